@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BusinessNav } from "@/components/layout/business-nav";
+import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { fromIsoDate } from "@/lib/validation";
+
+type Props = { params: Promise<{ businessId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { business } = await getBusinessForPage((await params).businessId);
+  return { title: business.name };
+}
+
+export default async function BusinessPage({ params }: Props) {
+  const { business } = await getBusinessForPage((await params).businessId);
+  const [t, format] = await Promise.all([getTranslations("business"), getFormatter()]);
+  const date = (value: string) => format.dateTime(fromIsoDate(value), { dateStyle: "long", timeZone: "UTC" });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{business.name}</h1>
+      <BusinessNav businessId={business.id} current="overview" />
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="details-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id="details-title" className="mb-3 text-lg font-semibold">
+            {t("details")}
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">{t("kvkNumber")}</dt>
+            <dd>{business.kvkNumber ?? t("none")}</dd>
+            <dt className="text-slate-600">{t("vatNumber")}</dt>
+            <dd>{business.vatNumber ?? t("none")}</dd>
+            <dt className="text-slate-600">{t("filingPeriod")}</dt>
+            <dd>{t(business.filingPeriod)}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="kor-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <h2 id="kor-title" className="mb-3 text-lg font-semibold">
+            {t("korTitle")}
+          </h2>
+          {business.korParticipations.length === 0 ? (
+            <p className="text-sm">{t("korNone")}</p>
+          ) : (
+            <ul className="list-disc pl-5 text-sm">
+              {business.korParticipations.map((period) => (
+                <li key={period.from}>
+                  {period.to ? t("korPeriod", { from: date(period.from), to: date(period.to) }) : t("korPeriodOpen", { from: date(period.from) })}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mb-2 mt-4 font-semibold">{t("euKorTitle")}</h3>
+          <p className="text-sm">
+            {business.euKor ? t("euKorStates", { states: business.euKor.memberStates.join(", ") || t("none") }) : t("euKorNone")}
+          </p>
+        </section>
+      </div>
+      <p className="rounded-lg bg-brand-50 p-4 text-sm text-slate-800">{t("invoicesComing")}</p>
+    </div>
+  );
+}

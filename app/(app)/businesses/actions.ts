@@ -1,0 +1,57 @@
+"use server";
+// Server actions for businesses and their members: parse, resolve the caller, call lib.
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { createBusiness } from "@/lib/businesses/create-business";
+import { updateBusiness } from "@/lib/businesses/update-business";
+import { addMember } from "@/lib/members/add-member";
+import { changeMemberRole } from "@/lib/members/change-member-role";
+import { removeMember } from "@/lib/members/remove-member";
+
+async function caller() {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
+  return { userId: user.id };
+}
+
+export async function createBusinessAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const business = await createBusiness({ caller: await caller(), input });
+    revalidatePath("/businesses");
+    return { id: business.id };
+  });
+}
+
+export async function updateBusinessAction(businessId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const business = await updateBusiness({ caller: await caller(), businessId, input });
+    revalidatePath(`/businesses/${businessId}`, "layout");
+    return { id: business.id };
+  });
+}
+
+export async function addMemberAction(businessId: string, input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await addMember({ caller: await caller(), businessId, input });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}
+
+export async function changeMemberRoleAction(businessId: string, membershipId: string, role: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await changeMemberRole({ caller: await caller(), businessId, membershipId, input: { role } });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}
+
+export async function removeMemberAction(businessId: string, membershipId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await removeMember({ caller: await caller(), businessId, membershipId });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { BusinessSwitcher } from "@/components/layout/business-switcher";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { LogoutButton } from "@/components/layout/logout-button";
+import { requireUser } from "@/lib/auth/current-user";
+import { listBusinesses } from "@/lib/businesses/list-businesses";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const [t, businesses] = await Promise.all([getTranslations(), listBusinesses({ caller: { userId: user.id } })]);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+        {t("common.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/businesses" className="text-xl font-bold text-brand-800">
+            Drempel
+          </Link>
+          <nav aria-label={t("nav.main")} className="flex items-center gap-4">
+            <Link href="/businesses" className="text-sm font-medium text-slate-800 hover:underline">
+              {t("nav.businesses")}
+            </Link>
+          </nav>
+          <BusinessSwitcher businesses={businesses.map(({ id, name }) => ({ id, name }))} />
+          <div className="ml-auto flex flex-wrap items-center gap-3">
+            <span className="text-sm text-slate-600">{t("nav.signedInAs", { name: user.name })}</span>
+            <LanguageSwitch />
+            <LogoutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/forms/login-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("loginTitle") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ registered?: string; callbackUrl?: string }> }) {
+  if (await getCurrentUser()) redirect("/businesses");
+  const t = await getTranslations("auth");
+  const { registered, callbackUrl } = await searchParams;
+  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/businesses";
+  return (
+    <div className="space-y-6">
+      <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <h1 className="mb-4 text-2xl font-bold">{t("loginTitle")}</h1>
+        {registered ? (
+          <p role="status" className="mb-4 rounded bg-green-50 p-3 text-green-900">
+            {t("registered")}
+          </p>
+        ) : null}
+        <LoginForm callbackUrl={safeCallback} />
+        <p className="mt-4 text-sm">
+          {t("noAccount")}{" "}
+          <Link href="/register" className="font-semibold text-brand-700 underline">
+            {t("registerLink")}
+          </Link>
+        </p>
+      </section>
+      {env().embedded ? (
+        <section aria-labelledby="demo-title" className="rounded-lg bg-amber-50 p-6 ring-1 ring-amber-200">
+          <h2 id="demo-title" className="mb-2 text-lg font-semibold">
+            {t("demoTitle")}
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {DEMO_ACCOUNTS.map((account) => (
+              <li key={account.email}>
+                <span className="font-mono">{account.email}</span> — {t(account.descriptionKey)}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm">{t("demoPassword", { password: DEMO_PASSWORD })}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

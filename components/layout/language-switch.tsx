@@ -1,0 +1,26 @@
+// Two buttons that switch the UI language; works without JavaScript too.
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocaleAction } from "@/app/actions/locale";
+import { LOCALES } from "@/lib/i18n/config";
+
+export async function LanguageSwitch() {
+  const locale = await getLocale();
+  const t = await getTranslations();
+  return (
+    <form action={setLocaleAction} aria-label={t("nav.language")} className="flex gap-1">
+      {LOCALES.map((option) => (
+        <button
+          key={option}
+          type="submit"
+          name="locale"
+          value={option}
+          lang={option}
+          aria-pressed={option === locale}
+          className={`rounded px-2 py-1 text-sm ${option === locale ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-200"}`}
+        >
+          {t(`language.${option}`)}
+        </button>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+// `npm start` without DATABASE_URL: embedded database, migrated and seeded on first start.
+import { expect, test } from "@playwright/test";
+
+test("the login page shows the demo accounts, and the demo owner sees two businesses", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Demo-accounts" })).toBeVisible();
+  await expect(page.getByText("eigenaar@demo.drempel.nl")).toBeVisible();
+  await expect(page.getByText("Wachtwoord voor alle demo-accounts: drempel-demo")).toBeVisible();
+
+  await page.getByLabel("E-mailadres").fill("eigenaar@demo.drempel.nl");
+  await page.getByLabel("Wachtwoord").fill("drempel-demo");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("heading", { name: "Je bedrijven" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Studio Eva" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Eva Advies" })).toBeVisible();
+});
+
+test("the other demo accounts log in too", async ({ page }) => {
+  for (const email of ["tweede@demo.drempel.nl", "boekhouder@demo.drempel.nl"]) {
+    await page.context().clearCookies();
+    await page.goto("/login");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord").fill("drempel-demo");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByRole("heading", { name: "Je bedrijven" })).toBeVisible();
+  }
+  await expect(page.getByText("Je hebt nog geen bedrijf.")).toBeVisible();
+});

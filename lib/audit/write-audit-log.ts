@@ -1,0 +1,30 @@
+// Appends one entry to the audit log: who did what to which record, before and after.
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditEntry = {
+  businessId: string | null;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+const asJson = (value: unknown): Prisma.InputJsonValue | undefined =>
+  value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+
+export async function writeAuditLog(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      businessId: entry.businessId,
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      before: asJson(entry.before),
+      after: asJson(entry.after),
+    },
+  });
+}

@@ -1,0 +1,76 @@
+// next-auth 4: credentials (email + password) with JWT sessions. The token carries the
+// user's id and password version; a changed password ends older sessions.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+import { authenticate } from "@/lib/auth/authenticate";
+
+/** The embedded demo keeps a generated secret beside its data, so sessions survive restarts. */
+function resolveSecret(): string {
+  const { NEXTAUTH_SECRET, embedded, dataDir } = env();
+  if (NEXTAUTH_SECRET) return NEXTAUTH_SECRET;
+  if (!embedded) return crypto.randomBytes(32).toString("hex");
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | undefined {
+  const read = (name: string) =>
+    headers instanceof Headers ? headers.get(name) ?? undefined : (headers?.[name] as string | undefined);
+  const forwarded = read("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || read("x-real-ip") || undefined;
+}
+
+export const RATE_LIMITED_ERROR = "RATE_LIMITED";
+
+let secret: string | undefined;
+
+export const authOptions: NextAuthOptions = {
+  // Resolved on first use, not at import: `next build` imports this module.
+  get secret() {
+    secret ??= resolveSecret();
+    return secret;
+  },
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        try {
+          const user = await authenticate({ email: credentials?.email, password: credentials?.password, ip: clientIp(req?.headers) });
+          if (!user) return null;
+          return { id: user.id, email: user.email, name: user.name, passwordVersion: user.passwordVersion };
+        } catch (error) {
+          if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(RATE_LIMITED_ERROR);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.pwv = (user as { passwordVersion?: number }).passwordVersion ?? 1;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (session.user && typeof token.uid === "string") {
+        session.user.id = token.uid;
+        session.user.passwordVersion = token.pwv ?? 1;
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,42 @@
+// The tenancy gate. Every read or write of a business's data starts here: it loads the
+// caller's membership and answers NOT_FOUND to anyone without one, so an outsider cannot
+// even learn that a business exists. Members who lack a right get FORBIDDEN.
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Membership } from "@/lib/generated/prisma/client";
+
+export type Caller = { userId: string };
+/** read: see the books; write: register invoices; manage: settings and members (owners). */
+export type AccessNeed = "read" | "write" | "manage";
+
+const uuid = z.uuid();
+
+export function canWrite(membership: Pick<Membership, "role" | "access">): boolean {
+  if (membership.role === "OWNER" || membership.role === "MEMBER") return true;
+  return membership.access === "READ_WRITE";
+}
+
+export function canManage(membership: Pick<Membership, "role">): boolean {
+  return membership.role === "OWNER";
+}
+
+export async function requireBusinessAccess(options: {
+  caller: Caller;
+  businessId: string;
+  need: AccessNeed;
+  client?: Tx;
+}): Promise<Membership> {
+  const { caller, businessId, need } = options;
+  if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success) {
+    throw new AppError("NOT_FOUND", "Business not found");
+  }
+  const client = options.client ?? db();
+  const membership = await client.membership.findUnique({
+    where: { businessId_userId: { businessId, userId: caller.userId } },
+  });
+  if (!membership) throw new AppError("NOT_FOUND", "Business not found");
+  if (need === "write" && !canWrite(membership)) throw new AppError("FORBIDDEN", "Read-only access");
+  if (need === "manage" && !canManage(membership)) throw new AppError("FORBIDDEN", "Only an owner may do this");
+  return membership;
+}

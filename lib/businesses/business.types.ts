@@ -1,0 +1,56 @@
+// The boundary of a business: what a form or API may send to create or edit one.
+import { z } from "zod";
+import { isoDate, optionalText } from "@/lib/validation";
+import { isValidKvkNumber, isValidVatNumber, normaliseKvkNumber, normaliseVatNumber } from "@/lib/businesses/identifiers";
+
+/** The 27 EU member states (ISO 3166 alpha-2; Greece as GR, as in the member-state table). */
+export const EU_MEMBER_STATES = [
+  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+  "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+] as const;
+
+const kvkNumber = z
+  .string()
+  .transform(normaliseKvkNumber)
+  .refine(isValidKvkNumber, "validation.kvkNumber");
+
+const vatNumber = z
+  .string()
+  .transform(normaliseVatNumber)
+  .refine(isValidVatNumber, "validation.vatNumber");
+
+export const korParticipationSchema = z
+  .object({ from: isoDate, to: optionalText(isoDate) })
+  .refine((period) => !period.to || period.to >= period.from, { message: "validation.periodOrder", path: ["to"] });
+
+export const euKorSchema = z.object({
+  exNumber: optionalText(z.string().trim().regex(/^NL\d{9}EX\d{2,3}$/i, "validation.exNumber").transform((v) => v.toUpperCase())),
+  from: optionalText(isoDate),
+  // NL is the home state: the EU-KOR exempts supplies in other member states.
+  memberStates: z.array(z.enum(EU_MEMBER_STATES.filter((s) => s !== "NL") as [string, ...string[]], "validation.memberState")).default([]),
+});
+
+export const businessInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+    kvkNumber: optionalText(kvkNumber),
+    vatNumber: optionalText(vatNumber),
+    filingPeriod: z.enum(["quarter", "month"], "validation.filingPeriod").default("quarter"),
+    korParticipations: z.array(korParticipationSchema).max(20).default([]),
+    euKor: euKorSchema.nullish(),
+  })
+  .superRefine((input, ctx) => {
+    // Overlapping KOR periods cannot both be true; say which one.
+    const periods = input.korParticipations
+      .map((period, index) => ({ ...period, index }))
+      .sort((a, b) => a.from.localeCompare(b.from));
+    for (let i = 1; i < periods.length; i++) {
+      const previous = periods[i - 1]!;
+      const current = periods[i]!;
+      if (!previous.to || previous.to >= current.from) {
+        ctx.addIssue({ code: "custom", path: ["korParticipations", current.index, "from"], message: "validation.periodOverlap" });
+      }
+    }
+  });
+
+export type BusinessInput = z.infer<typeof businessInputSchema>;

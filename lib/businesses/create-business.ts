@@ -1,0 +1,30 @@
+// Creates a business owned by the caller, with its KOR periods, in one transaction.
+import { db } from "@/lib/db/client";
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
+import { parseOrThrow } from "@/lib/validation";
+import type { Caller } from "@/lib/businesses/access";
+import { businessInputSchema } from "@/lib/businesses/business.types";
+import { businessColumns, participationRows, toBusinessDto, type BusinessDto } from "@/lib/businesses/business-dto";
+
+export async function createBusiness(options: { caller: Caller; input: unknown }): Promise<BusinessDto> {
+  const input = parseOrThrow(businessInputSchema, options.input);
+  return db().$transaction(async (tx) => {
+    const business = await tx.business.create({ data: businessColumns(input) });
+    if (input.korParticipations.length) {
+      await tx.korParticipation.createMany({ data: participationRows(input, business.id) });
+    }
+    const membership = await tx.membership.create({
+      data: { businessId: business.id, userId: options.caller.userId, role: "OWNER", access: "READ_WRITE" },
+    });
+    await writeAuditLog(tx, {
+      businessId: business.id,
+      actorId: options.caller.userId,
+      action: "business.create",
+      entityType: "Business",
+      entityId: business.id,
+      after: input,
+    });
+    const korParticipations = await tx.korParticipation.findMany({ where: { businessId: business.id } });
+    return toBusinessDto({ ...business, korParticipations }, membership);
+  });
+}

@@ -1,0 +1,14 @@
+// The businesses the caller belongs to, by name.
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/businesses/access";
+import { toBusinessDto, type BusinessDto } from "@/lib/businesses/business-dto";
+
+export async function listBusinesses(options: { caller: Caller }): Promise<BusinessDto[]> {
+  const memberships = await db().membership.findMany({
+    where: { userId: options.caller.userId },
+    include: { business: { include: { korParticipations: true } } },
+  });
+  return memberships
+    .map((membership) => toBusinessDto(membership.business, membership))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+}

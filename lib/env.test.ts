@@ -1,0 +1,33 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded database in .data", () => {
+    const env = parseEnv({});
+    expect(env.embedded).toBe(true);
+    expect(env.dataDir).toBe(path.resolve(".data"));
+    expect(env.PORT).toBe(3000);
+    expect(env.LOGIN_RATE_LIMIT).toBe(10);
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set", () => {
+    const env = parseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/drempel" });
+    expect(env.embedded).toBe(false);
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).embedded).toBe(true);
+  });
+
+  it("names each bad variable", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x", PORT: "70000", NEXTAUTH_SECRET: "short" })).toThrow(
+      /DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*NEXTAUTH_SECRET[\s\S]*PORT/,
+    );
+  });
+
+  it("requires a session secret in production with PostgreSQL", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/x" })).toThrow(/NEXTAUTH_SECRET: is required/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).not.toThrow();
+  });
+});

@@ -1,0 +1,57 @@
+// The one place that reads process.env: every setting is validated here with zod.
+import path from "node:path";
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL");
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Unset: the embedded PGlite database in DREMPEL_DATA_DIR, with demo data.
+    DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
+    DREMPEL_DATA_DIR: z.string().min(1).default(".data"),
+    NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
+    NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Login rate limit: attempts per window, per email and per IP.
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production with DATABASE_URL" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & {
+  /** True when no DATABASE_URL is set: embedded database, demo accounts shown. */
+  embedded: boolean;
+  dataDir: string;
+};
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return {
+    ...result.data,
+    embedded: !result.data.DATABASE_URL,
+    dataDir: path.resolve(result.data.DREMPEL_DATA_DIR),
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

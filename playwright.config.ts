@@ -1,0 +1,55 @@
+// End-to-end tests in Debian's Chromium (or CHROMIUM_PATH) against the built app:
+// - "postgres": `next start` on a fresh PostgreSQL database (E2E_DATABASE_URL);
+// - "embedded": `npm start`'s own path on an empty PGlite folder, with the demo data.
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PG_PORT = 3100;
+const EMBEDDED_PORT = 3101;
+const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/drempel_e2e";
+const embeddedDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `drempel-e2e-${process.pid}`);
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+// Many logins from 127.0.0.1 in a few minutes: the limit itself is tested in integration.
+const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef", LOGIN_RATE_LIMIT: "500" };
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : "list",
+  use: { trace: "retain-on-failure", locale: "nl-NL", timezoneId: "Europe/Amsterdam" },
+  projects: [
+    {
+      name: "postgres",
+      testIgnore: /embedded\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${PG_PORT}`, launchOptions: chromium },
+    },
+    {
+      name: "embedded",
+      testMatch: /embedded\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://127.0.0.1:${EMBEDDED_PORT}`, launchOptions: chromium },
+    },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/.bin/tsx scripts/db-migrate.ts && node node_modules/next/dist/bin/next start -p ${PG_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PG_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...serverEnv, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}` },
+    },
+    {
+      command: "node scripts/start.mjs --no-build",
+      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: { ...serverEnv, DATABASE_URL: "", DREMPEL_DATA_DIR: embeddedDir, PORT: String(EMBEDDED_PORT), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${EMBEDDED_PORT}` },
+    },
+  ],
+});
