@@ -30,10 +30,10 @@ function hasDefinedValue(where: Record<string, unknown>): boolean {
 export function assertSafeWhere(model: string, operation: string, args: unknown): void {
   if (!TENANT_MODELS.has(model) || !GUARDED_OPERATIONS.has(operation)) return;
   const where = (args as { where?: Record<string, unknown> } | undefined)?.where;
+  if (where && "businessId" in where && where.businessId === undefined) {
+    throw new UnsafeWhereError(model, operation, "businessId is undefined");
+  }
   if (!where || !hasDefinedValue(where)) {
     throw new UnsafeWhereError(model, operation, "a tenant query needs a where clause");
-  }
-  if ("businessId" in where && where.businessId === undefined) {
-    throw new UnsafeWhereError(model, operation, "businessId is undefined");
   }
 }
