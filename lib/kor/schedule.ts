@@ -1,0 +1,168 @@
+// The deadlines a business sees (KOR-RULES.md §5), worked out from its own facts: KOR
+// apply-by dates for the next period starts, when a deregistration sent today (or one
+// already scheduled) takes effect, the earliest rejoin, the first VAT return after a
+// crossing, the EU-KOR notification after a crossing and the EU-KOR quarterly reports.
+// Herziening amounts need asset data the engine does not hold; they come from queries.
+
+import {
+  applyByDate,
+  dayAfter,
+  euKorReportDueDate,
+  korEffectiveDate,
+  upcomingApplyBy,
+  vatReturnDueForPeriodOf,
+} from "./deadlines";
+import { firstDayOfQuarter, monthOf, quarterLabelOf, quarterOfMonth, yearOf } from "./dates";
+import type { Ledger } from "./ledger";
+import { withRule, type RuleId, type RuleSet } from "./rules";
+import type { Business, Deadline, DeadlineKind, EuKorCrossing, ISODate, KorCrossing, RuleRef } from "./types";
+
+function deadline(
+  kind: DeadlineKind,
+  date: ISODate,
+  ruleId: RuleId,
+  nl: string,
+  en: string,
+  extra: { about?: string; transactionId?: string } = {},
+): Deadline {
+  const d = withRule(ruleId, { kind, date } as Omit<Deadline, keyof RuleRef | "messages">);
+  if (extra.about !== undefined) d.about = extra.about;
+  if (extra.transactionId !== undefined) d.transactionId = extra.transactionId;
+  return Object.assign(d, { messages: { nl, en } });
+}
+
+export type ScheduleContext = {
+  business: Business;
+  asOf: ISODate;
+  ledger: Ledger;
+  rulesOf: (year: number) => RuleSet;
+  participatingOnAsOf: boolean;
+  korEligibility: Record<string, boolean>;
+  earliestRejoin: ISODate | null;
+  korCrossings: readonly KorCrossing[];
+  euKorCrossings: readonly EuKorCrossing[];
+};
+
+const APPLY_BY_PERIODS_SHOWN = 4;
+
+export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
+  const { business, asOf } = ctx;
+  const filing = business.filingPeriod ?? "quarter";
+  const asOfYear = yearOf(asOf);
+  const out: Deadline[] = [];
+  const confirmation = ctx.rulesOf(asOfYear).confirmationWeeks;
+
+  const upcomingPeriod = ctx.ledger.periods.find((p) => p.from > asOf);
+  if (!ctx.participatingOnAsOf && !upcomingPeriod) {
+    for (const { start, applyBy } of upcomingApplyBy(asOf, filing, APPLY_BY_PERIODS_SHOWN)) {
+      if (ctx.korEligibility[String(yearOf(start))] !== true) continue;
+      out.push(
+        deadline(
+          "KOR_APPLY_BY",
+          applyBy,
+          "kor.effectiveDate",
+          `Wilt u de KOR vanaf ${start}? Zorg dat de Belastingdienst uw aanvraag uiterlijk ${applyBy} heeft (veilige datum). Bevestiging duurt meestal ${confirmation.min}–${confirmation.max} weken; blijf tot de ingangsdatum aangifte doen.`,
+          `Want the KOR from ${start}? Make sure the Belastingdienst has your application by ${applyBy} (the safe date). Confirmation usually takes ${confirmation.min}–${confirmation.max} weeks; keep filing returns until the start date.`,
+          { about: start },
+        ),
+      );
+    }
+  }
+
+  if (ctx.participatingOnAsOf) {
+    const current = ctx.ledger.periods.find((p) => p.from <= asOf && (p.to === null || p.to >= asOf));
+    if (current && current.to !== null) {
+      const leaving = dayAfter(current.to);
+      out.push(
+        deadline(
+          "KOR_DEREGISTRATION_EFFECTIVE",
+          leaving,
+          "kor.effectiveDate",
+          `Uw afmelding voor de KOR gaat in op ${leaving}; vanaf dan rekent u btw.`,
+          `Your KOR deregistration takes effect on ${leaving}; charge VAT from then on.`,
+          { about: "scheduled" },
+        ),
+      );
+    } else {
+      const effective = korEffectiveDate(asOf, filing);
+      out.push(
+        deadline(
+          "KOR_DEREGISTRATION_EFFECTIVE",
+          effective,
+          "kor.effectiveDate",
+          `Meldt u zich vandaag af voor de KOR, dan gaat dat in op ${effective} (aanvraag uiterlijk ${applyByDate(effective)} binnen).`,
+          `If you leave the KOR today, it takes effect on ${effective} (request received by ${applyByDate(effective)}).`,
+          { about: "requestToday" },
+        ),
+      );
+    }
+  }
+
+  if (ctx.earliestRejoin !== null) {
+    out.push(
+      deadline(
+        "KOR_EARLIEST_REJOIN",
+        ctx.earliestRejoin,
+        "kor.exclusion",
+        `Na het verlaten van de KOR kunt u op zijn vroegst op ${ctx.earliestRejoin} weer meedoen, als uw omzet dan aan de voorwaarden voldoet.`,
+        `After leaving the KOR, the earliest you can rejoin is ${ctx.earliestRejoin}, if your turnover then meets the conditions.`,
+      ),
+    );
+  }
+
+  for (const c of ctx.korCrossings) {
+    if (!c.whileParticipating) continue;
+    const due = vatReturnDueForPeriodOf(c.date, filing);
+    if (due < asOf && c.year !== asOfYear) continue;
+    const period = filing === "month" ? c.date.slice(0, 7) : quarterLabelOf(c.date);
+    out.push(
+      deadline(
+        "VAT_RETURN_DUE",
+        due,
+        "kor.firstVatReturn",
+        `Eerste btw-aangifte na de overschrijding: tijdvak ${period}, uiterlijk ${due}.`,
+        `First VAT return after the crossing: period ${period}, due by ${due}.`,
+        { about: period, transactionId: c.transactionId },
+      ),
+    );
+  }
+
+  const euKorUsed = business.euKor !== undefined;
+  if (euKorUsed) {
+    for (const c of ctx.euKorCrossings) {
+      if (c.notifyBy < asOf && c.year !== asOfYear) continue;
+      out.push(
+        deadline(
+          "EU_KOR_NOTIFY_BY",
+          c.notifyBy,
+          "euKor.notification",
+          `Meld de overschrijding van de EU-omzetgrens (${c.date}) uiterlijk ${c.notifyBy} aan de Belastingdienst, met uw leveringen sinds het begin van het kwartaal.`,
+          `Inform the Belastingdienst of the Union-limit crossing (${c.date}) by ${c.notifyBy}, with your supplies since the start of the quarter.`,
+          { about: c.date, transactionId: c.transactionId },
+        ),
+      );
+    }
+    if (ctx.rulesOf(asOfYear).euKorAvailable) {
+      const quarter = quarterOfMonth(monthOf(asOf));
+      const previousQuarter = quarter === 1 ? `${asOfYear - 1}-Q4` : `${asOfYear}-Q${quarter - 1}`;
+      const currentQuarter = quarterLabelOf(firstDayOfQuarter(asOfYear, quarter));
+      for (const label of [previousQuarter, currentQuarter]) {
+        const due = euKorReportDueDate(label);
+        if (due === null || due < asOf) continue;
+        if (!ctx.rulesOf(Number(label.slice(0, 4))).euKorAvailable) continue;
+        out.push(
+          deadline(
+            "EU_KOR_REPORT_DUE",
+            due,
+            "euKor.quarterlyReport",
+            `EU-KOR-kwartaalrapport ${label} (omzet per lidstaat, ook Nederland en "0" waar niets): uiterlijk ${due}.`,
+            `EU-KOR quarterly report ${label} (turnover per member state, NL too, and "0" where none): due by ${due}.`,
+            { about: label },
+          ),
+        );
+      }
+    }
+  }
+
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
