@@ -7,8 +7,12 @@ import { AppError } from "@/lib/errors";
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_";
-    fields[key] ??= issue.message;
+    const base = issue.path.map(String);
+    // An unknown key is reported at its own path, so the caller sees which one.
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...base, key]) : [base];
+    for (const path of keys) {
+      fields[path.join(".") || "_"] ??= issue.code === "unrecognized_keys" ? "validation.unknownField" : issue.message;
+    }
   }
   return fields;
 }
@@ -25,10 +29,18 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, "validation.date");
+  .refine(isCalendarDate, "validation.date");
+
+/** Whether "YYYY-MM-DD" names a day that exists; arithmetic only, it runs per CSV row. */
+export function isCalendarDate(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
 
 /** Empty form fields arrive as ""; treat them as absent. */
 export const optionalText = <T extends z.ZodType>(schema: T) =>

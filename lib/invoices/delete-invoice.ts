@@ -1,0 +1,41 @@
+// Soft delete with undo: a deleted invoice stops counting but keeps its number and history.
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
+import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { toInvoiceDto, type InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { findInvoiceOfBusiness } from "@/lib/invoices/get-invoice";
+
+type Options = { caller: Caller; businessId: string; invoiceId: string };
+
+export async function deleteInvoice(options: Options): Promise<InvoiceDto> {
+  return setDeleted(options, true);
+}
+
+export async function restoreInvoice(options: Options): Promise<InvoiceDto> {
+  return setDeleted(options, false);
+}
+
+async function setDeleted({ caller, businessId, invoiceId }: Options, deleted: boolean): Promise<InvoiceDto> {
+  return db().$transaction(async (tx) => {
+    await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
+    const existing = await findInvoiceOfBusiness(tx, businessId, invoiceId);
+    if (Boolean(existing.deletedAt) === deleted) {
+      if (deleted) throw new AppError("NOT_FOUND", "Invoice not found");
+      return toInvoiceDto(existing);
+    }
+    const invoice = await tx.invoice.update({ where: { id: invoiceId }, data: { deletedAt: deleted ? new Date() : null } });
+    const before = toInvoiceDto(existing);
+    const after = toInvoiceDto(invoice);
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: deleted ? "invoice.delete" : "invoice.restore",
+      entityType: "Invoice",
+      entityId: invoiceId,
+      before,
+      after,
+    });
+    return after;
+  });
+}

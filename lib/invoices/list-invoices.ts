@@ -1,0 +1,85 @@
+// The invoice list of a business: search, filters, sort, pagination and the totals of
+// the filtered set, each row with whether it counts for the KOR and why (the engine's
+// own classification).
+import { db } from "@/lib/db/client";
+import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { CATEGORIES, classifyTransaction, type Classification } from "@/lib/kor/categories";
+import { CATEGORY_CODES } from "@/lib/kor/types";
+import { parseOrThrow } from "@/lib/validation";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/invoice.types";
+import { toInvoiceDto, type InvoiceDto } from "@/lib/invoices/invoice-dto";
+
+export type InvoiceRow = InvoiceDto & { kor: Pick<Classification, "countsForKor" | "countsForUnion" | "memberState" | "reason" | "ruleId" | "rule" | "interpretation"> };
+
+export type InvoicePage = {
+  data: InvoiceRow[];
+  page: { number: number; size: number; totalItems: number; totalPages: number };
+  totals: { count: number; netCents: number; vatCents: number };
+  query: ListInvoicesQuery;
+};
+
+const COUNTING = CATEGORY_CODES.filter((code) => CATEGORIES[code].countsForKor);
+const ANCILLARY_ALLOWED = CATEGORY_CODES.filter((code) => CATEGORIES[code].ancillaryAllowed);
+const ancillaryExcluded: Prisma.InvoiceWhereInput = { ancillary: true, category: { in: ANCILLARY_ALLOWED } };
+
+const utcDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+
+export function invoiceFilter(businessId: string, query: ListInvoicesQuery): Prisma.InvoiceWhereInput {
+  const and: Prisma.InvoiceWhereInput[] = [{ businessId }, { deletedAt: query.deleted === "only" ? { not: null } : null }];
+  const year = query.year ?? (query.month ? Number(amsterdamToday().slice(0, 4)) : undefined);
+  if (year && query.month) and.push({ date: { gte: utcDate(year, query.month, 1), lt: utcDate(year, query.month + 1, 1) } });
+  else if (year) and.push({ date: { gte: utcDate(year, 1, 1), lt: utcDate(year + 1, 1, 1) } });
+  if (query.category) and.push({ category: query.category });
+  if (query.counted === "yes") and.push({ category: { in: COUNTING }, NOT: ancillaryExcluded });
+  if (query.counted === "no") and.push({ OR: [{ category: { notIn: COUNTING } }, ancillaryExcluded] });
+  if (query.q) {
+    const contains = { contains: query.q, mode: "insensitive" as const };
+    and.push({ OR: [{ number: contains }, { customerName: contains }, { description: contains }] });
+  }
+  return { AND: and };
+}
+
+function orderBy(query: ListInvoicesQuery): Prisma.InvoiceOrderByWithRelationInput[] {
+  const dir = query.dir;
+  const primary: Record<ListInvoicesQuery["sort"], Prisma.InvoiceOrderByWithRelationInput> = {
+    date: { date: dir },
+    number: { number: dir },
+    customer: { customerName: dir },
+    netCents: { netCents: dir },
+    category: { category: dir },
+    createdAt: { createdAt: dir },
+  };
+  // A stable order within equal keys, so pages never overlap.
+  return [primary[query.sort], { date: dir }, { sequence: dir }, { number: dir }, { id: dir }];
+}
+
+export function withClassification(dto: InvoiceDto): InvoiceRow {
+  const { countsForKor, countsForUnion, memberState, reason, ruleId, rule, interpretation } = classifyTransaction({
+    category: dto.category,
+    country: dto.country ?? undefined,
+    ancillary: dto.ancillary,
+    date: dto.date,
+  });
+  return { ...dto, kor: { countsForKor, countsForUnion, memberState, reason, ruleId, rule, interpretation } };
+}
+
+export async function listInvoices(options: { caller: Caller; businessId: string; query: unknown }): Promise<InvoicePage> {
+  const { caller, businessId } = options;
+  const query = parseOrThrow(listInvoicesQuerySchema, options.query ?? {});
+  await requireBusinessAccess({ caller, businessId, need: "read" });
+  const where = invoiceFilter(businessId, query);
+  const client = db();
+  const [rows, aggregate] = await Promise.all([
+    client.invoice.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    client.invoice.aggregate({ where, _count: { _all: true }, _sum: { netCents: true, vatCents: true } }),
+  ]);
+  const totalItems = aggregate._count._all;
+  return {
+    data: rows.map((row) => withClassification(toInvoiceDto(row))),
+    page: { number: query.page, size: query.pageSize, totalItems, totalPages: Math.max(1, Math.ceil(totalItems / query.pageSize)) },
+    totals: { count: totalItems, netCents: Number(aggregate._sum.netCents ?? 0), vatCents: Number(aggregate._sum.vatCents ?? 0) },
+    query,
+  };
+}

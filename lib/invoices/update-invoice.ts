@@ -1,0 +1,40 @@
+// Changes an invoice: the patch is merged into the stored invoice and the whole is
+// validated again, so a PATCH can never leave an invoice the form would refuse.
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
+import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { parseOrThrow } from "@/lib/validation";
+import { invoiceInputSchema } from "@/lib/invoices/invoice.types";
+import { invoiceColumns, toInvoiceDto, toInvoiceInput, type InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { assertCreditTarget, withNumberCheck } from "@/lib/invoices/save-invoice";
+import { findInvoiceOfBusiness } from "@/lib/invoices/get-invoice";
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export async function updateInvoice(options: { caller: Caller; businessId: string; invoiceId: string; patch: unknown }): Promise<InvoiceDto> {
+  const { caller, businessId, invoiceId, patch } = options;
+  if (!isPlainObject(patch)) throw new AppError("VALIDATION_FAILED", "Expected an object", { fields: { _: "validation.object" } });
+  return withNumberCheck(() =>
+    db().$transaction(async (tx) => {
+      await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
+      const existing = await findInvoiceOfBusiness(tx, businessId, invoiceId);
+      if (existing.deletedAt) throw new AppError("NOT_FOUND", "Invoice not found");
+      const before = toInvoiceDto(existing);
+      const current = toInvoiceInput(before);
+      const merged = {
+        ...current,
+        ...patch,
+        customer: isPlainObject(patch.customer) ? { ...(current.customer as object), ...patch.customer } : (patch.customer ?? current.customer),
+      };
+      const input = parseOrThrow(invoiceInputSchema, merged);
+      await assertCreditTarget(tx, businessId, input, invoiceId);
+      const invoice = await tx.invoice.update({ where: { id: invoiceId }, data: invoiceColumns(input) });
+      const after = toInvoiceDto(invoice);
+      await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "invoice.update", entityType: "Invoice", entityId: invoiceId, before, after });
+      return after;
+    }),
+  );
+}
