@@ -1,0 +1,239 @@
+"use client";
+// The CSV import in three steps: choose a file (read with progress), check the column
+// mapping and the preview with every row's problem, then import all or nothing.
+import { useRef, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { commitImportAction, previewImportAction } from "@/app/(app)/businesses/[businessId]/import/actions";
+import { useErrorText } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import type { ImportMapping, ImportPreview } from "@/lib/invoices/import/import.types";
+import { IMPORT_FIELDS } from "@/lib/invoices/import/import.types";
+import type { ImportResult } from "@/lib/invoices/import/import-invoices";
+
+type Props = { businessId: string; categories: { code: string; label: { nl: string; en: string } }[] };
+const PREVIEW_ROWS = 100;
+
+export function ImportWizard({ businessId, categories }: Props) {
+  const t = useTranslations("importCsv");
+  const errorText = useErrorText();
+  const locale = useLocale() as "nl" | "en";
+  const money = new Intl.NumberFormat(locale === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" });
+  const [csv, setCsv] = useState<string | null>(null);
+  const [fileName, setFileName] = useState("");
+  const [readProgress, setReadProgress] = useState<number | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping | null>(null);
+  const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const startedAt = useRef(0);
+
+  async function runPreview(text: string, nextMapping: ImportMapping | null) {
+    setBusy("preview");
+    setError(null);
+    const response = await previewImportAction(businessId, text, nextMapping);
+    setBusy(null);
+    if (!response.ok) {
+      setError(errorText(Object.values(response.error.fields)[0] ?? "validation.invalid") ?? t("failed"));
+      setPreview(null);
+      return;
+    }
+    setPreview(response.data);
+    setMapping(response.data.mapping);
+  }
+
+  function onFile(file: File | undefined) {
+    setResult(null);
+    setPreview(null);
+    if (!file) return;
+    setFileName(file.name);
+    const reader = new FileReader();
+    reader.onprogress = (event) => event.lengthComputable && setReadProgress(Math.round((event.loaded / event.total) * 100));
+    reader.onload = () => {
+      setReadProgress(100);
+      const text = String(reader.result ?? "");
+      setCsv(text);
+      void runPreview(text, null);
+    };
+    reader.onerror = () => setError(t("readFailed"));
+    setReadProgress(0);
+    reader.readAsText(file, "utf-8");
+  }
+
+  async function onCommit() {
+    if (!csv || !mapping) return;
+    setBusy("commit");
+    setError(null);
+    startedAt.current = Date.now();
+    const response = await commitImportAction(businessId, csv, mapping);
+    setBusy(null);
+    if (!response.ok) {
+      setError(t("nothingImported", { message: response.error.message }));
+      return;
+    }
+    setResult(response.data);
+    setPreview(null);
+    setCsv(null);
+  }
+
+  const changeColumn = (field: string, header: string) => {
+    if (!mapping || !csv) return;
+    const columns = { ...mapping.columns } as Record<string, string>;
+    if (header) columns[field] = header;
+    else delete columns[field];
+    const next = { ...mapping, columns };
+    setMapping(next);
+    void runPreview(csv, next);
+  };
+
+  const visibleRows = preview ? [...preview.rows.filter((row) => row.status === "error"), ...preview.rows.filter((row) => row.status !== "error")].slice(0, PREVIEW_ROWS) : [];
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <label htmlFor="import-file" className="block text-sm font-medium">
+          {t("file")}
+        </label>
+        <input id="import-file" type="file" accept=".csv,text/csv" onChange={(event) => onFile(event.target.files?.[0])} className="mt-1 block text-sm" aria-describedby="import-file-hint" />
+        <p id="import-file-hint" className="mt-1 text-sm text-slate-600">
+          {t("fileHint")}
+        </p>
+        {readProgress !== null && readProgress < 100 ? (
+          <progress value={readProgress} max={100} aria-label={t("reading", { name: fileName })} className="mt-2 w-full" />
+        ) : null}
+      </div>
+
+      {busy ? (
+        <div role="status" className="flex items-center gap-3 rounded bg-slate-100 p-3">
+          <progress aria-label={busy === "commit" ? t("importing") : t("checking")} className="w-40" />
+          <span>{busy === "commit" ? t("importingRows", { count: preview?.summary.new ?? 0 }) : t("checking")}</span>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded bg-red-50 p-3 font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <p role="status" className="rounded bg-green-50 p-3 font-medium text-green-900">
+          {t("done", { created: result.created, skipped: result.skipped })}
+        </p>
+      ) : null}
+
+      {preview && mapping ? (
+        <>
+          <fieldset className="rounded-md border border-slate-200 p-4">
+            <legend className="px-1 font-semibold">{t("mapping")}</legend>
+            <p className="mb-3 text-sm text-slate-600">{t("mappingHint")}</p>
+            <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+              {IMPORT_FIELDS.map((field) => (
+                <div key={field}>
+                  <label htmlFor={`map-${field}`} className="block text-sm font-medium">
+                    {t(`fields.${field}`)}
+                  </label>
+                  <select
+                    id={`map-${field}`}
+                    value={mapping.columns[field] ?? ""}
+                    onChange={(event) => changeColumn(field, event.target.value)}
+                    className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+                  >
+                    <option value="">{t("notInFile")}</option>
+                    {preview.headers.map((header) => (
+                      <option key={header} value={header}>
+                        {header}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+              <div>
+                <label htmlFor="map-default-category" className="block text-sm font-medium">
+                  {t("defaultCategory")}
+                </label>
+                <select
+                  id="map-default-category"
+                  value={mapping.defaultCategory}
+                  onChange={(event) => {
+                    const next = { ...mapping, defaultCategory: event.target.value as ImportMapping["defaultCategory"] };
+                    setMapping(next);
+                    if (csv) void runPreview(csv, next);
+                  }}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+                >
+                  {categories.map((category) => (
+                    <option key={category.code} value={category.code}>
+                      {category.label[locale]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          </fieldset>
+
+          <section aria-labelledby="preview-title">
+            <h3 id="preview-title" className="mb-2 font-semibold">
+              {t("preview")}
+            </h3>
+            <p className="mb-3 text-sm" role="status">
+              {t("summary", {
+                total: preview.summary.total,
+                new: preview.summary.new,
+                existing: preview.summary.existing,
+                errors: preview.summary.errors,
+                counted: money.format(preview.summary.newKorCents / 100),
+              })}
+            </p>
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200">
+                    <th scope="col" className="py-2 pr-3">{t("line")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("fields.number")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("fields.date")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("fields.customerName")}</th>
+                    <th scope="col" className="py-2 pr-3 text-right">{t("fields.netAmount")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("status")}</th>
+                    <th scope="col" className="py-2">{t("counts")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {visibleRows.map((row) => (
+                    <tr key={row.line} className={`border-b border-slate-100 align-top ${row.status === "error" ? "bg-red-50" : ""}`}>
+                      <td className="py-1 pr-3">{row.line}</td>
+                      <td className="py-1 pr-3">{row.number}</td>
+                      <td className="py-1 pr-3">{row.date}</td>
+                      <td className="py-1 pr-3">{row.customerName}</td>
+                      <td className="py-1 pr-3 text-right">{row.netCents === null ? "" : money.format(row.netCents / 100)}</td>
+                      <td className="py-1 pr-3">
+                        {row.status === "error" ? (
+                          <ul className="text-red-800">
+                            {Object.entries(row.errors).map(([field, message]) => (
+                              <li key={field}>
+                                {t(`fields.${field}` as never)}: {errorText(message)}
+                              </li>
+                            ))}
+                          </ul>
+                        ) : (
+                          t(`rowStatus.${row.status}`)
+                        )}
+                      </td>
+                      <td className="py-1">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {preview.rows.length > PREVIEW_ROWS ? <p className="mt-2 text-sm text-slate-600">{t("moreRows", { count: preview.rows.length - PREVIEW_ROWS })}</p> : null}
+          </section>
+
+          <div className="flex flex-wrap items-center gap-4">
+            <Button type="button" onClick={onCommit} disabled={busy !== null || preview.summary.errors > 0 || preview.summary.new === 0} aria-busy={busy === "commit"}>
+              {t("commit", { count: preview.summary.new })}
+            </Button>
+            {preview.summary.errors > 0 ? <p className="text-sm font-medium text-red-800">{t("fixFirst")}</p> : null}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// The CSV import's boundary: which column feeds which invoice field, and the defaults
+// for what a bookkeeping export does not say (its category, for one).
+import { z } from "zod";
+import { CATEGORY_CODES } from "@/lib/kor/types";
+
+export const IMPORT_FIELDS = [
+  "number",
+  "date",
+  "customerName",
+  "customerCountry",
+  "customerType",
+  "customerVatId",
+  "description",
+  "category",
+  "vatRate",
+  "netAmount",
+  "vatAmount",
+  "grossAmount",
+  "currency",
+  "country",
+  "kind",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const importMappingSchema = z.object({
+  /** Field → column header of the file. */
+  columns: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1)),
+  /** Used when no category column is mapped, or a row's category is empty. */
+  defaultCategory: z.enum(CATEGORY_CODES, "validation.category").default("NL_STANDARD"),
+});
+
+export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+export type PreviewRow = {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  number: string | null;
+  date: string | null;
+  customerName: string | null;
+  netCents: number | null;
+  vatCents: number | null;
+  category: string | null;
+  status: "new" | "existing" | "error";
+  /** Field → i18n key of the problem. */
+  errors: Record<string, string>;
+  countsForKor: boolean | null;
+};
+
+export type ImportPreview = {
+  headers: string[];
+  mapping: ImportMapping;
+  rows: PreviewRow[];
+  summary: { total: number; new: number; existing: number; errors: number; newNetCents: number; newKorCents: number };
+};
