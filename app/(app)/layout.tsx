@@ -26,6 +26,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/businesses" className="text-sm font-medium text-slate-800 hover:underline">
               {t("nav.businesses")}
             </Link>
+            <Link href="/settings/tokens" className="text-sm font-medium text-slate-800 hover:underline">
+              {t("apiTokens.navLink")}
+            </Link>
           </nav>
           <BusinessSwitcher businesses={businesses.map(({ id, name }) => ({ id, name }))} />
           <div className="ml-auto flex flex-wrap items-center gap-3">

@@ -1,0 +1,25 @@
+// One invoice: read, change (PATCH merges into the stored invoice and validates the
+// whole), or delete (soft: it stops counting, keeps its number; answers the invoice).
+import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/api/api-response";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { deleteInvoice } from "@/lib/invoices/delete-invoice";
+import { getInvoice } from "@/lib/invoices/get-invoice";
+import { updateInvoice } from "@/lib/invoices/update-invoice";
+
+export const dynamic = "force-dynamic";
+
+type Params = { businessId: string; invoiceId: string };
+
+export const GET = apiRoute<Params>(async ({ caller, params }) => jsonResponse({ data: await getInvoice({ caller, ...params }) }));
+
+export const PATCH = apiRoute<Params>(async ({ request, caller, params }) => {
+  const patch = await readJsonBody(request);
+  return jsonResponse({ data: await updateInvoice({ caller, ...params, patch }) });
+});
+
+export const DELETE = apiRoute<Params>(async ({ caller, params }) => jsonResponse({ data: await deleteInvoice({ caller, ...params }) }));
+
+const notAllowed = methodNotAllowed(["GET", "PATCH", "DELETE"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;

@@ -1,0 +1,32 @@
+// GET: one page of a business's invoices with totals. POST: register one invoice.
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/api/api-response";
+import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { createInvoice } from "@/lib/invoices/create-invoice";
+import { listInvoices } from "@/lib/invoices/list-invoices";
+
+export const dynamic = "force-dynamic";
+
+type Params = { businessId: string };
+
+export const GET = apiRoute<Params>(async ({ request, caller, params }) => {
+  const { data, page, totals } = await listInvoices({ caller, businessId: params.businessId, query: queryObject(request) });
+  return jsonResponse({ data, page, totals });
+});
+
+export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
+  const body = await readJsonBody(request);
+  return postWithIdempotency({
+    request,
+    caller,
+    body,
+    joinTransaction: true,
+    run: async (tx) => ({ status: 201, body: { data: await createInvoice({ caller, businessId: params.businessId, input: body, client: tx }) } }),
+  });
+});
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

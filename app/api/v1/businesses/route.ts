@@ -1,0 +1,28 @@
+// GET: the caller's businesses. POST: a new business owned by the caller.
+import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
+import { jsonResponse } from "@/lib/api/api-response";
+import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
+import { readJsonBody } from "@/lib/api/read-json-body";
+import { createBusiness } from "@/lib/businesses/create-business";
+import { listBusinesses } from "@/lib/businesses/list-businesses";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(async ({ caller }) => jsonResponse({ data: await listBusinesses({ caller }) }));
+
+export const POST = apiRoute(async ({ request, caller }) => {
+  const body = await readJsonBody(request);
+  return postWithIdempotency({
+    request,
+    caller,
+    body,
+    // createBusiness opens its own transaction, so the key is reserved around it.
+    joinTransaction: false,
+    run: async () => ({ status: 201, body: { data: await createBusiness({ caller, input: body }) } }),
+  });
+});
+
+const notAllowed = methodNotAllowed(["GET", "POST"]);
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

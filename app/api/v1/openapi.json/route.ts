@@ -1,0 +1,14 @@
+// The API's own description, public so tools can read it before they have a token.
+import { jsonResponse } from "@/lib/api/api-response";
+import { methodNotAllowed } from "@/lib/api/api-route";
+import { openApiDocument } from "@/lib/api/openapi";
+
+export async function GET(): Promise<Response> {
+  return jsonResponse(openApiDocument);
+}
+
+const notAllowed = methodNotAllowed(["GET"]);
+export const POST = notAllowed;
+export const PUT = notAllowed;
+export const PATCH = notAllowed;
+export const DELETE = notAllowed;

@@ -1,0 +1,90 @@
+// npm run bench:invoices — issue #4's figures on PostgreSQL:
+//  1. a business with 10,000 invoices; the invoice list page and the turnover endpoint
+//     under 20 concurrent requests (autocannon against `next start`), p50/p95;
+//  2. CSV import throughput for 100,000 rows.
+// Targets on these machines: p95 under 100 ms for both endpoints; ≥ 5,000 rows/s.
+import { spawn } from "node:child_process";
+import autocannon from "autocannon";
+import { ensureBuilt } from "@/scripts/bootstrap.mjs";
+import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { benchImport, makeCsv } from "@/bench/import-throughput";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function load(name: string, url: string, token: string) {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: 20, duration: SECONDS, headers: { authorization: `Bearer ${token}` } }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on("response", (_client, status, _bytes, time) => {
+      latencies.push(time);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const errors = result.errors + result.timeouts + result.non2xx;
+  console.log(
+    `${name}: ${latencies.length} requests in ${SECONDS} s (${Math.round(result.requests.average)} req/s), p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors/non-2xx ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+  );
+}
+
+async function waitFor(url: string, timeoutMs = 60_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function main() {
+  ensureBuilt();
+  const database = await createDatabase("drempel_bench_http");
+  process.env.DATABASE_URL = database.url;
+  const { resetEnvCache } = await import("@/lib/env");
+  resetEnvCache();
+  const { db, disconnectDb } = await import("@/lib/db/client");
+  const { createBusiness } = await import("@/lib/businesses/create-business");
+  const { commitImport } = await import("@/lib/invoices/import/import-invoices");
+  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    const user = await db().user.create({ data: { email: "bench-http@drempel.nl", name: "Bench", passwordHash: "x" } });
+    const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench BV", korParticipations: [{ from: "2024-01-01" }] } });
+    await commitImport({ caller: { userId: user.id }, businessId: business.id, csv: makeCsv(10_000) });
+    const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read" } });
+    await disconnectDb();
+
+    server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      stdio: "ignore",
+    });
+    const base = `http://127.0.0.1:${PORT}`;
+    await waitFor(`${base}/api/health`);
+    const list = `${base}/api/v1/businesses/${business.id}/invoices?year=2026&page=3&pageSize=50`;
+    const turnover = `${base}/api/v1/businesses/${business.id}/turnover?year=2026`;
+    for (const url of [list, turnover]) await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+    console.log(`business with 10,000 invoices; 20 connections, ${SECONDS} s each`);
+    await load("invoice list page (GET …/invoices?year=2026&page=3)", list, secret);
+    await load("turnover endpoint (GET …/turnover?year=2026)", turnover, secret);
+  } finally {
+    server?.kill("SIGTERM");
+    await disconnectDb();
+    await dropDatabase(database.name);
+  }
+  await benchImport(Number(process.env.BENCH_IMPORT_ROWS ?? 100_000));
+}
+
+await main();
+process.exit(0);

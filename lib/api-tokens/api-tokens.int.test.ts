@@ -1,0 +1,89 @@
+// Personal API tokens: stored hashed, listed without secrets, revoked by their owner
+// only (another user's token is "not found"), lastUsedAt written cheaply.
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+import { hashApiToken } from "@/lib/api-tokens/token-format";
+import { MAX_ACTIVE_TOKENS } from "@/lib/api-tokens/api-token.types";
+import { createUser } from "@/test/integration/factories";
+
+let owner: { id: string };
+let outsider: { id: string };
+
+beforeEach(async () => {
+  owner = await createUser("tokens");
+  outsider = await createUser("tokens-outsider");
+});
+
+describe("createApiToken", () => {
+  it("returns the secret once and stores only its hash and prefix", async () => {
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: " Boekhoudkoppeling ", scope: "read" } });
+    expect(token).toMatchObject({ name: "Boekhoudkoppeling", scope: "read", prefix: secret.slice(0, 12), lastUsedAt: null });
+    const row = await db().apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(row.tokenHash).toBe(hashApiToken(secret));
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(row.scope).toBe("READ");
+  });
+
+  it("answers every invalid field and creates nothing", async () => {
+    await expect(createApiToken({ caller: { userId: owner.id }, input: { name: "", scope: "admin" } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { name: "validation.required", scope: "validation.invalid" },
+    });
+    expect(await db().apiToken.count({ where: { userId: owner.id } })).toBe(0);
+  });
+
+  it("limits the number of live tokens", async () => {
+    for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) await createApiToken({ caller: { userId: owner.id }, input: { name: `t${i}`, scope: "read" } });
+    await expect(createApiToken({ caller: { userId: owner.id }, input: { name: "one more", scope: "read" } })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("listApiTokens", () => {
+  it("lists the caller's live tokens and none of another user's", async () => {
+    const mine = await createApiToken({ caller: { userId: owner.id }, input: { name: "mine", scope: "read_write" } });
+    await createApiToken({ caller: { userId: outsider.id }, input: { name: "theirs", scope: "read" } });
+    expect((await listApiTokens({ caller: { userId: owner.id } })).map((t) => t.name)).toEqual(["mine"]);
+    expect((await listApiTokens({ caller: { userId: outsider.id } })).map((t) => t.id)).not.toContain(mine.token.id);
+    expect(JSON.stringify(await listApiTokens({ caller: { userId: owner.id } }))).not.toContain(mine.secret);
+  });
+});
+
+describe("revokeApiToken", () => {
+  it("refuses another user's token with not found and leaves it working", async () => {
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "mine", scope: "read" } });
+    await expect(revokeApiToken({ caller: { userId: outsider.id }, tokenId: token.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await authenticateApiToken({ token: secret })).toMatchObject({ userId: owner.id, scope: "READ" });
+  });
+
+  it("lets the owner revoke; the token stops working and leaves the list", async () => {
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "mine", scope: "read" } });
+    await revokeApiToken({ caller: { userId: owner.id }, tokenId: token.id });
+    expect(await authenticateApiToken({ token: secret })).toBeNull();
+    expect(await listApiTokens({ caller: { userId: owner.id } })).toEqual([]);
+    await expect(revokeApiToken({ caller: { userId: owner.id }, tokenId: token.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeApiToken({ caller: { userId: owner.id }, tokenId: "not-a-uuid" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("authenticateApiToken", () => {
+  it("records lastUsedAt, at most once a minute", async () => {
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "used", scope: "read_write" } });
+    const t0 = new Date("2026-05-01T10:00:00Z");
+    await authenticateApiToken({ token: secret, now: t0 });
+    await authenticateApiToken({ token: secret, now: new Date(t0.getTime() + 30_000) });
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(t0);
+    const later = new Date(t0.getTime() + 61_000);
+    await authenticateApiToken({ token: secret, now: later });
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(later);
+    expect((await listApiTokens({ caller: { userId: owner.id } }))[0]!.lastUsedAt).toBe(later.toISOString());
+  });
+
+  it("knows no unknown or malformed token", async () => {
+    expect(await authenticateApiToken({ token: `drp_${"A".repeat(43)}` })).toBeNull();
+    expect(await authenticateApiToken({ token: "'; DROP TABLE \"ApiToken\"; --" })).toBeNull();
+  });
+});

@@ -1,0 +1,12 @@
+// Query strings of /api/v1 that no domain schema covers yet.
+import { z } from "zod";
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const turnoverQuerySchema = z.object({
+  year: z.preprocess(
+    blankToUndefined,
+    z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year").optional(),
+  ),
+  explain: z.preprocess(blankToUndefined, z.enum(["true", "false"], "validation.boolean").optional()),
+});

@@ -1,0 +1,456 @@
+// The OpenAPI 3.1 description of /api/v1, written by hand beside the routes it
+// describes. Enumerations come from the domain's own constants so they cannot drift;
+// a test checks that every route file under app/api/v1 has its path here.
+import { EU_MEMBER_STATES } from "@/lib/businesses/business.types";
+import { INVOICE_SORTS, REVENUE_KINDS } from "@/lib/invoices/invoice.types";
+import { CATEGORY_CODES } from "@/lib/kor/types";
+import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const isoDate = { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2026-03-31"] };
+const cents = { type: "integer", minimum: -2_000_000_000, maximum: 2_000_000_000, description: "Euro cents, an integer." };
+const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: "null" }] });
+const bilingual = { type: "object", properties: { nl: { type: "string" }, en: { type: "string" } }, required: ["nl", "en"] };
+const ruleRef = {
+  ruleId: { type: "string", description: "Id in the yearly rule table." },
+  rule: { type: "string", description: "Section of KOR-RULES.md, e.g. §3.2." },
+  interpretation: { type: "boolean", description: "True when the rule is an interpretation: check with an adviser." },
+};
+
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+const dataResponse = (description: string, schema: unknown) => ({
+  description,
+  content: { "application/json": { schema: { type: "object", properties: { data: schema }, required: ["data"] } } },
+});
+
+const commonErrors = {
+  "401": errorResponse("No credentials, or an unknown or revoked token (code UNAUTHENTICATED)."),
+  "404": errorResponse("The business (or invoice) does not exist or the caller may not see it (code NOT_FOUND)."),
+  "405": errorResponse("Method not allowed on this path (code METHOD_NOT_ALLOWED); see the Allow header."),
+  "500": errorResponse("Unexpected error (code INTERNAL); details are logged, never returned."),
+};
+const writeErrors = {
+  "400": errorResponse("Invalid input (VALIDATION_FAILED with `fields`) or a body that is not JSON (MALFORMED_JSON). Nothing was changed."),
+  "403": errorResponse("A READ token, a read-only membership, or a cookie-authenticated request from another origin (code FORBIDDEN)."),
+  "413": errorResponse(`Body larger than ${MAX_BODY_BYTES} bytes (code PAYLOAD_TOO_LARGE).`),
+  "415": errorResponse("Content-Type is not application/json (code UNSUPPORTED_MEDIA_TYPE)."),
+};
+const idempotencyErrors = {
+  "409": errorResponse("CONFLICT (e.g. the invoice number is taken: `fields.number`) or IDEMPOTENCY_IN_PROGRESS (retry after Retry-After seconds)."),
+  "422": errorResponse("IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request."),
+};
+
+const businessIdParam = { name: "businessId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const invoiceIdParam = { name: "invoiceId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const idempotencyKeyParam = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Up to 255 visible ASCII characters, unique per request you mean. A retry with the same key and the same body (method, path and JSON, key order ignored) within 24 hours gets the first answer again, with header `Idempotent-Replayed: true`, and creates nothing. The same key with another request answers 422. Only successful answers are stored, so a refused request may be corrected and retried under the same key.",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+const jsonBody = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
+
+const businessInput = {
+  type: "object",
+  additionalProperties: false,
+  required: ["name"],
+  properties: {
+    name: { type: "string", minLength: 1, maxLength: 120 },
+    kvkNumber: { type: "string", description: "8 digits (KVK, Chamber of Commerce number)." },
+    vatNumber: { type: "string", description: "Dutch VAT ID: NL, 9 digits, B, 2 digits; must pass the check." },
+    filingPeriod: { type: "string", enum: ["quarter", "month"], default: "quarter" },
+    korParticipations: {
+      type: "array",
+      maxItems: 20,
+      description: "KOR (small-business scheme) periods; they may not overlap.",
+      items: { type: "object", required: ["from"], properties: { from: isoDate, to: { ...isoDate, description: "Last day inside; open when absent." } } },
+    },
+    euKor: nullable({
+      type: "object",
+      description: "EU-KOR (EU cross-border SME scheme) settings; null or absent when not used.",
+      properties: {
+        exNumber: { type: "string", pattern: "^NL\\d{9}EX\\d{2,3}$" },
+        from: isoDate,
+        memberStates: { type: "array", items: { type: "string", enum: EU_MEMBER_STATES.filter((s) => s !== "NL") } },
+      },
+    }),
+  },
+};
+
+const business = {
+  type: "object",
+  required: ["id", "name", "kvkNumber", "vatNumber", "filingPeriod", "korParticipations", "euKor", "role", "access", "createdAt"],
+  properties: {
+    id: { type: "string", format: "uuid" },
+    name: { type: "string" },
+    kvkNumber: nullable({ type: "string" }),
+    vatNumber: nullable({ type: "string" }),
+    filingPeriod: { type: "string", enum: ["quarter", "month"] },
+    korParticipations: { type: "array", items: { type: "object", properties: { from: isoDate, to: nullable(isoDate) } } },
+    euKor: nullable({
+      type: "object",
+      properties: { exNumber: nullable({ type: "string" }), from: nullable(isoDate), memberStates: { type: "array", items: { type: "string" } } },
+    }),
+    role: { type: "string", enum: ["OWNER", "MEMBER", "ACCOUNTANT"], description: "The caller's role in this business." },
+    access: { type: "string", enum: ["READ_ONLY", "READ_WRITE"] },
+    createdAt: { type: "string", format: "date-time" },
+  },
+};
+
+const customerInput = {
+  type: "object",
+  additionalProperties: false,
+  required: ["name"],
+  properties: {
+    name: { type: "string", minLength: 1, maxLength: 200 },
+    country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "ISO 3166 alpha-2." },
+    type: { type: "string", enum: ["business", "consumer"] },
+    vatId: { type: "string" },
+  },
+};
+
+const invoiceInput = {
+  type: "object",
+  additionalProperties: false,
+  required: ["number", "date", "customer", "category", "netCents"],
+  description:
+    "An invoice, cash sale, advance payment or credit note. Unknown keys are refused. A credit note has negative netCents; vatCents has the sign of netCents. Categories that need a member state (EU sales) require `country` (or customer.country) of another EU state. A currency other than EUR needs foreignCents and exchangeRate.",
+  properties: {
+    number: { type: "string", minLength: 1, maxLength: 40, description: "Unique per business." },
+    kind: { type: "string", enum: REVENUE_KINDS, description: "Default: credit_note when netCents < 0, else invoice." },
+    date: { ...isoDate, description: "Calendar date of the supply (Europe/Amsterdam); must exist (no 2026-02-30)." },
+    customer: customerInput,
+    category: { type: "string", enum: CATEGORY_CODES },
+    netCents: cents,
+    vatCents: { ...cents, default: 0 },
+    country: { type: "string", pattern: "^[A-Za-z]{2}$" },
+    ancillary: { type: "boolean", default: false, description: "Ancillary transaction (bijkomende handeling); only for categories that allow it." },
+    sequence: nullable({ type: "integer", minimum: 0, maximum: 1_000_000, description: "Order among invoices of the same day." }),
+    description: { type: "string", maxLength: 500 },
+    currency: { type: "string", pattern: "^[A-Za-z]{3}$", default: "EUR" },
+    foreignCents: nullable(cents),
+    exchangeRate: nullable({ type: "number", exclusiveMinimum: 0, maximum: 1_000_000 }),
+    creditsInvoiceId: nullable({ type: "string", format: "uuid", description: "The invoice this credit note corrects (same business)." }),
+  },
+};
+
+const invoice = {
+  type: "object",
+  required: ["id", "businessId", "number", "kind", "date", "customer", "category", "netCents", "vatCents", "currency", "createdAt", "updatedAt", "deletedAt"],
+  properties: {
+    id: { type: "string", format: "uuid" },
+    businessId: { type: "string", format: "uuid" },
+    number: { type: "string" },
+    kind: { type: "string", enum: REVENUE_KINDS },
+    date: isoDate,
+    customer: {
+      type: "object",
+      properties: {
+        name: { type: "string" },
+        country: nullable({ type: "string" }),
+        type: nullable({ type: "string", enum: ["business", "consumer"] }),
+        vatId: nullable({ type: "string" }),
+      },
+    },
+    category: { type: "string", enum: CATEGORY_CODES },
+    netCents: cents,
+    vatCents: cents,
+    country: nullable({ type: "string" }),
+    ancillary: { type: "boolean" },
+    sequence: nullable({ type: "integer" }),
+    description: nullable({ type: "string" }),
+    currency: { type: "string" },
+    foreignCents: nullable(cents),
+    exchangeRate: nullable({ type: "number" }),
+    creditsInvoiceId: nullable({ type: "string", format: "uuid" }),
+    createdAt: { type: "string", format: "date-time" },
+    updatedAt: { type: "string", format: "date-time" },
+    deletedAt: nullable({ type: "string", format: "date-time" }),
+  },
+};
+
+const invoiceRow = {
+  allOf: [
+    ref("Invoice"),
+    {
+      type: "object",
+      required: ["kor"],
+      properties: {
+        kor: {
+          type: "object",
+          description: "Whether this invoice counts for the KOR and the EU (Union) total, and by which rule.",
+          properties: {
+            countsForKor: { type: "boolean" },
+            countsForUnion: { type: "boolean" },
+            memberState: nullable({ type: "string" }),
+            reason: bilingual,
+            ...ruleRef,
+          },
+        },
+      },
+    },
+  ],
+};
+
+const crossing = (extra: Record<string, unknown>) =>
+  nullable({
+    type: "object",
+    required: ["date", "invoiceId"],
+    properties: { date: isoDate, invoiceId: { type: "string", format: "uuid", description: "The invoice that crossed the limit." }, ...extra },
+  });
+
+const turnover = {
+  type: "object",
+  required: ["year", "asOf", "korTurnoverCents", "unionTurnoverCents", "memberStateTurnoverCents", "kor", "euKor", "alerts", "deadlines", "projection"],
+  properties: {
+    year: { type: "integer" },
+    asOf: { ...isoDate, description: "Today for the current or a future year, 31 December for a past year." },
+    korTurnoverCents: { ...cents, description: "Turnover counted for the KOR limit." },
+    unionTurnoverCents: { ...cents, description: "Turnover counted for the EU-KOR Union limit." },
+    memberStateTurnoverCents: { type: "object", additionalProperties: { type: "integer" }, description: "Per member state (non-zero only)." },
+    kor: {
+      type: "object",
+      properties: {
+        limitCents: { type: "integer" },
+        crossing: crossing({ whileParticipating: { type: "boolean" }, atRisk: { type: "array", items: { type: "string" } } }),
+        eligibility: { type: "object", additionalProperties: { type: "boolean" }, description: "Year → may use the KOR." },
+        participatingOnAsOf: { type: "boolean" },
+        earliestRejoin: nullable(isoDate),
+        remediation: nullable({ type: "object", description: "VAT to re-invoice or absorb after a crossing." }),
+      },
+    },
+    euKor: {
+      type: "object",
+      properties: {
+        limitCents: { type: "integer" },
+        crossing: crossing({ notifyBy: isoDate }),
+        eligibility: { type: "object", additionalProperties: { type: "object", additionalProperties: { type: "boolean" } }, description: "Year → member state → may use the EU-KOR." },
+      },
+    },
+    alerts: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["code", "level", "date", "year", "message", "messages", "key"],
+        properties: {
+          code: { type: "string" },
+          level: { type: "string", enum: ["info", "warning", "critical"] },
+          date: isoDate,
+          year: { type: "integer" },
+          threshold: { type: "integer" },
+          transactionId: { type: "string" },
+          transactionIds: { type: "array", items: { type: "string" } },
+          state: { type: "string" },
+          message: { type: "string", description: "Dutch text." },
+          messages: bilingual,
+          key: { type: "string" },
+          ...ruleRef,
+        },
+      },
+    },
+    deadlines: {
+      type: "array",
+      items: { type: "object", properties: { kind: { type: "string" }, date: isoDate, about: { type: "string" }, transactionId: { type: "string" }, messages: bilingual, ...ruleRef } },
+    },
+    projection: {
+      type: "object",
+      description: "Expected year totals for the KOR and the Union measure.",
+      properties: { year: { type: "integer" }, kor: { type: "object" }, union: { type: "object" } },
+    },
+    explanations: { type: "object", description: "Only with explain=true: each transaction and whether it counted." },
+  },
+};
+
+const listQuery = [
+  { name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
+  { name: "month", in: "query", schema: { type: "integer", minimum: 1, maximum: 12 }, description: "Within `year` (default: the current year)." },
+  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
+  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+  { name: "q", in: "query", schema: { type: "string", maxLength: 100 }, description: "Searches number, customer and description." },
+  { name: "category", in: "query", schema: { type: "string", enum: CATEGORY_CODES } },
+  { name: "counted", in: "query", schema: { type: "string", enum: ["yes", "no"] }, description: "Only invoices that count (or do not count) for the KOR." },
+  { name: "sort", in: "query", schema: { type: "string", enum: INVOICE_SORTS, default: "date" } },
+  { name: "dir", in: "query", schema: { type: "string", enum: ["asc", "desc"], default: "desc" } },
+  { name: "deleted", in: "query", schema: { type: "string", enum: ["exclude", "only"], default: "exclude" }, description: "`only` lists soft-deleted invoices." },
+];
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Drempel API",
+    version: "1.0.0",
+    description:
+      "Businesses, invoices and KOR turnover of Drempel. Authenticate with a personal API token (`Authorization: Bearer drp_…`, created under Settings → API tokens) or, from the web app itself, the session cookie; state-changing cookie requests must be same-origin. A business you may not see answers 404 on every path. Errors: `{ \"error\": { \"code\", \"message\", \"fields\"? } }`, where `fields` maps each invalid field's path to an English message. Bodies are JSON objects of at most 1 MB.",
+  },
+  servers: [{ url: "/" }],
+  security: [{ bearerToken: [] }, { sessionCookie: [] }],
+  paths: {
+    "/api/v1/openapi.json": {
+      get: { operationId: "getOpenApi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } } },
+    },
+    "/api/v1/businesses": {
+      get: {
+        operationId: "listBusinesses",
+        summary: "The businesses the caller belongs to",
+        responses: { "200": dataResponse("Businesses by name", { type: "array", items: ref("Business") }), ...commonErrors },
+      },
+      post: {
+        operationId: "createBusiness",
+        summary: "Create a business owned by the caller",
+        parameters: [idempotencyKeyParam],
+        requestBody: jsonBody(ref("BusinessInput")),
+        responses: { "201": dataResponse("The new business", ref("Business")), ...commonErrors, ...writeErrors, ...idempotencyErrors },
+      },
+    },
+    "/api/v1/businesses/{businessId}/invoices": {
+      parameters: [businessIdParam],
+      get: {
+        operationId: "listInvoices",
+        summary: "One page of invoices, with the totals of the filtered set",
+        parameters: listQuery,
+        responses: {
+          "200": {
+            description: "A page of invoices",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["data", "page", "totals"],
+                  properties: {
+                    data: { type: "array", items: ref("InvoiceRow") },
+                    page: {
+                      type: "object",
+                      properties: { number: { type: "integer" }, size: { type: "integer" }, totalItems: { type: "integer" }, totalPages: { type: "integer" } },
+                    },
+                    totals: { type: "object", properties: { count: { type: "integer" }, netCents: { type: "integer" }, vatCents: { type: "integer" } } },
+                  },
+                },
+              },
+            },
+          },
+          "400": writeErrors["400"],
+          ...commonErrors,
+        },
+      },
+      post: {
+        operationId: "createInvoice",
+        summary: "Register one invoice",
+        parameters: [idempotencyKeyParam],
+        requestBody: jsonBody(ref("InvoiceInput")),
+        responses: { "201": dataResponse("The new invoice", ref("Invoice")), ...commonErrors, ...writeErrors, ...idempotencyErrors },
+      },
+    },
+    "/api/v1/businesses/{businessId}/invoices/{invoiceId}": {
+      parameters: [businessIdParam, invoiceIdParam],
+      get: {
+        operationId: "getInvoice",
+        summary: "One invoice (a soft-deleted one answers 404)",
+        responses: { "200": dataResponse("The invoice", ref("Invoice")), ...commonErrors },
+      },
+      patch: {
+        operationId: "updateInvoice",
+        summary: "Change some fields of an invoice",
+        description: "The sent fields are merged into the stored invoice (customer field by field) and the whole is validated again.",
+        requestBody: jsonBody({ type: "object", description: "Any subset of InvoiceInput." }),
+        responses: { "200": dataResponse("The changed invoice", ref("Invoice")), ...commonErrors, ...writeErrors, "409": idempotencyErrors["409"] },
+      },
+      delete: {
+        operationId: "deleteInvoice",
+        summary: "Soft-delete an invoice",
+        description: "The invoice stops counting but keeps its number and history; the answer is the deleted invoice (with deletedAt). Deleting it again answers 404.",
+        responses: { "200": dataResponse("The deleted invoice", ref("Invoice")), ...commonErrors, "403": writeErrors["403"] },
+      },
+    },
+    "/api/v1/businesses/{businessId}/invoices/import": {
+      parameters: [businessIdParam],
+      post: {
+        operationId: "importInvoices",
+        summary: "Import a CSV file of invoices, all or nothing; rows whose number exists are skipped",
+        description:
+          "Semicolon, comma or tab separated; Dutch (1.234,56 and 31-12-2026) or ISO amounts and dates. Columns are mapped from `mapping`, else the business's last mapping, else guessed from the headers (Moneybird, e-Boekhouden). With a row error nothing is imported and `fields` names `rows.<line>.<field>`.",
+        parameters: [
+          { name: "dryRun", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "true: only the preview, nothing is written." },
+          {
+            name: "mapping",
+            in: "query",
+            schema: { type: "string" },
+            description: 'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind.',
+          },
+        ],
+        requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+        responses: {
+          "200": dataResponse("Preview (dryRun), or an import that created nothing new", { type: "object" }),
+          "201": dataResponse("Imported: { created, skipped, total, mapping }", {
+            type: "object",
+            properties: { created: { type: "integer" }, skipped: { type: "integer" }, total: { type: "integer" }, mapping: { type: "object" } },
+          }),
+          ...writeErrors,
+          "413": errorResponse("File larger than 25 MB (code PAYLOAD_TOO_LARGE)."),
+          "415": errorResponse("Content-Type is not text/csv (code UNSUPPORTED_MEDIA_TYPE)."),
+          ...commonErrors,
+        },
+      },
+    },
+    "/api/v1/businesses/{businessId}/turnover": {
+      parameters: [businessIdParam],
+      get: {
+        operationId: "getTurnover",
+        summary: "KOR and EU-KOR turnover of one year, crossings, alerts and projection",
+        parameters: [
+          { name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." },
+          { name: "explain", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "Add per-transaction explanations." },
+        ],
+        responses: { "200": dataResponse("Turnover", ref("Turnover")), "400": writeErrors["400"], ...commonErrors },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearerToken: { type: "http", scheme: "bearer", description: "A personal API token, `drp_` and 43 characters. READ tokens may only use GET." },
+      sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The web app's session; POST/PATCH/DELETE need a same-origin Origin header." },
+    },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: {
+                type: "string",
+                enum: [
+                  "VALIDATION_FAILED",
+                  "MALFORMED_JSON",
+                  "UNAUTHENTICATED",
+                  "FORBIDDEN",
+                  "NOT_FOUND",
+                  "METHOD_NOT_ALLOWED",
+                  "CONFLICT",
+                  "IDEMPOTENCY_IN_PROGRESS",
+                  "PAYLOAD_TOO_LARGE",
+                  "UNSUPPORTED_MEDIA_TYPE",
+                  "IDEMPOTENCY_KEY_REUSED",
+                  "RATE_LIMITED",
+                  "UNAVAILABLE",
+                  "INTERNAL",
+                ],
+              },
+              message: { type: "string" },
+              fields: { type: "object", additionalProperties: { type: "string" }, description: "Field path (e.g. `customer.name`, `_` for the whole body) → English message." },
+            },
+          },
+        },
+      },
+      BusinessInput: businessInput,
+      Business: business,
+      InvoiceInput: invoiceInput,
+      Invoice: invoice,
+      InvoiceRow: invoiceRow,
+      Turnover: turnover,
+    },
+  },
+} as const;

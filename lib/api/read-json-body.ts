@@ -1,0 +1,60 @@
+// Reads a JSON request body defensively: the right content type (415), at most
+// MAX_BODY_BYTES both as declared and as actually streamed (413), UTF-8 that parses
+// (400 MALFORMED_JSON) and an object at the top (400 VALIDATION_FAILED).
+import { AppError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function isJsonContentType(header: string | null): boolean {
+  const mediaType = (header ?? "").split(";")[0]!.trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+export function tooLarge(maxBytes: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body may be at most ${maxBytes} bytes`);
+}
+
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** The parsed body of a JSON request: always a plain object. */
+export async function readJsonBody(request: Request, options: { maxBytes?: number } = {}): Promise<Record<string, unknown>> {
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+  }
+  const declared = request.headers.get("content-length");
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  const bytes = await readBytes(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError("MALFORMED_JSON", "The body is not valid JSON");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new AppError("VALIDATION_FAILED", "Expected a JSON object", { fields: { _: "validation.object" } });
+  }
+  return value as Record<string, unknown>;
+}

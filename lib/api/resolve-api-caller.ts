@@ -1,0 +1,94 @@
+// Who is calling the API: a personal API token (Authorization: Bearer drp_…) or the
+// next-auth session cookie of the web app. A request that sends an Authorization header
+// is judged by it alone; the cookie is only a fallback for same-origin browser calls.
+import { getToken } from "next-auth/jwt";
+import { z } from "zod";
+import { authOptions } from "@/lib/auth/options";
+import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export type ApiCaller = {
+  userId: string;
+  /** What the credential allows: a READ token may only read. */
+  scope: "READ" | "READ_WRITE";
+  via: "token" | "session";
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
+
+export const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperCase());
+
+function unauthenticated(message = "Authentication required"): AppError {
+  return new AppError("UNAUTHENTICATED", message);
+}
+
+export function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index < 1) continue;
+    const name = part.slice(0, index).trim();
+    const raw = part.slice(index + 1).trim();
+    try {
+      cookies[name] ??= decodeURIComponent(raw);
+    } catch {
+      cookies[name] ??= raw;
+    }
+  }
+  return cookies;
+}
+
+async function fromBearer(header: string): Promise<ApiCaller> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthenticated("Use Authorization: Bearer <token>");
+  const identity = await authenticateApiToken({ token: match[1]! });
+  if (!identity) throw unauthenticated("Invalid or revoked token");
+  return { userId: identity.userId, scope: identity.scope, via: "token" };
+}
+
+/** Origins the web app is served from: the request's own, and NEXTAUTH_URL's behind a proxy. */
+function trustedOrigins(request: Request): Set<string> {
+  const origins = new Set([new URL(request.url).origin]);
+  const configured = env().NEXTAUTH_URL;
+  if (configured) origins.add(new URL(configured).origin);
+  return origins;
+}
+
+/** A cookie can ride along on a cross-site request; a state change needs proof it did not. */
+export function isSameOriginRequest(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin) return origin !== "null" && trustedOrigins(request).has(origin);
+  return request.headers.get("sec-fetch-site") === "same-origin";
+}
+
+async function fromSession(request: Request): Promise<ApiCaller> {
+  const cookies = parseCookies(request.headers.get("cookie"));
+  const cookieName = SESSION_COOKIES.find((name) => cookies[name] || cookies[`${name}.0`]);
+  if (!cookieName) throw unauthenticated();
+  // Given the cookies alone (no headers), getToken cannot fall back to the Authorization header.
+  const token = await getToken({
+    req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: authOptions.secret,
+    secureCookie: cookieName.startsWith("__Secure-"),
+  });
+  if (!token || !z.uuid().safeParse(token.uid).success) throw unauthenticated();
+  const user = await db().user.findUnique({ where: { id: token.uid as string }, select: { id: true, passwordVersion: true } });
+  if (!user || (token.pwv ?? 1) !== user.passwordVersion) throw unauthenticated("Session ended");
+  if (!isSafeMethod(request.method) && !isSameOriginRequest(request)) {
+    throw new AppError("FORBIDDEN", "Cross-site request refused; use an API token");
+  }
+  return { userId: user.id, scope: "READ_WRITE", via: "session" };
+}
+
+export async function resolveApiCaller(options: { request: Request }): Promise<ApiCaller> {
+  const { request } = options;
+  const authorization = request.headers.get("authorization");
+  const caller = authorization !== null ? await fromBearer(authorization) : await fromSession(request);
+  if (caller.scope === "READ" && !isSafeMethod(request.method)) {
+    throw new AppError("FORBIDDEN", "This token may only read");
+  }
+  return caller;
+}

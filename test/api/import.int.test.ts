@@ -1,0 +1,67 @@
+// POST /api/v1/businesses/{id}/invoices/import: paired isolation, dry run, all or nothing.
+import fs from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST, GET } from "@/app/api/v1/businesses/[businessId]/invoices/import/route";
+import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { apiRequest, ctx, readJson, snapshot, tokenFor } from "./helpers";
+
+const fixture = (name: string) => fs.readFileSync(path.join(process.cwd(), "e2e/fixtures", name), "utf8");
+let businessId: string;
+let ownerToken: string;
+let outsiderToken: string;
+const url = () => `/api/v1/businesses/${businessId}/invoices/import`;
+const csvRequest = (token: string | null, csv: string, query = "", contentType = "text/csv") =>
+  apiRequest("POST", `${url()}${query}`, { token, rawBody: csv, headers: { "content-type": contentType } });
+
+beforeEach(async () => {
+  const owner = await createUser("api-import");
+  const outsider = await createUser("api-outsider");
+  businessId = (await createOwnedBusiness(owner.id, "Import API BV")).id;
+  ownerToken = await tokenFor(owner.id);
+  outsiderToken = await tokenFor(outsider.id);
+});
+
+describe("POST /invoices/import", () => {
+  it("answers 404 to another user and changes nothing", async () => {
+    const before = await snapshot(businessId);
+    const response = await POST(csvRequest(outsiderToken, fixture("invoices-basic.csv")), ctx({ businessId }));
+    expect(response.status).toBe(404);
+    expect(await snapshot(businessId)).toBe(before);
+  });
+
+  it("answers 401 without credentials", async () => {
+    expect((await POST(csvRequest(null, fixture("invoices-basic.csv")), ctx({ businessId }))).status).toBe(401);
+  });
+
+  it("previews with dryRun, then imports once for the owner", async () => {
+    const before = await snapshot(businessId);
+    const dry = await POST(csvRequest(ownerToken, fixture("moneybird-verkoopfacturen.csv"), "?dryRun=true"), ctx({ businessId }));
+    expect(dry.status).toBe(200);
+    expect((await readJson(dry)).data.summary).toMatchObject({ total: 4, new: 4, errors: 0 });
+    expect(await snapshot(businessId)).toBe(before);
+
+    const first = await POST(csvRequest(ownerToken, fixture("moneybird-verkoopfacturen.csv")), ctx({ businessId }));
+    expect(first.status).toBe(201);
+    expect((await readJson(first)).data).toMatchObject({ created: 4, skipped: 0, total: 4 });
+    const second = await POST(csvRequest(ownerToken, fixture("moneybird-verkoopfacturen.csv")), ctx({ businessId }));
+    expect(second.status).toBe(200);
+    expect((await readJson(second)).data).toMatchObject({ created: 0, skipped: 4 });
+  });
+
+  it("refuses a broken file with 400 naming rows and fields, and commits nothing", async () => {
+    const before = await snapshot(businessId);
+    const response = await POST(csvRequest(ownerToken, fixture("broken-rows.csv")), ctx({ businessId }));
+    expect(response.status).toBe(400);
+    const body = await readJson(response);
+    expect(body.error.code).toBe("VALIDATION_FAILED");
+    expect(Object.keys(body.error.fields)).toEqual(expect.arrayContaining(["rows.3.date", "rows.4.category", "rows.8.number"]));
+    expect(await snapshot(businessId)).toBe(before);
+  });
+
+  it("refuses JSON (415), a bad mapping (400) and other methods (405)", async () => {
+    expect((await POST(csvRequest(ownerToken, "{}", "", "application/json"), ctx({ businessId }))).status).toBe(415);
+    expect((await POST(csvRequest(ownerToken, fixture("invoices-basic.csv"), "?mapping=%7Bnope"), ctx({ businessId }))).status).toBe(400);
+    expect((await GET()).status).toBe(405);
+  });
+});
