@@ -5,8 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PG_PORT = 3100;
-const EMBEDDED_PORT = 3101;
+// E2E_PORT lets two runs share a machine (each with its own NEXT_DIST_DIR build).
+const PG_PORT = Number(process.env.E2E_PORT ?? 3100);
+const EMBEDDED_PORT = PG_PORT + 1;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/drempel_e2e";
 const embeddedDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `drempel-e2e-${process.pid}`);
 const chromium = {

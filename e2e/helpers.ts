@@ -32,3 +32,15 @@ export async function createBusiness(page: Page, name: string): Promise<string> 
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
 }
+
+/** A business that takes part in the KOR from `korFrom` (YYYY-MM-DD); returns its overview URL. */
+export async function createKorBusiness(page: Page, name: string, korFrom: string): Promise<string> {
+  await page.goto("/businesses/new");
+  await page.getByLabel("Bedrijfsnaam").fill(name);
+  await page.getByLabel("KVK-nummer").fill("12345678");
+  await page.getByRole("button", { name: "Periode toevoegen" }).click();
+  await page.getByLabel("Vanaf (Periode 1)").fill(korFrom);
+  await page.getByRole("button", { name: "Bedrijf aanmaken" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  return page.url();
+}

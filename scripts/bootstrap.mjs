@@ -59,7 +59,7 @@ export function ensureGenerated() {
 const BUILD_INPUTS = ["app", "components", "lib", "types", "public", "prisma/schema.prisma", "next.config.js", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
 export function ensureBuilt() {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestMtime(BUILD_INPUTS)) return;
   log("building the app (next build)…");
   run(bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });

@@ -2,14 +2,15 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export async function BusinessNav({ businessId, current }: { businessId: string; current: "overview" | "settings" }) {
-  const t = await getTranslations("nav");
+export async function BusinessNav({ businessId, current }: { businessId: string; current: "overview" | "invoices" | "settings" }) {
+  const [t, ti] = await Promise.all([getTranslations("nav"), getTranslations("invoices")]);
   const tabs = [
     { key: "overview", href: `/businesses/${businessId}`, label: t("overview") },
+    { key: "invoices", href: `/businesses/${businessId}/invoices`, label: ti("tab") },
     { key: "settings", href: `/businesses/${businessId}/settings`, label: t("settings") },
   ] as const;
   return (
-    <nav aria-label={t("main")} className="flex gap-2 border-b border-slate-200">
+    <nav aria-label={t("main")} className="flex gap-2 overflow-x-auto border-b border-slate-200">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

@@ -5,6 +5,6 @@ import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 
 export default getRequestConfig(async () => {
   const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  const messages = (await import(`./messages/${locale}.json`)).default;
+  const messages = (locale === "en" ? await import("./messages/en/index") : await import("./messages/nl/index")).default;
   return { locale, messages, timeZone: "Europe/Amsterdam" };
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BusinessNav } from "@/components/layout/business-nav";
+import Link from "next/link";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { getTurnover } from "@/lib/turnover/get-turnover";
 import { fromIsoDate } from "@/lib/validation";
 
 type Props = { params: Promise<{ businessId: string }> };
@@ -12,8 +14,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function BusinessPage({ params }: Props) {
-  const { business } = await getBusinessForPage((await params).businessId);
-  const [t, format] = await Promise.all([getTranslations("business"), getFormatter()]);
+  const { user, business } = await getBusinessForPage((await params).businessId);
+  const [t, ti, format, turnover] = await Promise.all([
+    getTranslations("business"),
+    getTranslations("invoices"),
+    getFormatter(),
+    getTurnover({ caller: { userId: user.id }, businessId: business.id }),
+  ]);
+  const euro = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const date = (value: string) => format.dateTime(fromIsoDate(value), { dateStyle: "long", timeZone: "UTC" });
   return (
     <div className="space-y-6">
@@ -54,7 +62,23 @@ export default async function BusinessPage({ params }: Props) {
           </p>
         </section>
       </div>
-      <p className="rounded-lg bg-brand-50 p-4 text-sm text-slate-800">{t("invoicesComing")}</p>
+      <section aria-labelledby="turnover-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <h2 id="turnover-title" className="mb-2 text-lg font-semibold">
+          {ti("turnoverTitle", { year: turnover.year })}
+        </h2>
+        <p className="text-xl font-bold">{ti("turnoverOf", { counted: euro(turnover.korTurnoverCents), limit: euro(turnover.kor.limitCents) })}</p>
+        {turnover.kor.crossing ? (
+          <p className="mt-2 font-semibold text-red-800">{ti("crossedOn", { date: date(turnover.kor.crossing.date) })}</p>
+        ) : null}
+        <div className="mt-3 flex flex-wrap gap-4 text-sm">
+          <Link href={`/businesses/${business.id}/invoices`} className="font-medium text-brand-700 underline">
+            {ti("toInvoices")}
+          </Link>
+          <Link href={`/businesses/${business.id}/import`} className="font-medium text-brand-700 underline">
+            {ti("toImport")}
+          </Link>
+        </div>
+      </section>
     </div>
   );
 }

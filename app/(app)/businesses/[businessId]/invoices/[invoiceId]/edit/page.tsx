@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { loadFormProps } from "@/components/invoices/form-props";
+import { InvoiceForm } from "@/components/invoices/invoice-form";
+import { BusinessNav } from "@/components/layout/business-nav";
+import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { canWrite } from "@/lib/businesses/access";
+import { isAppError } from "@/lib/errors";
+import { getInvoice } from "@/lib/invoices/get-invoice";
+
+type Props = { params: Promise<{ businessId: string; invoiceId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await getTranslations("invoiceForm"))("editPageTitle") };
+}
+
+export default async function EditInvoicePage({ params }: Props) {
+  const { businessId, invoiceId } = await params;
+  const { user, business } = await getBusinessForPage(businessId);
+  if (!canWrite(business)) notFound();
+  const caller = { userId: user.id };
+  const invoice = await getInvoice({ caller, businessId: business.id, invoiceId }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const [t, { today, creditTargets }] = await Promise.all([getTranslations("invoiceForm"), loadFormProps(caller, business.id)]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("editTitle", { number: invoice.number })}</h1>
+      <BusinessNav businessId={business.id} current="invoices" />
+      <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+        <InvoiceForm businessId={business.id} invoice={invoice} today={today} korParticipations={business.korParticipations} creditTargets={creditTargets} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { loadFormProps } from "@/components/invoices/form-props";
+import { InvoiceForm } from "@/components/invoices/invoice-form";
+import { BusinessNav } from "@/components/layout/business-nav";
+import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { canWrite } from "@/lib/businesses/access";
+import { suggestInvoiceNumber } from "@/lib/invoices/suggest-invoice-number";
+
+type Props = { params: Promise<{ businessId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("invoiceForm"))("newTitle") };
+}
+
+export default async function NewInvoicePage({ params }: Props) {
+  const { user, business } = await getBusinessForPage((await params).businessId);
+  // A read-only member sees the list, not a form the server would refuse.
+  if (!canWrite(business)) notFound();
+  const caller = { userId: user.id };
+  const { today, creditTargets } = await loadFormProps(caller, business.id);
+  const [t, suggestedNumber] = await Promise.all([
+    getTranslations("invoiceForm"),
+    suggestInvoiceNumber({ caller, businessId: business.id, year: Number(today.slice(0, 4)) }),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
+      <BusinessNav businessId={business.id} current="invoices" />
+      <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+        <InvoiceForm
+          businessId={business.id}
+          suggestedNumber={suggestedNumber}
+          today={today}
+          korParticipations={business.korParticipations}
+          creditTargets={creditTargets}
+        />
+      </section>
+    </div>
+  );
+}

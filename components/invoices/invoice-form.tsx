@@ -1,0 +1,424 @@
+"use client";
+// Create or edit an invoice (or cash sale, advance payment, credit note). The VAT follows
+// from the category's rate in the rule table of the date's year; inside the KOR the VAT
+// is 0 unless the user chooses otherwise, and then saving asks for a confirmation. The
+// server validates; every field shows its own message.
+import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode, type SelectHTMLAttributes } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { createInvoiceAction, updateInvoiceAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
+import { Field, useErrorText } from "@/components/forms/field";
+import { centsToInput, parseAmountToCents, parseRate, splitAmount, vatRateFor } from "@/components/invoices/amount";
+import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
+import { Button } from "@/components/ui/button";
+import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { REVENUE_KINDS, type RevenueKindJson } from "@/lib/invoices/invoice.types";
+import { CATEGORIES, CATEGORY_LIST } from "@/lib/kor/categories";
+import { EU_MEMBER_STATES } from "@/lib/kor/rules";
+import type { Category } from "@/lib/kor/types";
+
+export type CreditTarget = { id: string; number: string; date: string; customerName: string; category: Category; netCents: number };
+
+type Props = {
+  businessId: string;
+  invoice?: InvoiceDto;
+  suggestedNumber?: string;
+  today: string;
+  korParticipations: { from: string; to: string | null }[];
+  creditTargets: CreditTarget[];
+};
+
+const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "JPY", "CAD", "AUD"];
+const FOREIGN_STATES = EU_MEMBER_STATES.filter((state) => state !== "NL");
+
+function SelectField({ id, label, hint, error, children, className, ...select }: SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+}) {
+  const errorText = useErrorText()(error);
+  const describedBy = [hint ? `${id}-hint` : null, errorText ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        aria-invalid={errorText ? true : undefined}
+        aria-describedby={describedBy}
+        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm ${errorText ? "border-red-600" : "border-slate-300"}`}
+        {...select}
+      >
+        {children}
+      </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errorText ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
+          {errorText}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korParticipations, creditTargets }: Props) {
+  const t = useTranslations("invoiceForm");
+  const tc = useTranslations("common");
+  const errorText = useErrorText();
+  const language = toLanguage(useLocale());
+  const router = useRouter();
+  const idPrefix = useId();
+  const regionName = useMemo(() => new Intl.DisplayNames([language === "en" ? "en-GB" : "nl-NL"], { type: "region" }), [language]);
+
+  const [number, setNumber] = useState(invoice?.number ?? suggestedNumber ?? "");
+  const [kind, setKind] = useState<RevenueKindJson>(invoice?.kind ?? "invoice");
+  const [date, setDate] = useState(invoice?.date ?? today);
+  const [customerName, setCustomerName] = useState(invoice?.customer.name ?? "");
+  const [customerCountry, setCustomerCountry] = useState(invoice?.customer.country ?? "NL");
+  const [customerType, setCustomerType] = useState<"" | "business" | "consumer">(invoice?.customer.type ?? "");
+  const [customerVatId, setCustomerVatId] = useState(invoice?.customer.vatId ?? "");
+  const [description, setDescription] = useState(invoice?.description ?? "");
+  const [category, setCategory] = useState<Category>(invoice?.category ?? "NL_STANDARD");
+  const [mode, setMode] = useState<"excl" | "incl">("excl");
+  const [amount, setAmount] = useState(invoice ? centsToInput(Math.abs(invoice.netCents), language) : "");
+  // null: the default for the date (no VAT inside the KOR); true/false: the user's choice.
+  const [vatChoice, setVatChoice] = useState<boolean | null>(invoice ? invoice.vatCents !== 0 : null);
+  const [country, setCountry] = useState(invoice?.country ?? "");
+  const [currency, setCurrency] = useState(invoice?.currency ?? "EUR");
+  const [foreignAmount, setForeignAmount] = useState(invoice?.foreignCents != null ? centsToInput(Math.abs(invoice.foreignCents), language) : "");
+  const [rateText, setRateText] = useState(invoice?.exchangeRate != null ? String(invoice.exchangeRate) : "");
+  const [ancillary, setAncillary] = useState(invoice?.ancillary ?? false);
+  const [creditsInvoiceId, setCreditsInvoiceId] = useState(invoice?.creditsInvoiceId ?? "");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<"idle" | "pending" | "confirm" | "error">("idle");
+
+  const info = CATEGORIES[category];
+  const participating = korParticipations.some((period) => period.from <= date && (period.to === null || date <= period.to));
+  const chargeVat = participating ? vatChoice === true : true;
+  const ratePercent = vatRateFor(category, date);
+  const foreign = currency !== "EUR";
+  const exchangeRate = foreign ? parseRate(rateText) : null;
+  const foreignCents = foreign ? parseAmountToCents(foreignAmount) : null;
+  const amountCents = foreign ? (foreignCents !== null && exchangeRate !== null ? Math.round(Math.abs(foreignCents) * exchangeRate) : null) : parseAmountToCents(amount);
+  const isCredit = kind === "credit_note";
+  const split = amountCents === null ? null : splitAmount({ amountCents, mode, ratePercent, chargeVat, negative: isCredit });
+
+  useEffect(() => {
+    if (status === "confirm") document.getElementById(`${idPrefix}-confirm-save`)?.focus();
+  }, [status, idPrefix]);
+
+  const id = (name: string) => `${idPrefix}-${name}`;
+
+  function buildInput() {
+    const sign = isCredit ? -1 : 1;
+    return {
+      number,
+      kind,
+      date,
+      customer: {
+        name: customerName,
+        country: customerCountry,
+        type: customerType,
+        vatId: customerType === "business" ? customerVatId : "",
+      },
+      description,
+      category,
+      netCents: split ? split.netCents : null,
+      vatCents: split ? split.vatCents : 0,
+      country: info.needsCountry ? country : "",
+      ancillary: info.ancillaryAllowed ? ancillary : false,
+      currency,
+      foreignCents: foreign ? (foreignCents === null ? null : sign * Math.abs(foreignCents)) : null,
+      exchangeRate: foreign ? exchangeRate : null,
+      creditsInvoiceId: isCredit && creditsInvoiceId ? creditsInvoiceId : null,
+    };
+  }
+
+  async function save() {
+    setStatus("pending");
+    const input = buildInput();
+    const result = invoice ? await updateInvoiceAction(businessId, invoice.id, input) : await createInvoiceAction(businessId, input);
+    if (!result.ok) {
+      setFields(result.error.fields);
+      setStatus("error");
+      return;
+    }
+    const params = new URLSearchParams({ year: result.data.date.slice(0, 4), status: invoice ? "updated" : "created", number: result.data.number });
+    router.push(`/businesses/${businessId}/invoices?${params.toString()}`);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // VAT on an invoice while inside the KOR is payable (§3.5): allowed, but ask first.
+    if (participating && split && split.vatCents !== 0 && status !== "confirm") {
+      setStatus("confirm");
+      return;
+    }
+    await save();
+  }
+
+  const pending = status === "pending";
+  const amountError = fields.netCents ?? fields.vatCents;
+  const targets = creditTargets.filter((target) => target.id !== invoice?.id);
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" noValidate aria-busy={pending}>
+      {status === "error" ? (
+        <p role="alert" className="rounded bg-red-50 p-3 font-medium text-red-800">
+          {Object.keys(fields).length ? t("errorSummary") : errorText("validation.invalid")}
+          {fields._ ? ` ${errorText(fields._)}` : null}
+        </p>
+      ) : null}
+
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field
+          id={id("number")}
+          label={t("number")}
+          hint={invoice ? undefined : t("numberHint")}
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          error={fields.number}
+          required
+          autoComplete="off"
+        />
+        <SelectField id={id("kind")} label={t("kind")} value={kind} onChange={(e) => setKind(e.target.value as RevenueKindJson)} error={fields.kind}>
+          {REVENUE_KINDS.map((option) => (
+            <option key={option} value={option}>
+              {t(`kinds.${option}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field id={id("date")} type="date" label={t("date")} hint={t(`dateHint.${kind}`)} value={date} onChange={(e) => setDate(e.target.value)} error={fields.date} required />
+      </div>
+
+      {isCredit ? (
+        <SelectField
+          id={id("credits")}
+          label={t("creditsInvoice")}
+          hint={t("creditHint")}
+          value={creditsInvoiceId}
+          error={fields.creditsInvoiceId}
+          onChange={(e) => {
+            setCreditsInvoiceId(e.target.value);
+            const target = targets.find((candidate) => candidate.id === e.target.value);
+            if (target) {
+              setCategory(target.category);
+              if (!customerName) setCustomerName(target.customerName);
+            }
+          }}
+        >
+          <option value="">{t("creditsNone")}</option>
+          {targets.map((target) => (
+            <option key={target.id} value={target.id}>
+              {`${target.number} — ${target.customerName} — ${formatDate(target.date, language)} — ${formatCents(target.netCents, language)}`}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+
+      <fieldset className="rounded-md border border-slate-200 p-4">
+        <legend className="px-1 font-semibold">{t("customerTitle")}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id={id("customer-name")} label={t("customerName")} value={customerName} onChange={(e) => setCustomerName(e.target.value)} error={fields["customer.name"]} required className="sm:col-span-2" />
+          <Field
+            id={id("customer-country")}
+            label={t("customerCountry")}
+            hint={t("customerCountryHint")}
+            value={customerCountry}
+            maxLength={2}
+            autoCapitalize="characters"
+            onChange={(e) => setCustomerCountry(e.target.value.toUpperCase())}
+            error={fields["customer.country"]}
+          />
+          <SelectField id={id("customer-type")} label={t("customerType")} value={customerType} onChange={(e) => setCustomerType(e.target.value as "" | "business" | "consumer")} error={fields["customer.type"]}>
+            <option value="">{t("customerTypeUnknown")}</option>
+            <option value="business">{t("customerTypeBusiness")}</option>
+            <option value="consumer">{t("customerTypeConsumer")}</option>
+          </SelectField>
+          {customerType === "business" ? (
+            <Field id={id("customer-vat")} label={t("customerVatId")} hint={t("customerVatIdHint")} value={customerVatId} onChange={(e) => setCustomerVatId(e.target.value)} error={fields["customer.vatId"]} />
+          ) : null}
+        </div>
+      </fieldset>
+
+      <div>
+        <label htmlFor={id("description")} className="block text-sm font-medium text-slate-800">
+          {t("description")}
+        </label>
+        <textarea
+          id={id("description")}
+          rows={2}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={fields.description ? true : undefined}
+          aria-describedby={fields.description ? `${id("description")}-error` : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm"
+        />
+        {fields.description ? (
+          <p id={`${id("description")}-error`} className="mt-1 text-sm font-medium text-red-700">
+            {errorText(fields.description)}
+          </p>
+        ) : null}
+      </div>
+
+      <fieldset className="rounded-md border border-slate-200 p-4">
+        <legend className="px-1 font-semibold">{t("categoryTitle")}</legend>
+        <SelectField id={id("category")} label={t("category")} value={category} onChange={(e) => setCategory(e.target.value as Category)} error={fields.category} aria-describedby={id("category-explanation")}>
+          {CATEGORY_LIST.map((option) => (
+            <option key={option.code} value={option.code}>
+              {option.label[language]}
+            </option>
+          ))}
+        </SelectField>
+        <div id={id("category-explanation")} aria-live="polite" className="mt-3 rounded-md bg-slate-50 p-3 text-sm">
+          <p>{info.explanation[language]}</p>
+          <p className="mt-2">
+            <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${info.countsForKor ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}>
+              {info.countsForKor ? t("counts") : t("notCounts")}
+            </span>
+            {info.countReason[language]}
+          </p>
+        </div>
+        {info.needsCountry ? (
+          <SelectField id={id("country")} className="mt-4" label={t("country")} hint={t("countryHint")} value={country} onChange={(e) => setCountry(e.target.value)} error={fields.country}>
+            <option value="">{t("chooseCountry")}</option>
+            {FOREIGN_STATES.map((state) => (
+              <option key={state} value={state}>
+                {`${regionName.of(state) ?? state} (${state})`}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        {info.ancillaryAllowed ? (
+          <div className="mt-4">
+            <label className="flex items-start gap-2">
+              <input type="checkbox" className="mt-1" checked={ancillary} onChange={(e) => setAncillary(e.target.checked)} aria-describedby={id("ancillary-hint")} />
+              <span>{t("ancillary")}</span>
+            </label>
+            <p id={id("ancillary-hint")} className="mt-1 text-sm text-amber-800">
+              {t("ancillaryHint")}
+            </p>
+            {fields.ancillary ? <p className="mt-1 text-sm font-medium text-red-700">{errorText(fields.ancillary)}</p> : null}
+          </div>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="rounded-md border border-slate-200 p-4">
+        <legend className="px-1 font-semibold">{t("amountTitle")}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField id={id("currency")} label={t("currency")} value={currency} onChange={(e) => setCurrency(e.target.value)} error={fields.currency}>
+            {CURRENCIES.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">{t("amountMode")}</legend>
+            <div className="mt-2 flex flex-wrap gap-4">
+              {(["excl", "incl"] as const).map((option) => (
+                <label key={option} className="flex items-center gap-2">
+                  <input type="radio" name={id("mode")} value={option} checked={mode === option} onChange={() => setMode(option)} />
+                  {t(`mode.${option}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {foreign ? (
+            <>
+              <Field
+                id={id("foreign")}
+                inputMode="decimal"
+                label={t("foreignAmount", { currency })}
+                value={foreignAmount}
+                onChange={(e) => setForeignAmount(e.target.value)}
+                error={fields.foreignCents}
+              />
+              <Field
+                id={id("rate")}
+                inputMode="decimal"
+                label={t("exchangeRate", { currency })}
+                hint={t("exchangeRateHint")}
+                value={rateText}
+                onChange={(e) => setRateText(e.target.value)}
+                error={fields.exchangeRate}
+              />
+              {amountError ? <p className="text-sm font-medium text-red-700 sm:col-span-2">{errorText(amountError)}</p> : null}
+            </>
+          ) : (
+            <Field
+              id={id("amount")}
+              inputMode="decimal"
+              label={mode === "excl" ? t("amountExcl") : t("amountIncl")}
+              hint={isCredit ? t("creditAmountHint") : t("amountHint")}
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              error={amountError}
+              required
+              className="sm:col-span-2"
+            />
+          )}
+        </div>
+
+        {participating ? (
+          <div className="mt-4 rounded-md bg-brand-50 p-3 text-sm">
+            <p>{t("korNoVat")}</p>
+            {ratePercent ? (
+              <label className="mt-2 flex items-center gap-2">
+                <input type="checkbox" checked={vatChoice === true} onChange={(e) => setVatChoice(e.target.checked)} />
+                {t("chargeVatAnyway", { rate: ratePercent })}
+              </label>
+            ) : null}
+          </div>
+        ) : null}
+
+        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" aria-live="polite" aria-label={t("computed")}>
+          <dt className="text-slate-600">{t("netLabel")}</dt>
+          <dd className="font-semibold tabular-nums">{split ? formatCents(split.netCents, language) : "—"}</dd>
+          <dt className="text-slate-600">{chargeVat && ratePercent ? t("vatLabelRate", { rate: ratePercent }) : t("vatLabel")}</dt>
+          <dd className="font-semibold tabular-nums">{split ? formatCents(split.vatCents, language) : "—"}</dd>
+          <dt className="text-slate-600">{t("grossLabel")}</dt>
+          <dd className="font-semibold tabular-nums">{split ? formatCents(split.netCents + split.vatCents, language) : "—"}</dd>
+        </dl>
+        {!participating && ratePercent === null ? <p className="mt-2 text-sm text-slate-600">{t("noDutchVat")}</p> : null}
+      </fieldset>
+
+      {status === "confirm" && split ? (
+        <div role="alertdialog" aria-labelledby={id("confirm-title")} aria-describedby={id("confirm-text")} className="rounded-md border border-amber-400 bg-amber-50 p-4">
+          <h2 id={id("confirm-title")} className="font-semibold text-amber-900">
+            {t("confirmTitle")}
+          </h2>
+          <p id={id("confirm-text")} className="mt-1 text-sm text-amber-900">
+            {t("confirmText", { vat: formatCents(split.vatCents, language) })}
+          </p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <Button id={id("confirm-save")} type="submit">
+              {t("confirmSave")}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setStatus("idle")}>
+              {t("confirmBack")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-4">
+        {status !== "confirm" ? (
+          <Button type="submit" disabled={pending} aria-busy={pending}>
+            {pending ? tc("saving") : t("save")}
+          </Button>
+        ) : null}
+        <Link href={`/businesses/${businessId}/invoices`} className="text-sm font-medium text-brand-700 underline">
+          {tc("cancel")}
+        </Link>
+      </div>
+    </form>
+  );
+}

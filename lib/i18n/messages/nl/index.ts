@@ -1,0 +1,34 @@
+// One JSON file per namespace, so features add messages without touching each other's.
+import common from "./common.json";
+import nav from "./nav.json";
+import language from "./language.json";
+import auth from "./auth.json";
+import businesses from "./businesses.json";
+import business from "./business.json";
+import businessForm from "./businessForm.json";
+import settings from "./settings.json";
+import members from "./members.json";
+import validation from "./validation.json";
+import errors from "./errors.json";
+import invoices from "./invoices.json";
+import invoiceForm from "./invoiceForm.json";
+import importCsv from "./importCsv.json";
+import apiTokens from "./apiTokens.json";
+
+export default {
+  ...common,
+  ...nav,
+  ...language,
+  ...auth,
+  ...businesses,
+  ...business,
+  ...businessForm,
+  ...settings,
+  ...members,
+  ...validation,
+  ...errors,
+  ...invoices,
+  ...invoiceForm,
+  ...importCsv,
+  ...apiTokens,
+};
