@@ -1,32 +1,34 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { BusinessNav } from "@/components/layout/business-nav";
-import Link from "next/link";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { getTurnover } from "@/lib/turnover/get-turnover";
+import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { fromIsoDate } from "@/lib/validation";
 
-type Props = { params: Promise<{ businessId: string }> };
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
   return { title: business.name };
 }
 
-export default async function BusinessPage({ params }: Props) {
+export default async function BusinessPage({ params, searchParams }: Props) {
+  // The access check first: an outsider gets the real 404, never a streamed 200.
   const { user, business } = await getBusinessForPage((await params).businessId);
-  const [t, ti, format, turnover] = await Promise.all([
-    getTranslations("business"),
-    getTranslations("invoices"),
-    getFormatter(),
-    getTurnover({ caller: { userId: user.id }, businessId: business.id }),
-  ]);
-  const euro = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const [t, format, query] = await Promise.all([getTranslations("business"), getFormatter(), searchParams]);
+  const year = parseYearParam(query.year);
   const date = (value: string) => format.dateTime(fromIsoDate(value), { dateStyle: "long", timeZone: "UTC" });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{business.name}</h1>
       <BusinessNav businessId={business.id} current="overview" />
+      {/* Keyed by year so a new year shows the skeleton again instead of the old year's figures. */}
+      <Suspense key={year} fallback={<DashboardSkeleton />}>
+        <DashboardView userId={user.id} businessId={business.id} year={year} />
+      </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="details-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <h2 id="details-title" className="mb-3 text-lg font-semibold">
@@ -62,23 +64,6 @@ export default async function BusinessPage({ params }: Props) {
           </p>
         </section>
       </div>
-      <section aria-labelledby="turnover-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <h2 id="turnover-title" className="mb-2 text-lg font-semibold">
-          {ti("turnoverTitle", { year: turnover.year })}
-        </h2>
-        <p className="text-xl font-bold">{ti("turnoverOf", { counted: euro(turnover.korTurnoverCents), limit: euro(turnover.kor.limitCents) })}</p>
-        {turnover.kor.crossing ? (
-          <p className="mt-2 font-semibold text-red-800">{ti("crossedOn", { date: date(turnover.kor.crossing.date) })}</p>
-        ) : null}
-        <div className="mt-3 flex flex-wrap gap-4 text-sm">
-          <Link href={`/businesses/${business.id}/invoices`} className="font-medium text-brand-700 underline">
-            {ti("toInvoices")}
-          </Link>
-          <Link href={`/businesses/${business.id}/import`} className="font-medium text-brand-700 underline">
-            {ti("toImport")}
-          </Link>
-        </div>
-      </section>
     </div>
   );
 }

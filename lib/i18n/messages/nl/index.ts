@@ -14,6 +14,7 @@ import invoices from "./invoices.json";
 import invoiceForm from "./invoiceForm.json";
 import importCsv from "./importCsv.json";
 import apiTokens from "./apiTokens.json";
+import dashboard from "./dashboard.json";
 
 export default {
   ...common,
@@ -31,4 +32,5 @@ export default {
   ...invoiceForm,
   ...importCsv,
   ...apiTokens,
+  ...dashboard,
 };

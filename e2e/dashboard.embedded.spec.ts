@@ -1,0 +1,201 @@
+// The dashboard on the demo data (embedded database): its figures agree with the
+// turnover endpoint, "why?" lists the invoices the engine counted, the year selector
+// works, outsiders get a real 404, the pages pass axe, and the layout holds from a
+// 360-pixel phone to a desktop.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+const year = Number(today.slice(0, 4));
+const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
+const percent = (value: number) => new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 }).format(value);
+
+type Turnover = {
+  korTurnoverCents: number;
+  kor: { limitCents: number; crossing: { invoiceId: string } | null; participatingOnAsOf: boolean };
+  explanations?: { years: Record<string, { kor: { counted: { transactionId: string }[]; notCounted: { transactionId: string }[] } }> };
+};
+
+async function loginAs(page: Page, email: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("drempel-demo");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("heading", { name: "Je bedrijven" })).toBeVisible();
+}
+
+async function openBusiness(page: Page, name: string): Promise<string> {
+  await page.getByRole("link", { name, exact: true }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("dashboard")).toBeVisible();
+  return new URL(page.url()).pathname.split("/")[2]!;
+}
+
+async function turnover(page: Page, businessId: string, y: number, explain = false): Promise<Turnover> {
+  const response = await page.request.get(`/api/v1/businesses/${businessId}/turnover?year=${y}${explain ? "&explain=true" : ""}`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { data: Turnover }).data;
+}
+
+async function invoiceNumbers(page: Page, businessId: string, y: number): Promise<Map<string, string>> {
+  const response = await page.request.get(`/api/v1/businesses/${businessId}/invoices?year=${y}&pageSize=200`);
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { data: { id: string; number: string }[] };
+  return new Map(body.data.map((invoice) => [invoice.id, invoice.number]));
+}
+
+test.describe("dashboard on the demo data", () => {
+  test.beforeEach(async ({ page }) => {
+    await loginAs(page, "eigenaar@demo.drempel.nl");
+  });
+
+  test("Studio Eva: the progress, status and chart figures match the turnover endpoint", async ({ page }) => {
+    const id = await openBusiness(page, "Studio Eva");
+    const data = await turnover(page, id, year);
+    const counted = data.korTurnoverCents;
+    const limit = data.kor.limitCents;
+    expect(limit).toBe(2_000_000);
+
+    const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
+    await expect(progress.getByTestId("kor-progress-amount")).toHaveText(`${euro(counted)} van ${euro(limit)} (${percent(Math.round((counted / limit) * 1000) / 10)}%)`);
+    const expectedStatus = data.kor.crossing ? "Grens overschreden" : counted >= 0.8 * limit ? "Bijna aan de grens" : "Veilig";
+    await expect(progress.getByTestId("kor-status")).toHaveText(new RegExp(expectedStatus));
+    if (counted < limit) await expect(progress.getByText(`Nog ${euro(limit - counted)} ruimte tot de grens`)).toBeVisible();
+    await expect(progress.getByText(`80%-grens: ${euro(1_600_000)}`)).toBeVisible();
+    await expect(progress.getByText(`95%-grens: ${euro(1_900_000)}`)).toBeVisible();
+
+    // The chart's text summary and its table give the same total, and last year's line ends at last year's total.
+    const chart = page.getByRole("region", { name: `Omzetverloop ${year}` });
+    await expect(chart.getByTestId("cumulative-summary")).toContainText(`Tot en met de laatste factuur in ${year}: ${euro(counted)}; de grens is ${euro(limit)}.`);
+    const previous = await turnover(page, id, year - 1);
+    await expect(chart.getByTestId("cumulative-summary")).toContainText(`Vorig jaar (${year - 1}) eindigde op ${euro(previous.korTurnoverCents)}.`);
+    await expect(chart.getByRole("img", { name: /Lijngrafiek/ })).toBeVisible();
+    await expect(chart.locator(".recharts-surface").first()).toBeVisible();
+    await chart.getByText("Toon als tabel").click();
+    const table = chart.getByTestId("cumulative-table");
+    await expect(table).toBeVisible();
+    const actualColumn = await table.locator("tbody tr td:nth-child(2)").allTextContents();
+    expect(actualColumn.filter((cell) => cell.trim() !== "").at(-1)).toBe(euro(counted));
+
+    // The monthly bars count the same total.
+    const monthly = page.getByRole("region", { name: "Omzet per maand" });
+    await expect(monthly.getByTestId("monthly-summary")).toContainText(`In ${year} telt ${euro(counted)} mee`);
+  });
+
+  test("Studio Eva: why? lists exactly the invoices the engine counted", async ({ page }) => {
+    const id = await openBusiness(page, "Studio Eva");
+    const [data, numbers] = await Promise.all([turnover(page, id, year, true), invoiceNumbers(page, id, year)]);
+    const explained = data.explanations!.years[String(year)]!.kor;
+    const expected = explained.counted.map((entry) => numbers.get(entry.transactionId));
+    expect(expected.length).toBeGreaterThan(0);
+
+    const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
+    // By keyboard: the "why?" is a native disclosure.
+    await progress.getByText("Waarom?").focus();
+    await page.keyboard.press("Enter");
+    const panel = progress.getByRole("group", { name: `Hoe de meetellende KOR-omzet van ${year} tot stand komt` });
+    await expect(panel).toBeVisible();
+    const countedTable = panel.getByRole("table", { name: `Telt mee (${expected.length})` });
+    await expect(countedTable.locator("tbody th")).toHaveText(expected as string[]);
+    await expect(panel.getByText(`Telt niet mee (${explained.notCounted.length})`)).toBeVisible();
+    await expect(countedTable.getByText("Binnenlandse omzet telt mee voor de KOR en voor de EU-omzet.").first()).toBeVisible();
+    await expect(countedTable.getByRole("cell", { name: "§2" }).first()).toBeVisible();
+  });
+
+  test("the alerts panel names the action for Studio Eva near the limit", async ({ page }) => {
+    const id = await openBusiness(page, "Studio Eva");
+    const data = await turnover(page, id, year);
+    const actions = page.getByRole("region", { name: "Wat moet je doen?" });
+    if (data.kor.crossing) {
+      await expect(actions.getByText(/^Meld je direct af voor de KOR — einddatum/)).toBeVisible();
+    } else if (data.korTurnoverCents >= 0.95 * data.kor.limitCents) {
+      await expect(actions.getByText("95% van de grens bereikt — let op je volgende facturen", { exact: true })).toBeVisible();
+    } else if (data.korTurnoverCents >= 0.8 * data.kor.limitCents) {
+      await expect(actions.getByText("80% van de grens bereikt — let op je volgende facturen", { exact: true })).toBeVisible();
+    }
+    await expect(page.getByRole("region", { name: "Termijnen" })).toBeVisible();
+  });
+
+  test("Eva Advies is not in the KOR, and the year selector shows last year", async ({ page }) => {
+    const id = await openBusiness(page, "Eva Advies");
+    await expect(page.getByRole("region", { name: `Meetellende omzet ${year}` }).getByTestId("kor-status")).toHaveText(/Niet in de KOR/);
+    const data = await turnover(page, id, year);
+    await expect(page.getByTestId("kor-progress-amount")).toContainText(`${euro(data.korTurnoverCents)} van ${euro(data.kor.limitCents)}`);
+    // Under the limit and outside the KOR: when to apply to join from the next quarter.
+    await expect(page.getByRole("region", { name: "Wat moet je doen?" }).getByText(/^Vraag de KOR aan vóór \d{1,2} \p{L}+ \d{4} om mee te doen vanaf 1 \p{L}+ \d{4}$/u)).toBeVisible();
+
+    await page.getByLabel("Jaar", { exact: true }).selectOption(String(year - 1));
+    await page.getByRole("button", { name: "Toon jaar" }).click();
+    await expect(page).toHaveURL(new RegExp(`\\?year=${year - 1}$`));
+    await expect(page.getByRole("heading", { name: `Meetellende omzet ${year - 1}` })).toBeVisible();
+    await expect(page.getByRole("heading", { name: `Nog geen omzet in ${year - 1}` })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Nieuwe factuur invoeren" })).toHaveAttribute("href", `/businesses/${id}/invoices/new`);
+    await expect(page.getByRole("link", { name: "Facturen importeren (CSV)" })).toHaveAttribute("href", `/businesses/${id}/import`);
+  });
+
+  test("the KOR comparison and the herziening planner compute on the page", async ({ page }) => {
+    await openBusiness(page, "Studio Eva");
+    const comparison = page.getByRole("region", { name: "Moet ik in de KOR?" });
+    await comparison.getByLabel("Btw op je kosten en investeringen per jaar (€)").fill("99999");
+    await expect(comparison.getByTestId("kor-comparison-result")).toContainText("Buiten de KOR ben je ongeveer");
+    await comparison.getByLabel("Btw op je kosten en investeringen per jaar (€)").fill("0");
+    await expect(comparison.getByTestId("kor-comparison-result")).toContainText("In de KOR ben je ongeveer");
+
+    // KOR-RULES §3.6: a car first used in 2020 with €4,500 VAT, joining in 2021 → repay €900 in 2021–2024.
+    const planner = page.getByRole("region", { name: "Btw-herziening bij in- of uittreden" });
+    await planner.getByLabel("Met ingang van jaar").fill("2021");
+    await planner.getByRole("button", { name: "Goed toevoegen" }).click();
+    await planner.getByLabel("Btw-bedrag (€) (1)").fill("4.500");
+    await planner.getByLabel("Jaar van eerste gebruik (1)").fill("2020");
+    const table = planner.getByTestId("revision-table");
+    await expect(table.locator("tbody tr")).toHaveCount(4);
+    await expect(table.getByRole("row", { name: /2021/ })).toContainText("€ 900,00 terugbetalen");
+    await expect(table.getByRole("row", { name: /2024/ })).toContainText("€ 900,00 terugbetalen");
+  });
+
+  test("axe finds no serious or critical violations on the dashboard, the invoice list and the settings", async ({ page }) => {
+    const id = await openBusiness(page, "Studio Eva");
+    for (const path of [`/businesses/${id}`, `/businesses/${id}/invoices`, `/businesses/${id}/settings`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      if (path === `/businesses/${id}`) {
+        await expect(page.locator(".recharts-surface").first()).toBeVisible();
+        // Open every disclosure so axe also checks the why-tables and the chart tables.
+        for (const summary of await page.locator("main details > summary").all()) await summary.click();
+      }
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${path}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    }
+  });
+
+  for (const viewport of [
+    { name: "phone", width: 360, height: 780 },
+    { name: "desktop", width: 1280, height: 900 },
+  ]) {
+    test(`the dashboard fits a ${viewport.name} screen (${viewport.width} px) without sideways scrolling`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      await page.emulateMedia({ reducedMotion: "reduce" });
+      await openBusiness(page, "Studio Eva");
+      await expect(page.locator(".recharts-surface").first()).toBeVisible();
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      // Every chart is as wide as its card allows, and not wider than the screen.
+      for (const box of await page.locator(".recharts-responsive-container").evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().right))) {
+        expect(box).toBeLessThanOrEqual(viewport.width);
+      }
+      await page.screenshot({ path: testInfo.outputPath(`dashboard-${viewport.name}.png`), fullPage: true, animations: "disabled" });
+    });
+  }
+});
+
+test("an outsider gets a real 404 for someone else's dashboard", async ({ page, browser }) => {
+  await loginAs(page, "eigenaar@demo.drempel.nl");
+  const id = await openBusiness(page, "Studio Eva");
+  const context = await browser.newContext();
+  const outsider = await context.newPage();
+  await loginAs(outsider, "tweede@demo.drempel.nl");
+  const response = await outsider.goto(`/businesses/${id}`);
+  expect(response?.status()).toBe(404);
+  await context.close();
+});

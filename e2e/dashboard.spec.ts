@@ -1,0 +1,128 @@
+// The dashboard after a KOR crossing, on a fresh business: the crossing marker and the
+// crossing panel name the invoice from which VAT is due, the action says to deregister
+// with the crossing date, the remediation lists the invoices sent without VAT with both
+// totals (KOR-RULES §3.3 example), and the progress matches the turnover endpoint.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createKorBusiness, register, uniqueEmail } from "./helpers";
+
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+const year = today.slice(0, 4);
+const longDate = (iso: string) => new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+type NewInvoice = { number: string; date: string; netCents: number; customer: string; category?: string; country?: string };
+
+async function postInvoice(page: Page, businessId: string, invoice: NewInvoice): Promise<string> {
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
+    headers: { origin },
+    data: {
+      number: invoice.number,
+      date: invoice.date,
+      customer: { name: invoice.customer, ...(invoice.country ? { country: invoice.country, type: invoice.category === "EU_B2C_FOREIGN_VAT" ? "consumer" : "business" } : {}) },
+      category: invoice.category ?? "NL_STANDARD",
+      netCents: invoice.netCents,
+      vatCents: 0,
+      ...(invoice.country ? { country: invoice.country } : {}),
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { data: { id: string } }).data.id;
+}
+
+test("after a crossing the dashboard names the crossing invoice and computes the remedies", async ({ page }) => {
+  await register(page, "Carla Crossing", uniqueEmail("dash"));
+  const overview = await createKorBusiness(page, "Carla Keramiek", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+
+  // A new business: how to start.
+  await expect(page.getByRole("heading", { name: `Nog geen omzet in ${year}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Facturen importeren (CSV)" })).toHaveAttribute("href", `/businesses/${businessId}/import`);
+  await expect(page.getByTestId("kor-status")).toHaveText(/Veilig/);
+
+  // The first article's example, early in the year: €19,950, then €600 crosses, then €800 and €1,000.
+  await postInvoice(page, businessId, { number: `${year}-001`, date: `${year}-01-05`, netCents: 1_995_000, customer: "Atelier Noord" });
+  const crossingId = await postInvoice(page, businessId, { number: `${year}-002`, date: `${year}-01-06`, netCents: 60_000, customer: "Galerie Zuid" });
+  await postInvoice(page, businessId, { number: `${year}-003`, date: `${year}-01-07`, netCents: 80_000, customer: "Atelier Noord" });
+  await postInvoice(page, businessId, { number: `${year}-004`, date: `${year}-01-08`, netCents: 100_000, customer: "Museum Oost" });
+
+  await page.goto(overview);
+  const api = await page.request.get(`/api/v1/businesses/${businessId}/turnover?year=${year}`);
+  const data = ((await api.json()) as { data: { korTurnoverCents: number; kor: { crossing: { invoiceId: string; date: string } } } }).data;
+  expect(data.kor.crossing.invoiceId).toBe(crossingId);
+  expect(data.korTurnoverCents).toBe(2_235_000);
+
+  await expect(page.getByTestId("kor-status")).toHaveText(/Grens overschreden/);
+  await expect(page.getByTestId("kor-progress-amount")).toHaveText(`${euro(2_235_000)} van ${euro(2_000_000)} (111,8%)`);
+  await expect(page.getByText(`${euro(235_000)} boven de grens`)).toBeVisible();
+
+  // The chart's marker and the crossing panel name invoice 002.
+  await expect(page.getByTestId("crossing-marker")).toHaveText(`Grens overschreden: factuur ${year}-002`);
+  const chart = page.getByRole("region", { name: `Omzetverloop ${year}` });
+  await expect(chart.locator(".recharts-reference-dot")).toHaveCount(1);
+  await expect(chart.locator("svg text", { hasText: `${year}-002` })).toBeVisible();
+  await expect(page.getByTestId("crossing-invoice")).toContainText(`factuur ${year}-002 (Galerie Zuid) van ${longDate(`${year}-01-06`)}`);
+
+  // The action: deregister at once, the crossing date as end date.
+  const actions = page.getByRole("region", { name: "Wat moet je doen?" });
+  await expect(actions.getByText(`Meld je direct af voor de KOR — einddatum ${longDate(`${year}-01-06`)}`, { exact: true })).toBeVisible();
+
+  // Remediation (§3.3): re-invoice 126 + 168 + 210 = €504.00; absorb 104.13 + 138.84 + 173.55 = €416.52.
+  const crossing = page.getByRole("region", { name: "Grens overschreden" });
+  const table = crossing.getByRole("table", { name: "Facturen zonder btw na de overschrijding" });
+  await expect(table.locator("tbody th")).toHaveText([`${year}-002`, `${year}-003`, `${year}-004`]);
+  await expect(table.locator("tfoot")).toContainText("€ 504,00");
+  await expect(table.locator("tfoot")).toContainText("€ 416,52");
+  await expect(crossing.getByText("Opnieuw factureren: crediteer de factuur en stuur een nieuwe met btw erbovenop. Je klant betaalt de btw: € 504,00.")).toBeVisible();
+
+  // Why? lists all four invoices as counted, with the running total after each.
+  const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
+  await progress.getByText("Waarom?").click();
+  const counted = progress.getByRole("table", { name: "Telt mee (4)" });
+  await expect(counted.locator("tbody th")).toHaveText([`${year}-001`, `${year}-002`, `${year}-003`, `${year}-004`]);
+  await expect(counted.getByRole("row", { name: new RegExp(`${year}-002`) })).toContainText(euro(2_055_000));
+
+  // Deadlines: the earliest rejoin is 1 January two years on.
+  await expect(page.getByRole("region", { name: "Termijnen" }).getByText(`${longDate(`${Number(year) + 2}-01-01`)} — Vroegst weer in de KOR`)).toBeVisible();
+
+  // axe on the crossed dashboard with every panel opened.
+  for (const summary of await page.locator("main details > summary").all()) await summary.click();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  // In English the same dashboard speaks English with English amounts.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(overview).origin }]);
+  await page.goto(overview);
+  await expect(page.getByTestId("kor-status")).toHaveText(/Limit crossed/);
+  await expect(page.getByTestId("kor-progress-amount")).toHaveText("€22,350.00 of €20,000.00 (111.8%)");
+  await expect(page.getByTestId("crossing-marker")).toHaveText(`Limit crossed: invoice ${year}-002`);
+  await expect(page.getByRole("region", { name: "What do you need to do?" }).getByText(/^Leave the KOR at once — end date/)).toBeVisible();
+});
+
+test("with EU sales the dashboard shows Union turnover and each member state against its threshold, highest risk first", async ({ page }) => {
+  await register(page, "Erik Export", uniqueEmail("dash-eu"));
+  const overview = await createKorBusiness(page, "Erik Exportadvies", `${year}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await postInvoice(page, businessId, { number: `${year}-001`, date: `${year}-01-05`, netCents: 900_000, customer: "Bakker Utrecht" });
+  await postInvoice(page, businessId, { number: `${year}-002`, date: `${year}-01-06`, netCents: 1_500_000, customer: "Brussels BV", category: "EU_B2B_SERVICES", country: "BE" });
+  await postInvoice(page, businessId, { number: `${year}-003`, date: `${year}-01-07`, netCents: 300_000, customer: "Herr Schmidt", category: "EU_B2C_FOREIGN_VAT", country: "DE" });
+  await page.goto(overview);
+
+  const eu = page.getByRole("region", { name: "EU-omzet en EU-KOR" });
+  await expect(eu.getByText(`EU-omzet ${year}: € 27.000,00 van € 100.000,00 (27%)`, { exact: true })).toBeVisible();
+  await expect(eu.getByText("Afstandsverkopen aan consumenten in andere EU-landen: € 3.000,00 van € 10.000,00")).toBeVisible();
+  // BE 60% of €25,000, NL 45% of €20,000, DE 12% of €25,000.
+  await expect(eu.getByRole("listitem")).toHaveText([/^BE:\s€\s15\.000,00\s\/\s€\s25\.000,00\s\(60%\)/, /^NL:\s€\s9\.000,00\s\/\s€\s20\.000,00\s\(45%\)/, /^DE:\s€\s3\.000,00\s\/\s€\s25\.000,00\s\(12%\)/]);
+  // Only the Dutch invoice counts for the KOR; why? says the BE and DE ones do not.
+  await expect(page.getByTestId("kor-progress-amount")).toHaveText("€ 9.000,00 van € 20.000,00 (45%)");
+  const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
+  await progress.getByText("Waarom?").click();
+  await expect(progress.getByRole("table", { name: "Telt niet mee (2)" }).locator("tbody th")).toHaveText([`${year}-002`, `${year}-003`]);
+  // Monthly bars: January has €9,000 counted and €18,000 not counted.
+  const monthly = page.getByRole("region", { name: "Omzet per maand" });
+  await monthly.getByText("Toon als tabel").click();
+  const january = monthly.getByTestId("monthly-table").getByRole("row", { name: /januari/ });
+  await expect(january.getByRole("cell").nth(0)).toHaveText("€ 9.000,00");
+  await expect(january.getByRole("cell").nth(1)).toHaveText("€ 18.000,00");
+});

@@ -1,0 +1,218 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "@/lib/kor/evaluate";
+import type { EngineInput, Transaction } from "@/lib/kor/types";
+import { buildDashboard, buildMonthly, dayOfYear, korStatus, percentOf, sortMemberStatesByRisk, withInvoiceNumbers } from "./build-dashboard";
+import type { InvoiceRef, MemberStateRow } from "./dashboard.types";
+
+const tx = (id: string, date: string, netCents: number, extra: Partial<Transaction> = {}): Transaction => ({ id, date, netCents, vatCents: 0, category: "NL_STANDARD", ...extra });
+
+function dashboardOf(input: EngineInput, year: number) {
+  const invoices = new Map<string, InvoiceRef>(input.transactions.map((t, i) => [t.id, { id: t.id, number: `F-${i + 1}`, customerName: `Klant ${i + 1}` }]));
+  return buildDashboard({ businessId: "b1", year, input, output: evaluate(input, { explain: true }), invoices });
+}
+
+// The first article's example: €19,950 by 3 November, €600 on 4 November, then €800 and €1,000 without VAT.
+const crossingInput: EngineInput = {
+  asOf: "2026-11-20",
+  business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2025-01-01" }] },
+  transactions: [
+    tx("a", "2025-06-01", 1_500_000),
+    tx("b", "2026-03-01", 1_000_000),
+    tx("c", "2026-11-03", 995_000),
+    tx("d", "2026-11-04", 60_000),
+    tx("e", "2026-11-10", 80_000),
+    tx("f", "2026-11-15", 100_000),
+    tx("g", "2026-05-01", 50_000, { category: "EXEMPT_OTHER" }),
+  ],
+};
+
+describe("buildDashboard after a crossing", () => {
+  const data = dashboardOf(crossingInput, 2026);
+
+  it("shows the counted total, its share of the limit and the crossing invoice by number", () => {
+    expect(data.progress.countedCents).toBe(2_235_000);
+    expect(data.progress.limitCents).toBe(2_000_000);
+    expect(data.progress.percent).toBe(111.8);
+    expect(data.progress.roomLeftCents).toBe(0);
+    expect(data.progress.status).toBe("crossed");
+    expect(data.progress.marks).toEqual([
+      { percent: 80, cents: 1_600_000 },
+      { percent: 95, cents: 1_900_000 },
+    ]);
+    expect(data.crossing?.invoice.number).toBe("F-4");
+    expect(data.crossing?.date).toBe("2026-11-04");
+    expect(data.cumulative.crossing).toEqual({ day: dayOfYear("2026-11-04"), cents: 2_055_000, invoiceNumber: "F-4", date: "2026-11-04" });
+  });
+
+  it("asks to deregister at once with the crossing date as end date, naming the invoice", () => {
+    const leave = data.actions.find((a) => a.kind === "leaveNow");
+    expect(leave).toMatchObject({ level: "critical", deadline: "2026-11-04", params: { date: "2026-11-04", invoice: "F-4" } });
+    expect(data.actions[0]?.kind).toBe("leaveNow");
+    expect(leave?.detail?.nl).toContain("F-4");
+    expect(leave?.detail?.nl).not.toContain(" d ");
+    // After the crossing the 80%/95% warnings are history, not actions.
+    expect(data.actions.some((a) => a.kind === "watchLimit")).toBe(false);
+  });
+
+  it("computes both remedies for the invoices sent without VAT (§3.3 example)", () => {
+    expect(data.remediation?.lines.map((l) => l.invoice.number)).toEqual(["F-4", "F-5", "F-6"]);
+    expect(data.remediation?.reinvoiceVatCents).toBe(50_400);
+    expect(data.remediation?.absorbedVatCents).toBe(41_652);
+  });
+
+  it("explains which invoices counted and which did not", () => {
+    expect(data.why.kor.totalCents).toBe(2_235_000);
+    expect(data.why.kor.counted.map((r) => r.invoice.number)).toEqual(["F-2", "F-3", "F-4", "F-5", "F-6"]);
+    expect(data.why.kor.notCounted.map((r) => r.invoice.number)).toEqual(["F-7"]);
+    expect(data.why.kor.notCounted[0]?.rule).toBe("§2");
+  });
+
+  it("builds the cumulative line ending at the year's total, last year as a faint line, and no projection past the crossing date's data", () => {
+    const points = data.cumulative.points;
+    expect(points[0]).toMatchObject({ day: 1, actual: 0, previous: 0 });
+    const actual = points.filter((p) => p.actual !== undefined).at(-1);
+    expect(actual?.actual).toBe(2_235_000);
+    expect(points.find((p) => p.day === 365)?.previous).toBe(1_500_000);
+    expect(data.cumulative.previousYearTotalCents).toBe(1_500_000);
+    expect(data.cumulative.limitCents).toBe(2_000_000);
+  });
+
+  it("puts every transaction of the year in its month, counted or not", () => {
+    expect(data.monthly).toHaveLength(12);
+    expect(data.monthly[10]).toMatchObject({ month: 11, countedCents: 1_235_000, notCountedCents: 0 });
+    expect(data.monthly[4]).toMatchObject({ countedCents: 0, notCountedCents: 50_000, groups: { "notCounted.exempt": 50_000 } });
+    const total = data.monthly.reduce((sum, m) => sum + m.countedCents, 0);
+    expect(total).toBe(data.progress.countedCents);
+  });
+
+  it("lists deadlines in date order, with the earliest rejoin", () => {
+    const dates = data.deadlines.map((d) => d.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(data.deadlines.some((d) => d.kind === "KOR_EARLIEST_REJOIN" && d.date === "2028-01-01")).toBe(true);
+    expect(data.earliestRejoin).toBe("2028-01-01");
+  });
+});
+
+describe("buildDashboard before a crossing", () => {
+  const input: EngineInput = {
+    asOf: "2026-06-30",
+    business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2025-01-01" }] },
+    transactions: [tx("a", "2026-01-15", 400_000), tx("b", "2026-03-15", 500_000), tx("c", "2026-06-15", 800_000)],
+  };
+  const data = dashboardOf(input, 2026);
+
+  it("is approaching at 85% with the room left, and projects to 31 December with a band", () => {
+    expect(data.progress).toMatchObject({ countedCents: 1_700_000, percent: 85, roomLeftCents: 300_000, status: "approaching" });
+    expect(data.isCurrentYear).toBe(true);
+    const projection = data.cumulative.projection;
+    expect(projection).not.toBeNull();
+    const start = data.cumulative.points.find((p) => p.day === dayOfYear("2026-06-30"));
+    expect(start).toMatchObject({ actual: 1_700_000, projected: 1_700_000, band: [1_700_000, 1_700_000] });
+    const end = data.cumulative.points.at(-1);
+    expect(end?.day).toBe(365);
+    expect(end?.projected).toBe(projection?.expectedTotalCents);
+    expect(end?.band).toEqual([projection?.lowTotalCents, projection?.highTotalCents]);
+    expect(data.crossing).toBeNull();
+    expect(data.remediation).toBeNull();
+  });
+
+  it("keeps only the highest approaching warning as an action", () => {
+    const watch = data.actions.filter((a) => a.kind === "watchLimit");
+    expect(watch).toHaveLength(1);
+    expect(watch[0]?.params.percent).toBe(80);
+  });
+
+  it("shows a past year whole, without projection", () => {
+    const past = dashboardOf({ ...input, asOf: "2025-12-31" }, 2025);
+    expect(past.isCurrentYear).toBe(false);
+    expect(past.cumulative.projection).toBeNull();
+    expect(past.progress.countedCents).toBe(0);
+    expect(past.years).toContain(2026);
+  });
+});
+
+describe("buildDashboard for a business outside the KOR with EU sales", () => {
+  const input: EngineInput = {
+    asOf: "2026-09-30",
+    business: { establishedIn: "NL", filingPeriod: "quarter", euKor: { memberStates: ["DE", "BE"] } },
+    transactions: [
+      tx("a", "2026-02-01", 900_000),
+      tx("b", "2026-03-01", 1_200_000, { category: "EU_B2B_SERVICES", country: "BE" }),
+      tx("c", "2026-04-01", 300_000, { category: "EU_B2C_FOREIGN_VAT", country: "DE" }),
+    ],
+  };
+  const data = dashboardOf(input, 2026);
+
+  it("says not in the KOR, whatever the amount", () => {
+    expect(data.progress.status).toBe("notInKor");
+    expect(data.progress.countedCents).toBe(900_000);
+  });
+
+  it("shows Union turnover and member states sorted by risk", () => {
+    expect(data.eu).not.toBeNull();
+    expect(data.eu?.unionCents).toBe(2_400_000);
+    expect(data.eu?.unionLimitCents).toBe(10_000_000);
+    expect(data.eu?.distanceSalesCents).toBe(300_000);
+    expect(data.eu?.distanceSalesLimitCents).toBe(1_000_000);
+    const states = data.eu!.memberStates;
+    expect(states.map((s) => s.state)).toContain("BE");
+    const percents = states.map((s) => s.percent ?? -1);
+    expect(percents).toEqual([...percents].sort((a, b) => b - a));
+    expect(states.find((s) => s.state === "DE")?.usesEuKor).toBe(true);
+  });
+
+  it("reminds of the EU-KOR quarterly report", () => {
+    const report = data.actions.find((a) => a.kind === "euReport");
+    expect(report?.deadline).toBe("2026-10-31");
+  });
+
+  it("splits the not-counted EU sales into their group", () => {
+    expect(data.monthly[2]?.groups["notCounted.eu"]).toBe(1_200_000);
+    expect(data.comparison.salesByRate).toEqual([{ ratePercent: 21, netCents: 900_000 }]);
+  });
+});
+
+describe("an empty business", () => {
+  it("is empty and safe at zero", () => {
+    const data = dashboardOf({ asOf: "2026-03-01", business: { establishedIn: "NL", korParticipations: [{ from: "2026-01-01" }] }, transactions: [] }, 2026);
+    expect(data.empty).toBe(true);
+    expect(data.progress).toMatchObject({ countedCents: 0, percent: 0, status: "safe", roomLeftCents: 2_000_000 });
+    expect(data.eu).toBeNull();
+    expect(data.monthly.every((m) => m.countedCents === 0)).toBe(true);
+  });
+});
+
+describe("small helpers", () => {
+  it("day of year", () => {
+    expect(dayOfYear("2026-01-01")).toBe(1);
+    expect(dayOfYear("2026-12-31")).toBe(365);
+    expect(dayOfYear("2028-12-31")).toBe(366);
+  });
+
+  it("percent with one decimal, zero for no limit", () => {
+    expect(percentOf(1_999_999, 2_000_000)).toBe(100);
+    expect(percentOf(1_000, 3_000)).toBe(33.3);
+    expect(percentOf(5, 0)).toBe(0);
+  });
+
+  it("status: crossing first, then participation, then the 80% mark", () => {
+    expect(korStatus({ crossedWhileParticipating: true, participating: true, percent: 120, approachingPercent: 80 })).toBe("crossed");
+    expect(korStatus({ crossedWhileParticipating: false, participating: false, percent: 120, approachingPercent: 80 })).toBe("notInKor");
+    expect(korStatus({ crossedWhileParticipating: false, participating: true, percent: 80, approachingPercent: 80 })).toBe("approaching");
+    expect(korStatus({ crossedWhileParticipating: false, participating: true, percent: 79.9, approachingPercent: 80 })).toBe("safe");
+  });
+
+  it("replaces ids by invoice numbers in engine text", () => {
+    const refs = new Map<string, InvoiceRef>([["uuid-1", { id: "uuid-1", number: "2026-004", customerName: "X" }]]);
+    expect(withInvoiceNumbers("met uuid-1 op 2026-11-04", ["uuid-1"], refs)).toBe("met 2026-004 op 2026-11-04");
+  });
+
+  it("sorts member states by risk, those without a threshold last", () => {
+    const row = (state: string, percent: number | null, turnoverCents = 0): MemberStateRow => ({ state, percent, turnoverCents, thresholdCents: percent === null ? null : 1, usesEuKor: false, crossedOn: null });
+    expect(sortMemberStatesByRisk([row("AT", null, 9), row("BE", 10), row("DE", 90)]).map((r) => r.state)).toEqual(["DE", "BE", "AT"]);
+  });
+
+  it("monthly bars of nothing are twelve zero months", () => {
+    expect(buildMonthly(undefined).map((m) => m.countedCents)).toEqual(Array(12).fill(0));
+  });
+});

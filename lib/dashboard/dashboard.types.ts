@@ -1,0 +1,179 @@
+// The dashboard's data: one business, one year, shaped from one engine evaluation. Plain
+// serialisable data, so server components can hand parts of it to the client charts.
+import type { AlertCode, AlertLevel, Bilingual, Category, DeadlineKind, ISODate, ProjectionBasis, RuleId } from "@/lib/kor/types";
+
+/** What the user knows an invoice by: its number and customer (the engine only knows ids). */
+export type InvoiceRef = { id: string; number: string; customerName: string };
+
+export type RuleInfo = { ruleId: RuleId; rule: string; interpretation: boolean };
+
+export type KorStatus = "safe" | "approaching" | "crossed" | "notInKor";
+
+export type Progress = {
+  countedCents: number;
+  limitCents: number;
+  /** Counted turnover as a percentage of the limit, one decimal. */
+  percent: number;
+  /** The warning marks of the rule table (80% and 95%), with their amounts. */
+  marks: { percent: number; cents: number }[];
+  /** Room left under the limit; 0 once crossed. */
+  roomLeftCents: number;
+  status: KorStatus;
+  /** Taking part in the KOR at some time in the year. */
+  participatingInYear: boolean;
+  participatingOnAsOf: boolean;
+};
+
+export type CrossingInfo = RuleInfo & {
+  date: ISODate;
+  invoice: InvoiceRef;
+  whileParticipating: boolean;
+  runningTotalBeforeCents: number;
+  runningTotalAfterCents: number;
+  atRisk: InvoiceRef[];
+};
+
+/** One x position of the cumulative chart: day of the year, 1-based. */
+export type CumulativePoint = {
+  day: number;
+  date: ISODate;
+  actual?: number;
+  previous?: number;
+  projected?: number;
+  band?: [number, number];
+};
+
+export type CumulativeSeries = {
+  points: CumulativePoint[];
+  limitCents: number;
+  daysInYear: number;
+  /** The projection to 31 December, when the year is still running and the engine has a basis. */
+  projection: (RuleInfo & {
+    basis: ProjectionBasis;
+    fromDate: ISODate;
+    toDateCents: number;
+    expectedTotalCents: number;
+    lowTotalCents: number;
+    highTotalCents: number;
+    interval: number;
+    expectedCrossingDate: ISODate | null;
+    earliestCrossingDate: ISODate | null;
+    latestCrossingDate: ISODate | null;
+    sufficientData: boolean;
+  }) | null;
+  previousYear: number;
+  previousYearTotalCents: number | null;
+  crossing: { day: number; cents: number; invoiceNumber: string; date: ISODate } | null;
+};
+
+export type CategoryGroup = "domestic" | "eu" | "outsideEu" | "exempt" | "other";
+
+export type MonthBar = {
+  /** 1–12. */
+  month: number;
+  countedCents: number;
+  notCountedCents: number;
+  /** Keyed "counted.<group>" and "notCounted.<group>". */
+  groups: Partial<Record<`${"counted" | "notCounted"}.${CategoryGroup}`, number>>;
+  categories: { category: Category; counted: boolean; cents: number }[];
+};
+
+export type MemberStateRow = {
+  state: string;
+  turnoverCents: number;
+  /** That state's domestic threshold; null when the state offers no exemption. */
+  thresholdCents: number | null;
+  /** Turnover as a percentage of the threshold; null without a threshold. */
+  percent: number | null;
+  usesEuKor: boolean;
+  crossedOn: ISODate | null;
+};
+
+export type EuSection = {
+  unionCents: number;
+  unionLimitCents: number;
+  unionPercent: number;
+  distanceSalesCents: number;
+  distanceSalesLimitCents: number | null;
+  euKorEnabled: boolean;
+  crossing: (RuleInfo & { date: ISODate; invoice: InvoiceRef; notifyBy: ISODate }) | null;
+  memberStates: MemberStateRow[];
+};
+
+export type ActionKind =
+  | "leaveNow"
+  | "vatOnInvoice"
+  | "watchLimit"
+  | "projectedCrossing"
+  | "exclusionConflict"
+  | "euNotify"
+  | "euWatch"
+  | "euMemberState"
+  | "distanceSales"
+  | "applyBy"
+  | "euReport";
+
+export type ActionItem = RuleInfo & {
+  key: string;
+  kind: ActionKind;
+  level: AlertLevel;
+  alertCode: AlertCode | null;
+  /** The action's deadline, when it has one. */
+  deadline: ISODate | null;
+  /** Values for the action's message. */
+  params: { date?: ISODate; invoice?: string; amountCents?: number; percent?: number; state?: string; start?: ISODate; days?: number };
+  /** The engine's own text, with invoice ids replaced by invoice numbers. */
+  detail: Bilingual | null;
+};
+
+export type DeadlineItem = RuleInfo & {
+  kind: DeadlineKind;
+  date: ISODate;
+  about: string | null;
+  past: boolean;
+  messages: Bilingual;
+};
+
+export type RemediationInfo = RuleInfo & {
+  reinvoiceVatCents: number;
+  absorbedVatCents: number;
+  lines: { invoice: InvoiceRef; date: ISODate; netCents: number; ratePercent: number; reinvoiceVatCents: number; absorbedVatCents: number }[];
+};
+
+export type ExplainedRow = RuleInfo & {
+  invoice: InvoiceRef;
+  date: ISODate;
+  category: Category;
+  netCents: number;
+  counted: boolean;
+  reason: Bilingual;
+  runningTotalCents: number | null;
+};
+
+export type ExplainedFigure = RuleInfo & { totalCents: number; counted: ExplainedRow[]; notCounted: ExplainedRow[] };
+
+/** Counted sales at one Dutch VAT rate (0 for zero-rated and reverse-charged sales). */
+export type SalesAtRate = { ratePercent: number; netCents: number };
+
+export type DashboardData = {
+  businessId: string;
+  year: number;
+  asOf: ISODate;
+  /** The asOf year is this year: the year is still running. */
+  isCurrentYear: boolean;
+  years: number[];
+  /** The business has no invoices in any year. */
+  empty: boolean;
+  progress: Progress;
+  crossing: CrossingInfo | null;
+  cumulative: CumulativeSeries;
+  monthly: MonthBar[];
+  eu: EuSection | null;
+  actions: ActionItem[];
+  remediation: RemediationInfo | null;
+  deadlines: DeadlineItem[];
+  earliestRejoin: ISODate | null;
+  why: { kor: ExplainedFigure; union: ExplainedFigure };
+  /** Figures the "should I be in the KOR?" comparison starts from. */
+  comparison: { countedCents: number; salesByRate: SalesAtRate[]; korAvailable: boolean };
+};

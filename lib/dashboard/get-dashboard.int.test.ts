@@ -1,0 +1,65 @@
+// getDashboard against the real database, paired: refused for an outsider (not found,
+// also for an id that does not exist), allowed for the owner with invoice numbers and
+// figures that agree with getTurnover (the API's turnover endpoint).
+import { beforeEach, describe, expect, it } from "vitest";
+import { createInvoice } from "@/lib/invoices/create-invoice";
+import { deleteInvoice } from "@/lib/invoices/delete-invoice";
+import { getTurnover } from "@/lib/turnover/get-turnover";
+import type { BusinessDto } from "@/lib/businesses/business-dto";
+import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { getDashboard, parseYearParam } from "./get-dashboard";
+
+let owner: { id: string };
+let outsider: { id: string };
+let business: BusinessDto;
+const invoice = (number: string, date: string, netCents: number) => ({ number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents });
+
+beforeEach(async () => {
+  owner = await createUser("owner");
+  outsider = await createUser("outsider");
+  business = await createOwnedBusiness(owner.id, "Dashboard BV");
+});
+
+describe("getDashboard", () => {
+  it("refuses an outsider, and an unknown or malformed id, with NOT_FOUND", async () => {
+    await expect(getDashboard({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDashboard({ caller: { userId: owner.id }, businessId: "00000000-0000-4000-8000-000000000000", year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDashboard({ caller: { userId: owner.id }, businessId: "not-a-uuid", year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("gives the owner the year's figures, names invoices by number and leaves deleted ones out", async () => {
+    const caller = { userId: owner.id };
+    await createInvoice({ caller, businessId: business.id, input: invoice("2024-009", "2024-06-01", 1_200_000) });
+    await createInvoice({ caller, businessId: business.id, input: invoice("2025-001", "2025-02-01", 1_500_000) });
+    await createInvoice({ caller, businessId: business.id, input: invoice("2025-002", "2025-03-01", 600_000) });
+    const deleted = await createInvoice({ caller, businessId: business.id, input: invoice("2025-003", "2025-04-01", 900_000) });
+    await deleteInvoice({ caller, businessId: business.id, invoiceId: deleted.id });
+
+    const [dashboard, turnover] = await Promise.all([
+      getDashboard({ caller, businessId: business.id, year: 2025 }),
+      getTurnover({ caller, businessId: business.id, year: 2025 }),
+    ]);
+    expect(dashboard.asOf).toBe("2025-12-31");
+    expect(dashboard.progress.countedCents).toBe(turnover.korTurnoverCents);
+    expect(dashboard.progress.countedCents).toBe(2_100_000);
+    // The factory's business takes part in the KOR from 1 January 2025.
+    expect(dashboard.progress.status).toBe("crossed");
+    expect(dashboard.why.kor.counted.map((row) => row.invoice.number)).toEqual(["2025-001", "2025-002"]);
+    expect(dashboard.crossing?.invoice.number).toBe("2025-002");
+    expect(dashboard.crossing?.whileParticipating).toBe(true);
+    expect(dashboard.remediation?.lines.map((line) => line.invoice.number)).toEqual(["2025-002"]);
+    expect(dashboard.actions[0]).toMatchObject({ kind: "leaveNow", deadline: "2025-03-01", params: { invoice: "2025-002" } });
+    expect(dashboard.cumulative.previousYearTotalCents).toBe(1_200_000);
+    expect(dashboard.years).toEqual(expect.arrayContaining([2025, 2024]));
+  });
+});
+
+describe("parseYearParam", () => {
+  it("takes a whole year in range, else the current year", () => {
+    expect(parseYearParam("2025", "2026-11-23")).toBe(2025);
+    expect(parseYearParam(["2024", "2023"], "2026-11-23")).toBe(2024);
+    expect(parseYearParam("20x5", "2026-11-23")).toBe(2026);
+    expect(parseYearParam("1999", "2026-11-23")).toBe(2026);
+    expect(parseYearParam(undefined, "2026-11-23")).toBe(2026);
+  });
+});
