@@ -2,6 +2,7 @@
 // on failure, the status taken from the AppError code (lib/errors.ts). Field messages
 // are i18n keys inside the app; the API speaks English text. Anything that is not an
 // AppError is logged here and answered as a bare 500, never with its message or stack.
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { isAppError, type AppError } from "@/lib/errors";
 import en from "@/lib/i18n/messages/en/index";
 
@@ -45,6 +46,13 @@ function appErrorResponse(error: AppError): Response {
 export function errorResponse(error: unknown, context?: { method: string; url: string }): Response {
   // A where-guard refusal is an AppError too, but a programming error: log it like one.
   if (isAppError(error) && error.code !== "INTERNAL") return appErrorResponse(error);
+  if (isDatabaseUnavailable(error)) {
+    console.error("API request failed: database unreachable", context?.method, context?.url);
+    return jsonResponse({ error: { code: "UNAVAILABLE", message: "The database is unreachable; try again shortly" } } satisfies ApiErrorBody, {
+      status: 503,
+      headers: { "retry-after": "5" },
+    });
+  }
   console.error("API request failed", context?.method, context?.url, error);
   return jsonResponse({ error: { code: "INTERNAL", message: "Internal error" } } satisfies ApiErrorBody, { status: 500 });
 }
