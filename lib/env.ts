@@ -18,6 +18,19 @@ export const envSchema = z
     // Login rate limit: attempts per window, per email and per IP.
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+    // Alerts (issue #6). Unset SMTP_URL: mails are kept in the outbox and shown in the app.
+    SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+    MAIL_FROM: z.string().min(3).default("Drempel <meldingen@drempel.local>"),
+    // Base of links in mails; falls back to NEXTAUTH_URL, then http://localhost:PORT.
+    APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+    // Signs unsubscribe links; falls back to NEXTAUTH_SECRET.
+    ALERT_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
+    // "inline": the web process runs the queue worker (default; the only choice for the
+    // embedded database). "off": run `npm run worker` separately.
+    ALERT_WORKER: z.enum(["inline", "off"]).default("inline"),
+    ALERT_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // Hour (Europe/Amsterdam) from which the daily evaluation and digests are enqueued.
+    ALERT_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(6),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {

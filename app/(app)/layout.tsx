@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { BusinessSwitcher } from "@/components/layout/business-switcher";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { LogoutButton } from "@/components/layout/logout-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { requireUser } from "@/lib/auth/current-user";
 import { listBusinesses } from "@/lib/businesses/list-businesses";
 
@@ -33,6 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <BusinessSwitcher businesses={businesses.map(({ id, name }) => ({ id, name }))} />
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <span className="text-sm text-slate-600">{t("nav.signedInAs", { name: user.name })}</span>
+            <NotificationBell />
             <LanguageSwitch />
             <LogoutButton />
           </div>

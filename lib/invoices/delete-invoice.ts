@@ -5,6 +5,7 @@ import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { toInvoiceDto, type InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { findInvoiceOfBusiness } from "@/lib/invoices/get-invoice";
+import { enqueueEvaluation } from "@/lib/jobs/enqueue-evaluation";
 
 type Options = { caller: Caller; businessId: string; invoiceId: string };
 
@@ -36,6 +37,7 @@ async function setDeleted({ caller, businessId, invoiceId }: Options, deleted: b
       before,
       after,
     });
+    await enqueueEvaluation(tx, businessId);
     return after;
   });
 }

@@ -9,6 +9,7 @@ import { invoiceInputSchema } from "@/lib/invoices/invoice.types";
 import { invoiceColumns, toInvoiceDto, toInvoiceInput, type InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { assertCreditTarget, withNumberCheck } from "@/lib/invoices/save-invoice";
 import { findInvoiceOfBusiness } from "@/lib/invoices/get-invoice";
+import { enqueueEvaluation } from "@/lib/jobs/enqueue-evaluation";
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -34,6 +35,7 @@ export async function updateInvoice(options: { caller: Caller; businessId: strin
       const invoice = await tx.invoice.update({ where: { id: invoiceId }, data: invoiceColumns(input) });
       const after = toInvoiceDto(invoice);
       await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "invoice.update", entityType: "Invoice", entityId: invoiceId, before, after });
+      await enqueueEvaluation(tx, businessId);
       return after;
     }),
   );

@@ -10,6 +10,7 @@ import { insertInvoicesBulk } from "@/lib/invoices/import/insert-invoices-bulk";
 import { importMappingSchema, type ImportMapping, type ImportPreview } from "@/lib/invoices/import/import.types";
 import { previewRows } from "@/lib/invoices/import/preview-import";
 import { readCsv, suggestMapping } from "@/lib/invoices/import/read-csv";
+import { enqueueEvaluation } from "@/lib/jobs/enqueue-evaluation";
 
 type ImportOptions = { caller: Caller; businessId: string; csv: string; mapping?: unknown };
 
@@ -78,6 +79,7 @@ export async function commitImport(options: ImportOptions): Promise<ImportResult
         created += (await insertInvoicesBulk(tx, { businessId, actorId: caller.userId, rows: chunk })).length;
       }
       await tx.business.update({ where: { id: businessId }, data: { importMapping: mapping as Prisma.InputJsonValue } });
+      if (created > 0) await enqueueEvaluation(tx, businessId);
       return { created, skipped: preview.summary.total - created, total: preview.summary.total, mapping };
     },
     { timeout: 300_000, maxWait: 10_000 },

@@ -15,6 +15,7 @@ import invoiceForm from "./invoiceForm.json";
 import importCsv from "./importCsv.json";
 import apiTokens from "./apiTokens.json";
 import dashboard from "./dashboard.json";
+import notifications from "./notifications.json";
 
 export default {
   ...common,
@@ -33,4 +34,5 @@ export default {
   ...importCsv,
   ...apiTokens,
   ...dashboard,
+  ...notifications,
 };

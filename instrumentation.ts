@@ -1,0 +1,8 @@
+// Next.js calls register() once when a server starts. In the Node.js runtime it starts
+// the alert queue's worker inside the web process (ALERT_WORKER=off leaves that to
+// `npm run worker`). NEXT_RUNTIME is set by Next.js itself, not a setting of ours.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startInlineWorker } = await import("@/lib/jobs/start-inline-worker");
+  startInlineWorker();
+}

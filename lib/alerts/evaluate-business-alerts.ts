@@ -1,0 +1,98 @@
+// The queue's "evaluate" job: one engine evaluation of a business, then every alert not
+// seen before is stored (BusinessAlert's unique key: at most once per business, code,
+// year and threshold or deadline), shown to each member in the notification centre, and
+// queued as a mail to each member who has not switched that kind off — or held for the
+// daily digest. Runs in the caller's transaction: alerts, notifications and mails commit
+// together or not at all.
+import type { Tx } from "@/lib/db/client";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { evaluate } from "@/lib/kor/evaluate";
+import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { toIsoDate, fromIsoDate } from "@/lib/validation";
+import { referencedInvoiceIds, selectAlerts, withInvoiceNumbers, type AlertDetails } from "@/lib/alerts/select-alerts";
+import type { NotificationKind } from "@/lib/alerts/notification-kinds";
+import { renderAlertMail, type MailAlert } from "@/lib/mail/render-alert-mail";
+import { unsubscribeUrl } from "@/lib/mail/unsubscribe-url";
+
+export const mailKey = (alertId: string, userId: string) => `mail:${alertId}:${userId}`;
+
+export type EvaluationResult = { newAlerts: number; notifications: number; mails: number };
+
+export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: string; now: Date; appUrl: string }): Promise<EvaluationResult> {
+  const { tx, businessId, now, appUrl } = options;
+  const none = { newAlerts: 0, notifications: 0, mails: 0 };
+  const business = await tx.business.findUnique({ where: { id: businessId }, select: { id: true, name: true } });
+  if (!business) return none;
+  const asOf = amsterdamToday(now);
+  const output = evaluate(await loadEngineInput({ businessId, asOf, client: tx }), { explain: true });
+  let candidates = selectAlerts(output, asOf);
+  if (candidates.length === 0) return none;
+
+  const ids = referencedInvoiceIds(candidates);
+  const invoices = ids.length
+    ? await tx.invoice.findMany({ where: { businessId, id: { in: ids } }, select: { id: true, number: true, date: true } })
+    : [];
+  const byId = new Map(invoices.map((invoice) => [invoice.id, { number: invoice.number, date: toIsoDate(invoice.date) }]));
+  candidates = candidates.map((candidate) => withInvoiceNumbers(candidate, byId));
+
+  // ON CONFLICT DO NOTHING RETURNING: only alerts this evaluation inserted come back, so
+  // of two racing evaluations exactly one delivers each alert.
+  const created = await tx.businessAlert.createManyAndReturn({
+    data: candidates.map((c) => ({
+      businessId,
+      key: c.key,
+      code: c.code,
+      level: c.level,
+      year: c.year,
+      threshold: c.threshold,
+      date: fromIsoDate(c.date),
+      rule: c.rule,
+      details: c.details as Prisma.InputJsonValue,
+      messages: c.messages as Prisma.InputJsonValue,
+    })),
+    skipDuplicates: true,
+  });
+  if (created.length === 0) return none;
+
+  // Owners, members and accountants of the business alike.
+  const members = await tx.membership.findMany({
+    where: { businessId },
+    select: { user: { select: { id: true, email: true, name: true, locale: true, notificationSetting: true } } },
+  });
+  const notifications: Prisma.NotificationCreateManyInput[] = [];
+  const mails: Prisma.OutboxJobCreateManyInput[] = [];
+  for (const alert of created) {
+    const mailAlert: MailAlert = {
+      code: alert.code as NotificationKind,
+      businessId,
+      businessName: business.name,
+      details: alert.details as AlertDetails,
+      messages: alert.messages as MailAlert["messages"],
+    };
+    for (const { user } of members) {
+      const wantsMail = !(user.notificationSetting?.mutedKinds ?? []).includes(alert.code);
+      const digest = wantsMail && user.notificationSetting?.dailyDigest === true;
+      notifications.push({ userId: user.id, businessId, alertId: alert.id, digestPending: digest });
+      if (!wantsMail || digest) continue;
+      const unsubscribe = unsubscribeUrl(appUrl, { userId: user.id, kind: mailAlert.code });
+      const mail = renderAlertMail({ alert: mailAlert, recipientName: user.name, locale: user.locale, appUrl, unsubscribeUrl: unsubscribe });
+      mails.push({
+        kind: "ALERT_EMAIL",
+        dedupeKey: mailKey(alert.id, user.id),
+        businessId,
+        userId: user.id,
+        alertId: alert.id,
+        toAddress: user.email,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        unsubscribeUrl: unsubscribe,
+        nextAttemptAt: now,
+      });
+    }
+  }
+  if (notifications.length) await tx.notification.createMany({ data: notifications, skipDuplicates: true });
+  if (mails.length) await tx.outboxJob.createMany({ data: mails, skipDuplicates: true });
+  return { newAlerts: created.length, notifications: notifications.length, mails: mails.length };
+}

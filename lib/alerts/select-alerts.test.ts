@@ -1,0 +1,47 @@
+// Which alerts and deadline reminders an evaluation turns into notifications.
+import { describe, expect, it } from "vitest";
+import { evaluate } from "@/lib/kor/evaluate";
+import type { EngineInput } from "@/lib/kor/types";
+import { selectAlerts, withInvoiceNumbers } from "@/lib/alerts/select-alerts";
+
+const business = { establishedIn: "NL", korParticipations: [{ from: "2025-01-01" }] };
+const tx = (id: string, date: string, netCents: number) => ({ id, date, netCents, category: "NL_STANDARD" as const });
+
+function run(input: EngineInput) {
+  return selectAlerts(evaluate(input, { explain: true }), input.asOf);
+}
+
+describe("selectAlerts", () => {
+  it("gives the running total, limit and percent at the invoice that reached a level", () => {
+    const alerts = run({ asOf: "2026-12-20", business, transactions: [tx("a", "2026-02-01", 1_500_000), tx("b", "2026-03-01", 150_000), tx("c", "2026-04-01", 400_000)] });
+    expect(alerts.map((a) => a.key)).toEqual(["KOR_THRESHOLD_APPROACHING:2026:80", "KOR_THRESHOLD_CROSSED:2026:100"]);
+    expect(alerts[0]!.details).toMatchObject({ totalCents: 1_650_000, limitCents: 2_000_000, percent: 82, threshold: 80, transactionId: "b" });
+    expect(alerts[1]!.details).toMatchObject({ totalCents: 2_050_000, percent: 102, threshold: 100, transactionId: "c", deadline: "2026-07-31" });
+  });
+
+  it("keeps earlier years quiet except critical alerts of last year", () => {
+    const alerts = run({ asOf: "2027-01-10", business, transactions: [tx("a", "2026-02-01", 1_700_000), tx("b", "2026-11-01", 400_000)] });
+    expect(alerts.map((a) => a.code)).toEqual(["KOR_THRESHOLD_CROSSED"]);
+  });
+
+  it("reminds of an apply-by date 14 and 3 days ahead, once per reminder", () => {
+    const notInKor = { establishedIn: "NL", startedOn: "2025-01-01" };
+    const lastYear = [tx("a", "2025-03-01", 100_000)];
+    const keys = (asOf: string) => run({ asOf, business: notInKor, transactions: lastYear }).filter((a) => a.code === "DEADLINE_KOR_APPLY_BY");
+    // Apply by 3 March 2026 for the KOR from 1 April 2026 (§3.4).
+    expect(keys("2026-02-10")).toEqual([]);
+    expect(keys("2026-02-17").map((a) => [a.key, a.level, a.details.daysLeft])).toEqual([["DEADLINE_KOR_APPLY_BY:2026-03-03:2026-04-01:d14", "warning", 14]]);
+    expect(keys("2026-02-20").map((a) => a.key)).toEqual(["DEADLINE_KOR_APPLY_BY:2026-03-03:2026-04-01:d14"]);
+    expect(keys("2026-02-28").map((a) => [a.key, a.level])).toEqual([["DEADLINE_KOR_APPLY_BY:2026-03-03:2026-04-01:d3", "critical"]]);
+    expect(keys("2026-03-04")).toEqual([]);
+  });
+
+  it("puts invoice numbers where the engine names transaction ids", () => {
+    const id = "3f1c3a52-8d7e-4a43-9b8e-2f4f0c1d2e3a";
+    const [alert] = run({ asOf: "2026-12-20", business, transactions: [tx(id, "2026-02-01", 2_100_000)] });
+    const named = withInvoiceNumbers(alert!, new Map([[id, { number: "2026-007", date: "2026-02-01" }]]));
+    expect(named.messages.nl).toContain("met 2026-007 op 2026-02-01");
+    expect(named.messages.en).not.toContain(id);
+    expect(named.details).toMatchObject({ invoiceNumber: "2026-007", invoiceDate: "2026-02-01" });
+  });
+});

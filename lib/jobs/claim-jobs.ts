@@ -1,0 +1,64 @@
+// Claiming and finishing queue rows. A claim is one short statement: due PENDING rows (and
+// SENDING rows whose worker vanished past the lease) are locked with FOR UPDATE SKIP
+// LOCKED, so concurrent workers never take the same row, and marked SENDING by this worker.
+import { db } from "@/lib/db/client";
+import type { OutboxKind } from "@/lib/generated/prisma/client";
+import { retryDelayMs } from "@/lib/jobs/retry-schedule";
+
+export type ClaimedJob = {
+  id: string;
+  kind: OutboxKind;
+  attempts: number;
+  businessId: string | null;
+  userId: string | null;
+  toAddress: string | null;
+  subject: string | null;
+  textBody: string | null;
+  htmlBody: string | null;
+  unsubscribeUrl: string | null;
+};
+
+export async function claimJobs(options: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedJob[]> {
+  const { workerId, now, limit, leaseMs } = options;
+  return db().$queryRawUnsafe<ClaimedJob[]>(
+    `UPDATE "OutboxJob" AS j
+        SET "status" = 'SENDING', "lockedAt" = $1::timestamptz, "lockedBy" = $2, "attempts" = j."attempts" + 1,
+            "dedupeKey" = CASE WHEN j."dedupeKey" LIKE 'evaluate:%' THEN NULL ELSE j."dedupeKey" END
+      WHERE j."id" IN (
+        SELECT "id" FROM "OutboxJob"
+         WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= $1::timestamptz)
+            OR ("status" = 'SENDING' AND "lockedAt" < $3::timestamptz)
+         ORDER BY "nextAttemptAt", "createdAt"
+         LIMIT $4
+         FOR UPDATE SKIP LOCKED)
+      RETURNING j."id", j."kind", j."attempts", j."businessId", j."userId", j."toAddress", j."subject", j."textBody", j."htmlBody", j."unsubscribeUrl"`,
+    now.toISOString(),
+    workerId,
+    new Date(now.getTime() - leaseMs).toISOString(),
+    limit,
+  );
+}
+
+/** Marks a claimed job done; only the worker that holds it can (a stale claim cannot). */
+export async function markJobSent(options: { job: ClaimedJob; workerId: string; now: Date; transport?: string; messageId?: string }): Promise<void> {
+  const { job, workerId, now } = options;
+  await db().outboxJob.updateMany({
+    where: { id: job.id, lockedBy: workerId, status: "SENDING" },
+    data: { status: "SENT", sentAt: now, lockedAt: null, lastError: null, transport: options.transport ?? null, messageId: options.messageId ?? null },
+  });
+}
+
+/** Puts a failed job back with the next backoff, or leaves it FAILED after the last try. */
+export async function markJobFailed(options: { job: ClaimedJob; workerId: string; now: Date; error: unknown; schedule?: readonly number[] }): Promise<"retry" | "failed"> {
+  const { job, workerId, now } = options;
+  const delay = retryDelayMs(job.attempts, options.schedule);
+  const message = (options.error instanceof Error ? options.error.message : String(options.error)).slice(0, 1000);
+  await db().outboxJob.updateMany({
+    where: { id: job.id, lockedBy: workerId, status: "SENDING" },
+    data:
+      delay === null
+        ? { status: "FAILED", lockedAt: null, lastError: message }
+        : { status: "PENDING", lockedAt: null, lockedBy: null, lastError: message, nextAttemptAt: new Date(now.getTime() + delay) },
+  });
+  return delay === null ? "failed" : "retry";
+}

@@ -1,0 +1,151 @@
+// The queue worker: claims due rows of OutboxJob and runs them — evaluations of a business
+// and mails — then marks them SENT, or puts them back with backoff (FAILED after the
+// last try). A mail is marked SENT only after the SMTP server accepted it; the one window
+// for a duplicate is a crash between that acceptance and the mark (the lease then hands
+// the row to another worker, which sends it again). Many workers may run at once.
+import crypto from "node:crypto";
+import { db } from "@/lib/db/client";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
+import { claimJobs, markJobFailed, markJobSent, type ClaimedJob } from "@/lib/jobs/claim-jobs";
+import { amsterdamHour, systemClock, type Clock } from "@/lib/jobs/clock";
+import { RETRY_BACKOFF_MS } from "@/lib/jobs/retry-schedule";
+import { enqueueDailyEvaluations, enqueueDigests, pruneFinishedEvaluations } from "@/lib/jobs/schedule-daily";
+import type { MailTransport } from "@/lib/mail/transport";
+import { oneClickUnsubscribeUrl } from "@/lib/mail/unsubscribe-url";
+
+export type WorkerOptions = {
+  transport: MailTransport;
+  appUrl: string;
+  workerId?: string;
+  clock?: Clock;
+  retryScheduleMs?: readonly number[];
+  batchSize?: number;
+  /** A SENDING row older than this is taken to belong to a worker that died. */
+  leaseMs?: number;
+  /** Hour (Europe/Amsterdam) from which the daily evaluation and digests are queued. */
+  dailyHour?: number;
+  log?: (message: string) => void;
+};
+
+export type RoundResult = { claimed: number; done: number; retried: number; failed: number };
+
+export type Worker = {
+  readonly id: string;
+  /** Claims one batch and runs it. */
+  runOnce(): Promise<RoundResult>;
+  /** Rounds until nothing is due (jobs made by jobs, e.g. mails of an evaluation, included). */
+  runUntilIdle(maxRounds?: number): Promise<RoundResult>;
+  /** The daily schedule, once per Amsterdam day from dailyHour on; returns whether it ran. */
+  runDailyIfDue(): Promise<boolean>;
+  start(pollMs: number): void;
+  stop(): Promise<void>;
+};
+
+export function createWorker(options: WorkerOptions): Worker {
+  const id = options.workerId ?? `worker-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
+  const clock = options.clock ?? systemClock;
+  const schedule = options.retryScheduleMs ?? RETRY_BACKOFF_MS;
+  const batchSize = options.batchSize ?? 20;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const dailyHour = options.dailyHour ?? 6;
+  const log = options.log ?? ((message: string) => console.log(`[drempel-worker] ${message}`));
+  let lastDailyRun: string | null = null;
+  let loop: Promise<void> | null = null;
+  let stopped = false;
+  let wake: (() => void) | null = null;
+
+  async function runJob(job: ClaimedJob): Promise<void> {
+    if (job.kind === "EVALUATE") {
+      if (!job.businessId) throw new Error("evaluation without a business");
+      await db().$transaction(
+        async (tx) => {
+          await evaluateBusinessAlerts({ tx, businessId: job.businessId!, now: clock(), appUrl: options.appUrl });
+          // Finished in the same transaction as its alerts: a crash leaves both undone.
+          await tx.outboxJob.updateMany({ where: { id: job.id, lockedBy: id }, data: { status: "SENT", sentAt: clock(), lockedAt: null, lastError: null } });
+        },
+        { timeout: 120_000, maxWait: 10_000 },
+      );
+      return;
+    }
+    if (!job.toAddress || !job.subject || job.textBody === null || job.htmlBody === null) throw new Error("mail without content");
+    const headers: Record<string, string> = {};
+    if (job.unsubscribeUrl) {
+      headers["List-Unsubscribe"] = `<${oneClickUnsubscribeUrl(job.unsubscribeUrl)}>`;
+      headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+    }
+    headers["X-Drempel-Outbox-Id"] = job.id;
+    const accepted = await options.transport.send({ to: job.toAddress, subject: job.subject, text: job.textBody, html: job.htmlBody, headers });
+    await markJobSent({ job, workerId: id, now: clock(), transport: options.transport.name, messageId: accepted.messageId });
+  }
+
+  async function runOnce(): Promise<RoundResult> {
+    const jobs = await claimJobs({ workerId: id, now: clock(), limit: batchSize, leaseMs });
+    const result: RoundResult = { claimed: jobs.length, done: 0, retried: 0, failed: 0 };
+    for (const job of jobs) {
+      try {
+        await runJob(job);
+        result.done += 1;
+      } catch (error) {
+        const outcome = await markJobFailed({ job, workerId: id, now: clock(), error, schedule });
+        result[outcome === "retry" ? "retried" : "failed"] += 1;
+        log(`${job.kind} ${job.id} attempt ${job.attempts} failed (${outcome}): ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return result;
+  }
+
+  async function runUntilIdle(maxRounds = 100): Promise<RoundResult> {
+    const total: RoundResult = { claimed: 0, done: 0, retried: 0, failed: 0 };
+    for (let round = 0; round < maxRounds; round++) {
+      const result = await runOnce();
+      for (const key of Object.keys(total) as (keyof RoundResult)[]) total[key] += result[key];
+      if (result.claimed === 0) break;
+    }
+    return total;
+  }
+
+  async function runDailyIfDue(): Promise<boolean> {
+    const now = clock();
+    const day = amsterdamToday(now);
+    if (lastDailyRun === day || amsterdamHour(now) < dailyHour) return false;
+    const evaluations = await enqueueDailyEvaluations(now);
+    // Digests after today's evaluations have run, so they carry today's alerts.
+    await runUntilIdle();
+    const digests = await enqueueDigests({ now, appUrl: options.appUrl });
+    await pruneFinishedEvaluations(now);
+    lastDailyRun = day;
+    if (evaluations || digests) log(`daily schedule ${day}: ${evaluations} evaluations, ${digests} digests queued`);
+    return true;
+  }
+
+  function start(pollMs: number): void {
+    if (loop) return;
+    stopped = false;
+    loop = (async () => {
+      while (!stopped) {
+        try {
+          await runDailyIfDue();
+          await runUntilIdle();
+        } catch (error) {
+          log(`round failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (stopped) break;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, pollMs).unref?.();
+        });
+        wake = null;
+      }
+    })();
+  }
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    wake?.();
+    await loop;
+    loop = null;
+  }
+
+  return { id, runOnce, runUntilIdle, runDailyIfDue, start, stop };
+}

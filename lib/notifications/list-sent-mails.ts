@@ -1,0 +1,26 @@
+// The mails Drempel sent (or, without SMTP, kept) for the signed-in user: the outbox page.
+import { db } from "@/lib/db/client";
+import type { Caller } from "@/lib/businesses/access";
+import type { SentMailDto } from "@/lib/notifications/notification.types";
+
+export async function listSentMails(options: { caller: Caller; take?: number }): Promise<SentMailDto[]> {
+  const rows = await db().outboxJob.findMany({
+    where: { userId: options.caller.userId, kind: { in: ["ALERT_EMAIL", "DIGEST_EMAIL"] }, subject: { not: null } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: options.take ?? 50,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind as SentMailDto["kind"],
+    status: row.status,
+    transport: row.transport,
+    toAddress: row.toAddress ?? "",
+    subject: row.subject ?? "",
+    textBody: row.textBody ?? "",
+    htmlBody: row.htmlBody ?? "",
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+  }));
+}
