@@ -166,6 +166,11 @@ test("a KOR participant enters invoices past the limit, searches, edits, deletes
   const own = await page.request.get(`${overview}/invoices/export?year=${year}&counted=no`);
   expect(own.status()).toBe(200);
   expect(await own.text()).toContain(`${year}-003`);
+  // The year's counted-turnover statement: the same total as the overview, and private to the owner.
+  expect((await intruder.request.get(`${overview}/invoices/statement?year=${year}`)).status()).toBe(404);
+  const statement = await page.request.get(`${overview}/invoices/statement?year=${year}`);
+  expect(statement.status()).toBe(200);
+  expect(await statement.text()).toMatch(/total,\d{4},Meetellende KOR-omzet,yes,\d+,2020000,20200\.00/);
   await other.close();
 });
 

@@ -8,24 +8,28 @@ import { toIsoDate } from "@/lib/validation";
 
 export async function loadEngineInput(options: { businessId: string; asOf: string; client?: Tx }): Promise<EngineInput> {
   const client = options.client ?? db();
-  const [business, invoices] = await Promise.all([
+  const [business, rows] = await Promise.all([
     client.business.findUniqueOrThrow({ where: { id: options.businessId }, include: { korParticipations: true } }),
-    client.invoice.findMany({
-      where: { businessId: options.businessId, deletedAt: null },
-      select: { id: true, date: true, netCents: true, vatCents: true, category: true, country: true, ancillary: true, sequence: true },
-      // Input order is the tie-break within a day when no sequence is given (§2).
-      orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    }),
+    // One row holding a JSON array: at 10,000 invoices Prisma's per-row mapping costs far
+    // more than PostgreSQL's json_agg and one JSON.parse. Input order is the tie-break
+    // within a day when no sequence is given (§2).
+    client.$queryRawUnsafe<{ transactions: string | null }[]>(
+      `SELECT json_agg(json_build_array("id", to_char("date", 'YYYY-MM-DD'), "netCents", "vatCents", "category", "country", "ancillary", "sequence")
+         ORDER BY "date", "createdAt", "id")::text AS transactions
+       FROM "Invoice" WHERE "businessId" = $1::uuid AND "deletedAt" IS NULL`,
+      options.businessId,
+    ),
   ]);
-  const transactions: Transaction[] = invoices.map((invoice) => ({
-    id: invoice.id,
-    date: toIsoDate(invoice.date),
-    netCents: invoice.netCents,
-    vatCents: invoice.vatCents,
-    category: invoice.category,
-    ...(invoice.country ? { country: invoice.country } : {}),
-    ...(invoice.ancillary ? { ancillary: true } : {}),
-    ...(invoice.sequence !== null ? { sequence: invoice.sequence } : {}),
+  type Row = [string, string, number, number, Transaction["category"], string | null, boolean, number | null];
+  const transactions: Transaction[] = (JSON.parse(rows[0]?.transactions ?? "[]") as Row[]).map(([id, date, netCents, vatCents, category, country, ancillary, sequence]) => ({
+    id,
+    date,
+    netCents,
+    vatCents,
+    category,
+    ...(country ? { country } : {}),
+    ...(ancillary ? { ancillary: true } : {}),
+    ...(sequence !== null ? { sequence } : {}),
   }));
   return {
     asOf: options.asOf,
