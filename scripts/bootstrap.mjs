@@ -42,7 +42,7 @@ export function ensureInstalled() {
   const stale = !fs.existsSync(marker) || (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(marker).mtimeMs);
   if (!fs.existsSync(bin("next")) || stale) {
     log("installing dependencies (npm install)…");
-    // npm ci fails on these machines (STACK.md); npm install keeps the lockfile as it is.
+    // The clean-install command fails on these machines (STACK.md); npm install keeps the lockfile as it is.
     run("npm", ["install", "--no-audit", "--no-fund"]);
   }
 }

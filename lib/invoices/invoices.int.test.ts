@@ -199,3 +199,25 @@ describe("getTurnover", () => {
     expect(turnover.kor.remediation).toMatchObject({ transactionIds: [crossing.id], reinvoiceVatCents: 12600 });
   });
 });
+
+describe("getTurnover after changes", () => {
+  it("reflects every create, edit, delete and business change at once (no stale cached figures)", async () => {
+    const caller = { userId: owner.id };
+    const first = await createInvoice({ caller, businessId: business.id, input: invoice("V-1", "2025-03-01", 1000000) });
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).korTurnoverCents).toBe(1000000);
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).korTurnoverCents).toBe(1000000);
+    await createInvoice({ caller, businessId: business.id, input: invoice("V-2", "2025-04-01", 1100000) });
+    const crossed = await getTurnover({ caller, businessId: business.id, year: 2025 });
+    expect(crossed).toMatchObject({ korTurnoverCents: 2100000, kor: { crossing: { date: "2025-04-01" } } });
+    await updateInvoice({ caller, businessId: business.id, invoiceId: first.id, patch: { netCents: 500000 } });
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).korTurnoverCents).toBe(1600000);
+    await deleteInvoice({ caller, businessId: business.id, invoiceId: first.id });
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).korTurnoverCents).toBe(1100000);
+    await createInvoice({ caller, businessId: business.id, input: invoice("V-3", "2025-05-01", 1000000) });
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).kor.crossing).toMatchObject({ date: "2025-05-01", whileParticipating: true });
+    // Business facts change too: without KOR periods the same crossing is no longer "while participating".
+    await db().korParticipation.deleteMany({ where: { businessId: business.id } });
+    await db().business.update({ where: { id: business.id }, data: { name: "Facturen BV 2" } });
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).kor.crossing).toMatchObject({ date: "2025-05-01", whileParticipating: false });
+  });
+});

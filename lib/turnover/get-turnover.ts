@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { EngineOutput } from "@/lib/kor/types";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { db } from "@/lib/db/client";
 
 export type TurnoverDto = {
   year: number;
@@ -72,6 +73,22 @@ export function toTurnoverDto(output: EngineOutput, year: number): TurnoverDto {
   };
 }
 
+// Evaluations of unchanged books are reused: a cheap version query (invoice count, latest
+// invoice change, latest business change) decides whether the cached result still holds,
+// so every instance stays correct after any write anywhere. Bounded, oldest out first.
+const CACHE_LIMIT = 500;
+const cache = new Map<string, { version: string; dto: TurnoverDto }>();
+
+async function booksVersion(businessId: string): Promise<string> {
+  const rows = await db().$queryRawUnsafe<{ version: string }[]>(
+    `SELECT concat_ws('|', count(i."id"), max(i."updatedAt"), b."updatedAt") AS version
+       FROM "Business" b LEFT JOIN "Invoice" i ON i."businessId" = b."id"
+      WHERE b."id" = $1::uuid GROUP BY b."updatedAt"`,
+    businessId,
+  );
+  return rows[0]?.version ?? "";
+}
+
 export async function getTurnover(options: { caller: Caller; businessId: string; year?: number; explain?: boolean }): Promise<TurnoverDto> {
   const { caller, businessId } = options;
   const today = amsterdamToday();
@@ -80,6 +97,14 @@ export async function getTurnover(options: { caller: Caller; businessId: string;
     throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
   }
   await requireBusinessAccess({ caller, businessId, need: "read" });
-  const input = await loadEngineInput({ businessId, asOf: asOfForYear(year, today) });
-  return toTurnoverDto(evaluate(input, { explain: options.explain }), year);
+  const asOf = asOfForYear(year, today);
+  const key = `${businessId}:${year}:${asOf}:${options.explain ? 1 : 0}`;
+  const version = await booksVersion(businessId);
+  const hit = cache.get(key);
+  if (hit && hit.version === version) return hit.dto;
+  const dto = toTurnoverDto(evaluate(await loadEngineInput({ businessId, asOf }), { explain: options.explain }), year);
+  cache.delete(key);
+  cache.set(key, { version, dto });
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  return dto;
 }
