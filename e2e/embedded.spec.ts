@@ -24,5 +24,8 @@ test("the other demo accounts log in too", async ({ page }) => {
     await page.getByRole("button", { name: "Inloggen" }).click();
     await expect(page.getByRole("heading", { name: "Je bedrijven" })).toBeVisible();
   }
-  await expect(page.getByText("Je hebt nog geen bedrijf.")).toBeVisible();
+  // The demo accountant has been given access to two of the demo businesses.
+  await expect(page.getByRole("link", { name: "Studio Eva" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Fietsenmakerij Tom" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Eva Advies" })).toHaveCount(0);
 });

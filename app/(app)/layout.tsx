@@ -7,12 +7,13 @@ import { LogoutButton } from "@/components/layout/logout-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { requireUser } from "@/lib/auth/current-user";
 import { listBusinesses } from "@/lib/businesses/list-businesses";
+import { hasAccountantView } from "@/lib/accountant/list-my-invitations";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [t, businesses] = await Promise.all([getTranslations(), listBusinesses({ caller: { userId: user.id } })]);
+  const [t, businesses, showClients] = await Promise.all([getTranslations(), listBusinesses({ caller: { userId: user.id } }), hasAccountantView(user)]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
@@ -27,6 +28,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/businesses" className="text-sm font-medium text-slate-800 hover:underline">
               {t("nav.businesses")}
             </Link>
+            {showClients ? (
+              <Link href="/accountant" className="text-sm font-medium text-slate-800 hover:underline">
+                {t("accountant.navLink")}
+              </Link>
+            ) : null}
             <Link href="/settings/tokens" className="text-sm font-medium text-slate-800 hover:underline">
               {t("apiTokens.navLink")}
             </Link>

@@ -40,7 +40,7 @@ export async function seedDemo(options: { today?: string } = {}): Promise<boolea
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await client.$transaction(async (tx) => {
-    const [eva, tom] = await Promise.all(
+    const [eva, tom, accountant] = await Promise.all(
       DEMO_ACCOUNTS.map((account) =>
         tx.user.create({
           data: {
@@ -60,6 +60,7 @@ export async function seedDemo(options: { today?: string } = {}): Promise<boolea
         kvkNumber: "12345678",
         vatNumber: "NL000099998B57",
         korFrom: `${year - 2}-01-01`,
+        accountantAccess: "READ_ONLY" as const,
         // About €1,650 a month: close to €20,000 by November (the near-limit demo).
         invoices: monthlyInvoices({ today, fromYear: year - 1, pattern: [145000, 182500, 160000, 171000], day: 12, customers: ["Bakkerij De Korenaar", "Gemeente Utrecht", "Fietsenwinkel Snel"], description: "Illustraties en ontwerp" }),
       },
@@ -69,6 +70,7 @@ export async function seedDemo(options: { today?: string } = {}): Promise<boolea
         kvkNumber: "87654321",
         vatNumber: null,
         korFrom: null,
+        accountantAccess: null,
         invoices: monthlyInvoices({ today, fromYear: year, pattern: [95000, 60000, 120000], day: 20, customers: ["Stichting Groen", "Jansen BV"], description: "Adviesuren" }),
       },
       {
@@ -77,6 +79,7 @@ export async function seedDemo(options: { today?: string } = {}): Promise<boolea
         kvkNumber: "11223344",
         vatNumber: null,
         korFrom: `${year - 1}-01-01`,
+        accountantAccess: "READ_WRITE" as const,
         invoices: monthlyInvoices({ today, fromYear: year, pattern: [70000, 85000, 90000], day: 5, customers: ["Particulier"], description: "Reparaties" }),
       },
     ];
@@ -85,6 +88,10 @@ export async function seedDemo(options: { today?: string } = {}): Promise<boolea
         data: { name: demo.name, kvkNumber: demo.kvkNumber, vatNumber: demo.vatNumber, filingPeriod: "QUARTER" },
       });
       await tx.membership.create({ data: { businessId: business.id, userId: demo.owner.id, role: "OWNER" } });
+      // The demo accountant (issue #7): read-only for Studio Eva, read-and-register for Fietsenmakerij Tom.
+      if (demo.accountantAccess && accountant) {
+        await tx.membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: demo.accountantAccess } });
+      }
       if (demo.korFrom) await tx.korParticipation.create({ data: { businessId: business.id, from: fromIsoDate(demo.korFrom) } });
       await tx.invoice.createMany({
         data: demo.invoices.map((invoice, index) => ({

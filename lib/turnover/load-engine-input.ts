@@ -3,8 +3,42 @@
 // and earlier years for seasonality). Caller access is checked by the caller.
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
-import type { EngineInput, Transaction } from "@/lib/kor/types";
+import type { Business as EngineBusiness, EngineInput, Transaction } from "@/lib/kor/types";
 import { toIsoDate } from "@/lib/validation";
+
+/** The engine's business facts from a stored business and its KOR periods. */
+export type LoadedBusiness = {
+  filingPeriod: "QUARTER" | "MONTH";
+  establishedIn: string;
+  fixedEstablishmentOnly: boolean;
+  startedOn: Date | null;
+  euKorEnabled: boolean;
+  euKorExNumber: string | null;
+  euKorFrom: Date | null;
+  euKorMemberStates: string[];
+  korParticipations: { from: Date; to: Date | null }[];
+};
+
+export function toEngineBusiness(business: LoadedBusiness): EngineBusiness {
+  return {
+    establishedIn: business.establishedIn,
+    fixedEstablishmentOnly: business.fixedEstablishmentOnly,
+    ...(business.startedOn ? { startedOn: toIsoDate(business.startedOn) } : {}),
+    filingPeriod: business.filingPeriod === "MONTH" ? "month" : "quarter",
+    korParticipations: business.korParticipations
+      .map((period) => ({ from: toIsoDate(period.from), ...(period.to ? { to: toIsoDate(period.to) } : {}) }))
+      .sort((a, b) => a.from.localeCompare(b.from)),
+    ...(business.euKorEnabled
+      ? {
+          euKor: {
+            ...(business.euKorExNumber ? { exNumber: business.euKorExNumber } : {}),
+            ...(business.euKorFrom ? { from: toIsoDate(business.euKorFrom) } : {}),
+            memberStates: business.euKorMemberStates,
+          },
+        }
+      : {}),
+  };
+}
 
 export async function loadEngineInput(options: { businessId: string; asOf: string; client?: Tx }): Promise<EngineInput> {
   const client = options.client ?? db();
@@ -33,24 +67,7 @@ export async function loadEngineInput(options: { businessId: string; asOf: strin
   }));
   return {
     asOf: options.asOf,
-    business: {
-      establishedIn: business.establishedIn,
-      fixedEstablishmentOnly: business.fixedEstablishmentOnly,
-      ...(business.startedOn ? { startedOn: toIsoDate(business.startedOn) } : {}),
-      filingPeriod: business.filingPeriod === "MONTH" ? "month" : "quarter",
-      korParticipations: business.korParticipations
-        .map((period) => ({ from: toIsoDate(period.from), ...(period.to ? { to: toIsoDate(period.to) } : {}) }))
-        .sort((a, b) => a.from.localeCompare(b.from)),
-      ...(business.euKorEnabled
-        ? {
-            euKor: {
-              ...(business.euKorExNumber ? { exNumber: business.euKorExNumber } : {}),
-              ...(business.euKorFrom ? { from: toIsoDate(business.euKorFrom) } : {}),
-              memberStates: business.euKorMemberStates,
-            },
-          }
-        : {}),
-    },
+    business: toEngineBusiness(business),
     transactions,
   };
 }

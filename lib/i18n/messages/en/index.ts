@@ -16,6 +16,7 @@ import importCsv from "./importCsv.json";
 import apiTokens from "./apiTokens.json";
 import dashboard from "./dashboard.json";
 import notifications from "./notifications.json";
+import accountant from "./accountant.json";
 
 export default {
   ...common,
@@ -35,4 +36,5 @@ export default {
   ...apiTokens,
   ...dashboard,
   ...notifications,
+  ...accountant,
 };

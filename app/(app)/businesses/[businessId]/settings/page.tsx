@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AccountantSettingsSection } from "@/components/accountant/accountant-settings-section";
 import { AddMemberForm } from "@/components/forms/add-member-form";
 import { BusinessForm } from "@/components/forms/business-form";
 import { MemberActions } from "@/components/forms/member-actions";
@@ -71,6 +72,7 @@ export default async function BusinessSettingsPage({ params }: Props) {
           </div>
         ) : null}
       </section>
+      {isOwner ? <AccountantSettingsSection userId={user.id} businessId={business.id} /> : null}
     </div>
   );
 }

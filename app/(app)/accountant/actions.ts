@@ -1,0 +1,59 @@
+"use server";
+// Server actions of the accountant's view: answering invitations (the accountant) and
+// inviting, withdrawing, changing and revoking accountants (the owner). Parse, resolve
+// the caller, call lib/accountant.
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
+import { changeAccountantAccess } from "@/lib/accountant/change-accountant-access";
+import { inviteAccountant } from "@/lib/accountant/invite-accountant";
+import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
+import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
+import { withdrawInvitation } from "@/lib/accountant/withdraw-invitation";
+
+async function caller() {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
+  return { userId: user.id };
+}
+
+export async function respondToInvitationAction(invitationId: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
+  return runAction(async () => {
+    const result = await respondToInvitation({ caller: await caller(), invitationId: String(invitationId), accept: accept === true });
+    revalidatePath("/", "layout");
+    return result;
+  });
+}
+
+export async function inviteAccountantAction(businessId: string, input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await inviteAccountant({ caller: await caller(), businessId: String(businessId), input });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}
+
+export async function withdrawInvitationAction(businessId: string, invitationId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await withdrawInvitation({ caller: await caller(), businessId: String(businessId), invitationId: String(invitationId) });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}
+
+export async function changeAccountantAccessAction(businessId: string, membershipId: string, access: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await changeAccountantAccess({ caller: await caller(), businessId: String(businessId), membershipId: String(membershipId), input: { access } });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}
+
+export async function revokeAccountantAction(businessId: string, membershipId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await revokeAccountant({ caller: await caller(), businessId: String(businessId), membershipId: String(membershipId) });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}

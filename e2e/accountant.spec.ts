@@ -1,0 +1,67 @@
+// The accountant's view end to end: an owner invites an accountant from the business
+// settings, the accountant accepts on /accountant, sees the client ranked in the
+// overview and opens its dashboard with the accountant banner; the owner revokes access
+// and the accountant's next request is refused.
+import { expect, test } from "@playwright/test";
+import { createKorBusiness, register, uniqueEmail } from "./helpers";
+
+test("owner invites, accountant accepts and sees the client, owner revokes, accountant loses it", async ({ browser }) => {
+  const year = new Date().getFullYear();
+  const businessName = `Klant Studio ${Date.now()}`;
+  const accountantName = "Bram Boekhouder";
+  const accountantEmail = uniqueEmail("boekhouder");
+
+  const ownerContext = await browser.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  const owner = await ownerContext.newPage();
+  await register(owner, "Eva Eigenaar", uniqueEmail("eigenaar"));
+  const businessUrl = await createKorBusiness(owner, businessName, `${year - 1}-01-01`);
+  const businessPath = new URL(businessUrl).pathname;
+
+  const accountantContext = await browser.newContext({ locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  const accountant = await accountantContext.newPage();
+  await register(accountant, accountantName, accountantEmail);
+  // Not granted: the business is a plain 404 for the accountant, and there is no client list yet.
+  await accountant.goto(businessPath);
+  await expect(accountant.getByRole("heading", { name: "Niet gevonden" })).toBeVisible();
+
+  // The owner invites the accountant read-only.
+  await owner.goto(`${businessPath}/settings`);
+  const section = owner.getByRole("region", { name: "Boekhouder" });
+  await section.getByLabel("E-mailadres van de boekhouder").fill(accountantEmail);
+  await section.getByLabel("Toegang").selectOption("READ_ONLY");
+  await section.getByRole("button", { name: "Nodig boekhouder uit" }).click();
+  await expect(section.getByRole("status")).toHaveText(`Uitnodiging voor ${accountantEmail} staat klaar.`);
+  await expect(section.getByRole("button", { name: `Trek uitnodiging voor ${accountantEmail} in` })).toBeVisible();
+
+  // The accountant finds the invitation under "Klanten" and accepts it.
+  await accountant.goto("/businesses");
+  await accountant.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Klanten" }).click();
+  await expect(accountant.getByRole("heading", { level: 1, name: "Je klanten" })).toBeVisible();
+  await accountant.getByRole("button", { name: `Accepteer uitnodiging van ${businessName}` }).click();
+  await expect(accountant.getByText(`Je hebt nu toegang tot ${businessName}.`)).toBeVisible();
+
+  // The client is in the overview with its status; its name opens the dashboard with the banner.
+  const row = accountant.getByRole("row", { name: new RegExp(businessName) });
+  await expect(row).toBeVisible();
+  await expect(row.getByText("Veilig")).toBeVisible();
+  await expect(accountant.getByRole("region", { name: "Samenvatting" }).getByText("1 klant", { exact: true })).toBeVisible();
+  await row.getByRole("link", { name: businessName }).click();
+  await expect(accountant.getByRole("heading", { level: 1, name: businessName })).toBeVisible();
+  await expect(accountant.getByRole("note")).toContainText(`Je bekijkt ${businessName} als boekhouder (Alleen lezen).`);
+  await expect(accountant.getByRole("link", { name: "Terug naar je klanten" })).toBeVisible();
+
+  // The owner sees the accountant and revokes the access.
+  await owner.reload();
+  await owner.getByRole("button", { name: `Trek toegang van ${accountantName} in` }).click();
+  await expect(owner.getByText("Nog geen boekhouder met toegang.")).toBeVisible();
+
+  // The accountant's next request is refused, and the client is gone from the overview.
+  await accountant.reload();
+  await expect(accountant.getByRole("heading", { name: "Niet gevonden" })).toBeVisible();
+  await accountant.goto("/accountant");
+  await expect(accountant.getByText("Nog geen klanten.", { exact: false })).toBeVisible();
+  await expect(accountant.getByRole("link", { name: businessName })).toHaveCount(0);
+
+  await ownerContext.close();
+  await accountantContext.close();
+});

@@ -1,0 +1,60 @@
+// An owner invites an accountant by email for one business, with an access level. The
+// accountant need not be registered yet: the invitation waits on /accountant for whoever
+// signs in with that address, until it expires or the owner withdraws it.
+import crypto from "node:crypto";
+import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
+import { parseOrThrow } from "@/lib/validation";
+import { INVITATION_DAYS, inviteAccountantSchema, type BusinessInvitationDto } from "./accountant.types";
+import { sendInvitationMail } from "./send-invitation-mail";
+
+export async function inviteAccountant(options: { caller: Caller; businessId: string; input: unknown; now?: Date }): Promise<BusinessInvitationDto> {
+  const { caller, businessId } = options;
+  const input = parseOrThrow(inviteAccountantSchema, options.input);
+  const now = options.now ?? new Date();
+  const { invitation, businessName, inviterName } = await db().$transaction(async (tx) => {
+    await requireBusinessAccess({ caller, businessId, need: "manage", client: tx });
+    const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (user) {
+      const existing = await tx.membership.findUnique({ where: { businessId_userId: { businessId, userId: user.id } } });
+      if (existing) throw new AppError("CONFLICT", "Already has access", { fields: { email: "validation.alreadyMember" } });
+    }
+    const pending = await tx.accountantInvitation.findFirst({
+      where: { businessId, email: input.email, acceptedAt: null, declinedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+    });
+    if (pending) throw new AppError("CONFLICT", "Already invited", { fields: { email: "accountant.errors.alreadyInvited" } });
+    const created = await tx.accountantInvitation.create({
+      data: {
+        businessId,
+        email: input.email,
+        access: input.access,
+        token: crypto.randomBytes(24).toString("base64url"),
+        invitedById: caller.userId,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      },
+    });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "accountant.invite",
+      entityType: "AccountantInvitation",
+      entityId: created.id,
+      after: { email: input.email, access: input.access, expiresAt: created.expiresAt.toISOString() },
+    });
+    const [business, inviter] = await Promise.all([
+      tx.business.findUniqueOrThrow({ where: { id: businessId }, select: { name: true } }),
+      tx.user.findUnique({ where: { id: caller.userId }, select: { name: true } }),
+    ]);
+    return { invitation: created, businessName: business.name, inviterName: inviter?.name ?? null };
+  });
+  await sendInvitationMail({ to: invitation.email, businessName, inviterName, access: invitation.access, expiresAt: invitation.expiresAt });
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    access: invitation.access,
+    expiresAt: invitation.expiresAt.toISOString(),
+    createdAt: invitation.createdAt.toISOString(),
+  };
+}
