@@ -71,10 +71,10 @@ test("an owner adds a registered user, who then sees the business", async ({ pag
   await register(page, "Otto Eigenaar", uniqueEmail("otto"));
   const url = await createBusiness(page, "Otto Bouw");
   await page.getByRole("link", { name: "Instellingen" }).click();
-  await page.getByLabel("E-mailadres").fill("onbekend@e2e.drempel.nl");
+  await page.getByLabel("E-mailadres", { exact: true }).fill("onbekend@e2e.drempel.nl");
   await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
   await expect(page.getByText("Er is geen gebruiker met dit e-mailadres.")).toBeVisible();
-  await page.getByLabel("E-mailadres").fill(memberEmail);
+  await page.getByLabel("E-mailadres", { exact: true }).fill(memberEmail);
   await page.getByRole("button", { name: "Toevoegen", exact: true }).click();
   await expect(page.getByRole("cell", { name: memberEmail })).toBeVisible();
 
