@@ -170,12 +170,17 @@ describe("alert mails", () => {
 
     for (const address of recipients) {
       const subjects = smtp.mailsTo(address).map((mail) => mail.subject).sort();
-      expect(subjects).toHaveLength(3);
-      expect(subjects.join("|")).toMatch(/80% (van de KOR-grens|of the KOR limit)/);
-      expect(subjects.join("|")).toMatch(/95% (van de KOR-grens|of the KOR limit)/);
+      const level80 = /80% (van de KOR-grens|of the KOR limit)/;
+      const level95 = /95% (van de KOR-grens|of the KOR limit)/;
       // Which invoice crosses depends on which were committed when the evaluation ran; with
       // all 30 in, it is B29 — but the crossing is announced once, by the evaluation that saw it first.
-      expect(subjects.join("|")).toMatch(new RegExp(`(KOR-grens overschreden met factuur|KOR limit crossed with invoice) ${YEAR}-B(29|30)`));
+      const crossed = new RegExp(`(KOR-grens overschreden met factuur|KOR limit crossed with invoice) ${YEAR}-B(29|30)`);
+      for (const level of [level80, level95, crossed]) expect(subjects.filter((subject) => level.test(subject))).toHaveLength(1);
+      // An evaluation that ran mid-burst may have seen 95% before the crossing and projected
+      // the crossing at this pace: a different alert of its own, also sent at most once.
+      const others = subjects.filter((subject) => ![level80, level95, crossed].some((level) => level.test(subject)));
+      expect(others.every((subject) => /waarschijnlijk overschreden|will likely be crossed/.test(subject))).toBe(true);
+      expect(others.length).toBeLessThanOrEqual(1);
     }
     const evaluations = await db().outboxJob.count({ where: { businessId: business.id, kind: "EVALUATE" } });
     console.log(`[alerts] 30 concurrent invoices caused ${evaluations} evaluation(s)`);
