@@ -169,7 +169,7 @@ describe("alert mails", () => {
     await Promise.all([w1.runUntilIdle(), w2.runUntilIdle()]);
 
     for (const address of recipients) {
-      const subjects = smtp.mailsTo(address).map((mail) => mail.subject).sort();
+      const subjects = smtp.mailsTo(address).map((mail) => mail.subject ?? "").sort();
       const level80 = /80% (van de KOR-grens|of the KOR limit)/;
       const level95 = /95% (van de KOR-grens|of the KOR limit)/;
       // Which invoice crosses depends on which were committed when the evaluation ran; with
