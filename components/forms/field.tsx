@@ -1,6 +1,7 @@
 "use client";
-// A labelled form field with its hint and its error, wired for screen readers.
-import type { InputHTMLAttributes, ReactNode } from "react";
+// Labelled form fields (input and select) with their hint and error, wired for screen
+// readers. Both share one frame so labels, hints and errors look and read the same.
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import { useTranslations } from "next-intl";
 
 export function useErrorText() {
@@ -8,14 +9,17 @@ export function useErrorText() {
   return (key: string | undefined) => (key ? (t.has(key) ? t(key) : t("validation.invalid")) : undefined);
 }
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-};
+type FrameProps = { id: string; label: ReactNode; hint?: ReactNode; error?: string; className?: string };
 
-export function Field({ id, label, hint, error, className, ...input }: FieldProps) {
+/** The label, hint and error around a control; hands the control its aria attributes. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: FrameProps & { children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }, invalid: boolean) => ReactNode }) {
   const errorText = useErrorText()(error);
   const describedBy = [hint ? `${id}-hint` : null, errorText ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -23,15 +27,7 @@ export function Field({ id, label, hint, error, className, ...input }: FieldProp
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        aria-invalid={errorText ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-base shadow-sm focus:border-brand-600 ${
-          errorText ? "border-red-600" : "border-slate-300"
-        }`}
-        {...input}
-      />
+      {children({ "aria-invalid": errorText ? true : undefined, "aria-describedby": describedBy }, Boolean(errorText))}
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
           {hint}
@@ -43,5 +39,33 @@ export function Field({ id, label, hint, error, className, ...input }: FieldProp
         </p>
       ) : null}
     </div>
+  );
+}
+
+const controlClass = (invalid: boolean) =>
+  `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 ${invalid ? "border-red-600" : "border-slate-300"}`;
+
+/** A caller's own aria-describedby (e.g. a live explanation) is kept beside hint and error. */
+const joinDescribedBy = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
+
+export function Field({ id, label, hint, error, className, ...input }: InputHTMLAttributes<HTMLInputElement> & FrameProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+      {(aria, invalid) => (
+        <input id={id} {...input} {...aria} aria-describedby={joinDescribedBy(input["aria-describedby"], aria["aria-describedby"])} className={controlClass(invalid)} />
+      )}
+    </FieldFrame>
+  );
+}
+
+export function SelectField({ id, label, hint, error, className, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & FrameProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
+      {(aria, invalid) => (
+        <select id={id} {...select} {...aria} aria-describedby={joinDescribedBy(select["aria-describedby"], aria["aria-describedby"])} className={controlClass(invalid)}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

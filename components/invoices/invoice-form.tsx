@@ -3,12 +3,12 @@
 // from the category's rate in the rule table of the date's year; inside the KOR the VAT
 // is 0 unless the user chooses otherwise, and then saving asks for a confirmation. The
 // server validates; every field shows its own message.
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { createInvoiceAction, updateInvoiceAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
-import { Field, useErrorText } from "@/components/forms/field";
+import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { centsToInput, parseAmountToCents, parseRate, splitAmount, vatRateFor } from "@/components/invoices/amount";
 import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
 import { Button } from "@/components/ui/button";
@@ -31,42 +31,6 @@ type Props = {
 
 const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "JPY", "CAD", "AUD"];
 const FOREIGN_STATES = EU_MEMBER_STATES.filter((state) => state !== "NL");
-
-function SelectField({ id, label, hint, error, children, className, ...select }: SelectHTMLAttributes<HTMLSelectElement> & {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-}) {
-  const errorText = useErrorText()(error);
-  const describedBy = [hint ? `${id}-hint` : null, errorText ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        aria-invalid={errorText ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base shadow-sm ${errorText ? "border-red-600" : "border-slate-300"}`}
-        {...select}
-      >
-        {children}
-      </select>
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {errorText ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {errorText}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korParticipations, creditTargets }: Props) {
   const t = useTranslations("invoiceForm");

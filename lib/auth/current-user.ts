@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 
 export type CurrentUser = { id: string; name: string; email: string; locale: "nl" | "en"; isAccountant: boolean };
 
@@ -25,4 +26,11 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   return user;
+}
+
+/** For server actions and route handlers: the caller's identity, or UNAUTHENTICATED. */
+export async function requireCaller(): Promise<{ userId: string }> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
+  return { userId: user.id };
 }

@@ -4,23 +4,17 @@
 // the caller, call lib/accountant.
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { requireCaller } from "@/lib/auth/current-user";
 import { changeAccountantAccess } from "@/lib/accountant/change-accountant-access";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
 import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
 import { withdrawInvitation } from "@/lib/accountant/withdraw-invitation";
 
-async function caller() {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
-  return { userId: user.id };
-}
 
 export async function respondToInvitationAction(invitationId: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
   return runAction(async () => {
-    const result = await respondToInvitation({ caller: await caller(), invitationId: String(invitationId), accept: accept === true });
+    const result = await respondToInvitation({ caller: await requireCaller(), invitationId: String(invitationId), accept: accept === true });
     revalidatePath("/", "layout");
     return result;
   });
@@ -28,7 +22,7 @@ export async function respondToInvitationAction(invitationId: string, accept: bo
 
 export async function inviteAccountantAction(businessId: string, input: unknown): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await inviteAccountant({ caller: await caller(), businessId: String(businessId), input });
+    await inviteAccountant({ caller: await requireCaller(), businessId: String(businessId), input });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });
@@ -36,7 +30,7 @@ export async function inviteAccountantAction(businessId: string, input: unknown)
 
 export async function withdrawInvitationAction(businessId: string, invitationId: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await withdrawInvitation({ caller: await caller(), businessId: String(businessId), invitationId: String(invitationId) });
+    await withdrawInvitation({ caller: await requireCaller(), businessId: String(businessId), invitationId: String(invitationId) });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });
@@ -44,7 +38,7 @@ export async function withdrawInvitationAction(businessId: string, invitationId:
 
 export async function changeAccountantAccessAction(businessId: string, membershipId: string, access: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await changeAccountantAccess({ caller: await caller(), businessId: String(businessId), membershipId: String(membershipId), input: { access } });
+    await changeAccountantAccess({ caller: await requireCaller(), businessId: String(businessId), membershipId: String(membershipId), input: { access } });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });
@@ -52,7 +46,7 @@ export async function changeAccountantAccessAction(businessId: string, membershi
 
 export async function revokeAccountantAction(businessId: string, membershipId: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await revokeAccountant({ caller: await caller(), businessId: String(businessId), membershipId: String(membershipId) });
+    await revokeAccountant({ caller: await requireCaller(), businessId: String(businessId), membershipId: String(membershipId) });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });

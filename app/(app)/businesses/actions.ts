@@ -2,23 +2,17 @@
 // Server actions for businesses and their members: parse, resolve the caller, call lib.
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { requireCaller } from "@/lib/auth/current-user";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { updateBusiness } from "@/lib/businesses/update-business";
 import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 
-async function caller() {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
-  return { userId: user.id };
-}
 
 export async function createBusinessAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const business = await createBusiness({ caller: await caller(), input });
+    const business = await createBusiness({ caller: await requireCaller(), input });
     revalidatePath("/businesses");
     return { id: business.id };
   });
@@ -26,7 +20,7 @@ export async function createBusinessAction(input: unknown): Promise<ActionResult
 
 export async function updateBusinessAction(businessId: string, input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
-    const business = await updateBusiness({ caller: await caller(), businessId, input });
+    const business = await updateBusiness({ caller: await requireCaller(), businessId, input });
     revalidatePath(`/businesses/${businessId}`, "layout");
     return { id: business.id };
   });
@@ -34,7 +28,7 @@ export async function updateBusinessAction(businessId: string, input: unknown): 
 
 export async function addMemberAction(businessId: string, input: unknown): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await addMember({ caller: await caller(), businessId, input });
+    await addMember({ caller: await requireCaller(), businessId, input });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });
@@ -42,7 +36,7 @@ export async function addMemberAction(businessId: string, input: unknown): Promi
 
 export async function changeMemberRoleAction(businessId: string, membershipId: string, role: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await changeMemberRole({ caller: await caller(), businessId, membershipId, input: { role } });
+    await changeMemberRole({ caller: await requireCaller(), businessId, membershipId, input: { role } });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });
@@ -50,7 +44,7 @@ export async function changeMemberRoleAction(businessId: string, membershipId: s
 
 export async function removeMemberAction(businessId: string, membershipId: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await removeMember({ caller: await caller(), businessId, membershipId });
+    await removeMember({ caller: await requireCaller(), businessId, membershipId });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });

@@ -1,25 +1,19 @@
 "use server";
 // Server actions of the notification centre: resolve the signed-in user, call lib.
 import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { requireCaller } from "@/lib/auth/current-user";
 import { NOTIFICATION_KINDS } from "@/lib/alerts/notification-kinds";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mark-notifications-read";
 import { updateNotificationSettings } from "@/lib/notifications/notification-settings";
 
-async function caller() {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
-  return { userId: user.id };
-}
 
 export async function markNotificationReadAction(formData: FormData): Promise<void> {
-  await markNotificationRead({ caller: await caller(), notificationId: String(formData.get("notificationId") ?? "") });
+  await markNotificationRead({ caller: await requireCaller(), notificationId: String(formData.get("notificationId") ?? "") });
   revalidatePath("/", "layout");
 }
 
 export async function markAllNotificationsReadAction(): Promise<void> {
-  await markAllNotificationsRead({ caller: await caller() });
+  await markAllNotificationsRead({ caller: await requireCaller() });
   revalidatePath("/", "layout");
 }
 
@@ -27,7 +21,7 @@ export async function markAllNotificationsReadAction(): Promise<void> {
 export async function saveNotificationSettingsAction(formData: FormData): Promise<void> {
   const wanted = new Set(formData.getAll("emailKinds").map(String));
   await updateNotificationSettings({
-    caller: await caller(),
+    caller: await requireCaller(),
     input: { dailyDigest: formData.get("dailyDigest") === "on", mutedKinds: NOTIFICATION_KINDS.filter((kind) => !wanted.has(kind)) },
   });
   revalidatePath("/notifications");

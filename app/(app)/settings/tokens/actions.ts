@@ -2,22 +2,16 @@
 // Server actions for personal API tokens: resolve the signed-in user, call lib.
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
+import { requireCaller } from "@/lib/auth/current-user";
 import type { ApiTokenDto } from "@/lib/api-tokens/api-token.types";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 
-async function caller() {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
-  return { userId: user.id };
-}
 
 /** The clear token is in this answer only; it is never stored or shown again. */
 export async function createApiTokenAction(input: unknown): Promise<ActionResult<{ token: ApiTokenDto; secret: string }>> {
   return runAction(async () => {
-    const created = await createApiToken({ caller: await caller(), input });
+    const created = await createApiToken({ caller: await requireCaller(), input });
     revalidatePath("/settings/tokens");
     return created;
   });
@@ -25,7 +19,7 @@ export async function createApiTokenAction(input: unknown): Promise<ActionResult
 
 export async function revokeApiTokenAction(tokenId: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await revokeApiToken({ caller: await caller(), tokenId: String(tokenId) });
+    await revokeApiToken({ caller: await requireCaller(), tokenId: String(tokenId) });
     revalidatePath("/settings/tokens");
     return null;
   });

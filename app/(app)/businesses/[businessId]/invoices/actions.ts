@@ -4,17 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError, isAppError } from "@/lib/errors";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAppError } from "@/lib/errors";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice, restoreInvoice } from "@/lib/invoices/delete-invoice";
 import { updateInvoice } from "@/lib/invoices/update-invoice";
 
-async function caller() {
-  const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
-  return { userId: user.id };
-}
 
 function revalidate(businessId: string) {
   revalidatePath(`/businesses/${businessId}`, "layout");
@@ -22,7 +17,7 @@ function revalidate(businessId: string) {
 
 export async function createInvoiceAction(businessId: string, input: unknown): Promise<ActionResult<{ id: string; number: string; date: string }>> {
   return runAction(async () => {
-    const invoice = await createInvoice({ caller: await caller(), businessId, input });
+    const invoice = await createInvoice({ caller: await requireCaller(), businessId, input });
     revalidate(businessId);
     return { id: invoice.id, number: invoice.number, date: invoice.date };
   });
@@ -30,7 +25,7 @@ export async function createInvoiceAction(businessId: string, input: unknown): P
 
 export async function updateInvoiceAction(businessId: string, invoiceId: string, patch: unknown): Promise<ActionResult<{ id: string; number: string; date: string }>> {
   return runAction(async () => {
-    const invoice = await updateInvoice({ caller: await caller(), businessId, invoiceId, patch });
+    const invoice = await updateInvoice({ caller: await requireCaller(), businessId, invoiceId, patch });
     revalidate(businessId);
     return { id: invoice.id, number: invoice.number, date: invoice.date };
   });
@@ -54,7 +49,7 @@ async function setDeleted(formData: FormData, deleted: boolean): Promise<{ busin
   const businessId = String(formData.get("businessId") ?? "");
   const invoiceId = String(formData.get("invoiceId") ?? "");
   try {
-    const options = { caller: await caller(), businessId, invoiceId };
+    const options = { caller: await requireCaller(), businessId, invoiceId };
     const invoice = deleted ? await deleteInvoice(options) : await restoreInvoice(options);
     revalidate(businessId);
     return { businessId, number: invoice.number, id: invoice.id };

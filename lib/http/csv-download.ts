@@ -1,0 +1,23 @@
+// A CSV file download for the signed-in user: 401 without a session, the AppError's
+// status (404 for an outsider) as plain text, and a byte-order mark so spreadsheet
+// programs read the UTF-8 (€, ë) correctly.
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { appErrorStatus, isAppError } from "@/lib/errors";
+
+export async function csvDownload(fileName: string, produce: (caller: { userId: string }) => Promise<string>): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Not signed in", { status: appErrorStatus.UNAUTHENTICATED });
+  try {
+    const csv = await produce({ userId: user.id });
+    return new Response(`\uFEFF${csv}`, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "")}"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error)) return new Response(error.code === "NOT_FOUND" ? "Not found" : error.message, { status: error.status });
+    throw error;
+  }
+}
