@@ -32,8 +32,19 @@ async function instantiateGlue() {
   return glue;
 }
 
-// adapter-pg rejects pg_catalog's "char" columns (oid 18) that the schema describer reads.
+// adapter-pg rejects pg_catalog's "char" columns (oid 18) that the schema describer reads,
+// and splits scripts at every ";", which breaks function bodies ($$ … $$) in migrations:
+// send a script whole instead (the simple query protocol runs several statements).
 function patchCharColumns(queryable) {
+  if (queryable.executeScript && queryable.client?.query) {
+    queryable.executeScript = async (script) => {
+      try {
+        await queryable.client.query(script);
+      } catch (error) {
+        queryable.onError(error);
+      }
+    };
+  }
   const io = queryable.performIO.bind(queryable);
   queryable.performIO = async (query) => {
     const result = await io(query);

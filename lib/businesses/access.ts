@@ -40,3 +40,28 @@ export async function requireBusinessAccess(options: {
   if (need === "manage" && !canManage(membership)) throw new AppError("FORBIDDEN", "Only an owner may do this");
   return membership;
 }
+
+/**
+ * The gate, plus the business's books version (raised by the database with every change
+ * of its invoices, KOR periods or facts) in the same query, for callers that reuse work
+ * while the books are unchanged.
+ */
+export async function requireBusinessAccessWithVersion(options: {
+  caller: Caller;
+  businessId: string;
+  need: AccessNeed;
+}): Promise<{ membership: Membership; booksVersion: number }> {
+  const { caller, businessId, need } = options;
+  if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success) {
+    throw new AppError("NOT_FOUND", "Business not found");
+  }
+  const found = await db().membership.findUnique({
+    where: { businessId_userId: { businessId, userId: caller.userId } },
+    include: { business: { select: { booksVersion: true } } },
+  });
+  if (!found) throw new AppError("NOT_FOUND", "Business not found");
+  const { business, ...membership } = found;
+  if (need === "write" && !canWrite(membership)) throw new AppError("FORBIDDEN", "Read-only access");
+  if (need === "manage" && !canManage(membership)) throw new AppError("FORBIDDEN", "Only an owner may do this");
+  return { membership, booksVersion: business.booksVersion };
+}

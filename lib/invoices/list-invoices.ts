@@ -2,7 +2,7 @@
 // the filtered set, each row with whether it counts for the KOR and why (the engine's
 // own classification).
 import { db } from "@/lib/db/client";
-import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES, classifyTransaction, type Classification } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";
@@ -65,21 +65,39 @@ export function withClassification(dto: InvoiceDto): InvoiceRow {
   return { ...dto, kor: { countsForKor, countsForUnion, memberState, reason, ruleId, rule, interpretation } };
 }
 
+// The totals of a filtered set, kept per process while the books are unchanged: paging
+// and re-sorting a list reuses them instead of summing the whole year again. The key
+// holds the business's books version, which the database raises with every change.
+type Totals = InvoicePage["totals"];
+const TOTALS_LIMIT = 1_000;
+const totalsCache = new Map<string, Totals>();
+
+async function filteredTotals(where: Prisma.InvoiceWhereInput, key: string): Promise<Totals> {
+  const hit = totalsCache.get(key);
+  if (hit) return hit;
+  const aggregate = await db().invoice.aggregate({ where, _count: { _all: true }, _sum: { netCents: true, vatCents: true } });
+  const totals = { count: aggregate._count._all, netCents: Number(aggregate._sum.netCents ?? 0), vatCents: Number(aggregate._sum.vatCents ?? 0) };
+  totalsCache.set(key, totals);
+  if (totalsCache.size > TOTALS_LIMIT) totalsCache.delete(totalsCache.keys().next().value!);
+  return totals;
+}
+
 export async function listInvoices(options: { caller: Caller; businessId: string; query: unknown }): Promise<InvoicePage> {
   const { caller, businessId } = options;
   const query = parseOrThrow(listInvoicesQuerySchema, options.query ?? {});
-  await requireBusinessAccess({ caller, businessId, need: "read" });
+  const { booksVersion } = await requireBusinessAccessWithVersion({ caller, businessId, need: "read" });
   const where = invoiceFilter(businessId, query);
-  const client = db();
-  const [rows, aggregate] = await Promise.all([
-    client.invoice.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    client.invoice.aggregate({ where, _count: { _all: true }, _sum: { netCents: true, vatCents: true } }),
+  const { page: _page, pageSize: _size, sort: _sort, dir: _dir, ...filter } = query;
+  const totalsKey = JSON.stringify([businessId, booksVersion, amsterdamToday(), filter]);
+  const [rows, totals] = await Promise.all([
+    db().invoice.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+    filteredTotals(where, totalsKey),
   ]);
-  const totalItems = aggregate._count._all;
+  const totalItems = totals.count;
   return {
     data: rows.map((row) => withClassification(toInvoiceDto(row))),
     page: { number: query.page, size: query.pageSize, totalItems, totalPages: Math.max(1, Math.ceil(totalItems / query.pageSize)) },
-    totals: { count: totalItems, netCents: Number(aggregate._sum.netCents ?? 0), vatCents: Number(aggregate._sum.vatCents ?? 0) },
+    totals,
     query,
   };
 }

@@ -1,12 +1,11 @@
 // Where a business stands in one year: the engine's evaluation of its stored books,
 // shaped for the API's turnover endpoint and the dashboard. One evaluation per call.
-import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { EngineOutput } from "@/lib/kor/types";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
-import { db } from "@/lib/db/client";
 
 export type TurnoverDto = {
   year: number;
@@ -73,21 +72,12 @@ export function toTurnoverDto(output: EngineOutput, year: number): TurnoverDto {
   };
 }
 
-// Evaluations of unchanged books are reused: a cheap version query (invoice count, latest
-// invoice change, latest business change) decides whether the cached result still holds,
+// Evaluations of unchanged books are reused: the business's books version (raised by the
+// database in the same transaction as every change of its invoices, KOR periods or facts,
+// and read together with the access check) decides whether a cached result still holds,
 // so every instance stays correct after any write anywhere. Bounded, oldest out first.
 const CACHE_LIMIT = 500;
-const cache = new Map<string, { version: string; dto: TurnoverDto }>();
-
-async function booksVersion(businessId: string): Promise<string> {
-  const rows = await db().$queryRawUnsafe<{ version: string }[]>(
-    `SELECT concat_ws('|', count(i."id"), max(i."updatedAt"), b."updatedAt") AS version
-       FROM "Business" b LEFT JOIN "Invoice" i ON i."businessId" = b."id"
-      WHERE b."id" = $1::uuid GROUP BY b."updatedAt"`,
-    businessId,
-  );
-  return rows[0]?.version ?? "";
-}
+const cache = new Map<string, { version: number; dto: TurnoverDto }>();
 
 export async function getTurnover(options: { caller: Caller; businessId: string; year?: number; explain?: boolean }): Promise<TurnoverDto> {
   const { caller, businessId } = options;
@@ -96,10 +86,9 @@ export async function getTurnover(options: { caller: Caller; businessId: string;
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
   }
-  await requireBusinessAccess({ caller, businessId, need: "read" });
+  const { booksVersion: version } = await requireBusinessAccessWithVersion({ caller, businessId, need: "read" });
   const asOf = asOfForYear(year, today);
   const key = `${businessId}:${year}:${asOf}:${options.explain ? 1 : 0}`;
-  const version = await booksVersion(businessId);
   const hit = cache.get(key);
   if (hit && hit.version === version) return hit.dto;
   const dto = toTurnoverDto(evaluate(await loadEngineInput({ businessId, asOf }), { explain: options.explain }), year);
