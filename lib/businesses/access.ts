@@ -55,13 +55,15 @@ export async function requireBusinessAccessWithVersion(options: {
   if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success) {
     throw new AppError("NOT_FOUND", "Business not found");
   }
-  const found = await db().membership.findUnique({
-    where: { businessId_userId: { businessId, userId: caller.userId } },
-    include: { business: { select: { booksVersion: true } } },
-  });
+  // One round trip: Prisma's include would read the business in a second query.
+  const rows = await db().$queryRaw<(Membership & { booksVersion: number })[]>`
+    SELECT m."id", m."businessId", m."userId", m."role"::text AS "role", m."access"::text AS "access", m."createdAt", b."booksVersion"
+      FROM "Membership" m JOIN "Business" b ON b."id" = m."businessId"
+     WHERE m."businessId" = ${businessId}::uuid AND m."userId" = ${caller.userId}::uuid`;
+  const found = rows[0];
   if (!found) throw new AppError("NOT_FOUND", "Business not found");
-  const { business, ...membership } = found;
+  const { booksVersion, ...membership } = found;
   if (need === "write" && !canWrite(membership)) throw new AppError("FORBIDDEN", "Read-only access");
   if (need === "manage" && !canManage(membership)) throw new AppError("FORBIDDEN", "Only an owner may do this");
-  return { membership, booksVersion: business.booksVersion };
+  return { membership, booksVersion };
 }

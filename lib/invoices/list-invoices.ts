@@ -6,6 +6,7 @@ import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES, classifyTransaction, type Classification } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";
+import { RULE_TABLE, type RuleSet } from "@/lib/kor/rules";
 import { parseOrThrow } from "@/lib/validation";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/invoice.types";
@@ -20,11 +21,36 @@ export type InvoicePage = {
   query: ListInvoicesQuery;
 };
 
+const utcDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
 const COUNTING = CATEGORY_CODES.filter((code) => CATEGORIES[code].countsForKor);
 const ANCILLARY_ALLOWED = CATEGORY_CODES.filter((code) => CATEGORIES[code].ancillaryAllowed);
-const ancillaryExcluded: Prisma.InvoiceWhereInput = { ancillary: true, category: { in: ANCILLARY_ALLOWED } };
 
-const utcDate = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
+/**
+ * The years in which the rule table excludes ancillary exempt transactions from the
+ * turnover (KOR-RULES §2), as date ranges: each entry holds from its first year until the
+ * next entry's; the first also covers every earlier year (as rulesFor does).
+ */
+export function ancillaryExcludedRanges(table: readonly RuleSet[] = RULE_TABLE): Prisma.InvoiceWhereInput[] {
+  const ranges: { from?: number; to?: number }[] = [];
+  table.forEach((entry, index) => {
+    if (!entry.ancillaryExemptExcluded) return;
+    const from = index === 0 ? undefined : entry.fromYear;
+    const to = table[index + 1]?.fromYear;
+    const last = ranges.at(-1);
+    if (last && last.to === from) last.to = to;
+    else ranges.push({ from, to });
+  });
+  return ranges.map(({ from, to }) => ({
+    date: { ...(from !== undefined ? { gte: utcDate(from, 1, 1) } : {}), ...(to !== undefined ? { lt: utcDate(to, 1, 1) } : {}) },
+  }));
+}
+
+const ANCILLARY_RANGES = ancillaryExcludedRanges();
+const ancillaryExcluded: Prisma.InvoiceWhereInput =
+  ANCILLARY_RANGES.length === 0
+    ? { id: { in: [] } }
+    : { ancillary: true, category: { in: ANCILLARY_ALLOWED }, OR: ANCILLARY_RANGES };
+
 
 export function invoiceFilter(businessId: string, query: ListInvoicesQuery): Prisma.InvoiceWhereInput {
   const and: Prisma.InvoiceWhereInput[] = [{ businessId }, { deletedAt: query.deleted === "only" ? { not: null } : null }];
