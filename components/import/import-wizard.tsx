@@ -1,9 +1,12 @@
 "use client";
 // The CSV import in three steps: choose a file (read with progress), check the column
-// mapping and the preview with every row's problem, then import all or nothing.
-import { useRef, useState } from "react";
+// mapping and the preview with every row's problem, then import all or nothing — with the
+// upload, the check and the saving of large files shown as they progress.
+import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { commitImportAction, previewImportAction } from "@/app/(app)/businesses/[businessId]/import/actions";
+import { useRouter } from "next/navigation";
+import { previewImportAction } from "@/app/(app)/businesses/[businessId]/import/actions";
+import { streamImport, type ClientImportProgress } from "@/components/import/stream-import";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { ImportMapping, ImportPreview } from "@/lib/invoices/import/import.types";
@@ -26,7 +29,8 @@ export function ImportWizard({ businessId, categories }: Props) {
   const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const startedAt = useRef(0);
+  const [progress, setProgress] = useState<ClientImportProgress | null>(null);
+  const router = useRouter();
 
   async function runPreview(text: string, nextMapping: ImportMapping | null) {
     setBusy("preview");
@@ -64,17 +68,30 @@ export function ImportWizard({ businessId, categories }: Props) {
     if (!csv || !mapping) return;
     setBusy("commit");
     setError(null);
-    startedAt.current = Date.now();
-    const response = await commitImportAction(businessId, csv, mapping);
+    setProgress(null);
+    const url = `/api/v1/businesses/${businessId}/invoices/import?mapping=${encodeURIComponent(JSON.stringify(mapping))}`;
+    const response = await streamImport({ url, csv, onProgress: setProgress });
     setBusy(null);
+    setProgress(null);
     if (!response.ok) {
-      setError(t("nothingImported", { message: response.error.message }));
+      const message = response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: response.error.message });
+      setError(message);
       return;
     }
     setResult(response.data);
     setPreview(null);
     setCsv(null);
+    router.refresh();
   }
+
+  function progressText(current: ClientImportProgress | null): string {
+    if (!current) return t("importingRows", { count: preview?.summary.new ?? 0 });
+    if (current.phase === "uploading") return t("progress.uploading", { percent: Math.round((current.done / Math.max(1, current.total)) * 100) });
+    if (current.phase === "checking") return t("progress.checkingRows", { total: current.total });
+    if (current.phase === "saving") return t("progress.saving", { done: current.done, total: current.total });
+    return t("progress.committing");
+  }
+  const determinate = progress && (progress.phase === "uploading" || progress.phase === "saving") ? progress : null;
 
   const changeColumn = (field: string, header: string) => {
     if (!mapping || !csv) return;
@@ -104,9 +121,13 @@ export function ImportWizard({ businessId, categories }: Props) {
       </div>
 
       {busy ? (
-        <div role="status" className="flex items-center gap-3 rounded bg-slate-100 p-3">
-          <progress aria-label={busy === "commit" ? t("importing") : t("checking")} className="w-40" />
-          <span>{busy === "commit" ? t("importingRows", { count: preview?.summary.new ?? 0 }) : t("checking")}</span>
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded bg-slate-100 p-3">
+          {busy === "commit" && determinate ? (
+            <progress aria-label={t("importing")} value={determinate.done} max={Math.max(1, determinate.total)} className="w-40" />
+          ) : (
+            <progress aria-label={busy === "commit" ? t("importing") : t("checking")} className="w-40" />
+          )}
+          <span>{busy === "commit" ? progressText(progress) : t("checking")}</span>
         </div>
       ) : null}
       {error ? (

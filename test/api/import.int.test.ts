@@ -65,3 +65,50 @@ describe("POST /invoices/import", () => {
     expect((await GET()).status).toBe(405);
   });
 });
+
+describe("POST /invoices/import with a progress stream (Accept: application/x-ndjson)", () => {
+  const streamRequest = (token: string | null, csv: string) =>
+    apiRequest("POST", url(), { token, rawBody: csv, headers: { "content-type": "text/csv", accept: "application/x-ndjson" } });
+  const lines = async (response: Response) =>
+    (await response.text())
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { type: string; phase?: string; done?: number; total?: number; status?: number; data?: any; error?: any });
+
+  it("answers a plain 404 to another user before any stream, and changes nothing", async () => {
+    const before = await snapshot(businessId);
+    const response = await POST(streamRequest(outsiderToken, fixture("invoices-basic.csv")), ctx({ businessId }));
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(await snapshot(businessId)).toBe(before);
+  });
+
+  it("streams checking, saving and committing, then the result, for a file of 12,000 rows", async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `S-${String(i).padStart(5, "0")};15-03-2026;Klant ${i};12,50`);
+    const csv = ["Factuurnummer;Datum;Klant;Bedrag excl. btw", ...rows].join("\n");
+    const response = await POST(streamRequest(ownerToken, csv), ctx({ businessId }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/x-ndjson");
+    const received = await lines(response);
+    const phases = received.filter((line) => line.type === "progress").map((line) => (line.phase === "saving" ? `saving:${line.done}` : line.phase));
+    expect(phases).toEqual(["checking", "saving:0", "saving:5000", "saving:10000", "saving:12000", "committing"]);
+    expect(received.at(-1)).toMatchObject({ type: "result", status: 201, data: { created: 12_000, skipped: 0, total: 12_000 } });
+    const list = await readJson(await GET_LIST(ownerToken));
+    expect(list.page.totalItems).toBe(12_000);
+  });
+
+  it("ends with an error line naming rows and fields when the file is broken, and commits nothing", async () => {
+    const before = await snapshot(businessId);
+    const response = await POST(streamRequest(ownerToken, fixture("broken-rows.csv")), ctx({ businessId }));
+    expect(response.status).toBe(200);
+    const last = (await lines(response)).at(-1)!;
+    expect(last).toMatchObject({ type: "error", status: 400, error: { code: "VALIDATION_FAILED" } });
+    expect(Object.keys(last.error.fields).some((key) => key.startsWith("rows."))).toBe(true);
+    expect(await snapshot(businessId)).toBe(before);
+  });
+});
+
+async function GET_LIST(token: string): Promise<Response> {
+  const { GET: list } = await import("@/app/api/v1/businesses/[businessId]/invoices/route");
+  return list(apiRequest("GET", `/api/v1/businesses/${businessId}/invoices?pageSize=1`, { token }), ctx({ businessId }));
+}

@@ -14,6 +14,12 @@ import { enqueueEvaluation } from "@/lib/jobs/enqueue-evaluation";
 
 type ImportOptions = { caller: Caller; businessId: string; csv: string; mapping?: unknown };
 
+/** Where a commit stands: rows checked, then saved chunk by chunk, then committed. */
+export type ImportProgress =
+  | { phase: "checking"; total: number }
+  | { phase: "saving"; done: number; total: number }
+  | { phase: "committing"; total: number };
+
 export type ImportResult = { created: number; skipped: number; total: number; mapping: ImportMapping };
 
 const CHUNK = 5_000;
@@ -55,9 +61,11 @@ export async function previewImport(options: ImportOptions): Promise<ImportPrevi
   return previewRows(table, mapping, await existingNumbers(client, businessId, numbers)).preview;
 }
 
-export async function commitImport(options: ImportOptions): Promise<ImportResult> {
+export async function commitImport(options: ImportOptions & { onProgress?: (progress: ImportProgress) => void }): Promise<ImportResult> {
   const { caller, businessId } = options;
+  const report = options.onProgress ?? (() => undefined);
   const table = readCsv(options.csv);
+  report({ phase: "checking", total: table.rows.length });
   return db().$transaction(
     async (tx) => {
       await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
@@ -74,10 +82,13 @@ export async function commitImport(options: ImportOptions): Promise<ImportResult
       }
       const fresh = parsed.filter((row) => row.status === "new" && row.input);
       let created = 0;
+      report({ phase: "saving", done: 0, total: fresh.length });
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const chunk = fresh.slice(i, i + CHUNK).map((row) => ({ input: row.input!, line: row.line }));
         created += (await insertInvoicesBulk(tx, { businessId, actorId: caller.userId, rows: chunk })).length;
+        report({ phase: "saving", done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
       }
+      report({ phase: "committing", total: fresh.length });
       await tx.business.update({ where: { id: businessId }, data: { importMapping: mapping as Prisma.InputJsonValue } });
       if (created > 0) await enqueueEvaluation(tx, businessId);
       return { created, skipped: preview.summary.total - created, total: preview.summary.total, mapping };

@@ -1,11 +1,15 @@
 // POST text/csv: import invoices all or nothing (?dryRun=true: only the preview).
 // The column mapping comes from ?mapping=<JSON>, else the business's remembered one, else
-// it is guessed from the headers.
+// it is guessed from the headers. With `Accept: application/x-ndjson` the answer is a
+// stream of progress lines ({"type":"progress",…}) ending in one {"type":"result"} or
+// {"type":"error"} line: the app's import shows how far a large file has got. Access is
+// checked before the stream starts, so an outsider still gets a plain 404.
 import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
+import { errorResponse, jsonResponse } from "@/lib/api/api-response";
+import { requireBusinessAccess } from "@/lib/businesses/access";
 import { readCsvBody } from "@/lib/api/read-csv-body";
 import { AppError } from "@/lib/errors";
-import { commitImport, previewImport } from "@/lib/invoices/import/import-invoices";
+import { commitImport, previewImport, type ImportProgress } from "@/lib/invoices/import/import-invoices";
 
 export const dynamic = "force-dynamic";
 
@@ -28,9 +32,36 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
   if (url.searchParams.get("dryRun") === "true") {
     return jsonResponse({ data: await previewImport({ caller, businessId: params.businessId, csv, mapping }) });
   }
+  if ((request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
+    await requireBusinessAccess({ caller, businessId: params.businessId, need: "write" });
+    return progressStream(async (send) => {
+      const result = await commitImport({ caller, businessId: params.businessId, csv, mapping, onProgress: (progress) => send({ type: "progress", ...progress }) });
+      send({ type: "result", status: result.created > 0 ? 201 : 200, data: result });
+    }, request);
+  }
   const result = await commitImport({ caller, businessId: params.businessId, csv, mapping });
   return jsonResponse({ data: result }, { status: result.created > 0 ? 201 : 200 });
 });
+
+type StreamLine = ({ type: "progress" } & ImportProgress) | { type: "result"; status: number; data: unknown } | { type: "error"; status: number; error: unknown };
+
+function progressStream(work: (send: (line: StreamLine) => void) => Promise<void>, request: Request): Response {
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: StreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        await work(send);
+      } catch (error) {
+        // The same body and status the plain request would have answered with.
+        const response = errorResponse(error, { method: request.method, url: request.url });
+        send({ type: "error", status: response.status, ...((await response.json()) as { error: unknown }) });
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { status: 200, headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+}
 
 const notAllowed = methodNotAllowed(["POST"]);
 export const GET = notAllowed;
