@@ -40,17 +40,13 @@ export async function databaseChecksum(query: Query): Promise<Record<string, Tab
 }
 
 async function checksumTables(query: Query, tables: string[], businessIds?: string[]): Promise<Record<string, TableChecksum>> {
-  const result: Record<string, TableChecksum> = {};
   const excluded = VOLATILE_COLUMNS.map((column) => ` - '${column}'`).join("");
-  for (const table of tables) {
+  // One statement for all tables: a consistent snapshot, and one round trip per checksum.
+  const parts = tables.map((table) => {
     const key = table === "Business" ? "id" : "businessId";
     const where = businessIds ? `WHERE t."${key}"::text = ANY($1::text[])` : "";
-    const [row] = await query<{ rows: number; md5: string | null }>(
-      `SELECT count(*)::int AS rows, md5(string_agg((to_jsonb(t)${excluded})::text, E'\\n' ORDER BY (to_jsonb(t)${excluded})::text)) AS md5
-         FROM "${table}" t ${where}`,
-      businessIds ? [businessIds] : [],
-    );
-    result[table] = { rows: row?.rows ?? 0, md5: row?.md5 ?? "" };
-  }
-  return result;
+    return `SELECT '${table}' AS "table", count(*)::int AS rows, md5(string_agg((to_jsonb(t)${excluded})::text, E'\\n' ORDER BY (to_jsonb(t)${excluded})::text)) AS md5 FROM "${table}" t ${where}`;
+  });
+  const rows = await query<{ table: string; rows: number; md5: string | null }>(parts.join("\nUNION ALL\n"), businessIds ? [businessIds] : []);
+  return Object.fromEntries(rows.map((row) => [row.table, { rows: row.rows, md5: row.md5 ?? "" }]));
 }
