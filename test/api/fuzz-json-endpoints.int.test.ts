@@ -336,6 +336,7 @@ describe("fuzz: every JSON endpoint of the OpenAPI document", () => {
     const before = await databaseChecksum(query);
     const sent: Record<string, number> = {};
     const statuses: Record<number, number> = {};
+    const kinds: Record<string, number> = {};
     const count = (operation: FuzzOperation, status: number) => {
       sent[operation.operationId] = (sent[operation.operationId] ?? 0) + 1;
       statuses[status] = (statuses[status] ?? 0) + 1;
@@ -346,6 +347,8 @@ describe("fuzz: every JSON endpoint of the OpenAPI document", () => {
         fc.asyncProperty(malformedBodies(operation, base), async (malformed) => {
           const response = await send(operation, malformed);
           count(operation, response.status);
+          const kind = malformed.what.replace(/^[\w.]*?(missing|bad|unknown key)\b.*$/, "$1").replace(/^content type .*/, "content type");
+          kinds[kind] = (kinds[kind] ?? 0) + 1;
           await expectRefused(response, `${operation.operationId} (${malformed.what}) ${malformed.text.slice(0, 200)}`);
         }),
         { numRuns: RUNS_PER_BODY_OPERATION, seed: SEED },
@@ -362,7 +365,7 @@ describe("fuzz: every JSON endpoint of the OpenAPI document", () => {
       );
     }
     const total = Object.values(sent).reduce((a, b) => a + b, 0);
-    console.log(`fuzz: ${total} malformed requests sent ${JSON.stringify(sent)}; statuses ${JSON.stringify(statuses)}`);
+    console.log(`fuzz: ${total} malformed requests sent ${JSON.stringify(sent)}; bodies by kind ${JSON.stringify(kinds)}; statuses ${JSON.stringify(statuses)}`);
     expect(total).toBeGreaterThanOrEqual(500);
     expect(Object.keys(statuses).map(Number)).toEqual(expect.arrayContaining([400, 413, 415]));
     expect(await databaseChecksum(query)).toEqual(before);
