@@ -9,6 +9,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PG_PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMBEDDED_PORT = PG_PORT + 1;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/drempel_e2e";
+/** The postgres project's database, for specs that seed it directly (e2e/tenant-isolation.spec.ts). */
+export const e2eDatabaseUrl = databaseUrl;
 const embeddedDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `drempel-e2e-${process.pid}`);
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

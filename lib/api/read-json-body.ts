@@ -4,6 +4,22 @@
 import { AppError } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** No request body of the API nests deeper than a few levels; the fuzz test found that a
+ * body nested thousands of levels deep overflowed the stack of recursive code after the
+ * parse (the idempotency fingerprint) and answered 500. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether a parsed JSON value nests objects and arrays deeper than `limit` (iterative: any depth is safe to ask). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 export function isJsonContentType(header: string | null): boolean {
   const mediaType = (header ?? "").split(";")[0]!.trim().toLowerCase();
@@ -55,6 +71,9 @@ export async function readJsonBody(request: Request, options: { maxBytes?: numbe
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new AppError("VALIDATION_FAILED", "Expected a JSON object", { fields: { _: "validation.object" } });
+  }
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    throw new AppError("VALIDATION_FAILED", `The body nests deeper than ${MAX_JSON_DEPTH} levels`, { fields: { _: "validation.invalid" } });
   }
   return value as Record<string, unknown>;
 }

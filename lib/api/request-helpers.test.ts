@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { translateFields, translateMessageKey } from "@/lib/api/api-response";
 import { canonicalJson, readIdempotencyKey, requestFingerprint } from "@/lib/api/idempotency";
-import { isJsonContentType, readJsonBody } from "@/lib/api/read-json-body";
+import { MAX_JSON_DEPTH, isJsonContentType, nestsDeeperThan, readJsonBody } from "@/lib/api/read-json-body";
 import { isSameOriginRequest, parseCookies } from "@/lib/api/resolve-api-caller";
 
 const jsonRequest = (body: BodyInit, headers: Record<string, string> = { "content-type": "application/json" }) =>
@@ -78,5 +78,15 @@ describe("session helpers", () => {
     expect(isSameOriginRequest(request({ "sec-fetch-site": "same-origin" }))).toBe(true);
     expect(isSameOriginRequest(request({ "sec-fetch-site": "same-site" }))).toBe(false);
     expect(isSameOriginRequest(request({}))).toBe(false);
+  });
+});
+
+describe("nestsDeeperThan", () => {
+  it("measures objects and arrays, at any depth without recursion", () => {
+    expect(nestsDeeperThan({ a: [1, { b: 2 }] }, 3)).toBe(false);
+    expect(nestsDeeperThan({ a: [1, { b: {} }] }, 3)).toBe(true);
+    expect(nestsDeeperThan("text", 0)).toBe(false);
+    const deep = JSON.parse(`${"[".repeat(200_000)}${"]".repeat(200_000)}`);
+    expect(nestsDeeperThan(deep, MAX_JSON_DEPTH)).toBe(true);
   });
 });

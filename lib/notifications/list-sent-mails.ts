@@ -1,11 +1,18 @@
 // The mails Drempel sent (or, without SMTP, kept) for the signed-in user: the outbox page.
+// Like the notification centre, only of businesses the user still belongs to: a revoked
+// accountant's copies of a former client's alerts are not shown any more.
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/businesses/access";
 import type { SentMailDto } from "@/lib/notifications/notification.types";
 
 export async function listSentMails(options: { caller: Caller; take?: number }): Promise<SentMailDto[]> {
   const rows = await db().outboxJob.findMany({
-    where: { userId: options.caller.userId, kind: { in: ["ALERT_EMAIL", "DIGEST_EMAIL"] }, subject: { not: null } },
+    where: {
+      userId: options.caller.userId,
+      kind: { in: ["ALERT_EMAIL", "DIGEST_EMAIL"] },
+      subject: { not: null },
+      OR: [{ businessId: null }, { business: { memberships: { some: { userId: options.caller.userId } } } }],
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: options.take ?? 50,
   });

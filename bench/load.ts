@@ -1,0 +1,146 @@
+// npm run bench:load — issue #8's load target on PostgreSQL: a business of realistic size
+// (2,000 invoices in the year), 50 concurrent connections for 60 s per target (autocannon
+// against `next start`): the invoice list, one invoice and the turnover endpoint with an
+// API token, and the business dashboard page with a session cookie. Prints throughput,
+// p50/p95/p99 and errors per target. Target: zero errors and p95 under 200 ms.
+//   BENCH_SECONDS (60), BENCH_CONNECTIONS (50), BENCH_INVOICES (2000), BENCH_PORT (3300)
+import { spawn, type ChildProcess } from "node:child_process";
+import autocannon from "autocannon";
+import { ensureBuilt } from "@/scripts/bootstrap.mjs";
+import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { makeCsv } from "@/bench/import-throughput";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const INVOICES = Number(process.env.BENCH_INVOICES ?? 2_000);
+const P95_TARGET_MS = 200;
+const PASSWORD = "bench-wachtwoord-lang-genoeg";
+const base = `http://127.0.0.1:${PORT}`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+type Outcome = { name: string; met: boolean };
+
+async function load(name: string, url: string, headers: Record<string, string>): Promise<Outcome> {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (error, done) => (error ? reject(error) : resolve(done)));
+    instance.on("response", (_client, status, _bytes, time) => {
+      latencies.push(time);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  // autocannon counts timeouts among its connection errors.
+  const errors = result.errors + result.non2xx;
+  const p95 = percentile(latencies, 95);
+  const met = errors === 0 && p95 < P95_TARGET_MS;
+  console.log(
+    `${name}: ${latencies.length} requests in ${SECONDS} s, ${(latencies.length / SECONDS).toFixed(1)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors ${errors} (connection errors ${result.errors}, of them timeouts ${result.timeouts}; non-2xx ${result.non2xx}), statuses ${JSON.stringify(Object.fromEntries(statuses))} → target ${met ? "met" : "MISSED"}`,
+  );
+  return { name, met };
+}
+
+async function waitFor(url: string, timeoutMs = 90_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** Signs in through next-auth's credentials endpoint, as the login form does; returns the Cookie header. */
+async function sessionCookie(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const index = pair!.indexOf("=");
+      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
+  });
+  keep(signIn);
+  if (!jar.has("next-auth.session-token")) throw new Error(`sign-in failed (${signIn.status})`);
+  return cookie();
+}
+
+async function main() {
+  ensureBuilt();
+  const database = await createDatabase("drempel_bench_load");
+  process.env.DATABASE_URL = database.url;
+  const { resetEnvCache } = await import("@/lib/env");
+  resetEnvCache();
+  const { db, disconnectDb } = await import("@/lib/db/client");
+  const { hashPassword } = await import("@/lib/auth/password");
+  const { createBusiness } = await import("@/lib/businesses/create-business");
+  const { commitImport } = await import("@/lib/invoices/import/import-invoices");
+  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  let server: ChildProcess | undefined;
+  const outcomes: Outcome[] = [];
+  try {
+    const user = await db().user.create({ data: { email: "bench-load@drempel.nl", name: "Bench Load", passwordHash: await hashPassword(PASSWORD) } });
+    const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench Load BV", korParticipations: [{ from: "2024-01-01" }] } });
+    await commitImport({ caller: { userId: user.id }, businessId: business.id, csv: makeCsv(INVOICES) });
+    const invoice = await db().invoice.findFirstOrThrow({ where: { businessId: business.id }, orderBy: { number: "asc" }, select: { id: true } });
+    const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read" } });
+    await disconnectDb();
+
+    server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", LOGIN_RATE_LIMIT: "1000" },
+      stdio: "ignore",
+    });
+    await waitFor(`${base}/api/health`);
+    const cookie = await sessionCookie(user.email);
+    const bearer = { authorization: `Bearer ${secret}` };
+    const api = `${base}/api/v1/businesses/${business.id}`;
+    const targets: [string, string, Record<string, string>][] = [
+      ["invoice list (GET …/invoices?year=2026&page=1)", `${api}/invoices?year=2026&page=1&pageSize=50`, bearer],
+      ["one invoice (GET …/invoices/{id})", `${api}/invoices/${invoice.id}`, bearer],
+      ["turnover (GET …/turnover?year=2026)", `${api}/turnover?year=2026`, bearer],
+      ["dashboard page (GET /businesses/{id}, session)", `${base}/businesses/${business.id}`, { cookie }],
+    ];
+    // Warm up (the first request fills caches), then one request at a time: the floor under the loaded figures.
+    for (const [name, url, headers] of targets) {
+      const times: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const t0 = performance.now();
+        const response = await fetch(url, { headers, redirect: "manual" });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${url} answered ${response.status} before the run`);
+        if (i > 0) times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`${name}: one request at a time, median ${percentile(times, 50).toFixed(1)} ms`);
+    }
+    console.log(`business with ${INVOICES} invoices in 2026; ${CONNECTIONS} connections, ${SECONDS} s per target; target: zero errors and p95 < ${P95_TARGET_MS} ms`);
+    for (const [name, url, headers] of targets) outcomes.push(await load(name, url, headers));
+  } finally {
+    server?.kill("SIGTERM");
+    await disconnectDb();
+    await dropDatabase(database.name);
+  }
+  const missed = outcomes.filter((outcome) => !outcome.met);
+  console.log(missed.length ? `target missed by: ${missed.map((o) => o.name).join("; ")}` : "target met by every endpoint");
+  process.exit(missed.length ? 1 : 0);
+}
+
+await main();

@@ -1,0 +1,109 @@
+// Seeds the cross-tenant spec's world with the app's own functions, on DATABASE_URL, and
+// prints it as JSON (run by e2e/tenant-isolation.spec.ts through tsx: Playwright's loader
+// cannot import lib/). A victim owns a business with invoices near the KOR limit; an
+// accountant had read-write access while its alerts were raised and was then revoked; an
+// outsider has a business of their own. A web server's worker must be running on the
+// same database: the script waits until it has evaluated the victim's business.
+import crypto from "node:crypto";
+import { db, disconnectDb } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { createBusiness } from "@/lib/businesses/create-business";
+import { createInvoice } from "@/lib/invoices/create-invoice";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { inviteAccountant } from "@/lib/accountant/invite-accountant";
+import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
+import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import type { Victim } from "@/test/security/app-routes";
+
+export type Seeded = Victim & {
+  businessName: string;
+  /** Text only the victim's pages may show: business name, invoice numbers, customer, description. */
+  secrets: string[];
+  /** What the owner's own answers show (the secrets, an invoice id, the year's €18,000 in cents): the control. */
+  ownerMarkers: string[];
+  ownerEmail: string;
+  outsiderEmail: string;
+  accountantEmail: string;
+  outsiderToken: string;
+  accountantToken: string;
+};
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 45_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+export async function seedVictim(password: string): Promise<Seeded> {
+  const suffix = crypto.randomBytes(4).toString("hex");
+  const passwordHash = await hashPassword(password);
+  const user = (label: string, name: string) => db().user.create({ data: { email: `${label}-${suffix}@isolatie.drempel.nl`, name: `${name} ${suffix}`, passwordHash } });
+  const owner = await user("slachtoffer", "Vera Slachtoffer");
+  const accountant = await user("oud-boekhouder", "Otto Oud-Boekhouder");
+  const outsider = await user("buitenstaander", "Bert Buitenstaander");
+  const today = amsterdamToday();
+  const businessName = `Slachtoffer Studio ${suffix}`;
+  const business = await createBusiness({
+    caller: { userId: owner.id },
+    input: { name: businessName, kvkNumber: "12345678", korParticipations: [{ from: `${Number(today.slice(0, 4)) - 1}-01-01` }] },
+  });
+
+  const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email, access: "READ_WRITE" } });
+  await respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true });
+  const customer = `Geheime Klant ${suffix}`;
+  const description = `Geheim project ${suffix}`;
+  const invoiceIds: string[] = [];
+  for (let i = 1; i <= 3; i++) {
+    // 3 × €6,000 = 90% of the €20,000 KOR limit: an alert for the owner and the accountant.
+    const invoice = await createInvoice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { number: `GEHEIM-${suffix}-${i}`, date: today, customer: { name: customer }, category: "NL_STANDARD", netCents: 600_000, description },
+    });
+    invoiceIds.push(invoice.id);
+  }
+  const outsiderBusiness = await createBusiness({ caller: { userId: outsider.id }, input: { name: `Buurman Zaak ${suffix}` } });
+  await createInvoice({
+    caller: { userId: outsider.id },
+    businessId: outsiderBusiness.id,
+    input: { number: `EIGEN-${suffix}`, date: today, customer: { name: "Eigen Klant" }, category: "NL_STANDARD", netCents: 10_000 },
+  });
+
+  await waitFor("the worker evaluated the victim's business and sent its mails", async () => {
+    const [pending, alerts] = await Promise.all([
+      db().outboxJob.count({ where: { businessId: business.id, status: { in: ["PENDING", "SENDING"] } } }),
+      db().businessAlert.count({ where: { businessId: business.id } }),
+    ]);
+    return pending === 0 && alerts > 0;
+  });
+  const notified = await db().notification.count({ where: { userId: accountant.id, businessId: business.id } });
+  if (notified === 0) throw new Error("the accountant was not notified while they had access");
+
+  const membership = await db().membership.findFirstOrThrow({ where: { businessId: business.id, userId: accountant.id } });
+  await revokeAccountant({ caller: { userId: owner.id }, businessId: business.id, membershipId: membership.id });
+
+  return {
+    businessId: business.id,
+    invoiceId: invoiceIds[0]!,
+    businessName,
+    secrets: [businessName, `GEHEIM-${suffix}`, customer, description],
+    ownerMarkers: [businessName, `GEHEIM-${suffix}`, customer, description, ...invoiceIds, "1800000"],
+    ownerEmail: owner.email,
+    outsiderEmail: outsider.email,
+    accountantEmail: accountant.email,
+    outsiderToken: (await createApiToken({ caller: { userId: outsider.id }, input: { name: "isolatie", scope: "read_write" } })).secret,
+    accountantToken: (await createApiToken({ caller: { userId: accountant.id }, input: { name: "isolatie", scope: "read_write" } })).secret,
+  };
+}
+
+if (process.argv[1]?.endsWith("seed-victim.ts")) {
+  try {
+    console.log(JSON.stringify(await seedVictim(process.env.SEED_PASSWORD ?? "een-lang-wachtwoord")));
+  } finally {
+    await disconnectDb();
+  }
+}
