@@ -30,6 +30,10 @@ export const envSchema = z
     // The API: requests per window per API token (or per user for session calls).
     API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    // "database": one counter shared by every app process (an upsert per request, its
+    // commit not waiting for the WAL flush). "memory": per process, no I/O; behind N
+    // processes a caller may make N times the limit.
+    API_RATE_LIMIT_STORE: z.enum(["database", "memory"]).default("database"),
     // Alerts (issue #6). Unset SMTP_URL: mails are kept in the outbox and shown in the app.
     SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
     MAIL_FROM: z.string().min(3).default("Drempel <meldingen@drempel.local>"),
