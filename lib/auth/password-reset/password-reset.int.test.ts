@@ -57,7 +57,10 @@ const userState = (id: string) => db().user.findUniqueOrThrow({ where: { id }, s
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
-});
+  // Jobs left by other test files of this run (they share the database) go out first,
+  // so each test's worker runs only its own mail.
+  await makeWorker().runUntilIdle();
+}, 180_000);
 afterAll(async () => {
   await smtp.close();
 });
