@@ -39,6 +39,7 @@ async function requestReset(page: Page, email: string): Promise<void> {
 }
 
 test("a forgotten password is reset through the mailed link; the old one stops working", async ({ browser }) => {
+  test.slow(); // two registrations' worth of steps: about 35 s on a quiet machine
   const email = uniqueEmail("vergeten");
   const setup = await browser.newContext();
   await register(await setup.newPage(), "Vergeetachtige Vera", email);
@@ -75,6 +76,7 @@ test("a forgotten password is reset through the mailed link; the old one stops w
 });
 
 test("changing the password keeps this browser logged in and logs the other one out", async ({ browser }) => {
+  test.slow(); // a registration, a login and a password change in two browsers
   const email = uniqueEmail("wijzig");
   const here = await browser.newContext();
   const there = await browser.newContext();

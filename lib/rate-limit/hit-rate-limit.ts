@@ -1,5 +1,6 @@
 // Fixed-window rate limits kept in PostgreSQL, so every app instance shares the count.
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
@@ -20,13 +21,15 @@ export type RateLimitOptions = {
 /** Counts one attempt under `key` and says whether it is within `limit` per window. */
 export async function hitRateLimit(options: RateLimitOptions): Promise<RateLimitResult> {
   const { key, limit, windowSeconds } = options;
-  // One statement, one round trip. set_config(…, true) is local to the statement's own
-  // (implicit) transaction and is still in force when that transaction commits.
-  const durability = options.relaxedDurability ? "off" : "on";
+  // One statement, one round trip. For relaxed durability, set_config(…, true) is local
+  // to the statement's own (implicit) transaction and still in force when it commits;
+  // otherwise the server's own synchronous_commit applies.
+  const source = options.relaxedDurability
+    ? Prisma.sql`SELECT ${key}, 1, now() + make_interval(secs => ${windowSeconds}) FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed`
+    : Prisma.sql`VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))`;
   const rows = await db().$queryRaw<{ count: number; resetAt: Date }[]>`
     INSERT INTO "RateLimit" ("key", "count", "resetAt")
-    SELECT ${key}, 1, now() + make_interval(secs => ${windowSeconds})
-      FROM (SELECT set_config('synchronous_commit', ${durability}, true)) AS durability
+    ${source}
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit"."count" + 1 END,
       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN now() + make_interval(secs => ${windowSeconds}) ELSE "RateLimit"."resetAt" END
