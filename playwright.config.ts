@@ -16,8 +16,9 @@ const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 };
-// Many logins from 127.0.0.1 in a few minutes: the limit itself is tested in integration.
-const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef", LOGIN_RATE_LIMIT: "500" };
+// Many logins and registrations from 127.0.0.1 in a few minutes: the limits themselves are
+// tested in integration.
+const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef", LOGIN_RATE_LIMIT: "500", REGISTER_RATE_LIMIT: "500" };
 
 export default defineConfig({
   testDir: "./e2e",

@@ -9,6 +9,9 @@ describe("parseEnv", () => {
     expect(env.dataDir).toBe(path.resolve(".data"));
     expect(env.PORT).toBe(3000);
     expect(env.LOGIN_RATE_LIMIT).toBe(10);
+    expect(env.API_RATE_LIMIT).toBe(600);
+    expect(env.API_RATE_WINDOW_SECONDS).toBe(60);
+    expect(env.PASSWORD_RESET_TOKEN_MINUTES).toBe(60);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {

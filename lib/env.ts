@@ -18,6 +18,22 @@ export const envSchema = z
     // Login rate limit: attempts per window, per email and per IP.
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+    // Registrations per IP per window.
+    REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+    REGISTER_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
+    // Password reset requests per window: per e-mail address and per IP.
+    PASSWORD_RESET_EMAIL_LIMIT: z.coerce.number().int().min(1).default(3),
+    PASSWORD_RESET_IP_LIMIT: z.coerce.number().int().min(1).default(20),
+    PASSWORD_RESET_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
+    // How long a password reset link works.
+    PASSWORD_RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    // The API: requests per window per API token (or per user for session calls).
+    API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    // "database": one counter shared by every app process (an upsert per request, its
+    // commit not waiting for the WAL flush). "memory": per process, no I/O; behind N
+    // processes a caller may make N times the limit.
+    API_RATE_LIMIT_STORE: z.enum(["database", "memory"]).default("database"),
     // Alerts (issue #6). Unset SMTP_URL: mails are kept in the outbox and shown in the app.
     SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
     MAIL_FROM: z.string().min(3).default("Drempel <meldingen@drempel.local>"),

@@ -36,6 +36,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/settings/tokens" className="text-sm font-medium text-slate-800 hover:underline">
               {t("apiTokens.navLink")}
             </Link>
+            <Link href="/settings/account" className="text-sm font-medium text-slate-800 hover:underline">
+              {t("account.navLink")}
+            </Link>
           </nav>
           <BusinessSwitcher businesses={businesses.map(({ id, name }) => ({ id, name }))} />
           <div className="ml-auto flex flex-wrap items-center gap-3">

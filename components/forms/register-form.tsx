@@ -25,7 +25,9 @@ export function RegisterForm() {
     if (!result.ok) {
       setPending(false);
       setFields(result.error.fields);
-      if (result.error.code === "RATE_LIMITED") setFormError(t("errors.rateLimited"));
+      if (result.error.code === "RATE_LIMITED") {
+        setFormError(t("account.rateLimited", { minutes: Math.max(1, Math.ceil((result.error.retryAfterSeconds ?? 60) / 60)) }));
+      }
       else if (Object.keys(result.error.fields).length === 0) setFormError(t("errors.genericText"));
       return;
     }

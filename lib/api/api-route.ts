@@ -1,7 +1,9 @@
 // The frame of every authenticated /api/v1 route handler: resolve the caller (401/403),
-// await the segment params, run the thin handler, and map whatever it throws to the
-// one error shape. Handlers stay "parse → call lib → answer".
+// count the request against the caller's rate limit (429 + Retry-After), await the
+// segment params, run the thin handler, and map whatever it throws to the one error
+// shape. Handlers stay "parse → call lib → answer".
 import { errorResponse, jsonResponse } from "@/lib/api/api-response";
+import { enforceApiRateLimit } from "@/lib/api/enforce-api-rate-limit";
 import { resolveApiCaller, type ApiCaller } from "@/lib/api/resolve-api-caller";
 
 export type RouteContext<P> = { params: Promise<P> };
@@ -11,6 +13,7 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const caller = await resolveApiCaller({ request });
+      await enforceApiRateLimit(caller);
       return await handler({ request, caller, params: await context.params });
     } catch (error) {
       return errorResponse(error, { method: request.method, url: request.url });

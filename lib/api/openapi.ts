@@ -27,6 +27,7 @@ const commonErrors = {
   "401": errorResponse("No credentials, or an unknown or revoked token (code UNAUTHENTICATED)."),
   "404": errorResponse("The business (or invoice) does not exist or the caller may not see it (code NOT_FOUND)."),
   "405": errorResponse("Method not allowed on this path (code METHOD_NOT_ALLOWED); see the Allow header."),
+  "429": errorResponse("Too many requests for this API token (or, with the web session, this user): API_RATE_LIMIT per API_RATE_WINDOW_SECONDS, by default 600 a minute (code RATE_LIMITED). Retry after the Retry-After header's seconds; nothing was changed."),
   "500": errorResponse("Unexpected error (code INTERNAL); details are logged, never returned."),
 };
 const writeErrors = {

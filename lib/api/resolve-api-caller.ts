@@ -14,6 +14,8 @@ export type ApiCaller = {
   /** What the credential allows: a READ token may only read. */
   scope: "READ" | "READ_WRITE";
   via: "token" | "session";
+  /** The API token's id when via is "token": the unit of the API rate limit. */
+  tokenId?: string;
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -46,7 +48,7 @@ async function fromBearer(header: string): Promise<ApiCaller> {
   if (!match) throw unauthenticated("Use Authorization: Bearer <token>");
   const identity = await authenticateApiToken({ token: match[1]! });
   if (!identity) throw unauthenticated("Invalid or revoked token");
-  return { userId: identity.userId, scope: identity.scope, via: "token" };
+  return { userId: identity.userId, scope: identity.scope, via: "token", tokenId: identity.tokenId };
 }
 
 /** Origins the web app is served from: the request's own, and NEXTAUTH_URL's behind a proxy. */

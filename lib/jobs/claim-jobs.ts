@@ -39,12 +39,22 @@ export async function claimJobs(options: { workerId: string; now: Date; limit: n
   );
 }
 
+export const REDACTED_BODY = "[removed after sending]";
+
 /** Marks a claimed job done; only the worker that holds it can (a stale claim cannot). */
-export async function markJobSent(options: { job: ClaimedJob; workerId: string; now: Date; transport?: string; messageId?: string }): Promise<void> {
+export async function markJobSent(options: { job: ClaimedJob; workerId: string; now: Date; transport?: string; messageId?: string; redact?: boolean }): Promise<void> {
   const { job, workerId, now } = options;
   await db().outboxJob.updateMany({
     where: { id: job.id, lockedBy: workerId, status: "SENDING" },
-    data: { status: "SENT", sentAt: now, lockedAt: null, lastError: null, transport: options.transport ?? null, messageId: options.messageId ?? null },
+    data: {
+      status: "SENT",
+      sentAt: now,
+      lockedAt: null,
+      lastError: null,
+      transport: options.transport ?? null,
+      messageId: options.messageId ?? null,
+      ...(options.redact ? { textBody: REDACTED_BODY, htmlBody: REDACTED_BODY } : {}),
+    },
   });
 }
 

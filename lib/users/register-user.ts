@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
+import { enforceRateLimits } from "@/lib/rate-limit/hit-rate-limit";
 import { parseOrThrow } from "@/lib/validation";
 import { registerSchema } from "@/lib/users/user.types";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -11,9 +11,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export async function registerUser(options: { input: unknown; ip?: string }): Promise<{ id: string; email: string }> {
   const input = parseOrThrow(registerSchema, options.input);
   if (options.ip) {
-    const { LOGIN_RATE_LIMIT, LOGIN_RATE_WINDOW_SECONDS } = env();
-    const limit = await hitRateLimit({ key: `register:ip:${options.ip}`, limit: LOGIN_RATE_LIMIT, windowSeconds: LOGIN_RATE_WINDOW_SECONDS });
-    if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many registrations", { retryAfterSeconds: limit.retryAfterSeconds });
+    const { REGISTER_RATE_LIMIT: limit, REGISTER_RATE_WINDOW_SECONDS: windowSeconds } = env();
+    await enforceRateLimits([{ key: `register:ip:${options.ip}`, limit, windowSeconds }], "Too many registrations");
   }
   const passwordHash = await hashPassword(input.password);
   try {

@@ -1,10 +1,13 @@
 // The boundary of registration and profile changes.
 import { z } from "zod";
 
+/** The one password rule: registration, reset and change all use it. */
+export const passwordSchema = z.string().min(10, "validation.passwordShort").max(200, "validation.tooLong");
+
 export const registerSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
   email: z.string().trim().toLowerCase().pipe(z.email("validation.email")).pipe(z.string().max(254, "validation.tooLong")),
-  password: z.string().min(10, "validation.passwordShort").max(200, "validation.tooLong"),
+  password: passwordSchema,
   locale: z.enum(["nl", "en"]).default("nl"),
 });
 
@@ -15,3 +18,17 @@ export const loginSchema = z.object({
 
 export const localeSchema = z.enum(["nl", "en"]);
 export type Locale = z.infer<typeof localeSchema>;
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("validation.email")).pipe(z.string().max(254, "validation.tooLong"));
+
+export const requestPasswordResetSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+  password: passwordSchema,
+});
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+  newPassword: passwordSchema,
+});

@@ -13,10 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("loginTitle") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ registered?: string; callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ registered?: string; reset?: string; callbackUrl?: string }> }) {
   if (await getCurrentUser()) redirect("/businesses");
   const t = await getTranslations("auth");
-  const { registered, callbackUrl } = await searchParams;
+  const tAccount = await getTranslations("account");
+  const { registered, reset, callbackUrl } = await searchParams;
   const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/businesses";
   return (
     <div className="space-y-6">
@@ -27,8 +28,18 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t("registered")}
           </p>
         ) : null}
+        {reset ? (
+          <p role="status" className="mb-4 rounded bg-green-50 p-3 text-green-900">
+            {tAccount("passwordReset")}
+          </p>
+        ) : null}
         <LoginForm callbackUrl={safeCallback} />
         <p className="mt-4 text-sm">
+          <Link href="/forgot-password" className="font-semibold text-brand-700 underline">
+            {tAccount("forgotLink")}
+          </Link>
+        </p>
+        <p className="mt-2 text-sm">
           {t("noAccount")}{" "}
           <Link href="/register" className="font-semibold text-brand-700 underline">
             {t("registerLink")}

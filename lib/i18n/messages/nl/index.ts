@@ -17,6 +17,7 @@ import apiTokens from "./apiTokens.json";
 import dashboard from "./dashboard.json";
 import notifications from "./notifications.json";
 import accountant from "./accountant.json";
+import account from "./account.json";
 
 export default {
   ...common,
@@ -37,4 +38,5 @@ export default {
   ...dashboard,
   ...notifications,
   ...accountant,
+  ...account,
 };

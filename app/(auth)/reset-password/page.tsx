@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ResetPasswordForm } from "@/components/forms/reset-password-form";
+import { isResetTokenUsable } from "@/lib/auth/password-reset/reset-password";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("resetTitle"), referrer: "no-referrer" };
+}
+
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+  const t = await getTranslations("account");
+  const { token } = await searchParams;
+  const usable = typeof token === "string" && (await isResetTokenUsable({ token }));
+  if (!usable) {
+    return (
+      <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <h1 className="mb-2 text-2xl font-bold">{t("resetInvalidTitle")}</h1>
+        <p className="mb-4 text-slate-700">{t("resetInvalidText")}</p>
+        <Link href="/forgot-password" className="font-semibold text-brand-700 underline">
+          {t("requestNewLink")}
+        </Link>
+      </section>
+    );
+  }
+  return (
+    <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h1 className="mb-2 text-2xl font-bold">{t("resetTitle")}</h1>
+      <p className="mb-4 text-slate-700">{t("resetIntro")}</p>
+      <ResetPasswordForm token={token} />
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// A signed-in user changes their password, proving the current one. passwordVersion goes
+// up, so every session ends (the caller re-issues the current browser's session with the
+// returned version), and every outstanding reset link dies. API tokens are separate
+// credentials and stay valid; they are revoked one by one under API tokens.
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { enforceRateLimits } from "@/lib/rate-limit/hit-rate-limit";
+import { changePasswordSchema } from "@/lib/users/user.types";
+import { parseOrThrow } from "@/lib/validation";
+
+export async function changePassword(options: { caller: { userId: string }; input: unknown; now?: Date }): Promise<{ passwordVersion: number }> {
+  const input = parseOrThrow(changePasswordSchema, options.input);
+  const { userId } = options.caller;
+  // A stolen session must not become a way to guess the password: same limit as logins.
+  const { LOGIN_RATE_LIMIT: limit, LOGIN_RATE_WINDOW_SECONDS: windowSeconds } = env();
+  await enforceRateLimits([{ key: `change-password:user:${userId}`, limit, windowSeconds }], "Too many password change attempts");
+  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true, passwordVersion: true } });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new AppError("VALIDATION_FAILED", "Current password is wrong", { fields: { currentPassword: "validation.currentPasswordWrong" } });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = options.now ?? new Date();
+  return db().$transaction(async (tx) => {
+    // Conditional on the version we checked against: a concurrent change wins, this one fails.
+    const updated = await tx.user.updateMany({
+      where: { id: userId, passwordVersion: user.passwordVersion },
+      data: { passwordHash, passwordVersion: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "The password was changed meanwhile");
+    await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    return { passwordVersion: user.passwordVersion + 1 };
+  });
+}
