@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { ActionsPanel } from "./actions-panel";
-import { CrossingPanel } from "./crossing-panel";
+import { CrossingPanel, EarlierCrossingPanel } from "./crossing-panel";
 import { CumulativeChart } from "./cumulative-chart";
 import { DeadlinesList } from "./deadlines-list";
 import { EuSection } from "./eu-section";
@@ -47,7 +47,11 @@ export async function DashboardView({ userId, businessId, year }: { userId: stri
         <ProgressCard data={data} language={language} />
         <ActionsPanel actions={data.actions} language={language} />
       </div>
-      {data.crossing ? <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} /> : null}
+      {data.crossing ? (
+        <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} />
+      ) : data.remediation ? (
+        <EarlierCrossingPanel remediation={data.remediation} year={data.year} language={language} />
+      ) : null}
       <DashboardSection id="cumulative" title={t("cumulative.title", { year: data.year })}>
         <CumulativeChart series={data.cumulative} year={data.year} />
       </DashboardSection>
