@@ -1,9 +1,11 @@
 // The business dashboard for one year: status against the KOR limit, what to do next,
 // the crossing and its remedies, the charts, the EU figures, deadlines and the two
-// planners. Fetches once (getDashboard: one load, one engine evaluation) and renders.
+// planners. Fetches once (getDashboard: one load, one engine evaluation; the saved
+// investment goods beside it) and renders.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { listInvestmentGoods } from "@/lib/investment-goods/list-investment-goods";
 import { ActionsPanel } from "./actions-panel";
 import { CrossingPanel, EarlierCrossingPanel } from "./crossing-panel";
 import { CumulativeChart } from "./cumulative-chart";
@@ -17,8 +19,9 @@ import { RevisionPlanner } from "./revision-planner";
 import { DashboardSection } from "./section";
 import { YearSelect } from "./year-select";
 
-export async function DashboardView({ userId, businessId, year }: { userId: string; businessId: string; year: number }) {
-  const [data, t, locale] = await Promise.all([getDashboard({ caller: { userId }, businessId, year }), getTranslations("dashboard"), getLocale()]);
+export async function DashboardView({ userId, businessId, year, canWrite }: { userId: string; businessId: string; year: number; canWrite: boolean }) {
+  const caller = { userId };
+  const [data, goods, t, locale] = await Promise.all([getDashboard({ caller, businessId, year }), listInvestmentGoods({ caller, businessId }), getTranslations("dashboard"), getLocale()]);
   const language = toLanguage(locale);
   const yearHasInvoices = data.why.kor.counted.length + data.why.kor.notCounted.length > 0;
   return (
@@ -53,10 +56,10 @@ export async function DashboardView({ userId, businessId, year }: { userId: stri
         <EarlierCrossingPanel remediation={data.remediation} year={data.year} language={language} />
       ) : null}
       <DashboardSection id="cumulative" title={t("cumulative.title", { year: data.year })}>
-        <CumulativeChart series={data.cumulative} year={data.year} />
+        <CumulativeChart series={data.cumulative} year={data.year} language={language} />
       </DashboardSection>
       <DashboardSection id="monthly" title={t("monthly.title")}>
-        <MonthlyChart months={data.monthly} year={data.year} />
+        <MonthlyChart months={data.monthly} year={data.year} language={language} />
       </DashboardSection>
       {data.eu ? <EuSection eu={data.eu} data={data} language={language} /> : null}
       <DeadlinesList deadlines={data.deadlines} language={language} />
@@ -65,7 +68,7 @@ export async function DashboardView({ userId, businessId, year }: { userId: stri
           <KorComparisonForm salesByRate={data.comparison.salesByRate} countedCents={data.comparison.countedCents} korAvailable={data.comparison.korAvailable} year={data.year} />
         </DashboardSection>
         <DashboardSection id="revision" title={t("revision.title")}>
-          <RevisionPlanner year={data.year} />
+          <RevisionPlanner businessId={businessId} year={data.year} goods={goods} canWrite={canWrite} />
         </DashboardSection>
       </div>
     </div>
