@@ -45,6 +45,8 @@ async function postInvoice(page: Page, businessId: string, invoice: Invoice): Pr
 }
 
 test("the dashboard of a fixed past year looks the same at phone and desktop width, and passes axe", async ({ page }) => {
+  // Eleven invoices, two full-page screenshots and two axe runs on a shared machine.
+  test.setTimeout(180_000);
   await register(page, "Sanne Vast", uniqueEmail("screenshot"));
   const overview = await createKorBusiness(page, "Atelier Vast", "2024-01-01");
   const businessId = new URL(overview).pathname.split("/")[2]!;

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { listInvestmentGoods } from "@/lib/investment-goods/list-investment-goods";
+import { planYears, revisionPlans } from "@/lib/investment-goods/revision-plan";
 import { ActionsPanel } from "./actions-panel";
 import { CrossingPanel, EarlierCrossingPanel } from "./crossing-panel";
 import { CumulativeChart } from "./cumulative-chart";
@@ -68,7 +69,7 @@ export async function DashboardView({ userId, businessId, year, canWrite }: { us
           <KorComparisonForm salesByRate={data.comparison.salesByRate} countedCents={data.comparison.countedCents} korAvailable={data.comparison.korAvailable} year={data.year} />
         </DashboardSection>
         <DashboardSection id="revision" title={t("revision.title")}>
-          <RevisionPlanner businessId={businessId} year={data.year} goods={goods} canWrite={canWrite} />
+          <RevisionPlanner businessId={businessId} year={data.year} goods={goods} plans={revisionPlans(goods, planYears(data.year))} eventYears={planYears(data.year)} canWrite={canWrite} />
         </DashboardSection>
       </div>
     </div>

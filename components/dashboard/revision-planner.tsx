@@ -1,15 +1,16 @@
 "use client";
 // Btw-herziening (revision of input VAT on investment goods) planner: the business's saved
 // investment goods and, per year, what joining or leaving the KOR repays or returns
-// (lib/kor/revision, KOR-RULES §3.6). Whoever may write the books adds, changes and
-// removes goods through server actions; a read-only accountant sees them only.
+// (KOR-RULES §3.6), computed on the server for each event year offered (revision-plan.ts),
+// so no engine code runs here. Whoever may write the books adds, changes and removes goods
+// through server actions; a read-only accountant sees them only.
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { createInvestmentGoodAction, deleteInvestmentGoodAction, updateInvestmentGoodAction } from "@/app/(app)/businesses/[businessId]/investment-goods/actions";
 import { Field, SelectField } from "@/components/forms/field";
 import type { InvestmentGoodDto } from "@/lib/investment-goods/investment-good.types";
-import { revisionSchedule, type RevisionYear } from "@/lib/kor/revision";
+import type { RevisionPlans } from "@/lib/investment-goods/revision-plan";
 import { formatCents, toLanguage } from "./chart-format";
 import { ScrollBox } from "./scroll-box";
 
@@ -18,7 +19,9 @@ type Draft = { description: string; vat: string; firstUseYear: string; kind: "MO
 const euroText = (cents: number, language: "nl" | "en") =>
   new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
 
-export function RevisionPlanner({ businessId, year, goods, canWrite }: { businessId: string; year: number; goods: InvestmentGoodDto[]; canWrite: boolean }) {
+type Props = { businessId: string; year: number; goods: InvestmentGoodDto[]; plans: RevisionPlans; eventYears: number[]; canWrite: boolean };
+
+export function RevisionPlanner({ businessId, year, goods, plans, eventYears, canWrite }: Props) {
   const t = useTranslations("dashboard");
   const language = toLanguage(useLocale());
   const id = useId();
@@ -64,23 +67,11 @@ export function RevisionPlanner({ businessId, year, goods, canWrite }: { busines
       router.refresh();
     });
 
-  const eventYearNumber = Number(eventYear);
-  const validEventYear = Number.isInteger(eventYearNumber) && eventYearNumber >= 2000 && eventYearNumber <= 2100;
-  const perGood: { good: InvestmentGoodDto; schedule: RevisionYear[] }[] = validEventYear
-    ? goods.map((good) => ({
-        good,
-        schedule: revisionSchedule({
-          vatCents: good.vatCents,
-          firstUseYear: good.firstUseYear,
-          kind: good.kind === "IMMOVABLE" ? "immovable" : "movable",
-          event,
-          eventYear: eventYearNumber,
-          // Joining: from fully deductible to nothing; leaving: the other way round.
-          deductibleBefore: event === "join" ? 1 : 0,
-          deductibleAfter: event === "join" ? 0 : 1,
-        }),
-      }))
-    : [];
+  const byId = new Map(goods.map((good) => [good.id, good]));
+  const perGood = (plans[event][Number(eventYear)] ?? []).flatMap(({ goodId, schedule }) => {
+    const good = byId.get(goodId);
+    return good ? [{ good, schedule }] : [];
+  });
   const years = [...new Set(perGood.flatMap((g) => g.schedule.map((s) => s.year)))].sort((a, b) => a - b);
 
   return (
@@ -100,7 +91,13 @@ export function RevisionPlanner({ businessId, year, goods, canWrite }: { busines
         </fieldset>
         <div>
           <label htmlFor={`${id}-year`} className="block font-medium">{t("revision.eventYear")}</label>
-          <input id={`${id}-year`} type="number" min={2000} max={2100} value={eventYear} onChange={(e) => setEventYear(e.target.value)} className="mt-1 w-28 rounded border border-slate-400 px-2 py-1" />
+          <select id={`${id}-year`} value={eventYear} onChange={(e) => setEventYear(e.target.value)} className="mt-1 w-28 rounded border border-slate-400 bg-white px-2 py-1">
+            {eventYears.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
 
