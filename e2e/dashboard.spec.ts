@@ -32,6 +32,8 @@ async function postInvoice(page: Page, businessId: string, invoice: NewInvoice):
 }
 
 test("after a crossing the dashboard names the crossing invoice and computes the remedies", async ({ page }) => {
+  // Four invoices, two languages and an axe run on a shared two-core machine.
+  test.setTimeout(180_000);
   await register(page, "Carla Crossing", uniqueEmail("dash"));
   const overview = await createKorBusiness(page, "Carla Keramiek", `${Number(year) - 1}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
