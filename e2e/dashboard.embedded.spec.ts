@@ -135,6 +135,8 @@ test.describe("dashboard on the demo data", () => {
   });
 
   test("the KOR comparison and the herziening planner compute on the page", async ({ page }) => {
+    // Several server-action round trips and reloads on a shared two-core machine.
+    test.setTimeout(180_000);
     await openBusiness(page, "Studio Eva");
     const comparison = page.getByRole("region", { name: "Moet ik in de KOR?" });
     await comparison.getByLabel("Btw op je kosten en investeringen per jaar (€)").fill("99999");
@@ -181,6 +183,8 @@ test.describe("dashboard on the demo data", () => {
   });
 
   test("the demo accountant, with read-only access, sees the saved goods but no form", async ({ page, browser }) => {
+    // Several server-action round trips and reloads on a shared two-core machine.
+    test.setTimeout(180_000);
     await openBusiness(page, "Studio Eva");
     const planner = page.getByRole("region", { name: "Btw-herziening bij in- of uittreden" });
     await planner.getByLabel("Omschrijving").fill("Werkplaats");
