@@ -18,54 +18,75 @@ export async function CrossingPanel({ crossing, remediation, language }: { cross
       {crossing.whileParticipating ? null : <p className="mt-1 text-sm">{t("crossing.notParticipating")}</p>}
       {crossing.atRisk.length > 0 ? <p className="mt-1 text-sm">{t("crossing.atRisk", { invoices: crossing.atRisk.map((r) => r.number).join(", ") })}</p> : null}
       <p className="mt-1 text-xs text-slate-700">{t("whyRule", { rule: crossing.rule })}</p>
-      {remediation ? (
-        <div className="mt-4">
-          <h3 className="font-semibold">{t("remediation.title")}</h3>
-          <p className="mt-1 text-sm">{t("remediation.intro")}</p>
-          <ul className="mt-1 list-disc pl-5 text-sm">
-            <li>{t("remediation.reinvoice", { amount: money(remediation.reinvoiceVatCents) })}</li>
-            <li>{t("remediation.absorb", { amount: money(remediation.absorbedVatCents) })}</li>
-          </ul>
-          <ScrollBox label={t("remediation.title")} className="mt-2">
-            <table className="w-full min-w-[32rem] text-left text-sm">
-              <caption className="sr-only">{t("remediation.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="pr-3 font-medium">{t("col.invoice")}</th>
-                  <th scope="col" className="pr-3 font-medium">{t("col.date")}</th>
-                  <th scope="col" className="pr-3 text-right font-medium">{t("col.amount")}</th>
-                  <th scope="col" className="pr-3 text-right font-medium">{t("col.rate")}</th>
-                  <th scope="col" className="pr-3 text-right font-medium">{t("col.reinvoice")}</th>
-                  <th scope="col" className="text-right font-medium">{t("col.absorb")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {remediation.lines.map((line) => (
-                  <tr key={line.invoice.id} className="border-t border-slate-100">
-                    <th scope="row" className="pr-3 text-left font-medium">{line.invoice.number}</th>
-                    <td className="pr-3 whitespace-nowrap">{formatDate(line.date, language)}</td>
-                    <td className="pr-3 text-right whitespace-nowrap">{money(line.netCents)}</td>
-                    <td className="pr-3 text-right">{line.ratePercent}%</td>
-                    <td className="pr-3 text-right whitespace-nowrap">{money(line.reinvoiceVatCents)}</td>
-                    <td className="text-right whitespace-nowrap">{money(line.absorbedVatCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t-2 border-slate-300 font-semibold">
-                  <th scope="row" colSpan={4} className="pr-3 text-left">{t("remediation.total")}</th>
-                  <td className="pr-3 text-right whitespace-nowrap">{money(remediation.reinvoiceVatCents)}</td>
-                  <td className="text-right whitespace-nowrap">{money(remediation.absorbedVatCents)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </ScrollBox>
-          <p className="mt-1 text-xs text-slate-700">
-            {t("whyRule", { rule: remediation.rule })}
-            {remediation.interpretation ? ` · ${t("interpretation")}` : ""}
-          </p>
-        </div>
-      ) : null}
+      {remediation ? <RemediationCalculator remediation={remediation} language={language} /> : null}
+    </DashboardSection>
+  );
+}
+
+/** The two remedies over the year's invoices sent without VAT after the crossing (§3.3). */
+async function RemediationCalculator({ remediation, language }: { remediation: RemediationInfo; language: UiLanguage }) {
+  const t = await getTranslations("dashboard");
+  const money = (cents: number) => formatCents(cents, language);
+  return (
+    <div className="mt-4">
+      <h3 className="font-semibold">{t("remediation.title")}</h3>
+      <p className="mt-1 text-sm">{t("remediation.intro")}</p>
+      <ul className="mt-1 list-disc pl-5 text-sm">
+        <li>{t("remediation.reinvoice", { amount: money(remediation.reinvoiceVatCents) })}</li>
+        <li>{t("remediation.absorb", { amount: money(remediation.absorbedVatCents) })}</li>
+      </ul>
+      <ScrollBox label={t("remediation.title")} className="mt-2">
+        <table className="w-full min-w-[32rem] text-left text-sm">
+          <caption className="sr-only">{t("remediation.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="pr-3 font-medium">{t("col.invoice")}</th>
+              <th scope="col" className="pr-3 font-medium">{t("col.date")}</th>
+              <th scope="col" className="pr-3 text-right font-medium">{t("col.amount")}</th>
+              <th scope="col" className="pr-3 text-right font-medium">{t("col.rate")}</th>
+              <th scope="col" className="pr-3 text-right font-medium">{t("col.reinvoice")}</th>
+              <th scope="col" className="text-right font-medium">{t("col.absorb")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {remediation.lines.map((line) => (
+              <tr key={line.invoice.id} className="border-t border-slate-100">
+                <th scope="row" className="pr-3 text-left font-medium">{line.invoice.number}</th>
+                <td className="pr-3 whitespace-nowrap">{formatDate(line.date, language)}</td>
+                <td className="pr-3 text-right whitespace-nowrap">{money(line.netCents)}</td>
+                <td className="pr-3 text-right">{line.ratePercent}%</td>
+                <td className="pr-3 text-right whitespace-nowrap">{money(line.reinvoiceVatCents)}</td>
+                <td className="text-right whitespace-nowrap">{money(line.absorbedVatCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t-2 border-slate-300 font-semibold">
+              <th scope="row" colSpan={4} className="pr-3 text-left">{t("remediation.total")}</th>
+              <td className="pr-3 text-right whitespace-nowrap">{money(remediation.reinvoiceVatCents)}</td>
+              <td className="text-right whitespace-nowrap">{money(remediation.absorbedVatCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollBox>
+      <p className="mt-1 text-xs text-slate-700">
+        {t("whyRule", { rule: remediation.rule })}
+        {remediation.interpretation ? ` · ${t("interpretation")}` : ""}
+      </p>
+    </div>
+  );
+}
+
+/** A later year than the crossing: no new crossing, but this year's invoices without VAT still owe it. */
+export async function EarlierCrossingPanel({ remediation, year, language }: { remediation: RemediationInfo; year: number; language: UiLanguage }) {
+  const t = await getTranslations("dashboard");
+  const { crossing } = remediation;
+  return (
+    <DashboardSection id="crossing" title={t("remediation.earlierTitle")} className="ring-2 ring-red-700">
+      <p data-testid="crossing-invoice" className="font-semibold">
+        {t("remediation.earlierText", { invoice: crossing.invoice.number, date: formatDate(crossing.date, language, "long"), year })}
+      </p>
+      <RemediationCalculator remediation={remediation} language={language} />
     </DashboardSection>
   );
 }

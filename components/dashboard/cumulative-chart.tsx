@@ -1,27 +1,40 @@
-"use client";
 // Cumulative counted turnover through the year against the KOR limit: the year so far,
 // the projection to 31 December with its low–high band, last year as a faint line and
 // the crossing invoice marked. A text summary and a table say the same without the chart.
-import { useLocale, useTranslations } from "next-intl";
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { CumulativeSeries } from "@/lib/dashboard/dashboard.types";
-import { dateOfDay, dayOfYear } from "@/lib/dashboard/dates";
-import { formatCents, formatDate, formatEuroWhole, monthName, toLanguage } from "./chart-format";
+// Server-rendered SVG (svg-chart.tsx): nothing of it runs in the browser.
+import { getTranslations } from "next-intl/server";
+import type { CumulativePoint, CumulativeSeries } from "@/lib/dashboard/dashboard.types";
+import { dayOfYear } from "@/lib/dashboard/dates";
+import { formatCents, formatDate, formatEuroWhole, monthName, type UiLanguage } from "./format";
 import { ScrollBox } from "./scroll-box";
+import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid } from "./svg-chart";
 
 const COLORS = { actual: "#1e40af", previous: "#94a3b8", projected: "#1e40af", band: "#bfdbfe", limit: "#b91c1c", crossing: "#b91c1c" };
+const HEIGHT = 288;
 
-type TooltipEntry = { dataKey?: unknown; value?: unknown; name?: unknown };
+type Scale = { x: (day: number) => number; y: (cents: number) => number };
 
-export function CumulativeChart({ series, year }: { series: CumulativeSeries; year: number }) {
-  const t = useTranslations("dashboard");
-  const language = toLanguage(useLocale());
+/** A step line (value holds until the next point), as Recharts' "stepAfter". */
+function stepPath(points: [number, number][], s: Scale): string {
+  return points.map(([day, cents], i) => (i === 0 ? `M${s.x(day)},${s.y(cents)}` : `H${s.x(day)}V${s.y(cents)}`)).join("");
+}
+
+function defined<K extends "actual" | "previous" | "projected">(points: CumulativePoint[], key: K): [number, number][] {
+  return points.flatMap((p) => (p[key] === undefined ? [] : [[p.day, p[key]!] as [number, number]]));
+}
+
+export async function CumulativeChart({ series, year, language }: { series: CumulativeSeries; year: number; language: UiLanguage }) {
+  const t = await getTranslations("dashboard");
   const money = (cents: number) => formatCents(cents, language);
   const limit = money(series.limitCents);
   const monthTicks = Array.from({ length: 12 }, (_, i) => dayOfYear(`${year}-${String(i + 1).padStart(2, "0")}-01`));
   const p = series.projection;
-  const maxY = Math.max(series.limitCents, ...series.points.flatMap((point) => [point.actual ?? 0, point.previous ?? 0, point.band?.[1] ?? 0, point.projected ?? 0]));
-  const actualTotal = series.points.filter((point) => point.actual !== undefined).at(-1)?.actual ?? 0;
+  const maxY = niceMaxCents(Math.max(series.limitCents, ...series.points.flatMap((point) => [point.actual ?? 0, point.previous ?? 0, point.band?.[1] ?? 0, point.projected ?? 0])));
+  const actual = defined(series.points, "actual");
+  const previous = defined(series.points, "previous");
+  const projected = defined(series.points, "projected");
+  const band = series.points.filter((point) => point.band !== undefined);
+  const actualTotal = actual.at(-1)?.[1] ?? 0;
 
   const summary = [
     t("cumulative.summary", { year, total: money(actualTotal), limit }),
@@ -40,11 +53,56 @@ export function CumulativeChart({ series, year }: { series: CumulativeSeries; ye
     series.previousYearTotalCents !== null ? t("cumulative.summaryPrevious", { year: series.previousYear, total: money(series.previousYearTotalCents) }) : null,
   ].filter(Boolean);
 
-  const nameOf: Record<string, string> = {
+  const nameOf = {
     actual: t("cumulative.legendActual"),
     previous: t("cumulative.legendPrevious", { year: series.previousYear }),
     projected: t("cumulative.legendProjected"),
     band: t("cumulative.legendBand"),
+    limit: t("cumulative.legendLimit", { limit }),
+  };
+
+  const chart = (frame: Frame, monthEvery: number) => {
+    const s: Scale = {
+      x: (day) => round1(frame.left + (plotWidth(frame) * (day - 1)) / Math.max(1, series.daysInYear - 1)),
+      y: (cents) => round1(frame.top + plotHeight(frame) * (1 - cents / maxY)),
+    };
+    const bandPath = band.length > 1 ? `M${band.map((b) => `${s.x(b.day)},${s.y(b.band![1])}`).join("L")}L${[...band].reverse().map((b) => `${s.x(b.day)},${s.y(b.band![0])}`).join("L")}Z` : null;
+    return (
+      <>
+        <YAxisGrid frame={frame} max={maxY} label={(cents) => formatEuroWhole(cents, language)} />
+        <line x1={frame.left} x2={frame.width - frame.right} y1={frame.height - frame.bottom} y2={frame.height - frame.bottom} stroke="#94a3b8" />
+        {monthTicks.map((day, i) =>
+          i % monthEvery === 0 ? (
+            <text key={day} x={s.x(day)} y={frame.height - frame.bottom + 16} textAnchor={i === 0 ? "start" : "middle"} fontSize={12} fill="#334155">
+              {monthName(i + 1, language, "short")}
+            </text>
+          ) : null,
+        )}
+        {bandPath ? <path d={bandPath} fill={COLORS.band} fillOpacity={0.6} /> : null}
+        {previous.length > 1 ? <path d={stepPath(previous, s)} fill="none" stroke={COLORS.previous} strokeWidth={1.5} strokeDasharray="2 3" /> : null}
+        <path data-series="actual" d={stepPath(actual, s)} fill="none" stroke={COLORS.actual} strokeWidth={2.5} />
+        {projected.length > 1 ? <path d={`M${projected.map(([day, cents]) => `${s.x(day)},${s.y(cents)}`).join("L")}`} fill="none" stroke={COLORS.projected} strokeWidth={2} strokeDasharray="6 4" /> : null}
+        <line x1={frame.left} x2={frame.width - frame.right} y1={s.y(series.limitCents)} y2={s.y(series.limitCents)} stroke={COLORS.limit} strokeWidth={1.5} />
+        <text x={frame.left + 6} y={s.y(series.limitCents) - 6} fontSize={12} fill={COLORS.limit}>
+          {nameOf.limit}
+        </text>
+        {actual.slice(1).map(([day, cents]) => (
+          <circle key={day} cx={s.x(day)} cy={s.y(cents)} r={5} fill="transparent">
+            <title>{`${formatDate(series.points.find((point) => point.day === day)!.date, language, "long")}: ${money(cents)}`}</title>
+          </circle>
+        ))}
+        {series.crossing ? (
+          <g data-testid="crossing-dot">
+            <circle cx={s.x(series.crossing.day)} cy={s.y(series.crossing.cents)} r={6} fill={COLORS.crossing} stroke="#fff">
+              <title>{t("cumulative.crossingMarker", { invoice: series.crossing.invoiceNumber })}</title>
+            </circle>
+            <text x={s.x(series.crossing.day)} y={s.y(series.crossing.cents) - 10} textAnchor="middle" fontSize={12} fill={COLORS.crossing}>
+              {series.crossing.invoiceNumber}
+            </text>
+          </g>
+        ) : null}
+      </>
+    );
   };
 
   return (
@@ -60,33 +118,12 @@ export function CumulativeChart({ series, year }: { series: CumulativeSeries; ye
           {t("cumulative.crossingMarker", { invoice: series.crossing.invoiceNumber })}
         </p>
       ) : null}
-      <div className="mt-3 h-72 w-full min-w-0" role="img" aria-label={t("cumulative.chartLabel", { limit })}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={series.points} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="day" type="number" domain={[1, series.daysInYear]} ticks={monthTicks} tickFormatter={(day: number) => monthName(monthTicks.indexOf(day) + 1, language, "short")} interval="preserveStartEnd" tick={{ fontSize: 12, fill: "#334155" }} />
-            <YAxis domain={[0, Math.ceil((maxY * 1.08) / 100_000) * 100_000]} tickFormatter={(cents: number) => formatEuroWhole(cents, language)} width={72} tick={{ fontSize: 12, fill: "#334155" }} />
-            <Tooltip
-              isAnimationActive={false}
-              labelFormatter={(day) => formatDate(dateOfDay(year, Number(day)), language, "long")}
-              formatter={(value, _name, entry: TooltipEntry) => {
-                const key = String(entry.dataKey ?? "");
-                const text = Array.isArray(value) ? `${money(Number(value[0]))} – ${money(Number(value[1]))}` : money(Number(value));
-                return [text, nameOf[key] ?? key];
-              }}
-            />
-            {p ? <Area dataKey="band" name={nameOf.band} stroke="none" fill={COLORS.band} fillOpacity={0.6} connectNulls isAnimationActive={false} /> : null}
-            {series.previousYearTotalCents !== null ? (
-              <Line dataKey="previous" name={nameOf.previous} type="stepAfter" stroke={COLORS.previous} strokeWidth={1.5} strokeDasharray="2 3" dot={false} connectNulls isAnimationActive={false} />
-            ) : null}
-            <Line dataKey="actual" name={nameOf.actual} type="stepAfter" stroke={COLORS.actual} strokeWidth={2.5} dot={false} connectNulls isAnimationActive={false} />
-            {p ? <Line dataKey="projected" name={nameOf.projected} stroke={COLORS.projected} strokeWidth={2} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} /> : null}
-            <ReferenceLine y={series.limitCents} stroke={COLORS.limit} strokeWidth={1.5} label={{ value: t("cumulative.legendLimit", { limit }), position: "insideTopLeft", fill: COLORS.limit, fontSize: 12 }} />
-            {series.crossing ? (
-              <ReferenceDot x={series.crossing.day} y={series.crossing.cents} r={6} fill={COLORS.crossing} stroke="#fff" label={{ value: series.crossing.invoiceNumber, position: "top", fill: COLORS.crossing, fontSize: 12 }} />
-            ) : null}
-          </ComposedChart>
-        </ResponsiveContainer>
+      <div className="mt-3 w-full min-w-0" role="img" aria-label={t("cumulative.chartLabel", { limit })} data-testid="cumulative-chart">
+        {FRAMES.map(({ key, className, frame, monthEvery }) => (
+          <svg key={key} viewBox={`0 0 ${frame.width} ${HEIGHT}`} className={`h-auto w-full ${className}`} data-frame={key}>
+            {chart({ ...frame, height: HEIGHT }, monthEvery)}
+          </svg>
+        ))}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         <li className="flex items-center gap-1">
@@ -113,7 +150,7 @@ export function CumulativeChart({ series, year }: { series: CumulativeSeries; ye
         ) : null}
         <li className="flex items-center gap-1">
           <svg width="24" height="8" aria-hidden="true"><line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.limit} strokeWidth="2" /></svg>
-          {t("cumulative.legendLimit", { limit })}
+          {nameOf.limit}
         </li>
       </ul>
       <details className="mt-3 text-sm">

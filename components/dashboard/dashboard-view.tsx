@@ -1,11 +1,14 @@
 // The business dashboard for one year: status against the KOR limit, what to do next,
 // the crossing and its remedies, the charts, the EU figures, deadlines and the two
-// planners. Fetches once (getDashboard: one load, one engine evaluation) and renders.
+// planners. Fetches once (getDashboard: one load, one engine evaluation; the saved
+// investment goods beside it) and renders.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { listInvestmentGoods } from "@/lib/investment-goods/list-investment-goods";
+import { planYears, revisionPlans } from "@/lib/investment-goods/revision-plan";
 import { ActionsPanel } from "./actions-panel";
-import { CrossingPanel } from "./crossing-panel";
+import { CrossingPanel, EarlierCrossingPanel } from "./crossing-panel";
 import { CumulativeChart } from "./cumulative-chart";
 import { DeadlinesList } from "./deadlines-list";
 import { EuSection } from "./eu-section";
@@ -17,8 +20,9 @@ import { RevisionPlanner } from "./revision-planner";
 import { DashboardSection } from "./section";
 import { YearSelect } from "./year-select";
 
-export async function DashboardView({ userId, businessId, year }: { userId: string; businessId: string; year: number }) {
-  const [data, t, locale] = await Promise.all([getDashboard({ caller: { userId }, businessId, year }), getTranslations("dashboard"), getLocale()]);
+export async function DashboardView({ userId, businessId, year, canWrite }: { userId: string; businessId: string; year: number; canWrite: boolean }) {
+  const caller = { userId };
+  const [data, goods, t, locale] = await Promise.all([getDashboard({ caller, businessId, year }), listInvestmentGoods({ caller, businessId }), getTranslations("dashboard"), getLocale()]);
   const language = toLanguage(locale);
   const yearHasInvoices = data.why.kor.counted.length + data.why.kor.notCounted.length > 0;
   return (
@@ -47,12 +51,16 @@ export async function DashboardView({ userId, businessId, year }: { userId: stri
         <ProgressCard data={data} language={language} />
         <ActionsPanel actions={data.actions} language={language} />
       </div>
-      {data.crossing ? <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} /> : null}
+      {data.crossing ? (
+        <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} />
+      ) : data.remediation ? (
+        <EarlierCrossingPanel remediation={data.remediation} year={data.year} language={language} />
+      ) : null}
       <DashboardSection id="cumulative" title={t("cumulative.title", { year: data.year })}>
-        <CumulativeChart series={data.cumulative} year={data.year} />
+        <CumulativeChart series={data.cumulative} year={data.year} language={language} />
       </DashboardSection>
       <DashboardSection id="monthly" title={t("monthly.title")}>
-        <MonthlyChart months={data.monthly} year={data.year} />
+        <MonthlyChart months={data.monthly} year={data.year} language={language} />
       </DashboardSection>
       {data.eu ? <EuSection eu={data.eu} data={data} language={language} /> : null}
       <DeadlinesList deadlines={data.deadlines} language={language} />
@@ -61,7 +69,7 @@ export async function DashboardView({ userId, businessId, year }: { userId: stri
           <KorComparisonForm salesByRate={data.comparison.salesByRate} countedCents={data.comparison.countedCents} korAvailable={data.comparison.korAvailable} year={data.year} />
         </DashboardSection>
         <DashboardSection id="revision" title={t("revision.title")}>
-          <RevisionPlanner year={data.year} />
+          <RevisionPlanner businessId={businessId} year={data.year} goods={goods} plans={revisionPlans(goods, planYears(data.year))} eventYears={planYears(data.year)} canWrite={canWrite} />
         </DashboardSection>
       </div>
     </div>

@@ -1,84 +1,98 @@
-"use client";
 // Turnover per month, split into what counts for the KOR and what does not, stacked by
-// category group; the tooltip lists the month's categories. Counted and not counted
-// stand side by side, so position and legend say it, not colour alone.
-import { useLocale, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// category group; each bar's title lists the month's categories. Counted and not counted
+// stand side by side, so position and legend say it, not colour alone. Server-rendered
+// SVG (svg-chart.tsx): nothing of it runs in the browser.
+import { getTranslations } from "next-intl/server";
 import { CATEGORIES } from "@/lib/kor/categories";
 import type { CategoryGroup, MonthBar } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatEuroWhole, monthName, toLanguage } from "./chart-format";
+import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "./format";
 import { ScrollBox } from "./scroll-box";
+import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid } from "./svg-chart";
 
 const GROUPS: CategoryGroup[] = ["domestic", "eu", "outsideEu", "exempt", "other"];
 const COUNTED_COLORS: Record<CategoryGroup, string> = { domestic: "#1e40af", eu: "#0f766e", outsideEu: "#7c3aed", exempt: "#b45309", other: "#475569" };
 const NOT_COUNTED_COLORS: Record<CategoryGroup, string> = { domestic: "#93c5fd", eu: "#5eead4", outsideEu: "#c4b5fd", exempt: "#fcd34d", other: "#cbd5e1" };
+const HEIGHT = 256;
 
-type Row = Record<string, number | string> & { month: number };
-
-export function MonthlyChart({ months, year }: { months: MonthBar[]; year: number }) {
-  const t = useTranslations("dashboard");
-  const language = toLanguage(useLocale());
+export async function MonthlyChart({ months, year, language }: { months: MonthBar[]; year: number; language: UiLanguage }) {
+  const t = await getTranslations("dashboard");
   const money = (cents: number) => formatCents(cents, language);
   const used = (side: "counted" | "notCounted") => GROUPS.filter((group) => months.some((m) => (m.groups[`${side}.${group}`] ?? 0) !== 0));
   const series = [
     ...used("counted").map((group) => ({ side: "counted" as const, group })),
     ...used("notCounted").map((group) => ({ side: "notCounted" as const, group })),
   ];
-  // Recharts reads a dotted dataKey as a path, so the keys use an underscore.
-  const rows: Row[] = months.map((m) => {
-    const row: Row = { month: m.month };
-    for (const s of series) row[`${s.side}_${s.group}`] = m.groups[`${s.side}.${s.group}`] ?? 0;
-    return row;
-  });
   const seriesName = (side: "counted" | "notCounted", group: CategoryGroup) => t("monthly.seriesName", { group: t(`monthly.group.${group}`), side: t(`monthly.${side}`) });
   const counted = months.reduce((sum, m) => sum + m.countedCents, 0);
   const notCounted = months.reduce((sum, m) => sum + m.notCountedCents, 0);
+  // Credit notes can make a group negative; bars start at zero and stack the positive parts.
+  const maxY = niceMaxCents(Math.max(0, ...months.flatMap((m) => [m.countedCents, m.notCountedCents])));
+  const monthTitle = (m: MonthBar) =>
+    [monthName(m.month, language), ...m.categories.map((c) => `${CATEGORIES[c.category].label[language]} (${t(c.counted ? "monthly.counted" : "monthly.notCounted")}): ${money(c.cents)}`)].join("\n");
+
+  const chart = (frame: Frame, monthEvery: number) => {
+    const slot = plotWidth(frame) / 12;
+    const barWidth = round1(Math.min(28, (slot - 6) / 2));
+    const y = (cents: number) => round1(frame.top + plotHeight(frame) * (1 - cents / maxY));
+    return (
+      <>
+        <YAxisGrid frame={frame} max={maxY} label={(cents) => formatEuroWhole(cents, language)} />
+        <line x1={frame.left} x2={frame.width - frame.right} y1={frame.height - frame.bottom} y2={frame.height - frame.bottom} stroke="#94a3b8" />
+        {months.map((m, i) => {
+          const centre = frame.left + slot * (i + 0.5);
+          const bars = (["counted", "notCounted"] as const).map((side, sideIndex) => {
+            let base = 0;
+            const x = round1(centre - barWidth + sideIndex * barWidth);
+            return series
+              .filter((s) => s.side === side)
+              .map((s) => {
+                const value = Math.max(0, m.groups[`${s.side}.${s.group}`] ?? 0);
+                if (value === 0) return null;
+                const top = y(base + value);
+                const bottom = y(base);
+                base += value;
+                return (
+                  <rect
+                    key={`${s.side}.${s.group}`}
+                    x={x}
+                    y={top}
+                    width={barWidth}
+                    height={round1(bottom - top)}
+                    fill={side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group]}
+                    stroke={side === "counted" ? undefined : "#334155"}
+                    strokeDasharray={side === "counted" ? undefined : "3 2"}
+                  />
+                );
+              });
+          });
+          return (
+            <g key={m.month}>
+              <title>{monthTitle(m)}</title>
+              <rect x={round1(centre - slot / 2)} y={frame.top} width={round1(slot)} height={plotHeight(frame)} fill="transparent" />
+              {bars}
+              {i % monthEvery === 0 ? (
+                <text x={round1(centre)} y={frame.height - frame.bottom + 16} textAnchor="middle" fontSize={12} fill="#334155">
+                  {monthName(m.month, language, "short")}
+                </text>
+              ) : null}
+            </g>
+          );
+        })}
+      </>
+    );
+  };
 
   return (
     <div>
       <p className="text-sm" data-testid="monthly-summary">
         {t("monthly.summary", { year, counted: money(counted), notCounted: money(notCounted) })}
       </p>
-      <div className="mt-3 h-64 w-full min-w-0" role="img" aria-label={t("monthly.chartLabel")}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-            <CartesianGrid stroke="#e2e8f0" vertical={false} />
-            <XAxis dataKey="month" tickFormatter={(month: number) => monthName(month, language, "short")} tick={{ fontSize: 12, fill: "#334155" }} interval="preserveStartEnd" />
-            <YAxis tickFormatter={(cents: number) => formatEuroWhole(cents, language)} width={72} tick={{ fontSize: 12, fill: "#334155" }} />
-            <Tooltip
-              isAnimationActive={false}
-              content={({ active, label }) => {
-                if (!active || label === undefined) return null;
-                const month = months[Number(label) - 1];
-                if (!month) return null;
-                return (
-                  <div className="rounded border border-slate-300 bg-white p-2 text-xs shadow">
-                    <p className="font-semibold">{monthName(month.month, language)}</p>
-                    <ul>
-                      {month.categories.map((c) => (
-                        <li key={`${c.category}:${c.counted}`}>
-                          {CATEGORIES[c.category].label[language]} ({t(c.counted ? "monthly.counted" : "monthly.notCounted")}): {money(c.cents)}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                );
-              }}
-            />
-            {series.map((s) => (
-              <Bar
-                key={`${s.side}_${s.group}`}
-                dataKey={`${s.side}_${s.group}`}
-                name={seriesName(s.side, s.group)}
-                stackId={s.side}
-                fill={s.side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group]}
-                stroke={s.side === "counted" ? undefined : "#334155"}
-                strokeDasharray={s.side === "counted" ? undefined : "3 2"}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+      <div className="mt-3 w-full min-w-0" role="img" aria-label={t("monthly.chartLabel")} data-testid="monthly-chart">
+        {FRAMES.map(({ key, className, frame, monthEvery }) => (
+          <svg key={key} viewBox={`0 0 ${frame.width} ${HEIGHT}`} className={`h-auto w-full ${className}`} data-frame={key}>
+            {chart({ ...frame, height: HEIGHT }, monthEvery)}
+          </svg>
+        ))}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         {series.map((s) => (

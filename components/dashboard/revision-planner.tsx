@@ -1,52 +1,77 @@
 "use client";
-// Btw-herziening (revision of input VAT on investment goods) planner: the user lists
-// goods and sees, per year, what joining or leaving the KOR repays or returns
-// (lib/kor/revision, §3.6). Nothing is saved: the list lives in this page only.
-import { useId, useState } from "react";
+// Btw-herziening (revision of input VAT on investment goods) planner: the business's saved
+// investment goods and, per year, what joining or leaving the KOR repays or returns
+// (KOR-RULES §3.6), computed on the server for each event year offered (revision-plan.ts),
+// so no engine code runs here. Whoever may write the books adds, changes and removes goods
+// through server actions; a read-only accountant sees them only.
+import { useId, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { revisionSchedule, type RevisionYear } from "@/lib/kor/revision";
-import { parseEuroInput } from "@/lib/dashboard/kor-comparison";
+import { createInvestmentGoodAction, deleteInvestmentGoodAction, updateInvestmentGoodAction } from "@/app/(app)/businesses/[businessId]/investment-goods/actions";
+import { Field, SelectField } from "@/components/forms/field";
+import type { InvestmentGoodDto } from "@/lib/investment-goods/investment-good.types";
+import type { RevisionPlans } from "@/lib/investment-goods/revision-plan";
 import { formatCents, toLanguage } from "./chart-format";
 import { ScrollBox } from "./scroll-box";
 
-type Good = { key: number; name: string; vat: string; firstUseYear: string; kind: "movable" | "immovable" };
+type Draft = { description: string; vat: string; firstUseYear: string; kind: "MOVABLE" | "IMMOVABLE" };
 
-export function RevisionPlanner({ year }: { year: number }) {
+const euroText = (cents: number, language: "nl" | "en") =>
+  new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+
+type Props = { businessId: string; year: number; goods: InvestmentGoodDto[]; plans: RevisionPlans; eventYears: number[]; canWrite: boolean };
+
+export function RevisionPlanner({ businessId, year, goods, plans, eventYears, canWrite }: Props) {
   const t = useTranslations("dashboard");
   const language = toLanguage(useLocale());
   const id = useId();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
   const [event, setEvent] = useState<"join" | "leave">("join");
   const [eventYear, setEventYear] = useState(String(year + 1));
-  const [goods, setGoods] = useState<Good[]>([]);
-  const [nextKey, setNextKey] = useState(1);
+  const empty: Draft = { description: "", vat: "", firstUseYear: String(year), kind: "MOVABLE" };
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [editing, setEditing] = useState<InvestmentGoodDto | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string>("");
   const money = (cents: number) => formatCents(cents, language);
 
-  const update = (key: number, patch: Partial<Good>) => setGoods((list) => list.map((g) => (g.key === key ? { ...g, ...patch } : g)));
-  const add = () => {
-    setGoods((list) => [...list, { key: nextKey, name: t("revision.defaultName", { n: nextKey }), vat: "", firstUseYear: String(year), kind: "movable" }]);
-    setNextKey((n) => n + 1);
+  const edit = (good: InvestmentGoodDto) => {
+    setEditing(good);
+    setErrors({});
+    setDraft({ description: good.description, vat: euroText(good.vatCents, language), firstUseYear: String(good.firstUseYear), kind: good.kind });
   };
-
-  const eventYearNumber = Number(eventYear);
-  const perGood: { good: Good; schedule: RevisionYear[] }[] = [];
-  for (const good of goods) {
-    const vatCents = parseEuroInput(good.vat);
-    const firstUse = Number(good.firstUseYear);
-    if (!vatCents || !Number.isInteger(firstUse) || firstUse < 1990 || !Number.isInteger(eventYearNumber) || eventYearNumber < 2000) continue;
-    perGood.push({
-      good,
-      schedule: revisionSchedule({
-        vatCents,
-        firstUseYear: firstUse,
-        kind: good.kind,
-        event,
-        eventYear: eventYearNumber,
-        // Joining: from fully deductible to nothing; leaving: the other way round.
-        deductibleBefore: event === "join" ? 1 : 0,
-        deductibleAfter: event === "join" ? 0 : 1,
-      }),
+  const reset = () => {
+    setEditing(null);
+    setErrors({});
+    setDraft(empty);
+  };
+  const save = () =>
+    startTransition(async () => {
+      const input = { ...draft, firstUseYear: draft.firstUseYear.trim() === "" ? undefined : Number(draft.firstUseYear) };
+      const result = editing ? await updateInvestmentGoodAction(businessId, editing.id, input) : await createInvestmentGoodAction(businessId, input);
+      if (!result.ok) {
+        setErrors(result.error.fields);
+        setStatus(t("revision.failed"));
+        return;
+      }
+      reset();
+      setStatus(t("revision.saved", { name: result.data.description }));
+      router.refresh();
     });
-  }
+  const remove = (good: InvestmentGoodDto) =>
+    startTransition(async () => {
+      const result = await deleteInvestmentGoodAction(businessId, good.id);
+      setStatus(result.ok ? t("revision.deleted", { name: good.description }) : t("revision.failed"));
+      if (editing?.id === good.id) reset();
+      router.refresh();
+    });
+
+  const byId = new Map(goods.map((good) => [good.id, good]));
+  const perGood = (plans[event][Number(eventYear)] ?? []).flatMap(({ goodId, schedule }) => {
+    const good = byId.get(goodId);
+    return good ? [{ good, schedule }] : [];
+  });
   const years = [...new Set(perGood.flatMap((g) => g.schedule.map((s) => s.year)))].sort((a, b) => a - b);
 
   return (
@@ -66,52 +91,101 @@ export function RevisionPlanner({ year }: { year: number }) {
         </fieldset>
         <div>
           <label htmlFor={`${id}-year`} className="block font-medium">{t("revision.eventYear")}</label>
-          <input id={`${id}-year`} type="number" min={2000} max={2100} value={eventYear} onChange={(e) => setEventYear(e.target.value)} className="mt-1 w-28 rounded border border-slate-400 px-2 py-1" />
+          <select id={`${id}-year`} value={eventYear} onChange={(e) => setEventYear(e.target.value)} className="mt-1 w-28 rounded border border-slate-400 bg-white px-2 py-1">
+            {eventYears.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
+
       <h3 className="mt-4 font-semibold">{t("revision.goods")}</h3>
       {goods.length === 0 ? <p className="mt-1">{t("revision.none")}</p> : null}
-      <ul className="mt-2 space-y-3">
-        {goods.map((good, index) => (
-          <li key={good.key} className="grid gap-2 rounded border border-slate-200 p-2 sm:grid-cols-[1fr_8rem_8rem_10rem_auto] sm:items-end">
-            <div>
-              <label htmlFor={`${id}-${good.key}-name`} className="block text-xs font-medium">{t("revision.name")} ({index + 1})</label>
-              <input id={`${id}-${good.key}-name`} value={good.name} onChange={(e) => update(good.key, { name: e.target.value })} className="w-full rounded border border-slate-400 px-2 py-1" />
-            </div>
-            <div>
-              <label htmlFor={`${id}-${good.key}-vat`} className="block text-xs font-medium">{t("revision.vat")} ({index + 1})</label>
-              <input id={`${id}-${good.key}-vat`} inputMode="decimal" value={good.vat} onChange={(e) => update(good.key, { vat: e.target.value })} className="w-full rounded border border-slate-400 px-2 py-1" />
-            </div>
-            <div>
-              <label htmlFor={`${id}-${good.key}-first`} className="block text-xs font-medium">{t("revision.firstUse")} ({index + 1})</label>
-              <input id={`${id}-${good.key}-first`} type="number" min={1990} max={2100} value={good.firstUseYear} onChange={(e) => update(good.key, { firstUseYear: e.target.value })} className="w-full rounded border border-slate-400 px-2 py-1" />
-            </div>
-            <div>
-              <label htmlFor={`${id}-${good.key}-kind`} className="block text-xs font-medium">{t("revision.kind")} ({index + 1})</label>
-              <select id={`${id}-${good.key}-kind`} value={good.kind} onChange={(e) => update(good.key, { kind: e.target.value === "immovable" ? "immovable" : "movable" })} className="w-full rounded border border-slate-400 px-2 py-1">
-                <option value="movable">{t("revision.movable")}</option>
-                <option value="immovable">{t("revision.immovable")}</option>
-              </select>
-            </div>
-            <button type="button" onClick={() => setGoods((list) => list.filter((g) => g.key !== good.key))} className="rounded border border-slate-400 px-2 py-1 hover:bg-slate-100">
-              {t("revision.remove", { name: good.name })}
+      {goods.length > 0 ? (
+        <ScrollBox label={t("revision.goods")} className="mt-2">
+          <table className="w-full min-w-[24rem] text-left" data-testid="investment-goods">
+            <caption className="sr-only">{t("revision.goods")}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="pr-3 font-medium">{t("revision.name")}</th>
+                <th scope="col" className="pr-3 text-right font-medium">{t("revision.vat")}</th>
+                <th scope="col" className="pr-3 font-medium">{t("revision.firstUse")}</th>
+                <th scope="col" className="pr-3 font-medium">{t("revision.kind")}</th>
+                {canWrite ? <td /> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {goods.map((good) => (
+                <tr key={good.id} className="border-t border-slate-100 align-top">
+                  <th scope="row" className="pr-3 text-left font-normal">{good.description}</th>
+                  <td className="pr-3 text-right whitespace-nowrap">{money(good.vatCents)}</td>
+                  <td className="pr-3">{good.firstUseYear}</td>
+                  <td className="pr-3">{t(good.kind === "IMMOVABLE" ? "revision.immovable" : "revision.movable")}</td>
+                  {canWrite ? (
+                    <td className="flex flex-wrap gap-2 py-1">
+                      <button type="button" onClick={() => edit(good)} disabled={pending} className="rounded border border-slate-400 px-2 py-1 hover:bg-slate-100">
+                        {t("revision.edit", { name: good.description })}
+                      </button>
+                      <button type="button" onClick={() => remove(good)} disabled={pending} className="rounded border border-red-700 px-2 py-1 text-red-800 hover:bg-red-50">
+                        {t("revision.remove", { name: good.description })}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      ) : null}
+
+      {canWrite ? (
+        <form
+          className="mt-3 rounded border border-slate-200 p-3"
+          aria-labelledby={`${id}-form-title`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            save();
+          }}
+          noValidate
+        >
+          <h4 id={`${id}-form-title`} className="font-semibold">{editing ? t("revision.editTitle", { name: editing.description }) : t("revision.add")}</h4>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            <Field id={`${id}-description`} label={t("revision.name")} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} error={errors.description} maxLength={200} />
+            <Field id={`${id}-vat`} label={t("revision.vat")} inputMode="decimal" value={draft.vat} onChange={(e) => setDraft({ ...draft, vat: e.target.value })} error={errors.vat} />
+            <Field id={`${id}-first`} label={t("revision.firstUse")} type="number" min={1990} max={2100} value={draft.firstUseYear} onChange={(e) => setDraft({ ...draft, firstUseYear: e.target.value })} error={errors.firstUseYear} />
+            <SelectField id={`${id}-kind`} label={t("revision.kind")} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value === "IMMOVABLE" ? "IMMOVABLE" : "MOVABLE" })} error={errors.kind}>
+              <option value="MOVABLE">{t("revision.movable")}</option>
+              <option value="IMMOVABLE">{t("revision.immovable")}</option>
+            </SelectField>
+          </div>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+              {pending ? t("revision.saving") : editing ? t("revision.saveChanges") : t("revision.save")}
             </button>
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={add} className="mt-3 rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800">
-        {t("revision.add")}
-      </button>
+            {editing ? (
+              <button type="button" onClick={reset} className="rounded border border-slate-400 px-3 py-2 hover:bg-slate-100">
+                {t("revision.cancel")}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      ) : (
+        <p className="mt-2 text-xs text-slate-700">{t("revision.readOnly")}</p>
+      )}
+      <p role="status" className="mt-2 min-h-5 font-medium">{status}</p>
+
       <div aria-live="polite">
         {years.length > 0 ? (
-          <ScrollBox label={t("revision.resultTitle")} className="mt-4">
+          <ScrollBox label={t("revision.resultTitle")} className="mt-2">
             <table className="w-full min-w-[24rem] text-left" data-testid="revision-table">
               <caption className="mb-1 text-left font-semibold">{t("revision.resultTitle")}</caption>
               <thead>
                 <tr>
                   <th scope="col" className="pr-3 font-medium">{t("col.vatYear")}</th>
                   {perGood.map(({ good }) => (
-                    <th key={good.key} scope="col" className="pr-3 text-right font-medium">{good.name}</th>
+                    <th key={good.id} scope="col" className="pr-3 text-right font-medium">{good.description}</th>
                   ))}
                   <th scope="col" className="text-right font-medium">{t("col.revision")}</th>
                 </tr>
@@ -125,7 +199,7 @@ export function RevisionPlanner({ year }: { year: number }) {
                       {perGood.map(({ good, schedule }) => {
                         const entry = schedule.find((s) => s.year === y);
                         return (
-                          <td key={good.key} className="pr-3 text-right">
+                          <td key={good.id} className="pr-3 text-right">
                             {entry === undefined ? "" : entry.skipped ? t(`revision.skipped.${entry.skipped}`) : money(Math.abs(entry.amountCents))}
                           </td>
                         );
@@ -141,7 +215,6 @@ export function RevisionPlanner({ year }: { year: number }) {
           </ScrollBox>
         ) : null}
       </div>
-      <p className="mt-2 text-xs text-slate-700">{t("revision.notSaved")}</p>
     </div>
   );
 }

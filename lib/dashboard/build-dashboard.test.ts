@@ -216,3 +216,74 @@ describe("small helpers", () => {
     expect(buildMonthly(undefined).map((m) => m.countedCents)).toEqual(Array(12).fill(0));
   });
 });
+
+describe("a crossing in a year the user selects, not only the current year", () => {
+  // Crossing on 4 November 2024 while in the KOR; two more 2024 invoices and two in 2025 without VAT.
+  const input: EngineInput = {
+    asOf: "2024-12-31",
+    business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2023-01-01" }] },
+    transactions: [
+      tx("a", "2024-03-01", 1_000_000),
+      tx("b", "2024-11-03", 995_000),
+      tx("c", "2024-11-04", 60_000),
+      tx("d", "2024-11-10", 80_000),
+      tx("e", "2024-12-15", 100_000, { category: "NL_REDUCED" }),
+      tx("f", "2025-02-01", 200_000),
+      tx("g", "2025-03-01", 50_000, { vatCents: 10_500 }),
+    ],
+  };
+
+  it("shows the 2024 crossing, the invoice from which VAT is due and the remediation of 2024 (as the page asks for a past year: asOf 31 December)", () => {
+    const data = dashboardOf(input, 2024);
+    expect(data.isCurrentYear).toBe(false);
+    expect(data.crossing).toMatchObject({ date: "2024-11-04", invoice: { number: "F-3" }, whileParticipating: true });
+    expect(data.actions.find((a) => a.kind === "leaveNow")).toMatchObject({ deadline: "2024-11-04", params: { invoice: "F-3" } });
+    // 21% of 600 + 800 = 294.00 on top; 9% of 1,000 = 90.00 on top (NL_REDUCED).
+    expect(data.remediation?.lines.map((l) => [l.invoice.number, l.ratePercent, l.reinvoiceVatCents])).toEqual([
+      ["F-3", 21, 12_600],
+      ["F-4", 21, 16_800],
+      ["F-5", 9, 9_000],
+    ]);
+    expect(data.remediation?.reinvoiceVatCents).toBe(38_400);
+    expect(data.remediation?.crossing).toMatchObject({ date: "2024-11-04", invoice: { number: "F-3" }, year: 2024 });
+  });
+
+  it("the year after the crossing still lists that year's invoices sent without VAT, naming the earlier crossing", () => {
+    const data = dashboardOf({ ...input, asOf: "2025-06-30" }, 2025);
+    expect(data.crossing).toBeNull();
+    // F-7 carries VAT already; only F-6 is due.
+    expect(data.remediation?.lines.map((l) => l.invoice.number)).toEqual(["F-6"]);
+    expect(data.remediation?.reinvoiceVatCents).toBe(42_000);
+    expect(data.remediation?.absorbedVatCents).toBe(34_711);
+    expect(data.remediation?.crossing).toMatchObject({ date: "2024-11-04", invoice: { number: "F-3" }, year: 2024 });
+  });
+
+  it("the year before the crossing has nothing to remedy", () => {
+    const data = dashboardOf({ ...input, asOf: "2023-12-31" }, 2023);
+    expect(data.crossing).toBeNull();
+    expect(data.remediation).toBeNull();
+  });
+});
+
+describe("an EU-KOR user whose Union turnover crosses €100,000", () => {
+  // Crossing on Monday 2 March 2026: 15 working days later is Monday 23 March 2026 (§4).
+  const input: EngineInput = {
+    asOf: "2026-04-10",
+    business: { establishedIn: "NL", filingPeriod: "quarter", euKor: { memberStates: ["DE"] } },
+    transactions: [
+      tx("a", "2026-01-10", 6_000_000, { category: "EU_B2B_SERVICES", country: "BE" }),
+      tx("b", "2026-02-10", 3_900_000),
+      tx("c", "2026-03-02", 200_000, { category: "EU_B2C_FOREIGN_VAT", country: "DE" }),
+    ],
+  };
+  const data = dashboardOf(input, 2026);
+
+  it("puts the 15-working-day notification first in the alerts panel, with its deadline and the invoice", () => {
+    expect(data.eu?.crossing).toMatchObject({ date: "2026-03-02", invoice: { number: "F-3" } });
+    const notify = data.actions.find((a) => a.kind === "euNotify");
+    expect(notify).toMatchObject({ level: "critical", alertCode: "EU_KOR_THRESHOLD_CROSSED", deadline: data.eu?.crossing?.notifyBy, params: { days: 15, invoice: "F-3", date: "2026-03-02" } });
+    expect(notify?.deadline).toBe("2026-03-23");
+    expect(notify?.detail?.nl).toContain("F-3");
+    expect(data.actions[0]?.kind).toBe("euNotify");
+  });
+});

@@ -393,6 +393,9 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
   const korCrossing = output.kor.crossings.find((c) => c.year === year);
   const remediation = output.kor.remediation;
   const remediationLines = remediation?.lines.filter((line) => line.date.startsWith(String(year))) ?? [];
+  // VAT stays due after a crossing while in the KOR, also in later years: the selected
+  // year's invoices without VAT are remedied against the last such crossing up to then.
+  const remediationCrossing = output.kor.crossings.filter((c) => c.whileParticipating && c.year <= year).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
   const asOfYear = Number(output.asOf.slice(0, 4));
   // Last year is always selectable: it decides this year's eligibility, even when empty.
   const years = new Set([...Object.keys(output.years).map(Number), asOfYear, asOfYear - 1, year]);
@@ -421,9 +424,10 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
     actions: buildActions(options, isCurrentYear),
     // The engine's remediation runs from the crossing on, later years included; this year's part here.
     remediation:
-      remediation && korCrossing && remediationLines.length > 0
+      remediation && remediationCrossing && remediationLines.length > 0
         ? {
             ...ruleInfo(remediation),
+            crossing: { year: remediationCrossing.year, date: remediationCrossing.date, invoice: refOf(invoices, remediationCrossing.transactionId) },
             reinvoiceVatCents: remediationLines.reduce((sum, line) => sum + line.reinvoiceVatCents, 0),
             absorbedVatCents: remediationLines.reduce((sum, line) => sum + line.absorbedVatCents, 0),
             lines: remediationLines.map((line) => ({

@@ -135,6 +135,8 @@ export type DeadlineItem = RuleInfo & {
 };
 
 export type RemediationInfo = RuleInfo & {
+  /** The crossing while in the KOR from which VAT is due: this year's, or an earlier year's. */
+  crossing: { year: number; date: ISODate; invoice: InvoiceRef };
   reinvoiceVatCents: number;
   absorbedVatCents: number;
   lines: { invoice: InvoiceRef; date: ISODate; netCents: number; ratePercent: number; reinvoiceVatCents: number; absorbedVatCents: number }[];

@@ -2,6 +2,7 @@
 // also for an id that does not exist), allowed for the owner with invoice numbers and
 // figures that agree with getTurnover (the API's turnover endpoint).
 import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice } from "@/lib/invoices/delete-invoice";
 import { getTurnover } from "@/lib/turnover/get-turnover";
@@ -51,6 +52,22 @@ describe("getDashboard", () => {
     expect(dashboard.actions[0]).toMatchObject({ kind: "leaveNow", deadline: "2025-03-01", params: { invoice: "2025-002" } });
     expect(dashboard.cumulative.previousYearTotalCents).toBe(1_200_000);
     expect(dashboard.years).toEqual(expect.arrayContaining([2025, 2024]));
+  });
+});
+
+describe("getDashboard for an EU-KOR user", () => {
+  it("after a Union-turnover crossing in a selected past year, the alerts panel asks for the 15-working-day notification", async () => {
+    const caller = { userId: owner.id };
+    await db().business.update({ where: { id: business.id }, data: { euKorEnabled: true, euKorMemberStates: ["DE"] } });
+    await createInvoice({ caller, businessId: business.id, input: { ...invoice("EU-001", "2025-01-10", 6_000_000), category: "EU_B2B_SERVICES", country: "BE", customer: { name: "Bruxelles SA", country: "BE", type: "business" } } });
+    await createInvoice({ caller, businessId: business.id, input: invoice("EU-002", "2025-02-10", 3_900_000) });
+    await createInvoice({ caller, businessId: business.id, input: { ...invoice("EU-003", "2025-03-03", 200_000), category: "EU_B2C_FOREIGN_VAT", country: "DE", customer: { name: "Herr Schmidt", country: "DE", type: "consumer" } } });
+
+    const dashboard = await getDashboard({ caller, businessId: business.id, year: 2025 });
+    expect(dashboard.eu?.crossing).toMatchObject({ date: "2025-03-03", invoice: { number: "EU-003" } });
+    const notify = dashboard.actions.find((action) => action.kind === "euNotify");
+    // Monday 3 March 2025 + 15 working days = Monday 24 March 2025 (§4).
+    expect(notify).toMatchObject({ level: "critical", deadline: "2025-03-24", params: { days: 15, invoice: "EU-003", date: "2025-03-03" } });
   });
 });
 

@@ -5,6 +5,7 @@ import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { canWrite } from "@/lib/businesses/access";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { fromIsoDate } from "@/lib/validation";
 
@@ -27,7 +28,7 @@ export default async function BusinessPage({ params, searchParams }: Props) {
       <BusinessNav businessId={business.id} current="overview" />
       {/* Keyed by year so a new year shows the skeleton again instead of the old year's figures. */}
       <Suspense key={year} fallback={<DashboardSkeleton />}>
-        <DashboardView userId={user.id} businessId={business.id} year={year} />
+        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="details-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">

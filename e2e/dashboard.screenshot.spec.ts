@@ -1,0 +1,79 @@
+// Screenshots of the dashboard at phone (360 px) and desktop width, compared with the
+// committed baselines. Deterministic on any day: a business of its own with invoices on
+// fixed dates in 2024, shown with ?year=2024, so the page's "today" (the as-of date is
+// 31 December 2024 for a past year) never enters the picture. Only the header's unread
+// count is hidden (fixtures/screenshot.css): background alert evaluation may or may not
+// have raised a notification yet, and deadline reminders depend on the real date.
+// axe runs on the same fixed page at both widths.
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { createKorBusiness, register, uniqueEmail } from "./helpers";
+
+type Invoice = { number: string; date: string; netCents: number; category?: string; country?: string; customer: string };
+
+// 2023 ends at €15,000 (the faint line); 2024 crosses €20,000 on 22 October with 2024-007,
+// then two invoices go out without VAT; one Belgian sale counts for the EU only.
+const INVOICES: Invoice[] = [
+  { number: "2023-001", date: "2023-03-15", netCents: 600_000, customer: "Bakkerij Vast" },
+  { number: "2023-002", date: "2023-09-15", netCents: 900_000, customer: "Gemeente Vast" },
+  { number: "2024-001", date: "2024-01-20", netCents: 300_000, customer: "Bakkerij Vast" },
+  { number: "2024-002", date: "2024-03-12", netCents: 450_000, customer: "Gemeente Vast" },
+  { number: "2024-003", date: "2024-05-08", netCents: 380_000, customer: "Fietsen Vast" },
+  { number: "2024-004", date: "2024-06-10", netCents: 250_000, customer: "Bruxelles SA", category: "EU_B2B_SERVICES", country: "BE" },
+  { number: "2024-005", date: "2024-07-16", netCents: 520_000, customer: "Bakkerij Vast" },
+  { number: "2024-006", date: "2024-09-03", netCents: 290_000, customer: "Gemeente Vast" },
+  { number: "2024-007", date: "2024-10-22", netCents: 150_000, customer: "Fietsen Vast" },
+  { number: "2024-008", date: "2024-11-14", netCents: 120_000, customer: "Bakkerij Vast" },
+  { number: "2024-009", date: "2024-12-05", netCents: 80_000, customer: "Boekhandel Vast", category: "NL_REDUCED" },
+];
+
+async function postInvoice(page: Page, businessId: string, invoice: Invoice): Promise<void> {
+  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: {
+      number: invoice.number,
+      date: invoice.date,
+      customer: { name: invoice.customer, ...(invoice.country ? { country: invoice.country, type: "business" } : {}) },
+      category: invoice.category ?? "NL_STANDARD",
+      netCents: invoice.netCents,
+      vatCents: 0,
+      ...(invoice.country ? { country: invoice.country } : {}),
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+test("the dashboard of a fixed past year looks the same at phone and desktop width, and passes axe", async ({ page }) => {
+  // Eleven invoices, two full-page screenshots and two axe runs on a shared machine.
+  test.setTimeout(180_000);
+  await register(page, "Sanne Vast", uniqueEmail("screenshot"));
+  const overview = await createKorBusiness(page, "Atelier Vast", "2024-01-01");
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  for (const invoice of INVOICES) await postInvoice(page, businessId, invoice);
+
+  for (const viewport of [
+    { name: "phone", width: 360, height: 780 },
+    { name: "desktop", width: 1280, height: 900 },
+  ]) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(`${overview}?year=2024`);
+    await expect(page.getByTestId("dashboard")).toBeVisible();
+    // The figures the picture must show, so a wrong page cannot become the baseline.
+    await expect(page.getByTestId("kor-progress-amount")).toHaveText("€ 22.900,00 van € 20.000,00 (114,5%)");
+    await expect(page.getByTestId("crossing-invoice")).toContainText("factuur 2024-007 (Fietsen Vast) van 22 oktober 2024");
+    await expect(page.getByText("Stand op 31 december 2024")).toBeVisible();
+    await expect(page).toHaveScreenshot(`dashboard-${viewport.name}.png`, {
+      fullPage: true,
+      animations: "disabled",
+      caret: "hide",
+      stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"),
+      maxDiffPixelRatio: 0.002,
+    });
+
+    for (const summary of await page.locator("main details > summary").all()) await summary.click();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${viewport.name}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});
