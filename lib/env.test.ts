@@ -16,6 +16,16 @@ describe("parseEnv", () => {
     expect(env.embedded).toBe(false);
   });
 
+  it("connects the app as drempel_app: APP_DATABASE_URL, else DATABASE_URL's server as that role", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner:secret@db:5432/drempel?sslmode=require" }).appDatabaseUrl).toBe(
+      "postgresql://drempel_app@db:5432/drempel?sslmode=require",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://drempel_app:pw@db/x" }).appDatabaseUrl).toBe(
+      "postgresql://drempel_app:pw@db/x",
+    );
+    expect(parseEnv({ APP_DATABASE_URL: "postgresql://drempel_app@db/x" }).appDatabaseUrl).toBeUndefined();
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).embedded).toBe(true);
   });

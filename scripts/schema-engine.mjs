@@ -32,8 +32,19 @@ async function instantiateGlue() {
   return glue;
 }
 
-// adapter-pg rejects pg_catalog's "char" columns (oid 18) that the schema describer reads.
+// adapter-pg rejects pg_catalog's "char" columns (oid 18) that the schema describer reads,
+// and splits a migration script at every ";", even inside a $$-quoted function body or
+// DO block: send each script whole (the simple query protocol runs many statements).
 function patchCharColumns(queryable) {
+  if (queryable.executeScript && queryable.underlyingDriver) {
+    queryable.executeScript = async (script) => {
+      try {
+        await queryable.underlyingDriver().query(script);
+      } catch (error) {
+        queryable.onError(error);
+      }
+    };
+  }
   const io = queryable.performIO.bind(queryable);
   queryable.performIO = async (query) => {
     const result = await io(query);

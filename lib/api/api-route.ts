@@ -1,8 +1,10 @@
 // The frame of every authenticated /api/v1 route handler: resolve the caller (401/403),
 // await the segment params, run the thin handler, and map whatever it throws to the
-// one error shape. Handlers stay "parse → call lib → answer".
+// one error shape, with the handler's queries in the caller's row-level-security context.
+// Handlers stay "parse → call lib → answer".
 import { errorResponse, jsonResponse } from "@/lib/api/api-response";
 import { resolveApiCaller, type ApiCaller } from "@/lib/api/resolve-api-caller";
+import { runAsUser } from "@/lib/db/db-context";
 
 export type RouteContext<P> = { params: Promise<P> };
 export type ApiHandler<P> = (args: { request: Request; caller: ApiCaller; params: P }) => Promise<Response>;
@@ -11,7 +13,8 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       const caller = await resolveApiCaller({ request });
-      return await handler({ request, caller, params: await context.params });
+      // The handler's queries run under row-level security as the caller.
+      return await runAsUser(caller.userId, async () => handler({ request, caller, params: await context.params }));
     } catch (error) {
       return errorResponse(error, { method: request.method, url: request.url });
     }
