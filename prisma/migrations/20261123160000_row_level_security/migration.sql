@@ -25,38 +25,48 @@
 -- * PGlite (the embedded demo) connects as a superuser: the policies exist there but do
 --   not apply.
 
--- 1. The application's login role. Roles are cluster-wide and many databases share a
---    cluster (tests), so it is created only when missing. Production gives it a password
+-- 1. and 2. The application's login role and what it may do, in one function: restoring a
+--    backup (pg_dump --no-privileges, lib/backup) calls it again to put the grants back.
+--    Roles are cluster-wide and many databases share a cluster (tests), so the role is
+--    created only when missing. Production gives it a password
 --    (ALTER ROLE drempel_app PASSWORD '…') and sets APP_DATABASE_URL.
-DO $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'drempel_app') THEN
-    CREATE ROLE drempel_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
-  END IF;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN
-  NULL; -- created concurrently by another database's migration
-END
-$$;
-
--- 2. What the app may do. New tables and sequences created later by the migration role
---    get the same grants through the default privileges (so a new tenant table MUST get
---    its policy in the same migration, see section 4; a test checks that every table with
---    a "businessId" column has RLS enabled).
-GRANT USAGE ON SCHEMA public TO drempel_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO drempel_app;
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO drempel_app;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO drempel_app;
-ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO drempel_app;
--- The migrations' bookkeeping is the owner's alone.
-DO $$
-BEGIN
-  IF to_regclass('public."_prisma_migrations"') IS NOT NULL THEN
-    REVOKE ALL ON TABLE "_prisma_migrations" FROM drempel_app;
-  END IF;
-END
-$$;
--- The audit log is append-only for the app.
-REVOKE UPDATE, DELETE, TRUNCATE ON TABLE "AuditLog" FROM drempel_app;
+--    Tables and sequences created later by the migration role get the same grants through
+--    the default privileges, so a new tenant table MUST get its policy in the migration
+--    that creates it (section 4); a test checks that every table with a "businessId"
+--    column has RLS enabled.
+CREATE FUNCTION drempel_grant_app_privileges() RETURNS void
+  LANGUAGE plpgsql
+  AS $$
+  BEGIN
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'drempel_app') THEN
+        CREATE ROLE drempel_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      NULL; -- created at the same moment by another database's migration
+    END;
+    GRANT USAGE ON SCHEMA public TO drempel_app;
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO drempel_app;
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO drempel_app;
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO drempel_app;
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO drempel_app;
+    -- The migrations' bookkeeping is the owner's alone.
+    IF to_regclass('public."_prisma_migrations"') IS NOT NULL THEN
+      REVOKE ALL ON TABLE "_prisma_migrations" FROM drempel_app;
+    END IF;
+    -- The audit log is append-only for the app.
+    REVOKE UPDATE, DELETE, TRUNCATE ON TABLE "AuditLog" FROM drempel_app;
+    -- The visibility functions (section 3) are for the policies and the app role only.
+    REVOKE ALL ON FUNCTION drempel_visible_business_ids() FROM PUBLIC;
+    REVOKE ALL ON FUNCTION drempel_current_user_email() FROM PUBLIC;
+    REVOKE ALL ON FUNCTION drempel_invited_business_ids() FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION drempel_visible_business_ids() TO drempel_app;
+    GRANT EXECUTE ON FUNCTION drempel_current_user_email() TO drempel_app;
+    GRANT EXECUTE ON FUNCTION drempel_invited_business_ids() TO drempel_app;
+    REVOKE ALL ON FUNCTION drempel_enable_tenant_rls(regclass, text) FROM PUBLIC;
+    REVOKE ALL ON FUNCTION drempel_grant_app_privileges() FROM PUBLIC;
+  END
+  $$;
 
 -- 3. The context and what it may see.
 
@@ -105,12 +115,6 @@ CREATE FUNCTION drempel_invited_business_ids() RETURNS uuid[]
      WHERE i."email" = drempel_current_user_email() AND i."withdrawnAt" IS NULL
   $$;
 
-REVOKE ALL ON FUNCTION drempel_visible_business_ids() FROM PUBLIC;
-REVOKE ALL ON FUNCTION drempel_current_user_email() FROM PUBLIC;
-REVOKE ALL ON FUNCTION drempel_invited_business_ids() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION drempel_visible_business_ids() TO drempel_app;
-GRANT EXECUTE ON FUNCTION drempel_current_user_email() TO drempel_app;
-GRANT EXECUTE ON FUNCTION drempel_invited_business_ids() TO drempel_app;
 
 -- 4. The standard policy of a tenant table: every command, rows of visible businesses
 --    (or every row in system mode). To protect a new table that has "businessId", put
@@ -128,7 +132,9 @@ CREATE FUNCTION drempel_enable_tenant_rls(target regclass, business_column text 
       target, business_column);
   END
   $$;
-REVOKE ALL ON FUNCTION drempel_enable_tenant_rls(regclass, text) FROM PUBLIC;
+
+-- The grants of sections 1 and 2, now that every function exists.
+SELECT drempel_grant_app_privileges();
 
 SELECT drempel_enable_tenant_rls('"KorParticipation"');
 SELECT drempel_enable_tenant_rls('"Invoice"');
