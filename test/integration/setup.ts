@@ -4,12 +4,12 @@
 // handlers run as their caller (apiRoute), and test/integration/rls.int.test.ts checks
 // the policies themselves.
 import { afterAll, inject } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { asAppRole, resetEnvCache } from "@/lib/env";
 import { setDefaultDbContext } from "@/lib/db/db-context";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
-delete process.env.APP_DATABASE_URL;
+process.env.APP_DATABASE_URL = asAppRole(process.env.DATABASE_URL);
 resetEnvCache();
 setDefaultDbContext({ kind: "system" });
 
