@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { asAppRole, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database in .data", () => {
@@ -17,6 +17,15 @@ describe("parseEnv", () => {
   it("uses PostgreSQL when DATABASE_URL is set", () => {
     const env = parseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/drempel" });
     expect(env.embedded).toBe(false);
+  });
+
+  it("connects the app through APP_DATABASE_URL when set, else DATABASE_URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner:secret@db:5432/drempel" }).appDatabaseUrl).toBe("postgresql://owner:secret@db:5432/drempel");
+    expect(asAppRole("postgresql://owner:secret@db:5432/drempel?sslmode=require")).toBe("postgresql://drempel_app@db:5432/drempel?sslmode=require");
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://drempel_app:pw@db/x" }).appDatabaseUrl).toBe(
+      "postgresql://drempel_app:pw@db/x",
+    );
+    expect(parseEnv({ APP_DATABASE_URL: "postgresql://drempel_app@db/x" }).appDatabaseUrl).toBeUndefined();
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

@@ -1,10 +1,12 @@
 // The frame of every authenticated /api/v1 route handler: resolve the caller (401/403),
 // count the request against the caller's rate limit (429 + Retry-After), await the
-// segment params, run the thin handler, and map whatever it throws to the one error
-// shape. Handlers stay "parse → call lib → answer".
+// segment params, run the thin handler with its queries in the caller's row-level-security
+// context, and map whatever it throws to the one error shape. Handlers stay
+// "parse → call lib → answer".
 import { errorResponse, jsonResponse } from "@/lib/api/api-response";
 import { enforceApiRateLimit } from "@/lib/api/enforce-api-rate-limit";
 import { resolveApiCaller, type ApiCaller } from "@/lib/api/resolve-api-caller";
+import { runAsUser } from "@/lib/db/db-context";
 
 export type RouteContext<P> = { params: Promise<P> };
 export type ApiHandler<P> = (args: { request: Request; caller: ApiCaller; params: P }) => Promise<Response>;
@@ -14,7 +16,8 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>) {
     try {
       const caller = await resolveApiCaller({ request });
       await enforceApiRateLimit(caller);
-      return await handler({ request, caller, params: await context.params });
+      // The handler's queries run under row-level security as the caller.
+      return await runAsUser(caller.userId, async () => handler({ request, caller, params: await context.params }));
     } catch (error) {
       return errorResponse(error, { method: request.method, url: request.url });
     }

@@ -15,8 +15,10 @@ export type AuditEntry = {
 const asJson = (value: unknown): Prisma.InputJsonValue | undefined =>
   value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
+// createMany: an INSERT without RETURNING. Appending needs no read back, and row-level
+// security lets an invitee log its answer to a business whose log it may not read.
 export async function writeAuditLog(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
+  await tx.auditLog.createMany({
     data: {
       businessId: entry.businessId,
       actorId: entry.actorId,

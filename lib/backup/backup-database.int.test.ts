@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { backupDatabase, restoreDatabase } from "@/lib/backup/backup-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createInvoice } from "@/lib/invoices/create-invoice";
+import { asAppRole } from "@/lib/env";
 import { createDatabase, dropDatabase } from "@/test/integration/database";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 
@@ -50,6 +51,14 @@ describe("db:backup and db:restore", () => {
     created.push(target.name);
     await restoreDatabase({ databaseUrl: target.url, dataDir: temp }, file);
     expect(await withPg(target.url, contents)).toBe(before);
+    // The app's role works on the restored database as before: rows under its policies,
+    // the audit log still append-only.
+    await withPg(asAppRole(target.url), async (query) => {
+      expect((await query(`SELECT * FROM "Invoice"`)).rows).toEqual([]);
+      await query(`SELECT set_config('drempel.system', 'on', false)`);
+      expect((await query(`SELECT number FROM "Invoice"`)).rows).toEqual([{ number: "BK-1" }]);
+      await expect(query(`DELETE FROM "AuditLog"`)).rejects.toThrow(/permission denied/);
+    });
   }, 60_000);
 
   it("round-trips the embedded database as a folder copy", async () => {

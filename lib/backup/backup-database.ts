@@ -32,11 +32,29 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
   return file;
 }
 
+/**
+ * A dump carries no privileges (--no-privileges: it restores on any cluster), so the app
+ * role's grants, the append-only audit log and the default privileges are put back by the
+ * function the row-level-security migration defines.
+ */
+async function grantAppPrivileges(databaseUrl: string): Promise<void> {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT to_regprocedure('drempel_grant_app_privileges()') IS NOT NULL AS present`);
+    if (rows[0]?.present) await client.query("SELECT drempel_grant_app_privileges()");
+  } finally {
+    await client.end();
+  }
+}
+
 /** Replaces the database's contents with the backup's. */
 export async function restoreDatabase(target: BackupTarget, file: string): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`no backup at ${file}`);
   if (target.databaseUrl) {
     await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", `--dbname=${target.databaseUrl}`, file]);
+    await grantAppPrivileges(target.databaseUrl);
   } else {
     const staging = `${target.dataDir}.restoring`;
     fs.rmSync(staging, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 // Creates a business owned by the caller, with its KOR periods, in one transaction.
+import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { parseOrThrow } from "@/lib/validation";
@@ -8,8 +9,12 @@ import { businessColumns, participationRows, toBusinessDto, type BusinessDto } f
 
 export async function createBusiness(options: { caller: Caller; input: unknown }): Promise<BusinessDto> {
   const input = parseOrThrow(businessInputSchema, options.input);
+  const id = crypto.randomUUID();
   return db().$transaction(async (tx) => {
-    const business = await tx.business.create({ data: businessColumns(input) });
+    // Row-level security: the new business has no member yet; this transaction-local
+    // setting lets its creator see it until the OWNER membership below exists.
+    await tx.$executeRaw`SELECT set_config('drempel.new_business', ${id}, true)`;
+    const business = await tx.business.create({ data: { id, ...businessColumns(input) } });
     if (input.korParticipations.length) {
       await tx.korParticipation.createMany({ data: participationRows(input, business.id) });
     }

@@ -1,15 +1,19 @@
 // The Prisma client: PostgreSQL when DATABASE_URL is set, else the embedded PGlite in
 // DREMPEL_DATA_DIR. One client per process, guarded against unscoped tenant queries.
+// On PostgreSQL it connects as the role drempel_app (env().appDatabaseUrl) through a pool
+// that sets each connection's row-level-security context (lib/db/context-pool.ts). PGlite
+// connects as a superuser: there the policies do not apply.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { assertSafeWhere } from "@/lib/db/where-guard";
+import { ContextPool } from "@/lib/db/context-pool";
 
 function createAdapter() {
-  const { DATABASE_URL, dataDir } = env();
-  if (DATABASE_URL) return new PrismaPg({ connectionString: DATABASE_URL, max: 10 });
+  const { appDatabaseUrl, dataDir } = env();
+  if (appDatabaseUrl) return new PrismaPg(new ContextPool({ connectionString: appDatabaseUrl, max: 10 }), { disposeExternalPool: true });
   return new PrismaPGlite(new PGlite(dataDir));
 }
 

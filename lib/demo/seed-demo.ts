@@ -1,6 +1,7 @@
 // Demo data for the embedded database: three accounts, three businesses, a year and a
 // bit of invoices. Runs once: an existing demo owner means the demo is there already.
 import { db } from "@/lib/db/client";
+import { runAsSystem } from "@/lib/db/db-context";
 import { hashPassword } from "@/lib/auth/password";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
@@ -31,7 +32,12 @@ export function monthlyInvoices(options: { today: string; fromYear: number; patt
   return invoices;
 }
 
-export async function seedDemo(options: { today?: string } = {}): Promise<boolean> {
+/** Seeds the demo in system mode (row-level security: the seed belongs to no user). */
+export function seedDemo(options: { today?: string } = {}): Promise<boolean> {
+  return runAsSystem(() => insertDemo(options));
+}
+
+async function insertDemo(options: { today?: string }): Promise<boolean> {
   const client = db();
   const owner = DEMO_ACCOUNTS[0];
   if (await client.user.findUnique({ where: { email: owner.email } })) return false;

@@ -5,6 +5,7 @@
 // the row to another worker, which sends it again). Many workers may run at once.
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
+import { runAsSystem } from "@/lib/db/db-context";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
 import { claimJobs, markJobFailed, markJobSent, type ClaimedJob } from "@/lib/jobs/claim-jobs";
@@ -150,5 +151,13 @@ export function createWorker(options: WorkerOptions): Worker {
     loop = null;
   }
 
-  return { id, runOnce, runUntilIdle, runDailyIfDue, start, stop };
+  // The worker's queries run in system mode under row-level security: no user asked for them.
+  return {
+    id,
+    runOnce: () => runAsSystem(runOnce),
+    runUntilIdle: (maxRounds?: number) => runAsSystem(() => runUntilIdle(maxRounds)),
+    runDailyIfDue: () => runAsSystem(runDailyIfDue),
+    start: (pollMs: number) => void runAsSystem(() => start(pollMs)),
+    stop,
+  };
 }

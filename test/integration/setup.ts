@@ -1,10 +1,17 @@
-// Points lib/env at this run's database before any test touches it.
+// Points lib/env at this run's database before any test touches it. The app connects as
+// drempel_app under row-level security, as in production. Lib functions that tests call
+// directly, outside any runAsUser, run in system mode (the default set here); route
+// handlers run as their caller (apiRoute), and test/integration/rls.int.test.ts checks
+// the policies themselves.
 import { afterAll, inject } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { asAppRole, resetEnvCache } from "@/lib/env";
+import { setDefaultDbContext } from "@/lib/db/db-context";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
+process.env.APP_DATABASE_URL = asAppRole(process.env.DATABASE_URL);
 resetEnvCache();
+setDefaultDbContext({ kind: "system" });
 
 afterAll(async () => {
   const { disconnectDb } = await import("@/lib/db/client");

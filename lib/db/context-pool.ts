@@ -1,0 +1,56 @@
+// A pg.Pool that puts every checked-out connection into the caller's row-level-security
+// context before handing it over: each autocommit query (pool.query checks out too) and
+// each transaction (Prisma's startTransaction) first gets drempel.user_id and
+// drempel.system set for the context, or reset when there is none. The context is read
+// when connect() is called, in the caller's async context: a connection handed over later
+// by another query's release must not carry that query's context.
+import pg from "pg";
+import { contextSettings, defaultDbContext, explicitDbContext, type DbContext } from "@/lib/db/db-context";
+import { requestDbContext } from "@/lib/db/request-context";
+
+const SET_CONTEXT = "SELECT set_config('drempel.user_id', $1, false), set_config('drempel.system', $2, false)";
+
+type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+async function resolveContext(): Promise<DbContext> {
+  return explicitDbContext() ?? (await requestDbContext()) ?? defaultDbContext();
+}
+
+export class ContextPool extends pg.Pool {
+  // The context each connection was last set to, so an unchanged one costs no round trip.
+  // Session-level settings made outside a transaction survive until changed here.
+  private readonly applied = new WeakMap<pg.PoolClient, string>();
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    const context = resolveContext(); // started synchronously, in the caller's context
+    const ready = this.checkout(context);
+    if (!callback) return ready;
+    ready.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | boolean | undefined)),
+      (error: Error) => callback(error, undefined, () => undefined),
+    );
+  }
+
+  private async checkout(context: Promise<DbContext>): Promise<pg.PoolClient> {
+    const settings = contextSettings(await context);
+    const client = await super.connect();
+    if (this.applied.get(client) === settings.key) return client;
+    // Until the caller adds its own, a connection lost during this query must not
+    // surface as an unhandled 'error' event; the query's rejection reports it.
+    const ignore = () => undefined;
+    client.on("error", ignore);
+    try {
+      await client.query(SET_CONTEXT, [settings.userId, settings.system]);
+    } catch (error) {
+      this.applied.delete(client);
+      client.release(error as Error);
+      throw error;
+    } finally {
+      client.removeListener("error", ignore);
+    }
+    this.applied.set(client, settings.key);
+    return client;
+  }
+}

@@ -1,0 +1,66 @@
+// Whose rows a database session may see under row-level security: a user, the system
+// (worker, scheduler, seeding, scripts) or nobody. Carried by an AsyncLocalStorage and
+// turned into the session settings drempel.user_id / drempel.system by the pool
+// (lib/db/context-pool.ts) at every connection checkout. Without an explicit context the
+// pool falls back to the Next.js request's session cookie (lib/db/request-context.ts).
+import { AsyncLocalStorage } from "node:async_hooks";
+
+export type DbContext = { kind: "user"; userId: string } | { kind: "system" } | { kind: "none" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// One storage per process: Next.js may load this module in more than one bundle
+// (instrumentation, route handlers, pages), and they must share the context.
+const globalForContext = globalThis as unknown as {
+  drempelDbContext?: AsyncLocalStorage<DbContext>;
+  drempelDefaultDbContext?: DbContext;
+};
+const storage = (globalForContext.drempelDbContext ??= new AsyncLocalStorage<DbContext>());
+
+// A Prisma query is a lazy thenable: it starts when someone calls its then(). `work` is
+// awaited inside the context so that `runAsUser(id, () => db().invoice.count())` runs
+// the query there, not wherever the caller happens to await the result.
+function runIn<T>(context: DbContext, work: () => T | PromiseLike<T>): Promise<T> {
+  return storage.run(context, async () => await work());
+}
+
+/** Runs `work` as `userId`: its queries see that user's businesses only. */
+export function runAsUser<T>(userId: string, work: () => T | PromiseLike<T>): Promise<T> {
+  if (!UUID.test(userId)) return Promise.reject(new Error("runAsUser needs a user id (uuid)"));
+  return runIn({ kind: "user", userId }, work);
+}
+
+/** Runs `work` in system mode (every row). Only for jobs no user asked for. */
+export function runAsSystem<T>(work: () => T | PromiseLike<T>): Promise<T> {
+  return runIn({ kind: "system" }, work);
+}
+
+/** Runs `work` with no context: it sees no tenant row. */
+export function runWithoutContext<T>(work: () => T | PromiseLike<T>): Promise<T> {
+  return runIn({ kind: "none" }, work);
+}
+
+/** The context set by runAs…, if any. */
+export function explicitDbContext(): DbContext | undefined {
+  return storage.getStore();
+}
+
+/**
+ * The context of code outside any runAs… and outside a request. Production leaves it
+ * "none"; the integration tests set "system" so lib functions called directly behave as
+ * before, while route handlers (runAsUser) and the RLS tests run under the policies.
+ */
+export function setDefaultDbContext(context: DbContext): void {
+  globalForContext.drempelDefaultDbContext = context;
+}
+
+export function defaultDbContext(): DbContext {
+  return globalForContext.drempelDefaultDbContext ?? { kind: "none" };
+}
+
+/** The two settings a context stands for; the key identifies it for the pool's cache. */
+export function contextSettings(context: DbContext): { userId: string; system: string; key: string } {
+  if (context.kind === "user") return { userId: context.userId, system: "", key: `user:${context.userId}` };
+  if (context.kind === "system") return { userId: "", system: "on", key: "system" };
+  return { userId: "", system: "", key: "none" };
+}

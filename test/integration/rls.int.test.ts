@@ -1,0 +1,322 @@
+// Row-level security (issue #8), below the application's own checks: the app's role
+// drempel_app sees nothing without a context, a user's context sees that user's
+// businesses only, an outsider cannot write into another business, the audit log is
+// append-only, and the context set by runAsUser reaches every pool checkout through
+// Prisma without leaking into the next one.
+import crypto from "node:crypto";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { ContextPool } from "@/lib/db/context-pool";
+import { runAsSystem, runAsUser, runWithoutContext } from "@/lib/db/db-context";
+import { APP_ROLE, asAppRole, env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createBusiness } from "@/lib/businesses/create-business";
+import { inviteAccountant } from "@/lib/accountant/invite-accountant";
+import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
+import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
+import { createOwnedBusiness, createUser } from "./factories";
+
+const TENANT_TABLES = ["Business", "Membership", "KorParticipation", "Invoice", "AuditLog", "BusinessAlert", "Notification", "OutboxJob", "AccountantInvitation"];
+const ownerUrl = () => process.env.DATABASE_URL!;
+const appUrl = () => asAppRole(ownerUrl());
+
+type Settings = { userId?: string; system?: boolean } | null;
+
+/** A plain connection as drempel_app, with the given settings (null: none at all). */
+async function asApp<T>(settings: Settings, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: appUrl() });
+  await client.connect();
+  try {
+    if (settings) {
+      await client.query("SELECT set_config('drempel.user_id', $1, false), set_config('drempel.system', $2, false)", [settings.userId ?? "", settings.system ? "on" : ""]);
+    }
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function asOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ownerUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const count = async (client: pg.Client, table: string, where = "true", params: unknown[] = []) =>
+  Number((await client.query(`SELECT count(*)::int AS n FROM "${table}" WHERE ${where}`, params)).rows[0].n);
+
+/** The column that names a row's business ("id" for Business itself). */
+const businessColumn = (table: string) => (table === "Business" ? "id" : "businessId");
+
+let ownerA: { id: string; email: string };
+let ownerB: { id: string; email: string };
+let businessA: string;
+let businessB: string;
+
+/** One row in every tenant table for the business (written in system mode, as the worker would). */
+async function populate(businessId: string, userId: string, email: string) {
+  await runAsSystem(async () => {
+    await db().invoice.create({
+      data: { businessId, number: `F-${crypto.randomBytes(3).toString("hex")}`, date: new Date("2026-03-02"), netCents: 10_000, vatCents: 2_100, category: "NL_STANDARD", customerName: "Klant BV" },
+    });
+    const alert = await db().businessAlert.create({
+      data: { businessId, key: `K:${businessId}`, code: "KOR_80", level: "warning", year: 2026, date: new Date("2026-03-02"), rule: "5.1", details: {}, messages: { nl: "x", en: "x" } },
+    });
+    await db().notification.create({ data: { userId, businessId, alertId: alert.id } });
+    await db().outboxJob.create({ data: { kind: "EVALUATE", businessId } });
+    await db().outboxJob.create({ data: { kind: "ALERT_EMAIL", businessId, userId, toAddress: email, subject: "s", textBody: "t", htmlBody: "h" } });
+    await db().accountantInvitation.create({
+      data: { businessId, email: `accountant-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, token: crypto.randomBytes(12).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+  });
+}
+
+beforeAll(async () => {
+  ownerA = await createUser("rls-a");
+  ownerB = await createUser("rls-b");
+  businessA = (await createOwnedBusiness(ownerA.id, "A BV")).id;
+  businessB = (await createOwnedBusiness(ownerB.id, "B BV")).id;
+  await populate(businessA, ownerA.id, ownerA.email);
+  await populate(businessB, ownerB.id, ownerB.email);
+});
+
+describe("row-level security: the database's own answer", () => {
+  it("the app connects as drempel_app, a role that is neither superuser nor exempt from RLS", async () => {
+    expect(new URL(env().appDatabaseUrl!).username).toBe(APP_ROLE);
+    const role = await asApp(null, async (client) => (await client.query("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).rows[0]);
+    expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false });
+    const fromPrisma = await db().$queryRaw<{ name: string }[]>`SELECT current_user AS name`;
+    expect(fromPrisma[0]!.name).toBe(APP_ROLE);
+  });
+
+  it("every table with a businessId has row-level security enabled", async () => {
+    const tables = await asOwner(async (client) =>
+      (await client.query(
+        `SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND c.relkind = 'r'
+            AND (c.relname = 'Business' OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'businessId' AND NOT a.attisdropped))
+          ORDER BY 1`,
+      )).rows,
+    );
+    expect(tables.map((t) => t.relname).sort()).toEqual(expect.arrayContaining([...TENANT_TABLES].sort()));
+    expect(tables.filter((t) => !t.relrowsecurity).map((t) => t.relname)).toEqual([]);
+  });
+
+  it("without the setting, drempel_app reads no row of any tenant table, while rows exist", async () => {
+    for (const table of TENANT_TABLES) {
+      const existing = await asOwner((client) => count(client, table));
+      expect(existing, `${table} has rows`).toBeGreaterThan(0);
+      expect(await asApp(null, (client) => count(client, table)), `${table} without a setting`).toBe(0);
+      expect(await asApp({}, (client) => count(client, table)), `${table} with empty settings`).toBe(0);
+    }
+  });
+
+  it("with user A's context, only rows of A's businesses (and A's own) are visible", async () => {
+    await asApp({ userId: ownerA.id }, async (client) => {
+      for (const table of TENANT_TABLES) {
+        const column = businessColumn(table);
+        expect(await count(client, table, `"${column}" = $1`, [businessA]), `${table}: A's rows`).toBeGreaterThan(0);
+        expect(await count(client, table, `"${column}" IS DISTINCT FROM $1`, [businessA]), `${table}: rows of others`).toBe(0);
+      }
+      // Mails and notifications of B in B's business are not A's either way.
+      expect(await count(client, "OutboxJob", `"userId" = $1`, [ownerB.id])).toBe(0);
+    });
+    // System mode (the worker) sees both.
+    await asApp({ system: true }, async (client) => {
+      expect(await count(client, "Invoice", `"businessId" = ANY($1::uuid[])`, [[businessA, businessB]])).toBe(2);
+    });
+  });
+
+  it("an outsider's context cannot insert, update or delete rows of another business", async () => {
+    const before = await asOwner(async (client) => JSON.stringify((await client.query(`SELECT * FROM "Invoice" WHERE "businessId" = $1 ORDER BY id`, [businessA])).rows));
+    await asApp({ userId: ownerB.id }, async (client) => {
+      await expect(
+        client.query(`INSERT INTO "Invoice" (id, "businessId", number, date, "netCents", category, "customerName", "updatedAt") VALUES (gen_random_uuid(), $1, 'X-1', '2026-01-01', 100, 'NL_STANDARD', 'x', now())`, [businessA]),
+      ).rejects.toThrow(/row-level security/);
+      // B making itself owner of A's business.
+      await expect(client.query(`INSERT INTO "Membership" (id, "businessId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'OWNER')`, [businessA, ownerB.id])).rejects.toThrow(
+        /row-level security/,
+      );
+      await expect(client.query(`INSERT INTO "AuditLog" (id, "businessId", "actorId", action, "entityType") VALUES (gen_random_uuid(), $1, $2, 'x', 'x')`, [businessA, ownerB.id])).rejects.toThrow(
+        /row-level security/,
+      );
+      expect((await client.query(`UPDATE "Invoice" SET "netCents" = 1 WHERE "businessId" = $1`, [businessA])).rowCount).toBe(0);
+      expect((await client.query(`DELETE FROM "Invoice" WHERE "businessId" = $1`, [businessA])).rowCount).toBe(0);
+      expect((await client.query(`UPDATE "Business" SET name = 'taken' WHERE id = $1`, [businessA])).rowCount).toBe(0);
+      // Moving one's own invoice into another business is a write into that business.
+      await expect(client.query(`UPDATE "Invoice" SET "businessId" = $1 WHERE "businessId" = $2`, [businessA, businessB])).rejects.toThrow(/row-level security/);
+    });
+    // The same through Prisma, as the app would run it.
+    await runAsUser(ownerB.id, async () => {
+      await expect(
+        db().invoice.create({ data: { businessId: businessA, number: "X-2", date: new Date("2026-01-01"), netCents: 100, category: "NL_STANDARD", customerName: "x" } }),
+      ).rejects.toThrow(/row-level security/);
+      expect((await db().invoice.updateMany({ where: { businessId: businessA }, data: { netCents: 1 } })).count).toBe(0);
+      expect((await db().invoice.deleteMany({ where: { businessId: businessA } })).count).toBe(0);
+    });
+    const after = await asOwner(async (client) => JSON.stringify((await client.query(`SELECT * FROM "Invoice" WHERE "businessId" = $1 ORDER BY id`, [businessA])).rows));
+    expect(after).toBe(before);
+    expect(await asOwner((client) => count(client, "Membership", `"businessId" = $1`, [businessA]))).toBe(1);
+    expect(await asOwner((client) => count(client, "Business", `name = 'taken'`))).toBe(0);
+  });
+
+  it("the audit log is append-only for drempel_app, even in system mode", async () => {
+    const entries = await asOwner((client) => count(client, "AuditLog", `"businessId" = $1`, [businessA]));
+    for (const [index, settings] of [{ userId: ownerA.id }, { system: true }].entries()) {
+      await asApp(settings, async (client) => {
+        expect(await count(client, "AuditLog", `"businessId" = $1`, [businessA])).toBe(entries + index);
+        await expect(client.query(`UPDATE "AuditLog" SET action = 'forged' WHERE "businessId" = $1`, [businessA])).rejects.toThrow(/permission denied/);
+        await expect(client.query(`DELETE FROM "AuditLog" WHERE "businessId" = $1`, [businessA])).rejects.toThrow(/permission denied/);
+        await expect(client.query(`TRUNCATE "AuditLog"`)).rejects.toThrow(/permission denied/);
+        await client.query(`INSERT INTO "AuditLog" (id, "businessId", "actorId", action, "entityType") VALUES (gen_random_uuid(), $1, $2, 'test.append', 'Test')`, [businessA, ownerA.id]);
+      });
+    }
+    expect(await asOwner((client) => count(client, "AuditLog", `"businessId" = $1`, [businessA]))).toBe(entries + 2);
+    expect(await asOwner((client) => count(client, "AuditLog", `action = 'forged'`))).toBe(0);
+  });
+
+  it("the migrations' bookkeeping is out of the app's reach", async () => {
+    await asApp({ system: true }, async (client) => {
+      await expect(client.query(`SELECT count(*) FROM "_prisma_migrations"`)).rejects.toThrow(/permission denied/);
+    });
+  });
+});
+
+describe("row-level security through the app's pool and Prisma", () => {
+  it("runAsUser reaches every checkout: autocommit queries, transactions and concurrent contexts", async () => {
+    const both = { businessId: { in: [businessA, businessB] } };
+    expect(await runAsUser(ownerA.id, () => db().invoice.findMany({ where: both, select: { businessId: true } }))).toEqual([{ businessId: businessA }]);
+    expect(await runAsUser(ownerB.id, () => db().$transaction((tx) => tx.invoice.findMany({ where: both, select: { businessId: true } })))).toEqual([{ businessId: businessB }]);
+    expect(await runWithoutContext(() => db().invoice.count({ where: both }))).toBe(0);
+    expect(await runAsSystem(() => db().invoice.count({ where: both }))).toBe(2);
+    // Many interleaved contexts on a pool of ten connections: each sees its own.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => {
+        const [userId, businessId] = i % 3 === 0 ? [ownerA.id, businessA] : i % 3 === 1 ? [ownerB.id, businessB] : [null, null];
+        const read = async () => {
+          const rows = await db().invoice.findMany({ where: both, select: { businessId: true } });
+          await new Promise((resolve) => setTimeout(resolve, (i * 7) % 5));
+          const inTx = await db().$transaction((tx) => tx.korParticipation.findMany({ where: { businessId: { in: [businessA, businessB] } }, select: { businessId: true } }));
+          return { expected: businessId, seen: [...new Set([...rows, ...inTx].map((row) => row.businessId))] };
+        };
+        return userId ? runAsUser(userId, read) : runWithoutContext(read);
+      }),
+    );
+    for (const result of results) expect(result.seen).toEqual(result.expected ? [result.expected] : []);
+  });
+
+  it("a context does not leak to the next checkout of the same connection, nor to a query waiting for it", async () => {
+    const pool = new ContextPool({ connectionString: appUrl(), max: 1 });
+    const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    try {
+      const where = { businessId: { in: [businessA, businessB] } };
+      expect(await runAsUser(ownerA.id, () => client.invoice.count({ where }))).toBe(1);
+      expect(await runWithoutContext(() => client.invoice.count({ where }))).toBe(0);
+      expect(await runAsUser(ownerA.id, () => client.invoice.count({ where }))).toBe(1);
+      // A's transaction holds the only connection; a query without context waits for it
+      // and is handed the connection by A's release, in A's async context.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const transaction = runAsUser(ownerA.id, () =>
+        client.$transaction(async (tx) => {
+          const seen = await tx.invoice.count({ where });
+          await held;
+          return seen;
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const waiting = runWithoutContext(() => client.invoice.count({ where }));
+      const waitingB = runAsUser(ownerB.id, () => client.invoice.findMany({ where, select: { businessId: true } }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      expect(await transaction).toBe(1);
+      expect(await waiting).toBe(0);
+      expect(await waitingB).toEqual([{ businessId: businessB }]);
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("a revoked membership stops visibility at the next query", async () => {
+    const member = await createUser("rls-member");
+    const membership = await db().membership.create({ data: { businessId: businessA, userId: member.id, role: "MEMBER" } });
+    const seen = () => runAsUser(member.id, () => db().invoice.count({ where: { businessId: businessA } }));
+    expect(await seen()).toBe(1);
+    await db().membership.delete({ where: { id: membership.id } });
+    expect(await seen()).toBe(0);
+    expect(await runAsUser(member.id, () => db().business.findUnique({ where: { id: businessA } }))).toBeNull();
+  });
+
+  it("a user creates a business and sees it at once; nobody else does", async () => {
+    const user = await createUser("rls-creator");
+    const created = await runAsUser(user.id, () => createBusiness({ caller: { userId: user.id }, input: { name: "Nieuw BV", korParticipations: [{ from: "2026-01-01" }] } }));
+    expect(created).toMatchObject({ name: "Nieuw BV", role: "OWNER" });
+    expect(await runAsUser(user.id, () => db().korParticipation.count({ where: { businessId: created.id } }))).toBe(1);
+    expect(await runAsUser(ownerB.id, () => db().business.findUnique({ where: { id: created.id } }))).toBeNull();
+    // The creation setting cannot open an existing business: it has members.
+    await asApp({ userId: ownerB.id }, async (client) => {
+      await client.query("BEGIN");
+      await client.query("SELECT set_config('drempel.new_business', $1, true)", [businessA]);
+      expect(await count(client, "Business", "id = $1", [businessA])).toBe(0);
+      expect(await count(client, "Invoice", `"businessId" = $1`, [businessA])).toBe(0);
+      await client.query("ROLLBACK");
+    });
+  });
+
+  it("an invited accountant sees the business's name, not its books, until it accepts", async () => {
+    const accountant = await createUser("rls-accountant");
+    const invitation = await runAsUser(ownerA.id, () => inviteAccountant({ caller: { userId: ownerA.id }, businessId: businessA, input: { email: accountant.email, access: "READ_ONLY" } }));
+    const mine = await runAsUser(accountant.id, () => listMyInvitations({ caller: { userId: accountant.id } }));
+    expect(mine).toEqual([expect.objectContaining({ id: invitation.id, businessId: businessA, businessName: "A BV" })]);
+    expect(await runAsUser(accountant.id, () => db().invoice.count({ where: { businessId: businessA } }))).toBe(0);
+    await runAsUser(accountant.id, () => respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true }));
+    expect(await runAsUser(accountant.id, () => db().invoice.count({ where: { businessId: businessA } }))).toBe(1);
+    expect(await runAsSystem(() => db().auditLog.count({ where: { businessId: businessA, action: "accountant.accept", actorId: accountant.id } }))).toBe(1);
+  });
+
+  it("the list query stays one cheap index scan with 10,000 invoices under RLS", async () => {
+    const user = await createUser("rls-bulk");
+    const { id: businessId } = await createOwnedBusiness(user.id, "Bulk BV");
+    await asOwner((client) =>
+      client.query(
+        `INSERT INTO "Invoice" (id, "businessId", number, date, "netCents", category, "customerName", "updatedAt")
+         SELECT gen_random_uuid(), $1, 'B-' || g, date '2026-01-01' + (g % 365), 1000 + g, 'NL_STANDARD', 'Klant ' || (g % 50), now()
+           FROM generate_series(1, 10000) g`,
+        [businessId],
+      ),
+    );
+    await asOwner((client) => client.query(`ANALYZE "Invoice"`));
+    type PlanNode = { "Node Type": string; "Parent Relationship"?: string; "Actual Loops": number; Output?: string[]; "Index Name"?: string; Plans?: PlanNode[] };
+    type Explained = { Plan: PlanNode & { "Total Cost": number }; "Execution Time": number };
+    const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+    const explain = (sql: string) => async (client: pg.Client) => {
+      await client.query(sql, [businessId]); // warm the caches, as a running app has them
+      return (await client.query(`EXPLAIN (ANALYZE, VERBOSE, FORMAT JSON) ${sql}`, [businessId])).rows[0]["QUERY PLAN"][0] as Explained;
+    };
+    const list = `SELECT * FROM "Invoice" WHERE "businessId" = $1 AND "deletedAt" IS NULL ORDER BY date DESC, number DESC LIMIT 50`;
+    const total = `SELECT count(*), sum("netCents") FROM "Invoice" WHERE "businessId" = $1 AND "deletedAt" IS NULL`;
+    for (const [name, sql] of [["list (50 of 10,000)", list], ["total over 10,000", total]] as const) {
+      const owner = await asOwner(explain(sql));
+      const app = await asApp({ userId: user.id }, explain(sql));
+      // The visible businesses are computed once per statement (an InitPlan), not per row,
+      // and the page of the list is still read through the (businessId, date) index.
+      const initPlans = nodes(app.Plan).filter((node) => node["Parent Relationship"] === "InitPlan");
+      expect(initPlans.some((node) => node.Output?.includes("drempel_visible_business_ids()") && node["Actual Loops"] === 1)).toBe(true);
+      expect(JSON.stringify(app.Plan)).not.toMatch(/SubPlan/);
+      if (sql === list) expect(nodes(app.Plan).some((node) => node["Index Name"] === "Invoice_businessId_date_idx")).toBe(true);
+      console.log(
+        `${name}: owner cost ${owner.Plan["Total Cost"]}, ${owner["Execution Time"]} ms; drempel_app cost ${app.Plan["Total Cost"]}, ${app["Execution Time"]} ms`,
+      );
+      expect(app.Plan["Total Cost"]).toBeLessThan(owner.Plan["Total Cost"] * 2 + 10);
+    }
+    const counted = await asApp({ userId: user.id }, (client) => count(client, "Invoice", `"businessId" = $1`, [businessId]));
+    expect(counted).toBe(10_000);
+  });
+});
+
