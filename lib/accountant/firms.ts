@@ -72,3 +72,13 @@ export async function leaveFirm(options: { caller: Caller }): Promise<void> {
     await writeAuditLog(tx, { businessId: null, actorId: caller.userId, action: "firm.leave", entityType: "Firm", entityId: member.firmId });
   });
 }
+
+/** The clients this accountant may share: every ACCOUNTANT membership, by name. */
+export async function listShareableClients(options: { caller: Caller }): Promise<{ businessId: string; name: string }[]> {
+  const memberships = await db().membership.findMany({
+    where: { userId: options.caller.userId, role: "ACCOUNTANT" },
+    select: { business: { select: { id: true, name: true } } },
+    orderBy: { business: { name: "asc" } },
+  });
+  return memberships.map((m) => ({ businessId: m.business.id, name: m.business.name }));
+}
