@@ -6,6 +6,9 @@
 import { expect, test } from "@playwright/test";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
 
+// Two browser contexts and a dozen page loads each: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 test("owner invites, accountant accepts and sees the client, owner revokes, accountant loses it", async ({ browser }) => {
   const year = new Date().getFullYear();
   const businessName = `Klant Studio ${Date.now()}`;
