@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listBusinessAccountants } from "@/lib/accountant/list-business-accountants";
 import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
-import { addFirmColleague, createFirm, getMyFirm, leaveFirm } from "@/lib/accountant/firms";
+import { addFirmColleague, createFirm, getMyFirm, leaveFirm, listShareableClients } from "@/lib/accountant/firms";
 import { shareClient } from "@/lib/accountant/share-client";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { getBusiness } from "@/lib/businesses/get-business";
@@ -70,6 +70,8 @@ describe("firms", () => {
 describe("sharing a client with a colleague", () => {
   it("creates the colleague's membership, audit-logged under the sharer; the owner sees it with the firm and can revoke it", async () => {
     await expect(getBusiness({ caller: { userId: bob.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await listShareableClients({ caller: { userId: alice.id } })).toEqual([{ businessId: business.id, name: "Klant Gedeeld" }]);
+    expect(await listShareableClients({ caller: { userId: bob.id } })).toEqual([]);
     await shareClient({ caller: { userId: alice.id }, businessId: business.id, input: { colleagueId: bob.id, access: "READ_ONLY" } });
     expect((await getBusiness({ caller: { userId: bob.id }, businessId: business.id })).name).toBe("Klant Gedeeld");
     await expect(createInvoice({ caller: { userId: bob.id }, businessId: business.id, input: validInvoice() })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -14,6 +14,9 @@ import { createBusiness } from "@/lib/businesses/create-business";
 import { getBusiness } from "@/lib/businesses/get-business";
 import { db } from "@/lib/db/client";
 import { createInvoice } from "@/lib/invoices/create-invoice";
+import { startSmtpCapture } from "@/lib/alerts/testing/smtp-capture";
+import { createWorker } from "@/lib/jobs/worker";
+import { createSmtpTransport } from "@/lib/mail/transport";
 import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { validInvoice } from "@/test/api/helpers";
 import { createUser } from "@/test/integration/factories";
@@ -58,6 +61,23 @@ describe("asking for access", () => {
     expect(mails[0]!.textBody).toContain(`/businesses/${business.id}/settings`);
     expect(await db().outboxJob.count({ where: { kind: "ACCESS_EMAIL", userId: { not: owner.id }, businessId: business.id } })).toBe(0);
     expect((await db().user.findUniqueOrThrow({ where: { id: accountant.id } })).isAccountant).toBe(true);
+  });
+
+  it("the queue worker delivers the owner's mail over SMTP (the outbox path of alert mails)", async () => {
+    const smtp = await startSmtpCapture();
+    try {
+      await requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: kvk } });
+      const worker = createWorker({ transport: createSmtpTransport({ url: smtp.url, from: "Drempel <meldingen@drempel.test>", timeoutMs: 2_000 }), appUrl: "http://drempel.test", log: () => {} });
+      await worker.runUntilIdle(1_000);
+      const [mail] = smtp.mailsTo(owner.email);
+      expect(mail?.subject).toBe(`Drempel: ${accountant.name} vraagt toegang tot Studio Verzoek`);
+      expect(mail?.text).toContain(`${accountant.name} (${accountant.email}) vraagt toegang als boekhouder tot Studio Verzoek.`);
+      expect(smtp.mailsTo(accountant.email)).toEqual([]);
+      const job = await db().outboxJob.findFirstOrThrow({ where: { kind: "ACCESS_EMAIL", userId: owner.id } });
+      expect(job).toMatchObject({ status: "SENT", transport: "smtp" });
+    } finally {
+      await smtp.close();
+    }
   });
 
   it("an owner's e-mail narrows the match: another address reaches nobody", async () => {
