@@ -1,16 +1,20 @@
 // The owner's "Accountant" section of the business settings: who has access, at which
-// level, the open invitations, and the invitation form.
+// level (and firm), the accountants' open requests for access, the open invitations, and
+// the invitation form.
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDate, toLanguage } from "@/components/invoices/format";
+import { listBusinessAccessRequests } from "@/lib/accountant/list-access-requests";
 import { listBusinessAccountants } from "@/lib/accountant/list-business-accountants";
+import { AccessRequestActions } from "./access-request-forms";
 import { AccountantActions, WithdrawInvitationButton } from "./accountant-actions";
 import { InviteAccountantForm } from "./invite-accountant-form";
 
 export async function AccountantSettingsSection({ userId, businessId }: { userId: string; businessId: string }) {
-  const [t, locale, { accountants, invitations }] = await Promise.all([
+  const [t, locale, { accountants, invitations }, requests] = await Promise.all([
     getTranslations("accountant.settings"),
     getLocale(),
     listBusinessAccountants({ caller: { userId }, businessId }),
+    listBusinessAccessRequests({ caller: { userId }, businessId }),
   ]);
   const language = toLanguage(locale);
   return (
@@ -34,6 +38,22 @@ export async function AccountantSettingsSection({ userId, businessId }: { userId
           ))}
         </ul>
       )}
+      {requests.length > 0 ? (
+        <>
+          <h3 className="mb-2 font-semibold">{t("requests")}</h3>
+          <ul className="mb-4 space-y-3">
+            {requests.map((request) => {
+              const values = { name: request.accountantName, email: request.accountantEmail, date: formatDate(request.expiresAt.slice(0, 10), language) };
+              return (
+                <li key={request.id} className="space-y-2">
+                  <p className="text-sm">{request.firm ? t("requestFromFirm", { ...values, firm: request.firm }) : t("requestFrom", values)}</p>
+                  <AccessRequestActions businessId={businessId} request={request} />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
       {invitations.length > 0 ? (
         <>
           <h3 className="mb-2 font-semibold">{t("pending")}</h3>

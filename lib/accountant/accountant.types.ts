@@ -1,6 +1,7 @@
 // The boundary of the accountant's view: invitations, access levels and the client
 // overview's query string and rows.
 import { z } from "zod";
+import { isValidKvkNumber, normaliseKvkNumber } from "@/lib/businesses/identifiers";
 import type { DeadlineKind, ISODate } from "@/lib/kor/types";
 
 /** How long an owner's invitation stays open. */
@@ -86,3 +87,41 @@ export type AccountantOverview = {
   page: number;
   pageCount: number;
 };
+
+// ---------------------------------------------------------------------------------------
+// An accountant asks a business for access; an owner approves or rejects.
+
+/** How long an accountant's request stays open. */
+export const ACCESS_REQUEST_DAYS = 14;
+/** Requests per accountant per hour (hitRateLimit). */
+export const ACCESS_REQUEST_LIMIT = 10;
+export const ACCESS_REQUEST_WINDOW_SECONDS = 3_600;
+
+export const requestAccessSchema = z.object({
+  kvkNumber: z.string("validation.kvkNumber").transform(normaliseKvkNumber).refine(isValidKvkNumber, "validation.kvkNumber"),
+  ownerEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.union([z.literal(""), z.email("validation.email")]))
+    .optional()
+    .transform((value) => value || null),
+});
+export const decideAccessRequestSchema = z.object({ approve: z.boolean("validation.invalid"), access: accessLevelSchema.default("READ_ONLY") });
+
+/**
+ * What the accountant sees of their own request: only what they typed, and "open" until it
+ * expires, is withdrawn or approved — a rejected or unmatched request looks the same as a
+ * pending one, so the list cannot tell whether a KVK number uses Drempel.
+ */
+export type MyAccessRequestDto = { id: string; kvkNumber: string; ownerEmail: string | null; status: "open" | "approved" | "withdrawn" | "expired"; expiresAt: string; createdAt: string };
+export type BusinessAccessRequestDto = { id: string; accountantName: string; accountantEmail: string; firm: string | null; expiresAt: string; createdAt: string };
+
+// ---------------------------------------------------------------------------------------
+// Firms: accountants of one firm may share clients with each other.
+
+export const createFirmSchema = z.object({ name: z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong") });
+export const addFirmColleagueSchema = z.object({ email: z.string("validation.email").trim().toLowerCase().pipe(z.email("validation.email")) });
+export const shareClientSchema = z.object({ colleagueId: z.uuid("validation.invalid"), access: accessLevelSchema.default("READ_ONLY") });
+export type FirmRole = "ADMIN" | "MEMBER";
+export type FirmDto = { id: string; name: string; role: FirmRole; members: { userId: string; name: string; email: string; role: FirmRole }[] };

@@ -1,5 +1,6 @@
 // An owner's view of who keeps the books from outside: the accountants with access and
-// the invitations still open.
+// the invitations still open. An accountant's firm is their Firm's name, else the
+// free-text firm of their profile.
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import type { BusinessAccountantDto, BusinessInvitationDto } from "./accountant.types";
@@ -10,7 +11,7 @@ export async function listBusinessAccountants(options: { caller: Caller; busines
   const [memberships, invitations] = await Promise.all([
     db().membership.findMany({
       where: { businessId, role: "ACCOUNTANT" },
-      include: { user: { select: { name: true, email: true, accountantFirm: true } } },
+      include: { user: { select: { name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } } },
       orderBy: { createdAt: "asc" },
     }),
     db().accountantInvitation.findMany({
@@ -24,7 +25,7 @@ export async function listBusinessAccountants(options: { caller: Caller; busines
       userId: m.userId,
       name: m.user.name,
       email: m.user.email,
-      firm: m.user.accountantFirm,
+      firm: m.user.firmMembership?.firm.name ?? m.user.accountantFirm,
       access: m.access,
       since: m.createdAt.toISOString(),
     })),

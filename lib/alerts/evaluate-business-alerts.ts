@@ -3,7 +3,8 @@
 // year and threshold or deadline), shown to each member in the notification centre, and
 // queued as a mail to each member who has not switched that kind off — or held for the
 // daily digest. Runs in the caller's transaction: alerts, notifications and mails commit
-// together or not at all.
+// together or not at all. The same evaluation also refreshes the business's line of the
+// accountant overview for this year (BusinessYearSummary).
 import type { Tx } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,6 +13,7 @@ import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 import { toIsoDate, fromIsoDate } from "@/lib/validation";
 import { referencedInvoiceIds, selectAlerts, withInvoiceNumbers, type AlertDetails } from "@/lib/alerts/select-alerts";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
+import { lastTransactionDate, summaryData, upsertYearSummaries } from "@/lib/accountant/year-summary";
 import { renderAlertMail, type MailAlert } from "@/lib/mail/render-alert-mail";
 import { unsubscribeUrl } from "@/lib/mail/unsubscribe-url";
 
@@ -22,10 +24,22 @@ export type EvaluationResult = { newAlerts: number; notifications: number; mails
 export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: string; now: Date; appUrl: string }): Promise<EvaluationResult> {
   const { tx, businessId, now, appUrl } = options;
   const none = { newAlerts: 0, notifications: 0, mails: 0 };
-  const business = await tx.business.findUnique({ where: { id: businessId }, select: { id: true, name: true } });
+  // The books version is read before the invoices: a change committed in between leaves
+  // the summary marked with the older version, so the overview evaluates it again.
+  const business = await tx.business.findUnique({ where: { id: businessId }, select: { id: true, name: true, booksVersion: true } });
   if (!business) return none;
   const asOf = amsterdamToday(now);
-  const output = evaluate(await loadEngineInput({ businessId, asOf, client: tx }), { explain: true });
+  const input = await loadEngineInput({ businessId, asOf, client: tx });
+  const output = evaluate(input, { explain: true });
+  await upsertYearSummaries(tx, [
+    {
+      businessId,
+      year: Number(asOf.slice(0, 4)),
+      asOf,
+      booksVersion: business.booksVersion,
+      data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions) }),
+    },
+  ]);
   let candidates = selectAlerts(output, asOf);
   if (candidates.length === 0) return none;
 

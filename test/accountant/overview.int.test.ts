@@ -1,7 +1,6 @@
 // The client overview on a fixed data set: status per client, the default risk order,
 // sorting by a column, filter, search, paging, summary and CSV — all on 20 December 2026.
 import { beforeAll, describe, expect, it } from "vitest";
-import { clearClientRowCache } from "@/lib/accountant/load-client-rows";
 import { getAccountantOverview, listAccountantClients } from "@/lib/accountant/get-accountant-overview";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
@@ -49,7 +48,6 @@ beforeAll(async () => {
   await client("Eetcafe Safe", "55555555", { kor: true, invoices: [["2026-03-01", 2_000]] });
   await client("Fotograaf Buiten KOR", "66666666", { kor: false, invoices: [["2026-05-01", 30_000]] });
   await client("Grafisch Leeg", "77777777", { kor: true, invoices: [] });
-  clearClientRowCache();
 });
 
 const names = (rows: { name: string }[]) => rows.map((r) => r.name);

@@ -1,7 +1,8 @@
 "use server";
-// Server actions of the accountant's view: answering invitations (the accountant) and
-// inviting, withdrawing, changing and revoking accountants (the owner). Parse, resolve
-// the caller, call lib/accountant.
+// Server actions of the accountant's view: answering invitations, asking for access,
+// firms and sharing clients (the accountant); inviting, withdrawing, changing and revoking
+// accountants and answering access requests (the owner). Parse, resolve the caller, call
+// lib/accountant.
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { requireCaller } from "@/lib/auth/current-user";
@@ -10,6 +11,11 @@ import { inviteAccountant } from "@/lib/accountant/invite-accountant";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
 import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
 import { withdrawInvitation } from "@/lib/accountant/withdraw-invitation";
+import { decideAccessRequest } from "@/lib/accountant/decide-access-request";
+import { addFirmColleague, createFirm, leaveFirm } from "@/lib/accountant/firms";
+import { requestAccess } from "@/lib/accountant/request-access";
+import { shareClient } from "@/lib/accountant/share-client";
+import { withdrawAccessRequest } from "@/lib/accountant/withdraw-access-request";
 
 
 export async function respondToInvitationAction(invitationId: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
@@ -48,6 +54,62 @@ export async function revokeAccountantAction(businessId: string, membershipId: s
   return runAction(async () => {
     await revokeAccountant({ caller: await requireCaller(), businessId: String(businessId), membershipId: String(membershipId) });
     revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}
+
+export async function requestAccessAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await requestAccess({ caller: await requireCaller(), input });
+    revalidatePath("/accountant");
+    return null;
+  });
+}
+
+export async function withdrawAccessRequestAction(requestId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await withdrawAccessRequest({ caller: await requireCaller(), requestId: String(requestId) });
+    revalidatePath("/accountant");
+    return null;
+  });
+}
+
+export async function decideAccessRequestAction(businessId: string, requestId: string, input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await decideAccessRequest({ caller: await requireCaller(), businessId: String(businessId), requestId: String(requestId), input });
+    revalidatePath(`/businesses/${businessId}/settings`);
+    return null;
+  });
+}
+
+export async function createFirmAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await createFirm({ caller: await requireCaller(), input });
+    revalidatePath("/accountant");
+    return null;
+  });
+}
+
+export async function addFirmColleagueAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await addFirmColleague({ caller: await requireCaller(), input });
+    revalidatePath("/accountant");
+    return null;
+  });
+}
+
+export async function leaveFirmAction(): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await leaveFirm({ caller: await requireCaller() });
+    revalidatePath("/accountant");
+    return null;
+  });
+}
+
+export async function shareClientAction(businessId: string, input: unknown): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await shareClient({ caller: await requireCaller(), businessId: String(businessId), input });
+    revalidatePath("/accountant");
     return null;
   });
 }

@@ -3,11 +3,15 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ClientTable, overviewHref } from "@/components/accountant/client-table";
 import { DistributionChart } from "@/components/accountant/distribution-chart";
+import { MyAccessRequests, RequestAccessForm } from "@/components/accountant/access-request-forms";
+import { AddColleagueForm, CreateFirmForm, LeaveFirmButton, ShareClientForm } from "@/components/accountant/firm-forms";
 import { InvitationList } from "@/components/accountant/invitation-list";
 import { formatDate, toLanguage } from "@/components/invoices/format";
 import { Button } from "@/components/ui/button";
 import { CLIENT_STATUSES, overviewQuerySchema } from "@/lib/accountant/accountant.types";
 import { getAccountantOverview } from "@/lib/accountant/get-accountant-overview";
+import { getMyFirm, listShareableClients } from "@/lib/accountant/firms";
+import { listMyAccessRequests } from "@/lib/accountant/list-access-requests";
 import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { requireUser } from "@/lib/auth/current-user";
 
@@ -23,12 +27,16 @@ export default async function AccountantPage({ searchParams }: Props) {
   const user = await requireUser();
   const raw = await searchParams;
   const query = overviewQuerySchema.parse(raw);
-  const [t, locale, overview, invitations] = await Promise.all([
+  const caller = { userId: user.id };
+  const [t, locale, overview, invitations, requests, firm] = await Promise.all([
     getTranslations("accountant"),
     getLocale(),
-    getAccountantOverview({ caller: { userId: user.id }, query: raw }),
-    listMyInvitations({ caller: { userId: user.id } }),
+    getAccountantOverview({ caller, query: raw }),
+    listMyInvitations({ caller }),
+    listMyAccessRequests({ caller }),
+    getMyFirm({ caller }),
   ]);
+  const shareable = firm && firm.members.length > 1 ? await listShareableClients({ caller }) : [];
   const language = toLanguage(locale);
   const { summary } = overview;
   const exportHref = overviewHref({ ...query, page: 1 }, {}, "/accountant/export");
@@ -128,6 +136,53 @@ export default async function AccountantPage({ searchParams }: Props) {
           </section>
         </>
       )}
+
+      <section aria-labelledby="requests-title" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <div>
+          <h2 id="requests-title" className="text-lg font-semibold">
+            {t("requests.title")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("requests.help")}</p>
+        </div>
+        <RequestAccessForm />
+        {requests.length > 0 ? (
+          <div>
+            <h3 className="mb-2 font-semibold">{t("requests.mine")}</h3>
+            <MyAccessRequests requests={requests} />
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="firm-title" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <div>
+          <h2 id="firm-title" className="text-lg font-semibold">
+            {t("firm.title")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("firm.help")}</p>
+        </div>
+        {firm ? (
+          <>
+            <div>
+              <h3 className="mb-2 font-semibold">{t("firm.members", { firm: firm.name })}</h3>
+              <ul className="space-y-1 text-sm">
+                {firm.members.map((member) => (
+                  <li key={member.userId}>
+                    {member.name} ({member.email}){member.role === "ADMIN" ? `, ${t("firm.admin")}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            {firm.role === "ADMIN" ? <AddColleagueForm /> : null}
+            <ShareClientForm firm={firm} clients={shareable} userId={user.id} />
+            <LeaveFirmButton firm={firm.name} />
+          </>
+        ) : (
+          <>
+            <p className="text-sm">{t("firm.none")}</p>
+            <CreateFirmForm />
+          </>
+        )}
+      </section>
     </div>
   );
 }

@@ -1,0 +1,78 @@
+// An accountant asks a business for access by its KVK number (and optionally an owner's
+// e-mail). The answer is the same whether or not a business matched — "if the business
+// uses Drempel, its owners have been asked" — so the form cannot be used to find out who
+// uses Drempel. A match stores one request per business and queues a mail to each owner
+// (the outbox, kind ACCESS_EMAIL); no match stores one request without a business, so the
+// accountant's own list looks the same either way. Asking makes the user an accountant.
+import type { Caller } from "@/lib/businesses/access";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { appBaseUrl } from "@/lib/mail/app-url";
+import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
+import { parseOrThrow } from "@/lib/validation";
+import { ACCESS_REQUEST_DAYS, ACCESS_REQUEST_LIMIT, ACCESS_REQUEST_WINDOW_SECONDS, requestAccessSchema } from "./accountant.types";
+import { renderAccessRequestMail } from "./render-access-request-mail";
+
+export const accessRequestRateKey = (userId: string) => `accountant-request:${userId}`;
+
+export async function requestAccess(options: { caller: Caller; input: unknown; now?: Date }): Promise<{ sent: true }> {
+  const { caller } = options;
+  const input = parseOrThrow(requestAccessSchema, options.input);
+  const now = options.now ?? new Date();
+  const limit = await hitRateLimit({ key: accessRequestRateKey(caller.userId), limit: ACCESS_REQUEST_LIMIT, windowSeconds: ACCESS_REQUEST_WINDOW_SECONDS });
+  if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many access requests", { retryAfterSeconds: limit.retryAfterSeconds });
+  await db().$transaction(async (tx) => {
+    const accountant = await tx.user.findUnique({ where: { id: caller.userId }, select: { id: true, name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } });
+    if (!accountant) throw new AppError("NOT_FOUND", "User not found");
+    await tx.user.update({ where: { id: accountant.id }, data: { isAccountant: true } });
+    // One open request per accountant and KVK number: asking again changes nothing.
+    const open = await tx.accountantAccessRequest.findFirst({
+      where: { accountantId: accountant.id, kvkNumber: input.kvkNumber, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+    });
+    if (open) return;
+    const businesses = await tx.business.findMany({
+      where: {
+        kvkNumber: input.kvkNumber,
+        memberships: { some: { role: "OWNER", ...(input.ownerEmail ? { user: { email: input.ownerEmail } } : {}) }, none: { userId: accountant.id } },
+      },
+      select: { id: true, name: true, memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true, name: true, locale: true } } } } },
+      take: 10,
+    });
+    const expiresAt = new Date(now.getTime() + ACCESS_REQUEST_DAYS * 86_400_000);
+    // One createdAt for every row of this request: the accountant sees them as one line.
+    const base = { accountantId: accountant.id, kvkNumber: input.kvkNumber, ownerEmail: input.ownerEmail, expiresAt, createdAt: now };
+    if (businesses.length === 0) {
+      await tx.accountantAccessRequest.create({ data: base });
+      return;
+    }
+    const firm = accountant.firmMembership?.firm.name ?? accountant.accountantFirm;
+    for (const business of businesses) {
+      const request = await tx.accountantAccessRequest.create({ data: { ...base, businessId: business.id } });
+      const mails = business.memberships.map(({ user }) => {
+        const mail = renderAccessRequestMail({
+          locale: user.locale,
+          ownerName: user.name,
+          accountantName: accountant.name,
+          accountantEmail: accountant.email,
+          firm,
+          businessName: business.name,
+          settingsUrl: `${appBaseUrl()}/businesses/${business.id}/settings`,
+          expiresAt,
+        });
+        return {
+          kind: "ACCESS_EMAIL" as const,
+          dedupeKey: `access-request:${request.id}:${user.id}`,
+          businessId: business.id,
+          userId: user.id,
+          toAddress: user.email,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+          nextAttemptAt: now,
+        };
+      });
+      await tx.outboxJob.createMany({ data: mails, skipDuplicates: true });
+    }
+  });
+  return { sent: true };
+}

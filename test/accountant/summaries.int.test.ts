@@ -1,0 +1,145 @@
+// The overview's persisted rows (BusinessYearSummary): the queue's evaluation writes them
+// from the current books; a change of the books makes a row stale (booksVersion moves),
+// and the overview then evaluates that client again, with the new numbers, and stores it.
+// The overview's SQL statements are counted at the driver: their number must not grow
+// with the number of clients, fresh or stale.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAccountantOverview } from "@/lib/accountant/get-accountant-overview";
+import { upsertYearSummaries } from "@/lib/accountant/year-summary";
+import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { db } from "@/lib/db/client";
+import { createInvoice } from "@/lib/invoices/create-invoice";
+import { deleteInvoice } from "@/lib/invoices/delete-invoice";
+import { validInvoice } from "@/test/api/helpers";
+import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+
+let counting = false;
+let statements = 0;
+const originalQuery = pg.Client.prototype.query;
+beforeAll(() => {
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (counting) statements += 1;
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+});
+afterAll(() => {
+  pg.Client.prototype.query = originalQuery;
+});
+
+async function counted<T>(run: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  statements = 0;
+  counting = true;
+  try {
+    return { result: await run(), queries: statements };
+  } finally {
+    counting = false;
+  }
+}
+
+const now = new Date();
+const today = amsterdamToday(now);
+const year = Number(today.slice(0, 4));
+type User = Awaited<ReturnType<typeof createUser>>;
+
+async function runEvaluation(businessId: string) {
+  await db().$transaction((tx) => evaluateBusinessAlerts({ tx, businessId, now, appUrl: "http://drempel.test" }), { timeout: 60_000 });
+}
+
+async function clientsOf(accountant: User, owner: User, count: number, euros = 1_000) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const business = await createOwnedBusiness(owner.id, `Klant ${accountant.name} ${i}`);
+    await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ date: `${year}-01-0${1 + (i % 9)}`, netCents: euros * 100, vatCents: 0 }) });
+    await db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
+    ids.push(business.id);
+  }
+  return ids;
+}
+
+describe("persisted overview rows", () => {
+  it("are written by the queue's evaluation, used while the books are unchanged, and recomputed after a change", async () => {
+    const owner = await createUser("owner");
+    const accountant = await createUser("accountant");
+    const [businessId] = await clientsOf(accountant, owner, 1, 12_000);
+    await runEvaluation(businessId!);
+    const { booksVersion } = await db().business.findUniqueOrThrow({ where: { id: businessId! } });
+    const summary = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
+    expect(summary).toMatchObject({ booksVersion, year });
+    expect(summary.asOf.toISOString().slice(0, 10)).toBe(today);
+    expect(summary.data).toMatchObject({ countedCents: 1_200_000, percent: 60, status: "safe", lastInvoiceDate: `${year}-01-01` });
+
+    // Fresh: one statement, the numbers from the summary.
+    const fresh = await counted(() => getAccountantOverview({ caller: { userId: accountant.id }, today }));
+    expect(fresh.queries).toBe(1);
+    expect(fresh.result.rows[0]).toMatchObject({ businessId, countedCents: 1_200_000, access: "READ_ONLY" });
+
+    // A new invoice raises the books version: the summary is stale and evaluated again.
+    const added = await createInvoice({ caller: { userId: owner.id }, businessId: businessId!, input: validInvoice({ date: `${year}-01-05`, netCents: 5_000_00, vatCents: 0 }) });
+    const after = await db().business.findUniqueOrThrow({ where: { id: businessId! } });
+    expect(after.booksVersion).toBeGreaterThan(booksVersion);
+    const recomputed = await counted(() => getAccountantOverview({ caller: { userId: accountant.id }, today }));
+    expect(recomputed.queries).toBeGreaterThan(1);
+    expect(recomputed.result.rows[0]).toMatchObject({ countedCents: 1_700_000, percent: 85, status: "approaching", lastInvoiceDate: `${year}-01-05` });
+    const stored = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
+    expect(stored.booksVersion).toBe(after.booksVersion);
+    expect(stored.data).toMatchObject({ countedCents: 1_700_000 });
+    expect((await counted(() => getAccountantOverview({ caller: { userId: accountant.id }, today }))).queries).toBe(1);
+
+    // Deleting it goes back; the queue's evaluation then agrees with the overview.
+    await deleteInvoice({ caller: { userId: owner.id }, businessId: businessId!, invoiceId: added.id });
+    expect((await getAccountantOverview({ caller: { userId: accountant.id }, today })).rows[0]).toMatchObject({ countedCents: 1_200_000, status: "safe" });
+    await runEvaluation(businessId!);
+    expect((await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data).toMatchObject({ countedCents: 1_200_000 });
+  });
+
+  it("a summary from older books never replaces a newer one", async () => {
+    const owner = await createUser("owner");
+    const accountant = await createUser("accountant");
+    const [businessId] = await clientsOf(accountant, owner, 1);
+    await runEvaluation(businessId!);
+    const current = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
+    const data = { ...(current.data as object), countedCents: 999 } as never;
+    await upsertYearSummaries(db(), [{ businessId: businessId!, year, asOf: today, booksVersion: current.booksVersion - 1, data }]);
+    expect((await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data).toMatchObject({ countedCents: 100_000 });
+    await upsertYearSummaries(db(), [{ businessId: businessId!, year, asOf: today, booksVersion: current.booksVersion, data }]);
+    expect((await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data).toMatchObject({ countedCents: 999 });
+  });
+
+  it("a summary of another day is stale: the overview evaluates it as today", async () => {
+    const owner = await createUser("owner");
+    const accountant = await createUser("accountant");
+    const [businessId] = await clientsOf(accountant, owner, 1, 3_000);
+    await runEvaluation(businessId!);
+    await db().businessYearSummary.update({ where: { businessId_year: { businessId: businessId!, year } }, data: { asOf: new Date(`${year}-01-01T00:00:00Z`), data: { countedCents: 1 } } });
+    const { rows } = await getAccountantOverview({ caller: { userId: accountant.id }, today });
+    expect(rows[0]).toMatchObject({ countedCents: 300_000 });
+    const stored = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
+    expect(stored.asOf.toISOString().slice(0, 10)).toBe(today);
+  });
+
+  it("the overview's query count does not grow with the number of clients, fresh or stale", async () => {
+    const owner = await createUser("owner");
+    const few = await createUser("few");
+    const many = await createUser("many");
+    const fewIds = await clientsOf(few, owner, 2);
+    const manyIds = await clientsOf(many, owner, 12);
+    const staleFew = await counted(() => getAccountantOverview({ caller: { userId: few.id }, today }));
+    const staleMany = await counted(() => getAccountantOverview({ caller: { userId: many.id }, today }));
+    expect(staleFew.result.summary.clients).toBe(2);
+    expect(staleMany.result.summary.clients).toBe(12);
+    expect(staleMany.queries).toBe(staleFew.queries);
+    const freshFew = await counted(() => getAccountantOverview({ caller: { userId: few.id }, today }));
+    const freshMany = await counted(() => getAccountantOverview({ caller: { userId: many.id }, today }));
+    expect(freshFew.queries).toBe(1);
+    expect(freshMany.queries).toBe(1);
+    expect(freshMany.result.rows.map((r) => r.countedCents)).toEqual(Array(12).fill(100_000));
+    // Changing one client of twelve: that one is evaluated again, in as many statements as for all.
+    await createInvoice({ caller: { userId: owner.id }, businessId: manyIds[3]!, input: validInvoice({ date: `${year}-01-02`, netCents: 50_00, vatCents: 0 }) });
+    const oneStale = await counted(() => getAccountantOverview({ caller: { userId: many.id }, today, query: { sort: "counted", dir: "desc" } }));
+    expect(oneStale.queries).toBe(staleMany.queries);
+    expect(oneStale.result.rows[0]).toMatchObject({ businessId: manyIds[3], countedCents: 105_000 });
+    expect(fewIds).toHaveLength(2);
+  });
+});
