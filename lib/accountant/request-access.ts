@@ -4,6 +4,7 @@
 // uses Drempel. A match stores one request per business and queues a mail to each owner
 // (the outbox, kind ACCESS_EMAIL); no match stores one request without a business, so the
 // accountant's own list looks the same either way. Asking makes the user an accountant.
+import { runAsSystem } from "@/lib/db/db-context";
 import type { Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -21,7 +22,9 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
   const now = options.now ?? new Date();
   const limit = await hitRateLimit({ key: accessRequestRateKey(caller.userId), limit: ACCESS_REQUEST_LIMIT, windowSeconds: ACCESS_REQUEST_WINDOW_SECONDS });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many access requests", { retryAfterSeconds: limit.retryAfterSeconds });
-  await db().$transaction(async (tx) => {
+  // The business is found by its KVK number among all businesses, and its owners' mails
+  // are queued: across tenants, so in system mode for row-level security.
+  await runAsSystem(() => db().$transaction(async (tx) => {
     const accountant = await tx.user.findUnique({ where: { id: caller.userId }, select: { id: true, name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } });
     if (!accountant) throw new AppError("NOT_FOUND", "User not found");
     await tx.user.update({ where: { id: accountant.id }, data: { isAccountant: true } });
@@ -73,6 +76,6 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
       });
       await tx.outboxJob.createMany({ data: mails, skipDuplicates: true });
     }
-  });
+  }));
   return { sent: true };
 }
