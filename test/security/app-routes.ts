@@ -29,6 +29,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/": "the start page only redirects (to /businesses or /login)",
   "/login": "the sign-in form",
   "/register": "the registration form",
+  "/forgot-password": "asks for an e-mail address; the same answer whether or not an account exists (lib/auth/password-reset tests)",
+  "/reset-password": "sets a new password with a single-use token from the mail, no session (lib/auth/password-reset tests)",
   "/unsubscribe": "confirms an unsubscribe by its signed token, no session (lib/notifications unsubscribe tests)",
   "/api/auth/[...nextauth]": "next-auth's sign-in, session and sign-out endpoints",
   "/api/health": "liveness and database check, no data",
@@ -48,6 +50,7 @@ export const USER_ROUTES: Record<string, string> = {
   "/notifications": "the caller's notifications",
   "/notifications/outbox": "mails sent to the caller",
   "/settings/tokens": "the caller's API tokens",
+  "/settings/account": "the caller's own password change",
   "/api/v1/businesses": "GET lists the caller's businesses, POST creates one owned by the caller",
 };
 
