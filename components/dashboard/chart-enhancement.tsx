@@ -7,7 +7,7 @@
 // only hidden, and keeps sizing the box. `?charts=static` in the URL turns the enhancement
 // off (the screenshot test uses it so its pictures do not depend on timing).
 import dynamic from "next/dynamic";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CumulativeModel, MonthlyModel } from "./chart-models";
 
 export type ChartSize = { width: number; height: number };
@@ -31,7 +31,9 @@ function useSizeWhenVisibleAndIdle(ref: React.RefObject<HTMLDivElement | null>):
     if (!box || !enhancementAllowed(window.location.search) || typeof IntersectionObserver === "undefined") return;
     const measure = () => {
       const rect = box.getBoundingClientRect();
-      if (rect.width > 0 && rect.height > 0) setSize({ width: Math.floor(rect.width), height: Math.floor(rect.height) });
+      // A transition: React renders the chart in small slices and yields to the main thread.
+      const next = { width: Math.floor(rect.width), height: Math.floor(rect.height) };
+      if (next.width > 0 && next.height > 0) startTransition(() => setSize((old) => (old && old.width === next.width && old.height === next.height ? old : next)));
     };
     let idle: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,10 +66,12 @@ function EnhancedBox({ testId, label, children, chart }: { testId: string; label
   const size = useSizeWhenVisibleAndIdle(ref);
   const [shown, setShown] = useState(false);
   const onReady = useCallback(() => setShown(true), []);
+  // The same element until the size changes, so showing it does not render the chart again.
+  const drawn = useMemo(() => (size ? chart(size, onReady) : null), [size, chart, onReady]);
   return (
     <div ref={ref} className="relative mt-3 w-full min-w-0" role="img" aria-label={label} data-testid={testId} data-enhanced={shown ? "true" : "false"}>
       <div className={shown ? "invisible" : undefined}>{children}</div>
-      {size ? <div className={`absolute inset-0 ${shown ? "" : "invisible"}`}>{chart(size, onReady)}</div> : null}
+      {drawn ? <div className={`absolute inset-0 ${shown ? "" : "invisible"}`}>{drawn}</div> : null}
     </div>
   );
 }
