@@ -71,7 +71,8 @@ test.describe("dashboard on the demo data", () => {
     await expect(chart.getByTestId("cumulative-summary")).toContainText(`Vorig jaar (${year - 1}) eindigde op ${euro(previous.korTurnoverCents)}.`);
     await expect(chart.getByRole("img", { name: /Lijngrafiek/ })).toBeVisible();
     await expect(chart.getByTestId("cumulative-chart").locator("svg:visible")).toHaveCount(1);
-    await expect(chart.getByTestId("cumulative-chart").locator('svg:visible path[data-series="actual"]')).toBeVisible();
+    // The year's line, in the server SVG or in the Recharts chart that replaces it.
+    await expect(chart.getByTestId("cumulative-chart").locator("svg:visible .series-actual")).toBeVisible();
     await chart.getByText("Toon als tabel").click();
     const table = chart.getByTestId("cumulative-table");
     await expect(table).toBeVisible();
@@ -244,7 +245,7 @@ test.describe("dashboard on the demo data", () => {
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       // Every chart is as wide as its card allows, and not wider than the screen.
-      const charts = await page.locator("svg[data-frame]:visible").evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().right));
+      const charts = await page.locator('[data-testid="cumulative-chart"] svg:visible, [data-testid="monthly-chart"] svg:visible').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().right));
       expect(charts).toHaveLength(2);
       for (const right of charts) expect(right).toBeLessThanOrEqual(viewport.width);
       await page.screenshot({ path: testInfo.outputPath(`dashboard-${viewport.name}.png`), fullPage: true, animations: "disabled" });

@@ -65,6 +65,28 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   // The chart is drawn at a few widths; the one for this screen shows the dot and its label.
   await expect(chart.locator('[data-testid="crossing-dot"]:visible')).toHaveCount(1);
   await expect(chart.locator("svg:visible text", { hasText: `${year}-002` })).toBeVisible();
+  // In view and with the browser idle, the Recharts chart replaces the SVG in the same box:
+  // it marks the same invoice, and the box keeps the height the server SVG gave it.
+  const chartBox = chart.getByTestId("cumulative-chart");
+  await chartBox.scrollIntoViewIfNeeded();
+  await expect(chartBox).toHaveAttribute("data-enhanced", "true", { timeout: 30_000 });
+  const fallbackHeight = await chartBox.locator("svg[data-frame]").evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height).find((h) => h > 0));
+  const boxHeight = (await chartBox.boundingBox())!.height;
+  expect(Math.abs(boxHeight - fallbackHeight!)).toBeLessThan(1);
+  await expect(chartBox.locator("svg[data-frame]:visible")).toHaveCount(0);
+  const surface = chartBox.locator("svg.recharts-surface");
+  await expect(surface).toBeVisible();
+  expect(Math.abs((await surface.boundingBox())!.height - boxHeight)).toBeLessThan(2);
+  await expect(chart.locator('[data-testid="crossing-dot"]:visible')).toHaveCount(1);
+  await expect(surface.locator('[data-testid="crossing-dot"]')).toBeVisible();
+  await expect(surface.locator("text", { hasText: `${year}-002` })).toBeVisible();
+  // The monthly bars get a tooltip per category.
+  const monthly = page.getByTestId("monthly-chart");
+  await monthly.scrollIntoViewIfNeeded();
+  await expect(monthly).toHaveAttribute("data-enhanced", "true", { timeout: 30_000 });
+  await monthly.locator(".recharts-bar-rectangle").first().hover();
+  await expect(monthly.getByTestId("monthly-tooltip")).toContainText("januari");
+  await expect(monthly.getByTestId("monthly-tooltip")).toContainText(`Binnenland, 21% (telt mee): ${euro(2_235_000)}`);
   await expect(page.getByTestId("crossing-invoice")).toContainText(`factuur ${year}-002 (Galerie Zuid) van ${longDate(`${year}-01-06`)}`);
 
   // The action: deregister at once, the crossing date as end date.

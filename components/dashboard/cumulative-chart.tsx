@@ -1,15 +1,16 @@
 // Cumulative counted turnover through the year against the KOR limit: the year so far,
 // the projection to 31 December with its low–high band, last year as a faint line and
 // the crossing invoice marked. A text summary and a table say the same without the chart.
-// Server-rendered SVG (svg-chart.tsx): nothing of it runs in the browser.
+// Server-rendered SVG (svg-chart.tsx) first; chart-enhancement.tsx swaps in the Recharts
+// version (cumulative-recharts.tsx, tooltips per point) once it is in view and the browser idle.
 import { getTranslations } from "next-intl/server";
 import type { CumulativePoint, CumulativeSeries } from "@/lib/dashboard/dashboard.types";
 import { dayOfYear } from "@/lib/dashboard/dates";
 import { formatCents, formatDate, formatEuroWhole, monthName, type UiLanguage } from "./format";
+import { CumulativeChartBox } from "./chart-enhancement";
+import { CUMULATIVE_COLORS as COLORS, type CumulativeModel } from "./chart-models";
 import { ScrollBox } from "./scroll-box";
-import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid } from "./svg-chart";
-
-const COLORS = { actual: "#1e40af", previous: "#94a3b8", projected: "#1e40af", band: "#bfdbfe", limit: "#b91c1c", crossing: "#b91c1c" };
+import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid, yTicks } from "./svg-chart";
 const HEIGHT = 288;
 
 type Scale = { x: (day: number) => number; y: (cents: number) => number };
@@ -61,6 +62,20 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
     limit: t("cumulative.legendLimit", { limit }),
   };
 
+  const model: CumulativeModel = {
+    locale: language === "en" ? "en-GB" : "nl-NL",
+    rows: series.points.map(({ date, ...point }) => ({ ...point, label: formatDate(date, language, "long") })),
+    daysInYear: series.daysInYear,
+    limitCents: series.limitCents,
+    maxY,
+    yTicks: yTicks(maxY).map((value) => ({ value, label: formatEuroWhole(value, language) })),
+    xTicks: monthTicks.map((value, i) => ({ value, label: monthName(i + 1, language, "short") })),
+    crossing: series.crossing ? { day: series.crossing.day, cents: series.crossing.cents, invoiceNumber: series.crossing.invoiceNumber } : null,
+    showProjection: Boolean(p),
+    showPrevious: previous.length > 1,
+    names: nameOf,
+  };
+
   const chart = (frame: Frame, monthEvery: number) => {
     const s: Scale = {
       x: (day) => round1(frame.left + (plotWidth(frame) * (day - 1)) / Math.max(1, series.daysInYear - 1)),
@@ -80,7 +95,7 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
         )}
         {bandPath ? <path d={bandPath} fill={COLORS.band} fillOpacity={0.6} /> : null}
         {previous.length > 1 ? <path d={stepPath(previous, s)} fill="none" stroke={COLORS.previous} strokeWidth={1.5} strokeDasharray="2 3" /> : null}
-        <path data-series="actual" d={stepPath(actual, s)} fill="none" stroke={COLORS.actual} strokeWidth={2.5} />
+        <path data-series="actual" className="series-actual" d={stepPath(actual, s)} fill="none" stroke={COLORS.actual} strokeWidth={2.5} />
         {projected.length > 1 ? <path d={`M${projected.map(([day, cents]) => `${s.x(day)},${s.y(cents)}`).join("L")}`} fill="none" stroke={COLORS.projected} strokeWidth={2} strokeDasharray="6 4" /> : null}
         <line x1={frame.left} x2={frame.width - frame.right} y1={s.y(series.limitCents)} y2={s.y(series.limitCents)} stroke={COLORS.limit} strokeWidth={1.5} />
         <text x={frame.left + 6} y={s.y(series.limitCents) - 6} fontSize={12} fill={COLORS.limit}>
@@ -118,13 +133,13 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
           {t("cumulative.crossingMarker", { invoice: series.crossing.invoiceNumber })}
         </p>
       ) : null}
-      <div className="mt-3 w-full min-w-0" role="img" aria-label={t("cumulative.chartLabel", { limit })} data-testid="cumulative-chart">
+      <CumulativeChartBox label={t("cumulative.chartLabel", { limit })} model={model}>
         {FRAMES.map(({ key, className, frame, monthEvery }) => (
           <svg key={key} viewBox={`0 0 ${frame.width} ${HEIGHT}`} className={`h-auto w-full ${className}`} data-frame={key}>
             {chart({ ...frame, height: HEIGHT }, monthEvery)}
           </svg>
         ))}
-      </div>
+      </CumulativeChartBox>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         <li className="flex items-center gap-1">
           <svg width="24" height="8" aria-hidden="true"><line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.actual} strokeWidth="3" /></svg>

@@ -1,17 +1,18 @@
 // Turnover per month, split into what counts for the KOR and what does not, stacked by
 // category group; each bar's title lists the month's categories. Counted and not counted
 // stand side by side, so position and legend say it, not colour alone. Server-rendered
-// SVG (svg-chart.tsx): nothing of it runs in the browser.
+// SVG (svg-chart.tsx) first; chart-enhancement.tsx swaps in the Recharts version
+// (monthly-recharts.tsx, a tooltip per category) once it is in view and the browser idle.
 import { getTranslations } from "next-intl/server";
 import { CATEGORIES } from "@/lib/kor/categories";
 import type { CategoryGroup, MonthBar } from "@/lib/dashboard/dashboard.types";
 import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "./format";
+import { MonthlyChartBox } from "./chart-enhancement";
+import { COUNTED_COLORS, type MonthlyModel, NOT_COUNTED_COLORS } from "./chart-models";
 import { ScrollBox } from "./scroll-box";
-import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid } from "./svg-chart";
+import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid, yTicks } from "./svg-chart";
 
 const GROUPS: CategoryGroup[] = ["domestic", "eu", "outsideEu", "exempt", "other"];
-const COUNTED_COLORS: Record<CategoryGroup, string> = { domestic: "#1e40af", eu: "#0f766e", outsideEu: "#7c3aed", exempt: "#b45309", other: "#475569" };
-const NOT_COUNTED_COLORS: Record<CategoryGroup, string> = { domestic: "#93c5fd", eu: "#5eead4", outsideEu: "#c4b5fd", exempt: "#fcd34d", other: "#cbd5e1" };
 const HEIGHT = 256;
 
 export async function MonthlyChart({ months, year, language }: { months: MonthBar[]; year: number; language: UiLanguage }) {
@@ -27,8 +28,17 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
   const notCounted = months.reduce((sum, m) => sum + m.notCountedCents, 0);
   // Credit notes can make a group negative; bars start at zero and stack the positive parts.
   const maxY = niceMaxCents(Math.max(0, ...months.flatMap((m) => [m.countedCents, m.notCountedCents])));
-  const monthTitle = (m: MonthBar) =>
-    [monthName(m.month, language), ...m.categories.map((c) => `${CATEGORIES[c.category].label[language]} (${t(c.counted ? "monthly.counted" : "monthly.notCounted")}): ${money(c.cents)}`)].join("\n");
+  const categoryLines = (m: MonthBar) => m.categories.map((c) => `${CATEGORIES[c.category].label[language]} (${t(c.counted ? "monthly.counted" : "monthly.notCounted")}): ${money(c.cents)}`);
+  const monthTitle = (m: MonthBar) => [monthName(m.month, language), ...categoryLines(m)].join("\n");
+  // Recharts reads a dotted dataKey as a path, so the interactive chart's keys use an underscore.
+  const model: MonthlyModel = {
+    rows: months.map((m) => ({ month: m.month, ...Object.fromEntries(series.map((s) => [`${s.side}_${s.group}`, Math.max(0, m.groups[`${s.side}.${s.group}`] ?? 0)])) })),
+    series: series.map((s) => ({ key: `${s.side}_${s.group}`, name: seriesName(s.side, s.group), side: s.side, fill: s.side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group] })),
+    maxY,
+    yTicks: yTicks(maxY).map((value) => ({ value, label: formatEuroWhole(value, language) })),
+    monthLabels: Array.from({ length: 12 }, (_, i) => monthName(i + 1, language, "short")),
+    tooltips: months.map((m) => ({ title: monthName(m.month, language), lines: categoryLines(m) })),
+  };
 
   const chart = (frame: Frame, monthEvery: number) => {
     const slot = plotWidth(frame) / 12;
@@ -87,13 +97,13 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
       <p className="text-sm" data-testid="monthly-summary">
         {t("monthly.summary", { year, counted: money(counted), notCounted: money(notCounted) })}
       </p>
-      <div className="mt-3 w-full min-w-0" role="img" aria-label={t("monthly.chartLabel")} data-testid="monthly-chart">
+      <MonthlyChartBox label={t("monthly.chartLabel")} model={model}>
         {FRAMES.map(({ key, className, frame, monthEvery }) => (
           <svg key={key} viewBox={`0 0 ${frame.width} ${HEIGHT}`} className={`h-auto w-full ${className}`} data-frame={key}>
             {chart({ ...frame, height: HEIGHT }, monthEvery)}
           </svg>
         ))}
-      </div>
+      </MonthlyChartBox>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         {series.map((s) => (
           <li key={`${s.side}_${s.group}`} className="flex items-center gap-1">
