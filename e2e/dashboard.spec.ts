@@ -65,10 +65,12 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   // The chart is drawn at a few widths; the one for this screen shows the dot and its label.
   await expect(chart.locator('[data-testid="crossing-dot"]:visible')).toHaveCount(1);
   await expect(chart.locator("svg:visible text", { hasText: `${year}-002` })).toBeVisible();
-  // In view and with the browser idle, the Recharts chart replaces the SVG in the same box:
-  // it marks the same invoice, and the box keeps the height the server SVG gave it.
+  // In view, after the user's first interaction and with the browser idle, the Recharts chart
+  // replaces the SVG in the same box: it marks the same invoice, and the box keeps the
+  // height the server SVG gave it.
   const chartBox = chart.getByTestId("cumulative-chart");
   await chartBox.scrollIntoViewIfNeeded();
+  await chartBox.hover();
   await expect(chartBox).toHaveAttribute("data-enhanced", "true", { timeout: 30_000 });
   const fallbackHeight = await chartBox.locator("svg[data-frame]").evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height).find((h) => h > 0));
   const boxHeight = (await chartBox.boundingBox())!.height;
@@ -83,6 +85,7 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   // The monthly bars get a tooltip per category.
   const monthly = page.getByTestId("monthly-chart");
   await monthly.scrollIntoViewIfNeeded();
+  await monthly.hover();
   await expect(monthly).toHaveAttribute("data-enhanced", "true", { timeout: 30_000 });
   await monthly.locator(".recharts-bar-rectangle").first().hover();
   await expect(monthly.getByTestId("monthly-tooltip")).toContainText("januari");

@@ -1,7 +1,10 @@
 "use client";
 // Progressive enhancement of the server-rendered SVG charts (svg-chart.tsx). The SVG is the
-// first paint and stays the no-JS fallback; once its box has been scrolled into view AND the
-// browser is idle (requestIdleCallback, or a timeout where that is missing), the Recharts
+// first paint and stays the no-JS fallback; once its box has been scrolled into view, the
+// user has interacted with the page (pointer, touch, key, wheel or scroll: the interactive
+// chart is for someone who is there, and loading it no earlier keeps its rendering off the
+// page's first seconds) AND the browser is idle (requestIdleCallback, or a timeout where
+// that is missing), the Recharts
 // version (tooltips per point and per category) is loaded with next/dynamic({ ssr: false })
 // and drawn over the SVG in the same box, so nothing shifts: the SVG stays in the layout,
 // only hidden, and keeps sizing the box. `?charts=static` in the URL turns the enhancement
@@ -23,7 +26,27 @@ export function enhancementAllowed(search: string): boolean {
   return new URLSearchParams(search).get("charts") !== "static";
 }
 
-/** The box's size once it has been in view and the browser has been idle; then kept up to date. */
+const INTERACTIONS = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel", "scroll"] as const;
+let interacted: Promise<void> | null = null;
+
+/** Resolves at the user's first interaction with the page (one set of listeners per page). */
+export function firstInteraction(target?: Pick<Window, "addEventListener" | "removeEventListener">): Promise<void> {
+  if (target) return waitForInteraction(target);
+  interacted ??= waitForInteraction(window);
+  return interacted;
+}
+
+function waitForInteraction(target: Pick<Window, "addEventListener" | "removeEventListener">): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const type of INTERACTIONS) target.removeEventListener(type, done, { capture: true });
+      resolve();
+    };
+    for (const type of INTERACTIONS) target.addEventListener(type, done, { capture: true, passive: true });
+  });
+}
+
+/** The box's size once it has been in view, the user has interacted and the browser is idle; then kept up to date. */
 function useSizeWhenVisibleAndIdle(ref: React.RefObject<HTMLDivElement | null>): ChartSize | null {
   const [size, setSize] = useState<ChartSize | null>(null);
   useEffect(() => {
@@ -43,14 +66,19 @@ function useSizeWhenVisibleAndIdle(ref: React.RefObject<HTMLDivElement | null>):
       resize = new ResizeObserver(measure);
       resize.observe(box);
     };
+    let cancelled = false;
     const seen = new IntersectionObserver((entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       seen.disconnect();
-      if (typeof window.requestIdleCallback === "function") idle = window.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS });
-      else timer = setTimeout(start, NO_IDLE_DELAY_MS);
+      void firstInteraction().then(() => {
+        if (cancelled) return;
+        if (typeof window.requestIdleCallback === "function") idle = window.requestIdleCallback(start, { timeout: IDLE_TIMEOUT_MS });
+        else timer = setTimeout(start, NO_IDLE_DELAY_MS);
+      });
     });
     seen.observe(box);
     return () => {
+      cancelled = true;
       seen.disconnect();
       resize?.disconnect();
       if (idle !== undefined) window.cancelIdleCallback(idle);
