@@ -10,13 +10,11 @@ import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase } from "@/test/integration/database";
 import { benchImport, makeCsv } from "@/bench/import-throughput";
+import { waitFor, percentile } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 async function load(name: string, url: string, token: string) {
   const latencies: number[] = [];
@@ -37,18 +35,6 @@ async function load(name: string, url: string, token: string) {
   );
 }
 
-async function waitFor(url: string, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 async function main() {
   ensureBuilt();

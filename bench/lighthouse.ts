@@ -12,24 +12,13 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { chromium } from "@playwright/test";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
+import { waitFor } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3600);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
-async function waitFor(url: string, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** Logs in as the demo owner and returns the session cookie and the dashboard URL. */
 async function demoSession(): Promise<{ cookie: string; url: string }> {
@@ -55,7 +44,7 @@ async function main() {
     stdio: "ignore",
   });
   try {
-    await waitFor(`${BASE}/api/health`);
+    await waitFor(`${BASE}/api/health`, 120_000, 500);
     const { cookie, url } = await demoSession();
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
     try {

@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase } from "@/test/integration/database";
 import { makeCsv } from "@/bench/import-throughput";
+import { waitFor, percentile } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -18,9 +19,6 @@ const P95_TARGET_MS = 200;
 const PASSWORD = "bench-wachtwoord-lang-genoeg";
 const base = `http://127.0.0.1:${PORT}`;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 type Outcome = { name: string; met: boolean };
 
@@ -45,18 +43,6 @@ async function load(name: string, url: string, headers: Record<string, string>):
   return { name, met };
 }
 
-async function waitFor(url: string, timeoutMs = 90_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 /** Signs in through next-auth's credentials endpoint, as the login form does; returns the Cookie header. */
 async function sessionCookie(email: string): Promise<string> {

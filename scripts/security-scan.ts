@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { waitFor } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.SCAN_PORT ?? 3310);
 const LEVEL = process.env.SCAN_LEVEL ?? "2";
@@ -34,18 +35,6 @@ function ensureSqlmap(): string {
   return "/usr/bin/sqlmap";
 }
 
-async function waitFor(url: string, timeoutMs = 90_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${url} did not come up`);
-}
 
 type Target = { name: string; url: string; method?: string; data?: string; contentType?: string; params?: string };
 type Verdict = { name: string; tested: string[]; injectable: string[]; rejected: string[]; httpErrors: string; outcome: "not injectable" | "INJECTABLE" | "incomplete" | "error"; seconds: number; note?: string };
