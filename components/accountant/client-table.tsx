@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
 import type { ClientRow, ClientStatus, OverviewQuery, SortKey } from "@/lib/accountant/accountant.types";
+import { numberFormat } from "@/lib/i18n/intl-format";
 
 const STATUS_STYLE: Record<ClientStatus, string> = {
   crossed: "bg-red-100 text-red-900 ring-red-300",
@@ -32,7 +33,7 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
   const language = toLanguage(await getLocale());
   const money = (cents: number) => formatCents(cents, language);
   const date = (value: string | null) => (value ? formatDate(value, language) : t("none"));
-  const percent = (value: number) => new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 1 }).format(value);
+  const percent = (value: number) => numberFormat(language === "en" ? "en-GB" : "nl-NL", { maximumFractionDigits: 1 }).format(value);
 
   const header = (key: SortKey, label: string, className = "") => {
     const active = query.sort === key;

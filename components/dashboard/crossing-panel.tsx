@@ -6,7 +6,10 @@ import { formatCents, formatDate, type UiLanguage } from "./format";
 import { DashboardSection } from "./section";
 import { ScrollBox } from "./scroll-box";
 
-export async function CrossingPanel({ crossing, remediation, language }: { crossing: CrossingInfo; remediation: RemediationInfo | null; language: UiLanguage }) {
+/** Where the whole remediation list is downloaded as CSV (the page lists the first few). */
+type Download = { downloadHref: string };
+
+export async function CrossingPanel({ crossing, remediation, language, downloadHref }: { crossing: CrossingInfo; remediation: RemediationInfo | null; language: UiLanguage } & Download) {
   const t = await getTranslations("dashboard");
   const money = (cents: number) => formatCents(cents, language);
   return (
@@ -18,13 +21,13 @@ export async function CrossingPanel({ crossing, remediation, language }: { cross
       {crossing.whileParticipating ? null : <p className="mt-1 text-sm">{t("crossing.notParticipating")}</p>}
       {crossing.atRisk.length > 0 ? <p className="mt-1 text-sm">{t("crossing.atRisk", { invoices: crossing.atRisk.map((r) => r.number).join(", ") })}</p> : null}
       <p className="mt-1 text-xs text-slate-700">{t("whyRule", { rule: crossing.rule })}</p>
-      {remediation ? <RemediationCalculator remediation={remediation} language={language} /> : null}
+      {remediation ? <RemediationCalculator remediation={remediation} language={language} downloadHref={downloadHref} /> : null}
     </DashboardSection>
   );
 }
 
 /** The two remedies over the year's invoices sent without VAT after the crossing (§3.3). */
-async function RemediationCalculator({ remediation, language }: { remediation: RemediationInfo; language: UiLanguage }) {
+async function RemediationCalculator({ remediation, language, downloadHref }: { remediation: RemediationInfo; language: UiLanguage } & Download) {
   const t = await getTranslations("dashboard");
   const money = (cents: number) => formatCents(cents, language);
   return (
@@ -35,6 +38,12 @@ async function RemediationCalculator({ remediation, language }: { remediation: R
         <li>{t("remediation.reinvoice", { amount: money(remediation.reinvoiceVatCents) })}</li>
         <li>{t("remediation.absorb", { amount: money(remediation.absorbedVatCents) })}</li>
       </ul>
+      <p className="mt-2 text-sm">
+        {remediation.lines.length < remediation.lineCount ? <span data-testid="remediation-more">{t("remediation.more", { shown: remediation.lines.length, count: remediation.lineCount })} </span> : null}
+        <a href={downloadHref} className="font-medium text-brand-700 underline" download>
+          {t("remediation.download", { count: remediation.lineCount })}
+        </a>
+      </p>
       <ScrollBox label={t("remediation.title")} className="mt-2">
         <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">{t("remediation.title")}</caption>
@@ -62,7 +71,9 @@ async function RemediationCalculator({ remediation, language }: { remediation: R
           </tbody>
           <tfoot>
             <tr className="border-t-2 border-slate-300 font-semibold">
-              <th scope="row" colSpan={4} className="pr-3 text-left">{t("remediation.total")}</th>
+              <th scope="row" colSpan={2} className="pr-3 text-left">{t("remediation.total")}</th>
+              <td className="pr-3 text-right whitespace-nowrap">{money(remediation.netCents)}</td>
+              <td />
               <td className="pr-3 text-right whitespace-nowrap">{money(remediation.reinvoiceVatCents)}</td>
               <td className="text-right whitespace-nowrap">{money(remediation.absorbedVatCents)}</td>
             </tr>
@@ -78,7 +89,7 @@ async function RemediationCalculator({ remediation, language }: { remediation: R
 }
 
 /** A later year than the crossing: no new crossing, but this year's invoices without VAT still owe it. */
-export async function EarlierCrossingPanel({ remediation, year, language }: { remediation: RemediationInfo; year: number; language: UiLanguage }) {
+export async function EarlierCrossingPanel({ remediation, year, language, downloadHref }: { remediation: RemediationInfo; year: number; language: UiLanguage } & Download) {
   const t = await getTranslations("dashboard");
   const { crossing } = remediation;
   return (
@@ -86,7 +97,7 @@ export async function EarlierCrossingPanel({ remediation, year, language }: { re
       <p data-testid="crossing-invoice" className="font-semibold">
         {t("remediation.earlierText", { invoice: crossing.invoice.number, date: formatDate(crossing.date, language, "long"), year })}
       </p>
-      <RemediationCalculator remediation={remediation} language={language} />
+      <RemediationCalculator remediation={remediation} language={language} downloadHref={downloadHref} />
     </DashboardSection>
   );
 }

@@ -36,6 +36,7 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
   const projected = defined(series.points, "projected");
   const band = series.points.filter((point) => point.band !== undefined);
   const actualTotal = actual.at(-1)?.[1] ?? 0;
+  const pointTitle = new Map(series.points.map((point) => [point.day, formatDate(point.date, language, "long")]));
 
   const summary = [
     t("cumulative.summary", { year, total: money(actualTotal), limit }),
@@ -103,7 +104,7 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
         </text>
         {actual.slice(1).map(([day, cents]) => (
           <circle key={day} cx={s.x(day)} cy={s.y(cents)} r={5} fill="transparent">
-            <title>{`${formatDate(series.points.find((point) => point.day === day)!.date, language, "long")}: ${money(cents)}`}</title>
+            <title>{`${pointTitle.get(day)}: ${money(cents)}`}</title>
           </circle>
         ))}
         {series.crossing ? (

@@ -6,12 +6,13 @@ import { useLayoutEffect } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartSize } from "./chart-enhancement";
 import { CUMULATIVE_COLORS as COLORS, type CumulativeModel } from "./chart-models";
+import { numberFormat } from "@/lib/i18n/intl-format";
 
 type TooltipEntry = { dataKey?: unknown };
 
 export function CumulativeRecharts({ model, size, onReady }: { model: CumulativeModel; size: ChartSize; onReady: () => void }) {
   useLayoutEffect(onReady, [onReady]);
-  const money = (cents: number) => new Intl.NumberFormat(model.locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+  const money = (cents: number) => numberFormat(model.locale, { style: "currency", currency: "EUR" }).format(cents / 100);
   const xLabel = new Map(model.xTicks.map((tick) => [tick.value, tick.label]));
   const yLabel = new Map(model.yTicks.map((tick) => [tick.value, tick.label]));
   const rowLabel = new Map(model.rows.map((row) => [row.day, row.label]));

@@ -24,7 +24,8 @@ export async function DashboardView({ userId, businessId, year, canWrite }: { us
   const caller = { userId };
   const [data, goods, t, locale] = await Promise.all([getDashboard({ caller, businessId, year }), listInvestmentGoods({ caller, businessId }), getTranslations("dashboard"), getLocale()]);
   const language = toLanguage(locale);
-  const yearHasInvoices = data.why.kor.counted.length + data.why.kor.notCounted.length > 0;
+  const remediationCsv = `/businesses/${businessId}/invoices/remediation?year=${data.year}`;
+  const yearHasInvoices = data.why.kor.counted.count + data.why.kor.notCounted.count > 0;
   return (
     <div className="space-y-6" data-testid="dashboard">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -52,9 +53,9 @@ export async function DashboardView({ userId, businessId, year, canWrite }: { us
         <ActionsPanel actions={data.actions} language={language} />
       </div>
       {data.crossing ? (
-        <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} />
+        <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} downloadHref={remediationCsv} />
       ) : data.remediation ? (
-        <EarlierCrossingPanel remediation={data.remediation} year={data.year} language={language} />
+        <EarlierCrossingPanel remediation={data.remediation} year={data.year} language={language} downloadHref={remediationCsv} />
       ) : null}
       <DashboardSection id="cumulative" title={t("cumulative.title", { year: data.year })}>
         <CumulativeChart series={data.cumulative} year={data.year} language={language} />

@@ -1,5 +1,6 @@
 // Money, dates and months as the dashboard shows them, in the UI's language.
 import { formatCents, formatDate, type UiLanguage } from "@/components/invoices/format";
+import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-format";
 
 export { formatCents, formatDate };
 export type { UiLanguage };
@@ -8,13 +9,13 @@ const intlLocale = (language: UiLanguage) => (language === "en" ? "en-GB" : "nl-
 
 /** Axis ticks: "€ 20.000" without cents. */
 export function formatEuroWhole(cents: number, language: UiLanguage): string {
-  return new Intl.NumberFormat(intlLocale(language), { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.round(cents / 100));
+  return numberFormat(intlLocale(language), { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.round(cents / 100));
 }
 
 export function monthName(month: number, language: UiLanguage, style: "short" | "long" = "long"): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { month: style, timeZone: "UTC" }).format(new Date(Date.UTC(2001, month - 1, 1)));
+  return dateTimeFormat(intlLocale(language), { month: style, timeZone: "UTC" }).format(new Date(Date.UTC(2001, month - 1, 1)));
 }
 
 export function formatPercent(percent: number, language: UiLanguage): string {
-  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(percent);
+  return numberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(percent);
 }

@@ -53,7 +53,13 @@ export async function ProgressCard({ data, language }: { data: DashboardData; la
         ))}
       </ul>
       <p className="mt-2 text-sm">{t(`progress.statusText.${progress.status}`, { limit })}</p>
-      <WhyPanel id="why-kor" figure={data.why.kor} label={t("whyKorLabel", { year })} language={language} />
+      <WhyPanel
+        id="why-kor"
+        figure={data.why.kor}
+        label={t("whyKorLabel", { year })}
+        language={language}
+        listHref={(side) => `/businesses/${data.businessId}/invoices?year=${year}&counted=${side === "counted" ? "yes" : "no"}`}
+      />
     </DashboardSection>
   );
 }

@@ -13,11 +13,12 @@ import type { InvestmentGoodDto } from "@/lib/investment-goods/investment-good.t
 import type { RevisionPlans } from "@/lib/investment-goods/revision-plan";
 import { formatCents, toLanguage } from "./chart-format";
 import { ScrollBox } from "./scroll-box";
+import { numberFormat } from "@/lib/i18n/intl-format";
 
 type Draft = { description: string; vat: string; firstUseYear: string; kind: "MOVABLE" | "IMMOVABLE" };
 
 const euroText = (cents: number, language: "nl" | "en") =>
-  new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+  numberFormat(language === "en" ? "en-GB" : "nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
 
 type Props = { businessId: string; year: number; goods: InvestmentGoodDto[]; plans: RevisionPlans; eventYears: number[]; canWrite: boolean };
 

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import type { ImportMapping, ImportPreview } from "@/lib/invoices/import/import.types";
 import { IMPORT_FIELDS } from "@/lib/invoices/import/import.types";
 import type { ImportResult } from "@/lib/invoices/import/import-invoices";
+import { numberFormat } from "@/lib/i18n/intl-format";
 
 type Props = { businessId: string; categories: { code: string; label: { nl: string; en: string } }[] };
 const PREVIEW_ROWS = 100;
@@ -20,7 +21,7 @@ export function ImportWizard({ businessId, categories }: Props) {
   const t = useTranslations("importCsv");
   const errorText = useErrorText();
   const locale = useLocale() as "nl" | "en";
-  const money = new Intl.NumberFormat(locale === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" });
+  const money = numberFormat(locale === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" });
   const [csv, setCsv] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
   const [readProgress, setReadProgress] = useState<number | null>(null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { EngineInput, Transaction } from "@/lib/kor/types";
-import { buildDashboard, buildMonthly, dayOfYear, korStatus, percentOf, sortMemberStatesByRisk, withInvoiceNumbers } from "./build-dashboard";
+import { LISTED_INVOICES, buildDashboard, buildMonthly, invoicesNamedBy, dayOfYear, korStatus, percentOf, sortMemberStatesByRisk, withInvoiceNumbers } from "./build-dashboard";
 import type { InvoiceRef, MemberStateRow } from "./dashboard.types";
 
 const tx = (id: string, date: string, netCents: number, extra: Partial<Transaction> = {}): Transaction => ({ id, date, netCents, vatCents: 0, category: "NL_STANDARD", ...extra });
@@ -62,9 +62,11 @@ describe("buildDashboard after a crossing", () => {
 
   it("explains which invoices counted and which did not", () => {
     expect(data.why.kor.totalCents).toBe(2_235_000);
-    expect(data.why.kor.counted.map((r) => r.invoice.number)).toEqual(["F-2", "F-3", "F-4", "F-5", "F-6"]);
-    expect(data.why.kor.notCounted.map((r) => r.invoice.number)).toEqual(["F-7"]);
-    expect(data.why.kor.notCounted[0]?.rule).toBe("§2");
+    expect(data.why.kor.counted.rows.map((r) => r.invoice.number)).toEqual(["F-2", "F-3", "F-4", "F-5", "F-6"]);
+    expect(data.why.kor.counted).toMatchObject({ count: 5, netCents: 2_235_000 });
+    expect(data.why.kor.notCounted.rows.map((r) => r.invoice.number)).toEqual(["F-7"]);
+    expect(data.why.kor.notCounted.rows[0]?.rule).toBe("§2");
+    expect(data.why.kor.notCounted.groups).toEqual([expect.objectContaining({ category: "EXEMPT_OTHER", count: 1, netCents: 50_000, rule: "§2" })]);
   });
 
   it("builds the cumulative line ending at the year's total, last year as a faint line, and no projection past the crossing date's data", () => {
@@ -285,5 +287,56 @@ describe("an EU-KOR user whose Union turnover crosses €100,000", () => {
     expect(notify?.deadline).toBe("2026-03-23");
     expect(notify?.detail?.nl).toContain("F-3");
     expect(data.actions[0]?.kind).toBe("euNotify");
+  });
+});
+
+describe("a year of thousands of invoices", () => {
+  // 1,200 domestic invoices of €20 and 300 exempt ones, in a KOR year: it crosses €20,000 at the 1,000th.
+  const many: EngineInput = {
+    asOf: "2026-12-31",
+    business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] },
+    transactions: [
+      ...Array.from({ length: 1_200 }, (_, i) => tx(`d${i}`, `2026-${String(1 + Math.floor(i / 100)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`, 2_000, { sequence: i })),
+      ...Array.from({ length: 300 }, (_, i) => tx(`x${i}`, "2026-06-15", 10_000, { category: "EXEMPT_OTHER" })),
+    ],
+  };
+  const output = evaluate(many, { explain: true });
+
+  it("sums and groups every invoice but lists only the latest LISTED_INVOICES, with running totals up to the total", () => {
+    const data = dashboardOf(many, 2026);
+    const { counted, notCounted } = data.why.kor;
+    expect(counted).toMatchObject({ count: 1_200, netCents: 2_400_000 });
+    expect(counted.groups).toEqual([expect.objectContaining({ category: "NL_STANDARD", count: 1_200, netCents: 2_400_000 })]);
+    expect(counted.rows).toHaveLength(LISTED_INVOICES);
+    expect(counted.rows.at(-1)?.runningTotalCents).toBe(2_400_000);
+    expect(counted.rows[0]?.runningTotalCents).toBe(2_400_000 - (LISTED_INVOICES - 1) * 2_000);
+    expect(notCounted).toMatchObject({ count: 300, netCents: 3_000_000 });
+    expect(notCounted.rows).toHaveLength(LISTED_INVOICES);
+  });
+
+  it("totals the remedies over every invoice after the crossing and lists the first LISTED_INVOICES", () => {
+    const data = dashboardOf(many, 2026);
+    const remediation = data.remediation!;
+    const all = output.kor.remediation!.lines.filter((line) => line.date.startsWith("2026"));
+    expect(remediation.lineCount).toBe(all.length);
+    expect(remediation.lineCount).toBeGreaterThan(LISTED_INVOICES);
+    expect(remediation.lines).toHaveLength(LISTED_INVOICES);
+    expect(remediation.lines[0]?.invoice.id).toBe(all[0]?.transactionId);
+    expect(remediation.reinvoiceVatCents).toBe(all.reduce((sum, line) => sum + line.reinvoiceVatCents, 0));
+    expect(remediation.netCents).toBe(all.reduce((sum, line) => sum + line.netCents, 0));
+  });
+
+  it("lists everything when asked to (the CSV download)", () => {
+    const data = buildDashboard({ businessId: "b1", year: 2026, input: many, output, invoices: new Map(), listed: Infinity });
+    expect(data.why.kor.counted.rows).toHaveLength(1_200);
+    expect(data.remediation?.lines).toHaveLength(data.remediation!.lineCount);
+  });
+
+  it("names only the invoices it lists: a few hundred ids to look up, not the year's 1,500", () => {
+    const named = invoicesNamedBy({ businessId: "b1", year: 2026, input: many, output });
+    const data = dashboardOf(many, 2026);
+    const listed = [...data.why.kor.counted.rows, ...data.why.kor.notCounted.rows, ...data.why.union.counted.rows, ...data.why.union.notCounted.rows].map((row) => row.invoice.id);
+    for (const id of [...listed, data.crossing!.invoice.id, ...data.remediation!.lines.map((line) => line.invoice.id)]) expect(named).toContain(id);
+    expect(named.size).toBeLessThanOrEqual(5 * LISTED_INVOICES + 10);
   });
 });

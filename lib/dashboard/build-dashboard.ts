@@ -14,6 +14,8 @@ import type {
   DeadlineItem,
   EuSection,
   ExplainedFigure,
+  ExplainedGroup,
+  ExplainedList,
   InvoiceRef,
   KorStatus,
   MemberStateRow,
@@ -30,8 +32,21 @@ export type BuildDashboardOptions = {
   input: EngineInput;
   /** Evaluated with { explain: true }. */
   output: EngineOutput;
-  invoices: ReadonlyMap<string, InvoiceRef>;
+  /** Number and customer of the invoices the dashboard names (see invoicesNamedBy). */
+  invoices: InvoiceNames;
+  /** How many invoices the "why?" lists and the remediation table list; LISTED_INVOICES by default. */
+  listed?: number;
 };
+
+/** Looks up an invoice's number and customer by id; a Map will do. */
+export type InvoiceNames = { get(id: string): InvoiceRef | undefined };
+
+/**
+ * How many invoices a "why?" list and the remediation table show on the page. A year of
+ * 2,000 invoices would otherwise put megabytes of table into the page; the rest are in
+ * the invoice list (filter "counts") and in the CSV downloads.
+ */
+export const LISTED_INVOICES = 50;
 
 const CATEGORY_GROUPS: Record<Category, CategoryGroup> = {
   NL_STANDARD: "domestic",
@@ -65,7 +80,7 @@ export function percentOf(cents: number, limitCents: number): number {
 
 const ruleInfo = (ref: RuleInfo): RuleInfo => ({ ruleId: ref.ruleId, rule: ref.rule, interpretation: ref.interpretation });
 
-function refOf(invoices: ReadonlyMap<string, InvoiceRef>, id: string): InvoiceRef {
+function refOf(invoices: InvoiceNames, id: string): InvoiceRef {
   return invoices.get(id) ?? { id, number: id, customerName: "" };
 }
 
@@ -73,18 +88,39 @@ function emptyTotal(ruleId: "kor.limit" | "union.limit"): ExplainedTotal {
   return { ruleId, rule: "§1", interpretation: false, totalCents: 0, counted: [], notCounted: [] };
 }
 
-function explainFigure(total: ExplainedTotal, invoices: ReadonlyMap<string, InvoiceRef>): ExplainedFigure {
-  const row = (entry: ExplainedTotal["counted"][number]) => ({
-    ...ruleInfo(entry),
-    invoice: refOf(invoices, entry.transactionId),
-    date: entry.date,
-    category: entry.category,
-    netCents: entry.netCents,
-    counted: entry.counted,
-    reason: entry.reason,
-    runningTotalCents: entry.runningTotalCents ?? null,
-  });
-  return { ...ruleInfo(total), totalCents: total.totalCents, counted: total.counted.map(row), notCounted: total.notCounted.map(row) };
+function explainList(entries: ExplainedTotal["counted"], invoices: InvoiceNames, listed: number): ExplainedList {
+  const groups = new Map<string, ExplainedGroup>();
+  let netCents = 0;
+  for (const entry of entries) {
+    netCents += entry.netCents;
+    const key = `${entry.category}|${entry.ruleId}|${entry.reason.en}`;
+    const group = groups.get(key);
+    if (group) {
+      group.count += 1;
+      group.netCents += entry.netCents;
+    } else {
+      groups.set(key, { ...ruleInfo(entry), category: entry.category, reason: entry.reason, count: 1, netCents: entry.netCents });
+    }
+  }
+  return {
+    count: entries.length,
+    netCents,
+    groups: [...groups.values()].sort((a, b) => b.netCents - a.netCents || a.category.localeCompare(b.category)),
+    rows: entries.slice(Math.max(0, entries.length - listed)).map((entry) => ({
+      ...ruleInfo(entry),
+      invoice: refOf(invoices, entry.transactionId),
+      date: entry.date,
+      category: entry.category,
+      netCents: entry.netCents,
+      counted: entry.counted,
+      reason: entry.reason,
+      runningTotalCents: entry.runningTotalCents ?? null,
+    })),
+  };
+}
+
+function explainFigure(total: ExplainedTotal, invoices: InvoiceNames, listed: number): ExplainedFigure {
+  return { ...ruleInfo(total), totalCents: total.totalCents, counted: explainList(total.counted, invoices, listed), notCounted: explainList(total.notCounted, invoices, listed) };
 }
 
 function participatingInYear(options: BuildDashboardOptions, isCurrentYear: boolean): boolean {
@@ -272,7 +308,7 @@ function buildEu(options: BuildDashboardOptions): EuSection | null {
 }
 
 /** The engine's text names transactions by id; the user knows them by number. */
-export function withInvoiceNumbers(text: string, ids: string[], invoices: ReadonlyMap<string, InvoiceRef>): string {
+export function withInvoiceNumbers(text: string, ids: string[], invoices: InvoiceNames): string {
   let out = text;
   for (const id of ids) {
     const ref = invoices.get(id);
@@ -386,8 +422,16 @@ export function salesByRateOf(total: ExplainedTotal | undefined, year: number): 
   return [...byRate.entries()].map(([ratePercent, netCents]) => ({ ratePercent, netCents })).sort((a, b) => b.ratePercent - a.ratePercent);
 }
 
+/** The ids of the invoices buildDashboard names (by number and customer) for these options. */
+export function invoicesNamedBy(options: Omit<BuildDashboardOptions, "invoices">): Set<string> {
+  const named = new Set<string>();
+  buildDashboard({ ...options, invoices: { get: (id) => void named.add(id) } });
+  return named;
+}
+
 export function buildDashboard(options: BuildDashboardOptions): DashboardData {
   const { output, year, invoices, input } = options;
+  const listed = options.listed ?? LISTED_INVOICES;
   const isCurrentYear = Number(output.asOf.slice(0, 4)) === year && output.asOf < `${year}-12-31`;
   const yearExplanation = output.explanations?.years[String(year)];
   const korCrossing = output.kor.crossings.find((c) => c.year === year);
@@ -430,7 +474,9 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
             crossing: { year: remediationCrossing.year, date: remediationCrossing.date, invoice: refOf(invoices, remediationCrossing.transactionId) },
             reinvoiceVatCents: remediationLines.reduce((sum, line) => sum + line.reinvoiceVatCents, 0),
             absorbedVatCents: remediationLines.reduce((sum, line) => sum + line.absorbedVatCents, 0),
-            lines: remediationLines.map((line) => ({
+            netCents: remediationLines.reduce((sum, line) => sum + line.netCents, 0),
+            lineCount: remediationLines.length,
+            lines: remediationLines.slice(0, listed).map((line) => ({
               invoice: refOf(invoices, line.transactionId),
               date: line.date,
               netCents: line.netCents,
@@ -443,8 +489,8 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
     deadlines: buildDeadlines(output),
     earliestRejoin: output.kor.earliestRejoin,
     why: {
-      kor: explainFigure(yearExplanation?.kor ?? emptyTotal("kor.limit"), invoices),
-      union: explainFigure(yearExplanation?.union ?? emptyTotal("union.limit"), invoices),
+      kor: explainFigure(yearExplanation?.kor ?? emptyTotal("kor.limit"), invoices, listed),
+      union: explainFigure(yearExplanation?.union ?? emptyTotal("union.limit"), invoices, listed),
     },
     comparison: {
       countedCents: yearExplanation?.kor.totalCents ?? 0,

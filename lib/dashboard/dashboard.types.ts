@@ -137,8 +137,12 @@ export type DeadlineItem = RuleInfo & {
 export type RemediationInfo = RuleInfo & {
   /** The crossing while in the KOR from which VAT is due: this year's, or an earlier year's. */
   crossing: { year: number; date: ISODate; invoice: InvoiceRef };
+  /** Totals over every line, also those not listed. */
   reinvoiceVatCents: number;
   absorbedVatCents: number;
+  netCents: number;
+  lineCount: number;
+  /** The first LISTED_INVOICES lines in date order; all of them are in the remediation CSV. */
   lines: { invoice: InvoiceRef; date: ISODate; netCents: number; ratePercent: number; reinvoiceVatCents: number; absorbedVatCents: number }[];
 };
 
@@ -152,7 +156,19 @@ export type ExplainedRow = RuleInfo & {
   runningTotalCents: number | null;
 };
 
-export type ExplainedFigure = RuleInfo & { totalCents: number; counted: ExplainedRow[]; notCounted: ExplainedRow[] };
+/** Invoices of one category with the same reason and rule: the "why?" in one line. */
+export type ExplainedGroup = RuleInfo & { category: Category; reason: Bilingual; count: number; netCents: number };
+
+/** The counted (or not counted) side of a figure: every invoice summed and grouped, the latest listed. */
+export type ExplainedList = {
+  count: number;
+  netCents: number;
+  groups: ExplainedGroup[];
+  /** The latest LISTED_INVOICES invoices in date order (all of them when there are no more). */
+  rows: ExplainedRow[];
+};
+
+export type ExplainedFigure = RuleInfo & { totalCents: number; counted: ExplainedList; notCounted: ExplainedList };
 
 /** Counted sales at one Dutch VAT rate (0 for zero-rated and reverse-charged sales). */
 export type SalesAtRate = { ratePercent: number; netCents: number };

@@ -8,6 +8,7 @@ import { deleteInvoice } from "@/lib/invoices/delete-invoice";
 import { getTurnover } from "@/lib/turnover/get-turnover";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { exportRemediation } from "./export-remediation";
 import { getDashboard, parseYearParam } from "./get-dashboard";
 
 let owner: { id: string };
@@ -45,13 +46,33 @@ describe("getDashboard", () => {
     expect(dashboard.progress.countedCents).toBe(2_100_000);
     // The factory's business takes part in the KOR from 1 January 2025.
     expect(dashboard.progress.status).toBe("crossed");
-    expect(dashboard.why.kor.counted.map((row) => row.invoice.number)).toEqual(["2025-001", "2025-002"]);
+    expect(dashboard.why.kor.counted.rows.map((row) => row.invoice.number)).toEqual(["2025-001", "2025-002"]);
     expect(dashboard.crossing?.invoice.number).toBe("2025-002");
     expect(dashboard.crossing?.whileParticipating).toBe(true);
     expect(dashboard.remediation?.lines.map((line) => line.invoice.number)).toEqual(["2025-002"]);
     expect(dashboard.actions[0]).toMatchObject({ kind: "leaveNow", deadline: "2025-03-01", params: { invoice: "2025-002" } });
     expect(dashboard.cumulative.previousYearTotalCents).toBe(1_200_000);
     expect(dashboard.years).toEqual(expect.arrayContaining([2025, 2024]));
+  });
+});
+
+describe("exportRemediation (the CSV behind the remediation table)", () => {
+  it("lists every invoice sent without VAT after the crossing with both remedies and a total; an outsider gets NOT_FOUND", async () => {
+    const caller = { userId: owner.id };
+    await createInvoice({ caller, businessId: business.id, input: invoice("2025-001", "2025-02-01", 1_950_000) });
+    await createInvoice({ caller, businessId: business.id, input: invoice("2025-002", "2025-03-01", 100_000) });
+    await createInvoice({ caller, businessId: business.id, input: invoice("2025-003", "2025-04-01", 50_000) });
+    await expect(exportRemediation({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(exportRemediation({ caller, businessId: business.id, year: Number.NaN })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+
+    const csv = await exportRemediation({ caller, businessId: business.id, year: 2025 });
+    // 21% on top: €210 and €105; absorbed out of the price: €173.55 and €86.78.
+    expect(csv.split("\r\n")).toEqual([
+      "invoice,date,customer,net_cents,net_eur,rate_percent,reinvoice_vat_eur,absorbed_vat_eur,rule",
+      "2025-002,2025-03-01,Klant 2025-002,100000,1000.00,21,210.00,173.55,§3.3",
+      "2025-003,2025-04-01,Klant 2025-003,50000,500.00,21,105.00,86.78,§3.3",
+      "total,,,150000,1500.00,,315.00,260.33,§3.3",
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import nlMessages from "@/lib/i18n/messages/nl/notifications.json";
 import enMessages from "@/lib/i18n/messages/en/notifications.json";
 import { formatEuro } from "@/lib/kor/money";
 import type { Bilingual } from "@/lib/kor/types";
+import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
 export type MailLocale = "nl" | "en";
 
@@ -32,7 +33,7 @@ function escapeHtml(value: string): string {
 }
 
 export function formatMailDate(iso: string, locale: MailLocale): string {
-  return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  return dateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 export function kindLabel(kind: NotificationKind, locale: MailLocale): string {

@@ -9,6 +9,7 @@ import { evaluate } from "@/lib/kor/evaluate";
 import type { Category, ExplainedTransaction } from "@/lib/kor/types";
 import { asOfForYear } from "@/lib/turnover/get-turnover";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
 export const STATEMENT_COLUMNS = ["section", "key", "label", "counts_for_kor", "transactions", "net_cents", "net_eur", "cumulative_counted_eur", "rule", "interpretation", "explanation"] as const;
 type Row = Record<(typeof STATEMENT_COLUMNS)[number], string | number>;
@@ -62,7 +63,7 @@ export async function exportTurnoverStatement(options: { caller: Caller; busines
     rows.push({
       section: "month",
       key,
-      label: new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`)),
+      label: dateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`)),
       counts_for_kor: "yes",
       transactions: inMonth.length,
       net_cents: net,

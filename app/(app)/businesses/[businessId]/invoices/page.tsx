@@ -13,6 +13,7 @@ import { canWrite } from "@/lib/businesses/access";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listInvoices } from "@/lib/invoices/list-invoices";
 import { CATEGORY_LIST, CATEGORIES } from "@/lib/kor/categories";
+import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<SearchParams> };
 
@@ -128,7 +129,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                 <option value="">{t("allMonths")}</option>
                 {Array.from({ length: 12 }, (_, i) => (
                   <option key={i + 1} value={i + 1}>
-                    {new Intl.DateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, i, 1)))}
+                    {dateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, i, 1)))}
                   </option>
                 ))}
               </select>

@@ -1,0 +1,21 @@
+// The invoices of one year sent without VAT while VAT was due (after a crossing in the
+// KOR), as CSV: every line of the dashboard's remediation calculator — which lists only
+// the first LISTED_INVOICES — with both remedies and their totals. Built by the same
+// getDashboard, so the download and the page cannot disagree.
+import Papa from "papaparse";
+import type { Caller } from "@/lib/businesses/access";
+import { getDashboard } from "./get-dashboard";
+
+export const REMEDIATION_COLUMNS = ["invoice", "date", "customer", "net_cents", "net_eur", "rate_percent", "reinvoice_vat_eur", "absorbed_vat_eur", "rule"] as const;
+
+const euro = (cents: number) => (cents / 100).toFixed(2);
+
+export async function exportRemediation(options: { caller: Caller; businessId: string; year: number }): Promise<string> {
+  const { remediation } = await getDashboard({ ...options, listed: Infinity });
+  const lines = remediation?.lines ?? [];
+  const rows = lines.map((line) => [line.invoice.number, line.date, line.invoice.customerName, line.netCents, euro(line.netCents), line.ratePercent, euro(line.reinvoiceVatCents), euro(line.absorbedVatCents), remediation!.rule]);
+  if (remediation) {
+    rows.push(["total", "", "", remediation.netCents, euro(remediation.netCents), "", euro(remediation.reinvoiceVatCents), euro(remediation.absorbedVatCents), remediation.rule]);
+  }
+  return Papa.unparse({ fields: [...REMEDIATION_COLUMNS], data: rows });
+}
