@@ -36,7 +36,6 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
   const projected = defined(series.points, "projected");
   const band = series.points.filter((point) => point.band !== undefined);
   const actualTotal = actual.at(-1)?.[1] ?? 0;
-  const pointTitle = new Map(series.points.map((point) => [point.day, formatDate(point.date, language, "long")]));
 
   const summary = [
     t("cumulative.summary", { year, total: money(actualTotal), limit }),
@@ -102,11 +101,6 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
         <text x={frame.left + 6} y={s.y(series.limitCents) - 6} fontSize={12} fill={COLORS.limit}>
           {nameOf.limit}
         </text>
-        {actual.slice(1).map(([day, cents]) => (
-          <circle key={day} cx={s.x(day)} cy={s.y(cents)} r={5} fill="transparent">
-            <title>{`${pointTitle.get(day)}: ${money(cents)}`}</title>
-          </circle>
-        ))}
         {series.crossing ? (
           <g data-testid="crossing-dot">
             <circle cx={s.x(series.crossing.day)} cy={s.y(series.crossing.cents)} r={6} fill={COLORS.crossing} stroke="#fff">

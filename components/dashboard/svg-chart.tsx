@@ -1,7 +1,7 @@
 // Plain server-rendered SVG for the dashboard charts: no chart library and no hydration
 // on the page (Recharts' hydration was most of the dashboard's main-thread time). Each
 // chart is drawn at a few widths and CSS shows the one that fits, so text keeps its size;
-// <title> elements give the values on hover, the text summary and table say them all.
+// <title> elements name the marks on hover; the text summary and table say every value.
 import type { ReactNode } from "react";
 
 export type Frame = { width: number; height: number; left: number; right: number; top: number; bottom: number };

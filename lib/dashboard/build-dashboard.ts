@@ -46,7 +46,7 @@ export type InvoiceNames = { get(id: string): InvoiceRef | undefined };
  * 2,000 invoices would otherwise put megabytes of table into the page; the rest are in
  * the invoice list (filter "counts") and in the CSV downloads.
  */
-export const LISTED_INVOICES = 50;
+export const LISTED_INVOICES = 25;
 
 const CATEGORY_GROUPS: Record<Category, CategoryGroup> = {
   NL_STANDARD: "domestic",

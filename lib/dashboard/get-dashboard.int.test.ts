@@ -56,6 +56,31 @@ describe("getDashboard", () => {
   });
 });
 
+describe("getDashboard's reuse of unchanged books", () => {
+  it("answers a repeat from the cache, and never after any change of the books: an invoice added, edited or deleted, or the KOR period changed", async () => {
+    const caller = { userId: owner.id };
+    const first = await createInvoice({ caller, businessId: business.id, input: invoice("2025-001", "2025-02-01", 1_000_000) });
+    const before = await getDashboard({ caller, businessId: business.id, year: 2025 });
+    expect(await getDashboard({ caller, businessId: business.id, year: 2025 })).toBe(before);
+    // The outsider is refused even while a cached dashboard exists.
+    await expect(getDashboard({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    await createInvoice({ caller, businessId: business.id, input: invoice("2025-002", "2025-03-01", 500_000) });
+    const added = await getDashboard({ caller, businessId: business.id, year: 2025 });
+    expect(added.progress.countedCents).toBe(1_500_000);
+
+    await db().invoice.update({ where: { id: first.id }, data: { customerName: "Nieuwe naam" } });
+    const renamed = await getDashboard({ caller, businessId: business.id, year: 2025 });
+    expect(renamed.why.kor.counted.rows.map((row) => row.invoice.customerName)).toEqual(["Nieuwe naam", "Klant 2025-002"]);
+
+    await deleteInvoice({ caller, businessId: business.id, invoiceId: first.id });
+    expect((await getDashboard({ caller, businessId: business.id, year: 2025 })).progress.countedCents).toBe(500_000);
+
+    await db().korParticipation.deleteMany({ where: { businessId: business.id } });
+    expect((await getDashboard({ caller, businessId: business.id, year: 2025 })).progress.status).toBe("notInKor");
+  });
+});
+
 describe("exportRemediation (the CSV behind the remediation table)", () => {
   it("lists every invoice sent without VAT after the crossing with both remedies and a total; an outsider gets NOT_FOUND", async () => {
     const caller = { userId: owner.id };

@@ -1,9 +1,10 @@
-// The dashboard of one business and year: one load of the books, one engine evaluation
-// with explanations (every year is in its output, so last year's line needs no second
-// run), shaped by buildDashboard. The access check and the load run side by side: a
-// refused caller gets NOT_FOUND and none of the data. Then the numbers and customers of
-// only the invoices the page names (at most a few hundred, whatever the year's size).
-import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+// The dashboard of one business and year: the access check first (an outsider gets
+// NOT_FOUND and none of the data), then one load of the books, one engine evaluation with
+// explanations (every year is in its output, so last year's line needs no second run),
+// the numbers and customers of only the invoices the page names (a few hundred at most,
+// whatever the year's size), shaped by buildDashboard.
+import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
+import { VersionedCache } from "@/lib/cache/bounded-cache";
 import { db } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
@@ -13,6 +14,11 @@ import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 import { buildDashboard, invoicesNamedBy } from "./build-dashboard";
 import type { DashboardData, InvoiceRef } from "./dashboard.types";
 
+// A dashboard of unchanged books is reused (see getTurnover): the books version, read with
+// the access check, is raised by the database with every change of the business's
+// invoices, KOR periods or facts, so the numbers and names in it can never be stale.
+const cache = new VersionedCache<DashboardData>(200);
+
 /** `listed`: how many invoices the lists name (LISTED_INVOICES; Infinity for a download of them all). */
 export async function getDashboard(options: { caller: Caller; businessId: string; year?: number; listed?: number }): Promise<DashboardData> {
   const { caller, businessId } = options;
@@ -21,16 +27,20 @@ export async function getDashboard(options: { caller: Caller; businessId: string
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
   }
-  const [access, loaded] = await Promise.allSettled([requireBusinessAccess({ caller, businessId, need: "read" }), loadEngineInput({ businessId, asOf: asOfForYear(year, today) })]);
-  // The access answer first: an outsider learns NOT_FOUND, never a database error about the id.
-  if (access.status === "rejected") throw access.reason;
-  if (loaded.status === "rejected") throw loaded.reason;
-  const input = loaded.value;
+  const { booksVersion } = await requireBusinessAccessWithVersion({ caller, businessId, need: "read" });
+  const asOf = asOfForYear(year, today);
+  // Only the page's form is kept; a download of every invoice is made afresh.
+  const key = options.listed === undefined ? `${businessId}:${year}:${asOf}` : null;
+  const hit = key === null ? undefined : cache.get(key, booksVersion);
+  if (hit) return hit;
+  const input = await loadEngineInput({ businessId, asOf });
   const output = evaluate(input, { explain: true });
   // The engine knows invoices by id; the dashboard names the few it lists by number.
   const named = [...invoicesNamedBy({ businessId, year, input, output, listed: options.listed })];
   const labels = named.length === 0 ? [] : await db().invoice.findMany({ where: { businessId, id: { in: named } }, select: { id: true, number: true, customerName: true } });
-  return buildDashboard({ businessId, year, input, output, listed: options.listed, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
+  const data = buildDashboard({ businessId, year, input, output, listed: options.listed, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
+  if (key !== null) cache.set(key, booksVersion, data);
+  return data;
 }
 
 /** The ?year= of the page: a whole year in range, else the current year. */

@@ -3,6 +3,7 @@
 // own classification).
 import { db } from "@/lib/db/client";
 import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
+import { BoundedCache } from "@/lib/cache/bounded-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES, classifyTransaction, type Classification } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";
@@ -95,8 +96,7 @@ export function withClassification(dto: InvoiceDto): InvoiceRow {
 // and re-sorting a list reuses them instead of summing the whole year again. The key
 // holds the business's books version, which the database raises with every change.
 type Totals = InvoicePage["totals"];
-const TOTALS_LIMIT = 1_000;
-const totalsCache = new Map<string, Totals>();
+const totalsCache = new BoundedCache<Totals>(1_000);
 
 async function filteredTotals(where: Prisma.InvoiceWhereInput, key: string): Promise<Totals> {
   const hit = totalsCache.get(key);
@@ -104,7 +104,6 @@ async function filteredTotals(where: Prisma.InvoiceWhereInput, key: string): Pro
   const aggregate = await db().invoice.aggregate({ where, _count: { _all: true }, _sum: { netCents: true, vatCents: true } });
   const totals = { count: aggregate._count._all, netCents: Number(aggregate._sum.netCents ?? 0), vatCents: Number(aggregate._sum.vatCents ?? 0) };
   totalsCache.set(key, totals);
-  if (totalsCache.size > TOTALS_LIMIT) totalsCache.delete(totalsCache.keys().next().value!);
   return totals;
 }
 

@@ -1,6 +1,7 @@
 // Where a business stands in one year: the engine's evaluation of its stored books,
 // shaped for the API's turnover endpoint and the dashboard. One evaluation per call.
 import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
+import { VersionedCache } from "@/lib/cache/bounded-cache";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
@@ -76,8 +77,7 @@ export function toTurnoverDto(output: EngineOutput, year: number): TurnoverDto {
 // database in the same transaction as every change of its invoices, KOR periods or facts,
 // and read together with the access check) decides whether a cached result still holds,
 // so every instance stays correct after any write anywhere. Bounded, oldest out first.
-const CACHE_LIMIT = 500;
-const cache = new Map<string, { version: number; dto: TurnoverDto }>();
+const cache = new VersionedCache<TurnoverDto>(500);
 
 export async function getTurnover(options: { caller: Caller; businessId: string; year?: number; explain?: boolean }): Promise<TurnoverDto> {
   const { caller, businessId } = options;
@@ -89,11 +89,9 @@ export async function getTurnover(options: { caller: Caller; businessId: string;
   const { booksVersion: version } = await requireBusinessAccessWithVersion({ caller, businessId, need: "read" });
   const asOf = asOfForYear(year, today);
   const key = `${businessId}:${year}:${asOf}:${options.explain ? 1 : 0}`;
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.dto;
+  const hit = cache.get(key, version);
+  if (hit) return hit;
   const dto = toTurnoverDto(evaluate(await loadEngineInput({ businessId, asOf }), { explain: options.explain }), year);
-  cache.delete(key);
-  cache.set(key, { version, dto });
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, version, dto);
   return dto;
 }
