@@ -9,11 +9,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function authenticateApiToken(options: { token: string; now?: Date }): Promise<TokenIdentity | null> {
   if (!isApiTokenFormat(options.token)) return null;
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashApiToken(options.token) },
-    select: { id: true, userId: true, scope: true, revokedAt: true, lastUsedAt: true },
-  });
-  if (!row || row.revokedAt) return null;
+  // Raw: on every API request, and a third of Prisma's time for this one-row read.
+  const [row] = await db().$queryRaw<{ id: string; userId: string; scope: TokenIdentity["scope"]; lastUsedAt: Date | null }[]>`
+    SELECT "id", "userId", "scope"::text AS "scope", "lastUsedAt" FROM "ApiToken"
+     WHERE "tokenHash" = ${hashApiToken(options.token)} AND "revokedAt" IS NULL`;
+  if (!row) return null;
   const now = options.now ?? new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db().apiToken.updateMany({

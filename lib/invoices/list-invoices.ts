@@ -12,6 +12,7 @@ import { parseOrThrow } from "@/lib/validation";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/invoice.types";
 import { toInvoiceDto, type InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { readInvoiceRows } from "@/lib/invoices/read-invoice-rows";
 
 export type InvoiceRow = InvoiceDto & { kor: Pick<Classification, "countsForKor" | "countsForUnion" | "memberState" | "reason" | "ruleId" | "rule" | "interpretation"> };
 
@@ -114,10 +115,11 @@ export async function listInvoices(options: { caller: Caller; businessId: string
   const where = invoiceFilter(businessId, query);
   const { page: _page, pageSize: _size, sort: _sort, dir: _dir, ...filter } = query;
   const totalsKey = JSON.stringify([businessId, booksVersion, amsterdamToday(), filter]);
-  const [rows, totals] = await Promise.all([
-    db().invoice.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+  const [ids, totals] = await Promise.all([
+    db().invoice.findMany({ where, orderBy: orderBy(query), skip: (query.page - 1) * query.pageSize, take: query.pageSize, select: { id: true } }),
     filteredTotals(where, totalsKey),
   ]);
+  const rows = await readInvoiceRows(businessId, ids.map((row) => row.id));
   const totalItems = totals.count;
   return {
     data: rows.map((row) => withClassification(toInvoiceDto(row))),
