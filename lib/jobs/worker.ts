@@ -1,13 +1,15 @@
-// The queue worker: claims due rows of OutboxJob and runs them — evaluations of a business
-// and mails — then marks them SENT, or puts them back with backoff (FAILED after the
-// last try). A mail is marked SENT only after the SMTP server accepted it; the one window
-// for a duplicate is a crash between that acceptance and the mark (the lease then hands
-// the row to another worker, which sends it again). Many workers may run at once.
+// The queue worker: claims due rows of OutboxJob and runs them — evaluations of a business,
+// password reset requests and mails — then marks them SENT, or puts them back with backoff
+// (FAILED after the last try). A mail is marked SENT only after the SMTP server accepted
+// it; the one window for a duplicate is a crash between that acceptance and the mark (the
+// lease then hands the row to another worker, which sends it again). Many workers may run
+// at once.
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
+import { prepareResetMail } from "@/lib/auth/password-reset/prepare-reset-mail";
 import { claimJobs, markJobFailed, markJobSent, type ClaimedJob } from "@/lib/jobs/claim-jobs";
 import { amsterdamHour, systemClock, type Clock } from "@/lib/jobs/clock";
 import { RETRY_BACKOFF_MS } from "@/lib/jobs/retry-schedule";
@@ -67,6 +69,11 @@ export function createWorker(options: WorkerOptions): Worker {
         },
         { timeout: 120_000, maxWait: 10_000 },
       );
+      return;
+    }
+    if (job.kind === "PASSWORD_RESET_REQUEST") {
+      // Becomes a PASSWORD_RESET_EMAIL, sent by the next round (or dropped: no account).
+      await prepareResetMail({ job, workerId: id, now: clock(), appUrl: options.appUrl });
       return;
     }
     if (!job.toAddress || !job.subject || job.textBody === null || job.htmlBody === null) throw new Error("mail without content");
