@@ -1,36 +1,17 @@
 "use client";
 // An owner's controls for one accountant (access level, revoke) or one pending invitation (withdraw).
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { changeAccountantAccessAction, revokeAccountantAction, withdrawInvitationAction } from "@/app/(app)/accountant/actions";
-import { useErrorText } from "@/components/forms/field";
+import { RowActionError, RowActions, useRowAction } from "@/components/forms/row-actions";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/action-result";
 import type { BusinessAccountantDto, BusinessInvitationDto } from "@/lib/accountant/accountant.types";
-
-function useRun() {
-  const errorText = useErrorText();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  async function run(action: () => Promise<ActionResult<null>>) {
-    setPending(true);
-    setError(null);
-    const result = await action();
-    setPending(false);
-    if (!result.ok) setError(errorText(Object.values(result.error.fields)[0] ?? "validation.invalid") ?? null);
-    else router.refresh();
-  }
-  return { run, pending, error };
-}
 
 export function AccountantActions({ businessId, accountant }: { businessId: string; accountant: BusinessAccountantDto }) {
   const t = useTranslations("accountant");
-  const { run, pending, error } = useRun();
+  const { run, pending, error } = useRowAction();
   const selectId = `accountant-access-${accountant.membershipId}`;
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <RowActions error={error}>
       <label htmlFor={selectId} className="sr-only">
         {t("settings.changeAccess", { name: accountant.name })}
       </label>
@@ -47,28 +28,19 @@ export function AccountantActions({ businessId, accountant }: { businessId: stri
       <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => revokeAccountantAction(businessId, accountant.membershipId))}>
         {t("settings.revoke", { name: accountant.name })}
       </Button>
-      {error ? (
-        <p role="alert" className="w-full text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </RowActions>
   );
 }
 
 export function WithdrawInvitationButton({ businessId, invitation }: { businessId: string; invitation: BusinessInvitationDto }) {
   const t = useTranslations("accountant");
-  const { run, pending, error } = useRun();
+  const { run, pending, error } = useRowAction();
   return (
     <>
       <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => withdrawInvitationAction(businessId, invitation.id))}>
         {t("settings.withdraw", { email: invitation.email })}
       </Button>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <RowActionError error={error} />
     </>
   );
 }

@@ -58,6 +58,12 @@ export function Field({ id, label, hint, error, className, ...input }: InputHTML
   );
 }
 
+/** A new password (registration, reset, change): the password rule as its hint. */
+export function NewPasswordField({ id, name, label, error }: { id: string; name: string; label: ReactNode; error?: string }) {
+  const t = useTranslations("auth");
+  return <Field id={id} name={name} type="password" autoComplete="new-password" required label={label} hint={t("passwordHint")} error={error} />;
+}
+
 export function SelectField({ id, label, hint, error, className, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & FrameProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>

@@ -93,6 +93,8 @@ export type AccountantOverview = {
 
 /** How long an accountant's request stays open. */
 export const ACCESS_REQUEST_DAYS = 14;
+/** How long the accountant's own list shows a request (open, decided or expired); older ones are deleted. */
+export const ACCESS_REQUEST_HISTORY_DAYS = 60;
 /** Requests per accountant per hour (hitRateLimit). */
 export const ACCESS_REQUEST_LIMIT = 10;
 export const ACCESS_REQUEST_WINDOW_SECONDS = 3_600;

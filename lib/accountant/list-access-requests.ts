@@ -2,13 +2,13 @@
 // MyAccessRequestDto) and a business's open ones (for its owners).
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
-import type { BusinessAccessRequestDto, MyAccessRequestDto } from "./accountant.types";
+import { ACCESS_REQUEST_HISTORY_DAYS, type BusinessAccessRequestDto, type MyAccessRequestDto } from "./accountant.types";
 
-/** The accountant's requests of the last 60 days, newest first; one line per request, however many businesses it reached. */
+/** The accountant's requests of the last ACCESS_REQUEST_HISTORY_DAYS (60) days, newest first; one line per request, however many businesses it reached. */
 export async function listMyAccessRequests(options: { caller: Caller; now?: Date }): Promise<MyAccessRequestDto[]> {
   const now = options.now ?? new Date();
   const rows = await db().accountantAccessRequest.findMany({
-    where: { accountantId: options.caller.userId, createdAt: { gt: new Date(now.getTime() - 60 * 86_400_000) } },
+    where: { accountantId: options.caller.userId, createdAt: { gt: new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000) } },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   const lines = new Map<string, MyAccessRequestDto>();

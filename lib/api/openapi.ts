@@ -53,10 +53,15 @@ const idempotencyKeyParam = {
 };
 const jsonBody = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
 
+// Every object of a request body refuses unknown keys (400 VALIDATION_FAILED, the key in
+// `fields` with "This field does not exist."), as the zod schemas do with .strict(): a
+// typo such as "netcents" must not silently drop data. test/api/openapi.int.test.ts
+// holds both sides to it.
 const businessInput = {
   type: "object",
   additionalProperties: false,
   required: ["name"],
+  description: "Unknown keys are refused, here and in the nested objects.",
   properties: {
     name: { type: "string", minLength: 1, maxLength: 120 },
     kvkNumber: { type: "string", description: "8 digits (KVK, Chamber of Commerce number)." },
@@ -66,10 +71,16 @@ const businessInput = {
       type: "array",
       maxItems: 20,
       description: "KOR (small-business scheme) periods; they may not overlap.",
-      items: { type: "object", required: ["from"], properties: { from: isoDate, to: { ...isoDate, description: "Last day inside; open when absent." } } },
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["from"],
+        properties: { from: isoDate, to: { ...isoDate, description: "Last day inside; open when absent." } },
+      },
     },
     euKor: nullable({
       type: "object",
+      additionalProperties: false,
       description: "EU-KOR (EU cross-border SME scheme) settings; null or absent when not used.",
       properties: {
         exNumber: { type: "string", pattern: "^NL\\d{9}EX\\d{2,3}$" },
@@ -134,6 +145,18 @@ const invoiceInput = {
     foreignCents: nullable(cents),
     exchangeRate: nullable({ type: "number", exclusiveMinimum: 0, maximum: 1_000_000 }),
     creditsInvoiceId: nullable({ type: "string", format: "uuid", description: "The invoice this credit note corrects (same business)." }),
+  },
+};
+
+/** PATCH: any subset of InvoiceInput, the customer too; what results must be a valid InvoiceInput. */
+const invoicePatch = {
+  type: "object",
+  additionalProperties: false,
+  description:
+    "Any subset of InvoiceInput's fields. They are merged into the stored invoice (customer field by field) and the whole must then be a valid InvoiceInput. Unknown keys are refused.",
+  properties: {
+    ...invoiceInput.properties,
+    customer: { type: "object", additionalProperties: false, properties: customerInput.properties },
   },
 };
 
@@ -354,7 +377,7 @@ export const openApiDocument = {
         operationId: "updateInvoice",
         summary: "Change some fields of an invoice",
         description: "The sent fields are merged into the stored invoice (customer field by field) and the whole is validated again.",
-        requestBody: jsonBody({ type: "object", description: "Any subset of InvoiceInput." }),
+        requestBody: jsonBody(ref("InvoicePatch")),
         responses: { "200": dataResponse("The changed invoice", ref("Invoice")), ...commonErrors, ...writeErrors, "409": idempotencyErrors["409"] },
       },
       delete: {
@@ -449,6 +472,7 @@ export const openApiDocument = {
       BusinessInput: businessInput,
       Business: business,
       InvoiceInput: invoiceInput,
+      InvoicePatch: invoicePatch,
       Invoice: invoice,
       InvoiceRow: invoiceRow,
       Turnover: turnover,

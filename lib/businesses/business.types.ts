@@ -19,8 +19,11 @@ const vatNumber = z
   .transform(normaliseVatNumber)
   .refine(isValidVatNumber, "validation.vatNumber");
 
+// Unknown keys are refused (.strict()), as everywhere at the API's boundary: a misspelt
+// field must not be dropped without a word.
 export const korParticipationSchema = z
   .object({ from: isoDate, to: optionalText(isoDate) })
+  .strict()
   .refine((period) => !period.to || period.to >= period.from, { message: "validation.periodOrder", path: ["to"] });
 
 export const euKorSchema = z.object({
@@ -28,7 +31,7 @@ export const euKorSchema = z.object({
   from: optionalText(isoDate),
   // NL is the home state: the EU-KOR exempts supplies in other member states.
   memberStates: z.array(z.enum(EU_MEMBER_STATES.filter((s) => s !== "NL") as [string, ...string[]], "validation.memberState")).default([]),
-});
+}).strict();
 
 export const businessInputSchema = z
   .object({
@@ -39,6 +42,7 @@ export const businessInputSchema = z
     korParticipations: z.array(korParticipationSchema).max(20).default([]),
     euKor: euKorSchema.nullish(),
   })
+  .strict()
   .superRefine((input, ctx) => {
     // Overlapping KOR periods cannot both be true; say which one.
     const periods = input.korParticipations

@@ -1,15 +1,18 @@
-// The queue worker: claims due rows of OutboxJob and runs them — evaluations of a business
-// and mails — then marks them SENT, or puts them back with backoff (FAILED after the
-// last try). A mail is marked SENT only after the SMTP server accepted it; the one window
-// for a duplicate is a crash between that acceptance and the mark (the lease then hands
-// the row to another worker, which sends it again). Many workers may run at once.
+// The queue worker: claims due rows of OutboxJob and runs them — evaluations of a business,
+// password reset requests and mails — then marks them SENT, or puts them back with backoff
+// (FAILED after the last try). A mail is marked SENT only after the SMTP server accepted
+// it; the one window for a duplicate is a crash between that acceptance and the mark (the
+// lease then hands the row to another worker, which sends it again). Many workers may run
+// at once. Each also deletes expired rows every hour (delete-expired-rows.ts).
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
+import { prepareResetMail } from "@/lib/auth/password-reset/prepare-reset-mail";
 import { claimJobs, markJobFailed, markJobSent, type ClaimedJob } from "@/lib/jobs/claim-jobs";
 import { amsterdamHour, systemClock, type Clock } from "@/lib/jobs/clock";
+import { deleteExpiredRows, type DeletedRows } from "@/lib/jobs/delete-expired-rows";
 import { RETRY_BACKOFF_MS } from "@/lib/jobs/retry-schedule";
 import { enqueueDailyEvaluations, enqueueDigests, pruneFinishedEvaluations } from "@/lib/jobs/schedule-daily";
 import type { MailTransport } from "@/lib/mail/transport";
@@ -26,6 +29,8 @@ export type WorkerOptions = {
   leaseMs?: number;
   /** Hour (Europe/Amsterdam) from which the daily evaluation and digests are queued. */
   dailyHour?: number;
+  /** How often expired rows are deleted (deleteExpiredRows); the first round does it at once. */
+  cleanupIntervalMs?: number;
   log?: (message: string) => void;
 };
 
@@ -39,6 +44,8 @@ export type Worker = {
   runUntilIdle(maxRounds?: number): Promise<RoundResult>;
   /** The daily schedule, once per Amsterdam day from dailyHour on; returns whether it ran. */
   runDailyIfDue(): Promise<boolean>;
+  /** Deletes expired rows when cleanupIntervalMs has passed since the last time; returns what it deleted, or null when not due. */
+  runCleanupIfDue(): Promise<DeletedRows | null>;
   start(pollMs: number): void;
   stop(): Promise<void>;
 };
@@ -50,8 +57,10 @@ export function createWorker(options: WorkerOptions): Worker {
   const batchSize = options.batchSize ?? 20;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const dailyHour = options.dailyHour ?? 6;
+  const cleanupIntervalMs = options.cleanupIntervalMs ?? 3_600_000;
   const log = options.log ?? ((message: string) => console.log(`[drempel-worker] ${message}`));
   let lastDailyRun: string | null = null;
+  let lastCleanup: number | null = null;
   let loop: Promise<void> | null = null;
   let stopped = false;
   let wake: (() => void) | null = null;
@@ -67,6 +76,11 @@ export function createWorker(options: WorkerOptions): Worker {
         },
         { timeout: 120_000, maxWait: 10_000 },
       );
+      return;
+    }
+    if (job.kind === "PASSWORD_RESET_REQUEST") {
+      // Becomes a PASSWORD_RESET_EMAIL, sent by the next round (or dropped: no account).
+      await prepareResetMail({ job, workerId: id, now: clock(), appUrl: options.appUrl });
       return;
     }
     if (!job.toAddress || !job.subject || job.textBody === null || job.htmlBody === null) throw new Error("mail without content");
@@ -123,6 +137,17 @@ export function createWorker(options: WorkerOptions): Worker {
     return true;
   }
 
+  async function runCleanupIfDue(): Promise<DeletedRows | null> {
+    const now = clock();
+    if (lastCleanup !== null && now.getTime() - lastCleanup < cleanupIntervalMs) return null;
+    // Marked first: a clean-up that fails waits for the next interval, not the next round.
+    lastCleanup = now.getTime();
+    const deleted = await deleteExpiredRows(now);
+    const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
+    if (total) log(`clean-up: ${Object.entries(deleted).map(([table, count]) => `${count} ${table}`).join(", ")} deleted`);
+    return deleted;
+  }
+
   function start(pollMs: number): void {
     if (loop) return;
     stopped = false;
@@ -131,6 +156,8 @@ export function createWorker(options: WorkerOptions): Worker {
         try {
           await runDailyIfDue();
           await runUntilIdle();
+          // Housekeeping must never hold up the mails.
+          await runCleanupIfDue().catch((error: unknown) => log(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`));
         } catch (error) {
           log(`round failed: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -157,6 +184,7 @@ export function createWorker(options: WorkerOptions): Worker {
     runOnce: () => runAsSystem(runOnce),
     runUntilIdle: (maxRounds?: number) => runAsSystem(() => runUntilIdle(maxRounds)),
     runDailyIfDue: () => runAsSystem(runDailyIfDue),
+    runCleanupIfDue: () => runAsSystem(runCleanupIfDue),
     start: (pollMs: number) => void runAsSystem(() => start(pollMs)),
     stop,
   };

@@ -13,6 +13,8 @@ import { requestPasswordReset } from "@/lib/auth/password-reset/request-password
 import { resetPassword } from "@/lib/auth/password-reset/reset-password";
 import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
+import { createWorker } from "@/lib/jobs/worker";
+import { outboxOnlyTransport } from "@/lib/mail/transport";
 import { changePassword } from "@/lib/users/change-password";
 import { registerUser } from "@/lib/users/register-user";
 import { createOwnedBusiness } from "@/test/integration/factories";
@@ -85,7 +87,8 @@ describe("resetting the password", () => {
   it("ends every session, including the one that asked", async () => {
     const user = await makeUser();
     const session = await sessionCookie(user.id, user.passwordVersion);
-    await requestPasswordReset({ input: { email: user.email }, baseUrl: "http://drempel.test" });
+    await requestPasswordReset({ input: { email: user.email } });
+    await createWorker({ transport: outboxOnlyTransport, appUrl: "http://drempel.test", log: () => {} }).runUntilIdle();
     const job = await db().outboxJob.findFirstOrThrow({ where: { userId: user.id, kind: "PASSWORD_RESET_EMAIL" } });
     const token = /token=([A-Za-z0-9_-]{43})/.exec(job.textBody ?? "")![1]!;
     expect(await listWithCookie(session)).toBe(200);

@@ -6,108 +6,18 @@
 // Every answer must be a 4xx in the API's error shape, never a 5xx, and the database
 // must be byte-for-byte the same afterwards. Seeded, so a failure reproduces.
 import fc from "fast-check";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openApiDocument } from "@/lib/api/openapi";
 import { db } from "@/lib/db/client";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
-import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
+import { tokenFor, validInvoice } from "@/test/api/helpers";
+import { callOperation, document, jsonOperations, resolve, VALID_BODIES, type ApiOperation, type Fixture, type Schema } from "@/test/api/openapi-operations";
 import { databaseChecksum } from "@/test/security/checksum";
 
-type Schema = {
-  type?: string;
-  $ref?: string;
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  enum?: readonly unknown[];
-  pattern?: string;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  maxItems?: number;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: readonly string[];
-  additionalProperties?: boolean | Schema;
-};
-type Parameter = { name: string; in: string; schema: Schema };
-type Operation = { operationId: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } };
-
-const document = JSON.parse(JSON.stringify(openApiDocument)) as {
-  paths: Record<string, Record<string, Operation | Parameter[]>>;
-  components: { schemas: Record<string, Schema> };
-};
 const ERROR_CODES = (document.components.schemas.Error!.properties!.error!.properties!.code!.enum ?? []) as string[];
-const METHODS = ["get", "post", "put", "patch", "delete"];
 const SEED = 20261123;
-
-// --- what the fuzz needs per operation ---------------------------------------------------
-
-type Fixture = { businessId: string; invoiceId: string };
-
-/** A body each operation accepts: the mutations start from it, so a refusal is the mutation's. */
-const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, unknown>> = {
-  createBusiness: () => ({
-    name: "Fuzz BV",
-    kvkNumber: "12345678",
-    filingPeriod: "quarter",
-    korParticipations: [{ from: "2026-01-01" }],
-    euKor: { exNumber: "NL123456789EX01", from: "2026-01-01", memberStates: ["DE"] },
-  }),
-  createInvoice: () =>
-    validInvoice({ number: `FZ-${Math.random().toString(36).slice(2, 10)}`, customer: { name: "Klant BV", country: "NL", type: "business", vatId: "NL123456789B01" }, description: "Werk", sequence: 1 }),
-  updateInvoice: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", customer: { name: "Andere Klant" } }),
-};
-
-/** Operations whose body schema is a partial InvoiceInput: any subset is valid. */
-const PARTIAL_BODIES: Record<string, string> = { updateInvoice: "InvoiceInput" };
-
-/**
- * Known deviations from the documented schema, each with the reason. BusinessInput says
- * additionalProperties: false, but businessInputSchema strips unknown keys (harmless: they
- * are never stored), so an unknown key there is not a refusal the API promises.
- */
-const STRIPS_UNKNOWN_KEYS: Record<string, string> = { createBusiness: "businessInputSchema is not .strict(); unknown keys are dropped" };
-
 const RUNS_PER_BODY_OPERATION = 190;
 const RUNS_PER_QUERY_OPERATION = 80;
-
-const pathValue = (fixture: Fixture, name: string): string => {
-  const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId };
-  if (!values[name]) throw new Error(`No fixture value for the path parameter {${name}}: add it to pathValue`);
-  return values[name]!;
-};
-
-// --- the operations, read from the OpenAPI document --------------------------------------
-
-type FuzzOperation = { operationId: string; method: string; apiPath: string; routeFile: string; body?: Schema; query: Parameter[] };
-
-function resolve(schema: Schema): Schema {
-  if (schema.$ref) return resolve(document.components.schemas[schema.$ref.split("/").pop()!]!);
-  if (schema.allOf) return schema.allOf.map(resolve).reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }), {});
-  return schema;
-}
-
-function collectOperations(): FuzzOperation[] {
-  const operations: FuzzOperation[] = [];
-  for (const [apiPath, item] of Object.entries(document.paths)) {
-    for (const method of METHODS) {
-      const operation = item[method] as Operation | undefined;
-      if (!operation) continue;
-      const routeFile = path.resolve(import.meta.dirname, "../..", `app${apiPath.replace(/\{(\w+)\}/g, "[$1]")}`, "route.ts");
-      const json = operation.requestBody?.content["application/json"]?.schema;
-      const partial = PARTIAL_BODIES[operation.operationId];
-      const body = json ? (partial ? { ...resolve({ $ref: `#/components/schemas/${partial}` }), required: [] } : resolve(json)) : undefined;
-      const query = (operation.parameters ?? []).filter((parameter) => parameter.in === "query");
-      if (body || (method === "get" && query.length)) operations.push({ operationId: operation.operationId, method: method.toUpperCase(), apiPath, routeFile, body, query });
-    }
-  }
-  return operations;
-}
 
 // --- invalid values from a schema --------------------------------------------------------
 
@@ -204,10 +114,9 @@ function invalidFor(schema: Schema, required: boolean): fc.Arbitrary<unknown> {
 type Malformed = { text: string; contentType: string; idempotencyKey?: string; what: string };
 
 /** One body the schema refuses: the valid base broken in one (sometimes nested) place. */
-function brokenObject(schema: Schema, base: Record<string, unknown>, operationId: string, depth = 0): fc.Arbitrary<{ value: unknown; what: string }> {
+function brokenObject(schema: Schema, base: Record<string, unknown>, depth = 0): fc.Arbitrary<{ value: unknown; what: string }> {
   const properties = Object.entries(schema.properties ?? {});
-  // A partial body (PATCH) is merged into the stored one, nested objects field by field: nothing is required, null keeps the stored value.
-  const required = new Set(PARTIAL_BODIES[operationId] ? [] : (schema.required ?? []));
+  const required = new Set(schema.required ?? []);
   const choices: fc.Arbitrary<{ value: unknown; what: string }>[] = [];
   const requiredPresent = [...required].filter((key) => key in base);
   if (requiredPresent.length) {
@@ -223,10 +132,10 @@ function brokenObject(schema: Schema, base: Record<string, unknown>, operationId
       const nested = inner.type === "object" && inner.properties && base[key] && typeof base[key] === "object" && !Array.isArray(base[key]) && depth < 2;
       const invalid = invalidFor(propertySchema, required.has(key)).map((value) => ({ value: { ...base, [key]: value }, what: `bad ${key}` }));
       if (!nested) return invalid;
-      return fc.oneof(invalid, brokenObject(inner, base[key] as Record<string, unknown>, operationId, depth + 1).map(({ value, what }) => ({ value: { ...base, [key]: value }, what: `${key}.${what}` })));
+      return fc.oneof(invalid, brokenObject(inner, base[key] as Record<string, unknown>, depth + 1).map(({ value, what }) => ({ value: { ...base, [key]: value }, what: `${key}.${what}` })));
     }),
   );
-  if (schema.additionalProperties === false && !STRIPS_UNKNOWN_KEYS[operationId]) {
+  if (schema.additionalProperties === false) {
     const known = new Set(properties.map(([key]) => key));
     const key = fc.oneof(hostileKeys, fc.string({ minLength: 1, maxLength: 12 }), fc.tuple(fc.string({ maxLength: 4 }), unicode).map(([a, u]) => `${a}${u}`)).filter((k) => !known.has(k));
     const value = fc.oneof(fc.anything({ maxDepth: 2 }).filter((v) => v !== undefined), deepNesting, fc.constant({ polluted: true, isAdmin: true }));
@@ -235,12 +144,12 @@ function brokenObject(schema: Schema, base: Record<string, unknown>, operationId
   return fc.oneof(...choices);
 }
 
-function malformedBodies(operation: FuzzOperation, base: Record<string, unknown>): fc.Arbitrary<Malformed> {
+function malformedBodies(operation: ApiOperation, base: Record<string, unknown>): fc.Arbitrary<Malformed> {
   const json = (value: unknown, what: string): Malformed => ({ text: serialize(value), contentType: "application/json", what });
   const withKey = fc.option(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => /^[\x21-\x7e]+$/.test(k)), { nil: undefined, freq: 3 });
   return fc.tuple(
     fc.oneof(
-      { weight: 12, arbitrary: brokenObject(operation.body!, base, operation.operationId).map(({ value, what }) => json(value, what)) },
+      { weight: 12, arbitrary: brokenObject(operation.body!, base).map(({ value, what }) => json(value, what)) },
       { weight: 2, arbitrary: fc.oneof(fc.constant(null), fc.constant([]), fc.string({ maxLength: 10 }), fc.integer(), fc.boolean(), fc.constant([base])).map((value) => json(value, "not an object")) },
       { weight: 2, arbitrary: deepNesting.map((value) => ({ text: value.text, contentType: "application/json", what: "deep nesting at the top" })) },
       { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }).map((cut) => ({ text: serialize(base).slice(0, -cut), contentType: "application/json", what: "truncated JSON" })) },
@@ -252,7 +161,7 @@ function malformedBodies(operation: FuzzOperation, base: Record<string, unknown>
 }
 
 /** Query strings the parameter schemas refuse: one parameter broken, the rest absent. */
-function malformedQueries(operation: FuzzOperation): fc.Arbitrary<{ query: string; what: string }> {
+function malformedQueries(operation: ApiOperation): fc.Arbitrary<{ query: string; what: string }> {
   return fc.constantFrom(...operation.query).chain((parameter) => {
     const schema = resolve(parameter.schema);
     const candidates = fc.oneof(
@@ -282,7 +191,7 @@ function malformedQueries(operation: FuzzOperation): fc.Arbitrary<{ query: strin
 
 let fixture: Fixture;
 let token: string;
-const operations = collectOperations();
+const operations = jsonOperations();
 
 beforeAll(async () => {
   const owner = await createUser("fuzz");
@@ -292,16 +201,7 @@ beforeAll(async () => {
   token = await tokenFor(owner.id);
 });
 
-async function send(operation: FuzzOperation, init: { query?: string; text?: string; contentType?: string; idempotencyKey?: string }): Promise<Response> {
-  const route = (await import(/* @vite-ignore */ operation.routeFile)) as Record<string, (request: Request, context: unknown) => Promise<Response>>;
-  const params: Record<string, string> = {};
-  const urlPath = operation.apiPath.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] = pathValue(fixture, name)));
-  const headers: Record<string, string> = {};
-  if (init.contentType) headers["content-type"] = init.contentType;
-  if (init.idempotencyKey) headers["idempotency-key"] = init.idempotencyKey;
-  const request = apiRequest(operation.method, `${urlPath}${init.query ? `?${init.query}` : ""}`, { token, headers, rawBody: init.text });
-  return route[operation.method]!(request, ctx(params));
-}
+const send = (operation: ApiOperation, init: { query?: string; text?: string; contentType?: string; idempotencyKey?: string }) => callOperation(operation, { ...init, fixture, token });
 
 async function expectRefused(response: Response, what: string): Promise<void> {
   const text = await response.text();
@@ -337,7 +237,7 @@ describe("fuzz: every JSON endpoint of the OpenAPI document", () => {
     const sent: Record<string, number> = {};
     const statuses: Record<number, number> = {};
     const kinds: Record<string, number> = {};
-    const count = (operation: FuzzOperation, status: number) => {
+    const count = (operation: ApiOperation, status: number) => {
       sent[operation.operationId] = (sent[operation.operationId] ?? 0) + 1;
       statuses[status] = (statuses[status] ?? 0) + 1;
     };

@@ -1,13 +1,17 @@
 // The served OpenAPI document, and real answers checked against the schemas it
-// documents: every required property present, no undocumented property.
+// documents: every required property present, no undocumented property. Request bodies
+// the other way round: every object in them is documented as refusing unknown keys, and
+// the API does refuse an unknown key at each of those objects, with a field message.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as turnoverRoute from "@/app/api/v1/businesses/[businessId]/turnover/route";
 import { openApiDocument } from "@/lib/api/openapi";
+import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
+import { callOperation, jsonOperations, resolve, VALID_BODIES, type Schema as BodySchema } from "@/test/api/openapi-operations";
 
 type Schema = { required?: readonly string[]; properties?: Record<string, unknown>; allOf?: readonly Schema[]; $ref?: string };
 const schemas = openApiDocument.components.schemas as unknown as Record<string, Schema>;
@@ -71,5 +75,71 @@ describe("answers match the documented schemas", () => {
 
     const error = await readJson(await invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${businessId}/invoices`, { token, body: {} }), ctx({ businessId })));
     expectConforms(error, "Error");
+  });
+});
+
+// --- request bodies: unknown keys -------------------------------------------------------
+
+/** The object schemas of a body schema, by path ("" the body, "euKor", "korParticipations.0"). */
+function objectSchemas(schema: BodySchema, at: string[] = []): { path: string[]; schema: BodySchema }[] {
+  const resolved = resolve(schema);
+  const branches = resolved.oneOf ? resolved.oneOf.filter((branch) => branch.type !== "null") : [resolved];
+  return branches.flatMap((branch) => {
+    const inner = resolve(branch);
+    if (inner.type === "array" && inner.items) return objectSchemas(inner.items, [...at, "0"]);
+    if (inner.type !== "object") return [];
+    return [{ path: at, schema: inner }, ...Object.entries(inner.properties ?? {}).flatMap(([key, property]) => objectSchemas(property, [...at, key]))];
+  });
+}
+
+const bodyOperations = jsonOperations().filter((operation) => operation.body);
+const PROBE = "netcents"; // the typo of netCents that must not be dropped silently
+
+describe("request bodies refuse unknown keys, as documented", () => {
+  it("documents additionalProperties: false for every object of every JSON request body", () => {
+    expect(bodyOperations.map((operation) => operation.operationId)).toEqual(expect.arrayContaining(["createBusiness", "createInvoice", "updateInvoice"]));
+    for (const operation of bodyOperations) {
+      for (const { path, schema } of objectSchemas(operation.body!)) {
+        expect(schema.additionalProperties, `${operation.operationId} ${path.join(".") || "(body)"}`).toBe(false);
+      }
+    }
+  });
+
+  it("answers 400 with the unknown key in fields at every object of every JSON request body, and accepts the body without it", async () => {
+    const owner = await createUser("openapi-keys");
+    const business = await createOwnedBusiness(owner.id, "Sleutel BV");
+    const invoice = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "KEYS-001" }) });
+    const fixture = { businessId: business.id, invoiceId: invoice.id };
+    const ownerToken = await tokenFor(owner.id);
+    const send = (operation: (typeof bodyOperations)[number], body: unknown) =>
+      callOperation(operation, { fixture, token: ownerToken, text: JSON.stringify(body), contentType: "application/json" });
+    let probes = 0;
+    for (const operation of bodyOperations) {
+      const valid = VALID_BODIES[operation.operationId];
+      expect(valid, `add a valid body for ${operation.operationId} to VALID_BODIES in test/api/openapi-operations.ts`).toBeDefined();
+      for (const { path } of objectSchemas(operation.body!)) {
+        const body = valid!(fixture);
+        let target: unknown = body;
+        for (const key of path) target = (target as Record<string, unknown>)?.[key];
+        const label = `${operation.operationId} ${path.join(".") || "(body)"}`;
+        expect(target, `${label}: the valid body must contain this object`).toEqual(expect.any(Object));
+        expect(Object.keys(target as object), label).not.toContain(PROBE);
+        const accepted = await send(operation, body);
+        expect(accepted.status, `${label} without the unknown key: ${await accepted.clone().text()}`).toBeLessThan(300);
+
+        const probed = valid!(fixture);
+        let parent = probed as Record<string, unknown>;
+        for (const key of path) parent = parent[key] as Record<string, unknown>;
+        parent[PROBE] = 12_100;
+        const refused = await send(operation, probed);
+        const answer = await readJson(refused);
+        expect(refused.status, `${label}: ${JSON.stringify(answer)}`).toBe(400);
+        expect(answer.error.code).toBe("VALIDATION_FAILED");
+        expect(answer.error.fields, label).toEqual({ [[...path, PROBE].join(".")]: "This field does not exist." });
+        probes += 1;
+      }
+    }
+    // BusinessInput (body, korParticipations item, euKor), InvoiceInput (body, customer), InvoicePatch (body, customer).
+    expect(probes).toBeGreaterThanOrEqual(7);
   });
 });

@@ -1,6 +1,8 @@
 // Password reset end to end below the browser: the request is answered the same for any
-// address, the link travels through the outbox and a real SMTP server in this process,
-// and the token in it works once, before it expires, and ends every session.
+// address, the queue worker turns it into a mail for an account only, the link travels
+// through the outbox and a real SMTP server in this process, and the token in it works
+// once, before it expires, and ends every session. (The answer's timing:
+// reset-request-timing.int.test.ts.)
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -41,9 +43,9 @@ async function makeUser(locale: "nl" | "en" = "nl") {
 }
 
 /** Requests a reset, runs the queue into the SMTP server, and returns the mail and the token in its link. */
-async function requestAndReceive(email: string, options: { now?: Date } = {}) {
+async function requestAndReceive(email: string) {
   const before = smtp.mailsTo(email).length;
-  await requestPasswordReset({ input: { email }, ip: uniqueIp(), baseUrl: APP_URL, now: options.now });
+  await requestPasswordReset({ input: { email }, ip: uniqueIp() });
   await makeWorker().runUntilIdle();
   const mails = smtp.mailsTo(email);
   expect(mails).toHaveLength(before + 1);
@@ -99,18 +101,34 @@ describe("requesting a reset", () => {
     expect(mail.text).toContain("The link works for 60 minutes and only once.");
   });
 
-  it("answers an unknown address exactly as a known one, and stores and sends nothing", async () => {
+  it("answers an unknown address exactly as a known one, queues the same, and in the end stores and sends nothing for it", async () => {
     const known = await makeUser();
     const unknown = `nobody-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`;
     const jobsBefore = await db().outboxJob.count({ where: { kind: "PASSWORD_RESET_EMAIL" } });
     const tokensBefore = await db().passwordResetToken.count();
     const answers = [
-      await requestPasswordReset({ input: { email: known.email }, ip: uniqueIp(), baseUrl: APP_URL }),
-      await requestPasswordReset({ input: { email: unknown }, ip: uniqueIp(), baseUrl: APP_URL }),
+      await requestPasswordReset({ input: { email: known.email }, ip: uniqueIp() }),
+      await requestPasswordReset({ input: { email: unknown }, ip: uniqueIp() }),
     ];
     expect(answers).toEqual([undefined, undefined]);
+    // Before the worker: one request job each, and nothing that tells them apart.
+    const queued = await db().outboxJob.findMany({ where: { toAddress: { in: [known.email, unknown] } } });
+    const shape = (address: string) => {
+      const jobs = queued.filter((job) => job.toAddress === address);
+      expect(jobs).toHaveLength(1);
+      const { kind, status, userId, businessId, subject, textBody, htmlBody } = jobs[0]!;
+      return { kind, status, userId, businessId, subject, textBody, htmlBody };
+    };
+    expect(shape(known.email)).toEqual(shape(unknown));
+    expect(shape(known.email)).toMatchObject({ kind: "PASSWORD_RESET_REQUEST", status: "PENDING", userId: null, textBody: null });
+    expect(await db().passwordResetToken.count()).toBe(tokensBefore);
+
+    await makeWorker().runUntilIdle();
     expect(await db().outboxJob.count({ where: { kind: "PASSWORD_RESET_EMAIL" } })).toBe(jobsBefore + 1);
     expect(await db().passwordResetToken.count()).toBe(tokensBefore + 1);
+    expect(smtp.mailsTo(known.email)).toHaveLength(1);
+    expect(smtp.mailsTo(unknown)).toHaveLength(0);
+    // The unknown address is not kept.
     expect(await db().outboxJob.count({ where: { toAddress: unknown } })).toBe(0);
   });
 
@@ -120,8 +138,9 @@ describe("requesting a reset", () => {
 
   it("limits requests per address: the 4th in an hour gets RATE_LIMITED with a wait, and creates nothing", async () => {
     const user = await makeUser();
-    for (let i = 0; i < 3; i++) await requestPasswordReset({ input: { email: user.email }, ip: uniqueIp(), baseUrl: APP_URL });
-    const error = await requestPasswordReset({ input: { email: user.email }, ip: uniqueIp(), baseUrl: APP_URL }).catch((e: unknown) => e);
+    for (let i = 0; i < 3; i++) await requestPasswordReset({ input: { email: user.email }, ip: uniqueIp() });
+    const error = await requestPasswordReset({ input: { email: user.email }, ip: uniqueIp() }).catch((e: unknown) => e);
+    await makeWorker().runUntilIdle();
     expect(error).toMatchObject({ code: "RATE_LIMITED" });
     expect((error as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(3500);
     expect((error as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(3600);
@@ -133,11 +152,13 @@ describe("requesting a reset", () => {
     const ip = uniqueIp();
     for (let i = 0; i < 20; i++) await requestPasswordReset({ input: { email: `guess-${i}-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl` }, ip });
     const user = await makeUser();
-    await expect(requestPasswordReset({ input: { email: user.email }, ip, baseUrl: APP_URL })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(requestPasswordReset({ input: { email: user.email }, ip })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await makeWorker().runUntilIdle();
     expect(await db().passwordResetToken.count({ where: { userId: user.id } })).toBe(0);
     expect(await db().outboxJob.count({ where: { userId: user.id } })).toBe(0);
     // Another IP is not affected.
-    await requestPasswordReset({ input: { email: user.email }, ip: uniqueIp(), baseUrl: APP_URL });
+    await requestPasswordReset({ input: { email: user.email }, ip: uniqueIp() });
+    await makeWorker().runUntilIdle();
     expect(await db().passwordResetToken.count({ where: { userId: user.id } })).toBe(1);
   });
 });
@@ -185,18 +206,19 @@ describe("using the link", () => {
 
   it("expires after 60 minutes: refused, and nothing changes", async () => {
     const user = await makeUser();
-    const { token } = await requestAndReceive(user.email, { now: new Date(Date.now() - 61 * 60_000) });
-    await expect(isResetTokenUsable({ token })).resolves.toBe(false);
+    const { token } = await requestAndReceive(user.email);
+    const later = new Date(Date.now() + 61 * 60_000);
+    await expect(isResetTokenUsable({ token, now: later })).resolves.toBe(false);
     const before = await userState(user.id);
-    await expect(resetPassword({ input: { token, password: NEW_PASSWORD } })).rejects.toMatchObject({ fields: { token: "validation.resetLinkInvalid" } });
+    await expect(resetPassword({ input: { token, password: NEW_PASSWORD }, now: later })).rejects.toMatchObject({ fields: { token: "validation.resetLinkInvalid" } });
     expect(await userState(user.id)).toEqual(before);
     expect((await db().passwordResetToken.findFirstOrThrow({ where: { userId: user.id } })).usedAt).toBeNull();
   });
 
   it("still works just before it expires", async () => {
     const user = await makeUser();
-    const { token } = await requestAndReceive(user.email, { now: new Date(Date.now() - 59 * 60_000) });
-    await expect(resetPassword({ input: { token, password: NEW_PASSWORD } })).resolves.toEqual({ email: user.email });
+    const { token } = await requestAndReceive(user.email);
+    await expect(resetPassword({ input: { token, password: NEW_PASSWORD }, now: new Date(Date.now() + 59 * 60_000) })).resolves.toEqual({ email: user.email });
   });
 
   it("refuses a wrong or malformed token with the same message", async () => {

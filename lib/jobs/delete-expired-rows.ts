@@ -1,0 +1,32 @@
+// The queue worker's periodic clean-up: rows that stopped meaning anything are deleted, so
+// the tables do not grow forever. Each rule keeps whatever the application still reads:
+// - password reset tokens once expired or used (a dead link gets the same answer as an
+//   unknown one);
+// - rate-limit counters whose window has ended (the next hit would start at 1 anyway);
+// - Idempotency-Key answers past IDEMPOTENCY_TTL_MS (they are no longer replayed);
+// - access requests past their expiry and older than ACCESS_REQUEST_HISTORY_DAYS (the
+//   accountant's list no longer shows them; the decisions stay in the audit log).
+// The audit log is append-only and never touched. Runs in system mode: under row-level
+// security the app role sees no tenant's tokens or requests otherwise.
+import { ACCESS_REQUEST_HISTORY_DAYS } from "@/lib/accountant/accountant.types";
+import { IDEMPOTENCY_TTL_MS } from "@/lib/api/idempotency";
+import { db } from "@/lib/db/client";
+import { runAsSystem } from "@/lib/db/db-context";
+
+export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number };
+
+export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
+  return runAsSystem(async () => {
+    const tokens = await db().passwordResetToken.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] } });
+    // "RateLimit"."resetAt" and "IdempotencyRecord"."createdAt" are timestamps without a
+    // zone, written by the database's own clock (now(), CURRENT_TIMESTAMP); comparing
+    // them with a timestamptz in SQL reads them in the same session zone they were
+    // written in.
+    const rateLimits = await db().$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" <= ${now.toISOString()}::timestamptz`;
+    const idempotencyRecords = await db().$executeRaw`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()}::timestamptz`;
+    const requests = await db().accountantAccessRequest.deleteMany({
+      where: { expiresAt: { lte: now }, createdAt: { lt: new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000) } },
+    });
+    return { passwordResetTokens: tokens.count, rateLimits, idempotencyRecords, accessRequests: requests.count };
+  });
+}

@@ -1,0 +1,98 @@
+// The JSON endpoints as the OpenAPI document describes them, for the tests that hold the
+// API to its document (openapi.int.test.ts, fuzz-json-endpoints.int.test.ts): the
+// operations with their body schema and query parameters, a body each one accepts, and a
+// way to call the route handler behind an operation.
+import path from "node:path";
+import { openApiDocument } from "@/lib/api/openapi";
+import { apiRequest, ctx, validInvoice } from "@/test/api/helpers";
+
+export type Schema = {
+  type?: string;
+  $ref?: string;
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  enum?: readonly unknown[];
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  maxItems?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: readonly string[];
+  additionalProperties?: boolean | Schema;
+};
+export type Parameter = { name: string; in: string; schema: Schema };
+type Operation = { operationId: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } };
+
+export const document = JSON.parse(JSON.stringify(openApiDocument)) as {
+  paths: Record<string, Record<string, Operation | Parameter[]>>;
+  components: { schemas: Record<string, Schema> };
+};
+const METHODS = ["get", "post", "put", "patch", "delete"];
+
+/** A schema with its $ref followed and its allOf merged. */
+export function resolve(schema: Schema): Schema {
+  if (schema.$ref) return resolve(document.components.schemas[schema.$ref.split("/").pop()!]!);
+  if (schema.allOf) return schema.allOf.map(resolve).reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }), {});
+  return schema;
+}
+
+export type ApiOperation = { operationId: string; method: string; apiPath: string; routeFile: string; body?: Schema; query: Parameter[] };
+
+/** Every operation with a JSON request body or (for GET) query parameters. */
+export function jsonOperations(): ApiOperation[] {
+  const operations: ApiOperation[] = [];
+  for (const [apiPath, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method] as Operation | undefined;
+      if (!operation) continue;
+      const routeFile = path.resolve(import.meta.dirname, "../..", `app${apiPath.replace(/\{(\w+)\}/g, "[$1]")}`, "route.ts");
+      const json = operation.requestBody?.content["application/json"]?.schema;
+      const body = json ? resolve(json) : undefined;
+      const query = (operation.parameters ?? []).filter((parameter) => parameter.in === "query");
+      if (body || (method === "get" && query.length)) operations.push({ operationId: operation.operationId, method: method.toUpperCase(), apiPath, routeFile, body, query });
+    }
+  }
+  return operations;
+}
+
+export type Fixture = { businessId: string; invoiceId: string };
+
+/** A body each operation accepts (every nested object present), to break or extend in one place. */
+export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, unknown>> = {
+  createBusiness: () => ({
+    name: "Fuzz BV",
+    kvkNumber: "12345678",
+    filingPeriod: "quarter",
+    korParticipations: [{ from: "2026-01-01" }],
+    euKor: { exNumber: "NL123456789EX01", from: "2026-01-01", memberStates: ["DE"] },
+  }),
+  createInvoice: () =>
+    validInvoice({ number: `FZ-${Math.random().toString(36).slice(2, 10)}`, customer: { name: "Klant BV", country: "NL", type: "business", vatId: "NL123456789B01" }, description: "Werk", sequence: 1 }),
+  updateInvoice: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", customer: { name: "Andere Klant" } }),
+};
+
+const pathValue = (fixture: Fixture, name: string): string => {
+  const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId };
+  if (!values[name]) throw new Error(`No fixture value for the path parameter {${name}}: add it to pathValue`);
+  return values[name]!;
+};
+
+/** Calls the route handler of `operation` as the holder of `token`. */
+export async function callOperation(
+  operation: ApiOperation,
+  options: { fixture: Fixture; token: string; query?: string; text?: string; contentType?: string; idempotencyKey?: string },
+): Promise<Response> {
+  const route = (await import(/* @vite-ignore */ operation.routeFile)) as Record<string, (request: Request, context: unknown) => Promise<Response>>;
+  const params: Record<string, string> = {};
+  const urlPath = operation.apiPath.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] = pathValue(options.fixture, name)));
+  const headers: Record<string, string> = {};
+  if (options.contentType) headers["content-type"] = options.contentType;
+  if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
+  const request = apiRequest(operation.method, `${urlPath}${options.query ? `?${options.query}` : ""}`, { token: options.token, headers, rawBody: options.text });
+  return route[operation.method]!(request, ctx(params));
+}
