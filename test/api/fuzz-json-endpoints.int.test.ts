@@ -6,8 +6,9 @@
 // Every answer must be a 4xx in the API's error shape, never a 5xx, and the database
 // must be byte-for-byte the same afterwards. Seeded, so a failure reproduces.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { resetEnvCache } from "@/lib/env";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
@@ -193,7 +194,19 @@ let fixture: Fixture;
 let token: string;
 const operations = jsonOperations();
 
+// More requests than the API's per-token limit allows in a minute: a 429 would pass as
+// "refused" without the body ever reaching validation, so the limit is lifted here (the
+// limit itself is tested in test/api/account-security.int.test.ts) and a 429 fails.
+const apiRateLimit = process.env.API_RATE_LIMIT;
+afterAll(() => {
+  if (apiRateLimit === undefined) delete process.env.API_RATE_LIMIT;
+  else process.env.API_RATE_LIMIT = apiRateLimit;
+  resetEnvCache();
+});
+
 beforeAll(async () => {
+  process.env.API_RATE_LIMIT = "1000000";
+  resetEnvCache();
   const owner = await createUser("fuzz");
   const business = await createOwnedBusiness(owner.id, "Fuzz Eigen");
   const invoice = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "FUZZ-001" }) });
@@ -268,6 +281,7 @@ describe("fuzz: every JSON endpoint of the OpenAPI document", () => {
     console.log(`fuzz: ${total} malformed requests sent ${JSON.stringify(sent)}; bodies by kind ${JSON.stringify(kinds)}; statuses ${JSON.stringify(statuses)}`);
     expect(total).toBeGreaterThanOrEqual(500);
     expect(Object.keys(statuses).map(Number)).toEqual(expect.arrayContaining([400, 413, 415]));
+    expect(statuses[429], "rate-limited requests never reached validation").toBeUndefined();
     expect(await databaseChecksum(query)).toEqual(before);
   }, 240_000);
 });
