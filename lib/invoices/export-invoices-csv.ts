@@ -2,14 +2,13 @@
 // invoice, amounts as euros with a dot decimal and as integer cents, ISO dates, and
 // whether each row counts for the KOR under which rule.
 import Papa from "papaparse";
-import { db } from "@/lib/db/client";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { parseOrThrow } from "@/lib/validation";
-import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/invoice.types";
+import { listInvoicesQuerySchema } from "@/lib/invoices/invoice.types";
 import { toInvoiceDto } from "@/lib/invoices/invoice-dto";
-import { invoiceFilter, withClassification } from "@/lib/invoices/list-invoices";
+import { queryInvoices } from "@/lib/invoices/invoice-query";
+import { withClassification } from "@/lib/invoices/list-invoices";
 
 export const CSV_COLUMNS = [
   "number",
@@ -50,25 +49,13 @@ export function centsToDecimal(cents: number): string {
 // text gets a leading apostrophe. Amounts are written by us and never need it.
 const text = (value: string | null | undefined) => (value ? (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) : "");
 
-function orderBy(query: ListInvoicesQuery): Prisma.InvoiceOrderByWithRelationInput[] {
-  const dir = query.dir;
-  const key: Record<ListInvoicesQuery["sort"], Prisma.InvoiceOrderByWithRelationInput> = {
-    date: { date: dir },
-    number: { number: dir },
-    customer: { customerName: dir },
-    netCents: { netCents: dir },
-    category: { category: dir },
-    createdAt: { createdAt: dir },
-  };
-  return [key[query.sort], { date: dir }, { sequence: dir }, { number: dir }, { id: dir }];
-}
 
 export async function exportInvoicesCsv(options: { caller: Caller; businessId: string; query: unknown; language?: "nl" | "en" }): Promise<string> {
   const { caller, businessId } = options;
   const language = options.language ?? "nl";
   const query = parseOrThrow(listInvoicesQuerySchema, options.query ?? {});
   await requireBusinessAccess({ caller, businessId, need: "read" });
-  const rows = await db().invoice.findMany({ where: invoiceFilter(businessId, query), orderBy: orderBy(query) });
+  const rows = await queryInvoices(businessId, query);
   const data = rows.map((row) => {
     const invoice = withClassification(toInvoiceDto(row));
     const gross = invoice.netCents + invoice.vatCents;

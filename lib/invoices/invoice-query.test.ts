@@ -2,19 +2,18 @@
 // left out only in the years whose rules exclude them.
 import { describe, expect, it } from "vitest";
 import { RULE_TABLE, type RuleSet } from "@/lib/kor/rules";
-import { ancillaryExcludedRanges } from "@/lib/invoices/list-invoices";
+import { ancillaryExcludedRanges } from "@/lib/invoices/invoice-query";
 
 const entry = (fromYear: number, ancillaryExemptExcluded: boolean): RuleSet => ({ ...RULE_TABLE[0]!, fromYear, ancillaryExemptExcluded });
-const jan1 = (year: number) => new Date(Date.UTC(year, 0, 1));
 
 describe("ancillaryExcludedRanges", () => {
   it("covers every year when every entry excludes them (today's table)", () => {
-    expect(ancillaryExcludedRanges()).toEqual([{ date: {} }]);
+    expect(ancillaryExcludedRanges()).toEqual([{}]);
   });
 
   it("limits the exclusion to the years of the entries that exclude, merging neighbours", () => {
     const table = [entry(2020, true), entry(2021, true), entry(2025, false), entry(2027, true)];
-    expect(ancillaryExcludedRanges(table)).toEqual([{ date: { lt: jan1(2025) } }, { date: { gte: jan1(2027) } }]);
+    expect(ancillaryExcludedRanges(table)).toEqual([{ to: 2025 }, { from: 2027 }]);
   });
 
   it("excludes nothing when no entry excludes", () => {
