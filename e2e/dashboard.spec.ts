@@ -103,6 +103,12 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   await expect(table.locator("tfoot")).toContainText("€ 504,00");
   await expect(table.locator("tfoot")).toContainText("€ 416,52");
   await expect(crossing.getByText("Opnieuw factureren: crediteer de factuur en stuur een nieuwe met btw erbovenop. Je klant betaalt de btw: € 504,00.")).toBeVisible();
+  // Every line of it as CSV, with both remedies and the total.
+  const [download] = await Promise.all([page.waitForEvent("download"), crossing.getByRole("link", { name: "Alle 3 facturen downloaden (CSV)" }).click()]);
+  const csv = (await (await import("node:fs/promises")).readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(csv[0]).toBe("invoice,date,customer,net_cents,net_eur,rate_percent,reinvoice_vat_eur,absorbed_vat_eur,rule");
+  expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual([`${year}-002`, `${year}-003`, `${year}-004`, "total"]);
+  expect(csv.at(-1)).toBe("total,,,240000,2400.00,,504.00,416.52,§3.3");
 
   // Why? lists all four invoices as counted, with the running total after each.
   const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
@@ -153,4 +159,46 @@ test("with EU sales the dashboard shows Union turnover and each member state aga
   const january = monthly.getByTestId("monthly-table").getByRole("row", { name: /januari/ });
   await expect(january.getByRole("cell").nth(0)).toHaveText("€ 9.000,00");
   await expect(january.getByRole("cell").nth(1)).toHaveText("€ 18.000,00");
+});
+
+test("a year of many invoices: why? sums them all, lists the latest 25 and links to the rest; the remediation lists the first 25 of all", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Veel Facturen", uniqueEmail("many"));
+  const overview = await createKorBusiness(page, "Drukke Zaak", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  // 80 invoices of €500, one a day from 1 January: €40,000, over the limit at the 41st.
+  const day = (i: number) => new Date(Date.UTC(Number(year), 0, 1 + i)).toISOString().slice(0, 10);
+  const lines = Array.from({ length: 80 }, (_, i) => `M-${String(i + 1).padStart(3, "0")},${day(i)},Klant ${i + 1},Werk,NL_STANDARD,500.00,0.00`);
+  const imported = await page.request.post(`/api/v1/businesses/${businessId}/invoices/import`, {
+    headers: { origin: new URL(page.url()).origin, "content-type": "text/csv" },
+    data: `number,date,customer,description,category,net,vat\n${lines.join("\n")}\n`,
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+
+  await page.goto(overview);
+  const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
+  await progress.getByText("Waarom?").click();
+  const groups = progress.getByRole("table", { name: "Per categorie: wat meetelt" });
+  await expect(groups.locator("tfoot td").nth(0)).toHaveText("80");
+  await expect(groups.locator("tfoot td").nth(1)).toHaveText(euro(4_000_000));
+  const counted = progress.getByRole("table", { name: "Telt mee (80)" });
+  await expect(counted.locator("tbody tr")).toHaveCount(25);
+  await expect(counted.locator("tbody th").first()).toHaveText("M-056");
+  await expect(counted.locator("tbody th").last()).toHaveText("M-080");
+  await expect(counted.getByRole("row", { name: /M-080/ })).toContainText(euro(4_000_000));
+  await expect(progress.getByText("Hieronder de laatste 25 van 80 facturen.")).toBeVisible();
+
+  // From the 41st on, 40 invoices went out without VAT: the first 25 listed, the totals of all 40.
+  const crossing = page.getByRole("region", { name: "Grens overschreden" });
+  await expect(crossing.getByTestId("remediation-more")).toHaveText("Hieronder de eerste 25 van 40 facturen; de bedragen hierboven gelden voor alle 40.");
+  const remediation = crossing.getByRole("table", { name: "Facturen zonder btw na de overschrijding" });
+  await expect(remediation.locator("tbody tr")).toHaveCount(25);
+  await expect(remediation.locator("tbody th").first()).toHaveText("M-041");
+  await expect(remediation.locator("tfoot")).toContainText(euro(2_000_000));
+  await expect(remediation.locator("tfoot")).toContainText(euro(420_000));
+
+  await progress.getByRole("link", { name: "Alle 80 meetellende facturen in de factuurlijst" }).click();
+  await expect(page).toHaveURL(new RegExp(`/businesses/${businessId}/invoices\\?year=${year}&counted=yes$`));
+  await expect(page.locator("#invoice-counted")).toHaveValue("yes");
+  await expect(page.getByRole("region", { name: "Totalen van deze selectie" }).locator("dd").first()).toHaveText("80");
 });
