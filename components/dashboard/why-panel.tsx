@@ -31,6 +31,21 @@ function Rows({ rows, language, showRunning }: { rows: ExplainedRow[]; language:
   );
 }
 
+/** A table's column headings; `end` right-aligns an amount column. */
+function Head({ columns }: { columns: { label: string; end?: boolean }[] }) {
+  return (
+    <thead>
+      <tr className="text-slate-700">
+        {columns.map((column, i) => (
+          <th key={column.label} scope="col" className={`${i < columns.length - 1 ? "pr-3 " : ""}${column.end ? "text-right " : ""}font-medium`}>
+            {column.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 type Props = {
   figure: ExplainedFigure;
   label: string;
@@ -59,15 +74,7 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
         <ScrollBox label={groupsCaption} className="mt-3">
           <table className="w-full min-w-[36rem] text-left text-xs sm:text-sm">
             <caption className="mb-1 text-left font-semibold">{groupsCaption}</caption>
-            <thead>
-              <tr className="text-slate-700">
-                <th scope="col" className="pr-3 font-medium">{t("col.category")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.count")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.amount")}</th>
-                <th scope="col" className="pr-3 font-medium">{t("col.reason")}</th>
-                <th scope="col" className="font-medium">{t("col.rule")}</th>
-              </tr>
-            </thead>
+            <Head columns={[{ label: t("col.category") }, { label: t("col.count"), end: true }, { label: t("col.amount"), end: true }, { label: t("col.reason") }, { label: t("col.rule") }]} />
             <tbody>
               {list.groups.map((group) => (
                 <tr key={`${group.category}|${group.ruleId}|${group.reason.en}`} className="border-t border-slate-100 align-top">
@@ -105,18 +112,18 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
         <ScrollBox label={caption} className="mt-2">
           <table className="w-full min-w-[40rem] text-left text-xs sm:text-sm">
             <caption className="mb-1 text-left font-semibold">{caption}</caption>
-            <thead>
-              <tr className="text-slate-700">
-                <th scope="col" className="pr-3 font-medium">{t("col.invoice")}</th>
-                <th scope="col" className="pr-3 font-medium">{t("col.date")}</th>
-                <th scope="col" className="pr-3 font-medium">{t("col.customer")}</th>
-                <th scope="col" className="pr-3 font-medium">{t("col.category")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.amount")}</th>
-                {counted ? <th scope="col" className="pr-3 text-right font-medium">{t("col.runningTotal")}</th> : null}
-                <th scope="col" className="pr-3 font-medium">{t("col.reason")}</th>
-                <th scope="col" className="font-medium">{t("col.rule")}</th>
-              </tr>
-            </thead>
+            <Head
+              columns={[
+                { label: t("col.invoice") },
+                { label: t("col.date") },
+                { label: t("col.customer") },
+                { label: t("col.category") },
+                { label: t("col.amount"), end: true },
+                ...(counted ? [{ label: t("col.runningTotal"), end: true }] : []),
+                { label: t("col.reason") },
+                { label: t("col.rule") },
+              ]}
+            />
             <Rows rows={list.rows} language={language} showRunning={counted} />
           </table>
         </ScrollBox>
