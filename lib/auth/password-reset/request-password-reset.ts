@@ -28,11 +28,11 @@ export async function requestPasswordReset(options: { input: unknown; ip?: strin
     const minutes = settings.PASSWORD_RESET_TOKEN_MINUTES;
     const { token, tokenHash } = generateResetToken();
     const mail = renderPasswordResetMail({ locale: user.locale, name: user.name, link: resetLink(options.baseUrl ?? appBaseUrl(), token), minutes });
-    await db().$transaction([
-      db().passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + minutes * 60_000) } }),
-      db().outboxJob.create({
+    await db().$transaction(async (tx) => {
+      await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + minutes * 60_000) } });
+      await tx.outboxJob.create({
         data: { kind: "PASSWORD_RESET_EMAIL", userId: user.id, toAddress: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
-      }),
-    ]);
+      });
+    });
   });
 }
