@@ -87,7 +87,11 @@ beforeAll(async () => {
 });
 
 describe("row-level security: the database's own answer", () => {
-  it("the app connects as drempel_app, a role that is neither superuser nor exempt from RLS", async () => {
+  it("the app connects as drempel_app, derived from DATABASE_URL, a role that is neither superuser nor exempt from RLS", async () => {
+    // As under `npm start`: only DATABASE_URL (the owner) is set.
+    expect(process.env.APP_DATABASE_URL).toBeUndefined();
+    expect(new URL(ownerUrl()).username).not.toBe(APP_ROLE);
+    expect(env().appDatabaseUrl).toBe(asAppRole(ownerUrl()));
     expect(new URL(env().appDatabaseUrl!).username).toBe(APP_ROLE);
     const role = await asApp(null, async (client) => (await client.query("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).rows[0]);
     expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false });
