@@ -1,5 +1,6 @@
 // End-to-end tests in Debian's Chromium (or CHROMIUM_PATH) against the built app:
-// - "postgres": `next start` on a fresh PostgreSQL database (E2E_DATABASE_URL);
+// - "postgres": `next start` on a fresh PostgreSQL database (E2E_DATABASE_URL), migrated
+//   as its owner and served as the role drempel_app derived from it, as `npm start` does;
 // - "embedded": `npm start`'s own path on an empty PGlite folder, with the demo data.
 import os from "node:os";
 import path from "node:path";
@@ -46,7 +47,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${PG_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...serverEnv, DATABASE_URL: databaseUrl, NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}` },
+      env: { ...serverEnv, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}` },
     },
     {
       command: "node scripts/start.mjs --no-build",

@@ -8,7 +8,8 @@
 //   - the first call after one client's invoice changed (that one client evaluated again).
 // Target: p95 under 300 ms; the query count must not grow with the number of clients.
 import pg from "pg";
-import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
+import { runAsUser } from "@/lib/db/db-context";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 500);
@@ -28,9 +29,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const database = await createDatabase("drempel_bench_acct");
-  process.env.DATABASE_URL = database.url;
-  const { resetEnvCache } = await import("@/lib/env");
-  resetEnvCache();
+  useDatabaseInProcess(database.url);
   const { db, disconnectDb } = await import("@/lib/db/client");
   const { getAccountantOverview } = await import("@/lib/accountant/get-accountant-overview");
   const { enqueueDailyEvaluations } = await import("@/lib/jobs/schedule-daily");
@@ -95,7 +94,10 @@ async function main() {
       INVOICES,
       owner!.id,
     );
-    await client.$executeRawUnsafe(`ANALYZE`);
+    // Statistics are the tables' owner's to gather (the app's role drempel_app may not).
+    const tableOwner = new pg.Client({ connectionString: database.url });
+    await tableOwner.connect();
+    await tableOwner.query("ANALYZE").finally(() => tableOwner.end());
     const count = (await client.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "Invoice"`))[0]?.count;
     console.log(`seeded ${CLIENTS} businesses, ${count} invoices in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (asOf ${today})`);
 
@@ -105,7 +107,8 @@ async function main() {
       counting = true;
       const start = performance.now();
       try {
-        const result = await getAccountantOverview({ caller: { userId: accountantId } });
+        // As /accountant runs it: as the accountant, under row-level security.
+        const result = await runAsUser(accountantId, () => getAccountantOverview({ caller: { userId: accountantId } }));
         return { ms: performance.now() - start, queries: statements, clients: result.summary.clients, statuses: JSON.stringify(result.summary.byStatus) };
       } finally {
         counting = false;

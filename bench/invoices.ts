@@ -8,7 +8,7 @@
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
-import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { benchImport, makeCsv } from "@/bench/import-throughput";
 import { waitFor, percentile } from "@/bench/http-helpers";
 
@@ -39,9 +39,7 @@ async function load(name: string, url: string, token: string) {
 async function main() {
   ensureBuilt();
   const database = await createDatabase("drempel_bench_http");
-  process.env.DATABASE_URL = database.url;
-  const { resetEnvCache } = await import("@/lib/env");
-  resetEnvCache();
+  useDatabaseInProcess(database.url);
   const { db, disconnectDb } = await import("@/lib/db/client");
   const { createBusiness } = await import("@/lib/businesses/create-business");
   const { commitImport } = await import("@/lib/invoices/import/import-invoices");

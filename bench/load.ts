@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
-import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { makeCsv } from "@/bench/import-throughput";
 import { waitFor, percentile } from "@/bench/http-helpers";
 
@@ -72,9 +72,7 @@ async function sessionCookie(email: string): Promise<string> {
 async function main() {
   ensureBuilt();
   const database = await createDatabase("drempel_bench_load");
-  process.env.DATABASE_URL = database.url;
-  const { resetEnvCache } = await import("@/lib/env");
-  resetEnvCache();
+  useDatabaseInProcess(database.url);
   const { db, disconnectDb } = await import("@/lib/db/client");
   const { hashPassword } = await import("@/lib/auth/password");
   const { createBusiness } = await import("@/lib/businesses/create-business");

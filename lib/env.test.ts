@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { asAppRole, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("defaults to the embedded database in .data", () => {
@@ -19,12 +19,16 @@ describe("parseEnv", () => {
     expect(env.embedded).toBe(false);
   });
 
-  it("connects the app through APP_DATABASE_URL when set, else DATABASE_URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgresql://owner:secret@db:5432/drempel" }).appDatabaseUrl).toBe("postgresql://owner:secret@db:5432/drempel");
-    expect(asAppRole("postgresql://owner:secret@db:5432/drempel?sslmode=require")).toBe("postgresql://drempel_app@db:5432/drempel?sslmode=require");
+  it("connects the app as drempel_app: APP_DATABASE_URL, else DATABASE_URL's server and database as that role", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner:secret@db:5432/drempel?sslmode=require" }).appDatabaseUrl).toBe(
+      "postgresql://drempel_app@db:5432/drempel?sslmode=require",
+    );
     expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://drempel_app:pw@db/x" }).appDatabaseUrl).toBe(
       "postgresql://drempel_app:pw@db/x",
     );
+    // The explicit opt-out: the app as the owner, unrestricted by the policies.
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://owner@db/x" }).appDatabaseUrl).toBe("postgresql://owner@db/x");
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "" }).appDatabaseUrl).toBe("postgresql://drempel_app@db/x");
     expect(parseEnv({ APP_DATABASE_URL: "postgresql://drempel_app@db/x" }).appDatabaseUrl).toBeUndefined();
   });
 

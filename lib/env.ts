@@ -11,11 +11,12 @@ export const envSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     // Unset: the embedded PGlite database in DREMPEL_DATA_DIR, with demo data.
     DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
-    // The app's own connection. Set to a URL of the role drempel_app, the web app and the
-    // worker run under row-level security (prisma/migrations/*_row_level_security; the
-    // integration tests do). Unset: DATABASE_URL, the owner, which RLS does not restrict
-    // (the default until the server-action re-render issue in the RLS report is solved).
-    // Migrations, backups and restores always use DATABASE_URL.
+    // The app's own connection (web app, worker, scripts that call lib/): the role
+    // drempel_app, under row-level security (prisma/migrations/*_row_level_security).
+    // Unset: DATABASE_URL's server and database as drempel_app without a password (trust
+    // authentication, as on a developer's machine and in the tests); production sets it
+    // with the role's password. Migrations, backups and restores use DATABASE_URL, the
+    // tables' owner. Setting it to DATABASE_URL runs the app as the owner, unrestricted.
     APP_DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
     DREMPEL_DATA_DIR: z.string().min(1).default(".data"),
     NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
@@ -63,7 +64,7 @@ export const envSchema = z
 export type Env = z.infer<typeof envSchema> & {
   /** True when no DATABASE_URL is set: embedded database, demo accounts shown. */
   embedded: boolean;
-  /** Where the app's own queries go (APP_DATABASE_URL, else DATABASE_URL); undefined when embedded. */
+  /** Where the app's own queries go (APP_DATABASE_URL, else DATABASE_URL as drempel_app); undefined when embedded. */
   appDatabaseUrl: string | undefined;
   dataDir: string;
 };
@@ -87,7 +88,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...result.data,
     embedded: !result.data.DATABASE_URL,
-    appDatabaseUrl: result.data.DATABASE_URL ? (result.data.APP_DATABASE_URL ?? result.data.DATABASE_URL) : undefined,
+    appDatabaseUrl: result.data.DATABASE_URL ? (result.data.APP_DATABASE_URL ?? asAppRole(result.data.DATABASE_URL)) : undefined,
     dataDir: path.resolve(result.data.DREMPEL_DATA_DIR),
   };
 }

@@ -5,7 +5,7 @@
 // limit, business list) called in-process by 20 concurrent callers on ONE token, with
 // each store and without the limit. Run: npx tsx scripts/measure-rate-limit.ts
 import { performance } from "node:perf_hooks";
-import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 
 const REQUESTS = Number(process.env.MEASURE_REQUESTS ?? 2000);
 const CONCURRENCY = 20;
@@ -14,9 +14,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const database = await createDatabase("drempel_measure_rl");
-  process.env.DATABASE_URL = database.url;
-  const { resetEnvCache } = await import("@/lib/env");
-  resetEnvCache();
+  useDatabaseInProcess(database.url);
   const { db, disconnectDb } = await import("@/lib/db/client");
   const { hitRateLimit } = await import("@/lib/rate-limit/hit-rate-limit");
   try {
@@ -56,6 +54,8 @@ async function main() {
     // cannot load): authenticate the token, count the request, run the handler's query.
     const { authenticateApiToken } = await import("@/lib/api-tokens/authenticate-api-token");
     const { enforceApiRateLimit } = await import("@/lib/api/enforce-api-rate-limit");
+    const { resetEnvCache } = await import("@/lib/env");
+    const { runAsUser } = await import("@/lib/db/db-context");
     const user = await db().user.create({ data: { email: "measure@drempel.test", name: "Measure", passwordHash: "x" } });
     await createBusiness({ caller: { userId: user.id }, input: { name: "Meet BV" } });
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "measure", scope: "read" } });
@@ -92,9 +92,12 @@ async function main() {
     const viaRoute = async () => {
       const who = await caller();
       await enforceApiRateLimit(who);
-      await listBusinesses({ caller: who });
+      await runAsUser(who.userId, () => listBusinesses({ caller: who }));
     };
-    const withoutLimit = async () => listBusinesses({ caller: await caller() });
+    const withoutLimit = async () => {
+      const who = await caller();
+      await runAsUser(who.userId, () => listBusinesses({ caller: who }));
+    };
     for (let round = 0; round < 2; round++) {
       await api("without limit    ", withoutLimit);
       await withStore("database")();

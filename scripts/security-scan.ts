@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
-import { createDatabase, dropDatabase } from "@/test/integration/database";
+import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { waitFor } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.SCAN_PORT ?? 3310);
@@ -117,9 +117,7 @@ async function main() {
   const sqlmap = ensureSqlmap();
   ensureBuilt();
   const database = await createDatabase("drempel_scan");
-  process.env.DATABASE_URL = database.url;
-  const { resetEnvCache } = await import("@/lib/env");
-  resetEnvCache();
+  useDatabaseInProcess(database.url);
   const { db, disconnectDb } = await import("@/lib/db/client");
   const { createBusiness } = await import("@/lib/businesses/create-business");
   const { createInvoice } = await import("@/lib/invoices/create-invoice");

@@ -1,7 +1,8 @@
 // The Prisma client: PostgreSQL when DATABASE_URL is set, else the embedded PGlite in
 // DREMPEL_DATA_DIR. One client per process, guarded against unscoped tenant queries.
 // On PostgreSQL it connects as the role drempel_app (env().appDatabaseUrl) through a pool
-// that sets each connection's row-level-security context (lib/db/context-pool.ts). PGlite
+// that sets each connection's row-level-security context (lib/db/context-pool.ts), and
+// every query is sent from its caller's async context (lib/db/unbatched-reads.ts). PGlite
 // connects as a superuser: there the policies do not apply.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -10,6 +11,13 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { assertSafeWhere } from "@/lib/db/where-guard";
 import { ContextPool } from "@/lib/db/context-pool";
+import { BATCH_TRANSACTION_REFUSED, UNBATCHED_READS, uniqueWhereAsFilter } from "@/lib/db/unbatched-reads";
+
+/** Beyond its typed fields Prisma passes a query's transaction (its read-replicas extension reads it so too). */
+type InternalParams = { __internalParams?: { transaction?: { kind: "itx" | "batch" } } };
+type ModelDelegates = Record<string, Record<string, (args: unknown) => Promise<unknown>>>;
+
+const delegateName = (model: string) => model.charAt(0).toLowerCase() + model.slice(1);
 
 function createAdapter() {
   const { appDatabaseUrl, dataDir } = env();
@@ -23,9 +31,15 @@ export function createClient() {
     name: "tenant-where-guard",
     query: {
       $allModels: {
-        async $allOperations({ model, operation, args, query }) {
+        async $allOperations(params) {
+          const { model, operation, args, query } = params;
           assertSafeWhere(model, operation, args);
-          return query(args);
+          const transaction = (params as InternalParams).__internalParams?.transaction;
+          if (transaction?.kind === "batch") throw new Error(BATCH_TRANSACTION_REFUSED);
+          const unbatched = transaction ? undefined : UNBATCHED_READS[operation];
+          if (!unbatched) return query(args);
+          const { where, ...rest } = args as { where: Record<string, unknown> };
+          return (base as unknown as ModelDelegates)[delegateName(model)]![unbatched]!({ ...rest, where: uniqueWhereAsFilter(where) });
         },
       },
     },

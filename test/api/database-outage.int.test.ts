@@ -6,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listBusinesses } from "@/app/api/v1/businesses/route";
 import { GET as health } from "@/app/api/health/route";
 import { disconnectDb } from "@/lib/db/client";
-import { asAppRole, resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/env";
 import { createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor } from "./helpers";
 
 const realUrl = process.env.DATABASE_URL!;
-const realAppUrl = process.env.APP_DATABASE_URL;
 let proxy: net.Server | undefined;
 const sockets = new Set<net.Socket>();
 let port = 0;
@@ -45,16 +44,14 @@ beforeAll(async () => {
   const url = new URL(realUrl);
   url.port = String(port);
   await disconnectDb();
+  // The app's own connection (drempel_app, derived from DATABASE_URL) goes through the proxy too.
   process.env.DATABASE_URL = url.toString();
-  // The app's own connection (as drempel_app) goes through the proxy too.
-  if (realAppUrl) process.env.APP_DATABASE_URL = asAppRole(url.toString());
   resetEnvCache();
 });
 
 afterAll(async () => {
   await disconnectDb();
   process.env.DATABASE_URL = realUrl;
-  if (realAppUrl) process.env.APP_DATABASE_URL = realAppUrl;
   resetEnvCache();
   if (proxy?.listening) await closeProxy();
 });

@@ -2,6 +2,8 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { setDefaultDbContext } from "@/lib/db/db-context";
+import { resetEnvCache } from "@/lib/env";
 
 export const serverUrl = () => process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -31,4 +33,18 @@ export async function createDatabase(prefix = "drempel_test", options: { migrate
 
 export async function dropDatabase(name: string): Promise<void> {
   await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/**
+ * Points this process's lib/env at `url`, for a script that seeds and measures in process
+ * (benches, scans): the app connects as drempel_app, derived from DATABASE_URL as under
+ * `npm start`, and lib functions called outside any runAsUser run in system mode (the
+ * seeding, as the worker would). A server spawned with the same DATABASE_URL and no
+ * APP_DATABASE_URL connects as drempel_app too.
+ */
+export function useDatabaseInProcess(url: string): void {
+  process.env.DATABASE_URL = url;
+  delete process.env.APP_DATABASE_URL;
+  resetEnvCache();
+  setDefaultDbContext({ kind: "system" });
 }

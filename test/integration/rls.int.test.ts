@@ -87,7 +87,11 @@ beforeAll(async () => {
 });
 
 describe("row-level security: the database's own answer", () => {
-  it("the app connects as drempel_app, a role that is neither superuser nor exempt from RLS", async () => {
+  it("the app connects as drempel_app, derived from DATABASE_URL, a role that is neither superuser nor exempt from RLS", async () => {
+    // As under `npm start`: only DATABASE_URL (the owner) is set.
+    expect(process.env.APP_DATABASE_URL).toBeUndefined();
+    expect(new URL(ownerUrl()).username).not.toBe(APP_ROLE);
+    expect(env().appDatabaseUrl).toBe(asAppRole(ownerUrl()));
     expect(new URL(env().appDatabaseUrl!).username).toBe(APP_ROLE);
     const role = await asApp(null, async (client) => (await client.query("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).rows[0]);
     expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false });
@@ -241,6 +245,30 @@ describe("row-level security through the app's pool and Prisma", () => {
     } finally {
       await client.$disconnect();
     }
+  });
+
+  it("reads by key of two users in the same tick each run in their own context", async () => {
+    // Prisma queues findUnique and sends a tick's queue from the first caller's async
+    // context (lib/db/unbatched-reads.ts): B's read ran as A, A's own as B's, and so on.
+    const read = (userId: string, businessId: string) => runAsUser(userId, () => db().business.findUnique({ where: { id: businessId }, select: { id: true } }));
+    const membership = (userId: string, businessId: string) =>
+      runAsUser(userId, () => db().membership.findUniqueOrThrow({ where: { businessId_userId: { businessId, userId } }, select: { businessId: true } }));
+    for (let round = 0; round < 3; round++) {
+      const [ownA, ownB, bReadsA, aReadsB, system, none] = await Promise.all([
+        read(ownerA.id, businessA),
+        read(ownerB.id, businessB),
+        read(ownerB.id, businessA),
+        read(ownerA.id, businessB),
+        runAsSystem(() => db().business.findUnique({ where: { id: businessB }, select: { id: true } })),
+        runWithoutContext(() => db().business.findUnique({ where: { id: businessA }, select: { id: true } })),
+      ]);
+      expect([ownA, ownB, bReadsA, aReadsB, system, none]).toEqual([{ id: businessA }, { id: businessB }, null, null, { id: businessB }, null]);
+      expect(await Promise.all([membership(ownerB.id, businessB), membership(ownerA.id, businessA)])).toEqual([{ businessId: businessB }, { businessId: businessA }]);
+    }
+    // Inside an interactive transaction the connection carries the context already.
+    expect(await runAsUser(ownerA.id, () => db().$transaction((tx) => tx.business.findUnique({ where: { id: businessA }, select: { id: true } })))).toEqual({ id: businessA });
+    // An array transaction would open its connection in whichever context queued first.
+    await expect(runAsSystem(() => db().$transaction([db().invoice.count({ where: { businessId: businessA } })]))).rejects.toThrow(/interactive|async \(tx\)/);
   });
 
   it("a revoked membership stops visibility at the next query", async () => {

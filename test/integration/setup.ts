@@ -1,15 +1,16 @@
 // Points lib/env at this run's database before any test touches it. The app connects as
-// drempel_app under row-level security, as in production. Lib functions that tests call
+// drempel_app under row-level security, derived from DATABASE_URL as `npm start` does
+// (test/integration/rls.int.test.ts checks that). Lib functions that tests call
 // directly, outside any runAsUser, run in system mode (the default set here); route
 // handlers run as their caller (apiRoute), and test/integration/rls.int.test.ts checks
 // the policies themselves.
 import { afterAll, inject } from "vitest";
-import { asAppRole, resetEnvCache } from "@/lib/env";
+import { resetEnvCache } from "@/lib/env";
 import { setDefaultDbContext } from "@/lib/db/db-context";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789";
-process.env.APP_DATABASE_URL = asAppRole(process.env.DATABASE_URL);
+delete process.env.APP_DATABASE_URL;
 resetEnvCache();
 setDefaultDbContext({ kind: "system" });
 

@@ -6,6 +6,7 @@
 // same database: the script waits until it has evaluated the victim's business.
 import crypto from "node:crypto";
 import { db, disconnectDb } from "@/lib/db/client";
+import { setDefaultDbContext } from "@/lib/db/db-context";
 import { hashPassword } from "@/lib/auth/password";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { createInvoice } from "@/lib/invoices/create-invoice";
@@ -101,6 +102,8 @@ export async function seedVictim(password: string): Promise<Seeded> {
 }
 
 if (process.argv[1]?.endsWith("seed-victim.ts")) {
+  // A fixture script, not a request: its lib calls see every row, as seeding does.
+  setDefaultDbContext({ kind: "system" });
   try {
     console.log(JSON.stringify(await seedVictim(process.env.SEED_PASSWORD ?? "een-lang-wachtwoord")));
   } finally {

@@ -1,0 +1,62 @@
+// The running app reads and writes under PostgreSQL row-level security (issue #8): the
+// server gets only DATABASE_URL (the owner), derives the role drempel_app from it, and
+// every connection it holds belongs to that role. The other specs of this project run
+// every page, server action and route handler through it.
+import pg from "pg";
+import { expect, test } from "@playwright/test";
+import { e2eDatabaseUrl } from "../playwright.config";
+import { createBusiness, register, uniqueEmail } from "./helpers";
+
+async function asOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+test("the app connects as drempel_app, and a user's pages show that user's business", async ({ page }) => {
+  const name = `Rijbeveiliging ${Date.now()}`;
+  await register(page, "RLS Eigenaar", uniqueEmail("rls"));
+  const overview = await createBusiness(page, name);
+  await page.goto(`${overview.replace(/\/$/, "")}/invoices`);
+  await expect(page.getByRole("heading", { name: "Nog geen facturen" })).toBeVisible();
+
+  // The server's connections to this database: the pool's, identified by the statements
+  // only the app sends (Prisma's qualified names, the pool's context setting).
+  const appConnections = await asOwner(async (client) =>
+    (
+      await client.query<{ usename: string }>(
+        `SELECT usename FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            AND (query LIKE '%"public".%' OR query LIKE '%drempel.user_id%')`,
+      )
+    ).rows.map((row) => row.usename),
+  );
+  expect(appConnections.length).toBeGreaterThan(0);
+  expect(new Set(appConnections)).toEqual(new Set(["drempel_app"]));
+
+  // The business exists once with its creator as owner, and drempel_app cannot see it
+  // without a user's context: the role the app uses is bound by the policies.
+  const business = await asOwner(async (client) =>
+    (
+      await client.query<{ id: string; owners: number }>(
+        `SELECT b.id, count(m.*)::int AS owners FROM "Business" b JOIN "Membership" m ON m."businessId" = b.id AND m.role = 'OWNER' WHERE b.name = $1 GROUP BY b.id`,
+        [name],
+      )
+    ).rows,
+  );
+  expect(business).toEqual([{ id: expect.any(String), owners: 1 }]);
+  const appUrl = new URL(e2eDatabaseUrl);
+  appUrl.username = "drempel_app";
+  appUrl.password = "";
+  const app = new pg.Client({ connectionString: appUrl.toString() });
+  await app.connect();
+  try {
+    expect((await app.query(`SELECT count(*)::int AS n FROM "Business" WHERE id = $1`, [business[0]!.id])).rows[0].n).toBe(0);
+  } finally {
+    await app.end();
+  }
+});
