@@ -341,7 +341,9 @@ describe("row-level security through the app's pool and Prisma", () => {
       console.log(
         `${name}: owner cost ${owner.Plan["Total Cost"]}, ${owner["Execution Time"]} ms; drempel_app cost ${app.Plan["Total Cost"]}, ${app["Execution Time"]} ms`,
       );
-      expect(app.Plan["Total Cost"]).toBeLessThan(owner.Plan["Total Cost"] * 2 + 10);
+      // Other test files write invoices meanwhile, so the statistics move between the two
+      // plans by a few units; reading and sorting all 10,000 rows would cost hundreds more.
+      expect(app.Plan["Total Cost"]).toBeLessThan(owner.Plan["Total Cost"] * 2 + 50);
     }
     const counted = await asApp({ userId: user.id }, (client) => count(client, "Invoice", `"businessId" = $1`, [businessId]));
     expect(counted).toBe(10_000);
