@@ -18,7 +18,7 @@ export type ClaimedJob = {
   unsubscribeUrl: string | null;
 };
 
-export async function claimJobs(options: { workerId: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedJob[]> {
+export async function claimJobs(options: { workerId: string; now: Date; limit: number; leaseMs: number; kinds?: readonly OutboxKind[] }): Promise<ClaimedJob[]> {
   const { workerId, now, limit, leaseMs } = options;
   return db().$queryRawUnsafe<ClaimedJob[]>(
     `UPDATE "OutboxJob" AS j
@@ -26,8 +26,9 @@ export async function claimJobs(options: { workerId: string; now: Date; limit: n
             "dedupeKey" = CASE WHEN j."dedupeKey" LIKE 'evaluate:%' THEN NULL ELSE j."dedupeKey" END
       WHERE j."id" IN (
         SELECT "id" FROM "OutboxJob"
-         WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= $1::timestamptz)
-            OR ("status" = 'SENDING' AND "lockedAt" < $3::timestamptz)
+         WHERE (("status" = 'PENDING' AND "nextAttemptAt" <= $1::timestamptz)
+            OR ("status" = 'SENDING' AND "lockedAt" < $3::timestamptz))
+           AND ($5::text[] IS NULL OR "kind"::text = ANY($5::text[]))
          ORDER BY "nextAttemptAt", "createdAt"
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
@@ -36,6 +37,7 @@ export async function claimJobs(options: { workerId: string; now: Date; limit: n
     workerId,
     new Date(now.getTime() - leaseMs).toISOString(),
     limit,
+    options.kinds ? [...options.kinds] : null,
   );
 }
 

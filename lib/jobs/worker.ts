@@ -10,6 +10,7 @@ import { runAsSystem } from "@/lib/db/db-context";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
 import { prepareResetMail } from "@/lib/auth/password-reset/prepare-reset-mail";
+import type { OutboxKind } from "@/lib/generated/prisma/client";
 import { claimJobs, markJobFailed, markJobSent, type ClaimedJob } from "@/lib/jobs/claim-jobs";
 import { amsterdamHour, systemClock, type Clock } from "@/lib/jobs/clock";
 import { deleteExpiredRows, type DeletedRows } from "@/lib/jobs/delete-expired-rows";
@@ -31,6 +32,8 @@ export type WorkerOptions = {
   dailyHour?: number;
   /** How often expired rows are deleted (deleteExpiredRows); the first round does it at once. */
   cleanupIntervalMs?: number;
+  /** Only jobs of these kinds (a worker per kind of work); every kind by default. */
+  kinds?: readonly OutboxKind[];
   log?: (message: string) => void;
 };
 
@@ -98,7 +101,7 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function runOnce(): Promise<RoundResult> {
-    const jobs = await claimJobs({ workerId: id, now: clock(), limit: batchSize, leaseMs });
+    const jobs = await claimJobs({ workerId: id, now: clock(), limit: batchSize, leaseMs, kinds: options.kinds });
     const result: RoundResult = { claimed: jobs.length, done: 0, retried: 0, failed: 0 };
     for (const job of jobs) {
       try {

@@ -88,7 +88,7 @@ describe("resetting the password", () => {
     const user = await makeUser();
     const session = await sessionCookie(user.id, user.passwordVersion);
     await requestPasswordReset({ input: { email: user.email } });
-    await createWorker({ transport: outboxOnlyTransport, appUrl: "http://drempel.test", log: () => {} }).runUntilIdle();
+    await createWorker({ transport: outboxOnlyTransport, appUrl: "http://drempel.test", kinds: ["PASSWORD_RESET_REQUEST", "PASSWORD_RESET_EMAIL"], log: () => {} }).runUntilIdle();
     const job = await db().outboxJob.findFirstOrThrow({ where: { userId: user.id, kind: "PASSWORD_RESET_EMAIL" } });
     const token = /token=([A-Za-z0-9_-]{43})/.exec(job.textBody ?? "")![1]!;
     expect(await listWithCookie(session)).toBe(200);

@@ -27,6 +27,8 @@ function makeWorker(): Worker {
   const worker = createWorker({
     transport: createSmtpTransport({ url: smtp.url, from: "Drempel <meldingen@drempel.test>", timeoutMs: 2_000 }),
     appUrl: APP_URL,
+    // Only this file's kind of work: jobs other files left in the shared outbox stay out.
+    kinds: ["PASSWORD_RESET_REQUEST", "PASSWORD_RESET_EMAIL"],
     log: () => {},
   });
   workers.push(worker);
