@@ -21,7 +21,7 @@ export type Seeded = Victim & {
   businessName: string;
   /** Text only the victim's pages may show: business name, invoice numbers, customer, description. */
   secrets: string[];
-  /** What the owner's own answers show (the secrets, an invoice id, the year's €18,000 in cents): the control. */
+  /** What the owner's own answers show (the secrets, an invoice id, the year's €21,000 in cents): the control. */
   ownerMarkers: string[];
   ownerEmail: string;
   outsiderEmail: string;
@@ -58,12 +58,13 @@ export async function seedVictim(password: string): Promise<Seeded> {
   const customer = `Geheime Klant ${suffix}`;
   const description = `Geheim project ${suffix}`;
   const invoiceIds: string[] = [];
-  for (let i = 1; i <= 3; i++) {
-    // 3 × €6,000 = 90% of the €20,000 KOR limit: an alert for the owner and the accountant.
+  // 3 × €6,000 = 90% of the €20,000 KOR limit, then €3,000 over it: alerts for the owner
+  // and the accountant, and an invoice sent without VAT (the remediation download has a line).
+  for (const [i, netCents] of [[1, 600_000], [2, 600_000], [3, 600_000], [4, 300_000]] as const) {
     const invoice = await createInvoice({
       caller: { userId: owner.id },
       businessId: business.id,
-      input: { number: `GEHEIM-${suffix}-${i}`, date: today, customer: { name: customer }, category: "NL_STANDARD", netCents: 600_000, description },
+      input: { number: `GEHEIM-${suffix}-${i}`, date: today, sequence: i, customer: { name: customer }, category: "NL_STANDARD", netCents, description },
     });
     invoiceIds.push(invoice.id);
   }
@@ -92,7 +93,7 @@ export async function seedVictim(password: string): Promise<Seeded> {
     invoiceId: invoiceIds[0]!,
     businessName,
     secrets: [businessName, `GEHEIM-${suffix}`, customer, description],
-    ownerMarkers: [businessName, `GEHEIM-${suffix}`, customer, description, ...invoiceIds, "1800000"],
+    ownerMarkers: [businessName, `GEHEIM-${suffix}`, customer, description, ...invoiceIds, "2100000"],
     ownerEmail: owner.email,
     outsiderEmail: outsider.email,
     accountantEmail: accountant.email,
