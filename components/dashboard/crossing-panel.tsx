@@ -5,6 +5,7 @@ import type { CrossingInfo, RemediationInfo } from "@/lib/dashboard/dashboard.ty
 import { formatCents, formatDate, type UiLanguage } from "./format";
 import { DashboardSection } from "./section";
 import { ScrollBox } from "./scroll-box";
+import { TableHead } from "./table-head";
 
 /** Where the whole remediation list is downloaded as CSV (the page lists the first few). */
 type Download = { downloadHref: string };
@@ -47,16 +48,16 @@ async function RemediationCalculator({ remediation, language, downloadHref }: { 
       <ScrollBox label={t("remediation.title")} className="mt-2">
         <table className="w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">{t("remediation.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="pr-3 font-medium">{t("col.invoice")}</th>
-              <th scope="col" className="pr-3 font-medium">{t("col.date")}</th>
-              <th scope="col" className="pr-3 text-right font-medium">{t("col.amount")}</th>
-              <th scope="col" className="pr-3 text-right font-medium">{t("col.rate")}</th>
-              <th scope="col" className="pr-3 text-right font-medium">{t("col.reinvoice")}</th>
-              <th scope="col" className="text-right font-medium">{t("col.absorb")}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t("col.invoice") },
+              { label: t("col.date") },
+              { label: t("col.amount"), end: true },
+              { label: t("col.rate"), end: true },
+              { label: t("col.reinvoice"), end: true },
+              { label: t("col.absorb"), end: true },
+            ]}
+          />
           <tbody>
             {remediation.lines.map((line) => (
               <tr key={line.invoice.id} className="border-t border-slate-100">

@@ -10,6 +10,7 @@ import { formatCents, formatDate, formatEuroWhole, monthName, type UiLanguage } 
 import { CumulativeChartBox } from "./chart-enhancement";
 import { CUMULATIVE_COLORS as COLORS, type CumulativeModel } from "./chart-models";
 import { ScrollBox } from "./scroll-box";
+import { TableHead } from "./table-head";
 import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid, yTicks } from "./svg-chart";
 const HEIGHT = 288;
 
@@ -168,16 +169,16 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
         <ScrollBox label={t("cumulative.title", { year })} className="mt-2 max-h-96 overflow-y-auto">
           <table className="w-full min-w-[32rem] text-left text-xs sm:text-sm" data-testid="cumulative-table">
             <caption className="sr-only">{t("cumulative.title", { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="pr-3 font-medium">{t("col.day")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.actual")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.previous", { year: series.previousYear })}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.projected")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.low")}</th>
-                <th scope="col" className="text-right font-medium">{t("col.high")}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t("col.day") },
+                { label: t("col.actual"), end: true },
+                { label: t("col.previous", { year: series.previousYear }), end: true },
+                { label: t("col.projected"), end: true },
+                { label: t("col.low"), end: true },
+                { label: t("col.high"), end: true },
+              ]}
+            />
             <tbody>
               {series.points.map((point) => (
                 <tr key={point.day} className="border-t border-slate-100">

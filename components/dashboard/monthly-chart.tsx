@@ -10,6 +10,7 @@ import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "./form
 import { MonthlyChartBox } from "./chart-enhancement";
 import { COUNTED_COLORS, type MonthlyModel, NOT_COUNTED_COLORS } from "./chart-models";
 import { ScrollBox } from "./scroll-box";
+import { TableHead } from "./table-head";
 import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid, yTicks } from "./svg-chart";
 
 const GROUPS: CategoryGroup[] = ["domestic", "eu", "outsideEu", "exempt", "other"];
@@ -119,14 +120,7 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
         <ScrollBox label={t("monthly.title")} className="mt-2">
           <table className="w-full min-w-[28rem] text-left text-xs sm:text-sm" data-testid="monthly-table">
             <caption className="sr-only">{t("monthly.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="pr-3 font-medium">{t("col.month")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.counted")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("col.notCounted")}</th>
-                <th scope="col" className="font-medium">{t("col.category")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: t("col.month") }, { label: t("col.counted"), end: true }, { label: t("col.notCounted"), end: true }, { label: t("col.category") }]} />
             <tbody>
               {months.map((m) => (
                 <tr key={m.month} className="border-t border-slate-100 align-top">

@@ -9,6 +9,7 @@ import { CATEGORIES } from "@/lib/kor/categories";
 import type { ExplainedFigure, ExplainedList, ExplainedRow } from "@/lib/dashboard/dashboard.types";
 import { formatCents, formatDate, type UiLanguage } from "./format";
 import { ScrollBox } from "./scroll-box";
+import { TableHead } from "./table-head";
 
 function Rows({ rows, language, showRunning }: { rows: ExplainedRow[]; language: UiLanguage; showRunning: boolean }) {
   return (
@@ -28,21 +29,6 @@ function Rows({ rows, language, showRunning }: { rows: ExplainedRow[]; language:
         </tr>
       ))}
     </tbody>
-  );
-}
-
-/** A table's column headings; `end` right-aligns an amount column. */
-function Head({ columns }: { columns: { label: string; end?: boolean }[] }) {
-  return (
-    <thead>
-      <tr className="text-slate-700">
-        {columns.map((column, i) => (
-          <th key={column.label} scope="col" className={`${i < columns.length - 1 ? "pr-3 " : ""}${column.end ? "text-right " : ""}font-medium`}>
-            {column.label}
-          </th>
-        ))}
-      </tr>
-    </thead>
   );
 }
 
@@ -74,7 +60,7 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
         <ScrollBox label={groupsCaption} className="mt-3">
           <table className="w-full min-w-[36rem] text-left text-xs sm:text-sm">
             <caption className="mb-1 text-left font-semibold">{groupsCaption}</caption>
-            <Head columns={[{ label: t("col.category") }, { label: t("col.count"), end: true }, { label: t("col.amount"), end: true }, { label: t("col.reason") }, { label: t("col.rule") }]} />
+            <TableHead className="text-slate-700" columns={[{ label: t("col.category") }, { label: t("col.count"), end: true }, { label: t("col.amount"), end: true }, { label: t("col.reason") }, { label: t("col.rule") }]} />
             <tbody>
               {list.groups.map((group) => (
                 <tr key={`${group.category}|${group.ruleId}|${group.reason.en}`} className="border-t border-slate-100 align-top">
@@ -97,7 +83,7 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
           </table>
         </ScrollBox>
         {list.rows.length < list.count ? (
-          <p className="mt-3 text-sm" data-testid={`${id}-${which}-more`}>
+          <p className="mt-3 text-sm">
             {t("whyLatest", { shown: list.rows.length, count: list.count })}
             {listHref ? (
               <>
@@ -112,7 +98,8 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
         <ScrollBox label={caption} className="mt-2">
           <table className="w-full min-w-[40rem] text-left text-xs sm:text-sm">
             <caption className="mb-1 text-left font-semibold">{caption}</caption>
-            <Head
+            <TableHead
+              className="text-slate-700"
               columns={[
                 { label: t("col.invoice") },
                 { label: t("col.date") },
