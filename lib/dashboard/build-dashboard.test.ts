@@ -327,7 +327,7 @@ describe("a year of thousands of invoices", () => {
   });
 
   it("lists everything when asked to (the CSV download)", () => {
-    const data = buildDashboard({ businessId: "b1", year: 2026, input: many, output, invoices: new Map(), listed: Infinity });
+    const data = buildDashboard({ businessId: "b1", year: 2026, input: many, output, invoices: new Map(), listed: { why: Infinity, remediation: Infinity } });
     expect(data.why.kor.counted.rows).toHaveLength(1_200);
     expect(data.remediation?.lines).toHaveLength(data.remediation!.lineCount);
   });
@@ -338,5 +338,13 @@ describe("a year of thousands of invoices", () => {
     const listed = [...data.why.kor.counted.rows, ...data.why.kor.notCounted.rows, ...data.why.union.counted.rows, ...data.why.union.notCounted.rows].map((row) => row.invoice.id);
     for (const id of [...listed, data.crossing!.invoice.id, ...data.remediation!.lines.map((line) => line.invoice.id)]) expect(named).toContain(id);
     expect(named.size).toBeLessThanOrEqual(5 * LISTED_INVOICES + 10);
+  });
+
+  it("for the remediation download names the remediation's invoices and none of the why? lists", () => {
+    const named = invoicesNamedBy({ businessId: "b1", year: 2026, input: many, output, listed: { why: 0, remediation: Infinity } });
+    const lines = output.kor.remediation!.lines.filter((line) => line.date.startsWith("2026")).map((line) => line.transactionId);
+    for (const id of lines) expect(named).toContain(id);
+    expect(named.size).toBeLessThanOrEqual(lines.length + 10);
+    expect(named.has("x0")).toBe(false);
   });
 });

@@ -34,9 +34,12 @@ export type BuildDashboardOptions = {
   output: EngineOutput;
   /** Number and customer of the invoices the dashboard names (see invoicesNamedBy). */
   invoices: InvoiceNames;
-  /** How many invoices the "why?" lists and the remediation table list; LISTED_INVOICES by default. */
-  listed?: number;
+  /** How many invoices the "why?" lists and the remediation table list; LISTED_INVOICES each by default. */
+  listed?: Listed;
 };
+
+/** How many invoices to list one by one: the latest of each "why?" list, the first of the remediation. */
+export type Listed = { why: number; remediation: number };
 
 /** Looks up an invoice's number and customer by id; a Map will do. */
 export type InvoiceNames = { get(id: string): InvoiceRef | undefined };
@@ -431,7 +434,7 @@ export function invoicesNamedBy(options: Omit<BuildDashboardOptions, "invoices">
 
 export function buildDashboard(options: BuildDashboardOptions): DashboardData {
   const { output, year, invoices, input } = options;
-  const listed = options.listed ?? LISTED_INVOICES;
+  const listed = options.listed ?? { why: LISTED_INVOICES, remediation: LISTED_INVOICES };
   const isCurrentYear = Number(output.asOf.slice(0, 4)) === year && output.asOf < `${year}-12-31`;
   const yearExplanation = output.explanations?.years[String(year)];
   const korCrossing = output.kor.crossings.find((c) => c.year === year);
@@ -476,7 +479,7 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
             absorbedVatCents: remediationLines.reduce((sum, line) => sum + line.absorbedVatCents, 0),
             netCents: remediationLines.reduce((sum, line) => sum + line.netCents, 0),
             lineCount: remediationLines.length,
-            lines: remediationLines.slice(0, listed).map((line) => ({
+            lines: remediationLines.slice(0, listed.remediation).map((line) => ({
               invoice: refOf(invoices, line.transactionId),
               date: line.date,
               netCents: line.netCents,
@@ -489,8 +492,8 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
     deadlines: buildDeadlines(output),
     earliestRejoin: output.kor.earliestRejoin,
     why: {
-      kor: explainFigure(yearExplanation?.kor ?? emptyTotal("kor.limit"), invoices, listed),
-      union: explainFigure(yearExplanation?.union ?? emptyTotal("union.limit"), invoices, listed),
+      kor: explainFigure(yearExplanation?.kor ?? emptyTotal("kor.limit"), invoices, listed.why),
+      union: explainFigure(yearExplanation?.union ?? emptyTotal("union.limit"), invoices, listed.why),
     },
     comparison: {
       countedCents: yearExplanation?.kor.totalCents ?? 0,

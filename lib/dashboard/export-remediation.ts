@@ -11,7 +11,8 @@ export const REMEDIATION_COLUMNS = ["invoice", "date", "customer", "net_cents", 
 const euro = (cents: number) => (cents / 100).toFixed(2);
 
 export async function exportRemediation(options: { caller: Caller; businessId: string; year: number }): Promise<string> {
-  const { remediation } = await getDashboard({ ...options, listed: Infinity });
+  // Every remediation line; the "why?" lists are not part of the file, so none of them is named.
+  const { remediation } = await getDashboard({ ...options, listed: { why: 0, remediation: Infinity } });
   const lines = remediation?.lines ?? [];
   const rows = lines.map((line) => [line.invoice.number, line.date, line.invoice.customerName, line.netCents, euro(line.netCents), line.ratePercent, euro(line.reinvoiceVatCents), euro(line.absorbedVatCents), remediation!.rule]);
   if (remediation) {

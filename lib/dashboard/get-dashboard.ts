@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
 import { asOfForYear } from "@/lib/turnover/get-turnover";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
-import { buildDashboard, invoicesNamedBy } from "./build-dashboard";
+import { buildDashboard, invoicesNamedBy, type Listed } from "./build-dashboard";
 import type { DashboardData, InvoiceRef } from "./dashboard.types";
 
 // A dashboard of unchanged books is reused (see getTurnover): the books version, read with
@@ -19,8 +19,8 @@ import type { DashboardData, InvoiceRef } from "./dashboard.types";
 // invoices, KOR periods or facts, so the numbers and names in it can never be stale.
 const cache = new VersionedCache<DashboardData>(200);
 
-/** `listed`: how many invoices the lists name (LISTED_INVOICES; Infinity for a download of them all). */
-export async function getDashboard(options: { caller: Caller; businessId: string; year?: number; listed?: number }): Promise<DashboardData> {
+/** `listed`: how many invoices the lists name (LISTED_INVOICES each; more for a download). */
+export async function getDashboard(options: { caller: Caller; businessId: string; year?: number; listed?: Listed }): Promise<DashboardData> {
   const { caller, businessId } = options;
   const today = amsterdamToday();
   const year = options.year ?? Number(today.slice(0, 4));
