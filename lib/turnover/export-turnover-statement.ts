@@ -18,7 +18,11 @@ const euro = (cents: number) => (cents / 100).toFixed(2);
 
 function byCategory(lines: ExplainedTransaction[], counted: boolean, language: "nl" | "en"): Row[] {
   const groups = new Map<Category, ExplainedTransaction[]>();
-  for (const line of lines) groups.set(line.category, [...(groups.get(line.category) ?? []), line]);
+  for (const line of lines) {
+    const group = groups.get(line.category);
+    if (group) group.push(line);
+    else groups.set(line.category, [line]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([category, items]) => {
