@@ -2,6 +2,7 @@
 // crossing panel name the invoice from which VAT is due, the action says to deregister
 // with the crossing date, the remediation lists the invoices sent without VAT with both
 // totals (KOR-RULES §3.3 example), and the progress matches the turnover endpoint.
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
@@ -105,7 +106,7 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   await expect(crossing.getByText("Opnieuw factureren: crediteer de factuur en stuur een nieuwe met btw erbovenop. Je klant betaalt de btw: € 504,00.")).toBeVisible();
   // Every line of it as CSV, with both remedies and the total.
   const [download] = await Promise.all([page.waitForEvent("download"), crossing.getByRole("link", { name: "Alle 3 facturen downloaden (CSV)" }).click()]);
-  const csv = (await (await import("node:fs/promises")).readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
   expect(csv[0]).toBe("invoice,date,customer,net_cents,net_eur,rate_percent,reinvoice_vat_eur,absorbed_vat_eur,rule");
   expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual([`${year}-002`, `${year}-003`, `${year}-004`, "total"]);
   expect(csv.at(-1)).toBe("total,,,240000,2400.00,,504.00,416.52,§3.3");

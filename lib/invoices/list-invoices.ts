@@ -15,7 +15,7 @@ export type InvoiceRow = InvoiceDto & { kor: Pick<Classification, "countsForKor"
 export type InvoicePage = {
   data: InvoiceRow[];
   page: { number: number; size: number; totalItems: number; totalPages: number };
-  totals: { count: number; netCents: number; vatCents: number };
+  totals: InvoiceTotals;
   query: ListInvoicesQuery;
 };
 
