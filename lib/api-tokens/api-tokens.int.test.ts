@@ -2,7 +2,7 @@
 // only (another user's token is "not found"), lastUsedAt written cheaply.
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
+import { apiTokenRateKey, authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
@@ -80,6 +80,24 @@ describe("authenticateApiToken", () => {
     await authenticateApiToken({ token: secret, now: later });
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(later);
     expect((await listApiTokens({ caller: { userId: owner.id } }))[0]!.lastUsedAt).toBe(later.toISOString());
+  });
+
+  it("counts the request against the token's limit in the same statement when asked", async () => {
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "counted", scope: "read" } });
+    const rateLimit = { limit: 2, windowSeconds: 60 };
+    const first = await authenticateApiToken({ token: secret, rateLimit });
+    const second = await authenticateApiToken({ token: secret, rateLimit });
+    const third = await authenticateApiToken({ token: secret, rateLimit });
+    expect([first?.rateLimit?.count, second?.rateLimit?.count, third?.rateLimit?.count]).toEqual([1, 2, 3]);
+    expect([first?.rateLimit?.allowed, second?.rateLimit?.allowed, third?.rateLimit?.allowed]).toEqual([true, true, false]);
+    expect(third?.rateLimit?.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+    expect(third?.rateLimit?.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(third).toMatchObject({ tokenId: token.id, userId: owner.id, scope: "READ" });
+    // Without the option nothing is counted; a revoked token counts nothing either.
+    expect((await authenticateApiToken({ token: secret }))?.rateLimit).toBeUndefined();
+    await revokeApiToken({ caller: { userId: owner.id }, tokenId: token.id });
+    expect(await authenticateApiToken({ token: secret, rateLimit })).toBeNull();
+    expect((await db().rateLimit.findUniqueOrThrow({ where: { key: apiTokenRateKey(token.id) } })).count).toBe(3);
   });
 
   it("knows no unknown or malformed token", async () => {

@@ -1,25 +1,56 @@
-// Who a bearer token belongs to: a live token's user and scope, or null. lastUsedAt is
-// written at most once a minute per token, so a busy client costs no write per request.
-import { db } from "@/lib/db/client";
+// Who a bearer token belongs to: a live token's user and scope, or null. One statement,
+// on a connection in whatever row-level-security context it has (the tables involved
+// have none): the lookup, lastUsedAt (written at most once a minute per token, so a busy
+// client costs no row version per request) and, when asked, the token's rate-limit count.
+import { queryRows } from "@/lib/db/client";
+import { runOnTenantFreeTables } from "@/lib/db/db-context";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { hashApiToken, isApiTokenFormat } from "@/lib/api-tokens/token-format";
+import { rateLimitResult, rateLimitUpsertSql, type RateLimitResult } from "@/lib/rate-limit/hit-rate-limit";
 
 export type TokenIdentity = { tokenId: string; userId: string; scope: "READ" | "READ_WRITE" };
 
-const LAST_USED_RESOLUTION_MS = 60_000;
+const LAST_USED_RESOLUTION_SECONDS = 60;
 
-export async function authenticateApiToken(options: { token: string; now?: Date }): Promise<TokenIdentity | null> {
+/** The rate-limit key of an API token's requests. */
+export const apiTokenRateKey = (tokenId: string) => `api:token:${tokenId}`;
+
+type Row = { id: string; userId: string; scope: TokenIdentity["scope"]; count: number | null; resetAtMs: number | null };
+
+export async function authenticateApiToken(options: {
+  token: string;
+  now?: Date;
+  /** Count this request against the token's limit (PostgreSQL store) in the same statement. */
+  rateLimit?: { limit: number; windowSeconds: number };
+}): Promise<(TokenIdentity & { rateLimit?: RateLimitResult }) | null> {
   if (!isApiTokenFormat(options.token)) return null;
-  // Raw: on every API request, and a third of Prisma's time for this one-row read.
-  const [row] = await db().$queryRaw<{ id: string; userId: string; scope: TokenIdentity["scope"]; lastUsedAt: Date | null }[]>`
-    SELECT "id", "userId", "scope"::text AS "scope", "lastUsedAt" FROM "ApiToken"
-     WHERE "tokenHash" = ${hashApiToken(options.token)} AND "revokedAt" IS NULL`;
-  if (!row) return null;
   const now = options.now ?? new Date();
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db().apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-      data: { lastUsedAt: now },
-    });
-  }
-  return { tokenId: row.id, userId: row.userId, scope: row.scope };
+  const { rateLimit } = options;
+  const counted = rateLimit
+    ? Prisma.sql`, counted AS (${rateLimitUpsertSql({
+        keys: Prisma.sql`SELECT ${apiTokenRateKey("")}::text || token."id"::text AS "key" FROM token`,
+        windowSeconds: rateLimit.windowSeconds,
+        relaxedDurability: true,
+      })})`
+    : Prisma.sql`, counted AS (SELECT NULL::int AS "count", NULL::timestamp AS "resetAt")`;
+  // Timestamps as UTC text in and epoch milliseconds out: timestamp(3) columns hold UTC.
+  const at = Prisma.sql`${now.toISOString().slice(0, 23)}::timestamp`;
+  const [row] = await runOnTenantFreeTables(() =>
+    queryRows<Row>(Prisma.sql`
+      WITH token AS (
+        SELECT "id", "userId", "scope"::text AS "scope" FROM "ApiToken"
+         WHERE "tokenHash" = ${hashApiToken(options.token)} AND "revokedAt" IS NULL
+      ), used AS (
+        UPDATE "ApiToken" SET "lastUsedAt" = ${at}
+         WHERE "id" IN (SELECT "id" FROM token)
+           AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${at} - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS}))
+      )${counted}
+      SELECT token."id", token."userId", token."scope", counted."count",
+             (extract(epoch FROM counted."resetAt" AT TIME ZONE 'UTC') * 1000)::float8 AS "resetAtMs"
+        FROM token LEFT JOIN counted ON true`),
+  );
+  if (!row) return null;
+  const identity: TokenIdentity = { tokenId: row.id, userId: row.userId, scope: row.scope };
+  if (!rateLimit || row.count === null || row.resetAtMs === null) return identity;
+  return { ...identity, rateLimit: rateLimitResult({ count: row.count, resetAt: new Date(row.resetAtMs) }, rateLimit.limit) };
 }

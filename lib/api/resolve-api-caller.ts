@@ -6,8 +6,10 @@ import { z } from "zod";
 import { authOptions } from "@/lib/auth/options";
 import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
 import { db } from "@/lib/db/client";
+import { runOnTenantFreeTables } from "@/lib/db/db-context";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { RateLimitResult } from "@/lib/rate-limit/hit-rate-limit";
 
 export type ApiCaller = {
   userId: string;
@@ -16,6 +18,8 @@ export type ApiCaller = {
   via: "token" | "session";
   /** The API token's id when via is "token": the unit of the API rate limit. */
   tokenId?: string;
+  /** This request's rate-limit count when it was taken with the token lookup. */
+  counted?: RateLimitResult;
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -46,9 +50,11 @@ export function parseCookies(header: string | null): Record<string, string> {
 async function fromBearer(header: string): Promise<ApiCaller> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthenticated("Use Authorization: Bearer <token>");
-  const identity = await authenticateApiToken({ token: match[1]! });
+  const { API_RATE_LIMIT: limit, API_RATE_WINDOW_SECONDS: windowSeconds, API_RATE_LIMIT_STORE: store } = env();
+  // With the database store the request is counted in the lookup's own statement.
+  const identity = await authenticateApiToken({ token: match[1]!, rateLimit: store === "memory" ? undefined : { limit, windowSeconds } });
   if (!identity) throw unauthenticated("Invalid or revoked token");
-  return { userId: identity.userId, scope: identity.scope, via: "token", tokenId: identity.tokenId };
+  return { userId: identity.userId, scope: identity.scope, via: "token", tokenId: identity.tokenId, counted: identity.rateLimit };
 }
 
 /** Origins the web app is served from: the request's own, and NEXTAUTH_URL's behind a proxy. */
@@ -77,7 +83,7 @@ async function fromSession(request: Request): Promise<ApiCaller> {
     secureCookie: cookieName.startsWith("__Secure-"),
   });
   if (!token || !z.uuid().safeParse(token.uid).success) throw unauthenticated();
-  const user = await db().user.findUnique({ where: { id: token.uid as string }, select: { id: true, passwordVersion: true } });
+  const user = await runOnTenantFreeTables(() => db().user.findUnique({ where: { id: token.uid as string }, select: { id: true, passwordVersion: true } }));
   if (!user || (token.pwv ?? 1) !== user.passwordVersion) throw unauthenticated("Session ended");
   if (!isSafeMethod(request.method) && !isSameOriginRequest(request)) {
     throw new AppError("FORBIDDEN", "Cross-site request refused; use an API token");

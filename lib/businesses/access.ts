@@ -2,9 +2,9 @@
 // caller's membership and answers NOT_FOUND to anyone without one, so an outsider cannot
 // even learn that a business exists. Members who lack a right get FORBIDDEN.
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db/client";
+import { db, queryRows, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Membership } from "@/lib/generated/prisma/client";
+import { Prisma, type Membership } from "@/lib/generated/prisma/client";
 
 export type Caller = { userId: string };
 /** read: see the books; write: register invoices; manage: settings and members (owners). */
@@ -56,13 +56,15 @@ export async function requireBusinessAccessWithVersion(options: {
     throw new AppError("NOT_FOUND", "Business not found");
   }
   // One round trip: Prisma's include would read the business in a second query.
-  const rows = await db().$queryRaw<(Membership & { booksVersion: number })[]>`
-    SELECT m."id", m."businessId", m."userId", m."role"::text AS "role", m."access"::text AS "access", m."createdAt", b."booksVersion"
+  const rows = await queryRows<Omit<Membership, "createdAt"> & { createdAt: string; booksVersion: number }>(Prisma.sql`
+    SELECT m."id", m."businessId", m."userId", m."role"::text AS "role", m."access"::text AS "access",
+           to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", b."booksVersion"
       FROM "Membership" m JOIN "Business" b ON b."id" = m."businessId"
-     WHERE m."businessId" = ${businessId}::uuid AND m."userId" = ${caller.userId}::uuid`;
+     WHERE m."businessId" = ${businessId}::uuid AND m."userId" = ${caller.userId}::uuid`);
   const found = rows[0];
   if (!found) throw new AppError("NOT_FOUND", "Business not found");
-  const { booksVersion, ...membership } = found;
+  const { booksVersion, createdAt, ...rest } = found;
+  const membership: Membership = { ...rest, createdAt: new Date(createdAt) };
   if (need === "write" && !canWrite(membership)) throw new AppError("FORBIDDEN", "Read-only access");
   if (need === "manage" && !canManage(membership)) throw new AppError("FORBIDDEN", "Only an owner may do this");
   return { membership, booksVersion };

@@ -34,8 +34,11 @@ export class ContextPool extends pg.Pool {
   }
 
   private async checkout(context: Promise<DbContext>): Promise<pg.PoolClient> {
-    const settings = contextSettings(await context);
+    const wanted = await context;
     const client = await super.connect();
+    // Work on tables without row-level security runs in whatever context the connection has.
+    if (wanted.kind === "tenantFree" && this.applied.has(client)) return client;
+    const settings = contextSettings(wanted.kind === "tenantFree" ? { kind: "none" } : wanted);
     if (this.applied.get(client) === settings.key) return client;
     // Until the caller adds its own, a connection lost during this query must not
     // surface as an unhandled 'error' event; the query's rejection reports it.

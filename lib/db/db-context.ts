@@ -5,7 +5,10 @@
 // pool falls back to the Next.js request's session cookie (lib/db/request-context.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 
-export type DbContext = { kind: "user"; userId: string } | { kind: "system" } | { kind: "none" };
+// "tenantFree": the work reads and writes only tables without row-level security (API
+// tokens, rate limits, users); a connection keeps whatever context it already has, so the
+// statement costs no extra round trip. Never for work that touches a tenant table.
+export type DbContext = { kind: "user"; userId: string } | { kind: "system" } | { kind: "none" } | { kind: "tenantFree" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +43,15 @@ export function runWithoutContext<T>(work: () => T | PromiseLike<T>): Promise<T>
   return runIn({ kind: "none" }, work);
 }
 
+/**
+ * Runs `work`, which touches no table under row-level security, on whatever connection is
+ * free without first resetting its context (one round trip saved per statement). A
+ * connection that was never given a context gets "none".
+ */
+export function runOnTenantFreeTables<T>(work: () => T | PromiseLike<T>): Promise<T> {
+  return runIn({ kind: "tenantFree" }, work);
+}
+
 /** The context set by runAs…, if any. */
 export function explicitDbContext(): DbContext | undefined {
   return storage.getStore();
@@ -59,7 +71,7 @@ export function defaultDbContext(): DbContext {
 }
 
 /** The two settings a context stands for; the key identifies it for the pool's cache. */
-export function contextSettings(context: DbContext): { userId: string; system: string; key: string } {
+export function contextSettings(context: Exclude<DbContext, { kind: "tenantFree" }>): { userId: string; system: string; key: string } {
   if (context.kind === "user") return { userId: context.userId, system: "", key: `user:${context.userId}` };
   if (context.kind === "system") return { userId: "", system: "on", key: "system" };
   return { userId: "", system: "", key: "none" };

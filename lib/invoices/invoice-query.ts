@@ -4,7 +4,7 @@
 // 50 rows (bench/invoices.ts); PostgreSQL's json_agg and one JSON.parse do it in a
 // fraction. Every value is a bound parameter; column names and directions come from
 // the closed lists below, never from the request.
-import { db } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/client";
 import { Prisma, type Invoice } from "@/lib/generated/prisma/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { CATEGORIES } from "@/lib/kor/categories";
@@ -114,17 +114,17 @@ function fromJson(row: JsonInvoice): Invoice {
 /** The invoices matching the query in its order: one page of it, or all of them without `page`. */
 export async function queryInvoices(businessId: string, query: ListInvoicesQuery, page?: { offset: number; limit: number }): Promise<Invoice[]> {
   const window = page ? Prisma.sql`OFFSET ${page.offset} LIMIT ${page.limit}` : Prisma.empty;
-  const [result] = await db().$queryRaw<{ rows: string | null }[]>`
+  const [result] = await queryRows<{ rows: string | null }>(Prisma.sql`
     SELECT json_agg(i ORDER BY ${orderSql(query, "i")})::text AS rows
-      FROM (SELECT x.* FROM "Invoice" x WHERE ${invoiceWhereSql(businessId, query)} ORDER BY ${orderSql(query, "x")} ${window}) i`;
+      FROM (SELECT x.* FROM "Invoice" x WHERE ${invoiceWhereSql(businessId, query)} ORDER BY ${orderSql(query, "x")} ${window}) i`);
   return (JSON.parse(result?.rows ?? "[]") as JsonInvoice[]).map(fromJson);
 }
 
 export type InvoiceTotals = { count: number; netCents: number; vatCents: number };
 
 export async function invoiceTotals(businessId: string, query: ListInvoicesQuery): Promise<InvoiceTotals> {
-  const [row] = await db().$queryRaw<{ count: number; netCents: string; vatCents: string }[]>`
+  const [row] = await queryRows<{ count: number; netCents: string; vatCents: string }>(Prisma.sql`
     SELECT count(*)::int AS "count", COALESCE(sum("netCents"), 0)::text AS "netCents", COALESCE(sum("vatCents"), 0)::text AS "vatCents"
-      FROM "Invoice" WHERE ${invoiceWhereSql(businessId, query)}`;
+      FROM "Invoice" WHERE ${invoiceWhereSql(businessId, query)}`);
   return { count: row?.count ?? 0, netCents: Number(row?.netCents ?? 0), vatCents: Number(row?.vatCents ?? 0) };
 }

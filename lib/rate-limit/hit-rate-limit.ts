@@ -1,5 +1,6 @@
 // Fixed-window rate limits kept in PostgreSQL, so every app instance shares the count.
 import { db } from "@/lib/db/client";
+import { runOnTenantFreeTables } from "@/lib/db/db-context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
@@ -18,25 +19,39 @@ export type RateLimitOptions = {
   relaxedDurability?: boolean;
 };
 
-/** Counts one attempt under `key` and says whether it is within `limit` per window. */
-export async function hitRateLimit(options: RateLimitOptions): Promise<RateLimitResult> {
-  const { key, limit, windowSeconds } = options;
-  // One statement, one round trip. For relaxed durability, set_config(…, true) is local
-  // to the statement's own (implicit) transaction and still in force when it commits;
-  // otherwise the server's own synchronous_commit applies.
-  const source = options.relaxedDurability
-    ? Prisma.sql`SELECT ${key}, 1, now() + make_interval(secs => ${windowSeconds}) FROM (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed`
-    : Prisma.sql`VALUES (${key}, 1, now() + make_interval(secs => ${windowSeconds}))`;
-  const rows = await db().$queryRaw<{ count: number; resetAt: Date }[]>`
+/**
+ * The upsert that counts one attempt: `keys` is a query producing the keys to count (one
+ * row each, column "key"), so a caller can count a key it computes in the same statement.
+ * Returns each key's "count" and "resetAt".
+ */
+export function rateLimitUpsertSql(options: { keys: Prisma.Sql; windowSeconds: number; relaxedDurability?: boolean }): Prisma.Sql {
+  const { keys, windowSeconds } = options;
+  // For relaxed durability, set_config(…, true) is local to the statement's own (implicit)
+  // transaction and still in force when it commits; otherwise the server's own
+  // synchronous_commit applies.
+  const relaxed = options.relaxedDurability ? Prisma.sql`, (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed` : Prisma.empty;
+  return Prisma.sql`
     INSERT INTO "RateLimit" ("key", "count", "resetAt")
-    ${source}
+    SELECT k."key", 1, now() + make_interval(secs => ${windowSeconds}) FROM (${keys}) AS k ${relaxed}
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit"."count" + 1 END,
       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN now() + make_interval(secs => ${windowSeconds}) ELSE "RateLimit"."resetAt" END
     RETURNING "count", "resetAt"`;
-  const row = rows[0]!;
-  const retryAfterSeconds = Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
+}
+
+/** What a counted attempt means for the caller. */
+export function rateLimitResult(row: { count: number; resetAt: Date }, limit: number, now = Date.now()): RateLimitResult {
+  const retryAfterSeconds = Math.max(1, Math.ceil((row.resetAt.getTime() - now) / 1000));
   return { allowed: row.count <= limit, count: row.count, retryAfterSeconds };
+}
+
+/** Counts one attempt under `key` and says whether it is within `limit` per window. One round trip. */
+export async function hitRateLimit(options: RateLimitOptions): Promise<RateLimitResult> {
+  const { key, limit, windowSeconds, relaxedDurability } = options;
+  const rows = await runOnTenantFreeTables(() =>
+    db().$queryRaw<{ count: number; resetAt: Date }[]>(rateLimitUpsertSql({ keys: Prisma.sql`SELECT ${key}::text AS "key"`, windowSeconds, relaxedDurability })),
+  );
+  return rateLimitResult(rows[0]!, limit);
 }
 
 /**

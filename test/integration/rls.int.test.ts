@@ -7,11 +7,11 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { db, queryRows } from "@/lib/db/client";
 import { ContextPool } from "@/lib/db/context-pool";
-import { runAsSystem, runAsUser, runWithoutContext } from "@/lib/db/db-context";
+import { runAsSystem, runAsUser, runOnTenantFreeTables, runWithoutContext } from "@/lib/db/db-context";
 import { APP_ROLE, asAppRole, env } from "@/lib/env";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
 import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
@@ -245,6 +245,39 @@ describe("row-level security through the app's pool and Prisma", () => {
     } finally {
       await client.$disconnect();
     }
+  });
+
+  it("tenant-free work keeps a connection's context (no extra round trip); a fresh connection gets none", async () => {
+    const pool = new ContextPool({ connectionString: appUrl(), max: 1 });
+    const setting = async () => (await pool.query("SELECT current_setting('drempel.user_id', true) AS u")).rows[0].u as string | null;
+    try {
+      expect(await runOnTenantFreeTables(setting)).toBe("");
+      expect(await runAsUser(ownerA.id, setting)).toBe(ownerA.id);
+      expect(await runOnTenantFreeTables(setting)).toBe(ownerA.id);
+      // The next checkout with a context of its own gets it, as always.
+      expect(await runWithoutContext(setting)).toBe("");
+      expect(await runAsUser(ownerB.id, setting)).toBe(ownerB.id);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("queryRows' prepared statements run in each caller's context, however the contexts alternate on the pool", async () => {
+    const both = Prisma.sql`SELECT "businessId"::text AS "businessId" FROM "Invoice" WHERE "businessId" = ANY(${[businessA, businessB]}::uuid[])`;
+    const seen = async () => [...new Set((await queryRows<{ businessId: string }>(both)).map((row) => row.businessId))];
+    // Sequential and concurrent, so one connection runs the same prepared statement for A, B and nobody.
+    for (let round = 0; round < 12; round++) {
+      expect(await runAsUser(ownerA.id, seen)).toEqual([businessA]);
+      expect(await runAsUser(ownerB.id, seen)).toEqual([businessB]);
+      expect(await runWithoutContext(seen)).toEqual([]);
+    }
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0 ? runAsUser(ownerA.id, seen).then((ids) => [ids, [businessA]]) : i % 3 === 1 ? runAsUser(ownerB.id, seen).then((ids) => [ids, [businessB]]) : runWithoutContext(seen).then((ids) => [ids, []]),
+      ),
+    );
+    for (const [actual, expected] of results) expect(actual).toEqual(expected);
+    expect((await runAsSystem(seen)).sort()).toEqual([businessA, businessB].sort());
   });
 
   it("reads by key of two users in the same tick each run in their own context", async () => {
