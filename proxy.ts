@@ -1,5 +1,6 @@
-// Runs before every request (Next.js 16 "proxy", formerly middleware): a fresh CSP nonce
-// per request and the security headers on every page and API response.
+// Runs before every page request (Next.js 16 "proxy", formerly middleware): a fresh CSP
+// nonce per request and the security headers. /api responses get theirs, fixed, from
+// next.config.ts (lib/security/headers.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security/headers";
@@ -21,5 +22,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };
