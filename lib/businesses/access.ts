@@ -44,28 +44,32 @@ export async function requireBusinessAccess(options: {
 /**
  * The gate, plus the business's books version (raised by the database with every change
  * of its invoices, KOR periods or facts) in the same query, for callers that reuse work
- * while the books are unchanged.
+ * while the books are unchanged. `alongside` adds one text column, "alongside", computed
+ * in the same statement once the membership is found (the invoice list reads its page
+ * so: one round trip); it is thrown away when the caller lacks the right it needs.
  */
 export async function requireBusinessAccessWithVersion(options: {
   caller: Caller;
   businessId: string;
   need: AccessNeed;
-}): Promise<{ membership: Membership; booksVersion: number }> {
+  alongside?: Prisma.Sql;
+}): Promise<{ membership: Membership; booksVersion: number; alongside: string | null }> {
   const { caller, businessId, need } = options;
   if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success) {
     throw new AppError("NOT_FOUND", "Business not found");
   }
   // One round trip: Prisma's include would read the business in a second query.
-  const rows = await queryRows<Omit<Membership, "createdAt"> & { createdAt: string; booksVersion: number }>(Prisma.sql`
+  const rows = await queryRows<Omit<Membership, "createdAt"> & { createdAt: string; booksVersion: number; alongside: string | null }>(Prisma.sql`
     SELECT m."id", m."businessId", m."userId", m."role"::text AS "role", m."access"::text AS "access",
-           to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", b."booksVersion"
+           to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", b."booksVersion",
+           ${options.alongside ? Prisma.sql`(${options.alongside})` : Prisma.sql`NULL::text`} AS "alongside"
       FROM "Membership" m JOIN "Business" b ON b."id" = m."businessId"
      WHERE m."businessId" = ${businessId}::uuid AND m."userId" = ${caller.userId}::uuid`);
   const found = rows[0];
   if (!found) throw new AppError("NOT_FOUND", "Business not found");
-  const { booksVersion, createdAt, ...rest } = found;
+  const { booksVersion, createdAt, alongside, ...rest } = found;
   const membership: Membership = { ...rest, createdAt: new Date(createdAt) };
   if (need === "write" && !canWrite(membership)) throw new AppError("FORBIDDEN", "Read-only access");
   if (need === "manage" && !canManage(membership)) throw new AppError("FORBIDDEN", "Only an owner may do this");
-  return { membership, booksVersion };
+  return { membership, booksVersion, alongside };
 }

@@ -6,7 +6,6 @@ import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { parseOrThrow } from "@/lib/validation";
 import { listInvoicesQuerySchema } from "@/lib/invoices/invoice.types";
-import { toInvoiceDto } from "@/lib/invoices/invoice-dto";
 import { queryInvoices } from "@/lib/invoices/invoice-query";
 import { withClassification } from "@/lib/invoices/list-invoices";
 
@@ -57,7 +56,7 @@ export async function exportInvoicesCsv(options: { caller: Caller; businessId: s
   await requireBusinessAccess({ caller, businessId, need: "read" });
   const rows = await queryInvoices(businessId, query);
   const data = rows.map((row) => {
-    const invoice = withClassification(toInvoiceDto(row));
+    const invoice = withClassification(row);
     const gross = invoice.netCents + invoice.vatCents;
     return [
       text(invoice.number),

@@ -1,9 +1,10 @@
 // One invoice of a business the caller may see; another business's id is "not found".
 import { z } from "zod";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { toInvoiceDto, type InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
+import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { invoiceDtoSql } from "@/lib/invoices/invoice-query";
 
 const uuid = z.uuid();
 
@@ -14,9 +15,16 @@ export async function findInvoiceOfBusiness(tx: Tx, businessId: string, invoiceI
   return invoice;
 }
 
+/** The gate and the invoice in one statement (invoice-query.ts builds the DTO). */
 export async function getInvoice(options: { caller: Caller; businessId: string; invoiceId: string; includeDeleted?: boolean }): Promise<InvoiceDto> {
-  await requireBusinessAccess({ ...options, need: "read" });
-  const invoice = await findInvoiceOfBusiness(db(), options.businessId, options.invoiceId);
-  if (invoice.deletedAt && !options.includeDeleted) throw new AppError("NOT_FOUND", "Invoice not found");
-  return toInvoiceDto(invoice);
+  const { caller, businessId, invoiceId } = options;
+  const validId = uuid.safeParse(invoiceId).success;
+  const { alongside } = await requireBusinessAccessWithVersion({
+    caller,
+    businessId,
+    need: "read",
+    alongside: validId ? invoiceDtoSql(businessId, invoiceId, { includeDeleted: options.includeDeleted ?? false }) : undefined,
+  });
+  if (!alongside) throw new AppError("NOT_FOUND", "Invoice not found");
+  return JSON.parse(alongside) as InvoiceDto;
 }

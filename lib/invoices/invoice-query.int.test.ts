@@ -1,11 +1,12 @@
-// queryInvoices and invoiceTotals against PostgreSQL: the rows are exactly what Prisma
-// reads (every column, a foreign currency's rate, a credit note's reference, a deleted
-// invoice's timestamps, read off UTC), in the query's order, of this business only; the
+// queryInvoices and invoiceTotals against PostgreSQL: the rows are exactly the DTOs of
+// what Prisma reads (every column, a foreign currency's rate, a credit note's reference,
+// a deleted invoice's timestamps, read off UTC), in the query's order, of this business only; the
 // search takes % and _ literally; a December month ends at the year's end.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice } from "@/lib/invoices/delete-invoice";
+import { toInvoiceDto } from "@/lib/invoices/invoice-dto";
 import { listInvoicesQuerySchema } from "@/lib/invoices/invoice.types";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { invoiceTotals, queryInvoices } from "./invoice-query";
@@ -62,11 +63,17 @@ describe("queryInvoices", () => {
     const deleted = await queryInvoices(businessId, query({ deleted: "only" }));
     expect(deleted.map((row) => row.number)).toEqual(["R-3"]);
 
+    // Field for field (and in the same order) what toInvoiceDto makes of Prisma's row.
     const byPrisma = await db().invoice.findMany({ where: { id: { in: [plain.id, foreign.id, credit.id] } } });
-    const comparable = (row: (typeof byPrisma)[number]) => ({ ...row, exchangeRate: row.exchangeRate?.toString() ?? null });
-    for (const row of [...live, ...deleted]) expect(comparable(row)).toEqual(comparable(byPrisma.find((p) => p.id === row.id)!));
-    expect(live[0]?.exchangeRate?.toString()).toBe("0.86213457");
-    expect(deleted[0]?.deletedAt).toBeInstanceOf(Date);
+    for (const row of [...live, ...deleted]) {
+      const expected = toInvoiceDto(byPrisma.find((p) => p.id === row.id)!);
+      expect(row).toStrictEqual(expected);
+      expect(Object.keys(row)).toEqual(Object.keys(expected));
+    }
+    expect(live[0]?.exchangeRate).toBe(0.86213457);
+    expect(live[0]?.customer).toEqual({ name: "Acme Ltd", country: "GB", type: "business", vatId: "GB123456789" });
+    expect(deleted[0]?.deletedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(deleted[0]?.kind).toBe("credit_note");
 
     expect(await invoiceTotals(businessId, query({ year: 2026 }))).toEqual({ count: 2, netCents: 209_669, vatCents: 25_926 });
   });

@@ -1,11 +1,12 @@
 // The invoice list's filter, order and page as SQL: one statement reads a page (or, for
-// the CSV export, every match) as one JSON array, another the filtered totals. Prisma's
-// findMany spent most of a list request compiling the filter and mapping 26 columns of
-// 50 rows (bench/invoices.ts); PostgreSQL's json_agg and one JSON.parse do it in a
-// fraction. Every value is a bound parameter; column names and directions come from
+// the CSV export, every match) as one JSON array of InvoiceDtos, another the filtered
+// totals. Prisma's findMany spent most of a list request compiling the filter and
+// mapping 26 columns of 50 rows (bench/invoices.ts); PostgreSQL's json_agg and one
+// JSON.parse do it in a fraction. Every value is a bound parameter; column names and directions come from
 // the closed lists below, never from the request.
 import { queryRows } from "@/lib/db/client";
-import { Prisma, type Invoice } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { RULE_TABLE, type RuleSet } from "@/lib/kor/rules";
@@ -89,35 +90,46 @@ function orderSql(query: ListInvoicesQuery, alias: string): Prisma.Sql {
   return Prisma.raw(columns.map((column) => `${alias}.${column} ${dir}`).join(", "));
 }
 
-type JsonInvoice = Omit<Invoice, "date" | "exchangeRate" | "createdAt" | "updatedAt" | "deletedAt"> & {
-  date: string;
-  exchangeRate: number | null;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-};
+/** A timestamp(3) column (UTC) as toISOString writes it. */
+const isoTimestamp = (column: string) => Prisma.raw(`to_char(i."${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
-// Prisma's DateTime columns are timestamp(3) without time zone holding UTC.
-const utc = (timestamp: string) => new Date(`${timestamp}Z`);
+/**
+ * One row as an InvoiceDto (lib/invoices/invoice-dto.ts), built by PostgreSQL: the list
+ * parses the page once and hands it on, with no Date, Decimal or mapping per row.
+ * invoice-query.int.test.ts holds it equal to toInvoiceDto of Prisma's row.
+ */
+const DTO = Prisma.sql`json_build_object(
+  'id', i."id", 'businessId', i."businessId", 'number', i."number", 'kind', lower(i."kind"::text),
+  'date', to_char(i."date", 'YYYY-MM-DD'),
+  'customer', json_build_object('name', i."customerName", 'country', i."customerCountry", 'type', lower(i."customerType"::text), 'vatId', i."customerVatId"),
+  'category', i."category", 'netCents', i."netCents", 'vatCents', i."vatCents", 'country', i."country", 'ancillary', i."ancillary",
+  'sequence', i."sequence", 'description', i."description", 'currency', i."currency", 'foreignCents', i."foreignCents",
+  'exchangeRate', i."exchangeRate"::float8, 'creditsInvoiceId', i."creditsInvoiceId",
+  'createdAt', ${isoTimestamp("createdAt")}, 'updatedAt', ${isoTimestamp("updatedAt")}, 'deletedAt', ${isoTimestamp("deletedAt")})`;
 
-function fromJson(row: JsonInvoice): Invoice {
-  return {
-    ...row,
-    date: new Date(`${row.date}T00:00:00Z`),
-    exchangeRate: row.exchangeRate === null ? null : new Prisma.Decimal(row.exchangeRate),
-    createdAt: utc(row.createdAt),
-    updatedAt: utc(row.updatedAt),
-    deletedAt: row.deletedAt === null ? null : utc(row.deletedAt),
-  };
+type Page = { offset: number; limit: number };
+
+/** A query whose one text value is the JSON array of the matching InvoiceDtos in the query's order (null for none). */
+export function invoiceDtosSql(businessId: string, query: ListInvoicesQuery, page?: Page): Prisma.Sql {
+  const window = page ? Prisma.sql`OFFSET ${page.offset} LIMIT ${page.limit}` : Prisma.empty;
+  return Prisma.sql`
+    SELECT json_agg(${DTO} ORDER BY ${orderSql(query, "i")})::text
+      FROM (SELECT x.* FROM "Invoice" x WHERE ${invoiceWhereSql(businessId, query)} ORDER BY ${orderSql(query, "x")} ${window}) i`;
 }
 
+/** A query whose one text value is the JSON of one invoice of the business as an InvoiceDto (no row: none such). */
+export function invoiceDtoSql(businessId: string, invoiceId: string, options: { includeDeleted: boolean }): Prisma.Sql {
+  const live = options.includeDeleted ? Prisma.empty : Prisma.sql`AND i."deletedAt" IS NULL`;
+  return Prisma.sql`SELECT ${DTO}::text FROM "Invoice" i WHERE i."businessId" = ${businessId}::uuid AND i."id" = ${invoiceId}::uuid ${live}`;
+}
+
+/** The JSON of invoiceDtosSql as InvoiceDtos. */
+export const parseInvoiceDtos = (json: string | null): InvoiceDto[] => JSON.parse(json ?? "[]") as InvoiceDto[];
+
 /** The invoices matching the query in its order: one page of it, or all of them without `page`. */
-export async function queryInvoices(businessId: string, query: ListInvoicesQuery, page?: { offset: number; limit: number }): Promise<Invoice[]> {
-  const window = page ? Prisma.sql`OFFSET ${page.offset} LIMIT ${page.limit}` : Prisma.empty;
-  const [result] = await queryRows<{ rows: string | null }>(Prisma.sql`
-    SELECT json_agg(i ORDER BY ${orderSql(query, "i")})::text AS rows
-      FROM (SELECT x.* FROM "Invoice" x WHERE ${invoiceWhereSql(businessId, query)} ORDER BY ${orderSql(query, "x")} ${window}) i`);
-  return (JSON.parse(result?.rows ?? "[]") as JsonInvoice[]).map(fromJson);
+export async function queryInvoices(businessId: string, query: ListInvoicesQuery, page?: Page): Promise<InvoiceDto[]> {
+  const [result] = await queryRows<{ rows: string | null }>(Prisma.sql`SELECT (${invoiceDtosSql(businessId, query, page)}) AS rows`);
+  return parseInvoiceDtos(result?.rows ?? null);
 }
 
 export type InvoiceTotals = { count: number; netCents: number; vatCents: number };

@@ -7,8 +7,8 @@ import { classifyTransaction, type Classification } from "@/lib/kor/categories";
 import { parseOrThrow } from "@/lib/validation";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/invoice.types";
-import { toInvoiceDto, type InvoiceDto } from "@/lib/invoices/invoice-dto";
-import { invoiceTotals, queryInvoices, type InvoiceTotals } from "@/lib/invoices/invoice-query";
+import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { invoiceDtosSql, invoiceTotals, parseInvoiceDtos, type InvoiceTotals } from "@/lib/invoices/invoice-query";
 
 export type InvoiceRow = InvoiceDto & { kor: Pick<Classification, "countsForKor" | "countsForUnion" | "memberState" | "reason" | "ruleId" | "rule" | "interpretation"> };
 
@@ -45,16 +45,16 @@ async function filteredTotals(businessId: string, query: ListInvoicesQuery, key:
 export async function listInvoices(options: { caller: Caller; businessId: string; query: unknown }): Promise<InvoicePage> {
   const { caller, businessId } = options;
   const query = parseOrThrow(listInvoicesQuerySchema, options.query ?? {});
-  const { booksVersion } = await requireBusinessAccessWithVersion({ caller, businessId, need: "read" });
+  const page = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
+  // The gate and the page in one statement; then the totals, reused while the books are unchanged.
+  const access = await requireBusinessAccessWithVersion({ caller, businessId, need: "read", alongside: invoiceDtosSql(businessId, query, page) });
   const { page: _page, pageSize: _size, sort: _sort, dir: _dir, ...filter } = query;
-  const totalsKey = JSON.stringify([businessId, booksVersion, amsterdamToday(), filter]);
-  const [rows, totals] = await Promise.all([
-    queryInvoices(businessId, query, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize }),
-    filteredTotals(businessId, query, totalsKey),
-  ]);
+  const totalsKey = JSON.stringify([businessId, access.booksVersion, amsterdamToday(), filter]);
+  const totals = await filteredTotals(businessId, query, totalsKey);
+  const rows = parseInvoiceDtos(access.alongside);
   const totalItems = totals.count;
   return {
-    data: rows.map((row) => withClassification(toInvoiceDto(row))),
+    data: rows.map(withClassification),
     page: { number: query.page, size: query.pageSize, totalItems, totalPages: Math.max(1, Math.ceil(totalItems / query.pageSize)) },
     totals,
     query,
