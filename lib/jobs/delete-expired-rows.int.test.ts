@@ -51,8 +51,20 @@ async function seed(now: Date) {
     open: await request(1),
   };
 
+  const invitation = (expiredDaysAgo: number, data: { acceptedAt?: Date } = {}) =>
+    db().accountantInvitation.create({
+      data: { businessId: business.id, email: `invitee-${tag()}@test.drempel.nl`, token: crypto.randomBytes(12).toString("hex"), expiresAt: at(-expiredDaysAgo * DAY), createdAt: at(-(expiredDaysAgo + 14) * DAY), ...data },
+    });
+  const invitations = {
+    oldExpired: await invitation(61),
+    oldAccepted: await invitation(75, { acceptedAt: at(-80 * DAY) }),
+    // Expired, but not long ago.
+    recentExpired: await invitation(3),
+    open: await invitation(-10),
+  };
+
   await db().auditLog.create({ data: { businessId: business.id, actorId: owner.id, action: "cleanup.test", entityType: "AccessRequest", entityId: requests.oldExpired.id } });
-  return { owner, business, tokens, rateKeys, idempotencyKeys, requests };
+  return { owner, business, tokens, rateKeys, idempotencyKeys, requests, invitations };
 }
 
 async function remaining(seeded: Awaited<ReturnType<typeof seed>>) {
@@ -61,16 +73,18 @@ async function remaining(seeded: Awaited<ReturnType<typeof seed>>) {
   const rateLimits = await db().rateLimit.findMany({ where: { key: { in: Object.values(rateKeys) } }, select: { key: true } });
   const records = await db().idempotencyRecord.findMany({ where: { userId: owner.id, key: { in: Object.values(idempotencyKeys) } }, select: { key: true } });
   const requests = await db().accountantAccessRequest.findMany({ where: { businessId: business.id }, select: { id: true } });
+  const invitations = await db().accountantInvitation.findMany({ where: { businessId: business.id }, select: { id: true } });
   return {
     tokens: tokens.map((row) => row.id).sort(),
     rateLimits: rateLimits.map((row) => row.key).sort(),
     idempotencyRecords: records.map((row) => row.key).sort(),
     accessRequests: requests.map((row) => row.id).sort(),
+    invitations: invitations.map((row) => row.id).sort(),
     auditEntries: await db().auditLog.count({ where: { businessId: business.id } }),
   };
 }
 
-it("deletes expired tokens, counters, idempotency answers and old access requests, and keeps live rows and the audit log", async () => {
+it("deletes expired tokens, counters, idempotency answers, old access requests and long-expired invitations, and keeps live rows and the audit log", async () => {
   const now = new Date();
   const seeded = await seed(now);
   const before = await remaining(seeded);
@@ -78,19 +92,22 @@ it("deletes expired tokens, counters, idempotency answers and old access request
   expect(before.rateLimits).toHaveLength(2);
   expect(before.idempotencyRecords).toHaveLength(2);
   expect(before.accessRequests).toHaveLength(4);
+  expect(before.invitations).toHaveLength(4);
 
   // Called with no user and no system context: it must take system mode itself, or
   // row-level security would hide the tokens and requests from it.
   const deleted = await runWithoutContext(() => deleteExpiredRows(now));
   expect(deleted.passwordResetTokens).toBeGreaterThanOrEqual(2);
   expect(deleted.accessRequests).toBeGreaterThanOrEqual(2);
+  expect(deleted.invitations).toBeGreaterThanOrEqual(2);
 
-  const { tokens, requests, rateKeys, idempotencyKeys } = seeded;
+  const { tokens, requests, invitations, rateKeys, idempotencyKeys } = seeded;
   expect(await remaining(seeded)).toEqual({
     tokens: [tokens.live.id],
     rateLimits: [rateKeys.running],
     idempotencyRecords: [idempotencyKeys.fresh],
     accessRequests: [requests.recentExpired.id, requests.open.id].sort(),
+    invitations: [invitations.recentExpired.id, invitations.open.id].sort(),
     auditEntries: before.auditEntries,
   });
   expect(before.auditEntries).toBeGreaterThanOrEqual(1);

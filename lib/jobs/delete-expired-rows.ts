@@ -5,7 +5,10 @@
 // - rate-limit counters whose window has ended (the next hit would start at 1 anyway);
 // - Idempotency-Key answers past IDEMPOTENCY_TTL_MS (they are no longer replayed);
 // - access requests past their expiry and older than ACCESS_REQUEST_HISTORY_DAYS (the
-//   accountant's list no longer shows them; the decisions stay in the audit log).
+//   accountant's list no longer shows them; the decisions stay in the audit log);
+// - accountant invitations that expired more than ACCESS_REQUEST_HISTORY_DAYS ago,
+//   whatever became of them (only open, unexpired ones are shown or can be answered; an
+//   accepted one lives on as the membership, every answer in the audit log).
 // The audit log is append-only and never touched. Runs in system mode: under row-level
 // security the app role sees no tenant's tokens or requests otherwise.
 import { ACCESS_REQUEST_HISTORY_DAYS } from "@/lib/accountant/accountant.types";
@@ -13,7 +16,7 @@ import { IDEMPOTENCY_TTL_MS } from "@/lib/api/idempotency";
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
 
-export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number };
+export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number; invitations: number };
 
 export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
   return runAsSystem(async () => {
@@ -27,6 +30,7 @@ export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
     const requests = await db().accountantAccessRequest.deleteMany({
       where: { expiresAt: { lte: now }, createdAt: { lt: new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000) } },
     });
-    return { passwordResetTokens: tokens.count, rateLimits, idempotencyRecords, accessRequests: requests.count };
+    const invitations = await db().accountantInvitation.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000) } } });
+    return { passwordResetTokens: tokens.count, rateLimits, idempotencyRecords, accessRequests: requests.count, invitations: invitations.count };
   });
 }
