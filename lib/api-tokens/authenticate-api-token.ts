@@ -12,8 +12,9 @@ export type TokenIdentity = { tokenId: string; userId: string; scope: "READ" | "
 
 const LAST_USED_RESOLUTION_SECONDS = 60;
 
+const RATE_KEY_PREFIX = "api:token:";
 /** The rate-limit key of an API token's requests. */
-export const apiTokenRateKey = (tokenId: string) => `api:token:${tokenId}`;
+export const apiTokenRateKey = (tokenId: string) => `${RATE_KEY_PREFIX}${tokenId}`;
 
 type Row = { id: string; userId: string; scope: TokenIdentity["scope"]; count: number | null; resetAtMs: number | null };
 
@@ -28,7 +29,7 @@ export async function authenticateApiToken(options: {
   const { rateLimit } = options;
   const counted = rateLimit
     ? Prisma.sql`, counted AS (${rateLimitUpsertSql({
-        keys: Prisma.sql`SELECT ${apiTokenRateKey("")}::text || token."id"::text AS "key" FROM token`,
+        keys: Prisma.sql`SELECT ${RATE_KEY_PREFIX}::text || token."id"::text AS "key" FROM token`,
         windowSeconds: rateLimit.windowSeconds,
         relaxedDurability: true,
       })})`

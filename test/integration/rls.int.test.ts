@@ -353,7 +353,7 @@ describe("row-level security through the app's pool and Prisma", () => {
       ),
     );
     await asOwner((client) => client.query(`ANALYZE "Invoice"`));
-    type PlanNode = { "Node Type": string; "Parent Relationship"?: string; "Actual Loops": number; Output?: string[]; "Index Name"?: string; Plans?: PlanNode[] };
+    type PlanNode = { "Node Type": string; "Parent Relationship"?: string; "Actual Loops": number; "Actual Rows": number; Output?: string[]; "Index Name"?: string; Plans?: PlanNode[] };
     type Explained = { Plan: PlanNode & { "Total Cost": number }; "Execution Time": number };
     const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
     const explain = (sql: string) => async (client: pg.Client) => {
@@ -370,13 +370,21 @@ describe("row-level security through the app's pool and Prisma", () => {
       const initPlans = nodes(app.Plan).filter((node) => node["Parent Relationship"] === "InitPlan");
       expect(initPlans.some((node) => node.Output?.includes("drempel_visible_business_ids()") && node["Actual Loops"] === 1)).toBe(true);
       expect(JSON.stringify(app.Plan)).not.toMatch(/SubPlan/);
-      if (sql === list) expect(nodes(app.Plan).some((node) => node["Index Name"] === "Invoice_businessId_date_sequence_number_id_idx")).toBe(true);
       console.log(
         `${name}: owner cost ${owner.Plan["Total Cost"]}, ${owner["Execution Time"]} ms; drempel_app cost ${app.Plan["Total Cost"]}, ${app["Execution Time"]} ms`,
       );
-      // Other test files write invoices meanwhile, so the statistics move between the two
-      // plans by a few units; reading and sorting all 10,000 rows would cost hundreds more.
-      expect(app.Plan["Total Cost"]).toBeLessThan(owner.Plan["Total Cost"] * 2 + 50);
+      if (sql === list) {
+        // The page comes off the index in the list's order: the scan stops after its 50
+        // rows, nothing is sorted. (Its estimated cost moves with the statistics the
+        // other test files leave behind, 6 to 95 units between runs of the same code, so
+        // the behaviour is checked rather than the estimate.)
+        const scans = nodes(app.Plan).filter((node) => node["Index Name"] === "Invoice_businessId_date_sequence_number_id_idx");
+        expect(scans.map((node) => [node["Node Type"], node["Actual Rows"]])).toEqual([["Index Scan", 50]]);
+        expect(nodes(app.Plan).some((node) => node["Node Type"] === "Sort")).toBe(false);
+      } else {
+        // The total reads every row either way; the policy adds a filter, not a plan.
+        expect(app.Plan["Total Cost"]).toBeLessThan(owner.Plan["Total Cost"] * 2 + 50);
+      }
     }
     const counted = await asApp({ userId: user.id }, (client) => count(client, "Invoice", `"businessId" = $1`, [businessId]));
     expect(counted).toBe(10_000);
