@@ -1,4 +1,6 @@
-// Shared by the benchmarks and the sqlmap scan: waiting for a started server, percentiles.
+// Shared by the benchmarks and the sqlmap scan: waiting for a started server, percentiles,
+// a process's CPU time.
+import fs from "node:fs";
 
 /** Resolves once `url` answers 2xx; throws after `timeoutMs`. */
 export async function waitFor(url: string, timeoutMs = 90_000, pollMs = 300): Promise<void> {
@@ -18,3 +20,29 @@ export async function waitFor(url: string, timeoutMs = 90_000, pollMs = 300): Pr
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
+
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux); null
+ * elsewhere. The benchmarks divide the server's share by the requests it answered: the
+ * web server's own cost per request, apart from PostgreSQL's and the load generator's.
+ */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** ", web server CPU x ms/request" since `before` (processCpuMs), or "" where it cannot be read. */
+export function serverCpuNote(pid: number | undefined, before: number | null, requests: number): string {
+  const after = processCpuMs(pid);
+  return before !== null && after !== null && requests > 0 ? `, web server CPU ${((after - before) / requests).toFixed(2)} ms/request` : "";
+}
+
+// USER_HZ: 100 on every Linux that Node.js runs on (getconf CLK_TCK).
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -10,14 +10,15 @@ import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { benchImport, makeCsv } from "@/bench/import-throughput";
-import { waitFor, percentile } from "@/bench/http-helpers";
+import { percentile, processCpuMs, serverCpuNote, waitFor } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
 
-async function load(name: string, url: string, token: string) {
+async function load(name: string, url: string, token: string, serverPid: number | undefined) {
   const latencies: number[] = [];
+  const cpuBefore = processCpuMs(serverPid);
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections: 20, duration: SECONDS, headers: { authorization: `Bearer ${token}` } }, (error, done) =>
@@ -30,8 +31,9 @@ async function load(name: string, url: string, token: string) {
   });
   latencies.sort((a, b) => a - b);
   const errors = result.errors + result.timeouts + result.non2xx;
+  const serverCpu = serverCpuNote(serverPid, cpuBefore, latencies.length);
   console.log(
-    `${name}: ${latencies.length} requests in ${SECONDS} s (${Math.round(result.requests.average)} req/s), p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors/non-2xx ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    `${name}: ${latencies.length} requests in ${SECONDS} s (${Math.round(result.requests.average)} req/s), p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms${serverCpu}, errors/non-2xx ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
   );
 }
 
@@ -62,8 +64,8 @@ async function main() {
     const turnover = `${base}/api/v1/businesses/${business.id}/turnover?year=2026`;
     for (const url of [list, turnover]) await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
     console.log(`business with 10,000 invoices; 20 connections, ${SECONDS} s each`);
-    await load("invoice list page (GET …/invoices?year=2026&page=3)", list, secret);
-    await load("turnover endpoint (GET …/turnover?year=2026)", turnover, secret);
+    await load("invoice list page (GET …/invoices?year=2026&page=3)", list, secret, server.pid);
+    await load("turnover endpoint (GET …/turnover?year=2026)", turnover, secret, server.pid);
   } finally {
     server?.kill("SIGTERM");
     await disconnectDb();

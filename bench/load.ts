@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { makeCsv } from "@/bench/import-throughput";
-import { waitFor, percentile } from "@/bench/http-helpers";
+import { percentile, processCpuMs, serverCpuNote, waitFor } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -22,8 +22,9 @@ const base = `http://127.0.0.1:${PORT}`;
 
 type Outcome = { name: string; met: boolean };
 
-async function load(name: string, url: string, headers: Record<string, string>): Promise<Outcome> {
+async function load(name: string, url: string, headers: Record<string, string>, serverPid: number | undefined): Promise<Outcome> {
   const latencies: number[] = [];
+  const cpuBefore = processCpuMs(serverPid);
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (error, done) => (error ? reject(error) : resolve(done)));
@@ -37,8 +38,9 @@ async function load(name: string, url: string, headers: Record<string, string>):
   const errors = result.errors + result.non2xx;
   const p95 = percentile(latencies, 95);
   const met = errors === 0 && p95 < P95_TARGET_MS;
+  const serverCpu = serverCpuNote(serverPid, cpuBefore, latencies.length);
   console.log(
-    `${name}: ${latencies.length} requests in ${SECONDS} s, ${(latencies.length / SECONDS).toFixed(1)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, errors ${errors} (connection errors ${result.errors}, of them timeouts ${result.timeouts}; non-2xx ${result.non2xx}), statuses ${JSON.stringify(Object.fromEntries(statuses))} → target ${met ? "met" : "MISSED"}`,
+    `${name}: ${latencies.length} requests in ${SECONDS} s, ${(latencies.length / SECONDS).toFixed(1)} req/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms${serverCpu}, errors ${errors} (connection errors ${result.errors}, of them timeouts ${result.timeouts}; non-2xx ${result.non2xx}), statuses ${JSON.stringify(Object.fromEntries(statuses))} → target ${met ? "met" : "MISSED"}`,
   );
   return { name, met };
 }
@@ -116,7 +118,7 @@ async function main() {
       console.log(`${name}: one request at a time, median ${percentile(times, 50).toFixed(1)} ms`);
     }
     console.log(`business with ${INVOICES} invoices in 2026; ${CONNECTIONS} connections, ${SECONDS} s per target; target: zero errors and p95 < ${P95_TARGET_MS} ms`);
-    for (const [name, url, headers] of targets) outcomes.push(await load(name, url, headers));
+    for (const [name, url, headers] of targets) outcomes.push(await load(name, url, headers, server.pid));
   } finally {
     server?.kill("SIGTERM");
     await disconnectDb();
