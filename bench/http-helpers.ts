@@ -21,6 +21,9 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+// USER_HZ: 100 on every Linux that Node.js runs on (getconf CLK_TCK).
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /**
  * CPU time (user + system, ms) a process has used so far, from /proc (Linux); null
  * elsewhere. The benchmarks divide the server's share by the requests it answered: the
@@ -43,6 +46,3 @@ export function serverCpuNote(pid: number | undefined, before: number | null, re
   const after = processCpuMs(pid);
   return before !== null && after !== null && requests > 0 ? `, web server CPU ${((after - before) / requests).toFixed(2)} ms/request` : "";
 }
-
-// USER_HZ: 100 on every Linux that Node.js runs on (getconf CLK_TCK).
-const CLOCK_TICKS_PER_SECOND = 100;

@@ -58,9 +58,14 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { drempelDb?: ReturnType<typeof createClient> };
 
-export function db(): Db {
+/** The process's client and, on PostgreSQL, its pool, made on first use. */
+function instance(): ReturnType<typeof createClient> {
   globalForDb.drempelDb ??= createClient();
-  return globalForDb.drempelDb.client;
+  return globalForDb.drempelDb;
+}
+
+export function db(): Db {
+  return instance().client;
 }
 
 // Statement names by text. Each connection prepares a named statement once and reuses
@@ -88,7 +93,7 @@ function statementName(text: string): string {
  * boolean and double precision columns.
  */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
-  const pool = (globalForDb.drempelDb ??= createClient()).pool;
+  const { pool } = instance();
   if (!pool) return db().$queryRaw<T[]>(query);
   const text = query.text;
   const result = await pool.query({ name: statementName(text), text, values: query.values as unknown[] });

@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
  * call belongs to the nearest translator of that name declared before it (files hold
  * several components, each with its own `t`).
  */
-export function translatedKeys(source: string): string[] {
+function translatedKeys(source: string): string[] {
   const declarations = [...source.matchAll(/const (\w+) = useTranslations\((?:"([\w.]+)")?\)/g)].map((match) => ({ name: match[1]!, namespace: match[2], at: match.index }));
   return [...new Set(declarations.map((declaration) => declaration.name))].flatMap((name) =>
     [...source.matchAll(new RegExp(`\\b${name}(?:\\.(?:rich|markup|has))?\\(\\s*(?:"([^"]+)"|\`([^\`$]*))`, "g"))].flatMap((call) => {

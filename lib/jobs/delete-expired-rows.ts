@@ -27,10 +27,9 @@ export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
     // written in.
     const rateLimits = await db().$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" <= ${now.toISOString()}::timestamptz`;
     const idempotencyRecords = await db().$executeRaw`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()}::timestamptz`;
-    const requests = await db().accountantAccessRequest.deleteMany({
-      where: { expiresAt: { lte: now }, createdAt: { lt: new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000) } },
-    });
-    const invitations = await db().accountantInvitation.deleteMany({ where: { expiresAt: { lte: new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000) } } });
+    const historyStart = new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000);
+    const requests = await db().accountantAccessRequest.deleteMany({ where: { expiresAt: { lte: now }, createdAt: { lt: historyStart } } });
+    const invitations = await db().accountantInvitation.deleteMany({ where: { expiresAt: { lte: historyStart } } });
     return { passwordResetTokens: tokens.count, rateLimits, idempotencyRecords, accessRequests: requests.count, invitations: invitations.count };
   });
 }
