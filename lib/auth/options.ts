@@ -1,26 +1,10 @@
 // next-auth 4: credentials (email + password) with JWT sessions. The token carries the
 // user's id and password version; a changed password ends older sessions.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "@/lib/env";
+import { authSecret } from "@/lib/auth/secret";
 import { isAppError } from "@/lib/errors";
 import { authenticate } from "@/lib/auth/authenticate";
-
-/** The embedded demo keeps a generated secret beside its data, so sessions survive restarts. */
-function resolveSecret(): string {
-  const { NEXTAUTH_SECRET, embedded, dataDir } = env();
-  if (NEXTAUTH_SECRET) return NEXTAUTH_SECRET;
-  if (!embedded) return crypto.randomBytes(32).toString("hex");
-  const file = path.join(dataDir, "auth-secret");
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
-  }
-  return fs.readFileSync(file, "utf8").trim();
-}
 
 export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | undefined {
   const read = (name: string) =>
@@ -31,13 +15,10 @@ export function clientIp(headers: Record<string, unknown> | Headers | undefined)
 
 export const RATE_LIMITED_ERROR = "RATE_LIMITED";
 
-let secret: string | undefined;
-
 export const authOptions: NextAuthOptions = {
   // Resolved on first use, not at import: `next build` imports this module.
   get secret() {
-    secret ??= resolveSecret();
-    return secret;
+    return authSecret();
   },
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
