@@ -1,8 +1,16 @@
 // Next.js calls register() once when a server starts. In the Node.js runtime it starts
 // the alert queue's worker inside the web process (ALERT_WORKER=off leaves that to
 // `npm run worker`). NEXT_RUNTIME is set by Next.js itself, not a setting of ours.
+import { recordRenderFailure } from "@/lib/page-cache/render-failures";
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startInlineWorker } = await import("@/lib/jobs/start-inline-worker");
   startInlineWorker();
+}
+
+// An error in a render: the page cache must not keep that page (lib/page-cache/render-failures.ts).
+// Synchronous, so it is on record before the response ends.
+export function onRequestError(_error: unknown, request: { headers: Record<string, string | string[] | undefined> }): void {
+  recordRenderFailure(request.headers);
 }

@@ -1,0 +1,54 @@
+// Everything in the database that a business's dashboard page shows, as one hash: a
+// rendered page may be served again only while this is unchanged (lib/page-cache/page-cache.ts).
+// The page reads (PostgreSQL's statement log of one render): the user, the layout's list
+// of their businesses, whether they see the accountant view (accountant, or a pending
+// invitation), their unread notifications, the business with their membership of it,
+// its KOR periods, its investment goods, and the books (invoices, through the business's
+// booksVersion, which the database raises with every change of them). Rows are hashed
+// whole, so a new column is covered without a change here; the counts are the page's own.
+// Runs as the user, under row-level security, and finds nothing without a membership.
+import type pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { runAsUser } from "@/lib/db/db-context";
+
+export type DashboardFingerprint = { passwordVersion: number; fingerprint: string };
+
+export function dashboardFingerprintSql(userId: string, businessId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u."passwordVersion",
+           md5(concat_ws(E'\\n',
+             row(u.*)::text,
+             row(m.*)::text,
+             row(b.*)::text,
+             (SELECT string_agg(row(k.*)::text, ',' ORDER BY k."id") FROM "KorParticipation" k WHERE k."businessId" = b."id"),
+             (SELECT string_agg(row(g.*)::text, ',' ORDER BY g."id") FROM "InvestmentGood" g WHERE g."businessId" = b."id"),
+             (SELECT string_agg(row(om."businessId", om."role", om."access", ob."name")::text, ',' ORDER BY om."businessId")
+                FROM "Membership" om JOIN "Business" ob ON ob."id" = om."businessId" WHERE om."userId" = u."id"),
+             (SELECT count(*) FROM "Notification" n
+               WHERE n."userId" = u."id" AND n."readAt" IS NULL
+                 AND EXISTS (SELECT 1 FROM "Membership" nm WHERE nm."businessId" = n."businessId" AND nm."userId" = u."id"))::text,
+             (SELECT count(*) FROM "AccountantInvitation" i
+               WHERE i."email" = lower(u."email") AND i."acceptedAt" IS NULL AND i."declinedAt" IS NULL
+                 AND i."withdrawnAt" IS NULL AND i."expiresAt" > now())::text
+           )) AS "fingerprint"
+      FROM "User" u
+      JOIN "Membership" m ON m."userId" = u."id" AND m."businessId" = ${businessId}::uuid
+      JOIN "Business" b ON b."id" = m."businessId"
+     WHERE u."id" = ${userId}::uuid`;
+}
+
+export type FingerprintReader = (options: { userId: string; businessId: string }) => Promise<DashboardFingerprint | null>;
+
+/**
+ * Reads the user's password version and the page's fingerprint (null when the user may not
+ * see the business) through `pool`, a ContextPool, as a prepared statement. The page cache
+ * has a pool of its own: it runs outside Next.js's bundles, which have their own copy of
+ * the Prisma client.
+ */
+export function fingerprintReader(pool: pg.Pool): FingerprintReader {
+  return async ({ userId, businessId }) => {
+    const { text, values } = dashboardFingerprintSql(userId, businessId);
+    const result = await runAsUser(userId, () => pool.query<DashboardFingerprint>({ name: "drempel_dashboard_fingerprint", text, values }));
+    return result.rows[0] ?? null;
+  };
+}

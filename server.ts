@@ -1,0 +1,46 @@
+// The production web server (`npm start`, the end-to-end tests, the benchmarks): Next.js's
+// own request handler, on PostgreSQL behind the dashboard page cache
+// (lib/page-cache/page-cache.ts). `next start` serves the same pages without that cache,
+// as does this server on the embedded database, which one process can open only once.
+//   PORT (3000), HOSTNAME_BIND (all interfaces)
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+(process.env as Record<string, string>).NODE_ENV ??= "production";
+const { default: next } = await import("next");
+const { env } = await import("@/lib/env");
+const { ContextPool } = await import("@/lib/db/context-pool");
+const { fingerprintReader } = await import("@/lib/page-cache/dashboard-fingerprint");
+const { PageCache } = await import("@/lib/page-cache/page-cache");
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOSTNAME_BIND || undefined;
+const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const { appDatabaseUrl } = env();
+const pool = appDatabaseUrl ? new ContextPool({ connectionString: appDatabaseUrl, max: 4 }) : undefined;
+pool?.on("error", () => undefined); // an idle connection lost; the next checkout opens another
+const cache = pool ? new PageCache((req, res) => handle(req, res), fingerprintReader(pool)) : undefined;
+
+function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return cache ? cache.handle(req, res) : handle(req, res);
+}
+
+const server = createServer((req, res) => {
+  respond(req, res).catch((error: unknown) => {
+    console.error("[drempel] request failed", error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+server.listen(port, hostname, () => console.log(`[drempel] ready on http://${hostname ?? "localhost"}:${port}${cache ? " (dashboard page cache on)" : ""}`));
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close(() => void pool?.end().finally(() => process.exit(0)));
+    server.closeAllConnections();
+  });
+}
