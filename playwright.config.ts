@@ -1,6 +1,7 @@
 // End-to-end tests in Debian's Chromium (or CHROMIUM_PATH) against the built app:
-// - "postgres": `next start` on a fresh PostgreSQL database (E2E_DATABASE_URL), migrated
-//   as its owner and served as the role drempel_app derived from it, as `npm start` does;
+// - "postgres": server.ts (Next.js behind the dashboard page cache) on a fresh PostgreSQL
+//   database (E2E_DATABASE_URL), migrated as its owner and served as the role drempel_app
+//   derived from it, as `npm start` does;
 // - "embedded": `npm start`'s own path on an empty PGlite folder, with the demo data.
 import os from "node:os";
 import path from "node:path";
@@ -43,11 +44,11 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node node_modules/.bin/tsx scripts/db-migrate.ts && node node_modules/next/dist/bin/next start -p ${PG_PORT} -H 127.0.0.1`,
+      command: "node node_modules/.bin/tsx scripts/db-migrate.ts && node --import tsx server.ts",
       url: `http://127.0.0.1:${PG_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...serverEnv, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}` },
+      env: { ...serverEnv, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", PORT: String(PG_PORT), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}` },
     },
     {
       command: "node scripts/start.mjs --no-build",

@@ -1,6 +1,6 @@
 // npm run bench:invoices — issue #4's figures on PostgreSQL:
 //  1. a business with 10,000 invoices; the invoice list page and the turnover endpoint
-//     under 20 concurrent requests (autocannon against `next start`), p50/p95;
+//     under 20 concurrent requests (autocannon against `server.ts`), p50/p95;
 //  2. CSV import throughput for 100,000 rows.
 // Targets on these machines: p95 under 100 ms for both endpoints; ≥ 5,000 rows/s.
 // The API rate limit stays on (its counter is part of every request) with a limit high
@@ -54,8 +54,8 @@ async function main() {
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read" } });
     await disconnectDb();
 
-    server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", API_RATE_LIMIT: "100000000" },
+    server = spawn("node", ["--import", "tsx", "server.ts"], {
+      env: { ...process.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", API_RATE_LIMIT: "100000000" },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${PORT}`;

@@ -1,6 +1,6 @@
 // npm run security:scan — sqlmap against the API's parameters on a real server.
 // Installs Debian's sqlmap when it is missing (apt-get, as scripts/test.mjs does for
-// Chromium), builds the app if needed, starts `next start` on a fresh PostgreSQL database
+// Chromium), builds the app if needed, starts `server.ts` on a fresh PostgreSQL database
 // with a seeded user, business, invoices and API token, and runs sqlmap (--batch, the
 // token in the Authorization header) on every endpoint that takes parameters: query
 // strings, path ids and JSON bodies. Prints one line per endpoint and exits 1 when any
@@ -140,8 +140,8 @@ async function main() {
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "scan", scope: "read_write" } });
     await disconnectDb();
 
-    server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "scan-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ALERT_WORKER: "off", API_RATE_LIMIT: "100000000" },
+    server = spawn("node", ["--import", "tsx", "server.ts"], {
+      env: { ...process.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: database.url, NEXTAUTH_SECRET: "scan-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ALERT_WORKER: "off", API_RATE_LIMIT: "100000000" },
       stdio: "ignore",
     });
     await waitFor(`${base}/api/health`);
