@@ -21,7 +21,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const { appDatabaseUrl } = env();
-const pool = appDatabaseUrl ? new ContextPool({ connectionString: appDatabaseUrl, max: 4 }) : undefined;
+const pool = appDatabaseUrl ? new ContextPool({ connectionString: appDatabaseUrl, max: 4, connectionTimeoutMillis: 5_000, query_timeout: 5_000 }) : undefined;
 pool?.on("error", () => undefined); // an idle connection lost; the next checkout opens another
 const cache = pool ? new PageCache((req, res) => handle(req, res), fingerprintReader(pool)) : undefined;
 

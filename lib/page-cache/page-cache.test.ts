@@ -147,13 +147,16 @@ describe("PageCache", () => {
     expect(renders).toHaveLength(3);
   });
 
-  it("passes to Next.js without a session, with a stale password version, an expired or forged cookie, or no answer from the database", async () => {
+  it("passes to Next.js without a session, with a stale password version, an expired or forged cookie, or no answer from the database; a malformed other cookie is no error", async () => {
     const cookie = await sessionCookie(OWNER);
     await get(PAGE, { cookie });
     expect((await get(PAGE)).cached).toBeNull();
     expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { passwordVersion: 2 }) })).cached).toBeNull();
     expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { maxAge: -10 }) })).cached).toBeNull();
     expect((await get(PAGE, { cookie: `${cookie.slice(0, -4)}AAAA` })).cached).toBeNull();
+    const malformed = await get(PAGE, { cookie: `x=%E0%A4%A; ${cookie}` });
+    expect(malformed.status).toBe(200);
+    expect(malformed.cached).toBe("hit");
     readerError = new Error("connect ECONNREFUSED 127.0.0.1:5432");
     expect((await get(PAGE, { cookie })).cached).toBeNull();
     expect(renders).toHaveLength(6);

@@ -47,11 +47,19 @@ type Outcome = "hit" | "miss" | "bypass";
 
 export type PageCacheStats = Record<Outcome, number> & { entries: number };
 
+function decodeValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value; // not percent-encoded after all: used as sent, as Next.js does
+  }
+}
+
 function cookiesOf(req: IncomingMessage): Map<string, string> {
   const jar = new Map<string, string>();
   for (const pair of (req.headers.cookie ?? "").split(";")) {
     const index = pair.indexOf("=");
-    if (index > 0) jar.set(pair.slice(0, index).trim(), decodeURIComponent(pair.slice(index + 1).trim()));
+    if (index > 0) jar.set(pair.slice(0, index).trim(), decodeValue(pair.slice(index + 1).trim()));
   }
   return jar;
 }
