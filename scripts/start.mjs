@@ -1,8 +1,9 @@
 // npm start — from a fresh clone to a running Drempel: install if needed, generate,
 // build if needed, migrate, seed the demo (embedded mode), serve on PORT (default 3000).
 // Without DATABASE_URL the data lives in an embedded PostgreSQL (PGlite) in DREMPEL_DATA_DIR.
-// `npm run dev` (--dev) runs `next dev` instead of building; otherwise server.ts serves; --no-build serves the
-// existing build (the end-to-end tests build once and run two servers from it).
+// It serves with server.ts (Next.js behind the dashboard page cache). `npm run dev` (--dev)
+// runs `next dev` instead of building; --no-build serves the existing build (the
+// end-to-end tests build once and run two servers from it).
 import { spawn } from "node:child_process";
 import { bin, ensureBuilt, ensureGenerated, ensureInstalled, log, root, run } from "./bootstrap.mjs";
 
@@ -25,7 +26,6 @@ log(
     ? `starting on http://localhost:${port} (PostgreSQL)`
     : `starting on http://localhost:${port} (embedded database in ${process.env.DREMPEL_DATA_DIR || ".data"}; demo login eigenaar@demo.drempel.nl / drempel-demo)`,
 );
-// Production: server.ts (Next.js behind the dashboard page cache); development: `next dev`.
 const [command, args] = dev
   ? [bin("next"), ["dev", "-p", port, ...(process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [])]]
   : [process.execPath, ["--import", "tsx", "server.ts"]];
