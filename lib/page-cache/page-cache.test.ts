@@ -18,7 +18,7 @@ const OTHER = "22222222-2222-4222-8222-222222222222";
 const BUSINESS = "33333333-3333-4333-8333-333333333333";
 const PAGE = `/businesses/${BUSINESS}`;
 
-type RenderBehaviour = { status: number; setCookie?: boolean; fail?: boolean; nonce?: boolean; delayMs?: number; onRender?: () => void };
+type RenderBehaviour = { status: number; setCookie?: boolean; fail?: boolean; nonce?: boolean; delayMs?: number; onRender?: () => void; writeHead?: boolean };
 
 let behaviour: RenderBehaviour;
 let renders: string[];
@@ -31,14 +31,21 @@ let cache: PageCache;
 // Next.js's part: the proxy's nonce in the CSP header, the Link header and the scripts, streamed in pieces.
 async function render(req: IncomingMessage, res: ServerResponse): Promise<void> {
   renders.push(req.url ?? "");
-  const { status, setCookie, fail, nonce: withNonce = true, delayMs = 0, onRender } = behaviour;
+  const { status, setCookie, fail, nonce: withNonce = true, delayMs = 0, onRender, writeHead } = behaviour;
   const nonce = createNonce();
-  res.statusCode = status;
-  res.setHeader("content-type", "text/html; charset=utf-8");
-  if (withNonce) res.setHeader("content-security-policy", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; frame-ancestors 'none'`);
-  res.setHeader("link", `</_next/static/app.css>; rel=preload; as="style"; nonce="${nonce}"`);
-  res.setHeader("cache-control", "private, no-cache, no-store, max-age=0, must-revalidate");
-  if (setCookie) res.setHeader("set-cookie", "flash=1; Path=/");
+  const headers: Record<string, string> = {
+    "Content-Type": "text/html; charset=utf-8",
+    ...(withNonce ? { "Content-Security-Policy": `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; frame-ancestors 'none'` } : {}),
+    Link: `</_next/static/app.css>; rel=preload; as="style"; nonce="${nonce}"`,
+    "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+    ...(setCookie ? { "Set-Cookie": "flash=1; Path=/" } : {}),
+  };
+  if (writeHead) {
+    res.writeHead(status, headers);
+  } else {
+    res.statusCode = status;
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  }
   res.write(`<!DOCTYPE html><html><head><script nonce="${nonce}">boot()</script></head><body>`);
   await new Promise((resolve) => setTimeout(resolve, delayMs));
   onRender?.();
@@ -108,6 +115,22 @@ describe("PageCache", () => {
     }
     expect(second.body.replaceAll(nonces[1]!, "N")).toBe(first.body.replaceAll(nonces[0]!, "N"));
     expect(cache.stats).toMatchObject({ hit: 2, miss: 1, entries: 1 });
+  });
+
+  it("keeps the headers a render passes to writeHead() as well", async () => {
+    behaviour = { status: 200, writeHead: true };
+    const cookie = await sessionCookie(OWNER);
+    await get(PAGE, { cookie });
+    const hit = await get(PAGE, { cookie });
+    expect(hit.cached).toBe("hit");
+    const nonce = nonceOf(hit.csp);
+    expect(nonce).toBeTruthy();
+    expect(hit.link).toContain(`nonce="${nonce}"`);
+    expect(hit.body).toContain(`<script nonce="${nonce}">hydrate()</script>`);
+    behaviour = { status: 200, writeHead: true, setCookie: true };
+    fingerprints.set(`${OWNER}:${BUSINESS}`, { passwordVersion: 1, fingerprint: "v2" });
+    await get(PAGE, { cookie });
+    expect((await get(PAGE, { cookie })).cached).toBe("miss");
   });
 
   it("gzips a cached page for a client that accepts it", async () => {

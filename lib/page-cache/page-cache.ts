@@ -1,7 +1,7 @@
 // Whole rendered dashboard pages, served again while nothing they show has changed.
-// Rendering the dashboard costs the web server ~50 ms of CPU (React's server render of
-// its charts, tables and payload); a page served from here costs about 1 ms, plus ~1 ms
-// to gzip it. An entry is found by who asks and by everything the page shows: the user,
+// Rendering the dashboard costs the web server ~50–60 ms of CPU (React's server render of
+// its charts, tables and payload); a page served from here, gzipped, about 0.5 ms
+// (bench/load.ts). An entry is found by who asks and by everything the page shows: the user,
 // the business, the year asked for, the language, today's date and the fingerprint of
 // the page's rows (dashboard-fingerprint.ts), read afresh from the database for every
 // request, under the user's row-level security. So a change to the books, the business,
@@ -184,8 +184,7 @@ export class PageCache {
       if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
       else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
     };
-    let writeHeadHeaders: Record<string, unknown> = {};
-    const { write, end, writeHead } = res;
+    const { write, end } = res;
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       keep(chunk, rest[0]);
       return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
@@ -194,11 +193,6 @@ export class PageCache {
       if (typeof chunk !== "function") keep(chunk, rest[0]);
       return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
     } as ServerResponse["end"];
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      const headers = args.find((arg, i) => i > 0 && arg && typeof arg === "object");
-      if (headers && !Array.isArray(headers)) writeHeadHeaders = headers as Record<string, unknown>;
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as ServerResponse["writeHead"];
     const completed = finished(res).then(() => true, () => false); // false: the client went away
     try {
       await this.render(req, res);
@@ -208,10 +202,10 @@ export class PageCache {
     } finally {
       res.write = write;
       res.end = end;
-      res.writeHead = writeHead;
     }
     const failed = takeRenderFailure(renderId);
-    const headers = { ...res.getHeaders(), ...writeHeadHeaders } as Record<string, string | string[] | number | undefined>;
+    // All of them: a header set before writeHead() (ours, above) makes Node.js store those passed to it too.
+    const headers = res.getHeaders() as Record<string, string | string[] | number | undefined>;
     const contentType = String(headers["content-type"] ?? "");
     const nonce = nonceOf(headers["content-security-policy"]);
     if (failed || res.statusCode !== 200 || !contentType.startsWith("text/html") || headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined || !nonce) {
@@ -219,7 +213,7 @@ export class PageCache {
     }
     const stored: [string, string | string[]][] = [];
     for (const [name, value] of Object.entries(headers)) {
-      if (value === undefined || NOT_STORED.has(name.toLowerCase()) || name.toLowerCase() === PAGE_CACHE_HEADER) continue;
+      if (value === undefined || NOT_STORED.has(name) || name === PAGE_CACHE_HEADER) continue;
       stored.push([name, typeof value === "number" ? String(value) : value]);
     }
     return { body: new NonceBody(Buffer.concat(chunks).toString("utf8"), nonce), nonce, headers: stored };
