@@ -10,6 +10,7 @@ import { runOnTenantFreeTables } from "@/lib/db/db-context";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { RateLimitResult } from "@/lib/rate-limit/hit-rate-limit";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 
 export type ApiCaller = {
   userId: string;
@@ -23,7 +24,6 @@ export type ApiCaller = {
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 export const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperCase());
 

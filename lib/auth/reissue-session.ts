@@ -6,8 +6,8 @@
 import { cookies } from "next/headers";
 import { decode, encode } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
 /** Returns whether a session cookie of this user was found and re-issued. */
 export async function reissueSession(options: { userId: string; passwordVersion: number }): Promise<boolean> {

@@ -4,7 +4,6 @@
 // that sets each connection's row-level-security context (lib/db/context-pool.ts), and
 // every query is sent from its caller's async context (lib/db/unbatched-reads.ts). PGlite
 // connects as a superuser: there the policies do not apply.
-import { createHash } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -68,20 +67,6 @@ export function db(): Db {
   return instance().client;
 }
 
-// Statement names by text. Each connection prepares a named statement once and reuses
-// its plan; the texts are few (fixed statements and the list's filter and sort shapes).
-const statementNames = new Map<string, string>();
-const MAX_NAMED_STATEMENTS = 2_000;
-
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `drempel_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
-    if (statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, name);
-  }
-  return name;
-}
-
 /**
  * Reads rows with one statement on the hot paths of the API (token, access check, list
  * page). On PostgreSQL it goes straight through the connection pool as a prepared
@@ -95,9 +80,7 @@ function statementName(text: string): string {
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
   const { pool } = instance();
   if (!pool) return db().$queryRaw<T[]>(query);
-  const text = query.text;
-  const result = await pool.query({ name: statementName(text), text, values: query.values as unknown[] });
-  return result.rows as T[];
+  return pool.queryPrepared<T>(query);
 }
 
 /** Closes the process's client (scripts and tests). */

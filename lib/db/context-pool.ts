@@ -4,11 +4,26 @@
 // drempel.system set for the context, or reset when there is none. The context is read
 // when connect() is called, in the caller's async context: a connection handed over later
 // by another query's release must not carry that query's context.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { contextSettings, defaultDbContext, explicitDbContext, type DbContext } from "@/lib/db/db-context";
 import { requestDbContext } from "@/lib/db/request-context";
 
 const SET_CONTEXT = "SELECT set_config('drempel.user_id', $1, false), set_config('drempel.system', $2, false)";
+
+// Statement names by text. Each connection prepares a named statement once and reuses
+// its plan; the texts are few (fixed statements and the list's filter and sort shapes).
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 2_000;
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `drempel_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    if (statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, name);
+  }
+  return name;
+}
 
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 
@@ -31,6 +46,12 @@ export class ContextPool extends pg.Pool {
       (client) => callback(undefined, client, (release) => client.release(release as Error | boolean | undefined)),
       (error: Error) => callback(error, undefined, () => undefined),
     );
+  }
+
+  /** Runs `query` (e.g. a Prisma.sql) as a named prepared statement: parsed and planned once per connection. */
+  async queryPrepared<T>(query: { text: string; values: unknown[] }): Promise<T[]> {
+    const result = await this.query({ name: statementName(query.text), text: query.text, values: query.values });
+    return result.rows as T[];
   }
 
   private async checkout(context: Promise<DbContext>): Promise<pg.PoolClient> {

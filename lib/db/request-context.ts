@@ -3,8 +3,8 @@
 // session cookie (its signature and expiry checked by next-auth/jwt), decoded once per
 // request. Outside a request (scripts, tests, the worker) there is none.
 import type { DbContext } from "@/lib/db/db-context";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type CookieStore = { getAll(): { name: string; value: string }[] };

@@ -7,7 +7,7 @@
 // booksVersion, which the database raises with every change of them). Rows are hashed
 // whole, so a new column is covered without a change here; the counts are the page's own.
 // Runs as the user, under row-level security, and finds nothing without a membership.
-import type pg from "pg";
+import type { ContextPool } from "@/lib/db/context-pool";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runAsUser } from "@/lib/db/db-context";
 
@@ -41,14 +41,13 @@ export type FingerprintReader = (options: { userId: string; businessId: string }
 
 /**
  * Reads the user's password version and the page's fingerprint (null when the user may not
- * see the business) through `pool`, a ContextPool, as a prepared statement. The page cache
+ * see the business) through `pool` as a prepared statement. The page cache
  * has a pool of its own: it runs outside Next.js's bundles, which have their own copy of
  * the Prisma client.
  */
-export function fingerprintReader(pool: pg.Pool): FingerprintReader {
+export function fingerprintReader(pool: ContextPool): FingerprintReader {
   return async ({ userId, businessId }) => {
-    const { text, values } = dashboardFingerprintSql(userId, businessId);
-    const result = await runAsUser(userId, () => pool.query<DashboardFingerprint>({ name: "drempel_dashboard_fingerprint", text, values }));
-    return result.rows[0] ?? null;
+    const rows = await runAsUser(userId, () => pool.queryPrepared<DashboardFingerprint>(dashboardFingerprintSql(userId, businessId)));
+    return rows[0] ?? null;
   };
 }

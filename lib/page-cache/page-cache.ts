@@ -20,6 +20,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { finished } from "node:stream/promises";
 import { decode } from "next-auth/jwt";
 import { authSecret } from "@/lib/auth/secret";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
@@ -32,7 +33,6 @@ export const PAGE_CACHE_HEADER = "x-drempel-page-cache";
 
 const DASHBOARD = /^\/businesses\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 const YEAR_QUERY = /^(?:year=(\d{4}))?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Requests of Next.js's client router (navigation, prefetch, server actions) get the
 // React payload, not the page's HTML.
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
@@ -129,8 +129,7 @@ export class PageCache {
     const page = cacheableDashboard(req);
     if (!page) return null;
     const jar = cookiesOf(req);
-    const secure = this.options.secureCookie ?? process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
-    const session = jar.get(secure ? "__Secure-next-auth.session-token" : "next-auth.session-token");
+    const session = jar.get(sessionCookieName(this.options.secureCookie));
     if (!session) return null;
     try {
       const token = await this.session(session);
@@ -151,7 +150,8 @@ export class PageCache {
     if (known) return known.expires > Date.now() ? known : null;
     const token = await decode({ token: cookie, secret: authSecret() });
     const userId = token?.uid;
-    if (typeof userId !== "string" || !UUID.test(userId) || typeof token?.exp !== "number") return null;
+    // A uid that is no uuid is refused by runAsUser when the fingerprint is read.
+    if (typeof userId !== "string" || typeof token?.exp !== "number") return null;
     const session = { userId, passwordVersion: typeof token.pwv === "number" ? token.pwv : 1, expires: token.exp * 1000 };
     this.#sessions.set(cookie, session);
     return session.expires > Date.now() ? session : null;
