@@ -56,6 +56,12 @@ CREATE OR REPLACE FUNCTION drempel_grant_app_privileges() RETURNS void
       GRANT EXECUTE ON FUNCTION drempel_reset_token_usable(text, timestamptz) TO drempel_app;
       GRANT EXECUTE ON FUNCTION drempel_claim_reset_token(text, timestamptz) TO drempel_app;
     END IF;
+    IF to_regprocedure('drempel_access_request_targets(text, text)') IS NOT NULL THEN
+      REVOKE ALL ON FUNCTION drempel_access_request_targets(text, text) FROM PUBLIC;
+      REVOKE ALL ON FUNCTION drempel_queue_access_request_mail(uuid, uuid, text, text, text, timestamptz) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION drempel_access_request_targets(text, text) TO drempel_app;
+      GRANT EXECUTE ON FUNCTION drempel_queue_access_request_mail(uuid, uuid, text, text, text, timestamptz) TO drempel_app;
+    END IF;
   END
   $$;
 
@@ -104,6 +110,50 @@ BEGIN
     UPDATE "PasswordResetToken" SET "usedAt" = at WHERE "userId" = claimed AND "usedAt" IS NULL;
   END IF;
   RETURN claimed;
+END
+$$;
+
+-- An accountant's access request by KVK number (lib/accountant/request-access.ts): the
+-- businesses with that number (and, if given, an owner with that e-mail) that the
+-- current user does not belong to, with their owners, at most 10. Only what the request
+-- and its mails need; the answer to the accountant is the same either way.
+CREATE FUNCTION drempel_access_request_targets(kvk text, owner_email text)
+  RETURNS TABLE (id uuid, name text, owners jsonb)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF drempel_current_user_id() IS NULL THEN
+    RETURN;
+  END IF;
+  RETURN QUERY
+    SELECT b."id", b."name",
+           (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u."id", 'email', u."email", 'name', u."name", 'locale', u."locale") ORDER BY u."id"), '[]'::jsonb)
+              FROM "Membership" om JOIN "User" u ON u."id" = om."userId"
+             WHERE om."businessId" = b."id" AND om."role" = 'OWNER')
+      FROM "Business" b
+     WHERE b."kvkNumber" = kvk
+       AND EXISTS (SELECT 1 FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+                    WHERE m."businessId" = b."id" AND m."role" = 'OWNER' AND (owner_email IS NULL OR u."email" = owner_email))
+       AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."businessId" = b."id" AND m."userId" = drempel_current_user_id())
+     ORDER BY b."id"
+     LIMIT 10;
+END
+$$;
+
+-- Queues the mail of an access request to one owner: only for a request of the current
+-- user, to an OWNER of the asked business, at that owner's address; once per request and
+-- owner. The text is the caller's (rendered in lib/accountant), the rest is not.
+CREATE FUNCTION drempel_queue_access_request_mail(request_id uuid, recipient uuid, mail_subject text, text_body text, html_body text, at timestamptz)
+  RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  INSERT INTO "OutboxJob" ("id", "kind", "dedupeKey", "businessId", "userId", "toAddress", "subject", "textBody", "htmlBody", "nextAttemptAt")
+  SELECT gen_random_uuid(), 'ACCESS_EMAIL', 'access-request:' || r."id" || ':' || u."id", r."businessId", u."id", u."email",
+         mail_subject, text_body, html_body, at
+    FROM "AccountantAccessRequest" r
+    JOIN "Membership" m ON m."businessId" = r."businessId" AND m."role" = 'OWNER' AND m."userId" = recipient
+    JOIN "User" u ON u."id" = m."userId"
+   WHERE r."id" = request_id AND r."accountantId" = drempel_current_user_id()
+  ON CONFLICT ("dedupeKey") DO NOTHING;
 END
 $$;
 
