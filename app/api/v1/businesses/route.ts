@@ -3,6 +3,7 @@ import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/api-response";
 import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
 import { readJsonBody } from "@/lib/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/businesses/access";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { listBusinesses } from "@/lib/businesses/list-businesses";
 
@@ -19,6 +20,8 @@ export const POST = apiRoute(async ({ request, caller }) => {
     // createBusiness opens its own transaction, so the key is reserved around it.
     joinTransaction: false,
     run: async () => ({ status: 201, body: { data: await createBusiness({ caller, input: body }) } }),
+    // A replay shows the business: only to a caller who still sees it.
+    authorizeReplay: (answer) => requireBusinessAccess({ caller, businessId: String((answer.body as { data?: { id?: unknown } }).data?.id), need: "read" }),
   });
 });
 
