@@ -4,7 +4,7 @@
 // context outside the transaction that set it.
 // - A user's context (runAsUser, or the Next.js request's session): an autocommit query
 //   runs as BEGIN + set_config('drempel.user_id', id, true) (one round trip) + the query
-//   + COMMIT, sent together; a checked-out connection (Prisma's interactive
+//   + COMMIT (ROLLBACK after an error); a checked-out connection (Prisma's interactive
 //   transactions) gets the same set_config with its BEGIN.
 // - No context, or tenant-free work: the query runs as it is, and sees no tenant row.
 // - System mode (runAsSystem): the query runs on a second pool that connects as the
@@ -121,30 +121,33 @@ export class ContextPool extends pg.Pool {
     if (wanted.kind === "system") return this.system().query(config, values);
     const client = await super.connect();
     if (wanted.kind !== "user") return this.release(client, client.query(config, values));
-    // BEGIN with the context, the query, COMMIT: queued together on the connection. After
-    // a failed query COMMIT ends the aborted transaction as a rollback.
-    const begun = client.query(beginAs(client, wanted.userId));
-    const result = client.query(config, values);
-    const committed = client.query("COMMIT");
-    const outcome = Promise.all([begun, result, committed]).then(([, value]) => value);
-    return this.release(client, outcome, Promise.allSettled([begun, committed]));
+    // BEGIN with the context, the query, COMMIT (ROLLBACK after a failed query).
+    return this.release(client, async () => {
+      await client.query(beginAs(client, wanted.userId));
+      let result: pg.QueryResult;
+      try {
+        result = await client.query(config, values);
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      }
+      await client.query("COMMIT");
+      return result;
+    });
   }
 
-  /** Releases `client` once `work` and `after` settled; a connection error destroys it. */
-  private async release<T>(client: pg.PoolClient, work: Promise<T>, after: Promise<unknown> = Promise.resolve()): Promise<T> {
+  /** Runs `work` on `client`, then releases it; a connection that broke or stayed in a transaction is destroyed. */
+  private async release<T>(client: pg.PoolClient, work: (() => Promise<T>) | Promise<T>): Promise<T> {
     const ignore = () => undefined;
     client.on("error", ignore);
     try {
-      const value = await work;
-      await after;
+      const value = await (typeof work === "function" ? work() : work);
       client.release();
       return value;
     } catch (error) {
-      const settled = await after.then(() => true, () => false);
       // A connection that answered is fine (the error was the statement's); one whose
       // transaction could not be ended, or that broke, is not handed out again.
-      const healthy = settled && (await isIdle(client));
-      client.release(healthy ? undefined : (error as Error));
+      client.release((await isIdle(client)) ? undefined : (error as Error));
       throw error;
     } finally {
       client.removeListener("error", ignore);

@@ -49,18 +49,19 @@ CREATE OR REPLACE FUNCTION drempel_grant_app_privileges() RETURNS void
     REVOKE ALL ON FUNCTION drempel_invited_business_ids() FROM PUBLIC;
     REVOKE ALL ON FUNCTION drempel_enable_tenant_rls(regclass, text) FROM PUBLIC;
     REVOKE ALL ON FUNCTION drempel_grant_app_privileges() FROM PUBLIC;
-    -- The web's narrow stand-ins for system mode (below), for drempel_app alone.
+    -- The web's narrow stand-ins for system mode (below), for both roles (lib functions
+    -- called by scripts in system mode use them too).
     IF to_regprocedure('drempel_reset_token_usable(text, timestamptz)') IS NOT NULL THEN
       REVOKE ALL ON FUNCTION drempel_reset_token_usable(text, timestamptz) FROM PUBLIC;
       REVOKE ALL ON FUNCTION drempel_claim_reset_token(text, timestamptz) FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION drempel_reset_token_usable(text, timestamptz) TO drempel_app;
-      GRANT EXECUTE ON FUNCTION drempel_claim_reset_token(text, timestamptz) TO drempel_app;
+      GRANT EXECUTE ON FUNCTION drempel_reset_token_usable(text, timestamptz) TO drempel_app, drempel_worker;
+      GRANT EXECUTE ON FUNCTION drempel_claim_reset_token(text, timestamptz) TO drempel_app, drempel_worker;
     END IF;
     IF to_regprocedure('drempel_access_request_targets(text, text)') IS NOT NULL THEN
       REVOKE ALL ON FUNCTION drempel_access_request_targets(text, text) FROM PUBLIC;
       REVOKE ALL ON FUNCTION drempel_queue_access_request_mail(uuid, uuid, text, text, text, timestamptz) FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION drempel_access_request_targets(text, text) TO drempel_app;
-      GRANT EXECUTE ON FUNCTION drempel_queue_access_request_mail(uuid, uuid, text, text, text, timestamptz) TO drempel_app;
+      GRANT EXECUTE ON FUNCTION drempel_access_request_targets(text, text) TO drempel_app, drempel_worker;
+      GRANT EXECUTE ON FUNCTION drempel_queue_access_request_mail(uuid, uuid, text, text, text, timestamptz) TO drempel_app, drempel_worker;
     END IF;
   END
   $$;
