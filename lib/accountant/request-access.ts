@@ -25,6 +25,9 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
   // are queued: across tenants, through two SECURITY DEFINER functions that do only that
   // (migration *_worker_role_token_limits), as the user; system mode is the worker's.
   await db().$transaction(async (tx) => {
+    // The functions act for drempel.user_id: the pool set it already on PostgreSQL; the
+    // embedded database has no context, so it is set here for this transaction.
+    await tx.$executeRaw`SELECT set_config('drempel.user_id', ${caller.userId}, true)`;
     const accountant = await tx.user.findUnique({ where: { id: caller.userId }, select: { id: true, name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } });
     if (!accountant) throw new AppError("NOT_FOUND", "User not found");
     await tx.user.update({ where: { id: accountant.id }, data: { isAccountant: true } });
