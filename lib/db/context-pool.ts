@@ -33,6 +33,10 @@ function statementName(text: string): string {
   return name;
 }
 
+/** pg_stat_activity's application_name of the app's connections and of the worker role's. */
+export const APPLICATION_NAME = "drempel";
+export const WORKER_APPLICATION_NAME = "drempel-worker";
+
 const TRANSACTION_START = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
 
 type ConnectCallback = (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
@@ -62,10 +66,11 @@ export class ContextPool extends pg.Pool {
 
   constructor(config: ContextPoolConfig) {
     const { systemConnectionString, namedStatements, ...poolConfig } = config;
-    super(poolConfig);
+    // Named so that pg_stat_activity tells the app's connections from the worker's.
+    super({ application_name: APPLICATION_NAME, ...poolConfig });
     const settings = env();
     this.namedStatements = namedStatements ?? settings.DATABASE_POOLER !== "transaction";
-    this.systemConfig = { ...poolConfig, connectionString: systemConnectionString ?? settings.workerDatabaseUrl };
+    this.systemConfig = { ...poolConfig, application_name: WORKER_APPLICATION_NAME, connectionString: systemConnectionString ?? settings.workerDatabaseUrl };
   }
 
   /** The worker role's pool, opened on the first system-mode query. */
