@@ -133,7 +133,8 @@ export class ContextPool extends pg.Pool {
       try {
         result = await client.query(config, values);
       } catch (error) {
-        await client.query("ROLLBACK");
+        // A broken connection fails this too; it is then not reused (reusableAfter).
+        await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       }
       await client.query("COMMIT");
@@ -152,7 +153,7 @@ export class ContextPool extends pg.Pool {
     } catch (error) {
       // A connection that answered is fine (the error was the statement's); one whose
       // transaction could not be ended, or that broke, is not handed out again.
-      client.release((await isIdle(client)) ? undefined : (error as Error));
+      client.release(reusableAfter(client, error) ? undefined : (error as Error));
       throw error;
     } finally {
       client.removeListener("error", ignore);
@@ -168,15 +169,13 @@ export class ContextPool extends pg.Pool {
   }
 }
 
-/** Whether the connection is outside any transaction (a failed COMMIT would leave it in one). */
-async function isIdle(client: pg.PoolClient): Promise<boolean> {
-  try {
-    // Inside a transaction block, or an aborted one, this statement fails or says so.
-    const { rows } = await client.query("SELECT coalesce(current_setting('drempel.user_id', true), '') = '' AS clean");
-    return rows[0]?.clean === true;
-  } catch {
-    return false;
-  }
+/**
+ * Whether a connection may go back to the pool after `error`: the server answered it (a
+ * statement's error, not a broken connection) and the connection is outside any
+ * transaction (ReadyForQuery said idle), so it carries no context.
+ */
+function reusableAfter(client: pg.PoolClient, error: unknown): boolean {
+  return error instanceof pg.DatabaseError && client.getTransactionStatus() === "I";
 }
 
 /**

@@ -136,8 +136,12 @@ describe("the context is transaction-scoped", () => {
 
   it("after a failed statement in a user's context, the connection carries no context and still works", async () => {
     const pool = newPool(1);
+    const before = await raw(pool, pid);
     await expect(runAsUser(ownerA.id, () => pool.query(`SELECT 1 / 0`))).rejects.toThrow(/division by zero/);
     await raw(pool, async (client) => {
+      // The same connection, rolled back and reused: outside any transaction, no context.
+      expect(await pid(client)).toBe(before);
+      expect(client.getTransactionStatus()).toBe("I");
       expect((await client.query("SELECT coalesce(current_setting('drempel.user_id', true), '') AS u, now() = statement_timestamp() AS fresh")).rows[0]).toEqual({ u: "", fresh: true });
     });
     expect((await runAsUser(ownerA.id, () => pool.query(INVOICES, [both()]))).rows).toEqual([{ businessId: businessA }]);
