@@ -2,7 +2,7 @@
 // statement on PostgreSQL (issue #18). One statement of the API's (the access check's
 // shape: a membership joined to its business, under RLS), 2,000 times in a row on one
 // connection of a ContextPool, in each way it can run:
-//  - user context: BEGIN + set_config(…, true), the statement, COMMIT;
+//  - user context: BEGIN + SET LOCAL drempel.user_id, the statement, COMMIT;
 //  - no context (tenant-free): the statement alone;
 //  - for reference, what the pool did before: a session-level set_config and the
 //    statement (a change of context), or the statement alone (the same context again);
@@ -54,7 +54,7 @@ async function main() {
       if (rows.length !== 1) throw new Error(`expected the membership, got ${rows.length} rows`);
     };
     console.log(`PostgreSQL ${(await pool.query("SHOW server_version")).rows[0].server_version}, ${ROUNDS} statements each, one connection`);
-    await time("user context (BEGIN+set_config local, statement, COMMIT)", async () => check(await runAsUser(user.id, () => pool.queryPrepared(statement))));
+    await time("user context (BEGIN+SET LOCAL, statement, COMMIT)", async () => check(await runAsUser(user.id, () => pool.queryPrepared(statement))));
     await time("no context (tenant-free): the statement alone", async () => runOnTenantFreeTables(() => pool.queryPrepared(statement)));
     await raw.connect();
     await time("before: session set_config + statement (context changed)", async () => {

@@ -3,9 +3,9 @@
 // transaction-mode pooler (PgBouncer) and after any error: a connection never carries a
 // context outside the transaction that set it.
 // - A user's context (runAsUser, or the Next.js request's session): an autocommit query
-//   runs as BEGIN + set_config('drempel.user_id', id, true) (one round trip) + the query
-//   + COMMIT (ROLLBACK after an error); a checked-out connection (Prisma's interactive
-//   transactions) gets the same set_config with its BEGIN.
+//   runs as BEGIN + SET LOCAL drempel.user_id (one round trip) + the query + COMMIT
+//   (ROLLBACK after an error); a checked-out connection (Prisma's interactive
+//   transactions) gets the same SET LOCAL with its BEGIN.
 // - No context, or tenant-free work: the query runs as it is, and sees no tenant row.
 // - System mode (runAsSystem): the query runs on a second pool that connects as the
 //   worker's role (WORKER_DATABASE_URL), the only role the policies give every row. It is
@@ -47,9 +47,13 @@ async function resolveContext(): Promise<DbContext> {
   return explicitDbContext() ?? (await requestDbContext()) ?? defaultDbContext();
 }
 
-/** BEGIN and the user's context as one simple-protocol message: one round trip. */
-function beginAs(client: pg.PoolClient, userId: string): string {
-  return `BEGIN; SELECT set_config('drempel.user_id', ${client.escapeLiteral(userId)}, true)`;
+/**
+ * A transaction's start and the user's context as one simple-protocol message: one round
+ * trip. SET LOCAL (not SELECT set_config) takes no snapshot, so a SET TRANSACTION
+ * ISOLATION LEVEL may still follow (Prisma's isolationLevel option).
+ */
+function beginAs(client: pg.PoolClient, userId: string, begin = "BEGIN"): string {
+  return `${begin}; SET LOCAL drempel.user_id = ${client.escapeLiteral(userId)}`;
 }
 
 export type ContextPoolConfig = pg.PoolConfig & {
@@ -191,7 +195,7 @@ function setContextOnBegin(client: pg.PoolClient, userId: string): void {
     const values = typeof config === "string" ? rest[0] : (config as pg.QueryConfig).values;
     const noValues = !values || (Array.isArray(values) && values.length === 0);
     if (typeof text === "string" && TRANSACTION_START.test(text) && noValues && !/;/.test(text)) {
-      const begun = (query as (text: string) => Promise<pg.QueryResult[]>).call(client, `${text}; SELECT set_config('drempel.user_id', ${client.escapeLiteral(userId)}, true)`);
+      const begun = (query as (text: string) => Promise<pg.QueryResult[]>).call(client, beginAs(client, userId, text));
       const first = begun.then((results) => results[0]!);
       const done = rest.find((arg) => typeof arg === "function") as QueryCallback | undefined;
       if (!done) return first;

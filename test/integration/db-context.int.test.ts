@@ -121,6 +121,11 @@ describe("the context is transaction-scoped", () => {
         client.$transaction((tx) => tx.$queryRaw<{ u: string; n: number }[]>`SELECT current_setting('drempel.user_id', true) AS u, (SELECT count(*)::int FROM "Invoice" WHERE "businessId" = ANY(${both()}::uuid[])) AS n`),
       );
       expect(seen).toEqual([{ u: ownerB.id, n: 1 }]);
+      // With an isolation level, which Prisma sets after BEGIN: the context takes no snapshot first.
+      const serializable = await runAsUser(ownerA.id, () =>
+        client.$transaction((tx) => tx.$queryRaw<{ level: string; n: number }[]>`SELECT current_setting('transaction_isolation') AS level, (SELECT count(*)::int FROM "Invoice" WHERE "businessId" = ANY(${both()}::uuid[])) AS n`, { isolationLevel: "Serializable" }),
+      );
+      expect(serializable).toEqual([{ level: "serializable", n: 1 }]);
       await expect(runAsUser(ownerB.id, () => client.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT 1`;
         throw new Error("rolled back");
