@@ -3,7 +3,8 @@
 // database and user, the app's pools (drempel_app and drempel_worker) pointed at it with
 // DATABASE_POOLER=transaction. Two owners hammer their own business list, invoice list
 // and one invoice through the API's route handlers at once: every answer is 200 and shows
-// only that owner's rows. (Before the context became transaction-scoped, the same run
+// only that owner's rows; the page cache's fingerprint statement, read for both through
+// the pooler, is each one's own. (Before the context became transaction-scoped, the same run
 // gave 500s for named statements and empty lists for lost contexts: issue #18.)
 // PgBouncer is installed with apt-get when missing, as the test script does for Chromium.
 import { spawnSync } from "node:child_process";
@@ -17,6 +18,8 @@ import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
 import { disconnectDb } from "@/lib/db/client";
+import { ContextPool } from "@/lib/db/context-pool";
+import { fingerprintReader } from "@/lib/page-cache/dashboard-fingerprint";
 import { asAppRole, asWorkerRole, resetEnvCache } from "@/lib/env";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 import { createOwnedBusiness, createUser } from "./factories";
@@ -193,4 +196,31 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
     expect(log).toMatch(/login attempt: db=\S+ user=drempel_app/);
     expect(log).toMatch(/login attempt: db=\S+ user=drempel_worker/);
   }, 180_000);
+
+  it("the page cache's fingerprint, read as each user through the pooler, is each user's own", async () => {
+    const pool = new ContextPool({ connectionString: process.env.APP_DATABASE_URL!, max: 6 });
+    try {
+      const read = fingerprintReader(pool);
+      const owners = await Promise.all(["fp-a", "fp-b"].map(async (prefix) => {
+        const user = await createUser(prefix);
+        return { userId: user.id, businessId: (await createOwnedBusiness(user.id, `${prefix} BV`)).id };
+      }));
+      const expected = await Promise.all(owners.map((owner) => read(owner)));
+      expect(expected.every((value) => value !== null)).toBe(true);
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, async (_, i) => {
+          const owner = owners[i % 2]!;
+          const other = owners[(i + 1) % 2]!;
+          // Its own dashboard: its fingerprint; another's: nothing.
+          return [await read(owner), await read({ userId: owner.userId, businessId: other.businessId }), i % 2] as const;
+        }),
+      );
+      for (const [own, foreign, index] of answers) {
+        expect(own).toEqual(expected[index]);
+        expect(foreign).toBeNull();
+      }
+    } finally {
+      await pool.end();
+    }
+  }, 120_000);
 });
