@@ -1,6 +1,7 @@
 // The running app reads and writes under PostgreSQL row-level security (issue #8): the
-// server gets only DATABASE_URL (the owner), derives the role drempel_app from it, and
-// every connection it holds belongs to that role. The other specs of this project run
+// server gets only DATABASE_URL (the owner), derives the roles drempel_app (requests) and
+// drempel_worker (system mode: the inline queue worker) from it, and every connection it
+// holds belongs to one of them. The other specs of this project run
 // every page, server action and route handler through it.
 import pg from "pg";
 import { expect, test } from "@playwright/test";
@@ -24,19 +25,25 @@ test("the app connects as drempel_app, and a user's pages show that user's busin
   await page.goto(`${overview.replace(/\/$/, "")}/invoices`);
   await expect(page.getByRole("heading", { name: "Nog geen facturen" })).toBeVisible();
 
-  // The server's connections to this database: the pool's, identified by the statements
-  // only the app sends (Prisma's qualified names, the pool's context setting).
-  const appConnections = await asOwner(async (client) =>
+  // The server's connections to this database, by the application_name its pools set
+  // (lib/db/context-pool.ts): requests as drempel_app; system mode (the inline queue
+  // worker) as drempel_worker, the only role the policies show every tenant; none as the
+  // tables' owner.
+  const connections = await asOwner(async (client) =>
     (
-      await client.query<{ usename: string }>(
-        `SELECT usename FROM pg_stat_activity
+      await client.query<{ usename: string; application_name: string }>(
+        `SELECT usename, application_name FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
-            AND (query LIKE '%"public".%' OR query LIKE '%drempel.user_id%')`,
+            AND application_name LIKE 'drempel%'`,
       )
-    ).rows.map((row) => row.usename),
+    ).rows,
   );
+  const appConnections = connections.filter((row) => row.application_name === "drempel").map((row) => row.usename);
   expect(appConnections.length).toBeGreaterThan(0);
   expect(new Set(appConnections)).toEqual(new Set(["drempel_app"]));
+  const workerConnections = connections.filter((row) => row.application_name === "drempel-worker").map((row) => row.usename);
+  expect(new Set(workerConnections)).toEqual(new Set(workerConnections.length ? ["drempel_worker"] : []));
+  expect(connections.map((row) => row.application_name).every((name) => name === "drempel" || name === "drempel-worker")).toBe(true);
 
   // The business exists once with its creator as owner, and drempel_app cannot see it
   // without a user's context: the role the app uses is bound by the policies.

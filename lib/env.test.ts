@@ -32,6 +32,26 @@ describe("parseEnv", () => {
     expect(parseEnv({ APP_DATABASE_URL: "postgresql://drempel_app@db/x" }).appDatabaseUrl).toBeUndefined();
   });
 
+  it("runs system work as drempel_worker: WORKER_DATABASE_URL, else the app's server and database as that role", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner:secret@db:5432/drempel?sslmode=require" }).workerDatabaseUrl).toBe(
+      "postgresql://drempel_worker@db:5432/drempel?sslmode=require",
+    );
+    // Behind a pooler given as APP_DATABASE_URL, the worker goes through it too.
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://drempel_app:pw@pooler:6432/x" }).workerDatabaseUrl).toBe(
+      "postgresql://drempel_worker@pooler:6432/x",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", WORKER_DATABASE_URL: "postgresql://drempel_worker:pw@db/x" }).workerDatabaseUrl).toBe(
+      "postgresql://drempel_worker:pw@db/x",
+    );
+    expect(parseEnv({ WORKER_DATABASE_URL: "postgresql://drempel_worker@db/x" }).workerDatabaseUrl).toBeUndefined();
+  });
+
+  it("DATABASE_POOLER: direct by default, transaction on request, nothing else", () => {
+    expect(parseEnv({}).DATABASE_POOLER).toBe("direct");
+    expect(parseEnv({ DATABASE_POOLER: "transaction" }).DATABASE_POOLER).toBe("transaction");
+    expect(() => parseEnv({ DATABASE_POOLER: "statement" })).toThrow(/DATABASE_POOLER/);
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).embedded).toBe(true);
   });

@@ -18,6 +18,19 @@ export const envSchema = z
     // with the role's password. Migrations, backups and restores use DATABASE_URL, the
     // tables' owner. Setting it to DATABASE_URL runs the app as the owner, unrestricted.
     APP_DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
+    // System mode (every tenant's rows: the queue worker, the scheduler, seeding, scripts)
+    // is the role drempel_worker's alone: the policies check the role, so drempel_app
+    // cannot switch itself into it. Unset: APP_DATABASE_URL's (else DATABASE_URL's) server
+    // and database as drempel_worker without a password; production sets it with that
+    // role's password. Only processes that run system work open it (the worker, the web
+    // process with ALERT_WORKER=inline, seeding and scripts).
+    WORKER_DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
+    // "transaction": the app is behind a transaction-mode pooler that does not carry named
+    // prepared statements across server connections (PgBouncer before 1.21): the hot
+    // statements are sent unnamed. "direct" (default): a direct connection, or a pooler
+    // in session mode, or one with protocol-level prepared statements (PgBouncer >= 1.21
+    // with max_prepared_statements > 0).
+    DATABASE_POOLER: z.enum(["direct", "transaction"]).default("direct"),
     DREMPEL_DATA_DIR: z.string().min(1).default(".data"),
     NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
     NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
@@ -66,17 +79,30 @@ export type Env = z.infer<typeof envSchema> & {
   embedded: boolean;
   /** Where the app's own queries go (APP_DATABASE_URL, else DATABASE_URL as drempel_app); undefined when embedded. */
   appDatabaseUrl: string | undefined;
+  /** Where system work goes (WORKER_DATABASE_URL, else the app's server and database as drempel_worker); undefined when embedded. */
+  workerDatabaseUrl: string | undefined;
   dataDir: string;
 };
 
 export const APP_ROLE = "drempel_app";
+/** The role whose sessions are in system mode (prisma/migrations/*_worker_role). */
+export const WORKER_ROLE = "drempel_worker";
+
+function asRole(databaseUrl: string, role: string): string {
+  const url = new URL(databaseUrl);
+  url.username = role;
+  url.password = "";
+  return url.toString();
+}
 
 /** DATABASE_URL as the app's role: same server and database, user drempel_app, no password. */
 export function asAppRole(databaseUrl: string): string {
-  const url = new URL(databaseUrl);
-  url.username = APP_ROLE;
-  url.password = "";
-  return url.toString();
+  return asRole(databaseUrl, APP_ROLE);
+}
+
+/** A database URL as the worker's role: same server and database, user drempel_worker, no password. */
+export function asWorkerRole(databaseUrl: string): string {
+  return asRole(databaseUrl, WORKER_ROLE);
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -89,6 +115,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...result.data,
     embedded: !result.data.DATABASE_URL,
     appDatabaseUrl: result.data.DATABASE_URL ? (result.data.APP_DATABASE_URL ?? asAppRole(result.data.DATABASE_URL)) : undefined,
+    workerDatabaseUrl: result.data.DATABASE_URL
+      ? (result.data.WORKER_DATABASE_URL ?? asWorkerRole(result.data.APP_DATABASE_URL ?? result.data.DATABASE_URL))
+      : undefined,
     dataDir: path.resolve(result.data.DREMPEL_DATA_DIR),
   };
 }

@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 
 type Created = { name: string; secret: string };
 
-export function CreateTokenForm() {
+/** `businesses`: the user's businesses, to limit a token to some of them; `today`: "YYYY-MM-DD" in Amsterdam. */
+export function CreateTokenForm({ businesses, today }: { businesses: { id: string; name: string }[]; today: string }) {
   const t = useTranslations("apiTokens");
   const errorText = useErrorText();
   const router = useRouter();
@@ -31,7 +32,12 @@ export function CreateTokenForm() {
     const form = new FormData(formElement);
     setPending(true);
     setFailure(null);
-    const result = await createApiTokenAction({ name: String(form.get("name") ?? ""), scope: String(form.get("scope") ?? "") });
+    const result = await createApiTokenAction({
+      name: String(form.get("name") ?? ""),
+      scope: String(form.get("scope") ?? ""),
+      expiresOn: String(form.get("expiresOn") ?? ""),
+      businessIds: form.getAll("businessIds").map(String),
+    });
     setPending(false);
     if (!result.ok) {
       setFields(result.error.fields);
@@ -119,6 +125,37 @@ export function CreateTokenForm() {
             </p>
           ) : null}
         </fieldset>
+        <Field
+          id="token-expires"
+          name="expiresOn"
+          type="date"
+          min={nextDay(today)}
+          label={t("expiresOn")}
+          hint={t("expiresOnHint")}
+          error={fields.expiresOn}
+          className="max-w-xs"
+        />
+        <fieldset aria-describedby={["token-businesses-hint", fields.businessIds ? "token-businesses-error" : null].filter(Boolean).join(" ")}>
+          <legend className="text-sm font-medium text-slate-800">{t("businesses")}</legend>
+          <p id="token-businesses-hint" className="text-sm text-slate-600">
+            {businesses.length === 0 ? t("noBusinesses") : t("businessesHint")}
+          </p>
+          {businesses.length > 0 ? (
+            <div className="mt-2 space-y-1">
+              {businesses.map((business) => (
+                <label key={business.id} className="flex items-center gap-2">
+                  <input type="checkbox" name="businessIds" value={business.id} />
+                  <span>{business.name}</span>
+                </label>
+              ))}
+            </div>
+          ) : null}
+          {fields.businessIds ? (
+            <p id="token-businesses-error" className="mt-1 text-sm font-medium text-red-700">
+              {errorText(fields.businessIds)}
+            </p>
+          ) : null}
+        </fieldset>
         <Button type="submit" disabled={pending} aria-busy={pending}>
           {pending ? t("creating") : t("create")}
         </Button>
@@ -130,4 +167,11 @@ export function CreateTokenForm() {
       </form>
     </div>
   );
+}
+
+/** The day after "YYYY-MM-DD" (the earliest expiry). */
+function nextDay(isoDay: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
 }

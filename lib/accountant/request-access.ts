@@ -4,7 +4,6 @@
 // uses Drempel. A match stores one request per business and queues a mail to each owner
 // (the outbox, kind ACCESS_EMAIL); no match stores one request without a business, so the
 // accountant's own list looks the same either way. Asking makes the user an accountant.
-import { runAsSystem } from "@/lib/db/db-context";
 import type { Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -23,8 +22,12 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
   const limit = await hitRateLimit({ key: accessRequestRateKey(caller.userId), limit: ACCESS_REQUEST_LIMIT, windowSeconds: ACCESS_REQUEST_WINDOW_SECONDS });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many access requests", { retryAfterSeconds: limit.retryAfterSeconds });
   // The business is found by its KVK number among all businesses, and its owners' mails
-  // are queued: across tenants, so in system mode for row-level security.
-  await runAsSystem(() => db().$transaction(async (tx) => {
+  // are queued: across tenants, through two SECURITY DEFINER functions that do only that
+  // (migration *_worker_role_token_limits), as the user; system mode is the worker's.
+  await db().$transaction(async (tx) => {
+    // The functions act for drempel.user_id: the pool set it already on PostgreSQL; the
+    // embedded database has no context, so it is set here for this transaction.
+    await tx.$executeRaw`SELECT set_config('drempel.user_id', ${caller.userId}, true)`;
     const accountant = await tx.user.findUnique({ where: { id: caller.userId }, select: { id: true, name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } });
     if (!accountant) throw new AppError("NOT_FOUND", "User not found");
     await tx.user.update({ where: { id: accountant.id }, data: { isAccountant: true } });
@@ -33,14 +36,8 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
       where: { accountantId: accountant.id, kvkNumber: input.kvkNumber, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
     });
     if (open) return;
-    const businesses = await tx.business.findMany({
-      where: {
-        kvkNumber: input.kvkNumber,
-        memberships: { some: { role: "OWNER", ...(input.ownerEmail ? { user: { email: input.ownerEmail } } : {}) }, none: { userId: accountant.id } },
-      },
-      select: { id: true, name: true, memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true, name: true, locale: true } } } } },
-      take: 10,
-    });
+    const businesses = await tx.$queryRaw<{ id: string; name: string; owners: { id: string; email: string; name: string; locale: "nl" | "en" }[] }[]>`
+      SELECT id::text AS id, name, owners FROM drempel_access_request_targets(${input.kvkNumber}, ${input.ownerEmail ?? null}::text)`;
     const expiresAt = new Date(now.getTime() + ACCESS_REQUEST_DAYS * 86_400_000);
     // One createdAt for every row of this request: the accountant sees them as one line.
     const base = { accountantId: accountant.id, kvkNumber: input.kvkNumber, ownerEmail: input.ownerEmail, expiresAt, createdAt: now };
@@ -51,10 +48,10 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
     const firm = accountant.firmMembership?.firm.name ?? accountant.accountantFirm;
     for (const business of businesses) {
       const request = await tx.accountantAccessRequest.create({ data: { ...base, businessId: business.id } });
-      const mails = business.memberships.map(({ user }) => {
+      for (const owner of business.owners) {
         const mail = renderAccessRequestMail({
-          locale: user.locale,
-          ownerName: user.name,
+          locale: owner.locale,
+          ownerName: owner.name,
           accountantName: accountant.name,
           accountantEmail: accountant.email,
           firm,
@@ -62,20 +59,9 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
           settingsUrl: `${appBaseUrl()}/businesses/${business.id}/settings`,
           expiresAt,
         });
-        return {
-          kind: "ACCESS_EMAIL" as const,
-          dedupeKey: `access-request:${request.id}:${user.id}`,
-          businessId: business.id,
-          userId: user.id,
-          toAddress: user.email,
-          subject: mail.subject,
-          textBody: mail.text,
-          htmlBody: mail.html,
-          nextAttemptAt: now,
-        };
-      });
-      await tx.outboxJob.createMany({ data: mails, skipDuplicates: true });
+        await tx.$executeRaw`SELECT drempel_queue_access_request_mail(${request.id}::uuid, ${owner.id}::uuid, ${mail.subject}, ${mail.text}, ${mail.html}, ${now.toISOString()}::timestamptz)`;
+      }
     }
-  }));
+  });
   return { sent: true };
 }

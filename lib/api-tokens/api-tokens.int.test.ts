@@ -8,7 +8,7 @@ import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 import { hashApiToken } from "@/lib/api-tokens/token-format";
 import { MAX_ACTIVE_TOKENS } from "@/lib/api-tokens/api-token.types";
-import { createUser } from "@/test/integration/factories";
+import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 
 let owner: { id: string };
 let outsider: { id: string };
@@ -103,5 +103,53 @@ describe("authenticateApiToken", () => {
   it("knows no unknown or malformed token", async () => {
     expect(await authenticateApiToken({ token: `drp_${"A".repeat(43)}` })).toBeNull();
     expect(await authenticateApiToken({ token: "'; DROP TABLE \"ApiToken\"; --" })).toBeNull();
+  });
+});
+
+describe("expiry and business scope (issue #15)", () => {
+  it("a token with an expiry works until the end of that day (Amsterdam) and is refused after it", async () => {
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "kort", scope: "read", expiresOn: "2099-06-30" }, now: new Date("2099-06-01T12:00:00Z") });
+    expect(token.expiresAt).toBe("2099-06-30T22:00:00.000Z");
+    expect(await authenticateApiToken({ token: secret, now: new Date("2099-06-30T21:59:59Z") })).toMatchObject({ userId: owner.id });
+    expect(await authenticateApiToken({ token: secret, now: new Date("2099-06-30T22:00:00Z") })).toBeNull();
+    // Without an expiry a token works as before.
+    const { token: open } = await createApiToken({ caller: { userId: owner.id }, input: { name: "open", scope: "read" } });
+    expect(open.expiresAt).toBeNull();
+  });
+
+  it("refuses an expiry in the past or today, and a malformed one, naming the field", async () => {
+    // In the past, today (Amsterdam), more than five years ahead, not a date, not a day.
+    const today = new Date().toISOString().slice(0, 10);
+    for (const expiresOn of ["2020-01-01", today, "2099-12-31", "31-12-2099", "2099-02-30"]) {
+      await expect(createApiToken({ caller: { userId: owner.id }, input: { name: "x", scope: "read", expiresOn } })).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        fields: { expiresOn: expect.any(String) },
+      });
+    }
+    expect(await db().apiToken.count({ where: { userId: owner.id } })).toBe(0);
+  });
+
+  it("a token may be limited to businesses the user can see; another user's business is refused", async () => {
+    const mine = await createOwnedBusiness(owner.id, "Scope BV");
+    const theirs = await createOwnedBusiness(outsider.id, "Niet van mij BV");
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "één", scope: "read", businessIds: [mine.id] } });
+    expect(token.businesses).toEqual([{ id: mine.id, name: "Scope BV" }]);
+    expect(await authenticateApiToken({ token: secret })).toMatchObject({ userId: owner.id, businessIds: [mine.id] });
+    await expect(createApiToken({ caller: { userId: owner.id }, input: { name: "twee", scope: "read", businessIds: [theirs.id] } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { businessIds: "validation.invalid" },
+    });
+    expect((await listApiTokens({ caller: { userId: owner.id } })).map((t) => t.businesses)).toEqual([[{ id: mine.id, name: "Scope BV" }]]);
+  });
+
+  it("creation and revocation are written to the audit log, without the secret", async () => {
+    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "gelogd", scope: "read_write" } });
+    await revokeApiToken({ caller: { userId: owner.id }, tokenId: token.id });
+    const entries = await db().auditLog.findMany({ where: { actorId: owner.id, entityId: token.id }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((entry) => [entry.action, entry.entityType, entry.businessId])).toEqual([
+      ["apiToken.create", "ApiToken", null],
+      ["apiToken.revoke", "ApiToken", null],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(secret);
   });
 });

@@ -1,6 +1,6 @@
-// Who a bearer token belongs to: a live token's user and scope, or null. One statement,
-// on a connection in whatever row-level-security context it has (the tables involved
-// have none): the lookup, lastUsedAt (written at most once a minute per token, so a busy
+// Who a bearer token belongs to: a live (unrevoked, unexpired) token's user, scope and
+// businesses, or null. One statement, without a row-level-security context (the tables
+// involved have none): the lookup, lastUsedAt (written at most once a minute per token, so a busy
 // client costs no row version per request) and, when asked, the token's rate-limit count.
 import { queryRows } from "@/lib/db/client";
 import { runOnTenantFreeTables } from "@/lib/db/db-context";
@@ -8,7 +8,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { hashApiToken, isApiTokenFormat } from "@/lib/api-tokens/token-format";
 import { rateLimitResult, rateLimitUpsertSql, type RateLimitResult } from "@/lib/rate-limit/hit-rate-limit";
 
-export type TokenIdentity = { tokenId: string; userId: string; scope: "READ" | "READ_WRITE" };
+export type TokenIdentity = {
+  tokenId: string;
+  userId: string;
+  scope: "READ" | "READ_WRITE";
+  /** The businesses the token is limited to; undefined: every business of the user. */
+  businessIds?: string[];
+};
 
 const LAST_USED_RESOLUTION_SECONDS = 60;
 
@@ -16,7 +22,7 @@ const RATE_KEY_PREFIX = "api:token:";
 /** The rate-limit key of an API token's requests. */
 export const apiTokenRateKey = (tokenId: string) => `${RATE_KEY_PREFIX}${tokenId}`;
 
-type Row = { id: string; userId: string; scope: TokenIdentity["scope"]; count: number | null; resetAtMs: number | null };
+type Row = { id: string; userId: string; scope: TokenIdentity["scope"]; businessIds: string; count: number | null; resetAtMs: number | null };
 
 export async function authenticateApiToken(options: {
   token: string;
@@ -39,19 +45,21 @@ export async function authenticateApiToken(options: {
   const [row] = await runOnTenantFreeTables(() =>
     queryRows<Row>(Prisma.sql`
       WITH token AS (
-        SELECT "id", "userId", "scope"::text AS "scope" FROM "ApiToken"
+        SELECT "id", "userId", "scope"::text AS "scope", coalesce(array_to_string("businessIds", ','), '') AS "businessIds" FROM "ApiToken"
          WHERE "tokenHash" = ${hashApiToken(options.token)} AND "revokedAt" IS NULL
+           AND ("expiresAt" IS NULL OR "expiresAt" > ${at})
       ), used AS (
         UPDATE "ApiToken" SET "lastUsedAt" = ${at}
          WHERE "id" IN (SELECT "id" FROM token)
            AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${at} - make_interval(secs => ${LAST_USED_RESOLUTION_SECONDS}))
       )${counted}
-      SELECT token."id", token."userId", token."scope", counted."count",
+      SELECT token."id", token."userId", token."scope", token."businessIds", counted."count",
              (extract(epoch FROM counted."resetAt" AT TIME ZONE 'UTC') * 1000)::float8 AS "resetAtMs"
         FROM token LEFT JOIN counted ON true`),
   );
   if (!row) return null;
   const identity: TokenIdentity = { tokenId: row.id, userId: row.userId, scope: row.scope };
+  if (row.businessIds) identity.businessIds = row.businessIds.split(",");
   if (!rateLimit || row.count === null || row.resetAtMs === null) return identity;
   return { ...identity, rateLimit: rateLimitResult({ count: row.count, resetAt: new Date(row.resetAtMs) }, rateLimit.limit) };
 }

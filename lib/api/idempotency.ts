@@ -11,6 +11,10 @@
 //   run removes its reservation, so the client may retry with the same key.
 // Only successful answers are stored: a refused request changed nothing, so a client
 // may correct it and send it again under the same key.
+// A stored answer holds what was created (an invoice, a business): it is replayed only
+// after `authorizeReplay` passed for the current caller, the access check the request
+// itself would have made; a caller who lost access since gets its error (404) instead.
+// The records are their user's own under row-level security as well.
 import crypto from "node:crypto";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -51,13 +55,19 @@ export function requestFingerprint(options: { method: string; path: string; body
   return crypto.createHash("sha256").update(`${options.method.toUpperCase()} ${options.path}\n${canonicalJson(options.body)}`).digest("hex");
 }
 
-type Options = { userId: string; key: string; fingerprint: string };
+type Options = {
+  userId: string;
+  key: string;
+  fingerprint: string;
+  /** Throws (e.g. NOT_FOUND) when the caller may no longer see what `answer` shows. */
+  authorizeReplay: (answer: { status: number; body: unknown }) => Promise<unknown>;
+};
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 class KeyTaken extends Error {}
 
-async function existingAnswer({ userId, key, fingerprint }: Options): Promise<StoredAnswer | null> {
+async function existingAnswer({ userId, key, fingerprint, authorizeReplay }: Options): Promise<StoredAnswer | null> {
   const record = await db().idempotencyRecord.findUnique({ where: { userId_key: { userId, key } } });
   if (!record) return null;
   if (Date.now() - record.createdAt.getTime() > IDEMPOTENCY_TTL_MS) {
@@ -70,7 +80,9 @@ async function existingAnswer({ userId, key, fingerprint }: Options): Promise<St
   if (record.statusCode === PENDING) {
     throw new AppError("IDEMPOTENCY_IN_PROGRESS", "A request with this Idempotency-Key is still running", { retryAfterSeconds: 1 });
   }
-  return { status: record.statusCode, body: record.response, replayed: true };
+  const answer = { status: record.statusCode, body: record.response };
+  await authorizeReplay(answer);
+  return { ...answer, replayed: true };
 }
 
 async function insertRecord(client: Tx | ReturnType<typeof db>, options: Options, status: number, body: unknown) {

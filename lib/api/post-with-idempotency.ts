@@ -13,6 +13,12 @@ type Options = {
   caller: ApiCaller;
   /** The parsed body, part of what makes two requests "the same". */
   body: unknown;
+  /**
+   * The access check before a stored answer is replayed: what the request would check
+   * (e.g. write access to the business), or access to what the answer shows. Throws for
+   * a caller who lost access, who then gets 404 like any other request.
+   */
+  authorizeReplay: (answer: Answer) => Promise<unknown>;
 } & (
   | { /** The work can join the record's transaction: fully atomic. */ run: (tx: Tx | undefined) => Promise<Answer>; joinTransaction: true }
   | { run: () => Promise<Answer>; joinTransaction: false }
@@ -26,7 +32,7 @@ export async function postWithIdempotency(options: Options): Promise<Response> {
     return jsonResponse(answer.body, { status: answer.status });
   }
   const fingerprint = requestFingerprint({ method: request.method, path: new URL(request.url).pathname, body });
-  const common = { userId: caller.userId, key, fingerprint };
+  const common = { userId: caller.userId, key, fingerprint, authorizeReplay: options.authorizeReplay };
   const answer = options.joinTransaction
     ? await withIdempotency({ ...common, run: (tx) => options.run(tx) })
     : await withReservedIdempotency({ ...common, run: () => options.run() });

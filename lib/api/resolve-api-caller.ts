@@ -21,6 +21,8 @@ export type ApiCaller = {
   tokenId?: string;
   /** This request's rate-limit count when it was taken with the token lookup. */
   counted?: RateLimitResult;
+  /** A token limited to these businesses: the others are "not found" (lib/businesses/access.ts). */
+  businessIds?: readonly string[];
 };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -53,8 +55,10 @@ async function fromBearer(header: string): Promise<ApiCaller> {
   const { API_RATE_LIMIT: limit, API_RATE_WINDOW_SECONDS: windowSeconds, API_RATE_LIMIT_STORE: store } = env();
   // With the database store the request is counted in the lookup's own statement.
   const identity = await authenticateApiToken({ token: match[1]!, rateLimit: store === "memory" ? undefined : { limit, windowSeconds } });
-  if (!identity) throw unauthenticated("Invalid or revoked token");
-  return { userId: identity.userId, scope: identity.scope, via: "token", tokenId: identity.tokenId, counted: identity.rateLimit };
+  if (!identity) throw unauthenticated("Invalid, expired or revoked token");
+  const caller: ApiCaller = { userId: identity.userId, scope: identity.scope, via: "token", tokenId: identity.tokenId, counted: identity.rateLimit };
+  if (identity.businessIds) caller.businessIds = identity.businessIds;
+  return caller;
 }
 
 /** Origins the web app is served from: the request's own, and NEXTAUTH_URL's behind a proxy. */

@@ -8,7 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { backupDatabase, restoreDatabase } from "@/lib/backup/backup-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createInvoice } from "@/lib/invoices/create-invoice";
-import { asAppRole } from "@/lib/env";
+import { asAppRole, asWorkerRole } from "@/lib/env";
 import { createDatabase, dropDatabase } from "@/test/integration/database";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 
@@ -59,6 +59,11 @@ describe("db:backup and db:restore", () => {
       expect((await query(`SELECT * FROM "Invoice"`)).rows).toEqual([]);
       expect((await query(invoices)).rows).toEqual([]);
       await query(`SELECT set_config('drempel.system', 'on', false)`);
+      expect((await query(invoices)).rows).toEqual([]);
+      await expect(query(`DELETE FROM "AuditLog"`)).rejects.toThrow(/permission denied/);
+    });
+    // System mode is the worker's role's, on the restored database too.
+    await withPg(asWorkerRole(target.url), async (query) => {
       expect((await query(invoices)).rows).toEqual([{ number: "BK-1" }]);
       await expect(query(`DELETE FROM "AuditLog"`)).rejects.toThrow(/permission denied/);
     });

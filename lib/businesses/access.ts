@@ -6,7 +6,16 @@ import { db, queryRows, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Membership } from "@/lib/generated/prisma/client";
 
-export type Caller = { userId: string };
+/**
+ * Who asks. `businessIds`: an API token limited to these businesses (lib/api-tokens);
+ * every other business is "not found" to it, as to an outsider.
+ */
+export type Caller = { userId: string; businessIds?: readonly string[] };
+
+/** Whether the caller's credential reaches the business at all. */
+export function credentialReaches(caller: Caller, businessId: string): boolean {
+  return !caller.businessIds || caller.businessIds.includes(businessId);
+}
 /** read: see the books; write: register invoices; manage: settings and members (owners). */
 export type AccessNeed = "read" | "write" | "manage";
 
@@ -28,7 +37,7 @@ export async function requireBusinessAccess(options: {
   client?: Tx;
 }): Promise<Membership> {
   const { caller, businessId, need } = options;
-  if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success) {
+  if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success || !credentialReaches(caller, businessId)) {
     throw new AppError("NOT_FOUND", "Business not found");
   }
   const client = options.client ?? db();
@@ -55,7 +64,7 @@ export async function requireBusinessAccessWithVersion(options: {
   alongside?: Prisma.Sql;
 }): Promise<{ membership: Membership; booksVersion: number; alongside: string | null }> {
   const { caller, businessId, need } = options;
-  if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success) {
+  if (!uuid.safeParse(businessId).success || !uuid.safeParse(caller.userId).success || !credentialReaches(caller, businessId)) {
     throw new AppError("NOT_FOUND", "Business not found");
   }
   // One round trip: Prisma's include would read the business in a second query.

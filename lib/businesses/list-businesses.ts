@@ -1,11 +1,12 @@
-// The businesses the caller belongs to, by name.
+// The businesses the caller belongs to, by name (for a token limited to some
+// businesses, only those).
 import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/businesses/access";
 import { toBusinessDto, type BusinessDto } from "@/lib/businesses/business-dto";
 
 export async function listBusinesses(options: { caller: Caller }): Promise<BusinessDto[]> {
   const memberships = await db().membership.findMany({
-    where: { userId: options.caller.userId },
+    where: { userId: options.caller.userId, ...(options.caller.businessIds ? { businessId: { in: [...options.caller.businessIds] } } : {}) },
     include: { business: { include: { korParticipations: true } } },
   });
   return memberships

@@ -1,9 +1,11 @@
 // The Prisma client: PostgreSQL when DATABASE_URL is set, else the embedded PGlite in
 // DREMPEL_DATA_DIR. One client per process, guarded against unscoped tenant queries.
 // On PostgreSQL it connects as the role drempel_app (env().appDatabaseUrl) through a pool
-// that sets each connection's row-level-security context (lib/db/context-pool.ts), and
-// every query is sent from its caller's async context (lib/db/unbatched-reads.ts). PGlite
-// connects as a superuser: there the policies do not apply.
+// that runs each query in its caller's row-level-security context, scoped to the query's
+// own transaction, and system work as the role drempel_worker (env().workerDatabaseUrl;
+// lib/db/context-pool.ts); every query is sent from its caller's async context
+// (lib/db/unbatched-reads.ts). PGlite connects as a superuser: there the policies do not
+// apply.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -72,7 +74,9 @@ export function db(): Db {
  * page). On PostgreSQL it goes straight through the connection pool as a prepared
  * statement: Prisma's $queryRaw costs about four times the CPU of pg's query per statement,
  * and an unnamed statement is parsed and planned on every call (together ~1 ms of an
- * API request; bench/invoices.ts). The pool sets the same row-level-security context. On
+ * API request; bench/invoices.ts). The pool sets the same row-level-security context; with
+ * DATABASE_POOLER=transaction the statement is sent unnamed (a pooler without
+ * protocol-level prepared statements). On
  * the embedded database it goes through $queryRaw. The two parse column types
  * differently, so a statement given here returns only text, uuid, integer (int4),
  * boolean and double precision columns.

@@ -1,13 +1,15 @@
 // Whose rows a database session may see under row-level security: a user, the system
 // (worker, scheduler, seeding, scripts) or nobody. Carried by an AsyncLocalStorage and
-// turned into the session settings drempel.user_id / drempel.system by the pool
-// (lib/db/context-pool.ts) at every connection checkout. Without an explicit context the
-// pool falls back to the Next.js request's session cookie (lib/db/request-context.ts).
+// turned by the pool (lib/db/context-pool.ts) into the transaction-local setting
+// drempel.user_id of each query's own transaction, or, for the system, into a connection
+// as the worker's role. Without an explicit context the pool falls back to the Next.js
+// request's session cookie (lib/db/request-context.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // "tenantFree": the work reads and writes only tables without row-level security (API
-// tokens, rate limits, users); a connection keeps whatever context it already has, so the
-// statement costs no extra round trip. Never for work that touches a tenant table.
+// tokens, rate limits, users): its statements run as they are, without a transaction to
+// carry a context (one round trip instead of a user's BEGIN/COMMIT around them). They see
+// no tenant row, as with "none"; the kind names the intent.
 export type DbContext = { kind: "user"; userId: string } | { kind: "system" } | { kind: "none" } | { kind: "tenantFree" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,7 +35,11 @@ export function runAsUser<T>(userId: string, work: () => T | PromiseLike<T>): Pr
   return runIn({ kind: "user", userId }, work);
 }
 
-/** Runs `work` in system mode (every row). Only for jobs no user asked for. */
+/**
+ * Runs `work` in system mode (every row): on PostgreSQL its queries go to a connection as
+ * the worker's role (WORKER_DATABASE_URL). Only for jobs no user asked for: the worker,
+ * the scheduler, seeding and scripts, never a web request.
+ */
 export function runAsSystem<T>(work: () => T | PromiseLike<T>): Promise<T> {
   return runIn({ kind: "system" }, work);
 }
@@ -44,9 +50,8 @@ export function runWithoutContext<T>(work: () => T | PromiseLike<T>): Promise<T>
 }
 
 /**
- * Runs `work`, which touches no table under row-level security, on whatever connection is
- * free without first resetting its context (one round trip saved per statement). A
- * connection that was never given a context gets "none".
+ * Runs `work`, which touches no table under row-level security, as plain statements: no
+ * transaction around them for a context (connections carry none outside a transaction).
  */
 export function runOnTenantFreeTables<T>(work: () => T | PromiseLike<T>): Promise<T> {
   return runIn({ kind: "tenantFree" }, work);
@@ -70,9 +75,3 @@ export function defaultDbContext(): DbContext {
   return globalForContext.drempelDefaultDbContext ?? { kind: "none" };
 }
 
-/** The two settings a context stands for; the key identifies it for the pool's cache. */
-export function contextSettings(context: Exclude<DbContext, { kind: "tenantFree" }>): { userId: string; system: string; key: string } {
-  if (context.kind === "user") return { userId: context.userId, system: "", key: `user:${context.userId}` };
-  if (context.kind === "system") return { userId: "", system: "on", key: "system" };
-  return { userId: "", system: "", key: "none" };
-}

@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { decideAccessRequest } from "@/lib/accountant/decide-access-request";
 import { getAccountantOverview } from "@/lib/accountant/get-accountant-overview";
 import { listBusinessAccessRequests, listMyAccessRequests } from "@/lib/accountant/list-access-requests";
-import { accessRequestRateKey, requestAccess } from "@/lib/accountant/request-access";
+import { accessRequestRateKey, requestAccess as requestAccessAsUser } from "@/lib/accountant/request-access";
+import { runAsUser } from "@/lib/db/db-context";
 import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
 import { withdrawAccessRequest } from "@/lib/accountant/withdraw-access-request";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
@@ -20,6 +21,9 @@ import { createSmtpTransport } from "@/lib/mail/transport";
 import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { validInvoice } from "@/test/api/helpers";
 import { createUser } from "@/test/integration/factories";
+
+// As the web runs it: as the asking accountant, never in system mode (the worker's role's).
+const requestAccess = (options: Parameters<typeof requestAccessAsUser>[0]) => runAsUser(options.caller.userId, () => requestAccessAsUser(options));
 
 type User = Awaited<ReturnType<typeof createUser>>;
 let owner: User;

@@ -144,3 +144,50 @@ describe("concurrency without keys", () => {
     expect(await invoiceCount()).toBe(1);
   });
 });
+
+describe("replays only after the access check (issue #15)", () => {
+  it("a member who lost access gets 404 for a replayed invoice POST, not the stored invoice", async () => {
+    const member = await createUser("idem-member");
+    const membership = await db().membership.create({ data: { businessId: business.id, userId: member.id, role: "MEMBER" } });
+    const memberToken = await tokenFor(member.id);
+    const invoice = validInvoice({ number: "IDEM-LOST" });
+    const send = () =>
+      invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token: memberToken, body: invoice, headers: { "idempotency-key": "lost" } }), ctx({ businessId: business.id }));
+    const first = await send();
+    expect(first.status).toBe(201);
+    const created = (await readJson(first)).data;
+    await db().membership.delete({ where: { id: membership.id } });
+    const replay = await send();
+    expect(replay.status).toBe(404);
+    expect(replay.headers.get("idempotent-replayed")).toBeNull();
+    const body = JSON.stringify(await readJson(replay));
+    expect(body).not.toContain(created.id);
+    expect(body).not.toContain("IDEM-LOST");
+  });
+
+  it("a replayed business POST is refused once the caller no longer belongs to the business", async () => {
+    const send = () => businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Weg BV" }, headers: { "idempotency-key": "biz-lost" } }), ctx({}));
+    const first = await send();
+    const created = (await readJson(first)).data;
+    await db().membership.deleteMany({ where: { businessId: created.id, userId: ownerId } });
+    const replay = await send();
+    expect(replay.status).toBe(404);
+    expect(JSON.stringify(await readJson(replay))).not.toContain(created.id);
+  });
+});
+
+describe("row-level security on IdempotencyRecord", () => {
+  it("a user reads and writes only their own records", async () => {
+    const { runAsUser } = await import("@/lib/db/db-context");
+    const other = await createUser("idem-rls");
+    await postInvoice(validInvoice({ number: "IDEM-RLS" }), { "idempotency-key": "rls" });
+    expect(await db().idempotencyRecord.count({ where: { userId: ownerId } })).toBe(1);
+    expect(await runAsUser(other.id, () => db().idempotencyRecord.count({ where: { userId: ownerId } }))).toBe(0);
+    expect(await runAsUser(ownerId, () => db().idempotencyRecord.count({ where: { userId: ownerId } }))).toBe(1);
+    await expect(
+      runAsUser(other.id, () => db().idempotencyRecord.createMany({ data: { userId: ownerId, key: "forged", requestHash: "x", statusCode: 201, response: {} } })),
+    ).rejects.toThrow(/row-level security/);
+    expect(await runAsUser(other.id, () => db().idempotencyRecord.deleteMany({ where: { userId: ownerId } }))).toEqual({ count: 0 });
+    expect(await db().idempotencyRecord.count({ where: { userId: ownerId } })).toBe(1);
+  });
+});

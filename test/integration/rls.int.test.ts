@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "@/lib/db/client";
 import { ContextPool } from "@/lib/db/context-pool";
 import { runAsSystem, runAsUser, runOnTenantFreeTables, runWithoutContext } from "@/lib/db/db-context";
-import { APP_ROLE, asAppRole, env } from "@/lib/env";
+import { APP_ROLE, asAppRole, asWorkerRole, env } from "@/lib/env";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
@@ -24,13 +24,17 @@ const appUrl = () => asAppRole(ownerUrl());
 
 type Settings = { userId?: string; system?: boolean } | null;
 
-/** A plain connection as drempel_app, with the given settings (null: none at all). */
+/**
+ * A plain connection as drempel_app with the given user setting (null: none at all), or,
+ * for system mode, as the worker's role drempel_worker (test/integration/db-context.int.test.ts
+ * shows that drempel_app cannot get there with a setting).
+ */
 async function asApp<T>(settings: Settings, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: appUrl() });
+  const client = new pg.Client({ connectionString: settings?.system ? asWorkerRole(ownerUrl()) : appUrl() });
   await client.connect();
   try {
-    if (settings) {
-      await client.query("SELECT set_config('drempel.user_id', $1, false), set_config('drempel.system', $2, false)", [settings.userId ?? "", settings.system ? "on" : ""]);
+    if (settings && !settings.system) {
+      await client.query("SELECT set_config('drempel.user_id', $1, false)", [settings.userId ?? ""]);
     }
     return await work(client);
   } finally {
@@ -95,7 +99,7 @@ describe("row-level security: the database's own answer", () => {
     expect(new URL(env().appDatabaseUrl!).username).toBe(APP_ROLE);
     const role = await asApp(null, async (client) => (await client.query("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).rows[0]);
     expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false });
-    const fromPrisma = await db().$queryRaw<{ name: string }[]>`SELECT current_user AS name`;
+    const fromPrisma = await runWithoutContext(() => db().$queryRaw<{ name: string }[]>`SELECT current_user AS name`);
     expect(fromPrisma[0]!.name).toBe(APP_ROLE);
   });
 
@@ -170,7 +174,7 @@ describe("row-level security: the database's own answer", () => {
     expect(await asOwner((client) => count(client, "Business", `name = 'taken'`))).toBe(0);
   });
 
-  it("the audit log is append-only for drempel_app, even in system mode", async () => {
+  it("the audit log is append-only for drempel_app and for the worker's role", async () => {
     const entries = await asOwner((client) => count(client, "AuditLog", `"businessId" = $1`, [businessA]));
     for (const [index, settings] of [{ userId: ownerA.id }, { system: true }].entries()) {
       await asApp(settings, async (client) => {
@@ -247,14 +251,14 @@ describe("row-level security through the app's pool and Prisma", () => {
     }
   });
 
-  it("tenant-free work keeps a connection's context (no extra round trip); a fresh connection gets none", async () => {
+  it("tenant-free work runs without a context; a user's context ends with its own statement", async () => {
     const pool = new ContextPool({ connectionString: appUrl(), max: 1 });
-    const setting = async () => (await pool.query("SELECT current_setting('drempel.user_id', true) AS u")).rows[0].u as string | null;
+    const setting = async () => ((await pool.query("SELECT coalesce(current_setting('drempel.user_id', true), '') AS u")).rows[0].u as string);
     try {
       expect(await runOnTenantFreeTables(setting)).toBe("");
       expect(await runAsUser(ownerA.id, setting)).toBe(ownerA.id);
-      expect(await runOnTenantFreeTables(setting)).toBe(ownerA.id);
-      // The next checkout with a context of its own gets it, as always.
+      // The same (only) connection: A's setting did not outlive A's statement.
+      expect(await runOnTenantFreeTables(setting)).toBe("");
       expect(await runWithoutContext(setting)).toBe("");
       expect(await runAsUser(ownerB.id, setting)).toBe(ownerB.id);
     } finally {

@@ -8,14 +8,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
-import { requestPasswordReset } from "@/lib/auth/password-reset/request-password-reset";
-import { isResetTokenUsable, resetPassword } from "@/lib/auth/password-reset/reset-password";
+import { requestPasswordReset as requestPasswordResetAsWeb } from "@/lib/auth/password-reset/request-password-reset";
+import { isResetTokenUsable as isResetTokenUsableAsWeb, resetPassword as resetPasswordAsWeb } from "@/lib/auth/password-reset/reset-password";
+import { runWithoutContext } from "@/lib/db/db-context";
 import { hashResetToken } from "@/lib/auth/password-reset/reset-token";
 import { REDACTED_BODY } from "@/lib/jobs/claim-jobs";
 import { createWorker, type Worker } from "@/lib/jobs/worker";
 import { createSmtpTransport } from "@/lib/mail/transport";
 import { startSmtpCapture, type SmtpCapture } from "@/lib/alerts/testing/smtp-capture";
 import { changePassword } from "@/lib/users/change-password";
+
+// The three steps the web runs for someone not logged in: without a database context, as
+// drempel_app, never in system mode (the worker's role's alone).
+const requestPasswordReset = (options: Parameters<typeof requestPasswordResetAsWeb>[0]) => runWithoutContext(() => requestPasswordResetAsWeb(options));
+const isResetTokenUsable = (options: Parameters<typeof isResetTokenUsableAsWeb>[0]) => runWithoutContext(() => isResetTokenUsableAsWeb(options));
+const resetPassword = (options: Parameters<typeof resetPasswordAsWeb>[0]) => runWithoutContext(() => resetPasswordAsWeb(options));
 
 const APP_URL = "http://drempel.test";
 const OLD_PASSWORD = "het-oude-wachtwoord";

@@ -2,8 +2,10 @@
 // UPDATE (unused and unexpired), so two simultaneous uses cannot both win; in the same
 // transaction the password changes, passwordVersion goes up (every session ends) and
 // every other outstanding token of the user dies. Wrong, used and expired tokens get the
-// same answer.
-import { runAsSystem } from "@/lib/db/db-context";
+// same answer. Nobody is logged in: the reset tokens (under row-level security) are read
+// and claimed through two SECURITY DEFINER functions that take the token's hash, which
+// only the link's holder can produce (migration *_worker_role_token_limits), not in
+// system mode, which is the worker's role's alone.
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -16,32 +18,26 @@ const invalidToken = () => new AppError("VALIDATION_FAILED", "Invalid or expired
 
 /** Whether a link still works, for the page that shows the form (reads only). */
 export async function isResetTokenUsable(options: { token: unknown; now?: Date }): Promise<boolean> {
-  // Before anyone is logged in, or across businesses: system mode for row-level security.
-  return runAsSystem(async () => {
-    if (typeof options.token !== "string" || !isResetTokenFormat(options.token)) return false;
-    const row = await db().passwordResetToken.findUnique({ where: { tokenHash: hashResetToken(options.token) }, select: { usedAt: true, expiresAt: true } });
-    return !!row && !row.usedAt && row.expiresAt > (options.now ?? new Date());
-  });
+  if (typeof options.token !== "string" || !isResetTokenFormat(options.token)) return false;
+  const at = (options.now ?? new Date()).toISOString();
+  const [row] = await db().$queryRaw<{ usable: boolean }[]>`SELECT drempel_reset_token_usable(${hashResetToken(options.token)}, ${at}::timestamptz) AS usable`;
+  return row?.usable === true;
 }
 
 export async function resetPassword(options: { input: unknown; now?: Date }): Promise<{ email: string }> {
-  // Before anyone is logged in, or across businesses: system mode for row-level security.
-  return runAsSystem(async () => {
-    const input = parseOrThrow(resetPasswordSchema, options.input);
-    if (!isResetTokenFormat(input.token)) throw invalidToken();
-    const now = options.now ?? new Date();
-    const tokenHash = hashResetToken(input.token);
-    const passwordHash = await hashPassword(input.password);
-    const email = await db().$transaction(async (tx) => {
-      const claimed = await tx.passwordResetToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-      if (claimed.count !== 1) throw invalidToken();
-      const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
-      const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordVersion: { increment: 1 } }, select: { email: true } });
-      await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
-      return user.email;
-    });
-    // Whoever proved control of the mailbox may log in at once, even after failed attempts.
-    await clearRateLimit(`login:email:${email}`);
-    return { email };
+  const input = parseOrThrow(resetPasswordSchema, options.input);
+  if (!isResetTokenFormat(input.token)) throw invalidToken();
+  const now = options.now ?? new Date();
+  const tokenHash = hashResetToken(input.token);
+  const passwordHash = await hashPassword(input.password);
+  const email = await db().$transaction(async (tx) => {
+    // Claims the link and kills the user's other links; null for a wrong, used or expired one.
+    const [claimed] = await tx.$queryRaw<{ userId: string | null }[]>`SELECT drempel_claim_reset_token(${tokenHash}, ${now.toISOString()}::timestamptz)::text AS "userId"`;
+    if (!claimed?.userId) throw invalidToken();
+    const user = await tx.user.update({ where: { id: claimed.userId }, data: { passwordHash, passwordVersion: { increment: 1 } }, select: { email: true } });
+    return user.email;
   });
+  // Whoever proved control of the mailbox may log in at once, even after failed attempts.
+  await clearRateLimit(`login:email:${email}`);
+  return { email };
 }

@@ -4,6 +4,8 @@ import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
 import { RevokeTokenButton } from "@/components/api-tokens/revoke-token-button";
 import { requireUser } from "@/lib/auth/current-user";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
+import { listBusinesses } from "@/lib/businesses/list-businesses";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apiTokens"))("title") };
@@ -11,8 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApiTokensPage() {
   const user = await requireUser();
-  const [t, format, tokens] = await Promise.all([getTranslations("apiTokens"), getFormatter(), listApiTokens({ caller: { userId: user.id } })]);
+  const caller = { userId: user.id };
+  const [t, format, tokens, businesses] = await Promise.all([getTranslations("apiTokens"), getFormatter(), listApiTokens({ caller }), listBusinesses({ caller })]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  // The last valid day: the token stops at the first moment after it (Amsterdam).
+  const lastDay = (iso: string) => format.dateTime(new Date(new Date(iso).getTime() - 1), { dateStyle: "medium", timeZone: "Europe/Amsterdam" });
+  const now = Date.now();
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
@@ -27,7 +33,7 @@ export default async function ApiTokensPage() {
         <h2 id="create-token-title" className="mb-4 text-lg font-semibold">
           {t("createTitle")}
         </h2>
-        <CreateTokenForm />
+        <CreateTokenForm businesses={businesses.map(({ id, name }) => ({ id, name }))} today={amsterdamToday()} />
       </section>
 
       <section aria-labelledby="token-list-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -46,6 +52,8 @@ export default async function ApiTokensPage() {
                   <th scope="col" className="py-2 pr-4">{t("columnScope")}</th>
                   <th scope="col" className="py-2 pr-4">{t("columnCreated")}</th>
                   <th scope="col" className="py-2 pr-4">{t("columnLastUsed")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("columnExpires")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("columnBusinesses")}</th>
                   <th scope="col" className="py-2">{t("columnActions")}</th>
                 </tr>
               </thead>
@@ -59,6 +67,18 @@ export default async function ApiTokensPage() {
                       <time dateTime={token.createdAt}>{when(token.createdAt)}</time>
                     </td>
                     <td className="py-2 pr-4">{token.lastUsedAt ? <time dateTime={token.lastUsedAt}>{when(token.lastUsedAt)}</time> : t("never")}</td>
+                    <td className="py-2 pr-4">
+                      {token.expiresAt === null ? (
+                        t("noExpiry")
+                      ) : Date.parse(token.expiresAt) <= now ? (
+                        <span className="font-medium text-red-700">{t("expired", { date: lastDay(token.expiresAt) })}</span>
+                      ) : (
+                        <time dateTime={token.expiresAt}>{lastDay(token.expiresAt)}</time>
+                      )}
+                    </td>
+                    <td className="py-2 pr-4">
+                      {!token.limited ? t("allBusinesses") : token.businesses.length === 0 ? t("noneLeft") : token.businesses.map((business) => business.name).join(", ")}
+                    </td>
                     <td className="py-2">
                       <RevokeTokenButton tokenId={token.id} name={token.name} />
                     </td>

@@ -3,6 +3,8 @@ import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/api-response";
 import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
 import { readJsonBody } from "@/lib/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/businesses/access";
+import { AppError } from "@/lib/errors";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { listBusinesses } from "@/lib/businesses/list-businesses";
 
@@ -11,6 +13,8 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(async ({ caller }) => jsonResponse({ data: await listBusinesses({ caller }) }));
 
 export const POST = apiRoute(async ({ request, caller }) => {
+  // A token limited to some businesses cannot reach beyond them by creating one.
+  if (caller.businessIds) throw new AppError("FORBIDDEN", "This token is limited to some businesses");
   const body = await readJsonBody(request);
   return postWithIdempotency({
     request,
@@ -19,6 +23,8 @@ export const POST = apiRoute(async ({ request, caller }) => {
     // createBusiness opens its own transaction, so the key is reserved around it.
     joinTransaction: false,
     run: async () => ({ status: 201, body: { data: await createBusiness({ caller, input: body }) } }),
+    // A replay shows the business: only to a caller who still sees it.
+    authorizeReplay: (answer) => requireBusinessAccess({ caller, businessId: String((answer.body as { data?: { id?: unknown } }).data?.id), need: "read" }),
   });
 });
 

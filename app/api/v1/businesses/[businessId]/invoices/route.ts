@@ -3,6 +3,7 @@ import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/api-response";
 import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
 import { readJsonBody } from "@/lib/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/businesses/access";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { listInvoices } from "@/lib/invoices/list-invoices";
 
@@ -23,6 +24,8 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
     body,
     joinTransaction: true,
     run: async (tx) => ({ status: 201, body: { data: await createInvoice({ caller, businessId: params.businessId, input: body, client: tx }) } }),
+    // As the request itself: write access to the business, else 404 / 403.
+    authorizeReplay: () => requireBusinessAccess({ caller, businessId: params.businessId, need: "write" }),
   });
 });
 
