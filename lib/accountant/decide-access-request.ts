@@ -1,7 +1,8 @@
 // An owner answers an accountant's request for access: approving creates the ACCOUNTANT
 // membership at the level the owner chooses (that membership is the access); rejecting
 // only closes the request. Both are audit-logged. A request of another business, an
-// expired, withdrawn or answered one is NOT_FOUND.
+// expired, withdrawn or answered one is NOT_FOUND, and so is one of an accountant whose
+// address is not verified (issue #15: the owner decides on the address shown).
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -20,7 +21,7 @@ export async function decideAccessRequest(options: { caller: Caller; businessId:
     if (!uuid.test(requestId)) throw new AppError("NOT_FOUND", "Request not found");
     // Closing it first, conditionally, makes a double click answer only once.
     const { count } = await tx.accountantAccessRequest.updateMany({
-      where: { id: requestId, businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+      where: { id: requestId, businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now }, accountant: { emailVerifiedAt: { not: null } } },
       data: input.approve ? { approvedAt: now, decidedById: caller.userId, access: input.access } : { rejectedAt: now, decidedById: caller.userId },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "Request not found");

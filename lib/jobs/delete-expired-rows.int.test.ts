@@ -53,7 +53,7 @@ async function seed(now: Date) {
 
   const invitation = (expiredDaysAgo: number, data: { acceptedAt?: Date } = {}) =>
     db().accountantInvitation.create({
-      data: { businessId: business.id, email: `invitee-${tag()}@test.drempel.nl`, token: crypto.randomBytes(12).toString("hex"), expiresAt: at(-expiredDaysAgo * DAY), createdAt: at(-(expiredDaysAgo + 14) * DAY), ...data },
+      data: { businessId: business.id, email: `invitee-${tag()}@test.drempel.nl`, tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: at(-expiredDaysAgo * DAY), createdAt: at(-(expiredDaysAgo + 14) * DAY), ...data },
     });
   const invitations = {
     oldExpired: await invitation(61),

@@ -18,9 +18,9 @@ import { shareClient } from "@/lib/accountant/share-client";
 import { withdrawAccessRequest } from "@/lib/accountant/withdraw-access-request";
 
 
-export async function respondToInvitationAction(invitationId: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
+export async function respondToInvitationAction(token: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
   return runAction(async () => {
-    const result = await respondToInvitation({ caller: await requireCaller(), invitationId: String(invitationId), accept: accept === true });
+    const result = await respondToInvitation({ caller: await requireCaller(), token: String(token), accept: accept === true });
     revalidatePath("/", "layout");
     return result;
   });

@@ -7,6 +7,7 @@ import { runAsSystem } from "@/lib/db/db-context";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordContainsEmail } from "@/lib/auth/password-policy";
 import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { resetPasswordSchema } from "@/lib/users/user.types";
 import { parseOrThrow } from "@/lib/validation";
@@ -31,6 +32,12 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
     if (!isResetTokenFormat(input.token)) throw invalidToken();
     const now = options.now ?? new Date();
     const tokenHash = hashResetToken(input.token);
+    // The policy's address rule needs the account: read it before anything is claimed, so
+    // a refused password leaves the link usable.
+    const owner = await db().passwordResetToken.findUnique({ where: { tokenHash }, select: { user: { select: { email: true } } } });
+    if (owner && passwordContainsEmail(input.password, owner.user.email)) {
+      throw new AppError("VALIDATION_FAILED", "Password contains the address", { fields: { password: "validation.passwordContainsEmail" } });
+    }
     const passwordHash = await hashPassword(input.password);
     const email = await db().$transaction(async (tx) => {
       const claimed = await tx.passwordResetToken.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
