@@ -1,7 +1,6 @@
 "use client";
 // Accept or decline on the invitation page; the mailed token goes back to the server.
 import { useState } from "react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { respondToInvitationAction } from "@/app/(app)/accountant/actions";
 import { useErrorText } from "@/components/forms/field";
@@ -31,9 +30,10 @@ export function InvitationAnswer({ token, businessName }: { token: string; busin
         <p role="status" className="text-sm font-medium text-green-800">
           {message.text}
         </p>
-        <Link href="/accountant" className="font-semibold text-brand-700 underline">
+        {/* A full load: the header (the "Klanten" link) and /accountant change with the answer. */}
+        <a href="/accountant" className="font-semibold text-brand-700 underline">
           {t("invitations.toOverview")}
-        </Link>
+        </a>
       </div>
     );
   }

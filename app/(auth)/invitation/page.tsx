@@ -48,7 +48,7 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
           {found.status === "unverified" ? t("invitations.unverified") : t("invitations.invalid")}
         </p>
         <Link href="/businesses" className="font-semibold text-brand-700 underline">
-          {t("invitations.toOverview")}
+          {t("invitations.toBusinesses")}
         </Link>
       </>,
     );
