@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { parseOrThrow } from "@/lib/validation";
+import { isEmailVerified } from "@/lib/users/email-verification/is-email-verified";
 import { decideAccessRequestSchema } from "./accountant.types";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,6 +20,7 @@ export async function decideAccessRequest(options: { caller: Caller; businessId:
   await db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "manage", client: tx });
     if (!uuid.test(requestId)) throw new AppError("NOT_FOUND", "Request not found");
+    if (!(await isEmailVerified(caller.userId, tx))) throw new AppError("FORBIDDEN", "Verify your email address first", { fields: { access: "accountant.errors.verifyFirst" } });
     // Closing it first, conditionally, makes a double click answer only once.
     const { count } = await tx.accountantAccessRequest.updateMany({
       where: { id: requestId, businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now }, accountant: { emailVerifiedAt: { not: null } } },

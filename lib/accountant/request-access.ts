@@ -42,9 +42,11 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
     const businesses = await tx.business.findMany({
       where: {
         kvkNumber: input.kvkNumber,
-        memberships: { some: { role: "OWNER", ...(input.ownerEmail ? { user: { email: input.ownerEmail } } : {}) }, none: { userId: accountant.id } },
+        // Only verified owners are asked: an address nobody proved is nobody's to receive
+        // an accountant's request (or to approve it, decide-access-request.ts).
+        memberships: { some: { role: "OWNER", user: { emailVerifiedAt: { not: null }, ...(input.ownerEmail ? { email: input.ownerEmail } : {}) } }, none: { userId: accountant.id } },
       },
-      select: { id: true, name: true, memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true, name: true, locale: true } } } } },
+      select: { id: true, name: true, memberships: { where: { role: "OWNER", user: { emailVerifiedAt: { not: null } } }, select: { user: { select: { id: true, email: true, name: true, locale: true } } } } },
       take: 10,
     });
     const expiresAt = new Date(now.getTime() + ACCESS_REQUEST_DAYS * 86_400_000);

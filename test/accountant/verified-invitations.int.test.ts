@@ -138,4 +138,24 @@ describe("access requests need a verified accountant", () => {
     await expect(decideAccessRequest({ caller: { userId: owner.id }, businessId: asked.id, requestId: request!.id, input: { approve: true, access: "READ_ONLY" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().membership.count({ where: { businessId: asked.id, userId: accountant.id } })).toBe(0);
   });
+
+  it("an unverified owner neither receives a request nor approves one", async () => {
+    const kvk = String(10_000_000 + crypto.randomInt(89_999_999));
+    const squatter = await registerUnverified(uniqueAddress("eigenaar"));
+    const squatted = await createBusiness({ caller: { userId: squatter.id }, input: { name: "Studio Kaper", kvkNumber: kvk, korParticipations: [{ from: "2025-01-01" }] } });
+    const accountant = await createUser("accountant");
+    await expect(requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: kvk } })).resolves.toEqual({ sent: true });
+    expect(await db().accountantAccessRequest.count({ where: { businessId: squatted.id } })).toBe(0);
+    expect(await db().outboxJob.count({ where: { kind: "ACCESS_EMAIL", userId: squatter.id } })).toBe(0);
+    // A request that reached the business while its owner was verified cannot be approved once it is not.
+    await db().user.update({ where: { id: squatter.id }, data: { emailVerifiedAt: new Date() } });
+    await requestAccess({ caller: { userId: (await createUser("accountant")).id }, input: { kvkNumber: kvk } });
+    const [request] = await listBusinessAccessRequests({ caller: { userId: squatter.id }, businessId: squatted.id });
+    await db().user.update({ where: { id: squatter.id }, data: { emailVerifiedAt: null } });
+    await expect(decideAccessRequest({ caller: { userId: squatter.id }, businessId: squatted.id, requestId: request!.id, input: { approve: true, access: "READ_ONLY" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      fields: { access: "accountant.errors.verifyFirst" },
+    });
+    expect(await db().membership.count({ where: { businessId: squatted.id, role: "ACCOUNTANT" } })).toBe(0);
+  });
 });
