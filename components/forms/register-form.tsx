@@ -3,7 +3,6 @@
 // the address already has an account (issue #15), so the form never logs in: it asks the
 // user to open the link in the mail (or, for an existing holder, the note we sent them).
 import { useState } from "react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { registerAction } from "@/app/actions/register";
 import { ActionForm } from "@/components/forms/action-form";
@@ -21,9 +20,6 @@ export function RegisterForm() {
         <h2 className="text-lg font-semibold">{t("verification.checkMailTitle")}</h2>
         <p>{t("verification.checkMailText", { email: sentTo })}</p>
         <p className="text-sm text-slate-600">{t("verification.checkMailHint")}</p>
-        <Link href="/login" className="font-semibold text-brand-700 underline">
-          {t("auth.loginLink")}
-        </Link>
       </div>
     );
   }
