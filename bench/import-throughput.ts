@@ -25,7 +25,7 @@ export async function benchImport(rows: number): Promise<{ rowsPerSecond: number
   const { createBusiness } = await import("@/lib/businesses/create-business");
   const { commitImport } = await import("@/lib/invoices/import/import-invoices");
   try {
-    const user = await db().user.create({ data: { email: "bench@drempel.nl", name: "Bench", passwordHash: "x" } });
+    const user = await db().user.create({ data: { email: "bench@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() } });
     const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench BV" } });
     const csv = makeCsv(rows);
     // As the web app runs it: as the user, under row-level security.

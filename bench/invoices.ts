@@ -48,7 +48,7 @@ async function main() {
   const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    const user = await db().user.create({ data: { email: "bench-http@drempel.nl", name: "Bench", passwordHash: "x" } });
+    const user = await db().user.create({ data: { email: "bench-http@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() } });
     const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench BV", korParticipations: [{ from: "2024-01-01" }] } });
     await commitImport({ caller: { userId: user.id }, businessId: business.id, csv: makeCsv(10_000) });
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read" } });

@@ -84,7 +84,7 @@ async function main() {
   let server: ChildProcess | undefined;
   const outcomes: Outcome[] = [];
   try {
-    const user = await db().user.create({ data: { email: "bench-load@drempel.nl", name: "Bench Load", passwordHash: await hashPassword(PASSWORD) } });
+    const user = await db().user.create({ data: { email: "bench-load@drempel.nl", name: "Bench Load", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() } });
     const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench Load BV", korParticipations: [{ from: "2024-01-01" }] } });
     await commitImport({ caller: { userId: user.id }, businessId: business.id, csv: makeCsv(INVOICES) });
     const invoice = await db().invoice.findFirstOrThrow({ where: { businessId: business.id }, orderBy: { number: "asc" }, select: { id: true } });

@@ -1,10 +1,11 @@
 // The accountant's view end to end: an owner invites an accountant from the business
-// settings, the accountant accepts on /accountant, sees the client ranked in the
+// settings, the accountant sees the invitation on /accountant and accepts it through the
+// link in the invitation mail, sees the client ranked in the
 // overview and opens its dashboard with the accountant banner; the owner revokes access
 // and the accountant's next request is refused. And the other way in: the accountant asks
 // by KVK number (the same answer for an unknown one), the owner approves in the settings.
 import { expect, test } from "@playwright/test";
-import { createKorBusiness, register, uniqueEmail } from "./helpers";
+import { createKorBusiness, mailedLink, register, uniqueEmail } from "./helpers";
 
 // Two browser contexts and a dozen page loads each: more than the default minute on a busy machine.
 test.describe.configure({ timeout: 150_000 });
@@ -37,12 +38,15 @@ test("owner invites, accountant accepts and sees the client, owner revokes, acco
   await expect(section.getByRole("status")).toHaveText(`Uitnodiging voor ${accountantEmail} staat klaar.`);
   await expect(section.getByRole("button", { name: `Trek uitnodiging voor ${accountantEmail} in` })).toBeVisible();
 
-  // The accountant finds the invitation under "Klanten" and accepts it.
+  // The accountant finds the invitation under "Klanten", and accepts it through the mailed link.
   await accountant.goto("/businesses");
   await accountant.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Klanten" }).click();
   await expect(accountant.getByRole("heading", { level: 1, name: "Je klanten" })).toBeVisible();
+  await expect(accountant.getByText("Accepteren of weigeren doe je via de link in de uitnodigingsmail.")).toBeVisible();
+  await accountant.goto(await mailedLink(accountantEmail, "/invitation", "INVITATION_EMAIL"));
   await accountant.getByRole("button", { name: `Accepteer uitnodiging van ${businessName}` }).click();
   await expect(accountant.getByText(`Je hebt nu toegang tot ${businessName}.`)).toBeVisible();
+  await accountant.getByRole("link", { name: "Naar je klanten" }).click();
 
   // The client is in the overview with its status; its name opens the dashboard with the banner.
   const row = accountant.getByRole("row", { name: new RegExp(businessName) });

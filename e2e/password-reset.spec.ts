@@ -58,7 +58,7 @@ test("a forgotten password is reset through the mailed link; the old one stops w
   await expect(page.getByRole("heading", { name: "Nieuw wachtwoord kiezen" })).toBeVisible();
   await page.getByLabel("Nieuw wachtwoord").fill("kort");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
-  await expect(page.getByText("Kies een wachtwoord van minstens 10 tekens.")).toBeVisible();
+  await expect(page.getByText("Kies een wachtwoord van minstens 12 tekens.")).toBeVisible();
   await page.getByLabel("Nieuw wachtwoord").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page.getByText("Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.")).toBeVisible();

@@ -126,7 +126,7 @@ async function main() {
   let server: ChildProcess | undefined;
   let exitCode = 0;
   try {
-    const user = await db().user.create({ data: { email: "scan@drempel.nl", name: "Scan", passwordHash: "x" } });
+    const user = await db().user.create({ data: { email: "scan@drempel.nl", name: "Scan", passwordHash: "x", emailVerifiedAt: new Date() } });
     const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Scan BV", kvkNumber: "12345678", korParticipations: [{ from: "2025-01-01" }] } });
     const invoiceIds: string[] = [];
     for (let i = 1; i <= 20; i++) {

@@ -5,6 +5,7 @@ import { BusinessSwitcher } from "@/components/layout/business-switcher";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { LogoutButton } from "@/components/layout/logout-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { VerifyEmailBanner } from "@/components/layout/verify-email-banner";
 import { requireUser } from "@/lib/auth/current-user";
 import { listBusinesses } from "@/lib/businesses/list-businesses";
 import { hasAccountantView } from "@/lib/accountant/list-my-invitations";
@@ -49,6 +50,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      {user.emailVerified ? null : <VerifyEmailBanner email={user.email} />}
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>

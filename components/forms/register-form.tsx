@@ -1,7 +1,8 @@
 "use client";
-// Registration: the server validates every field; on success we log straight in.
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
+// Registration: the server validates every field. Its answer is the same whether or not
+// the address already has an account (issue #15), so the form never logs in: it asks the
+// user to open the link in the mail (or, for an existing holder, the note we sent them).
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { registerAction } from "@/app/actions/register";
 import { ActionForm } from "@/components/forms/action-form";
@@ -11,25 +12,26 @@ const registration = (form: FormData) => ({ name: String(form.get("name") ?? "")
 
 export function RegisterForm() {
   const t = useTranslations();
-  const router = useRouter();
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
-  async function logIn(form: FormData) {
-    const { email, password } = registration(form);
-    const login = await signIn("credentials", { email, password, redirect: false });
-    if (!login || login.error) {
-      router.push("/login?registered=1");
-      return;
-    }
-    router.push("/businesses");
-    router.refresh();
+  if (sentTo) {
+    return (
+      <div role="status" className="space-y-3">
+        <h2 className="text-lg font-semibold">{t("verification.checkMailTitle")}</h2>
+        <p>{t("verification.checkMailText", { email: sentTo })}</p>
+        <p className="text-sm text-slate-600">{t("verification.checkMailHint")}</p>
+      </div>
+    );
   }
 
   return (
     <ActionForm
-      action={(form) => registerAction(registration(form))}
-      onSuccess={(_, form) => logIn(form)}
+      action={async (form) => {
+        const result = await registerAction(registration(form));
+        if (result.ok) setSentTo(result.data.email);
+        return result;
+      }}
       rateLimited="wait"
-      staysPendingOnSuccess
       submitLabel={t("auth.registerSubmit")}
       pendingLabel={t("auth.registering")}
       buttonClassName="w-full"

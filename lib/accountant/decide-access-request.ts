@@ -1,12 +1,14 @@
 // An owner answers an accountant's request for access: approving creates the ACCOUNTANT
 // membership at the level the owner chooses (that membership is the access); rejecting
 // only closes the request. Both are audit-logged. A request of another business, an
-// expired, withdrawn or answered one is NOT_FOUND.
+// expired, withdrawn or answered one is NOT_FOUND, and so is one of an accountant whose
+// address is not verified (issue #15: the owner decides on the address shown).
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { parseOrThrow } from "@/lib/validation";
+import { isEmailVerified } from "@/lib/users/email-verification/is-email-verified";
 import { decideAccessRequestSchema } from "./accountant.types";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,9 +20,10 @@ export async function decideAccessRequest(options: { caller: Caller; businessId:
   await db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "manage", client: tx });
     if (!uuid.test(requestId)) throw new AppError("NOT_FOUND", "Request not found");
+    if (!(await isEmailVerified(caller.userId, tx))) throw new AppError("FORBIDDEN", "Verify your email address first", { fields: { access: "accountant.errors.verifyFirst" } });
     // Closing it first, conditionally, makes a double click answer only once.
     const { count } = await tx.accountantAccessRequest.updateMany({
-      where: { id: requestId, businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+      where: { id: requestId, businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now }, accountant: { emailVerifiedAt: { not: null } } },
       data: input.approve ? { approvedAt: now, decidedById: caller.userId, access: input.access } : { rejectedAt: now, decidedById: caller.userId },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "Request not found");

@@ -37,7 +37,7 @@ export async function createFirm(options: { caller: Caller; input: unknown }): P
   });
 }
 
-/** The firm's administrator adds a registered accountant who is in no firm yet. */
+/** The firm's administrator adds a registered accountant, with a verified address, who is in no firm yet. */
 export async function addFirmColleague(options: { caller: Caller; input: unknown }): Promise<void> {
   const { caller } = options;
   const input = parseOrThrow(addFirmColleagueSchema, options.input);
@@ -45,8 +45,9 @@ export async function addFirmColleague(options: { caller: Caller; input: unknown
     const admin = await tx.firmMember.findUnique({ where: { userId: caller.userId }, include: { firm: true } });
     if (!admin) throw new AppError("NOT_FOUND", "Firm not found");
     if (admin.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only the firm's administrator may add colleagues");
-    const colleague = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, isAccountant: true, firmMembership: true } });
-    if (!colleague || !colleague.isAccountant) throw new AppError("VALIDATION_FAILED", "Not a registered accountant", { fields: { email: "accountant.errors.notAnAccountant" } });
+    const colleague = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, isAccountant: true, emailVerifiedAt: true, firmMembership: true } });
+    // Clients are shared with firm colleagues: whoever registered the address without proving it is nobody's colleague.
+    if (!colleague || !colleague.isAccountant || !colleague.emailVerifiedAt) throw new AppError("VALIDATION_FAILED", "Not a registered accountant", { fields: { email: "accountant.errors.notAnAccountant" } });
     if (colleague.firmMembership) throw new AppError("CONFLICT", "Already in a firm", { fields: { email: "accountant.errors.colleagueInFirm" } });
     await tx.firmMember.create({ data: { firmId: admin.firmId, userId: colleague.id, role: "MEMBER" } });
     await tx.user.update({ where: { id: colleague.id }, data: { accountantFirm: admin.firm.name } });

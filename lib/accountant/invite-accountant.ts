@@ -1,20 +1,24 @@
 // An owner invites an accountant by email for one business, with an access level. The
-// accountant need not be registered yet: the invitation waits on /accountant for whoever
-// signs in with that address, until it expires or the owner withdraws it.
-import crypto from "node:crypto";
+// accountant need not be registered yet. The invitation mail (queued in the outbox in the
+// same transaction) carries a single-use token, of which only the SHA-256 is stored; the
+// verified holder of the address accepts with it (respond-to-invitation.ts), until it
+// expires or the owner withdraws it.
+import { generateResetToken as generateToken } from "@/lib/auth/password-reset/reset-token";
+import { appBaseUrl } from "@/lib/mail/app-url";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { parseOrThrow } from "@/lib/validation";
 import { INVITATION_DAYS, inviteAccountantSchema, type BusinessInvitationDto } from "./accountant.types";
-import { sendInvitationMail } from "./send-invitation-mail";
+import { invitationLink, renderInvitationMail } from "./render-invitation-mail";
 
 export async function inviteAccountant(options: { caller: Caller; businessId: string; input: unknown; now?: Date }): Promise<BusinessInvitationDto> {
   const { caller, businessId } = options;
   const input = parseOrThrow(inviteAccountantSchema, options.input);
   const now = options.now ?? new Date();
-  const { invitation, businessName, inviterName } = await db().$transaction(async (tx) => {
+  const { token, tokenHash } = generateToken();
+  const invitation = await db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "manage", client: tx });
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (user) {
@@ -30,7 +34,7 @@ export async function inviteAccountant(options: { caller: Caller; businessId: st
         businessId,
         email: input.email,
         access: input.access,
-        token: crypto.randomBytes(24).toString("base64url"),
+        tokenHash,
         invitedById: caller.userId,
         expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
       },
@@ -47,9 +51,13 @@ export async function inviteAccountant(options: { caller: Caller; businessId: st
       tx.business.findUniqueOrThrow({ where: { id: businessId }, select: { name: true } }),
       tx.user.findUnique({ where: { id: caller.userId }, select: { name: true } }),
     ]);
-    return { invitation: created, businessName: business.name, inviterName: inviter?.name ?? null };
+    const mail = renderInvitationMail({ businessName: business.name, inviterName: inviter?.name ?? null, access: created.access, expiresAt: created.expiresAt, link: invitationLink(appBaseUrl(), token) });
+    await tx.outboxJob.create({
+      data: { kind: "INVITATION_EMAIL", dedupeKey: `invitation:${created.id}`, businessId, toAddress: created.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, nextAttemptAt: now },
+      select: { id: true },
+    });
+    return created;
   });
-  await sendInvitationMail({ to: invitation.email, businessName, inviterName, access: invitation.access, expiresAt: invitation.expiresAt });
   return {
     id: invitation.id,
     email: invitation.email,

@@ -26,7 +26,8 @@ export async function listBusinessAccessRequests(options: { caller: Caller; busi
   const { businessId } = options;
   await requireBusinessAccess({ ...options, need: "manage" });
   const rows = await db().accountantAccessRequest.findMany({
-    where: { businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: options.now ?? new Date() } },
+    // An unverified accountant's request is not shown: it could not be approved (decide-access-request.ts).
+    where: { businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: options.now ?? new Date() }, accountant: { emailVerifiedAt: { not: null } } },
     include: { accountant: { select: { name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } } },
     orderBy: { createdAt: "asc" },
   });

@@ -4,12 +4,16 @@
 // uses Drempel. A match stores one request per business and queues a mail to each owner
 // (the outbox, kind ACCESS_EMAIL); no match stores one request without a business, so the
 // accountant's own list looks the same either way. Asking makes the user an accountant.
+// Only a verified account may ask (issue #15): the owners see the accountant's address and
+// would otherwise approve whoever registered a trusted accountant's address first. Only
+// verified owners are asked (drempel_access_request_targets).
 import type { Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/mail/app-url";
 import { hitRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { parseOrThrow } from "@/lib/validation";
+import { isEmailVerified } from "@/lib/users/email-verification/is-email-verified";
 import { ACCESS_REQUEST_DAYS, ACCESS_REQUEST_LIMIT, ACCESS_REQUEST_WINDOW_SECONDS, requestAccessSchema } from "./accountant.types";
 import { renderAccessRequestMail } from "./render-access-request-mail";
 
@@ -19,6 +23,9 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
   const { caller } = options;
   const input = parseOrThrow(requestAccessSchema, options.input);
   const now = options.now ?? new Date();
+  if (!(await isEmailVerified(caller.userId))) {
+    throw new AppError("FORBIDDEN", "Verify your email address first", { fields: { kvkNumber: "accountant.errors.verifyFirst" } });
+  }
   const limit = await hitRateLimit({ key: accessRequestRateKey(caller.userId), limit: ACCESS_REQUEST_LIMIT, windowSeconds: ACCESS_REQUEST_WINDOW_SECONDS });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many access requests", { retryAfterSeconds: limit.retryAfterSeconds });
   // The business is found by its KVK number among all businesses, and its owners' mails

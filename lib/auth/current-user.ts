@@ -7,7 +7,7 @@ import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-export type CurrentUser = { id: string; name: string; email: string; locale: "nl" | "en"; isAccountant: boolean };
+export type CurrentUser = { id: string; name: string; email: string; locale: "nl" | "en"; isAccountant: boolean; emailVerified: boolean };
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
@@ -15,10 +15,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!userId) return null;
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, name: true, email: true, locale: true, isAccountant: true, passwordVersion: true },
+    select: { id: true, name: true, email: true, locale: true, isAccountant: true, passwordVersion: true, emailVerifiedAt: true },
   });
   if (!user || session.user?.passwordVersion !== user.passwordVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, locale: user.locale, isAccountant: user.isAccountant };
+  return { id: user.id, name: user.name, email: user.email, locale: user.locale, isAccountant: user.isAccountant, emailVerified: user.emailVerifiedAt !== null };
 });
 
 /** For pages: the signed-in user, or a redirect to the login page. */

@@ -130,6 +130,13 @@ describe("members", () => {
       fields: { email: "validation.alreadyMember" },
     });
   });
+  it("addMember treats an account whose address is not verified as unknown (issue #15: whoever registered it first gets nothing)", async () => {
+    const squatter = await createUser("unverified", { verified: false });
+    await expect(addMember({ caller: asCaller(owner), businessId: business.id, input: { email: squatter.email } })).rejects.toMatchObject({
+      fields: { email: "validation.unknownUser" },
+    });
+    expect(await db().membership.count({ where: { businessId: business.id, userId: squatter.id } })).toBe(0);
+  });
   it("changeMemberRole refuses an outsider and allows the owner", async () => {
     const membership = await db().membership.findFirstOrThrow({ where: { businessId: business.id, userId: member.id } });
     await expect(changeMemberRole({ caller: asCaller(outsider), businessId: business.id, membershipId: membership.id, input: { role: "OWNER" } })).rejects.toMatchObject(notFound);

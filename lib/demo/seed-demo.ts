@@ -55,6 +55,8 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
             passwordHash,
             isAccountant: account.email.startsWith("boekhouder"),
             accountantFirm: account.email.startsWith("boekhouder") ? "Boekhoudkantoor Bram" : null,
+            // Seeded, not registered: the demo addresses count as verified.
+            emailVerifiedAt: new Date(),
           },
         }),
       ),

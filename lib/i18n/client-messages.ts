@@ -11,6 +11,7 @@ const CLIENT_NAMESPACES = [
   "auth",
   "account",
   "accountant",
+  "verification",
   "apiTokens",
   "members",
   "businesses",

@@ -27,6 +27,13 @@ async function seed(now: Date) {
     used: await token("used", { expiresAt: at(30 * 60_000), usedAt: at(-60_000) }),
     live: await token("live", { expiresAt: at(30 * 60_000) }),
   };
+  const verification = (name: string, data: { expiresAt: Date; usedAt?: Date }) =>
+    db().emailVerificationToken.create({ data: { userId: owner.id, email: owner.email, tokenHash: `verify-${name}-${tag()}`, ...data } });
+  const verificationTokens = {
+    expired: await verification("expired", { expiresAt: at(-60_000) }),
+    used: await verification("used", { expiresAt: at(3_600_000), usedAt: at(-60_000) }),
+    live: await verification("live", { expiresAt: at(3_600_000) }),
+  };
 
   // As the counters are written: by hitRateLimit, with the database's clock.
   const rateKeys = { ended: `cleanup:ended:${tag()}`, running: `cleanup:running:${tag()}` };
@@ -53,7 +60,7 @@ async function seed(now: Date) {
 
   const invitation = (expiredDaysAgo: number, data: { acceptedAt?: Date } = {}) =>
     db().accountantInvitation.create({
-      data: { businessId: business.id, email: `invitee-${tag()}@test.drempel.nl`, token: crypto.randomBytes(12).toString("hex"), expiresAt: at(-expiredDaysAgo * DAY), createdAt: at(-(expiredDaysAgo + 14) * DAY), ...data },
+      data: { businessId: business.id, email: `invitee-${tag()}@test.drempel.nl`, tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: at(-expiredDaysAgo * DAY), createdAt: at(-(expiredDaysAgo + 14) * DAY), ...data },
     });
   const invitations = {
     oldExpired: await invitation(61),
@@ -64,7 +71,7 @@ async function seed(now: Date) {
   };
 
   await db().auditLog.create({ data: { businessId: business.id, actorId: owner.id, action: "cleanup.test", entityType: "AccessRequest", entityId: requests.oldExpired.id } });
-  return { owner, business, tokens, rateKeys, idempotencyKeys, requests, invitations };
+  return { owner, business, tokens, verificationTokens, rateKeys, idempotencyKeys, requests, invitations };
 }
 
 async function remaining(seeded: Awaited<ReturnType<typeof seed>>) {
@@ -80,6 +87,7 @@ async function remaining(seeded: Awaited<ReturnType<typeof seed>>) {
     idempotencyRecords: records.map((row) => row.key).sort(),
     accessRequests: requests.map((row) => row.id).sort(),
     invitations: invitations.map((row) => row.id).sort(),
+    verificationTokens: (await db().emailVerificationToken.findMany({ where: { userId: owner.id }, select: { id: true } })).map((row) => row.id),
     auditEntries: await db().auditLog.count({ where: { businessId: business.id } }),
   };
 }
@@ -101,9 +109,11 @@ it("deletes expired tokens, counters, idempotency answers, old access requests a
   expect(deleted.accessRequests).toBeGreaterThanOrEqual(2);
   expect(deleted.invitations).toBeGreaterThanOrEqual(2);
 
-  const { tokens, requests, invitations, rateKeys, idempotencyKeys } = seeded;
+  const { tokens, verificationTokens, requests, invitations, rateKeys, idempotencyKeys } = seeded;
+  expect(deleted.emailVerificationTokens).toBeGreaterThanOrEqual(2);
   expect(await remaining(seeded)).toEqual({
     tokens: [tokens.live.id],
+    verificationTokens: [verificationTokens.live.id],
     rateLimits: [rateKeys.running],
     idempotencyRecords: [idempotencyKeys.fresh],
     accessRequests: [requests.recentExpired.id, requests.open.id].sort(),

@@ -1,7 +1,7 @@
 // The queue worker's periodic clean-up: rows that stopped meaning anything are deleted, so
 // the tables do not grow forever. Each rule keeps whatever the application still reads:
-// - password reset tokens once expired or used (a dead link gets the same answer as an
-//   unknown one);
+// - password reset and e-mail verification tokens once expired or used (a dead link gets
+//   the same answer as an unknown one);
 // - rate-limit counters whose window has ended (the next hit would start at 1 anyway);
 // - Idempotency-Key answers past IDEMPOTENCY_TTL_MS (they are no longer replayed);
 // - access requests past their expiry and older than ACCESS_REQUEST_HISTORY_DAYS (the
@@ -16,7 +16,7 @@ import { IDEMPOTENCY_TTL_MS } from "@/lib/api/idempotency";
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
 
-export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number; invitations: number };
+export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number; invitations: number; emailVerificationTokens: number };
 
 export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
   return runAsSystem(async () => {
@@ -30,6 +30,14 @@ export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
     const historyStart = new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000);
     const requests = await db().accountantAccessRequest.deleteMany({ where: { expiresAt: { lte: now }, createdAt: { lt: historyStart } } });
     const invitations = await db().accountantInvitation.deleteMany({ where: { expiresAt: { lte: historyStart } } });
-    return { passwordResetTokens: tokens.count, rateLimits, idempotencyRecords, accessRequests: requests.count, invitations: invitations.count };
+    const verificationTokens = await db().emailVerificationToken.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] } });
+    return {
+      passwordResetTokens: tokens.count,
+      rateLimits,
+      idempotencyRecords,
+      accessRequests: requests.count,
+      invitations: invitations.count,
+      emailVerificationTokens: verificationTokens.count,
+    };
   });
 }

@@ -19,6 +19,8 @@ import { enqueueDailyEvaluations, enqueueDigests, pruneFinishedEvaluations } fro
 import type { MailTransport } from "@/lib/mail/transport";
 import { oneClickUnsubscribeUrl } from "@/lib/mail/unsubscribe-url";
 
+const LIVE_LINK_KINDS: ReadonlySet<OutboxKind> = new Set(["PASSWORD_RESET_EMAIL", "ACCOUNT_EMAIL", "INVITATION_EMAIL"]);
+
 export type WorkerOptions = {
   transport: MailTransport;
   appUrl: string;
@@ -94,9 +96,10 @@ export function createWorker(options: WorkerOptions): Worker {
     }
     headers["X-Drempel-Outbox-Id"] = job.id;
     const accepted = await options.transport.send({ to: job.toAddress, subject: job.subject, text: job.textBody, html: job.htmlBody, headers });
-    // A reset mail carries a live link; once a mail server has it, the outbox keeps none.
-    // Without SMTP the outbox row is the only delivery, so it keeps the link until it expires.
-    const redact = job.kind === "PASSWORD_RESET_EMAIL" && options.transport.name !== "outbox";
+    // A reset, verification or invitation mail carries a live link; once a mail server has
+    // it, the outbox keeps none. Without SMTP the outbox row is the only delivery, so it
+    // keeps the link until it expires.
+    const redact = LIVE_LINK_KINDS.has(job.kind) && options.transport.name !== "outbox";
     await markJobSent({ job, workerId: id, now: clock(), transport: options.transport.name, messageId: accepted.messageId, redact });
   }
 

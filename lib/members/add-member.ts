@@ -1,4 +1,6 @@
-// An owner gives another registered user access to the business.
+// An owner gives another registered user access to the business. Only an account whose
+// address is verified counts as registered (issue #15): whoever registered someone else's
+// address first is told apart from nobody, and gets nothing.
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
@@ -12,7 +14,7 @@ export async function addMember(options: { caller: Caller; businessId: string; i
   await db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "manage", client: tx });
     const user = await tx.user.findUnique({ where: { email: input.email } });
-    if (!user) {
+    if (!user?.emailVerifiedAt) {
       throw new AppError("VALIDATION_FAILED", "Unknown user", { fields: { email: "validation.unknownUser" } });
     }
     const existing = await tx.membership.findUnique({ where: { businessId_userId: { businessId, userId: user.id } } });

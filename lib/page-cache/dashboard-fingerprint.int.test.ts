@@ -35,7 +35,7 @@ import { markAllNotificationsRead, markNotificationRead } from "@/lib/notificati
 import { changePassword } from "@/lib/users/change-password";
 import { registerUser } from "@/lib/users/register-user";
 import { setLocale } from "@/lib/users/set-locale";
-import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { createOwnedBusiness, createUser, mailedInvitationToken } from "@/test/integration/factories";
 import { dashboardFingerprintSql, fingerprintReader, type FingerprintReader } from "./dashboard-fingerprint";
 
 let pool: ContextPool;
@@ -131,7 +131,8 @@ describe("dashboardFingerprintSql", () => {
 
 describe("the dashboard fingerprint: who gets one", () => {
   it("gives a member the same fingerprint for the same state, with their password version, which a password change raises", async () => {
-    const registered = await registerUser({ input: { name: "Eigenaar Wachtwoord", email: `pw-${crypto.randomUUID()}@test.drempel.nl`, password: "correct horse battery" } });
+    const { email } = await registerUser({ input: { name: "Eigenaar Wachtwoord", email: `pw-${crypto.randomUUID()}@test.drempel.nl`, password: "correct horse battery" } });
+    const registered = await db().user.findUniqueOrThrow({ where: { email } });
     const business = await createOwnedBusiness(registered.id, "Wachtwoord BV");
     const first = await read({ userId: registered.id, businessId: business.id });
     expect(first).toEqual({ passwordVersion: 1, fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
@@ -167,7 +168,7 @@ describe("the dashboard fingerprint: who gets one", () => {
 
     await addMember({ caller, businessId: business.id, input: { email: member.email } });
     const invitation = await inviteAccountant({ caller, businessId: business.id, input: { email: accountant.email } });
-    await respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true });
+    await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true });
     await fingerprintOf(member.id, business.id);
     await fingerprintOf(accountant.id, business.id);
 
@@ -321,10 +322,10 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     const secondBusiness = await createOwnedBusiness(secondClient.id, "Tweede Klant BV");
     const third = await inviteAccountant({ caller: { userId: secondClient.id }, businessId: secondBusiness.id, input: { email: user.email } });
     await page.changed("a second pending invitation");
-    await respondToInvitation({ caller: { userId: user.id }, invitationId: third.id, accept: false });
+    await respondToInvitation({ caller: { userId: user.id }, token: await mailedInvitationToken(third.id), accept: false });
     await page.changedBackTo("the second one declined", pending);
 
-    await respondToInvitation({ caller: { userId: user.id }, invitationId: again.id, accept: true });
+    await respondToInvitation({ caller: { userId: user.id }, token: await mailedInvitationToken(again.id), accept: true });
     await page.changed("invitation accepted (an accountant now, with a client business)");
     const accepted = page.value;
 
@@ -359,7 +360,7 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     const business = await createOwnedBusiness(owner.id, "Rollen BV");
     const caller = { userId: owner.id };
     const invitation = await inviteAccountant({ caller, businessId: business.id, input: { email: accountant.email, access: "READ_ONLY" } });
-    await respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true });
+    await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true });
     await addMember({ caller, businessId: business.id, input: { email: member.email } });
 
     const accountantPage = await watch(accountant.id, business.id);

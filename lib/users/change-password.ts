@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordContainsEmail } from "@/lib/auth/password-policy";
 import { enforceRateLimits } from "@/lib/rate-limit/hit-rate-limit";
 import { changePasswordSchema } from "@/lib/users/user.types";
 import { parseOrThrow } from "@/lib/validation";
@@ -16,8 +17,11 @@ export async function changePassword(options: { caller: { userId: string }; inpu
   // A stolen session must not become a way to guess the password: same limit as logins.
   const { LOGIN_RATE_LIMIT: limit, LOGIN_RATE_WINDOW_SECONDS: windowSeconds } = env();
   await enforceRateLimits([{ key: `change-password:user:${userId}`, limit, windowSeconds }], "Too many password change attempts");
-  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true, passwordVersion: true } });
+  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true, passwordVersion: true, email: true } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
+  if (passwordContainsEmail(input.newPassword, user.email)) {
+    throw new AppError("VALIDATION_FAILED", "Password contains the address", { fields: { newPassword: "validation.passwordContainsEmail" } });
+  }
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw new AppError("VALIDATION_FAILED", "Current password is wrong", { fields: { currentPassword: "validation.currentPasswordWrong" } });
   }

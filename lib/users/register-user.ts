@@ -1,30 +1,43 @@
-// Registers a user with a hashed password; registration is rate-limited per IP.
+// Registration, answered the same whether or not the address has an account (issue #15):
+// same result, same work in the same order, similar time. The password is hashed either
+// way; the account is inserted unless the address exists (ON CONFLICT DO NOTHING, so no
+// error tells them apart); a new account gets a verification link, the holder of an
+// existing one a note that someone tried to register with their address. Rate-limited
+// per IP and per address (each registration sends a mail), counted before the lookup.
 import { db } from "@/lib/db/client";
+import { actAsAccount } from "@/lib/users/email-verification/act-as-account";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { appBaseUrl } from "@/lib/mail/app-url";
 import { enforceRateLimits } from "@/lib/rate-limit/hit-rate-limit";
 import { parseOrThrow } from "@/lib/validation";
 import { registerSchema } from "@/lib/users/user.types";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { queueRegistrationAttemptMail, queueVerificationMail } from "@/lib/users/email-verification/queue-account-mails";
+import { REGISTER_EMAIL_LIMIT, REGISTER_EMAIL_WINDOW_SECONDS, registerEmailRateKey } from "@/lib/users/email-verification/verification.types";
 
-export async function registerUser(options: { input: unknown; ip?: string }): Promise<{ id: string; email: string }> {
+export async function registerUser(options: { input: unknown; ip?: string; now?: Date }): Promise<{ email: string }> {
   const input = parseOrThrow(registerSchema, options.input);
+  const now = options.now ?? new Date();
+  const checks = [{ key: registerEmailRateKey(input.email), limit: REGISTER_EMAIL_LIMIT, windowSeconds: REGISTER_EMAIL_WINDOW_SECONDS }];
   if (options.ip) {
     const { REGISTER_RATE_LIMIT: limit, REGISTER_RATE_WINDOW_SECONDS: windowSeconds } = env();
-    await enforceRateLimits([{ key: `register:ip:${options.ip}`, limit, windowSeconds }], "Too many registrations");
+    checks.unshift({ key: `register:ip:${options.ip}`, limit, windowSeconds });
   }
+  await enforceRateLimits(checks, "Too many registrations");
   const passwordHash = await hashPassword(input.password);
-  try {
-    const user = await db().user.create({
+  const appUrl = appBaseUrl();
+  // Nobody is logged in. Users are not under row-level security; the token and the mail
+  // are the account's own rows, written as that account for this transaction only (system
+  // mode is the worker's role's alone).
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.user.createMany({
       data: { name: input.name, email: input.email, passwordHash, locale: input.locale },
-      select: { id: true, email: true },
+      skipDuplicates: true,
     });
-    return user;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", "Email taken", { fields: { email: "validation.emailTaken" } });
-    }
-    throw error;
-  }
+    const user = await tx.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true, name: true, locale: true } });
+    await actAsAccount(tx, user.id);
+    if (count === 1) await queueVerificationMail(tx, { user, now, appUrl });
+    else await queueRegistrationAttemptMail(tx, { user, now, appUrl });
+  });
+  return { email: input.email };
 }

@@ -24,7 +24,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { listInvoiceHistory } from "@/lib/invoices/list-invoice-history";
 import { listInvoices } from "@/lib/invoices/list-invoices";
 import { apiRequest, ctx, readJson, snapshot, tokenFor, validInvoice } from "@/test/api/helpers";
-import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { createOwnedBusiness, createUser, mailedInvitationToken } from "@/test/integration/factories";
 
 type User = Awaited<ReturnType<typeof createUser>>;
 let owner: User;
@@ -35,7 +35,7 @@ let accountantToken: string;
 
 async function grant(access: "READ_ONLY" | "READ_WRITE", who: User = accountant, to: BusinessDto = business) {
   const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: to.id, input: { email: who.email, access } });
-  await respondToInvitation({ caller: { userId: who.id }, invitationId: invitation.id, accept: true });
+  await respondToInvitation({ caller: { userId: who.id }, token: await mailedInvitationToken(invitation.id), accept: true });
 }
 
 async function membershipId(): Promise<string> {
@@ -195,18 +195,18 @@ describe("the pages' lib functions as an accountant", () => {
 
 describe("invitations", () => {
   it("owner invites, the invitee sees it and accepts: ACCOUNTANT membership with the chosen level, user marked accountant", async () => {
-    expect(await hasAccountantView({ isAccountant: false, email: accountant.email })).toBe(false);
+    expect(await hasAccountantView({ isAccountant: false, email: accountant.email, emailVerified: true })).toBe(false);
     await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email.toUpperCase(), access: "READ_WRITE" } });
-    expect(await hasAccountantView({ isAccountant: false, email: accountant.email })).toBe(true);
+    expect(await hasAccountantView({ isAccountant: false, email: accountant.email, emailVerified: true })).toBe(true);
     const mine = await listMyInvitations({ caller: { userId: accountant.id } });
     expect(mine).toEqual([expect.objectContaining({ businessId: business.id, businessName: "Studio Klant", access: "READ_WRITE", invitedBy: owner.name })]);
-    await respondToInvitation({ caller: { userId: accountant.id }, invitationId: mine[0]!.id, accept: true });
+    await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(mine[0]!.id), accept: true });
     const membership = await db().membership.findFirstOrThrow({ where: { businessId: business.id, userId: accountant.id } });
     expect(membership).toMatchObject({ role: "ACCOUNTANT", access: "READ_WRITE" });
     expect((await db().user.findUniqueOrThrow({ where: { id: accountant.id } })).isAccountant).toBe(true);
     expect(await listMyInvitations({ caller: { userId: accountant.id } })).toEqual([]);
     // Accepting twice finds nothing.
-    await expect(respondToInvitation({ caller: { userId: accountant.id }, invitationId: mine[0]!.id, accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(mine[0]!.id), accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const listed = await listBusinessAccountants({ caller: { userId: owner.id }, businessId: business.id });
     expect(listed.accountants).toEqual([expect.objectContaining({ userId: accountant.id, access: "READ_WRITE" })]);
     expect(listed.invitations).toEqual([]);
@@ -219,7 +219,7 @@ describe("invitations", () => {
 
   it("declining closes the invitation without access", async () => {
     const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
-    await respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: false });
+    await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: false });
     expect(await db().membership.count({ where: { businessId: business.id, userId: accountant.id } })).toBe(0);
     await expect(getBusiness({ caller: { userId: accountant.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -227,17 +227,17 @@ describe("invitations", () => {
   it("someone else cannot answer the invitation", async () => {
     const stranger = await createUser("stranger");
     const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
-    await expect(respondToInvitation({ caller: { userId: stranger.id }, invitationId: invitation.id, accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(respondToInvitation({ caller: { userId: stranger.id }, token: await mailedInvitationToken(invitation.id), accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().membership.count({ where: { businessId: business.id, userId: stranger.id } })).toBe(0);
   });
 
   it("a withdrawn or expired invitation can no longer be accepted", async () => {
     const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
     await withdrawInvitation({ caller: { userId: owner.id }, businessId: business.id, invitationId: invitation.id });
-    await expect(respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const later = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
     const afterExpiry = new Date(Date.parse(later.expiresAt) + 1000);
-    await expect(respondToInvitation({ caller: { userId: accountant.id }, invitationId: later.id, accept: true, now: afterExpiry })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(later.id), accept: true, now: afterExpiry })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listMyInvitations({ caller: { userId: accountant.id }, now: afterExpiry })).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { createBusiness } from "@/lib/businesses/create-business";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice } from "@/lib/invoices/delete-invoice";
 import { validInvoice } from "@/test/api/helpers";
-import { createUser } from "@/test/integration/factories";
+import { createUser, mailedInvitationToken } from "@/test/integration/factories";
 
 const TODAY = "2026-12-20";
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -32,7 +32,7 @@ async function client(name: string, kvkNumber: string, options: { kor: boolean; 
     await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: `${name}-${++n}`, date, netCents: euros * 100, vatCents: 0 }) });
   }
   const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email, access: "READ_ONLY" } });
-  await respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true });
+  await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true });
   ids[name] = business.id;
 }
 

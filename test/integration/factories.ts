@@ -2,11 +2,13 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { createBusiness } from "@/lib/businesses/create-business";
+import { runAsSystem } from "@/lib/db/db-context";
 
-export async function createUser(label = "user") {
+/** A user whose address is verified, unless `verified: false`. */
+export async function createUser(label = "user", options: { verified?: boolean } = {}) {
   const suffix = crypto.randomBytes(4).toString("hex");
   return db().user.create({
-    data: { email: `${label}-${suffix}@test.drempel.nl`, name: `${label} ${suffix}`, passwordHash: "scrypt$unused" },
+    data: { email: `${label}-${suffix}@test.drempel.nl`, name: `${label} ${suffix}`, passwordHash: "scrypt$unused", emailVerifiedAt: options.verified === false ? null : new Date() },
   });
 }
 
@@ -15,4 +17,24 @@ export async function createOwnedBusiness(ownerId: string, name = "Test BV") {
     caller: { userId: ownerId },
     input: { name, kvkNumber: "12345678", korParticipations: [{ from: "2025-01-01" }] },
   });
+}
+
+const tokenInLink = (text: string | null, path: string) => new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text ?? "")?.[1];
+
+/** The token in the newest invitation mail of an invitation, read from the outbox. */
+export async function mailedInvitationToken(invitationId: string): Promise<string> {
+  const job = await runAsSystem(() => db().outboxJob.findFirstOrThrow({ where: { kind: "INVITATION_EMAIL", dedupeKey: `invitation:${invitationId}` } }));
+  const token = tokenInLink(job.textBody, "/invitation");
+  if (!token) throw new Error(`no invitation link in ${job.textBody}`);
+  return token;
+}
+
+/** The token in the newest verification mail to an address, read from the outbox. */
+export async function mailedVerificationToken(email: string): Promise<string> {
+  const jobs = await runAsSystem(() => db().outboxJob.findMany({ where: { kind: "ACCOUNT_EMAIL", toAddress: email }, orderBy: { createdAt: "desc" } }));
+  for (const job of jobs) {
+    const token = tokenInLink(job.textBody, "/verify-email");
+    if (token) return token;
+  }
+  throw new Error(`no verification mail to ${email}`);
 }

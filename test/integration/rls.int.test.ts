@@ -16,7 +16,7 @@ import { createBusiness } from "@/lib/businesses/create-business";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
 import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
-import { createOwnedBusiness, createUser } from "./factories";
+import { createOwnedBusiness, createUser, mailedInvitationToken } from "./factories";
 
 const TENANT_TABLES = ["Business", "Membership", "KorParticipation", "Invoice", "AuditLog", "BusinessAlert", "Notification", "OutboxJob", "AccountantInvitation"];
 const ownerUrl = () => process.env.DATABASE_URL!;
@@ -76,7 +76,7 @@ async function populate(businessId: string, userId: string, email: string) {
     await db().outboxJob.create({ data: { kind: "EVALUATE", businessId } });
     await db().outboxJob.create({ data: { kind: "ALERT_EMAIL", businessId, userId, toAddress: email, subject: "s", textBody: "t", htmlBody: "h" } });
     await db().accountantInvitation.create({
-      data: { businessId, email: `accountant-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, token: crypto.randomBytes(12).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: { businessId, email: `accountant-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
     });
   });
 }
@@ -340,7 +340,8 @@ describe("row-level security through the app's pool and Prisma", () => {
     const mine = await runAsUser(accountant.id, () => listMyInvitations({ caller: { userId: accountant.id } }));
     expect(mine).toEqual([expect.objectContaining({ id: invitation.id, businessId: businessA, businessName: "A BV" })]);
     expect(await runAsUser(accountant.id, () => db().invoice.count({ where: { businessId: businessA } }))).toBe(0);
-    await runAsUser(accountant.id, () => respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true }));
+    const token = await mailedInvitationToken(invitation.id);
+    await runAsUser(accountant.id, () => respondToInvitation({ caller: { userId: accountant.id }, token, accept: true }));
     expect(await runAsUser(accountant.id, () => db().invoice.count({ where: { businessId: businessA } }))).toBe(1);
     expect(await runAsSystem(() => db().auditLog.count({ where: { businessId: businessA, action: "accountant.accept", actorId: accountant.id } }))).toBe(1);
   });

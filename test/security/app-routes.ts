@@ -31,6 +31,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/register": "the registration form",
   "/forgot-password": "asks for an e-mail address; the same answer whether or not an account exists (lib/auth/password-reset tests)",
   "/reset-password": "sets a new password with a single-use token from the mail, no session (lib/auth/password-reset tests)",
+  "/verify-email": "verifies an address by the single-use token from the mail, no session needed (test/users/registration.int.test.ts)",
+  "/invitation": "an invitation by the single-use token from its mail, shown only to the signed-in verified invitee (test/accountant/verified-invitations.int.test.ts)",
   "/unsubscribe": "confirms an unsubscribe by its signed token, no session (lib/notifications unsubscribe tests)",
   "/api/auth/[...nextauth]": "next-auth's sign-in, session and sign-out endpoints",
   "/api/health": "liveness and database check, no data",

@@ -16,6 +16,7 @@ import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
 import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import type { Victim } from "@/test/security/app-routes";
+import { mailedInvitationToken } from "@/test/integration/factories";
 
 export type Seeded = Victim & {
   businessName: string;
@@ -42,7 +43,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
 export async function seedVictim(password: string): Promise<Seeded> {
   const suffix = crypto.randomBytes(4).toString("hex");
   const passwordHash = await hashPassword(password);
-  const user = (label: string, name: string) => db().user.create({ data: { email: `${label}-${suffix}@isolatie.drempel.nl`, name: `${name} ${suffix}`, passwordHash } });
+  const user = (label: string, name: string) => db().user.create({ data: { email: `${label}-${suffix}@isolatie.drempel.nl`, name: `${name} ${suffix}`, passwordHash, emailVerifiedAt: new Date() } });
   const owner = await user("slachtoffer", "Vera Slachtoffer");
   const accountant = await user("oud-boekhouder", "Otto Oud-Boekhouder");
   const outsider = await user("buitenstaander", "Bert Buitenstaander");
@@ -54,7 +55,7 @@ export async function seedVictim(password: string): Promise<Seeded> {
   });
 
   const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email, access: "READ_WRITE" } });
-  await respondToInvitation({ caller: { userId: accountant.id }, invitationId: invitation.id, accept: true });
+  await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true });
   const customer = `Geheime Klant ${suffix}`;
   const description = `Geheim project ${suffix}`;
   const invoiceIds: string[] = [];

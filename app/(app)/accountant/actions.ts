@@ -18,12 +18,10 @@ import { shareClient } from "@/lib/accountant/share-client";
 import { withdrawAccessRequest } from "@/lib/accountant/withdraw-access-request";
 
 
-export async function respondToInvitationAction(invitationId: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
-  return runAction(async () => {
-    const result = await respondToInvitation({ caller: await requireCaller(), invitationId: String(invitationId), accept: accept === true });
-    revalidatePath("/", "layout");
-    return result;
-  });
+// From the invitation page (app/(auth)/invitation): no revalidation, which would render
+// that page again with its token used up; the answer links on with a full page load.
+export async function respondToInvitationAction(token: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
+  return runAction(async () => respondToInvitation({ caller: await requireCaller(), token: String(token), accept: accept === true }));
 }
 
 export async function inviteAccountantAction(businessId: string, input: unknown): Promise<ActionResult<null>> {

@@ -9,6 +9,7 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordContainsEmail } from "@/lib/auth/password-policy";
 import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
 import { resetPasswordSchema } from "@/lib/users/user.types";
 import { parseOrThrow } from "@/lib/validation";
@@ -34,6 +35,12 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
     // Claims the link and kills the user's other links; null for a wrong, used or expired one.
     const [claimed] = await tx.$queryRaw<{ userId: string | null }[]>`SELECT drempel_claim_reset_token(${tokenHash}, ${now.toISOString()}::timestamptz)::text AS "userId"`;
     if (!claimed?.userId) throw invalidToken();
+    // The policy's address rule needs the account. Throwing rolls the claim back, so a
+    // refused password leaves the link usable.
+    const owner = await tx.user.findUniqueOrThrow({ where: { id: claimed.userId }, select: { email: true } });
+    if (passwordContainsEmail(input.password, owner.email)) {
+      throw new AppError("VALIDATION_FAILED", "Password contains the address", { fields: { password: "validation.passwordContainsEmail" } });
+    }
     const user = await tx.user.update({ where: { id: claimed.userId }, data: { passwordHash, passwordVersion: { increment: 1 } }, select: { email: true } });
     return user.email;
   });
