@@ -46,3 +46,5 @@ export type { Mismatch } from "./vector-match";
 export * from "./types";
 export { adviseVat, dateInWords, euroInWords } from "./vat-advice";
 export type { VatAdvice, VatAdviceStatus, VatCandidate } from "./vat-advice";
+export { korParticipationIn } from "./participation-status";
+export type { KorParticipationState, KorParticipationStatus } from "./participation-status";

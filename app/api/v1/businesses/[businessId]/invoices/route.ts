@@ -1,10 +1,12 @@
-// GET: one page of a business's invoices with totals. POST: register one invoice.
+// GET: one page of a business's invoices with totals. POST: register one invoice; the
+// answer says beside it whether it must carry VAT (`vatAdvice`).
 import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/api-response";
 import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { listInvoices } from "@/lib/invoices/list-invoices";
+import { adviseStoredInvoice } from "@/lib/invoices/vat-advice";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,11 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
     caller,
     body,
     joinTransaction: true,
-    run: async (tx) => ({ status: 201, body: { data: await createInvoice({ caller, businessId: params.businessId, input: body, client: tx }) } }),
+    run: async (tx) => {
+      const data = await createInvoice({ caller, businessId: params.businessId, input: body, client: tx });
+      // Whether it must carry VAT, as the books stand with it (lib/invoices/vat-advice.ts).
+      return { status: 201, body: { data, vatAdvice: await adviseStoredInvoice({ ...(tx ? { client: tx } : {}), businessId: params.businessId, invoice: data }) } };
+    },
   });
 });
 
