@@ -24,7 +24,7 @@ export const vatAdviceRequestSchema = z
     sequence: z.number("validation.integer").int("validation.integer").min(0, "validation.integer").max(1_000_000, "validation.integer").nullish(),
     country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country").nullish(),
     ancillary: z.boolean("validation.boolean").optional(),
-    invoiceId: z.uuid("validation.invoiceId").nullish(),
+    invoiceId: z.uuid("validation.invalid").nullish(),
   })
   .strict();
 
