@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
 import { asOfForYear } from "@/lib/turnover/get-turnover";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { listKorDeregistrations } from "@/lib/businesses/kor-deregistration";
 import { buildDashboard, invoicesNamedBy, type Listed } from "./build-dashboard";
 import type { DashboardData, InvoiceRef } from "./dashboard.types";
 
@@ -33,12 +34,12 @@ export async function getDashboard(options: { caller: Caller; businessId: string
   const key = options.listed === undefined ? `${businessId}:${year}:${asOf}` : null;
   const hit = key === null ? undefined : cache.get(key, booksVersion);
   if (hit) return hit;
-  const input = await loadEngineInput({ businessId, asOf });
+  const [input, deregistrations] = await Promise.all([loadEngineInput({ businessId, asOf }), listKorDeregistrations({ businessId })]);
   const output = evaluate(input, { explain: true });
   // The engine knows invoices by id; the dashboard names the few it lists by number.
-  const named = [...invoicesNamedBy({ businessId, year, input, output, listed: options.listed })];
+  const named = [...invoicesNamedBy({ businessId, year, input, output, listed: options.listed, deregistrations })];
   const labels = named.length === 0 ? [] : await db().invoice.findMany({ where: { businessId, id: { in: named } }, select: { id: true, number: true, customerName: true } });
-  const data = buildDashboard({ businessId, year, input, output, listed: options.listed, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
+  const data = buildDashboard({ businessId, year, input, output, listed: options.listed, deregistrations, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
   if (key !== null) cache.set(key, booksVersion, data);
   return data;
 }
