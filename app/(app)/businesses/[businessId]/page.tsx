@@ -9,7 +9,7 @@ import { canWrite } from "@/lib/businesses/access";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { fromIsoDate } from "@/lib/validation";
 
-type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
@@ -28,7 +28,7 @@ export default async function BusinessPage({ params, searchParams }: Props) {
       <BusinessNav businessId={business.id} current="overview" />
       {/* Keyed by year so a new year shows the skeleton again instead of the old year's figures. */}
       <Suspense key={year} fallback={<DashboardSkeleton />}>
-        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} />
+        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="details-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
