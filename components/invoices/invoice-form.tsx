@@ -65,7 +65,7 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
   const [sequenceText, setSequenceText] = useState(invoice?.sequence != null ? String(invoice.sequence) : "");
   const [advice, setAdvice] = useState<VatAdviceDto>(initialAdvice);
   const [adviceLoading, setAdviceLoading] = useState(false);
-  const [confirm, setConfirm] = useState<{ kind: "vatInKor" | "noVatDue"; advice: VatAdviceDto } | null>(null);
+  const [confirm, setConfirm] = useState<{ kind: "vatInKor" | "noVatDue"; advice: VatAdviceDto; split: { netCents: number; vatCents: number } } | null>(null);
   const [country, setCountry] = useState(invoice?.country ?? "");
   const [currency, setCurrency] = useState(invoice?.currency ?? "EUR");
   const [foreignAmount, setForeignAmount] = useState(invoice?.foreignCents != null ? centsToInput(Math.abs(invoice.foreignCents), language) : "");
@@ -115,6 +115,8 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
       firstRun.current = false;
       return;
     }
+    // A confirmation asked for other values no longer holds.
+    setStatus((current) => (current === "confirm" ? "idle" : current));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || sequence === undefined) return;
     const question = ++asked.current;
     setAdviceLoading(true);
@@ -138,7 +140,9 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
 
   const id = (name: string) => `${idPrefix}-${name}`;
 
-  function buildInput() {
+  type Split = NonNullable<typeof split>;
+
+  function buildInput(final: Split | null) {
     const sign = isCredit ? -1 : 1;
     return {
       number,
@@ -152,8 +156,8 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
       },
       description,
       category,
-      netCents: split ? split.netCents : null,
-      vatCents: split ? split.vatCents : 0,
+      netCents: final ? final.netCents : null,
+      vatCents: final ? final.vatCents : 0,
       country: info.needsCountry ? country : "",
       ancillary: info.ancillaryAllowed ? ancillary : false,
       sequence: sequence ?? null,
@@ -164,9 +168,9 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
     };
   }
 
-  async function save() {
+  async function save(final: Split | null) {
     setStatus("pending");
-    const input = buildInput();
+    const input = buildInput(final);
     const result = invoice ? await updateInvoiceAction(businessId, invoice.id, input) : await createInvoiceAction(businessId, input);
     if (!result.ok) {
       setFields(result.error.fields);
@@ -179,24 +183,36 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (status === "confirm" || !split || sequence === undefined) {
-      await save();
+    if (status === "confirm" && confirm) {
+      await save(confirm.split);
       return;
     }
-    // The final amounts decide: VAT inside the KOR is payable (§3.5), none where it is due
-    // must be put right later (§3.3). Both are allowed, after a confirmation.
+    if (!split || amountCents === null || sequence === undefined) {
+      await save(split);
+      return;
+    }
+    // The advice for exactly what is saved (a click may come before the debounced answer).
+    // Where the user made no choice its default applies; VAT inside the KOR is payable
+    // (§3.5) and none where it is due must be put right later (§3.3): both are allowed,
+    // after a confirmation.
     setStatus("pending");
     const checked = await vatAdviceAction(businessId, adviceRequest({ netCents: split.netCents, vatCents: split.vatCents }));
-    if (checked.ok) {
-      setAdvice(checked.data);
-      const kind = checked.data.vatWhileParticipating ? "vatInKor" : checked.data.remediation && split.vatCents === 0 ? "noVatDue" : null;
-      if (kind) {
-        setConfirm({ kind, advice: checked.data });
-        setStatus("confirm");
-        return;
-      }
+    if (!checked.ok) {
+      await save(split);
+      return;
     }
-    await save();
+    const fresh = checked.data;
+    setAdvice(fresh);
+    const freshCanChoose = fresh.status !== "notInKor" && ratePercent !== null && ratePercent > 0;
+    const freshCharge = freshCanChoose ? (vatChoice ?? fresh.mustChargeVat) : fresh.status !== "participating";
+    const final = freshCharge === chargeVat ? split : splitAmount({ amountCents, mode, ratePercent, chargeVat: freshCharge, negative: isCredit });
+    const kind = fresh.status === "participating" && final.vatCents !== 0 ? "vatInKor" : fresh.remediation && final.vatCents === 0 ? "noVatDue" : null;
+    if (kind) {
+      setConfirm({ kind, advice: fresh, split: final });
+      setStatus("confirm");
+      return;
+    }
+    await save(final);
   }
 
   const pending = status === "pending";
@@ -241,7 +257,7 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
           hint={
             advice.sameDay.length > 0
               ? t("sequenceHint", {
-                  date: formatDate(date, language),
+                  date: formatDate(date, language, "long"),
                   invoices: advice.sameDay.map((other) => (other.sequence === null ? t("sequenceNone", { number: other.number }) : t("sequenceOf", { number: other.number, sequence: other.sequence }))).join(", "),
                 })
               : t("sequenceHintAlone")
@@ -456,7 +472,7 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
           </h2>
           <p id={id("confirm-text")} className="mt-1 text-sm text-amber-900">
             {confirm.kind === "vatInKor"
-              ? t("confirmText", { vat: formatCents(split.vatCents, language) })
+              ? t("confirmText", { vat: formatCents(confirm.split.vatCents, language) })
               : t("confirmNoVatText", {
                   reason: confirm.advice.reason[language],
                   reinvoice: formatCents(confirm.advice.remediation?.reinvoiceVatCents ?? 0, language),
