@@ -85,7 +85,7 @@ test("the crossing of €20,000 on 20 November 2026: the form proposes 21%, the 
   await participation.getByRole("button", { name: "Afvinken: afmelding verstuurd" }).click();
   await expect(participation.getByTestId("deregistration-done")).toHaveText("✓ Afmelding verstuurd op 22 november 2026.");
   await expect(page.getByText(late)).toHaveCount(0);
-  await expect(actions.getByText("Afgemeld voor de KOR — einddatum 20 november 2026, verstuurd op 22 november 2026")).toBeVisible();
+  await expect(actions.getByText("Afgemeld voor de KOR — einddatum 20 november 2026, verstuurd op 22 november 2026", { exact: true })).toBeVisible();
   await page.reload();
   await expect(participation.getByTestId("deregistration-done")).toBeVisible();
 });
