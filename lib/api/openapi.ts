@@ -77,6 +77,7 @@ const businessInput = {
     kvkNumber: { type: "string", description: "8 digits (KVK, Chamber of Commerce number)." },
     vatNumber: { type: "string", description: "Dutch VAT ID: NL, 9 digits, B, 2 digits; must pass the check." },
     filingPeriod: { type: "string", enum: ["quarter", "month"], default: "quarter" },
+    startedOn: { ...isoDate, description: "The first day of business: the projection counts a starter's pace from it." },
     korParticipations: {
       type: "array",
       maxItems: 20,
@@ -103,13 +104,14 @@ const businessInput = {
 
 const business = {
   type: "object",
-  required: ["id", "name", "kvkNumber", "vatNumber", "filingPeriod", "korParticipations", "euKor", "role", "access", "createdAt"],
+  required: ["id", "name", "kvkNumber", "vatNumber", "filingPeriod", "startedOn", "korParticipations", "euKor", "role", "access", "createdAt"],
   properties: {
     id: { type: "string", format: "uuid" },
     name: { type: "string" },
     kvkNumber: nullable({ type: "string" }),
     vatNumber: nullable({ type: "string" }),
     filingPeriod: { type: "string", enum: ["quarter", "month"] },
+    startedOn: nullable(isoDate),
     korParticipations: { type: "array", items: { type: "object", properties: { from: isoDate, to: nullable(isoDate) } } },
     euKor: nullable({
       type: "object",
