@@ -372,6 +372,7 @@ describe("buildDashboard: the crossing ends participation, honest deadlines", ()
       excludedUntil: "2027-12-31",
       deregistration: { endDate: "2026-11-20", sentOn: null, daysLate: 17 },
     });
+    expect(data.periodEndings).toEqual([{ periodFrom: "2026-01-01", endedOn: "2026-11-20" }]);
   });
 
   it("a deadline in the past says how late it is, until the step is ticked off", () => {

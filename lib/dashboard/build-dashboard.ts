@@ -547,6 +547,12 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
     deadlines: buildDeadlines(output),
     earliestRejoin: output.kor.earliestRejoin,
     participation: buildParticipation(options),
+    periodEndings: output.kor.crossings
+      .filter((c) => c.whileParticipating)
+      .flatMap((c) => {
+        const period = (input.business.korParticipations ?? []).find((p) => p.from <= c.date && (p.to === undefined || c.date <= p.to));
+        return period ? [{ periodFrom: period.from, endedOn: c.date }] : [];
+      }),
     why: {
       kor: explainFigure(yearExplanation?.kor ?? emptyTotal("kor.limit"), invoices, listed.why),
       union: explainFigure(yearExplanation?.union ?? emptyTotal("union.limit"), invoices, listed.why),

@@ -218,6 +218,8 @@ export type DashboardData = {
   earliestRejoin: ISODate | null;
   /** Set once the business has left the KOR (by this year's crossing, or excluded after an earlier leaving). */
   participation: ParticipationInfo | null;
+  /** Stored KOR periods (by their start) that a crossing ended, in any year: the period ends on the crossing date (§3.2). */
+  periodEndings: { periodFrom: ISODate; endedOn: ISODate }[];
   why: { kor: ExplainedFigure; union: ExplainedFigure };
   /** Figures the "should I be in the KOR?" comparison starts from. */
   comparison: { countedCents: number; salesByRate: SalesAtRate[]; korAvailable: boolean };
