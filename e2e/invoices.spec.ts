@@ -38,7 +38,7 @@ test("a KOR participant enters invoices past the limit, searches, edits, deletes
 
   // Inside the KOR the form charges no VAT and says so.
   await enterInvoice(page, { number: `${year}-001`, date: dateIn("02-10"), customer: "Bakkerij Jansen", description: "Verbouwing winkel", amount: "8.000,00" });
-  await expect(page.getByText(/Je doet op deze datum mee aan de KOR/)).toBeVisible();
+  await expect(page.getByTestId("vat-advice")).toContainText(`Je doet op ${longDate(dateIn("02-10"))} mee aan de KOR en blijft met deze factuur onder € 20.000: je rekent geen btw.`);
   await expect(page.getByText("Telt mee voor de KOR", { exact: true })).toBeVisible();
   await saveInvoice(page, `${year}-001`);
 
@@ -60,16 +60,17 @@ test("a KOR participant enters invoices past the limit, searches, edits, deletes
   await expect(page.getByText("€ 17.600,00 van € 20.000,00")).toBeVisible();
   await expect(page.getByText(/Grens overschreden/)).toHaveCount(0);
 
-  // The invoice that crosses €20,000, with VAT charged: saving asks for a confirmation first.
+  // The invoice that crosses €20,000: the form proposes 21% with the reason, and saving it
+  // asks nothing (issue #16: VAT from the crossing invoice on is never warned against).
   const crossingDate = dateIn("09-01");
   await page.goto(`${overview}/invoices/new`);
   await enterInvoice(page, { number: `${year}-004`, date: crossingDate, customer: "Bakkerij Jansen", description: "Nieuwe toonbank", amount: "2.500,00" });
-  await page.getByLabel("Toch 21% btw in rekening brengen").check();
+  await expect(page.getByTestId("vat-advice")).toContainText("Deze factuur brengt je omzet boven € 20.000: vanaf deze factuur reken je btw.");
+  await expect(page.getByLabel("21% btw in rekening brengen")).toBeChecked();
   await expect(page.getByText("€ 525,00")).toBeVisible();
   await page.getByRole("button", { name: "Factuur opslaan" }).click();
-  await expect(page.getByRole("alertdialog", { name: "Btw op een factuur terwijl je meedoet aan de KOR?" })).toBeVisible();
-  await page.getByRole("button", { name: "Toch opslaan met btw" }).click();
   await expect(page.getByText(`Factuur ${year}-004 is opgeslagen.`)).toBeVisible();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
 
   await page.goto(overview);
   await expect(page.getByText("€ 20.100,00 van € 20.000,00")).toBeVisible();

@@ -24,6 +24,7 @@ export async function ActionsPanel({ actions, language }: { actions: ActionItem[
       start: p.start && /^\d{4}-\d{2}-\d{2}$/.test(p.start) ? date(p.start) : (p.start ?? ""),
       days: p.days ?? 0,
       amount: p.amountCents === undefined ? "" : formatCents(p.amountCents, language),
+      sentOn: date(p.sentOn),
     });
   };
   return (
@@ -39,7 +40,12 @@ export async function ActionsPanel({ actions, language }: { actions: ActionItem[
                 {t(`actions.level.${action.level}`)}
               </p>
               <p className="font-semibold">{text(action)}</p>
-              {action.deadline ? <p className="text-sm font-medium">{t("actions.deadline", { date: date(action.deadline) })}</p> : null}
+              {action.deadline ? (
+                <p className="text-sm font-medium">
+                  {t("actions.deadline", { date: date(action.deadline) })}
+                  {action.daysLate ? <strong className="text-red-800">{` — ${t("actions.late", { days: action.daysLate })}`}</strong> : null}
+                </p>
+              ) : null}
               {action.detail ? (
                 <details className="mt-1 text-sm">
                   <summary className="cursor-pointer text-brand-700 underline">

@@ -15,12 +15,25 @@ import { EuSection } from "./eu-section";
 import { formatCents, formatDate, toLanguage } from "./chart-format";
 import { KorComparisonForm } from "./kor-comparison-form";
 import { MonthlyChart } from "./monthly-chart";
+import { ParticipationPanel } from "./participation-panel";
 import { ProgressCard } from "./progress-card";
 import { RevisionPlanner } from "./revision-planner";
 import { DashboardSection } from "./section";
 import { YearSelect } from "./year-select";
 
-export async function DashboardView({ userId, businessId, year, canWrite }: { userId: string; businessId: string; year: number; canWrite: boolean }) {
+export async function DashboardView({
+  userId,
+  businessId,
+  year,
+  canWrite,
+  deregistrationFailed = false,
+}: {
+  userId: string;
+  businessId: string;
+  year: number;
+  canWrite: boolean;
+  deregistrationFailed?: boolean;
+}) {
   const caller = { userId };
   const [data, goods, t, locale] = await Promise.all([getDashboard({ caller, businessId, year }), listInvestmentGoods({ caller, businessId }), getTranslations("dashboard"), getLocale()]);
   const language = toLanguage(locale);
@@ -52,6 +65,9 @@ export async function DashboardView({ userId, businessId, year, canWrite }: { us
         <ProgressCard data={data} language={language} />
         <ActionsPanel actions={data.actions} language={language} />
       </div>
+      {data.participation ? (
+        <ParticipationPanel data={{ ...data, participation: data.participation }} language={language} canWrite={canWrite} failed={deregistrationFailed} />
+      ) : null}
       {data.crossing ? (
         <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} downloadHref={remediationCsv} />
       ) : data.remediation ? (

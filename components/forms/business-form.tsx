@@ -35,6 +35,7 @@ export function BusinessForm({ business }: { business?: BusinessDto }) {
       kvkNumber: String(form.get("kvkNumber") ?? ""),
       vatNumber: String(form.get("vatNumber") ?? ""),
       filingPeriod: String(form.get("filingPeriod") ?? "quarter"),
+      startedOn: String(form.get("startedOn") ?? ""),
       korParticipations: periods.map((period) => ({ from: period.from, to: period.to })),
       euKor: euKorEnabled
         ? {
@@ -72,6 +73,7 @@ export function BusinessForm({ business }: { business?: BusinessDto }) {
         <Field id="business-name" name="name" required label={t("name")} defaultValue={business?.name} error={fields.name} className="sm:col-span-2" />
         <Field id="business-kvk" name="kvkNumber" inputMode="numeric" label={t("kvkNumber")} hint={t("kvkHint")} defaultValue={business?.kvkNumber ?? ""} error={fields.kvkNumber} />
         <Field id="business-vat" name="vatNumber" label={t("vatNumber")} hint={t("vatHint")} defaultValue={business?.vatNumber ?? ""} error={fields.vatNumber} />
+        <Field id="business-started" name="startedOn" type="date" label={t("startedOn")} hint={t("startedOnHint")} defaultValue={business?.startedOn ?? ""} error={fields.startedOn} />
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t("filingPeriod")}</legend>

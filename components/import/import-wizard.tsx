@@ -205,6 +205,11 @@ export function ImportWizard({ businessId, categories }: Props) {
                 counted: money.format(preview.summary.newKorCents / 100),
               })}
             </p>
+            {preview.summary.missingVat ? (
+              <p className="mb-3 rounded bg-amber-50 p-2 text-sm font-medium text-amber-950" role="status">
+                {t("missingVat", { count: preview.summary.missingVat })}
+              </p>
+            ) : null}
             <div className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead>
@@ -215,7 +220,8 @@ export function ImportWizard({ businessId, categories }: Props) {
                     <th scope="col" className="py-2 pr-3">{t("fields.customerName")}</th>
                     <th scope="col" className="py-2 pr-3 text-right">{t("fields.netAmount")}</th>
                     <th scope="col" className="py-2 pr-3">{t("status")}</th>
-                    <th scope="col" className="py-2">{t("counts")}</th>
+                    <th scope="col" className="py-2 pr-3">{t("counts")}</th>
+                    <th scope="col" className="py-2">{t("vat")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -239,7 +245,19 @@ export function ImportWizard({ businessId, categories }: Props) {
                           t(`rowStatus.${row.status}`)
                         )}
                       </td>
-                      <td className="py-1">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>
+                      <td className="py-1 pr-3">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>
+                      <td className="py-1">
+                        {row.vat ? (
+                          <span className={row.vat.missingVat ? "font-medium text-amber-900" : ""} title={row.vat.reason[locale]}>
+                            {row.vat.missingVat
+                              ? t("vatMissing", { rate: row.vat.ratePercent ?? 0 })
+                              : row.vat.mustChargeVat
+                                ? t("vatDue", { rate: row.vat.ratePercent ?? 0 })
+                                : t("vatNone")}
+                            <span className="sr-only"> — {row.vat.reason[locale]}</span>
+                          </span>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,18 +1,22 @@
 "use client";
-// Create or edit an invoice (or cash sale, advance payment, credit note). The VAT follows
-// from the category's rate in the rule table of the date's year; inside the KOR the VAT
-// is 0 unless the user chooses otherwise, and then saving asks for a confirmation. The
-// server validates; every field shows its own message.
-import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
+// Create or edit an invoice (or cash sale, advance payment, credit note). Whether it must
+// carry VAT is the server's answer (lib/invoices/vat-advice.ts, the engine's view of the
+// books with this invoice in its place), asked again as date, amount, category or the
+// day's order change: inside the KOR no VAT; from the crossing invoice on the category's
+// rate, with the reason. VAT inside the KOR, or none where VAT is due, asks for a
+// confirmation (the latter with both remedies). The server validates; every field shows
+// its own message.
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { createInvoiceAction, updateInvoiceAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
+import { createInvoiceAction, updateInvoiceAction, vatAdviceAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
 import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { centsToInput, parseAmountToCents, parseRate, splitAmount, vatRateFor } from "@/components/invoices/amount";
 import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
 import { Button } from "@/components/ui/button";
 import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
+import type { VatAdviceDto } from "@/lib/invoices/vat-advice";
 import { REVENUE_KINDS, type RevenueKindJson } from "@/lib/invoices/invoice.types";
 import { CATEGORIES, CATEGORY_LIST } from "@/lib/kor/categories";
 import { EU_MEMBER_STATES } from "@/lib/kor/rules";
@@ -25,14 +29,18 @@ type Props = {
   invoice?: InvoiceDto;
   suggestedNumber?: string;
   today: string;
-  korParticipations: { from: string; to: string | null }[];
+  /** The advice for the form's first values, computed with the page. */
+  initialAdvice: VatAdviceDto;
   creditTargets: CreditTarget[];
 };
+
+// Wait this long after the last change before asking the server again.
+const ADVICE_DEBOUNCE_MS = 300;
 
 const CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "JPY", "CAD", "AUD"];
 const FOREIGN_STATES = EU_MEMBER_STATES.filter((state) => state !== "NL");
 
-export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korParticipations, creditTargets }: Props) {
+export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initialAdvice, creditTargets }: Props) {
   const t = useTranslations("invoiceForm");
   const tc = useTranslations("common");
   const errorText = useErrorText();
@@ -52,8 +60,12 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
   const [category, setCategory] = useState<Category>(invoice?.category ?? "NL_STANDARD");
   const [mode, setMode] = useState<"excl" | "incl">("excl");
   const [amount, setAmount] = useState(invoice ? centsToInput(Math.abs(invoice.netCents), language) : "");
-  // null: the default for the date (no VAT inside the KOR); true/false: the user's choice.
+  // null: the advice's default (VAT once it is due); true/false: the user's choice.
   const [vatChoice, setVatChoice] = useState<boolean | null>(invoice ? invoice.vatCents !== 0 : null);
+  const [sequenceText, setSequenceText] = useState(invoice?.sequence != null ? String(invoice.sequence) : "");
+  const [advice, setAdvice] = useState<VatAdviceDto>(initialAdvice);
+  const [adviceLoading, setAdviceLoading] = useState(false);
+  const [confirm, setConfirm] = useState<{ kind: "vatInKor" | "noVatDue"; advice: VatAdviceDto; split: { netCents: number; vatCents: number } } | null>(null);
   const [country, setCountry] = useState(invoice?.country ?? "");
   const [currency, setCurrency] = useState(invoice?.currency ?? "EUR");
   const [foreignAmount, setForeignAmount] = useState(invoice?.foreignCents != null ? centsToInput(Math.abs(invoice.foreignCents), language) : "");
@@ -64,15 +76,63 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
   const [status, setStatus] = useState<"idle" | "pending" | "confirm" | "error">("idle");
 
   const info = CATEGORIES[category];
-  const participating = korParticipations.some((period) => period.from <= date && (period.to === null || date <= period.to));
-  const chargeVat = participating ? vatChoice === true : true;
   const ratePercent = vatRateFor(category, date);
+  const inKor = advice.status === "participating";
+  // Inside the KOR, or where VAT is due since the crossing, the user may choose (and is asked to confirm).
+  const canChoose = advice.status !== "notInKor" && ratePercent !== null && ratePercent > 0;
+  const chargeVat = canChoose ? (vatChoice ?? advice.mustChargeVat) : !inKor;
+  const trimmedSequence = sequenceText.trim();
+  const sequence = trimmedSequence === "" ? null : /^\d{1,7}$/.test(trimmedSequence) ? Number(trimmedSequence) : undefined;
   const foreign = currency !== "EUR";
   const exchangeRate = foreign ? parseRate(rateText) : null;
   const foreignCents = foreign ? parseAmountToCents(foreignAmount) : null;
   const amountCents = foreign ? (foreignCents !== null && exchangeRate !== null ? Math.round(Math.abs(foreignCents) * exchangeRate) : null) : parseAmountToCents(amount);
   const isCredit = kind === "credit_note";
   const split = amountCents === null ? null : splitAmount({ amountCents, mode, ratePercent, chargeVat, negative: isCredit });
+  // The amount as typed: an amount including VAT is taken whole, so the advice errs towards a crossing.
+  const adviceNetCents = amountCents === null ? 0 : (isCredit ? -1 : 1) * Math.abs(amountCents);
+  const adviceCountry = info.needsCountry && country ? country : null;
+  const adviceAncillary = info.ancillaryAllowed && ancillary;
+
+  function adviceRequest(final: { netCents: number; vatCents: number } | null) {
+    return {
+      date,
+      category,
+      netCents: final ? final.netCents : adviceNetCents,
+      ...(final ? { vatCents: final.vatCents } : {}),
+      sequence: sequence ?? null,
+      country: adviceCountry,
+      ancillary: adviceAncillary,
+      invoiceId: invoice?.id ?? null,
+    };
+  }
+
+  // Ask again, debounced, whenever what decides the advice changes; a late answer to an older question is dropped.
+  const asked = useRef(0);
+  const firstRun = useRef(true);
+  useEffect(() => {
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    // A confirmation asked for other values no longer holds.
+    setStatus((current) => (current === "confirm" ? "idle" : current));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || sequence === undefined) return;
+    const question = ++asked.current;
+    setAdviceLoading(true);
+    const timer = setTimeout(() => {
+      void vatAdviceAction(businessId, adviceRequest(null)).then((result) => {
+        if (question !== asked.current) return;
+        setAdviceLoading(false);
+        if (result.ok) setAdvice(result.data);
+      });
+    }, ADVICE_DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      if (question === asked.current) setAdviceLoading(false);
+    };
+    // adviceRequest reads exactly these values.
+  }, [businessId, date, category, adviceNetCents, sequence, adviceCountry, adviceAncillary, invoice?.id]);
 
   useEffect(() => {
     if (status === "confirm") document.getElementById(`${idPrefix}-confirm-save`)?.focus();
@@ -80,7 +140,9 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
 
   const id = (name: string) => `${idPrefix}-${name}`;
 
-  function buildInput() {
+  type Split = NonNullable<typeof split>;
+
+  function buildInput(final: Split | null) {
     const sign = isCredit ? -1 : 1;
     return {
       number,
@@ -94,10 +156,11 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
       },
       description,
       category,
-      netCents: split ? split.netCents : null,
-      vatCents: split ? split.vatCents : 0,
+      netCents: final ? final.netCents : null,
+      vatCents: final ? final.vatCents : 0,
       country: info.needsCountry ? country : "",
       ancillary: info.ancillaryAllowed ? ancillary : false,
+      sequence: sequence ?? null,
       currency,
       foreignCents: foreign ? (foreignCents === null ? null : sign * Math.abs(foreignCents)) : null,
       exchangeRate: foreign ? exchangeRate : null,
@@ -105,9 +168,9 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
     };
   }
 
-  async function save() {
+  async function save(final: Split | null) {
     setStatus("pending");
-    const input = buildInput();
+    const input = buildInput(final);
     const result = invoice ? await updateInvoiceAction(businessId, invoice.id, input) : await createInvoiceAction(businessId, input);
     if (!result.ok) {
       setFields(result.error.fields);
@@ -120,12 +183,36 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    // VAT on an invoice while inside the KOR is payable (§3.5): allowed, but ask first.
-    if (participating && split && split.vatCents !== 0 && status !== "confirm") {
+    if (status === "confirm" && confirm) {
+      await save(confirm.split);
+      return;
+    }
+    if (!split || amountCents === null || sequence === undefined) {
+      await save(split);
+      return;
+    }
+    // The advice for exactly what is saved (a click may come before the debounced answer).
+    // Where the user made no choice its default applies; VAT inside the KOR is payable
+    // (§3.5) and none where it is due must be put right later (§3.3): both are allowed,
+    // after a confirmation.
+    setStatus("pending");
+    const checked = await vatAdviceAction(businessId, adviceRequest({ netCents: split.netCents, vatCents: split.vatCents }));
+    if (!checked.ok) {
+      await save(split);
+      return;
+    }
+    const fresh = checked.data;
+    setAdvice(fresh);
+    const freshCanChoose = fresh.status !== "notInKor" && ratePercent !== null && ratePercent > 0;
+    const freshCharge = freshCanChoose ? (vatChoice ?? fresh.mustChargeVat) : fresh.status !== "participating";
+    const final = freshCharge === chargeVat ? split : splitAmount({ amountCents, mode, ratePercent, chargeVat: freshCharge, negative: isCredit });
+    const kind = fresh.status === "participating" && final.vatCents !== 0 ? "vatInKor" : fresh.remediation && final.vatCents === 0 ? "noVatDue" : null;
+    if (kind) {
+      setConfirm({ kind, advice: fresh, split: final });
       setStatus("confirm");
       return;
     }
-    await save();
+    await save(final);
   }
 
   const pending = status === "pending";
@@ -161,6 +248,26 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
         </SelectField>
         <Field id={id("date")} type="date" label={t("date")} hint={t(`dateHint.${kind}`)} value={date} onChange={(e) => setDate(e.target.value)} error={fields.date} required />
       </div>
+
+      {advice.sameDay.length > 0 || trimmedSequence !== "" || fields.sequence ? (
+        <Field
+          id={id("sequence")}
+          inputMode="numeric"
+          label={t("sequence")}
+          hint={
+            advice.sameDay.length > 0
+              ? t("sequenceHint", {
+                  date: formatDate(date, language, "long"),
+                  invoices: advice.sameDay.map((other) => (other.sequence === null ? t("sequenceNone", { number: other.number }) : t("sequenceOf", { number: other.number, sequence: other.sequence }))).join(", "),
+                })
+              : t("sequenceHintAlone")
+          }
+          value={sequenceText}
+          onChange={(e) => setSequenceText(e.target.value)}
+          error={fields.sequence ?? (sequence === undefined ? "validation.integer" : undefined)}
+          className="sm:max-w-xs"
+        />
+      ) : null}
 
       {isCredit ? (
         <SelectField
@@ -331,17 +438,22 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
           )}
         </div>
 
-        {participating ? (
-          <div className="mt-4 rounded-md bg-brand-50 p-3 text-sm">
-            <p>{t("korNoVat")}</p>
-            {ratePercent ? (
-              <label className="mt-2 flex items-center gap-2">
-                <input type="checkbox" checked={vatChoice === true} onChange={(e) => setVatChoice(e.target.checked)} />
-                {t("chargeVatAnyway", { rate: ratePercent })}
-              </label>
-            ) : null}
-          </div>
-        ) : null}
+        <div
+          className={`mt-4 rounded-md p-3 text-sm ${advice.mustChargeVat && advice.status !== "notInKor" ? "bg-amber-50 text-amber-950" : "bg-brand-50"}`}
+          data-testid="vat-advice"
+          aria-busy={adviceLoading}
+        >
+          <p role="status" aria-live="polite" className={`font-medium ${adviceLoading ? "opacity-60" : ""}`}>
+            {advice.reason[language]}
+            {adviceLoading ? <span className="ml-2 text-xs font-normal text-slate-600">{t("adviceLoading")}</span> : null}
+          </p>
+          {canChoose ? (
+            <label className="mt-2 flex items-center gap-2">
+              <input type="checkbox" checked={chargeVat} onChange={(e) => setVatChoice(e.target.checked)} />
+              {inKor ? t("chargeVatAnyway", { rate: ratePercent }) : t("chargeVat", { rate: ratePercent })}
+            </label>
+          ) : null}
+        </div>
 
         <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" aria-live="polite" aria-label={t("computed")}>
           <dt className="text-slate-600">{t("netLabel")}</dt>
@@ -351,20 +463,25 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, korPa
           <dt className="text-slate-600">{t("grossLabel")}</dt>
           <dd className="font-semibold tabular-nums">{split ? formatCents(split.netCents + split.vatCents, language) : "—"}</dd>
         </dl>
-        {!participating && ratePercent === null ? <p className="mt-2 text-sm text-slate-600">{t("noDutchVat")}</p> : null}
       </fieldset>
 
-      {status === "confirm" && split ? (
+      {status === "confirm" && split && confirm ? (
         <div role="alertdialog" aria-labelledby={id("confirm-title")} aria-describedby={id("confirm-text")} className="rounded-md border border-amber-400 bg-amber-50 p-4">
           <h2 id={id("confirm-title")} className="font-semibold text-amber-900">
-            {t("confirmTitle")}
+            {confirm.kind === "vatInKor" ? t("confirmTitle") : t("confirmNoVatTitle")}
           </h2>
           <p id={id("confirm-text")} className="mt-1 text-sm text-amber-900">
-            {t("confirmText", { vat: formatCents(split.vatCents, language) })}
+            {confirm.kind === "vatInKor"
+              ? t("confirmText", { vat: formatCents(confirm.split.vatCents, language) })
+              : t("confirmNoVatText", {
+                  reason: confirm.advice.reason[language],
+                  reinvoice: formatCents(confirm.advice.remediation?.reinvoiceVatCents ?? 0, language),
+                  absorb: formatCents(confirm.advice.remediation?.absorbedVatCents ?? 0, language),
+                })}
           </p>
           <div className="mt-3 flex flex-wrap gap-3">
             <Button id={id("confirm-save")} type="submit">
-              {t("confirmSave")}
+              {confirm.kind === "vatInKor" ? t("confirmSave") : t("confirmNoVatSave")}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setStatus("idle")}>
               {t("confirmBack")}

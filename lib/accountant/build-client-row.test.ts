@@ -29,6 +29,12 @@ describe("buildClientRow", () => {
     expect(row.nextDeadline!.date >= "2026-06-30").toBe(true);
   });
 
+  it("a date that applies only if the owner chooses to leave is not the next deadline (issue #16)", () => {
+    const row = buildClientRow({ ...facts, euKorEnabled: false }, evaluate(input({ korParticipations: [{ from: "2026-01-01" }] }, [], "2026-12-07")));
+    expect(row.nextDeadline).toBeNull();
+    expect(row.deadlinesThisWeek).toBe(0);
+  });
+
   it("adds days across month and year ends", () => {
     expect(addDays("2026-12-28", 6)).toBe("2027-01-03");
   });

@@ -37,7 +37,8 @@ export function buildClientRow(facts: ClientFacts, output: EngineOutput): Client
   const projectedDate = projection && !projection.alreadyCrossed && projection.sufficientData ? projection.expectedCrossingDate : null;
   if ((status === "safe" || status === "approaching") && projectedDate) status = "projected";
   const crossingDate = status === "notInKor" ? null : (crossing?.date ?? projectedDate);
-  const upcoming = output.deadlines.filter((d) => d.date >= asOf).sort((a, b) => a.date.localeCompare(b.date));
+  // A date that applies only if the owner chooses to leave is not a deadline (issue #16).
+  const upcoming = output.deadlines.filter((d) => d.date >= asOf && d.choice !== true).sort((a, b) => a.date.localeCompare(b.date));
   const weekEnd = addDays(asOf, 6);
   const unionLimit = totals?.limits.unionCents ?? rules.unionLimitCents;
   const unionCents = totals?.unionTurnoverCents ?? 0;

@@ -23,6 +23,16 @@ const dataResponse = (description: string, schema: unknown) => ({
   content: { "application/json": { schema: { type: "object", properties: { data: schema }, required: ["data"] } } },
 });
 
+/** An invoice written, with whether it must carry VAT as the books now stand. */
+const invoiceWithAdviceResponse = (description: string) => ({
+  description,
+  content: {
+    "application/json": {
+      schema: { type: "object", properties: { data: ref("Invoice"), vatAdvice: ref("VatAdvice") }, required: ["data", "vatAdvice"] },
+    },
+  },
+});
+
 const commonErrors = {
   "401": errorResponse("No credentials, or an unknown or revoked token (code UNAUTHENTICATED)."),
   "404": errorResponse("The business (or invoice) does not exist or the caller may not see it (code NOT_FOUND)."),
@@ -67,6 +77,7 @@ const businessInput = {
     kvkNumber: { type: "string", description: "8 digits (KVK, Chamber of Commerce number)." },
     vatNumber: { type: "string", description: "Dutch VAT ID: NL, 9 digits, B, 2 digits; must pass the check." },
     filingPeriod: { type: "string", enum: ["quarter", "month"], default: "quarter" },
+    startedOn: { ...isoDate, description: "The first day of business: the projection counts a starter's pace from it." },
     korParticipations: {
       type: "array",
       maxItems: 20,
@@ -93,13 +104,14 @@ const businessInput = {
 
 const business = {
   type: "object",
-  required: ["id", "name", "kvkNumber", "vatNumber", "filingPeriod", "korParticipations", "euKor", "role", "access", "createdAt"],
+  required: ["id", "name", "kvkNumber", "vatNumber", "filingPeriod", "startedOn", "korParticipations", "euKor", "role", "access", "createdAt"],
   properties: {
     id: { type: "string", format: "uuid" },
     name: { type: "string" },
     kvkNumber: nullable({ type: "string" }),
     vatNumber: nullable({ type: "string" }),
     filingPeriod: { type: "string", enum: ["quarter", "month"] },
+    startedOn: nullable(isoDate),
     korParticipations: { type: "array", items: { type: "object", properties: { from: isoDate, to: nullable(isoDate) } } },
     euKor: nullable({
       type: "object",
@@ -238,7 +250,21 @@ const turnover = {
       type: "object",
       properties: {
         limitCents: { type: "integer" },
-        crossing: crossing({ whileParticipating: { type: "boolean" }, atRisk: { type: "array", items: { type: "string" } } }),
+        crossing: crossing({
+          whileParticipating: { type: "boolean" },
+          atRisk: { type: "array", items: { type: "string" } },
+          status: { type: "string", enum: ["crossed", "atRisk"], description: "atRisk: several invoices on the crossing day have no sequence, so which one crosses is open." },
+        }),
+        participation: {
+          type: "object",
+          description: "In the KOR, left by this year's crossing (on the crossing date), excluded after leaving, or not in it.",
+          properties: {
+            status: { type: "string", enum: ["participating", "endedByCrossing", "excluded", "notParticipating"] },
+            endedOn: nullable(isoDate),
+            crossingTransactionId: nullable({ type: "string" }),
+            earliestRejoin: nullable(isoDate),
+          },
+        },
         eligibility: { type: "object", additionalProperties: { type: "boolean" }, description: "Year → may use the KOR." },
         participatingOnAsOf: { type: "boolean" },
         earliestRejoin: nullable(isoDate),
@@ -284,6 +310,27 @@ const turnover = {
       properties: { year: { type: "integer" }, kor: { type: "object" }, union: { type: "object" } },
     },
     explanations: { type: "object", description: "Only with explain=true: each transaction and whether it counted." },
+  },
+};
+
+const invoiceRef = { type: "object", properties: { id: { type: "string" }, number: { type: "string" }, sequence: nullable({ type: "integer" }) } };
+
+const vatAdvice = {
+  type: "object",
+  description: "Whether the invoice must carry VAT, from its place in the books (date, then sequence): inside the KOR, the crossing invoice, after the crossing, excluded after leaving, or not in the KOR.",
+  required: ["status", "mustChargeVat", "ratePercent", "reason"],
+  properties: {
+    status: { type: "string", enum: ["notInKor", "participating", "crossing", "crossingAtRisk", "afterCrossing", "excluded"] },
+    mustChargeVat: { type: "boolean" },
+    ratePercent: nullable({ type: "integer" }),
+    reason: bilingual,
+    crossing: nullable({ type: "object", properties: { date: isoDate, invoice: nullable(invoiceRef), thisInvoice: { type: "boolean" }, atRisk: { type: "array", items: invoiceRef } } }),
+    leftOn: nullable(isoDate),
+    earliestRejoin: nullable(isoDate),
+    remediation: nullable({ type: "object", properties: { reinvoiceVatCents: cents, absorbedVatCents: cents }, description: "Sent without VAT while VAT is due: the VAT of each remedy." }),
+    vatWhileParticipating: { type: "boolean", description: "VAT shown while inside the KOR: payable." },
+    sameDay: { type: "array", items: invoiceRef, description: "Other invoices on the same date; give each a sequence to fix the day's order." },
+    ...ruleRef,
   },
 };
 
@@ -363,7 +410,7 @@ export const openApiDocument = {
         summary: "Register one invoice",
         parameters: [idempotencyKeyParam],
         requestBody: jsonBody(ref("InvoiceInput")),
-        responses: { "201": dataResponse("The new invoice", ref("Invoice")), ...commonErrors, ...writeErrors, ...idempotencyErrors },
+        responses: { "201": invoiceWithAdviceResponse("The new invoice, and whether it must carry VAT"), ...commonErrors, ...writeErrors, ...idempotencyErrors },
       },
     },
     "/api/v1/businesses/{businessId}/invoices/{invoiceId}": {
@@ -378,7 +425,7 @@ export const openApiDocument = {
         summary: "Change some fields of an invoice",
         description: "The sent fields are merged into the stored invoice (customer field by field) and the whole is validated again.",
         requestBody: jsonBody(ref("InvoicePatch")),
-        responses: { "200": dataResponse("The changed invoice", ref("Invoice")), ...commonErrors, ...writeErrors, "409": idempotencyErrors["409"] },
+        responses: { "200": invoiceWithAdviceResponse("The changed invoice, and whether it must carry VAT"), ...commonErrors, ...writeErrors, "409": idempotencyErrors["409"] },
       },
       delete: {
         operationId: "deleteInvoice",
@@ -476,6 +523,7 @@ export const openApiDocument = {
       Invoice: invoice,
       InvoiceRow: invoiceRow,
       Turnover: turnover,
+      VatAdvice: vatAdvice,
     },
   },
 } as const;

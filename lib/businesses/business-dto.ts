@@ -9,6 +9,8 @@ export type BusinessDto = {
   kvkNumber: string | null;
   vatNumber: string | null;
   filingPeriod: "quarter" | "month";
+  /** The first day of business, when known. */
+  startedOn: string | null;
   korParticipations: { from: string; to: string | null }[];
   euKor: { exNumber: string | null; from: string | null; memberStates: string[] } | null;
   role: Membership["role"];
@@ -26,6 +28,7 @@ export function toBusinessDto(
     kvkNumber: business.kvkNumber,
     vatNumber: business.vatNumber,
     filingPeriod: business.filingPeriod === "MONTH" ? "month" : "quarter",
+    startedOn: business.startedOn ? toIsoDate(business.startedOn) : null,
     korParticipations: [...business.korParticipations]
       .sort((a, b) => a.from.getTime() - b.from.getTime())
       .map((period) => ({ from: toIsoDate(period.from), to: period.to ? toIsoDate(period.to) : null })),
@@ -49,6 +52,7 @@ export function businessColumns(input: BusinessInput) {
     kvkNumber: input.kvkNumber ?? null,
     vatNumber: input.vatNumber ?? null,
     filingPeriod: input.filingPeriod === "month" ? ("MONTH" as const) : ("QUARTER" as const),
+    startedOn: input.startedOn ? fromIsoDate(input.startedOn) : null,
     euKorEnabled: Boolean(input.euKor),
     euKorExNumber: input.euKor?.exNumber ?? null,
     euKorFrom: input.euKor?.from ? fromIsoDate(input.euKor.from) : null,

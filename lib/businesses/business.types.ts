@@ -39,6 +39,8 @@ export const businessInputSchema = z
     kvkNumber: optionalText(kvkNumber),
     vatNumber: optionalText(vatNumber),
     filingPeriod: z.enum(["quarter", "month"], "validation.filingPeriod").default("quarter"),
+    // The first day of business: a starter's pace is counted from it, not from 1 January.
+    startedOn: optionalText(isoDate),
     korParticipations: z.array(korParticipationSchema).max(20).default([]),
     euKor: euKorSchema.nullish(),
   })

@@ -11,6 +11,8 @@ import { changeMemberRole } from "@/lib/members/change-member-role";
 import { listMembers } from "@/lib/members/list-members";
 import { removeMember } from "@/lib/members/remove-member";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
+import { getTurnover } from "@/lib/turnover/get-turnover";
+import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 
 const notFound = { code: "NOT_FOUND" };
@@ -28,6 +30,25 @@ beforeEach(async () => {
 });
 
 const asCaller = (user: { id: string }) => ({ userId: user.id });
+
+describe("startedOn, the first day of business (issue #16)", () => {
+  it("is set on creation and changed by the owner, and the projection counts a starter's pace from it", async () => {
+    const caller = asCaller(owner);
+    const starter = await createBusiness({ caller, input: { name: "Starter BV", startedOn: "2026-09-01", korParticipations: [{ from: "2026-09-01" }] } });
+    expect(starter.startedOn).toBe("2026-09-01");
+    await createInvoice({ caller, businessId: starter.id, input: { number: "1", date: "2026-09-15", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 200_000 } });
+    const turnover = await getTurnover({ caller, businessId: starter.id, year: 2026 });
+    expect(turnover.projection.kor.observedFrom).toBe("2026-09-01");
+
+    const moved = await updateBusiness({ caller, businessId: starter.id, input: { name: "Starter BV", startedOn: "2026-08-01", korParticipations: [{ from: "2026-09-01" }] } });
+    expect(moved.startedOn).toBe("2026-08-01");
+    expect((await getTurnover({ caller, businessId: starter.id, year: 2026 })).projection.kor.observedFrom).toBe("2026-08-01");
+  });
+
+  it("refuses an impossible date with a field message", async () => {
+    await expect(createBusiness({ caller: asCaller(owner), input: { name: "Starter BV", startedOn: "2026-02-30" } })).rejects.toMatchObject({ fields: { startedOn: "validation.date" } });
+  });
+});
 
 describe("createBusiness", () => {
   it("makes the caller its owner and writes the audit log", async () => {

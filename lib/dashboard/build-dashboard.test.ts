@@ -348,3 +348,54 @@ describe("a year of thousands of invoices", () => {
     expect(named.has("x0")).toBe(false);
   });
 });
+
+// Issue #16: in the KOR from 2026-01-01 with €19,500, then €1,000 on 20 November 2026;
+// seen on 7 December 2026.
+describe("buildDashboard: the crossing ends participation, honest deadlines", () => {
+  const issueInput: EngineInput = {
+    asOf: "2026-12-07",
+    business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] },
+    transactions: [tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("x", "2026-11-20", 100_000)],
+  };
+  const build = (deregistrations: { endDate: string; sentOn: string }[] = []) => {
+    const invoices = new Map<string, InvoiceRef>(issueInput.transactions.map((t, i) => [t.id, { id: t.id, number: `2026-00${i + 1}`, customerName: `Klant ${i + 1}` }]));
+    return buildDashboard({ businessId: "b1", year: 2026, input: issueInput, output: evaluate(issueInput, { explain: true }), invoices, deregistrations });
+  };
+
+  it("shows the participation ended on the crossing date, with the deregistration to do and the re-entry rules", () => {
+    const data = build();
+    expect(data.participation).toEqual({
+      status: "endedByCrossing",
+      endedOn: "2026-11-20",
+      crossingInvoice: { id: "x", number: "2026-004", customerName: "Klant 4" },
+      earliestRejoin: "2028-01-01",
+      excludedUntil: "2027-12-31",
+      deregistration: { endDate: "2026-11-20", sentOn: null, daysLate: 17 },
+    });
+    expect(data.periodEndings).toEqual([{ periodFrom: "2026-01-01", endedOn: "2026-11-20" }]);
+  });
+
+  it("a deadline in the past says how late it is, until the step is ticked off", () => {
+    const leave = build().actions.find((a) => a.kind === "leaveNow");
+    expect(leave).toMatchObject({ level: "critical", deadline: "2026-11-20", daysLate: 17 });
+    const done = build([{ endDate: "2026-11-20", sentOn: "2026-11-22" }]);
+    expect(done.participation?.deregistration).toEqual({ endDate: "2026-11-20", sentOn: "2026-11-22", daysLate: null });
+    expect(done.actions.find((a) => a.kind === "leaveNow")).toBeUndefined();
+    expect(done.actions.find((a) => a.kind === "leftKor")).toMatchObject({ level: "info", deadline: null, daysLate: null, params: { date: "2026-11-20", sentOn: "2026-11-22" } });
+  });
+
+  it("a new business at €0 sees voluntary deregistration as an option, not as a deadline", () => {
+    const input: EngineInput = { asOf: "2026-12-07", business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] }, transactions: [] };
+    const data = buildDashboard({ businessId: "b1", year: 2026, input, output: evaluate(input, { explain: true }), invoices: new Map() });
+    const leaving = data.deadlines.find((d) => d.kind === "KOR_DEREGISTRATION_EFFECTIVE");
+    expect(leaving).toMatchObject({ date: "2027-04-01", choice: true, daysLate: null });
+    expect(data.deadlines.filter((d) => !d.choice)).toEqual([]);
+  });
+
+  it("counts the days late of a past deadline that asks something of the owner", () => {
+    const input: EngineInput = { ...issueInput, asOf: "2027-02-03" };
+    const data = buildDashboard({ businessId: "b1", year: 2027, input, output: evaluate(input, { explain: true }), invoices: new Map() });
+    // The first VAT return after the crossing (Q4 2026) was due on 31 January 2027.
+    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ date: "2027-01-31", past: true, daysLate: 3, choice: false });
+  });
+});

@@ -3,6 +3,9 @@
 // figures, actions with deadlines, remediation and the "why?" lists. Pure: no I/O, no
 // clock — "today" is the evaluation's asOf.
 import { categoryVatRatePercent } from "@/lib/kor/categories";
+import { toDayNumber } from "@/lib/kor/dates";
+import { exclusionEndDate } from "@/lib/kor/deadlines";
+import { korParticipationIn } from "@/lib/kor/participation-status";
 import { rulesFor } from "@/lib/kor/rules";
 import type { Alert, Category, EngineInput, EngineOutput, ExplainedTotal, ISODate } from "@/lib/kor/types";
 import type {
@@ -12,6 +15,7 @@ import type {
   CumulativeSeries,
   DashboardData,
   DeadlineItem,
+  DeregistrationRecord,
   EuSection,
   ExplainedFigure,
   ExplainedGroup,
@@ -20,6 +24,7 @@ import type {
   KorStatus,
   MemberStateRow,
   MonthBar,
+  ParticipationInfo,
   Progress,
   RuleInfo,
   SalesAtRate,
@@ -36,7 +41,15 @@ export type BuildDashboardOptions = {
   invoices: InvoiceNames;
   /** How many invoices the "why?" lists and the remediation table list; LISTED_INVOICES each by default. */
   listed?: Listed;
+  /** The deregistrations after a crossing the owner ticked off as sent. */
+  deregistrations?: readonly DeregistrationRecord[];
 };
+
+/** Whole days from `deadline` to `asOf`; null when not past. */
+export function daysLate(deadline: ISODate | null, asOf: ISODate): number | null {
+  if (deadline === null || deadline >= asOf) return null;
+  return toDayNumber(asOf) - toDayNumber(deadline);
+}
 
 /** How many invoices to list one by one: the latest of each "why?" list, the first of the remediation. */
 export type Listed = { why: number; remediation: number };
@@ -330,11 +343,15 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
     level: alert.level,
     alertCode: alert.code,
     detail: { nl: withInvoiceNumbers(alert.messages.nl, ids, invoices), en: withInvoiceNumbers(alert.messages.en, ids, invoices) },
+    daysLate: null,
   };
   switch (alert.code) {
-    case "KOR_THRESHOLD_CROSSED":
-      // Deregister at once, with the crossing date as the end date (§3.2).
+    case "KOR_THRESHOLD_CROSSED": {
+      // Deregister at once, with the crossing date as the end date (§3.2) — until ticked off as sent.
+      const sent = options.deregistrations?.find((d) => d.endDate === alert.date);
+      if (sent) return { ...base, kind: "leftKor", level: "info", deadline: null, params: { date: alert.date, invoice, sentOn: sent.sentOn } };
       return { ...base, kind: "leaveNow", deadline: alert.date, params: { date: alert.date, invoice } };
+    }
     case "KOR_VAT_ON_INVOICE":
       return { ...base, kind: "vatOnInvoice", deadline: null, params: { date: alert.date, invoice } };
     case "KOR_THRESHOLD_APPROACHING":
@@ -388,6 +405,7 @@ export function buildActions(options: BuildDashboardOptions, isCurrentYear: bool
         level: "info",
         alertCode: null,
         deadline: nextApply.date,
+        daysLate: null,
         params: { date: nextApply.date, start: nextApply.about ?? undefined },
         detail: nextApply.messages,
       });
@@ -401,18 +419,55 @@ export function buildActions(options: BuildDashboardOptions, isCurrentYear: bool
         level: "info",
         alertCode: null,
         deadline: nextReport.date,
+        daysLate: null,
         params: { date: nextReport.date, start: nextReport.about ?? undefined },
         detail: nextReport.messages,
       });
     }
   }
+  // A deadline in the past stays, saying how late it is, until it is done.
+  for (const action of actions) action.daysLate = daysLate(action.deadline, output.asOf);
   return actions.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
 }
 
+// Dates by which the owner must do something; the others (a deregistration taking effect,
+// the earliest rejoin) are events that simply pass.
+const TO_DO_KINDS: ReadonlySet<DeadlineItem["kind"]> = new Set(["KOR_APPLY_BY", "VAT_RETURN_DUE", "EU_KOR_NOTIFY_BY", "EU_KOR_REPORT_DUE"]);
+
 function buildDeadlines(output: EngineOutput): DeadlineItem[] {
   return output.deadlines
-    .map((d) => ({ ...ruleInfo(d), kind: d.kind, date: d.date, about: d.about ?? null, past: d.date < output.asOf, messages: d.messages }))
+    .map((d) => ({
+      ...ruleInfo(d),
+      kind: d.kind,
+      date: d.date,
+      about: d.about ?? null,
+      past: d.date < output.asOf,
+      choice: d.choice === true,
+      daysLate: d.choice !== true && TO_DO_KINDS.has(d.kind) ? daysLate(d.date, output.asOf) : null,
+      messages: d.messages,
+    }))
     .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Left the KOR: by this year's crossing (with the deregistration to tick off), or excluded after an earlier leaving. */
+function buildParticipation(options: BuildDashboardOptions): ParticipationInfo | null {
+  const { output, year, invoices } = options;
+  const state = korParticipationIn(output, year);
+  if (state.status === "endedByCrossing" && state.endedOn !== null) {
+    const sent = options.deregistrations?.find((d) => d.endDate === state.endedOn) ?? null;
+    return {
+      status: "endedByCrossing",
+      endedOn: state.endedOn,
+      crossingInvoice: state.crossingTransactionId ? refOf(invoices, state.crossingTransactionId) : null,
+      earliestRejoin: state.earliestRejoin,
+      excludedUntil: exclusionEndDate(state.endedOn),
+      deregistration: { endDate: state.endedOn, sentOn: sent?.sentOn ?? null, daysLate: sent ? null : daysLate(state.endedOn, output.asOf) },
+    };
+  }
+  if (state.status === "excluded" && state.endedOn !== null) {
+    return { status: "excluded", endedOn: state.endedOn, crossingInvoice: null, earliestRejoin: state.earliestRejoin, excludedUntil: output.kor.exclusion?.to ?? null, deregistration: null };
+  }
+  return null;
 }
 
 /** Counted sales grouped by the Dutch VAT rate they would carry outside the KOR. */
@@ -491,6 +546,13 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
         : null,
     deadlines: buildDeadlines(output),
     earliestRejoin: output.kor.earliestRejoin,
+    participation: buildParticipation(options),
+    periodEndings: output.kor.crossings
+      .filter((c) => c.whileParticipating)
+      .flatMap((c) => {
+        const period = (input.business.korParticipations ?? []).find((p) => p.from <= c.date && (p.to === undefined || c.date <= p.to));
+        return period ? [{ periodFrom: period.from, endedOn: c.date }] : [];
+      }),
     why: {
       kor: explainFigure(yearExplanation?.kor ?? emptyTotal("kor.limit"), invoices, listed.why),
       union: explainFigure(yearExplanation?.union ?? emptyTotal("union.limit"), invoices, listed.why),

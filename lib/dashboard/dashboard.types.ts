@@ -111,7 +111,8 @@ export type ActionKind =
   | "euMemberState"
   | "distanceSales"
   | "applyBy"
-  | "euReport";
+  | "euReport"
+  | "leftKor";
 
 export type ActionItem = RuleInfo & {
   key: string;
@@ -120,8 +121,10 @@ export type ActionItem = RuleInfo & {
   alertCode: AlertCode | null;
   /** The action's deadline, when it has one. */
   deadline: ISODate | null;
+  /** Days past the deadline while it is not done; null when not late. */
+  daysLate: number | null;
   /** Values for the action's message. */
-  params: { date?: ISODate; invoice?: string; amountCents?: number; percent?: number; state?: string; start?: ISODate; days?: number };
+  params: { date?: ISODate; invoice?: string; amountCents?: number; percent?: number; state?: string; start?: ISODate; days?: number; sentOn?: ISODate };
   /** The engine's own text, with invoice ids replaced by invoice numbers. */
   detail: Bilingual | null;
 };
@@ -131,8 +134,30 @@ export type DeadlineItem = RuleInfo & {
   date: ISODate;
   about: string | null;
   past: boolean;
+  /** Applies only if the owner chooses so (leaving voluntarily): an option, not a deadline. */
+  choice: boolean;
+  /** Days past a date by which the owner had to do something; null otherwise. */
+  daysLate: number | null;
   messages: Bilingual;
 };
+
+/**
+ * The KOR participation in the year (§3.2, §3.4): ended by the crossing on its date, with
+ * the deregistration the owner ticks off once sent, and when the business may be back.
+ */
+export type ParticipationInfo = {
+  status: "endedByCrossing" | "excluded";
+  endedOn: ISODate;
+  crossingInvoice: InvoiceRef | null;
+  earliestRejoin: ISODate | null;
+  /** The last day of the exclusion window (the rest of the year of leaving and the next). */
+  excludedUntil: ISODate | null;
+  /** Ended by a crossing: the deregistration with the crossing date as end date. */
+  deregistration: { endDate: ISODate; sentOn: ISODate | null; daysLate: number | null } | null;
+};
+
+/** A deregistration the owner ticked off: the end date it named and the day it was sent. */
+export type DeregistrationRecord = { endDate: ISODate; sentOn: ISODate };
 
 export type RemediationInfo = RuleInfo & {
   /** The crossing while in the KOR from which VAT is due: this year's, or an earlier year's. */
@@ -191,6 +216,10 @@ export type DashboardData = {
   remediation: RemediationInfo | null;
   deadlines: DeadlineItem[];
   earliestRejoin: ISODate | null;
+  /** Set once the business has left the KOR (by this year's crossing, or excluded after an earlier leaving). */
+  participation: ParticipationInfo | null;
+  /** Stored KOR periods (by their start) that a crossing ended, in any year: the period ends on the crossing date (§3.2). */
+  periodEndings: { periodFrom: ISODate; endedOn: ISODate }[];
   why: { kor: ExplainedFigure; union: ExplainedFigure };
   /** Figures the "should I be in the KOR?" comparison starts from. */
   comparison: { countedCents: number; salesByRate: SalesAtRate[]; korAvailable: boolean };

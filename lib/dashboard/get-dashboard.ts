@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
 import { asOfForYear } from "@/lib/turnover/get-turnover";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { listKorDeregistrations } from "@/lib/businesses/kor-deregistration";
 import { buildDashboard, invoicesNamedBy, type Listed } from "./build-dashboard";
 import type { DashboardData, InvoiceRef } from "./dashboard.types";
 
@@ -18,6 +19,9 @@ import type { DashboardData, InvoiceRef } from "./dashboard.types";
 // the access check, is raised by the database with every change of the business's
 // invoices, KOR periods or facts, so the numbers and names in it can never be stale.
 const cache = new VersionedCache<DashboardData>(200);
+// Evaluations under way, so two parts of one page (the dashboard and the KOR periods card)
+// asking at once evaluate the books once.
+const pending = new Map<string, Promise<DashboardData>>();
 
 /** `listed`: how many invoices the lists name (LISTED_INVOICES each; more for a download). */
 export async function getDashboard(options: { caller: Caller; businessId: string; year?: number; listed?: Listed }): Promise<DashboardData> {
@@ -33,13 +37,30 @@ export async function getDashboard(options: { caller: Caller; businessId: string
   const key = options.listed === undefined ? `${businessId}:${year}:${asOf}` : null;
   const hit = key === null ? undefined : cache.get(key, booksVersion);
   if (hit) return hit;
-  const input = await loadEngineInput({ businessId, asOf });
+  if (key === null) return build({ businessId, year, asOf, listed: options.listed });
+  const flight = `${key}:${booksVersion}`;
+  const running = pending.get(flight);
+  if (running) return running;
+  const work = build({ businessId, year, asOf }).then((data) => {
+    cache.set(key, booksVersion, data);
+    return data;
+  });
+  pending.set(flight, work);
+  try {
+    return await work;
+  } finally {
+    pending.delete(flight);
+  }
+}
+
+async function build(options: { businessId: string; year: number; asOf: string; listed?: Listed }): Promise<DashboardData> {
+  const { businessId, year, asOf } = options;
+  const [input, deregistrations] = await Promise.all([loadEngineInput({ businessId, asOf }), listKorDeregistrations({ businessId })]);
   const output = evaluate(input, { explain: true });
   // The engine knows invoices by id; the dashboard names the few it lists by number.
-  const named = [...invoicesNamedBy({ businessId, year, input, output, listed: options.listed })];
+  const named = [...invoicesNamedBy({ businessId, year, input, output, listed: options.listed, deregistrations })];
   const labels = named.length === 0 ? [] : await db().invoice.findMany({ where: { businessId, id: { in: named } }, select: { id: true, number: true, customerName: true } });
-  const data = buildDashboard({ businessId, year, input, output, listed: options.listed, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
-  if (key !== null) cache.set(key, booksVersion, data);
+  const data = buildDashboard({ businessId, year, input, output, listed: options.listed, deregistrations, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
   return data;
 }
 

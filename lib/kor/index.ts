@@ -44,3 +44,7 @@ export { formatEuro, vatContained, vatOnTop } from "./money";
 export { matchExpectation } from "./vector-match";
 export type { Mismatch } from "./vector-match";
 export * from "./types";
+export { adviseVat, dateInWords, euroInWords } from "./vat-advice";
+export type { VatAdvice, VatAdviceStatus, VatCandidate } from "./vat-advice";
+export { korParticipationIn } from "./participation-status";
+export type { KorParticipationState, KorParticipationStatus } from "./participation-status";

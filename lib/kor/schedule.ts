@@ -95,6 +95,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
           { about: "requestToday" },
         ),
       );
+      // Only if the owner decides to leave: an option, not a deadline (issue #16).
+      out[out.length - 1]!.choice = true;
     }
   }
 
@@ -113,7 +115,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
   for (const c of ctx.korCrossings) {
     if (!c.whileParticipating) continue;
     const due = vatReturnDueForPeriodOf(c.date, filing);
-    if (due < asOf && c.year !== asOfYear) continue;
+    // A past due date stays through the next year: a late return is still to be filed.
+    if (due < asOf && c.year < asOfYear - 1) continue;
     const period = filing === "month" ? c.date.slice(0, 7) : quarterLabelOf(c.date);
     out.push(
       deadline(

@@ -228,6 +228,11 @@ export type Deadline = RuleRef & {
   /** The period or event the deadline belongs to (a period start, a quarter "2026-Q3", a crossing date). */
   about?: string;
   transactionId?: string;
+  /**
+   * A date that applies only if the owner chooses so (the effective date of a voluntary
+   * deregistration sent today): an option to show, not a deadline to meet.
+   */
+  choice?: true;
   messages: Bilingual;
 };
 

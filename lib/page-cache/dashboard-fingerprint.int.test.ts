@@ -18,6 +18,7 @@ import { withdrawInvitation } from "@/lib/accountant/withdraw-invitation";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createBusiness } from "@/lib/businesses/create-business";
+import { recordKorDeregistration, undoKorDeregistration } from "@/lib/businesses/kor-deregistration";
 import { updateBusiness } from "@/lib/businesses/update-business";
 import { db } from "@/lib/db/client";
 import { ContextPool } from "@/lib/db/context-pool";
@@ -201,6 +202,20 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     await page.changed("invoice deleted");
     await restoreInvoice({ caller, businessId: business.id, invoiceId: created.id });
     await page.changed("invoice restored");
+  });
+
+  it("the deregistration after a crossing: ticked off, its date changed, taken back", async () => {
+    const owner = await createUser("owner");
+    const business = await createOwnedBusiness(owner.id, "Afmeld BV");
+    const caller = { userId: owner.id };
+    await createInvoice({ caller, businessId: business.id, input: invoice("2025-001", "2025-02-01", 2_100_000) });
+    const page = await watch(owner.id, business.id);
+    await recordKorDeregistration({ caller, businessId: business.id, input: { endDate: "2025-02-01", sentOn: "2025-02-03" } });
+    await page.changed("deregistration ticked off");
+    await recordKorDeregistration({ caller, businessId: business.id, input: { endDate: "2025-02-01", sentOn: "2025-02-04" } });
+    await page.changed("its sending date changed");
+    await undoKorDeregistration({ caller, businessId: business.id, endDate: "2025-02-01" });
+    await page.changed("taken back");
   });
 
   it("the business: renamed, its VAT number, filing period and EU-KOR changed, its KOR period ended and removed", async () => {

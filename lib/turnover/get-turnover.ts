@@ -5,6 +5,7 @@ import { VersionedCache } from "@/lib/cache/bounded-cache";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
+import { korParticipationIn, type KorParticipationState } from "@/lib/kor/participation-status";
 import type { EngineOutput } from "@/lib/kor/types";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 
@@ -16,7 +17,10 @@ export type TurnoverDto = {
   memberStateTurnoverCents: Record<string, number>;
   kor: {
     limitCents: number;
-    crossing: { date: string; invoiceId: string; whileParticipating: boolean; atRisk: string[] } | null;
+    /** status: "atRisk" while the order of the crossing day's invoices is open (§2), else "crossed". */
+    crossing: { date: string; invoiceId: string; whileParticipating: boolean; atRisk: string[]; status: "crossed" | "atRisk" } | null;
+    /** In the KOR, left by this year's crossing (on its date), excluded after leaving, or not in it. */
+    participation: KorParticipationState;
     eligibility: EngineOutput["kor"]["eligibility"];
     participatingOnAsOf: boolean;
     earliestRejoin: string | null;
@@ -54,8 +58,15 @@ export function toTurnoverDto(output: EngineOutput, year: number): TurnoverDto {
     kor: {
       limitCents: output.projection.kor.limitCents,
       crossing: korCrossing
-        ? { date: korCrossing.date, invoiceId: korCrossing.transactionId, whileParticipating: korCrossing.whileParticipating, atRisk: korCrossing.atRisk }
+        ? {
+            date: korCrossing.date,
+            invoiceId: korCrossing.transactionId,
+            whileParticipating: korCrossing.whileParticipating,
+            atRisk: korCrossing.atRisk,
+            status: korCrossing.atRisk.length > 0 ? ("atRisk" as const) : ("crossed" as const),
+          }
         : null,
+      participation: korParticipationIn(output, year),
       eligibility: output.kor.eligibility,
       participatingOnAsOf: output.kor.participatingOnAsOf,
       earliestRejoin: output.kor.earliestRejoin,

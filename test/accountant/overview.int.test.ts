@@ -65,8 +65,10 @@ describe("the accountant overview on a fixed data set", () => {
     expect(byName["Fotograaf Buiten KOR"]).toMatchObject({ status: "notInKor", countedCents: 3_000_000, crossingDate: null });
     expect(byName["Grafisch Leeg"]).toMatchObject({ status: "safe", countedCents: 0, lastInvoiceDate: null, openAlerts: 0 });
     expect(byName["Bakkerij Crossed"]!.openAlerts).toBeGreaterThan(0);
-    expect(byName["Eetcafe Safe"]!.nextDeadline).toEqual({ kind: expect.any(String), date: expect.stringMatching(/^20\d\d-\d\d-\d\d$/) });
-    expect(byName["Eetcafe Safe"]!.nextDeadline!.date >= TODAY).toBe(true);
+    // Safe inside the KOR nothing is due: leaving voluntarily is an option, not a deadline (issue #16).
+    expect(byName["Eetcafe Safe"]!.nextDeadline).toBeNull();
+    // After the April crossing (its VAT return due in July, past): the earliest rejoin is next.
+    expect(byName["Bakkerij Crossed"]!.nextDeadline).toEqual({ kind: "KOR_EARLIEST_REJOIN", date: "2028-01-01" });
   });
 
   it("ranks by risk by default: crossed (earliest first), projected, approaching, safe by share, outside the KOR last", async () => {

@@ -23,6 +23,27 @@ beforeEach(async () => {
 });
 
 describe("CSV import", () => {
+  it("says per new row whether it must carry VAT, the rows placed in the books together (issue #16)", async () => {
+    const csv = [
+      "number,date,customerName,netAmount,vatAmount",
+      "2026-201,2026-03-01,Klant A,19500.00,0",
+      "2026-202,2026-11-20,Klant B,1000.00,0",
+      "2026-203,2026-11-25,Klant C,500.00,105.00",
+    ].join("\n");
+    const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
+    expect(preview.rows.map((row) => [row.number, row.vat?.status, row.vat?.mustChargeVat, row.vat?.missingVat])).toEqual([
+      ["2026-201", "participating", false, false],
+      ["2026-202", "crossing", true, true],
+      ["2026-203", "afterCrossing", true, false],
+    ]);
+    expect(preview.rows[1]!.vat).toMatchObject({
+      ratePercent: 21,
+      reason: { nl: "Deze factuur brengt je omzet boven € 20.000: vanaf deze factuur reken je btw." },
+      remediation: { reinvoiceVatCents: 21_000, absorbedVatCents: 17_355 },
+    });
+    expect(preview.summary.missingVat).toBe(1);
+  });
+
   it("refuses an outsider (not found) for preview and commit, and writes nothing", async () => {
     const csv = fixture("invoices-basic.csv");
     await expect(previewImport({ caller: { userId: outsider.id }, businessId: business.id, csv })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -33,7 +54,7 @@ describe("CSV import", () => {
   it("imports our own format, counts per the rules, and is idempotent", async () => {
     const csv = fixture("invoices-basic.csv");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
-    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, newNetCents: 790050, newKorCents: 590050 });
+    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0 });
     expect(preview.rows.map((row) => row.countsForKor)).toEqual([true, true, true, true, false]);
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
 

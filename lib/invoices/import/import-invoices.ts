@@ -11,6 +11,10 @@ import { importMappingSchema, type ImportMapping, type ImportPreview } from "@/l
 import { previewRows } from "@/lib/invoices/import/preview-import";
 import { readCsv, suggestMapping } from "@/lib/invoices/import/read-csv";
 import { enqueueEvaluation } from "@/lib/jobs/enqueue-evaluation";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { adviseVat } from "@/lib/kor/vat-advice";
+import type { InvoiceInput } from "@/lib/invoices/invoice.types";
+import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 
 type ImportOptions = { caller: Caller; businessId: string; csv: string; mapping?: unknown };
 
@@ -58,7 +62,38 @@ export async function previewImport(options: ImportOptions): Promise<ImportPrevi
   const client = db();
   const mapping = await resolveMapping(client, businessId, table.headers, options.mapping);
   const numbers = table.rows.map((row) => row[table.headers.indexOf(mapping.columns.number ?? "")]?.trim() ?? "").filter(Boolean);
-  return previewRows(table, mapping, await existingNumbers(client, businessId, numbers)).preview;
+  const { preview, parsed } = previewRows(table, mapping, await existingNumbers(client, businessId, numbers));
+  await adviseNewRows(businessId, preview, parsed.filter((row) => row.status === "new" && row.input).map((row) => ({ line: row.line, input: row.input! })));
+  return preview;
+}
+
+/** Each new row's VAT advice, the rows placed in the books together (they may cross with each other). */
+async function adviseNewRows(businessId: string, preview: ImportPreview, fresh: { line: number; input: InvoiceInput }[]): Promise<void> {
+  if (fresh.length === 0) return;
+  const books = await loadEngineInput({ businessId, asOf: amsterdamToday() });
+  const advice = adviseVat(
+    books,
+    fresh.map(({ input }) => ({
+      date: input.date,
+      category: input.category,
+      netCents: input.netCents,
+      vatCents: input.vatCents,
+      ...(input.sequence !== null ? { sequence: input.sequence } : {}),
+      ...(input.country ? { country: input.country } : {}),
+      ...(input.ancillary ? { ancillary: true } : {}),
+    })),
+  );
+  const byLine = new Map(fresh.map(({ line, input }, i) => [line, { input, advice: advice[i]! }]));
+  let missingVat = 0;
+  for (const row of preview.rows) {
+    const found = byLine.get(row.line);
+    if (!found) continue;
+    const { advice: a, input } = found;
+    const missing = a.mustChargeVat && input.vatCents === 0 && input.netCents > 0;
+    if (missing) missingVat++;
+    row.vat = { status: a.status, mustChargeVat: a.mustChargeVat, ratePercent: a.ratePercent, reason: a.reason, missingVat: missing, remediation: a.remediation };
+  }
+  preview.summary.missingVat = missingVat;
 }
 
 export async function commitImport(options: ImportOptions & { onProgress?: (progress: ImportProgress) => void }): Promise<ImportResult> {

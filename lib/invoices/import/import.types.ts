@@ -1,7 +1,8 @@
 // The CSV import's boundary: which column feeds which invoice field, and the defaults
 // for what a bookkeeping export does not say (its category, for one).
 import { z } from "zod";
-import { CATEGORY_CODES } from "@/lib/kor/types";
+import { CATEGORY_CODES, type Bilingual } from "@/lib/kor/types";
+import type { VatAdviceStatus } from "@/lib/kor/vat-advice";
 
 export const IMPORT_FIELDS = [
   "number",
@@ -44,11 +45,16 @@ export type PreviewRow = {
   /** Field → i18n key of the problem. */
   errors: Record<string, string>;
   countsForKor: boolean | null;
+  /**
+   * New rows: whether the invoice must carry VAT, all new rows placed in the books
+   * together (lib/kor/vat-advice.ts); `missingVat` when it must and shows none.
+   */
+  vat?: { status: VatAdviceStatus; mustChargeVat: boolean; ratePercent: number | null; reason: Bilingual; missingVat: boolean; remediation: { reinvoiceVatCents: number; absorbedVatCents: number } | null };
 };
 
 export type ImportPreview = {
   headers: string[];
   mapping: ImportMapping;
   rows: PreviewRow[];
-  summary: { total: number; new: number; existing: number; errors: number; newNetCents: number; newKorCents: number };
+  summary: { total: number; new: number; existing: number; errors: number; newNetCents: number; newKorCents: number; missingVat?: number };
 };

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { toLanguage } from "@/components/dashboard/chart-format";
+import { KorPeriodItems, KorPeriodList } from "@/components/dashboard/kor-period-list";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { canWrite } from "@/lib/businesses/access";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
-import { fromIsoDate } from "@/lib/validation";
 
-type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
@@ -19,16 +20,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BusinessPage({ params, searchParams }: Props) {
   // The access check first: an outsider gets the real 404, never a streamed 200.
   const { user, business } = await getBusinessForPage((await params).businessId);
-  const [t, format, query] = await Promise.all([getTranslations("business"), getFormatter(), searchParams]);
+  const [t, query, locale] = await Promise.all([getTranslations("business"), searchParams, getLocale()]);
+  const language = toLanguage(locale);
   const year = parseYearParam(query.year);
-  const date = (value: string) => format.dateTime(fromIsoDate(value), { dateStyle: "long", timeZone: "UTC" });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{business.name}</h1>
       <BusinessNav businessId={business.id} current="overview" />
       {/* Keyed by year so a new year shows the skeleton again instead of the old year's figures. */}
       <Suspense key={year} fallback={<DashboardSkeleton />}>
-        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} />
+        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="details-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
@@ -51,13 +52,10 @@ export default async function BusinessPage({ params, searchParams }: Props) {
           {business.korParticipations.length === 0 ? (
             <p className="text-sm">{t("korNone")}</p>
           ) : (
-            <ul className="list-disc pl-5 text-sm">
-              {business.korParticipations.map((period) => (
-                <li key={period.from}>
-                  {period.to ? t("korPeriod", { from: date(period.from), to: date(period.to) }) : t("korPeriodOpen", { from: date(period.from) })}
-                </li>
-              ))}
-            </ul>
+            // A period a crossing ended shows as ended on the crossing date; until the evaluation is in, as stored.
+            <Suspense key={year} fallback={<KorPeriodItems periods={business.korParticipations} endings={new Map()} language={language} />}>
+              <KorPeriodList userId={user.id} businessId={business.id} year={year} periods={business.korParticipations} language={language} />
+            </Suspense>
           )}
           <h3 className="mb-2 mt-4 font-semibold">{t("euKorTitle")}</h3>
           <p className="text-sm">

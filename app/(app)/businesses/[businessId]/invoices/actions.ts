@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice, restoreInvoice } from "@/lib/invoices/delete-invoice";
 import { updateInvoice } from "@/lib/invoices/update-invoice";
+import { getVatAdvice, type VatAdviceDto } from "@/lib/invoices/vat-advice";
 
 
 function revalidate(businessId: string) {
@@ -29,6 +30,11 @@ export async function updateInvoiceAction(businessId: string, invoiceId: string,
     revalidate(businessId);
     return { id: invoice.id, number: invoice.number, date: invoice.date };
   });
+}
+
+/** The form's question while the user types: must this invoice carry VAT, and why. Changes nothing. */
+export async function vatAdviceAction(businessId: string, request: unknown): Promise<ActionResult<VatAdviceDto>> {
+  return runAction(async () => getVatAdvice({ caller: await requireCaller(), businessId, request }));
 }
 
 const STATUS_PARAMS = ["status", "number", "undo"];

@@ -19,7 +19,7 @@ export default async function NewInvoicePage({ params }: Props) {
   // A read-only member sees the list, not a form the server would refuse.
   if (!canWrite(business)) notFound();
   const caller = { userId: user.id };
-  const { today, creditTargets } = await loadFormProps(caller, business.id);
+  const { today, creditTargets, initialAdvice } = await loadFormProps(caller, business.id);
   const [t, suggestedNumber] = await Promise.all([
     getTranslations("invoiceForm"),
     suggestInvoiceNumber({ caller, businessId: business.id, year: Number(today.slice(0, 4)) }),
@@ -33,7 +33,7 @@ export default async function NewInvoicePage({ params }: Props) {
           businessId={business.id}
           suggestedNumber={suggestedNumber}
           today={today}
-          korParticipations={business.korParticipations}
+          initialAdvice={initialAdvice}
           creditTargets={creditTargets}
         />
       </section>

@@ -1,4 +1,5 @@
-// GET: one page of a business's invoices with totals. POST: register one invoice.
+// GET: one page of a business's invoices with totals. POST: register one invoice; the
+// answer says beside it whether it must carry VAT (`vatAdvice`).
 import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/api-response";
 import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
@@ -6,6 +7,7 @@ import { readJsonBody } from "@/lib/api/read-json-body";
 import { requireBusinessAccess } from "@/lib/businesses/access";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { listInvoices } from "@/lib/invoices/list-invoices";
+import { adviseStoredInvoice } from "@/lib/invoices/vat-advice";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +25,11 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
     caller,
     body,
     joinTransaction: true,
-    run: async (tx) => ({ status: 201, body: { data: await createInvoice({ caller, businessId: params.businessId, input: body, client: tx }) } }),
+    run: async (tx) => {
+      const data = await createInvoice({ caller, businessId: params.businessId, input: body, client: tx });
+      // Whether it must carry VAT, as the books stand with it (lib/invoices/vat-advice.ts).
+      return { status: 201, body: { data, vatAdvice: await adviseStoredInvoice({ ...(tx ? { client: tx } : {}), businessId: params.businessId, invoice: data }) } };
+    },
     // As the request itself: write access to the business, else 404 / 403.
     authorizeReplay: () => requireBusinessAccess({ caller, businessId: params.businessId, need: "write" }),
   });

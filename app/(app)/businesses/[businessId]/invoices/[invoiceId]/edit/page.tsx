@@ -24,13 +24,13 @@ export default async function EditInvoicePage({ params }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, { today, creditTargets }] = await Promise.all([getTranslations("invoiceForm"), loadFormProps(caller, business.id)]);
+  const [t, { today, creditTargets, initialAdvice }] = await Promise.all([getTranslations("invoiceForm"), loadFormProps(caller, business.id, invoice)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("editTitle", { number: invoice.number })}</h1>
       <BusinessNav businessId={business.id} current="invoices" />
       <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
-        <InvoiceForm businessId={business.id} invoice={invoice} today={today} korParticipations={business.korParticipations} creditTargets={creditTargets} />
+        <InvoiceForm businessId={business.id} invoice={invoice} today={today} initialAdvice={initialAdvice} creditTargets={creditTargets} />
       </section>
     </div>
   );

@@ -1,11 +1,13 @@
 // One invoice: read, change (PATCH merges into the stored invoice and validates the
-// whole), or delete (soft: it stops counting, keeps its number; answers the invoice).
+// whole; the answer says beside it whether it must carry VAT, `vatAdvice`), or delete
+// (soft: it stops counting, keeps its number; answers the invoice).
 import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/api-response";
 import { readJsonBody } from "@/lib/api/read-json-body";
 import { deleteInvoice } from "@/lib/invoices/delete-invoice";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { updateInvoice } from "@/lib/invoices/update-invoice";
+import { adviseStoredInvoice } from "@/lib/invoices/vat-advice";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +17,10 @@ export const GET = apiRoute<Params>(async ({ caller, params }) => jsonResponse({
 
 export const PATCH = apiRoute<Params>(async ({ request, caller, params }) => {
   const patch = await readJsonBody(request);
-  return jsonResponse({ data: await updateInvoice({ caller, ...params, patch }) });
+  const data = await updateInvoice({ caller, ...params, patch });
+  // Access was checked by the update; the advice reads the books as they now stand.
+  const vatAdvice = await adviseStoredInvoice({ businessId: params.businessId, invoice: data });
+  return jsonResponse({ data, vatAdvice });
 });
 
 export const DELETE = apiRoute<Params>(async ({ caller, params }) => jsonResponse({ data: await deleteInvoice({ caller, ...params }) }));

@@ -1,0 +1,112 @@
+// "Must this invoice carry VAT?" for the app: the engine's adviseVat (lib/kor/vat-advice.ts)
+// on the business's stored books, with the invoices it names given their numbers. The
+// invoice form asks it while the user types, the API answers it with every POST and
+// PATCH of an invoice, and the import preview asks it for every new row at once.
+import { z } from "zod";
+import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { db, type Tx } from "@/lib/db/client";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { adviseVat, type VatAdvice, type VatCandidate } from "@/lib/kor/vat-advice";
+import { CATEGORY_CODES, type EngineInput } from "@/lib/kor/types";
+import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
+import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { isoDate, parseOrThrow } from "@/lib/validation";
+
+const cents = z.number("validation.integerCents").int("validation.integerCents").min(-2_000_000_000, "validation.amountRange").max(2_000_000_000, "validation.amountRange");
+
+/** What the form sends while the user types: the invoice's place and amount, and which stored invoice it changes. */
+export const vatAdviceRequestSchema = z
+  .object({
+    date: isoDate,
+    category: z.enum(CATEGORY_CODES, "validation.category"),
+    netCents: cents,
+    vatCents: cents.optional(),
+    sequence: z.number("validation.integer").int("validation.integer").min(0, "validation.integer").max(1_000_000, "validation.integer").nullish(),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country").nullish(),
+    ancillary: z.boolean("validation.boolean").optional(),
+    invoiceId: z.uuid("validation.invalid").nullish(),
+  })
+  .strict();
+
+export type InvoiceRef = { id: string; number: string; sequence: number | null };
+
+/** The engine's advice with the invoices it names as the user knows them (number, and its place in the day). */
+export type VatAdviceDto = Omit<VatAdvice, "crossing" | "sameDay"> & {
+  crossing: { date: string; invoice: InvoiceRef | null; thisInvoice: boolean; atRisk: InvoiceRef[] } | null;
+  sameDay: InvoiceRef[];
+};
+
+async function invoiceRefs(client: Tx | ReturnType<typeof db>, businessId: string, ids: string[]): Promise<Map<string, InvoiceRef>> {
+  const unique = [...new Set(ids.filter((id) => id !== ""))];
+  if (unique.length === 0) return new Map();
+  const rows = await client.invoice.findMany({ where: { businessId, id: { in: unique } }, select: { id: true, number: true, sequence: true } });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function toDto(advice: VatAdvice, refs: Map<string, InvoiceRef>): VatAdviceDto {
+  const ref = (id: string): InvoiceRef => refs.get(id) ?? { id, number: id, sequence: null };
+  const { crossing, sameDay, ...rest } = advice;
+  return {
+    ...rest,
+    crossing: crossing
+      ? { date: crossing.date, invoice: crossing.transactionId ? ref(crossing.transactionId) : null, thisInvoice: crossing.thisInvoice, atRisk: crossing.atRisk.map(ref) }
+      : null,
+    sameDay: sameDay.map(ref),
+  };
+}
+
+/** Advice for several candidates on one load of the books (the import preview's rows). */
+export async function adviseCandidates(options: { client: Tx | ReturnType<typeof db>; businessId: string; input: EngineInput; candidates: VatCandidate[] }): Promise<VatAdviceDto[]> {
+  const advice = adviseVat(options.input, options.candidates);
+  const ids = advice.flatMap((a) => [...a.sameDay, ...(a.crossing ? [a.crossing.transactionId, ...a.crossing.atRisk] : [])]);
+  const refs = await invoiceRefs(options.client, options.businessId, ids);
+  return advice.map((a) => toDto(a, refs));
+}
+
+/** The form's question: what this invoice, as typed so far, must carry. Members who can read the books may ask. */
+export async function getVatAdvice(options: { caller: Caller; businessId: string; request: unknown; today?: string }): Promise<VatAdviceDto> {
+  const { caller, businessId } = options;
+  const request = parseOrThrow(vatAdviceRequestSchema, options.request);
+  return db().$transaction(async (tx) => {
+    await requireBusinessAccess({ caller, businessId, need: "read", client: tx });
+    const input = await loadEngineInput({ businessId, asOf: options.today ?? amsterdamToday(), client: tx });
+    const replaces = request.invoiceId && input.transactions.some((t) => t.id === request.invoiceId) ? request.invoiceId : undefined;
+    const candidate: VatCandidate = {
+      date: request.date,
+      category: request.category,
+      netCents: request.netCents,
+      ...(request.vatCents !== undefined ? { vatCents: request.vatCents } : {}),
+      ...(request.sequence != null ? { sequence: request.sequence } : {}),
+      ...(request.country ? { country: request.country } : {}),
+      ...(request.ancillary ? { ancillary: true } : {}),
+      ...(replaces ? { replaces } : {}),
+    };
+    const [advice] = await adviseCandidates({ client: tx, businessId, input, candidates: [candidate] });
+    return advice!;
+  });
+}
+
+/** What a stored invoice must carry, as the books stand with it (the API's answer to POST and PATCH). */
+export async function adviseStoredInvoice(options: { client?: Tx; businessId: string; invoice: InvoiceDto; today?: string }): Promise<VatAdviceDto> {
+  const { businessId, invoice } = options;
+  const client = options.client ?? db();
+  const input = await loadEngineInput({ businessId, asOf: options.today ?? amsterdamToday(), ...(options.client ? { client: options.client } : {}) });
+  const [advice] = await adviseCandidates({
+    client,
+    businessId,
+    input,
+    candidates: [
+      {
+        date: invoice.date,
+        category: invoice.category,
+        netCents: invoice.netCents,
+        vatCents: invoice.vatCents,
+        ...(invoice.sequence !== null ? { sequence: invoice.sequence } : {}),
+        ...(invoice.country ? { country: invoice.country } : {}),
+        ...(invoice.ancillary ? { ancillary: true } : {}),
+        replaces: invoice.id,
+      },
+    ],
+  });
+  return advice!;
+}

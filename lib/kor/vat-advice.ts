@@ -1,0 +1,262 @@
+// "Must this invoice carry VAT?" — the one answer the invoice form, the API and the import
+// preview give, from the engine's own view of the books (KOR-RULES.md §2, §3.2–§3.5): the
+// candidate invoices are put into the books at their place (date, then `sequence`, then
+// input order), the books are counted once, and each candidate's position says whether
+// the business is still inside the KOR there, crosses the limit with it, is past the
+// crossing, or is outside the KOR (never in, left, or excluded after leaving). Pure.
+
+import { categoryVatRatePercent } from "./categories";
+import { yearOf } from "./dates";
+import { atRiskOnCrossingDay, buildLedger, txAt, type Ledger } from "./ledger";
+import { vatContained, vatOnTop } from "./money";
+import { earliestRejoinDate } from "./deadlines";
+import { exclusionWindowsOf, leavingsOf, type ExclusionWindow } from "./participation";
+import { makeRuleLookup, withRule, type RuleId } from "./rules";
+import type { Bilingual, Category, Cents, EngineInput, ISODate, RuleRef, Transaction } from "./types";
+
+/** An invoice being entered, changed or imported. `replaces`: the stored invoice it changes. */
+export type VatCandidate = {
+  date: ISODate;
+  category: Category;
+  netCents: Cents;
+  vatCents?: Cents;
+  sequence?: number;
+  country?: string;
+  ancillary?: boolean;
+  replaces?: string;
+};
+
+/**
+ * - `notInKor`: no KOR period covers the date;
+ * - `participating`: inside the KOR, before any crossing: no VAT;
+ * - `crossing`: this invoice takes the year's turnover over the limit (§3.2);
+ * - `crossingAtRisk`: the crossing falls on this invoice's day and the order of that
+ *   day's invoices is not fixed; it may be this one (§2) — a `sequence` settles it;
+ * - `afterCrossing`: a later invoice of the year in which the limit was crossed;
+ * - `excluded`: outside the KOR after leaving it (by crossing or deregistration, §3.4).
+ */
+export type VatAdviceStatus = "notInKor" | "participating" | "crossing" | "crossingAtRisk" | "afterCrossing" | "excluded";
+
+export type VatAdvice = RuleRef & {
+  status: VatAdviceStatus;
+  /** The invoice must show VAT at `ratePercent` (a Dutch rate above 0 and outside the KOR there). */
+  mustChargeVat: boolean;
+  /** The category's Dutch VAT rate on the date; null when no Dutch VAT applies to it. */
+  ratePercent: number | null;
+  /** One sentence, with the amount from the rule table and the dates in words. */
+  reason: Bilingual;
+  /** The crossing of the invoice's year while in the KOR, as the books stand with this invoice. */
+  crossing: { date: ISODate; transactionId: string; thisInvoice: boolean; atRisk: string[] } | null;
+  /** Left the KOR (crossing or deregistration): from when, and the earliest day back in. */
+  leftOn: ISODate | null;
+  earliestRejoin: ISODate | null;
+  /** Sent without VAT while VAT is due: what each remedy of §3.3 costs for this invoice. */
+  remediation: { reinvoiceVatCents: Cents; absorbedVatCents: Cents } | null;
+  /** VAT shown while inside the KOR: payable, and worth a confirmation (§3.5). */
+  vatWhileParticipating: boolean;
+  /** Other invoices on the same date (ids), so the user can give the day's order. */
+  sameDay: string[];
+};
+
+const MONTHS: Record<"nl" | "en", readonly string[]> = {
+  nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** "20 november 2026" / "20 November 2026". */
+export function dateInWords(date: ISODate, language: "nl" | "en"): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTHS[language][m - 1]} ${y}`;
+}
+
+/** "€ 20.000" / "€20,000" for whole euros, else with cents. */
+export function euroInWords(cents: Cents, language: "nl" | "en"): string {
+  const whole = Math.abs(cents) % 100 === 0;
+  const text = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: whole ? 0 : 2,
+  }).format(cents / 100);
+  return text.replace(/\u00a0/g, " ");
+}
+
+const CANDIDATE_PREFIX = "\u0000candidate:";
+
+type Placed = { ledger: Ledger; ids: string[] };
+
+/** The books with the candidates in place: a changed invoice where it stood, new ones last (created last). */
+function place(input: EngineInput, candidates: readonly VatCandidate[]): Placed {
+  const txs: Transaction[] = [...input.transactions];
+  const ids: string[] = [];
+  candidates.forEach((candidate, i) => {
+    const id = candidate.replaces ?? `${CANDIDATE_PREFIX}${i}`;
+    ids.push(id);
+    const tx: Transaction = { id, date: candidate.date, netCents: candidate.netCents, category: candidate.category };
+    if (candidate.vatCents !== undefined) tx.vatCents = candidate.vatCents;
+    if (candidate.sequence !== undefined) tx.sequence = candidate.sequence;
+    if (candidate.country !== undefined) tx.country = candidate.country;
+    if (candidate.ancillary) tx.ancillary = true;
+    const at = candidate.replaces === undefined ? -1 : txs.findIndex((t) => t.id === candidate.replaces);
+    if (at >= 0) txs[at] = tx;
+    else txs.push(tx);
+  });
+  const rulesOf = makeRuleLookup(input.rules);
+  return { ledger: buildLedger(txs, input.business, yearOf(input.asOf), rulesOf), ids };
+}
+
+function positionsOf(ledger: Ledger, ids: readonly string[]): Map<string, number> {
+  const wanted = new Set(ids);
+  const out = new Map<string, number>();
+  for (let pos = 0; pos < ledger.order.length; pos++) {
+    const id = txAt(ledger, pos).id;
+    if (wanted.has(id)) out.set(id, pos);
+  }
+  return out;
+}
+
+function sameDayIds(ledger: Ledger, pos: number): string[] {
+  const key = ledger.dateKeys[ledger.order[pos]!]!;
+  const out: string[] = [];
+  for (let p = pos - 1; p >= 0 && ledger.dateKeys[ledger.order[p]!]! === key; p--) out.unshift(txAt(ledger, p).id);
+  for (let p = pos + 1; p < ledger.order.length && ledger.dateKeys[ledger.order[p]!]! === key; p++) out.push(txAt(ledger, p).id);
+  return out;
+}
+
+type Where =
+  | { kind: "in"; periodIndex: number }
+  | { kind: "crossing" | "after"; periodIndex: number }
+  | { kind: "excluded"; window: ExclusionWindow }
+  | { kind: "out" };
+
+function whereIs(ledger: Ledger, windows: readonly ExclusionWindow[], pos: number, date: ISODate): Where {
+  const periodIndex = ledger.periods.findIndex((p) => p.from <= date && (p.to === null || date <= p.to));
+  const period = ledger.periods[periodIndex];
+  const windowOn = (accept: (w: ExclusionWindow) => boolean) => windows.find((w) => w.from <= date && date <= w.to && accept(w));
+  if (period && period.crossingPos >= 0 && pos >= period.crossingPos) {
+    // The crossing ended this period on its date (§3.2), whatever its stored end says.
+    if (yearOf(txAt(ledger, period.crossingPos).date) === yearOf(date)) return { kind: pos === period.crossingPos ? "crossing" : "after", periodIndex };
+    const window = windowOn((w) => w.leaving.periodIndex === periodIndex);
+    return window ? { kind: "excluded", window } : { kind: "out" };
+  }
+  // A period that starts inside the window of an earlier leaving does not count (§3.4).
+  const window = windowOn((w) => w.leaving.periodIndex !== periodIndex);
+  if (window) return { kind: "excluded", window };
+  return period ? { kind: "in", periodIndex } : { kind: "out" };
+}
+
+const RULE_OF: Record<VatAdviceStatus, RuleId> = {
+  notInKor: "kor.eligibility",
+  participating: "kor.eligibility",
+  crossing: "kor.crossing",
+  crossingAtRisk: "kor.crossing",
+  afterCrossing: "kor.crossing",
+  excluded: "kor.exclusion",
+};
+
+function reasonOf(status: VatAdviceStatus, facts: { date: ISODate; rate: number | null; limit: Cents; crossingDate: ISODate | null; leftOn: ISODate | null; earliestRejoin: ISODate | null }): Bilingual {
+  const { rate } = facts;
+  const limit = { nl: euroInWords(facts.limit, "nl"), en: euroInWords(facts.limit, "en") };
+  const on = (date: ISODate | null, l: "nl" | "en") => (date ? dateInWords(date, l) : "");
+  const noDutchVat = { nl: " Voor deze categorie reken je geen Nederlandse btw.", en: " No Dutch VAT applies to this category." };
+  const tail = (l: "nl" | "en") => (rate === null ? noDutchVat[l] : "");
+  switch (status) {
+    case "crossing":
+      return {
+        nl: `Deze factuur brengt je omzet boven ${limit.nl}: vanaf deze factuur reken je btw.${tail("nl")}`,
+        en: `This invoice takes your turnover over ${limit.en}: from this invoice on, you charge VAT.${tail("en")}`,
+      };
+    case "crossingAtRisk":
+      return {
+        nl: `Op ${on(facts.date, "nl")} komt je omzet boven ${limit.nl} en staan er meer facturen zonder volgorde: geef de volgorde aan, tot dan reken je btw.${tail("nl")}`,
+        en: `On ${on(facts.date, "en")} your turnover goes over ${limit.en} and several invoices have no order: give their order; until then, charge VAT.${tail("en")}`,
+      };
+    case "afterCrossing":
+      return {
+        nl: `Je omzet kwam op ${on(facts.crossingDate, "nl")} boven ${limit.nl}: sindsdien reken je btw.${tail("nl")}`,
+        en: `Your turnover went over ${limit.en} on ${on(facts.crossingDate, "en")}: since then, you charge VAT.${tail("en")}`,
+      };
+    case "excluded":
+      return {
+        nl: `Je bent op ${on(facts.leftOn, "nl")} uit de KOR gegaan en kunt pas vanaf ${on(facts.earliestRejoin, "nl")} weer meedoen: je rekent btw.${tail("nl")}`,
+        en: `You left the KOR on ${on(facts.leftOn, "en")} and cannot rejoin before ${on(facts.earliestRejoin, "en")}: charge VAT.${tail("en")}`,
+      };
+    case "participating":
+      return {
+        nl: `Je doet op ${on(facts.date, "nl")} mee aan de KOR en blijft met deze factuur onder ${limit.nl}: je rekent geen btw.`,
+        en: `You are in the KOR on ${on(facts.date, "en")} and stay under ${limit.en} with this invoice: charge no VAT.`,
+      };
+    case "notInKor":
+      return rate === null
+        ? { nl: noDutchVat.nl.trim(), en: noDutchVat.en.trim() }
+        : { nl: `Je doet op ${on(facts.date, "nl")} niet mee aan de KOR: je rekent ${rate}% btw.`, en: `You are not in the KOR on ${on(facts.date, "en")}: charge ${rate}% VAT.` };
+  }
+}
+
+const REMEDIABLE: ReadonlySet<Category> = new Set(["NL_STANDARD", "NL_REDUCED"]);
+
+/**
+ * Advice for each candidate, all placed in the books together (an import's rows affect
+ * each other). One counting pass, whatever the number of candidates.
+ */
+export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[]): VatAdvice[] {
+  if (candidates.length === 0) return [];
+  const { ledger, ids } = place(input, candidates);
+  const windows = exclusionWindowsOf(leavingsOf(ledger));
+  const positions = positionsOf(ledger, ids);
+  return candidates.map((candidate, i) => {
+    const id = ids[i]!;
+    const pos = positions.get(id)!;
+    const year = yearOf(candidate.date);
+    const rate = categoryVatRatePercent(candidate.category, year);
+    const acc = ledger.yearMap.get(year);
+    const limit = acc?.rules.korLimitCents ?? makeRuleLookup(input.rules)(year).korLimitCents;
+    const where = whereIs(ledger, windows, pos, candidate.date);
+
+    let status: VatAdviceStatus;
+    let crossing: VatAdvice["crossing"] = null;
+    let leftOn: ISODate | null = null;
+    if (where.kind === "crossing" || where.kind === "after") {
+      const crossPos = ledger.periods[where.periodIndex]!.crossingPos;
+      const crossTx = txAt(ledger, crossPos);
+      const atRisk = atRiskOnCrossingDay(ledger, crossPos, "kor");
+      crossing = { date: crossTx.date, transactionId: crossTx.id, thisInvoice: crossPos === pos, atRisk };
+      status = atRisk.includes(id) ? "crossingAtRisk" : where.kind === "crossing" ? "crossing" : "afterCrossing";
+      leftOn = crossTx.date;
+    } else if (where.kind === "in") {
+      // Before this year's crossing, unless the day's order is open and it may fall on this one.
+      const crossPos = acc && acc.korCrossPos >= 0 && ledger.periods[where.periodIndex]!.crossingPos === acc.korCrossPos ? acc.korCrossPos : -1;
+      const atRisk = crossPos >= 0 ? atRiskOnCrossingDay(ledger, crossPos, "kor") : [];
+      if (crossPos >= 0) {
+        const crossTx = txAt(ledger, crossPos);
+        crossing = { date: crossTx.date, transactionId: crossTx.id, thisInvoice: false, atRisk };
+      }
+      status = atRisk.includes(id) ? "crossingAtRisk" : "participating";
+    } else if (where.kind === "excluded") {
+      status = "excluded";
+      leftOn = where.window.from;
+    } else {
+      status = "notInKor";
+    }
+
+    const outside = status !== "participating";
+    const mustChargeVat = outside && rate !== null && rate > 0;
+    const vat = candidate.vatCents ?? 0;
+    const earliestRejoin = leftOn ? earliestRejoinDate(leftOn) : null;
+    return withRule(RULE_OF[status], {
+      status,
+      mustChargeVat,
+      ratePercent: rate,
+      reason: reasonOf(status, { date: candidate.date, rate, limit, crossingDate: crossing?.date ?? null, leftOn, earliestRejoin }),
+      crossing: crossing ? { ...crossing, transactionId: crossing.transactionId.startsWith(CANDIDATE_PREFIX) ? "" : crossing.transactionId, atRisk: crossing.atRisk.filter((x) => !x.startsWith(CANDIDATE_PREFIX)) } : null,
+      leftOn,
+      earliestRejoin,
+      remediation:
+        mustChargeVat && status !== "notInKor" && vat === 0 && candidate.netCents > 0 && REMEDIABLE.has(candidate.category)
+          ? { reinvoiceVatCents: vatOnTop(candidate.netCents, rate!), absorbedVatCents: vatContained(candidate.netCents, rate!) }
+          : null,
+      vatWhileParticipating: status === "participating" && vat !== 0,
+      sameDay: sameDayIds(ledger, pos).filter((x) => !x.startsWith(CANDIDATE_PREFIX)),
+    });
+  });
+}
