@@ -13,6 +13,7 @@ const { env } = await import("@/lib/env");
 const { ContextPool } = await import("@/lib/db/context-pool");
 const { fingerprintReader } = await import("@/lib/page-cache/dashboard-fingerprint");
 const { PageCache } = await import("@/lib/page-cache/page-cache");
+const { normalizeForwardedHeaders } = await import("@/lib/http/client-address");
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;
@@ -20,7 +21,7 @@ const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const { appDatabaseUrl } = env();
+const { appDatabaseUrl, trustedProxies } = env();
 const pool = appDatabaseUrl ? new ContextPool({ connectionString: appDatabaseUrl, max: 4, connectionTimeoutMillis: 5_000, query_timeout: 5_000 }) : undefined;
 pool?.on("error", () => undefined); // an idle connection lost; the next checkout opens another
 const cache = pool ? new PageCache((req, res) => handle(req, res), fingerprintReader(pool)) : undefined;
@@ -30,6 +31,9 @@ function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
 }
 
 const server = createServer((req, res) => {
+  // The client's address from the socket (X-Forwarded-* only from TRUSTED_PROXIES), before
+  // Next.js or the page cache reads the request (lib/http/client-address.ts).
+  normalizeForwardedHeaders(req, trustedProxies);
   respond(req, res).catch((error: unknown) => {
     console.error("[drempel] request failed", error);
     if (!res.headersSent) res.statusCode = 500;

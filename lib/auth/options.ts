@@ -5,12 +5,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth/secret";
 import { isAppError } from "@/lib/errors";
 import { authenticate } from "@/lib/auth/authenticate";
+import { env } from "@/lib/env";
+import { clientIpFromHeaders } from "@/lib/http/client-address";
 
+/** The client's address for rate limits: forwarded headers count only from TRUSTED_PROXIES (lib/http/client-address.ts). */
 export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | undefined {
-  const read = (name: string) =>
-    headers instanceof Headers ? headers.get(name) ?? undefined : (headers?.[name] as string | undefined);
-  const forwarded = read("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || read("x-real-ip") || undefined;
+  return clientIpFromHeaders(headers, env().trustedProxies);
 }
 
 export const RATE_LIMITED_ERROR = "RATE_LIMITED";
