@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { previewImportAction } from "@/app/(app)/businesses/[businessId]/import/actions";
+import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
 import { streamImport, type ClientImportProgress } from "@/components/import/stream-import";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,7 @@ const PREVIEW_ROWS = 100;
 
 export function ImportWizard({ businessId, categories }: Props) {
   const t = useTranslations("importCsv");
+  const tErrors = useTranslations("errors");
   const errorText = useErrorText();
   const locale = useLocale() as "nl" | "en";
   const money = numberFormat(locale === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" });
@@ -75,7 +77,9 @@ export function ImportWizard({ businessId, categories }: Props) {
     setBusy(null);
     setProgress(null);
     if (!response.ok) {
-      const message = response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: response.error.message });
+      // The API speaks English; refusals the user can act on get the app's own words.
+      const reason = response.error.message === CROSS_SITE_REFUSED ? tErrors("crossSite") : response.error.code === "FORBIDDEN" ? tErrors("forbidden") : response.error.message;
+      const message = response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: reason });
       setError(message);
       return;
     }

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth/secret";
 import { isAppError } from "@/lib/errors";
 import { authenticate } from "@/lib/auth/authenticate";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/env";
 import { clientIpFromHeaders } from "@/lib/http/client-address";
 
@@ -39,6 +40,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in or sign-out, its callbackUrl): a path of
+    // this app only (lib/auth/safe-redirect.ts), else the businesses page.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, { origins: [baseUrl] })}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
