@@ -91,7 +91,15 @@ test("a read-only accountant's delete and restore forms answer the 403 page, and
     expect(fields.some(([name]) => name.startsWith("$ACTION_ID_")), `${path}: a form action`).toBe(true);
     return Object.fromEntries(fields);
   };
-  const deletedAt = async () => ((await (await ownerPage.request.get(`/api/v1/businesses/${businessId}/invoices/${invoiceId}`)).json()) as { data: { deletedAt: string | null } }).data.deletedAt;
+  const deletedAt = async () => {
+    const db = new pg.Client({ connectionString: e2eDatabaseUrl });
+    await db.connect();
+    try {
+      return (await db.query<{ deletedAt: Date | null }>(`SELECT "deletedAt" FROM "Invoice" WHERE "id" = $1`, [invoiceId])).rows[0]!.deletedAt;
+    } finally {
+      await db.end();
+    }
+  };
 
   // Posted as a browser without JavaScript does: Next.js answers an MPA action's 403 with its
   // not-found page (the fetch path's 403 is unit-tested in lib/actions/action-result.test.ts).
