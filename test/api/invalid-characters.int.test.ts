@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { createBusiness } from "@/lib/businesses/create-business";
+import { updateBusiness } from "@/lib/businesses/update-business";
 import { createInvoice } from "@/lib/invoices/create-invoice";
+import { updateInvoice } from "@/lib/invoices/update-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
 import { callOperation, jsonOperations, resolve, VALID_BODIES, type Fixture, type Schema } from "@/test/api/openapi-operations";
@@ -109,5 +113,27 @@ describe("invalid characters in the JSON API", () => {
     const response = await callOperation(operation, { fixture, token, text: JSON.stringify(validInvoice({ description: "x\u0000" })), contentType: "application/json" });
     expect(response.status).toBe(400);
     expect((JSON.parse(await response.text()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ description: "Contains a character that is not allowed (such as NUL or a control character)." });
+  });
+});
+
+describe("invalid characters in the forms (the domain functions their server actions call)", () => {
+  it("refuses NUL and control characters with VALIDATION_FAILED naming each field, which the form shows beside it, and stores nothing", async () => {
+    const owner = await createUser("nul-form");
+    const caller = { userId: owner.id };
+    const business = await createOwnedBusiness(owner.id, "Formulier BV");
+    const invoice = await createInvoice({ caller, businessId: business.id, input: validInvoice({ number: "FORM-1" }) });
+    const query = <T>(sql: string, params: unknown[] = []) => db().$queryRawUnsafe<T[]>(sql, ...params);
+    const before = await databaseChecksum(query);
+    const refusals = [
+      [() => createBusiness({ caller, input: { name: "Nul\u0000 BV", kvkNumber: "12345678" } }), { name: "validation.invalidCharacters" }],
+      [() => updateBusiness({ caller, businessId: business.id, input: { name: "Esc\u001b BV" } }), { name: "validation.invalidCharacters" }],
+      [() => createInvoice({ caller, businessId: business.id, input: validInvoice({ description: "a\u0000b", customer: { name: "Klant\ud800" } }) }), { description: "validation.invalidCharacters", "customer.name": "validation.invalidCharacters" }],
+      [() => updateInvoice({ caller, businessId: business.id, invoiceId: invoice.id, patch: { number: "F\u0000" } }), { number: "validation.invalidCharacters" }],
+      [() => createApiToken({ caller, input: { name: "token\u0007", scope: "read" } }), { name: "validation.invalidCharacters" }],
+    ] as const;
+    for (const [attempt, fields] of refusals) await expect(attempt()).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: expect.objectContaining(fields) });
+    expect(await databaseChecksum(query)).toEqual(before);
+    // Tab, CR and LF stay allowed in text (a description over several lines).
+    await expect(updateInvoice({ caller, businessId: business.id, invoiceId: invoice.id, patch: { description: "regel 1\r\nregel 2\tkolom" } })).resolves.toMatchObject({ description: "regel 1\r\nregel 2\tkolom" });
   });
 });
