@@ -24,7 +24,9 @@ export function earlyRefusal(request: { method?: string; url?: string; headers: 
     const declared = request.headers["content-length"];
     const length = typeof declared === "string" && /^\d+$/.test(declared.trim()) ? Number(declared) : 0;
     if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
-      return json(413, "PAYLOAD_TOO_LARGE", `The request body may be at most ${SERVER_ACTION_BODY_LIMIT_BYTES / MB} MB`, { connection: "close" });
+      // No "connection: close": Node.js then reads and discards the rest of the body, so the
+      // client, still sending, gets to read this answer instead of a broken pipe.
+      return json(413, "PAYLOAD_TOO_LARGE", `The request body may be at most ${SERVER_ACTION_BODY_LIMIT_BYTES / MB} MB`);
     }
   }
   return null;
