@@ -1,6 +1,7 @@
 // Next.js configuration. PGlite must stay outside the server bundle (STACK.md).
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/body-limits";
 import { apiSecurityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
@@ -13,8 +14,14 @@ const nextConfig: NextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole project once; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // The CSV import sends the file through a server action; bookkeeping exports of a
-  // few years reach several megabytes.
-  experimental: { serverActions: { bodySizeLimit: "25mb" } },
+  // few years reach several megabytes. One limit for the action handler and the proxy
+  // (lib/http/body-limits.ts; server.ts answers 413 above it). authInterrupts: forbidden()
+  // gives form actions a 403 page (app/forbidden.tsx).
+  experimental: {
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT,
+    authInterrupts: true,
+  },
   // The API's security headers (pages get theirs, with a nonce, from proxy.ts). HSTS only
   // where the server runs in production (`next start`), not under `next dev`.
   async headers() {

@@ -2,6 +2,8 @@
 // own request handler, on PostgreSQL behind the dashboard page cache
 // (lib/page-cache/page-cache.ts). `next start` serves the same pages without that cache,
 // as does this server on the embedded database, which one process can open only once.
+// It also resolves the client address (TRUSTED_PROXIES) and refuses unknown methods and
+// oversize server-action bodies itself (lib/http/).
 //   PORT (3000), HOSTNAME_BIND (all interfaces)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
@@ -13,6 +15,8 @@ const { env } = await import("@/lib/env");
 const { ContextPool } = await import("@/lib/db/context-pool");
 const { fingerprintReader } = await import("@/lib/page-cache/dashboard-fingerprint");
 const { PageCache } = await import("@/lib/page-cache/page-cache");
+const { normalizeForwardedHeaders } = await import("@/lib/http/client-address");
+const { earlyRefusal } = await import("@/lib/http/early-refusal");
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;
@@ -20,7 +24,7 @@ const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url))
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const { appDatabaseUrl } = env();
+const { appDatabaseUrl, trustedProxies } = env();
 const pool = appDatabaseUrl ? new ContextPool({ connectionString: appDatabaseUrl, max: 4, connectionTimeoutMillis: 5_000, query_timeout: 5_000 }) : undefined;
 pool?.on("error", () => undefined); // an idle connection lost; the next checkout opens another
 const cache = pool ? new PageCache((req, res) => handle(req, res), fingerprintReader(pool)) : undefined;
@@ -30,6 +34,15 @@ function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
 }
 
 const server = createServer((req, res) => {
+  // The client's address from the socket (X-Forwarded-* only from TRUSTED_PROXIES), before
+  // Next.js or the page cache reads the request (lib/http/client-address.ts).
+  normalizeForwardedHeaders(req, trustedProxies);
+  // Unknown methods (405) and oversize server-action bodies (413), which Next.js would answer with a 500.
+  const refusal = earlyRefusal(req);
+  if (refusal) {
+    res.writeHead(refusal.status, refusal.headers).end(req.method === "HEAD" ? undefined : refusal.body);
+    return;
+  }
   respond(req, res).catch((error: unknown) => {
     console.error("[drempel] request failed", error);
     if (!res.headersSent) res.statusCode = 500;

@@ -1,6 +1,7 @@
 // The one place that reads process.env: every setting is validated here with zod.
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
 
 const postgresUrl = z
   .string()
@@ -35,9 +36,27 @@ export const envSchema = z
     NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
     NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    // Login rate limit: attempts per window, per email and per IP.
+    // Proxies in front of the app whose X-Forwarded-For / -Host / -Proto are believed: IP
+    // addresses and CIDR ranges, separated by commas or spaces ("127.0.0.1, 10.0.0.0/8").
+    // Unset: forwarded headers are ignored and the socket's peer is the client.
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
+    // Login limits (lib/auth/authenticate.ts), counting failed attempts only: per client IP,
+    // LOGIN_RATE_LIMIT failures per window; per address, after LOGIN_DELAY_AFTER_FAILURES
+    // failures a wait of 1, 2, 4 … s (at most LOGIN_DELAY_MAX_SECONDS) before the next
+    // attempt. An address's failures are forgotten after a window without one.
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+    LOGIN_DELAY_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // Registrations per IP per window.
     REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
     REGISTER_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
@@ -82,6 +101,8 @@ export type Env = z.infer<typeof envSchema> & {
   /** Where system work goes (WORKER_DATABASE_URL, else the app's server and database as drempel_worker); undefined when embedded. */
   workerDatabaseUrl: string | undefined;
   dataDir: string;
+  /** TRUSTED_PROXIES, parsed. */
+  trustedProxies: TrustedProxies;
 };
 
 export const APP_ROLE = "drempel_app";
@@ -119,6 +140,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       ? (result.data.WORKER_DATABASE_URL ?? asWorkerRole(result.data.APP_DATABASE_URL ?? result.data.DATABASE_URL))
       : undefined,
     dataDir: path.resolve(result.data.DREMPEL_DATA_DIR),
+    trustedProxies: parseTrustedProxies(result.data.TRUSTED_PROXIES),
   };
 }
 

@@ -18,11 +18,44 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const invalid = invalidTextFields(input);
   const result = schema.safeParse(input);
-  if (!result.success) {
-    throw new AppError("VALIDATION_FAILED", "Validation failed", { fields: fieldErrors(result.error) });
+  if (!result.success || Object.keys(invalid).length) {
+    const fields = { ...(result.success ? {} : fieldErrors(result.error)), ...invalid };
+    throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
   }
   return result.data;
+}
+
+// Characters no text field holds: NUL (PostgreSQL cannot store it), the other C0 control
+// characters except tab, LF and CR, and UTF-16 surrogates without their pair (no
+// character at all; a driver would silently store U+FFFD instead).
+const INVALID_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const hasInvalidText = (value: string): boolean => INVALID_TEXT.test(value);
+
+/**
+ * Every string (and object key) in `input` holding a character no text may hold, by its
+ * dotted path (a key's own path), with "validation.invalidCharacters". Iterative: any
+ * depth is safe. Checked by parseOrThrow before any schema, so it covers every form, API
+ * body and query string that is validated, and by the API's JSON body reader.
+ */
+export function invalidTextFields(input: unknown, prefix = ""): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const stack: [unknown, string][] = [[input, prefix]];
+  while (stack.length) {
+    const [node, path] = stack.pop()!;
+    if (typeof node === "string") {
+      if (hasInvalidText(node)) fields[path || "_"] ??= "validation.invalidCharacters";
+    } else if (node !== null && typeof node === "object" && !(node instanceof Date)) {
+      for (const [key, value] of Object.entries(node)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (hasInvalidText(key)) fields[childPath] ??= "validation.invalidCharacters";
+        stack.push([value, childPath]);
+      }
+    }
+  }
+  return fields;
 }
 
 /** A calendar date "YYYY-MM-DD" that exists (no 2026-02-30). */

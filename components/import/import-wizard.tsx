@@ -6,6 +6,8 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { previewImportAction } from "@/app/(app)/businesses/[businessId]/import/actions";
+import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
 import { streamImport, type ClientImportProgress } from "@/components/import/stream-import";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
@@ -19,6 +21,7 @@ const PREVIEW_ROWS = 100;
 
 export function ImportWizard({ businessId, categories }: Props) {
   const t = useTranslations("importCsv");
+  const tErrors = useTranslations("errors");
   const errorText = useErrorText();
   const locale = useLocale() as "nl" | "en";
   const money = numberFormat(locale === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" });
@@ -36,8 +39,14 @@ export function ImportWizard({ businessId, categories }: Props) {
   async function runPreview(text: string, nextMapping: ImportMapping | null) {
     setBusy("preview");
     setError(null);
-    const response = await previewImportAction(businessId, text, nextMapping);
+    // A refusal before the action runs (413 above the body limit, a lost connection) rejects.
+    const response = await previewImportAction(businessId, text, nextMapping).catch(() => null);
     setBusy(null);
+    if (!response) {
+      setError(t("failed"));
+      setPreview(null);
+      return;
+    }
     if (!response.ok) {
       setError(errorText(Object.values(response.error.fields)[0] ?? "validation.invalid") ?? t("failed"));
       setPreview(null);
@@ -52,6 +61,13 @@ export function ImportWizard({ businessId, categories }: Props) {
     setPreview(null);
     if (!file) return;
     setFileName(file.name);
+    // The preview sends the file through a server action, whose bodies the server refuses
+    // above SERVER_ACTION_BODY_LIMIT_BYTES (413): say so before reading it.
+    if (file.size > SERVER_ACTION_BODY_LIMIT_BYTES) {
+      setError(t("fileTooLarge", { megabytes: SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024) }));
+      return;
+    }
+    setError(null);
     const reader = new FileReader();
     reader.onprogress = (event) => event.lengthComputable && setReadProgress(Math.round((event.loaded / event.total) * 100));
     reader.onload = () => {
@@ -75,7 +91,9 @@ export function ImportWizard({ businessId, categories }: Props) {
     setBusy(null);
     setProgress(null);
     if (!response.ok) {
-      const message = response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: response.error.message });
+      // The API speaks English; refusals the user can act on get the app's own words.
+      const reason = response.error.message === CROSS_SITE_REFUSED ? tErrors("crossSite") : response.error.code === "FORBIDDEN" ? tErrors("forbidden") : response.error.message;
+      const message = response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: reason });
       setError(message);
       return;
     }

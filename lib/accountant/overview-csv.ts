@@ -1,6 +1,6 @@
 // The overview as CSV: every matching client, in the order shown, amounts in euros with a
 // decimal point, dates as YYYY-MM-DD, statuses as stable codes.
-import Papa from "papaparse";
+import { writeCsv } from "@/lib/http/csv";
 import type { ClientRow } from "./accountant.types";
 
 export const OVERVIEW_CSV_COLUMNS = [
@@ -22,14 +22,12 @@ export const OVERVIEW_CSV_COLUMNS = [
 ] as const;
 
 const euros = (cents: number) => `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
-// CSV injection: a cell starting with these runs as a formula in a spreadsheet.
-const text = (value: string | null) => (value ? (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) : "");
 
 export function overviewCsv(rows: ClientRow[]): string {
   const data = rows.map((r) => [
     r.businessId,
-    text(r.name),
-    text(r.kvkNumber),
+    r.name,
+    r.kvkNumber,
     r.access,
     euros(r.countedCents),
     euros(r.limitCents),
@@ -43,5 +41,5 @@ export function overviewCsv(rows: ClientRow[]): string {
     r.lastInvoiceDate ?? "",
     String(r.openAlerts),
   ]);
-  return Papa.unparse({ fields: [...OVERVIEW_CSV_COLUMNS], data }, { newline: "\r\n" });
+  return writeCsv(OVERVIEW_CSV_COLUMNS, data);
 }

@@ -2,6 +2,7 @@
 // MAX_BODY_BYTES both as declared and as actually streamed (413), UTF-8 that parses
 // (400 MALFORMED_JSON) and an object at the top (400 VALIDATION_FAILED).
 import { AppError } from "@/lib/errors";
+import { invalidTextFields } from "@/lib/validation";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** No request body of the API nests deeper than a few levels; the fuzz test found that a
@@ -75,5 +76,8 @@ export async function readJsonBody(request: Request, options: { maxBytes?: numbe
   if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
     throw new AppError("VALIDATION_FAILED", `The body nests deeper than ${MAX_JSON_DEPTH} levels`, { fields: { _: "validation.invalid" } });
   }
+  // NUL and other characters no text may hold, named by field before anything stores them.
+  const invalid = invalidTextFields(value);
+  if (Object.keys(invalid).length) throw new AppError("VALIDATION_FAILED", "The body holds characters that are not allowed", { fields: invalid });
   return value as Record<string, unknown>;
 }

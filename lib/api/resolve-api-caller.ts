@@ -8,6 +8,8 @@ import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
 import { db } from "@/lib/db/client";
 import { runOnTenantFreeTables } from "@/lib/db/db-context";
 import { env } from "@/lib/env";
+import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
+import { requestOrigins } from "@/lib/http/request-origin";
 import { AppError } from "@/lib/errors";
 import type { RateLimitResult } from "@/lib/rate-limit/hit-rate-limit";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
@@ -61,18 +63,11 @@ async function fromBearer(header: string): Promise<ApiCaller> {
   return caller;
 }
 
-/** Origins the web app is served from: the request's own, and NEXTAUTH_URL's behind a proxy. */
-function trustedOrigins(request: Request): Set<string> {
-  const origins = new Set([new URL(request.url).origin]);
-  const configured = env().NEXTAUTH_URL;
-  if (configured) origins.add(new URL(configured).origin);
-  return origins;
-}
-
 /** A cookie can ride along on a cross-site request; a state change needs proof it did not. */
 export function isSameOriginRequest(request: Request): boolean {
   const origin = request.headers.get("origin");
-  if (origin) return origin !== "null" && trustedOrigins(request).has(origin);
+  // The origins of this host as the browser addressed it (lib/http/request-origin.ts).
+  if (origin) return origin !== "null" && requestOrigins(request.headers, request.url).has(origin);
   return request.headers.get("sec-fetch-site") === "same-origin";
 }
 
@@ -90,7 +85,7 @@ async function fromSession(request: Request): Promise<ApiCaller> {
   const user = await runOnTenantFreeTables(() => db().user.findUnique({ where: { id: token.uid as string }, select: { id: true, passwordVersion: true } }));
   if (!user || (token.pwv ?? 1) !== user.passwordVersion) throw unauthenticated("Session ended");
   if (!isSafeMethod(request.method) && !isSameOriginRequest(request)) {
-    throw new AppError("FORBIDDEN", "Cross-site request refused; use an API token");
+    throw new AppError("FORBIDDEN", CROSS_SITE_REFUSED);
   }
   return { userId: user.id, scope: "READ_WRITE", via: "session" };
 }

@@ -3,6 +3,14 @@ import crypto from "node:crypto";
 import { authenticate } from "@/lib/auth/authenticate";
 import { registerUser } from "@/lib/users/register-user";
 import { db } from "@/lib/db/client";
+import { clientIp } from "@/lib/auth/options";
+
+const randomIp = () => `10.${crypto.randomInt(0, 256)}.${crypto.randomInt(0, 256)}.${crypto.randomInt(1, 255)}`;
+
+/** Lets `seconds` pass for an address's login failures (their counter's clock moved back). */
+async function elapse(address: string, seconds: number) {
+  await db().$executeRaw`UPDATE "RateLimit" SET "resetAt" = "resetAt" - make_interval(secs => ${seconds}) WHERE "key" = ${`login:email:${address}`}`;
+}
 
 let email: string;
 const password = "correct horse battery";
@@ -28,16 +36,57 @@ describe("authenticate", () => {
     expect(user.passwordHash).not.toContain(password);
   });
 
-  it("blocks the 11th attempt for one email within the window, even with the right password", async () => {
-    for (let i = 0; i < 10; i++) await authenticate({ email, password: "wrong password" });
-    await expect(authenticate({ email, password })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  it("answers an address with 5 failed attempts 'try again in N s' without checking the password, the wait doubling from 1 s", async () => {
+    for (let i = 0; i < 5; i++) await expect(authenticate({ email, password: "wrong password", ip: randomIp() })).resolves.toBeNull();
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const refused = await authenticate({ email, password, ip: randomIp() }).catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+      waits.push((refused as { retryAfterSeconds: number }).retryAfterSeconds);
+      // The wait passes; the next guess is wrong and doubles it.
+      await elapse(email, 60);
+      await expect(authenticate({ email, password: "wrong password", ip: randomIp() })).resolves.toBeNull();
+    }
+    expect(waits).toEqual([1, 2, 4, 8]);
   });
 
-  it("blocks one IP that tries many emails", async () => {
-    const ip = `10.0.0.${crypto.randomInt(1, 250)}-${crypto.randomBytes(2).toString("hex")}`;
-    for (let i = 0; i < 10; i++) await authenticate({ email: `guess${i}-${ip}@test.drempel.nl`, password: "x", ip });
+  it("keeps the wait of an attacked address short: after 60 wrong guesses the real user waits at most LOGIN_DELAY_MAX_SECONDS, then logs in", async () => {
+    for (let i = 0; i < 60; i++) {
+      await elapse(email, 61);
+      await authenticate({ email, password: `guess ${i}`, ip: randomIp() });
+    }
+    const refused = await authenticate({ email, password, ip: randomIp() }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+    await elapse(email, 60);
+    await expect(authenticate({ email, password, ip: randomIp() })).resolves.toMatchObject({ email });
+    // A successful login forgets the failures.
+    await expect(authenticate({ email, password: "wrong password", ip: randomIp() })).resolves.toBeNull();
+    await expect(authenticate({ email, password, ip: randomIp() })).resolves.toMatchObject({ email });
+  });
+
+  it("does not count successful logins: an office behind one IP logs in all day", async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 25; i++) await expect(authenticate({ email, password, ip })).resolves.toMatchObject({ email });
+    const colleague = `colleague-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`;
+    await registerUser({ input: { name: "Colleague", email: colleague, password } });
+    await expect(authenticate({ email: colleague, password, ip })).resolves.toMatchObject({ email: colleague });
+  });
+
+  it("blocks one IP after 10 failed attempts on any addresses, even with the right password; another IP is not affected", async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 10; i++) await authenticate({ email: `guess${i}-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, password: "x", ip });
     await expect(authenticate({ email, password, ip })).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    await expect(authenticate({ email, password, ip: "10.9.9.9" })).resolves.toMatchObject({ email });
+    await expect(authenticate({ email, password, ip: randomIp() })).resolves.toMatchObject({ email });
+  });
+});
+
+describe("the client IP behind the login limits", () => {
+  it("ignores X-Forwarded-For from a client without TRUSTED_PROXIES: the nearest peer counts", () => {
+    // Next.js puts the socket's address last; server.ts leaves only the resolved address.
+    expect(clientIp({ "x-forwarded-for": "6.6.6.6, 10.1.2.3" })).toBe("10.1.2.3");
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 10.1.2.3", "x-real-ip": "7.7.7.7" }))).toBe("10.1.2.3");
+    expect(clientIp({ "x-real-ip": "7.7.7.7" })).toBeUndefined();
   });
 });
 

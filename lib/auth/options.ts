@@ -5,12 +5,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth/secret";
 import { isAppError } from "@/lib/errors";
 import { authenticate } from "@/lib/auth/authenticate";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { env } from "@/lib/env";
+import { clientIpFromHeaders } from "@/lib/http/client-address";
 
+/** The client's address for rate limits: forwarded headers count only from TRUSTED_PROXIES (lib/http/client-address.ts). */
 export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | undefined {
-  const read = (name: string) =>
-    headers instanceof Headers ? headers.get(name) ?? undefined : (headers?.[name] as string | undefined);
-  const forwarded = read("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || read("x-real-ip") || undefined;
+  return clientIpFromHeaders(headers, env().trustedProxies);
 }
 
 export const RATE_LIMITED_ERROR = "RATE_LIMITED";
@@ -39,6 +40,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every redirect next-auth makes (after sign-in or sign-out, its callbackUrl): a path of
+    // this app only (lib/auth/safe-redirect.ts), else the businesses page.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, { origins: [baseUrl] })}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

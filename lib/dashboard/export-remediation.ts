@@ -2,7 +2,7 @@
 // KOR), as CSV: every line of the dashboard's remediation calculator — which lists only
 // the first LISTED_INVOICES — with both remedies and their totals. Built by the same
 // getDashboard, so the download and the page cannot disagree.
-import Papa from "papaparse";
+import { writeCsv } from "@/lib/http/csv";
 import type { Caller } from "@/lib/businesses/access";
 import { getDashboard } from "./get-dashboard";
 
@@ -18,5 +18,5 @@ export async function exportRemediation(options: { caller: Caller; businessId: s
   if (remediation) {
     rows.push(["total", "", "", remediation.netCents, euro(remediation.netCents), "", euro(remediation.reinvoiceVatCents), euro(remediation.absorbedVatCents), remediation.rule]);
   }
-  return Papa.unparse({ fields: [...REMEDIATION_COLUMNS], data: rows });
+  return writeCsv(REMEDIATION_COLUMNS, rows);
 }

@@ -1,7 +1,7 @@
 // CSV of a business's invoice list with the list's own filters (not paged): one row per
 // invoice, amounts as euros with a dot decimal and as integer cents, ISO dates, and
 // whether each row counts for the KOR under which rule.
-import Papa from "papaparse";
+import { writeCsv } from "@/lib/http/csv";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { parseOrThrow } from "@/lib/validation";
@@ -44,11 +44,6 @@ export function centsToDecimal(cents: number): string {
   return `${cents < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-// A spreadsheet runs a cell that starts with these as a formula (CSV injection); free
-// text gets a leading apostrophe. Amounts are written by us and never need it.
-const text = (value: string | null | undefined) => (value ? (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) : "");
-
-
 export async function exportInvoicesCsv(options: { caller: Caller; businessId: string; query: unknown; language?: "nl" | "en" }): Promise<string> {
   const { caller, businessId } = options;
   const language = options.language ?? "nl";
@@ -59,14 +54,14 @@ export async function exportInvoicesCsv(options: { caller: Caller; businessId: s
     const invoice = withClassification(row);
     const gross = invoice.netCents + invoice.vatCents;
     return [
-      text(invoice.number),
+      invoice.number,
       invoice.kind,
       invoice.date,
-      text(invoice.customer.name),
+      invoice.customer.name,
       invoice.customer.country ?? "",
       invoice.customer.type ?? "",
-      text(invoice.customer.vatId),
-      text(invoice.description),
+      invoice.customer.vatId,
+      invoice.description,
       invoice.category,
       CATEGORIES[invoice.category].label[language],
       centsToDecimal(invoice.netCents),
@@ -87,5 +82,5 @@ export async function exportInvoicesCsv(options: { caller: Caller; businessId: s
       invoice.deletedAt ?? "",
     ];
   });
-  return Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: "\r\n" });
+  return writeCsv(CSV_COLUMNS, data);
 }

@@ -1,7 +1,7 @@
 // The year's counted-turnover statement as CSV: the KOR total per category and per month,
 // what did not count, and the rule (section of KOR-RULES.md) behind every line — taken
 // from the engine's own explanation, so the statement and the dashboard cannot disagree.
-import Papa from "papaparse";
+import { writeCsv } from "@/lib/http/csv";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { AppError } from "@/lib/errors";
 import { CATEGORIES } from "@/lib/kor/categories";
@@ -100,5 +100,5 @@ export async function exportTurnoverStatement(options: { caller: Caller; busines
         : `Grens van € ${euro(output.years[String(year)]?.limits.korCents ?? 0)} overschreden op ${crossing.date}`
       : "",
   });
-  return Papa.unparse({ fields: [...STATEMENT_COLUMNS], data: rows.map((row) => STATEMENT_COLUMNS.map((column) => row[column])) });
+  return writeCsv(STATEMENT_COLUMNS, rows.map((row) => STATEMENT_COLUMNS.map((column) => row[column])));
 }

@@ -67,6 +67,24 @@ describe("session cookie", () => {
     expect(await snapshot(business.id)).toBe(before);
   });
 
+  it("accepts the origin the browser used for this host (127.0.0.1 instead of localhost), still refusing other sites", async () => {
+    // Next.js builds request.url from its own host name; the browser addressed 127.0.0.1.
+    expect((await postWith({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000" })).status).toBe(201);
+    const before = await snapshot(business.id);
+    const refused = [
+      await postWith({ host: "127.0.0.1:3000", origin: "http://evil.example" }),
+      await postWith({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3001" }),
+      await postWith({ host: "127.0.0.1:3000", origin: "http://127.0.0.1:3000.evil.example" }),
+      // Forwarded headers count only from TRUSTED_PROXIES.
+      await postWith({ host: "127.0.0.1:3000", "x-forwarded-host": "evil.example", origin: "http://evil.example" }),
+    ];
+    for (const response of refused) {
+      expect(response.status).toBe(403);
+      expect((await readJson(response)).error).toMatchObject({ code: "FORBIDDEN", message: "Cross-site request refused; use an API token" });
+    }
+    expect(await snapshot(business.id)).toBe(before);
+  });
+
   it("answers 404 for another user's business, cookie or not", async () => {
     const outsider = await createUser("session-outsider");
     const outsiderCookie = await sessionCookie(outsider.id, outsider.passwordVersion);

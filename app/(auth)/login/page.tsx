@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/forms/login-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { env } from "@/lib/env";
+import { requestOrigins } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +21,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("auth");
   const tAccount = await getTranslations("account");
   const { registered, reset, callbackUrl } = await searchParams;
-  const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/businesses";
+  // Only a path of this app: `/\evil.example` and `/%09/evil.example` lead elsewhere.
+  const safeCallback = safeRedirectPath(callbackUrl, { origins: [...requestOrigins(await headers())] });
   return (
     <div className="space-y-6">
       <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">

@@ -51,6 +51,23 @@ describe("CSV import", () => {
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
   });
 
+  it("names the row and column of a NUL or control character, in preview and commit, and imports nothing", async () => {
+    const csv = ["number,date,customer,description,net", "N-1,2026-01-15,Klant BV,Werk,100.00", "N-2\u0000,2026-01-16,Klant BV,Werk,100.00", "N-3,2026-01-17,Klant\u001b BV,We\u0000rk,100.00"].join("\n");
+    const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
+    expect(preview.rows.map((row) => [row.line, row.status, row.errors])).toEqual([
+      [2, "new", {}],
+      [3, "error", { number: "validation.invalidCharacters" }],
+      [4, "error", { customerName: "validation.invalidCharacters", description: "validation.invalidCharacters" }],
+    ]);
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { "rows.3.number": "validation.invalidCharacters", "rows.4.customerName": "validation.invalidCharacters", "rows.4.description": "validation.invalidCharacters" },
+    });
+    const header = "number,date,customer\u0000,net\nN-1,2026-01-15,Klant BV,100.00";
+    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: header })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { file: "validation.csvHeaderInvalidCharacters" } });
+    expect(await counts()).toEqual({ invoices: 0, audit: 0 });
+  });
+
   it("imports our own format, counts per the rules, and is idempotent", async () => {
     const csv = fixture("invoices-basic.csv");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });

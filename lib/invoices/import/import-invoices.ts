@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { parseOrThrow } from "@/lib/validation";
+import { hasInvalidText, parseOrThrow } from "@/lib/validation";
 import { insertInvoicesBulk } from "@/lib/invoices/import/insert-invoices-bulk";
 import { importMappingSchema, type ImportMapping, type ImportPreview } from "@/lib/invoices/import/import.types";
 import { previewRows } from "@/lib/invoices/import/preview-import";
@@ -28,7 +28,9 @@ export type ImportResult = { created: number; skipped: number; total: number; ma
 
 const CHUNK = 5_000;
 
-async function existingNumbers(tx: Tx, businessId: string, numbers: string[]): Promise<Set<string>> {
+async function existingNumbers(tx: Tx, businessId: string, candidates: string[]): Promise<Set<string>> {
+  // A number with a NUL cannot be in the database (nor in jsonb); its row is an error anyway.
+  const numbers = candidates.filter((number) => !hasInvalidText(number));
   if (numbers.length === 0) return new Set();
   // One JSON parameter instead of one bind parameter per number (see insert-invoices-bulk).
   const rows = await tx.$queryRawUnsafe<{ number: string }[]>(

@@ -7,6 +7,7 @@ import { rulesFor } from "@/lib/kor/rules";
 import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
+import { hasInvalidText } from "@/lib/validation";
 import type { CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
 
@@ -61,8 +62,12 @@ function kindFrom(raw: string | undefined): string | undefined {
 
 export function parseRow(cells: Record<ImportField, string | undefined>, line: number, mapping: ImportMapping): ParsedRow {
   const errors: Record<string, string> = {};
+  // NUL and other characters no text may hold: the row and column are named, nothing is stored.
+  for (const [field, value] of Object.entries(cells)) {
+    if (value !== undefined && hasInvalidText(value)) errors[field] = "validation.invalidCharacters";
+  }
   const date = cells.date ? parseDate(cells.date) : null;
-  if (!date) errors.date = cells.date ? "validation.date" : "validation.required";
+  if (!date) errors.date ??= cells.date ? "validation.date" : "validation.required";
   const category = categoryFrom(cells.category, cells.vatRate, mapping.defaultCategory);
   if (!category) errors.category = "validation.category";
 

@@ -3,6 +3,7 @@
 // English headers (Moneybird, e-Boekhouden, Exact and our own export).
 import Papa from "papaparse";
 import { AppError } from "@/lib/errors";
+import { hasInvalidText } from "@/lib/validation";
 import type { ImportField, ImportMapping } from "@/lib/invoices/import/import.types";
 
 export type CsvTable = { headers: string[]; rows: string[][] };
@@ -20,6 +21,10 @@ export function readCsv(text: string): CsvTable {
   const [header, ...rows] = parsed.data;
   if (!header || header.every((cell) => !cell.trim())) {
     throw new AppError("VALIDATION_FAILED", "Empty CSV", { fields: { file: "validation.csvEmpty" } });
+  }
+  // The headers end up in the remembered mapping (jsonb): no NUL or control characters.
+  if (header.some((cell) => hasInvalidText(cell))) {
+    throw new AppError("VALIDATION_FAILED", "The header row holds characters that are not allowed", { fields: { file: "validation.csvHeaderInvalidCharacters" } });
   }
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new AppError("VALIDATION_FAILED", "Too many rows", { fields: { file: "validation.csvTooLarge" } });

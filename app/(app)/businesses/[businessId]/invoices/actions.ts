@@ -2,10 +2,9 @@
 // Server actions for invoices: parse, resolve the caller, call lib/invoices, revalidate.
 // Delete and restore are form actions, so they work without JavaScript too.
 import { revalidatePath } from "next/cache";
-import { notFound, redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/actions/action-result";
+import { redirect } from "next/navigation";
+import { runAction, runFormAction, type ActionResult } from "@/lib/actions/action-result";
 import { requireCaller } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice, restoreInvoice } from "@/lib/invoices/delete-invoice";
 import { updateInvoice } from "@/lib/invoices/update-invoice";
@@ -54,15 +53,13 @@ function listUrl(businessId: string, returnTo: FormDataEntryValue | null, status
 async function setDeleted(formData: FormData, deleted: boolean): Promise<{ businessId: string; number: string; id: string }> {
   const businessId = String(formData.get("businessId") ?? "");
   const invoiceId = String(formData.get("invoiceId") ?? "");
-  try {
+  // A read-only accountant's delete is FORBIDDEN: the 403 page, not a 500.
+  return runFormAction(async () => {
     const options = { caller: await requireCaller(), businessId, invoiceId };
     const invoice = deleted ? await deleteInvoice(options) : await restoreInvoice(options);
     revalidate(businessId);
     return { businessId, number: invoice.number, id: invoice.id };
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  });
 }
 
 export async function deleteInvoiceFormAction(formData: FormData): Promise<void> {
