@@ -54,6 +54,9 @@ export const envSchema = z
     ALERT_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1000),
     // Hour (Europe/Amsterdam) from which the daily evaluation and digests are enqueued.
     ALERT_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(6),
+    // A login ends after this many minutes without a request (lib/auth/sessions/); it
+    // ends 30 days after the login in any case.
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(8 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {

@@ -1,6 +1,8 @@
 // Creates a personal API token for the caller. The clear token is returned once, here,
-// and never stored.
+// and never stored. The creation goes into the user's security log.
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { db } from "@/lib/db/client";
+import { runAsUser } from "@/lib/db/db-context";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import type { Caller } from "@/lib/businesses/access";
@@ -15,8 +17,14 @@ export async function createApiToken(options: { caller: Caller; input: unknown }
     throw new AppError("CONFLICT", "Too many tokens", { fields: { name: "apiTokens.errors.tooMany" } });
   }
   const generated = generateApiToken();
-  const row = await db().apiToken.create({
-    data: { userId, name: input.name, scope: scopeToDb(input.scope), prefix: generated.prefix, tokenHash: generated.tokenHash },
-  });
+  const row = await runAsUser(userId, () =>
+    db().$transaction(async (tx) => {
+      const created = await tx.apiToken.create({
+        data: { userId, name: input.name, scope: scopeToDb(input.scope), prefix: generated.prefix, tokenHash: generated.tokenHash },
+      });
+      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.apiTokenCreate", entityType: "ApiToken", entityId: created.id, after: { name: created.name, scope: created.scope } });
+      return created;
+    }),
+  );
   return { token: toApiTokenDto(row), secret: generated.token };
 }

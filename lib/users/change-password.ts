@@ -2,6 +2,7 @@
 // up, so every session ends (the caller re-issues the current browser's session with the
 // returned version), and every outstanding reset link dies. API tokens are separate
 // credentials and stay valid; they are revoked one by one under API tokens.
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -31,6 +32,7 @@ export async function changePassword(options: { caller: { userId: string }; inpu
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "The password was changed meanwhile");
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.passwordChange", entityType: "User", entityId: userId });
     return { passwordVersion: user.passwordVersion + 1 };
   });
 }

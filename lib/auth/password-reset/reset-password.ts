@@ -3,6 +3,7 @@
 // transaction the password changes, passwordVersion goes up (every session ends) and
 // every other outstanding token of the user dies. Wrong, used and expired tokens get the
 // same answer.
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { runAsSystem } from "@/lib/db/db-context";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -38,6 +39,7 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
       const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
       const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordVersion: { increment: 1 } }, select: { email: true } });
       await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.passwordReset", entityType: "User", entityId: userId });
       return user.email;
     });
     // Whoever proved control of the mailbox may log in at once, even after failed attempts.
