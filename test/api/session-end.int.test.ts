@@ -199,3 +199,134 @@ describe("the account page's sessions", () => {
     expect(await apiStatus(session)).toBe(200);
   });
 });
+
+describe("two-factor login", () => {
+  async function enableTwoFactor(userId: string) {
+    const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/lib/auth/two-factor/two-factor");
+    const { generate } = await import("otplib");
+    const enrolment = await startTwoFactorSetup({ caller: { userId } });
+    expect(enrolment.qrSvg).toMatch(/^<svg/);
+    expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
+    // The code of the previous time step: the one after it is still unused for the login.
+    const code = await generate({ secret: enrolment.secret, epoch: Math.floor(Date.now() / 1000) - 30 });
+    const { recoveryCodes } = await confirmTwoFactorSetup({ caller: { userId }, input: { code } });
+    return { secret: enrolment.secret, recoveryCodes };
+  }
+  const codeNow = async (secret: string, offsetSeconds = 0) => (await import("otplib")).generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+  const sessionsOf = (userId: string) => runAsSystem(() => db().userSession.count({ where: { userId } }));
+
+  it("asks for the code after a right password and gives no session without it, nor with a wrong one", async () => {
+    await enableTwoFactor(user.id);
+    const before = await sessionsOf(user.id);
+    await expect(login(user.email)).rejects.toThrow("TWO_FACTOR_REQUIRED");
+    await expect(login(user.email, { code: "000000" })).rejects.toThrow("TWO_FACTOR_INVALID");
+    await expect(login(user.email, { code: "nonsense-code" })).rejects.toThrow("TWO_FACTOR_INVALID");
+    expect(await sessionsOf(user.id)).toBe(before);
+    // A wrong password with any code is the ordinary refusal.
+    await expect(credentialsProvider().authorize({ email: user.email, password: "wrong password!", code: "000000" }, { headers: {} })).resolves.toBeNull();
+  });
+
+  it("accepts the current code once: the same code again is refused", async () => {
+    const { secret } = await enableTwoFactor(user.id);
+    const code = await codeNow(secret);
+    const session = await login(user.email, { code });
+    expect(await apiStatus(session)).toBe(200);
+    await expect(login(user.email, { code })).rejects.toThrow("TWO_FACTOR_INVALID");
+  });
+
+  it("accepts each recovery code once", async () => {
+    const { recoveryCodes } = await enableTwoFactor(user.id);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+    const stored = await runAsSystem(() => db().recoveryCode.findMany({ where: { userId: user.id } }));
+    expect(stored.map((row) => row.codeHash)).not.toContain(recoveryCodes[0]);
+    const session = await login(user.email, { code: recoveryCodes[0]!.toUpperCase() });
+    expect(await apiStatus(session)).toBe(200);
+    await expect(login(user.email, { code: recoveryCodes[0]! })).rejects.toThrow("TWO_FACTOR_INVALID");
+    await expect(login(user.email, { code: recoveryCodes[1]! })).resolves.toBeTruthy();
+  });
+
+  it("limits code guesses like the password: after 10 wrong codes even the right one is refused", async () => {
+    const { secret } = await enableTwoFactor(user.id);
+    for (let i = 0; i < 10; i++) await expect(login(user.email, { code: String(100000 + i) })).rejects.toThrow(/TWO_FACTOR_INVALID|RATE_LIMITED/);
+    await expect(login(user.email, { code: await codeNow(secret) })).rejects.toThrow("RATE_LIMITED");
+  });
+
+  it("is turned off only with the password and a code", async () => {
+    const { disableTwoFactor, getTwoFactorStatus } = await import("@/lib/auth/two-factor/two-factor");
+    const { secret, recoveryCodes } = await enableTwoFactor(user.id);
+    const caller = { userId: user.id };
+    await expect(disableTwoFactor({ caller, input: { password: "wrong password!", code: await codeNow(secret) } })).rejects.toMatchObject({ fields: { password: "validation.currentPasswordWrong" } });
+    await expect(disableTwoFactor({ caller, input: { password: PASSWORD, code: "123456" } })).rejects.toMatchObject({ fields: { code: "security.twoFactor.codeWrong" } });
+    expect(await getTwoFactorStatus({ caller })).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
+    await disableTwoFactor({ caller, input: { password: PASSWORD, code: recoveryCodes[3]! } });
+    expect(await getTwoFactorStatus({ caller })).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
+    await expect(login(user.email)).resolves.toBeTruthy();
+  });
+});
+
+describe("a firm that requires two-factor login", () => {
+  it("sends a member without it to the setup: pages redirect, actions and the API refuse, the account page stays open", async () => {
+    const { createFirm, addFirmColleague } = await import("@/lib/accountant/firms");
+    const { setFirmTwoFactorRequirement } = await import("@/lib/accountant/firm-two-factor");
+    const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/lib/auth/two-factor/two-factor");
+    const { generate } = await import("otplib");
+    const { requireCaller, TWO_FACTOR_SETUP_PATH } = await import("@/lib/auth/current-user");
+    const admin = await registerUser({ input: { name: "Kantoor", email: `admin-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: PASSWORD } });
+    await createFirm({ caller: { userId: admin.id }, input: { name: "Kantoor BV" } });
+    await runAsSystem(() => db().user.update({ where: { id: user.id }, data: { isAccountant: true } }));
+    await addFirmColleague({ caller: { userId: admin.id }, input: { email: user.email } });
+    const member = await login(user.email);
+
+    // The administrator cannot require what they do not have themselves; a member cannot require it at all.
+    await expect(setFirmTwoFactorRequirement({ caller: { userId: admin.id }, input: { required: true } })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(setFirmTwoFactorRequirement({ caller: { userId: user.id }, input: { required: true } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const adminEnrolment = await startTwoFactorSetup({ caller: { userId: admin.id } });
+    await confirmTwoFactorSetup({ caller: { userId: admin.id }, input: { code: await generate({ secret: adminEnrolment.secret }) } });
+    await setFirmTwoFactorRequirement({ caller: { userId: admin.id }, input: { required: true } });
+
+    expect(await pageGuardUser(member)).toMatchObject({ id: user.id, twoFactorSetupRequired: true });
+    await expect(requireUser()).rejects.toMatchObject({ redirectTo: TWO_FACTOR_SETUP_PATH });
+    await expect(requireCaller()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requireUser({ allowTwoFactorSetup: true })).resolves.toMatchObject({ id: user.id });
+    expect(await apiStatus(member)).toBe(403);
+
+    const enrolment = await startTwoFactorSetup({ caller: { userId: user.id } });
+    await confirmTwoFactorSetup({ caller: { userId: user.id }, input: { code: await generate({ secret: enrolment.secret }) } });
+    await expect(requireUser()).resolves.toMatchObject({ id: user.id, twoFactorSetupRequired: false });
+    expect(await apiStatus(member)).toBe(200);
+  });
+});
+
+describe("security events", () => {
+  it("logs logins, failed logins, logouts, password, two-factor and token changes for the user alone", async () => {
+    const { listSecurityEvents } = await import("@/lib/audit/list-security-events");
+    const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+    const { revokeApiToken } = await import("@/lib/api-tokens/revoke-api-token");
+    const { changePassword } = await import("@/lib/users/change-password");
+    const session = await login(user.email);
+    await expect(credentialsProvider().authorize({ email: user.email, password: "not the password" }, { headers: { "x-forwarded-for": "203.0.113.7" } })).resolves.toBeNull();
+    const { token } = await createApiToken({ caller: { userId: user.id }, input: { name: "boekhoudpakket", scope: "read" } });
+    await revokeApiToken({ caller: { userId: user.id }, tokenId: token.id });
+    await logout(session);
+    await changePassword({ caller: { userId: user.id }, input: { currentPassword: PASSWORD, newPassword: "another long secret 42" } });
+
+    const events = await listSecurityEvents({ caller: { userId: user.id } });
+    expect(events.map((event) => event.action)).toEqual(["passwordChange", "logout", "apiTokenRevoke", "apiTokenCreate", "loginFailed", "login"]);
+    expect(events.find((event) => event.action === "loginFailed")?.ip).toBe("203.0.113.7");
+    expect(events.find((event) => event.action === "apiTokenCreate")?.detail).toBe("boekhoudpakket");
+
+    // Another user reads none of them, even asking the table directly under row-level security.
+    const other = await registerUser({ input: { name: "Ander", email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: PASSWORD } });
+    expect(await listSecurityEvents({ caller: { userId: other.id } })).toEqual([]);
+    const { runAsUser } = await import("@/lib/db/db-context");
+    expect(await runAsUser(other.id, () => db().auditLog.count({ where: { actorId: user.id } }))).toBe(0);
+    expect(await runAsUser(other.id, () => db().userSession.count({ where: { userId: user.id } }))).toBe(0);
+  });
+
+  it("logs nothing for a failed login of an unknown address", async () => {
+    const before = await runAsSystem(() => db().auditLog.count({ where: { action: "security.loginFailed" } }));
+    await expect(credentialsProvider().authorize({ email: `nobody-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: "whatever it is" }, { headers: {} })).resolves.toBeNull();
+    expect(await runAsSystem(() => db().auditLog.count({ where: { action: "security.loginFailed" } }))).toBe(before);
+  });
+});
