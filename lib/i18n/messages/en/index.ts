@@ -18,6 +18,7 @@ import dashboard from "./dashboard.json";
 import notifications from "./notifications.json";
 import accountant from "./accountant.json";
 import account from "./account.json";
+import security from "./security.json";
 
 export default {
   ...common,
@@ -39,4 +40,5 @@ export default {
   ...notifications,
   ...accountant,
   ...account,
+  ...security,
 };
