@@ -330,3 +330,20 @@ describe("security events", () => {
     expect(await runAsSystem(() => db().auditLog.count({ where: { action: "security.loginFailed" } }))).toBe(before);
   });
 });
+
+describe("the worker's clean-up", () => {
+  it("deletes ended sessions (logged out, idle, past 30 days) and keeps live ones", async () => {
+    const { deleteExpiredRows } = await import("@/lib/jobs/delete-expired-rows");
+    const [live, loggedOut, idle, expired] = [await login(user.email), await login(user.email), await login(user.email), await login(user.email)];
+    await logout(loggedOut);
+    await runAsSystem(async () => {
+      await db().userSession.update({ where: { id: idle.token.sid as string }, data: { lastSeenAt: new Date(Date.now() - (env().SESSION_IDLE_MINUTES + 1) * 60_000) } });
+      await db().userSession.update({ where: { id: expired.token.sid as string }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    });
+    const deleted = await deleteExpiredRows(new Date());
+    expect(deleted.userSessions).toBeGreaterThanOrEqual(3);
+    const left = await runAsSystem(() => db().userSession.findMany({ where: { userId: user.id }, select: { id: true } }));
+    expect(left.map((row) => row.id)).toEqual([live.token.sid]);
+    expect(await apiStatus(live)).toBe(200);
+  });
+});
