@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import { authOptions } from "@/lib/auth/options";
-import { startUserSession } from "@/lib/auth/sessions/user-sessions";
+import { listUserSessions, startUserSession } from "@/lib/auth/sessions/user-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { requestPasswordReset } from "@/lib/auth/password-reset/request-password-reset";
 import { resetPassword } from "@/lib/auth/password-reset/reset-password";
@@ -96,6 +96,7 @@ describe("resetting the password", () => {
     expect(await listWithCookie(session)).toBe(200);
     await resetPassword({ input: { token, password: NEW_PASSWORD } });
     expect(await listWithCookie(session)).toBe(401);
+    expect(await listUserSessions({ caller: { userId: user.id } }), "no session is listed as live").toEqual([]);
   });
 });
 

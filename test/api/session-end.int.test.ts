@@ -189,6 +189,16 @@ describe("the account page's sessions", () => {
     expect(await listUserSessions({ caller })).toEqual([]);
   });
 
+  it("a password change ends every other session, also in the list; the one that made it lives on", async () => {
+    const { listUserSessions } = await import("@/lib/auth/sessions/user-sessions");
+    const { changePassword } = await import("@/lib/users/change-password");
+    const here = await login(user.email);
+    const elsewhere = await login(user.email);
+    await changePassword({ caller: { userId: user.id }, input: { currentPassword: PASSWORD, newPassword: "another long secret 42" }, keepSessionId: here.token.sid as string });
+    expect((await listUserSessions({ caller: { userId: user.id } })).map((s) => s.id)).toEqual([here.token.sid]);
+    expect(await apiStatus(elsewhere)).toBe(401);
+  });
+
   it("refuses to end another user's session: not found, and it stays alive", async () => {
     const { listUserSessions, revokeUserSession, revokeAllUserSessions } = await import("@/lib/auth/sessions/user-sessions");
     const session = await login(user.email);

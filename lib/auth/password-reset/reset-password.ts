@@ -39,6 +39,7 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
       const { userId } = await tx.passwordResetToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
       const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordVersion: { increment: 1 } }, select: { email: true } });
       await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+      await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
       await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.passwordReset", entityType: "User", entityId: userId });
       return user.email;
     });

@@ -14,7 +14,7 @@ const OPEN = { allowTwoFactorSetup: true };
 export async function changePasswordAction(input: { currentPassword: string; newPassword: string }): Promise<ActionResult<null>> {
   return runAction(async () => {
     const caller = await requireCaller(OPEN);
-    const { passwordVersion } = await changePassword({ caller, input });
+    const { passwordVersion } = await changePassword({ caller, input, keepSessionId: caller.sessionId });
     await reissueSession({ userId: caller.userId, passwordVersion });
     return null;
   });
