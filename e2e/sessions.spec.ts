@@ -3,6 +3,7 @@
 // its page cache) nor the API; two-factor login is set up from the account page with a
 // code computed here from the shown key, asked for at the next login, and a recovery code
 // works once; "log out everywhere else" in a second browser ends the first one's session.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { createBusiness, login, PASSWORD, register, uniqueEmail } from "./helpers";
@@ -19,6 +20,13 @@ async function browserWithCookie(browser: Browser, baseURL: string, value: strin
   const context = await browser.newContext({ baseURL });
   await context.addCookies([{ name: SESSION_COOKIE, value, url: baseURL }]);
   return context;
+}
+
+/** axe finds no serious or critical violation in the page as it is now. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${state}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 const codeAt = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
@@ -60,6 +68,7 @@ test("two-factor login: set up with the shown key, asked for at login, and a rec
   await expect(page.getByRole("img", { name: "QR-code om Drempel aan je authenticator-app toe te voegen" })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await expectAccessible(page, "two-factor setup");
 
   // A wrong code first: refused with the field's message.
   await page.getByLabel("Code uit de app").fill("000000");
@@ -71,6 +80,7 @@ test("two-factor login: set up with the shown key, asked for at login, and a rec
   await expect(page.getByText("Tweestapsverificatie staat aan.")).toBeVisible();
   const recoveryCodes = await page.getByRole("list", { name: "Je herstelcodes" }).getByRole("listitem").allTextContents();
   expect(recoveryCodes).toHaveLength(10);
+  await expectAccessible(page, "recovery codes");
   await page.getByRole("button", { name: "Ik heb de codes bewaard" }).click();
   await expect(page.getByText(/Tweestapsverificatie staat aan sinds/)).toBeVisible();
   await logout(page);
@@ -81,6 +91,7 @@ test("two-factor login: set up with the shown key, asked for at login, and a rec
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page.getByLabel("Code uit de app of herstelcode")).toBeVisible();
   expect((await page.context().cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+  await expectAccessible(page, "login code step");
   await page.getByLabel("Code uit de app of herstelcode").fill("123456");
   await page.getByRole("button", { name: "Inloggen met code" }).click();
   await expect(page.getByText("Deze code klopt niet of is al gebruikt.")).toBeVisible();
@@ -104,6 +115,7 @@ test("two-factor login: set up with the shown key, asked for at login, and a rec
       await expect(activity.getByRole("cell", { name: "Herstelcode gebruikt" })).toBeVisible();
       await expect(activity.getByRole("cell", { name: "Tweestapsverificatie aangezet" })).toBeVisible();
       await expect(activity.getByRole("cell", { name: "Verkeerde code bij het inloggen" }).first()).toBeVisible();
+      await expectAccessible(page, "account page with two-factor login on");
       await logout(page);
     } else {
       await expect(page.getByText("Deze code klopt niet of is al gebruikt.")).toBeVisible();
