@@ -13,6 +13,8 @@ const SESSION_COOKIE = "next-auth.session-token";
 async function logout(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Uitloggen", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Inloggen" })).toBeVisible();
+  // The login form works once hydrated; a click before that would submit it natively.
+  await page.waitForLoadState("load");
 }
 
 /** A fresh browser holding only the given session cookie, as an attacker with a copy of it. */
@@ -146,4 +148,51 @@ test("log out everywhere else from a second browser ends the first browser's ses
   await other.goto("/businesses");
   await expect(other.getByRole("heading", { name: "Je bedrijven" })).toBeVisible();
   await second.close();
+});
+
+test("a passkey added on the account page logs in without a password, and counts as two-factor login", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  // WebAuthn needs a domain name: the same server as localhost (PASSKEY_ORIGIN in playwright.config.ts).
+  const origin = baseURL!.replace("127.0.0.1", "localhost");
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  // Chromium's virtual authenticator: a platform authenticator that verifies its user.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+  });
+
+  const email = uniqueEmail("passkey");
+  await register(page, "Pam Passkey", email);
+  await page.goto("/settings/account");
+  await expect(page.getByText("Je hebt nog geen passkeys.")).toBeVisible();
+  await page.getByLabel("Naam van de passkey").fill("Laptop");
+  await page.getByRole("button", { name: "Passkey toevoegen" }).click();
+  await expect(page.getByText("De passkey is toegevoegd.")).toBeVisible();
+  const passkeys = page.getByRole("list", { name: "Passkeys" });
+  await expect(passkeys.getByRole("listitem")).toHaveCount(1);
+  await expect(passkeys.getByText("Laptop")).toBeVisible();
+  await expectAccessible(page, "account page with a passkey");
+  await logout(page);
+
+  // No e-mail address, no password: the passkey alone.
+  // Logging out lands on NEXTAUTH_URL's host (127.0.0.1); the passkey lives on localhost.
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Passkey gebruiken" }).click();
+  await expect(page.getByRole("heading", { name: "Je bedrijven" })).toBeVisible();
+  await page.goto("/settings/account");
+  await expect(passkeys.getByText(/laatst gebruikt/)).toBeVisible();
+  const activity = page.getByRole("table", { name: "Recente beveiligingsactiviteit" });
+  await expect(activity.getByRole("cell", { name: "Passkey toegevoegd" })).toBeVisible();
+
+  // Removed, it logs in no more.
+  await page.getByRole("button", { name: "Passkey Laptop verwijderen" }).click();
+  await expect(page.getByText("Je hebt nog geen passkeys.")).toBeVisible();
+  await logout(page);
+  await page.goto("/login");
+  expect(new URL(page.url()).hostname).toBe("localhost");
+  await page.getByRole("button", { name: "Passkey gebruiken" }).click();
+  await expect(page.getByText("Inloggen met een passkey is niet gelukt.")).toBeVisible();
+  await context.close();
 });

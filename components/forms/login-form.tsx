@@ -2,7 +2,8 @@
 // Logs in through next-auth's credentials provider and says clearly what went wrong. For
 // an account with two-factor login the server answers TWO_FACTOR_REQUIRED after a right
 // password, without a session; the form then asks for the code and sends the e-mail
-// address, password and code together (the password alone never makes a session).
+// address, password and code together (the password alone never makes a session). A
+// passkey logs in without either (next-auth's "passkey" provider).
 import { useRef, useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
@@ -13,6 +14,7 @@ import { Button } from "@/components/ui/button";
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("auth");
   const tCode = useTranslations("security.login");
+  const tPasskey = useTranslations("security.passkeys");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -42,6 +44,27 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     credentials.current = null;
     router.push(callbackUrl);
     router.refresh();
+  }
+
+  async function loginWithPasskey() {
+    setPending(true);
+    setError(null);
+    try {
+      const challenge = await fetch("/api/passkeys/login-options", { method: "POST" });
+      if (challenge.status === 429) throw new Error("RATE_LIMITED");
+      if (!challenge.ok) throw new Error("FAILED");
+      const { challengeId, options } = await challenge.json();
+      // Loaded on use: most logins never need it.
+      const { startAuthentication } = await import("@simplewebauthn/browser");
+      const response = await startAuthentication({ optionsJSON: options });
+      const result = await signIn("passkey", { challengeId, response: JSON.stringify(response), redirect: false });
+      if (!result || result.error) throw new Error(result?.error ?? "FAILED");
+      router.push(callbackUrl);
+      router.refresh();
+    } catch (failure) {
+      setPending(false);
+      setError(failure instanceof Error && failure.message === "RATE_LIMITED" ? t("rateLimited") : tPasskey("loginFailed"));
+    }
   }
 
   function startOver() {
@@ -74,6 +97,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           <Field id="login-password" name="password" type="password" autoComplete="current-password" required label={t("password")} />
           <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
             {pending ? t("loggingIn") : t("loginSubmit")}
+          </Button>
+          <Button type="button" variant="secondary" disabled={pending} onClick={loginWithPasskey} className="w-full">
+            {tPasskey("login")}
           </Button>
         </>
       )}

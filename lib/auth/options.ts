@@ -12,6 +12,8 @@ import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions/live-session-sql";
 import { recordFailedLogin } from "@/lib/auth/sessions/record-failed-login";
 import { endUserSession, startUserSession } from "@/lib/auth/sessions/user-sessions";
 import { verifySecondFactor } from "@/lib/auth/two-factor/two-factor";
+import { verifyPasskeyLogin } from "@/lib/auth/passkeys/passkeys";
+import { db } from "@/lib/db/client";
 
 export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | undefined {
   const read = (name: string) =>
@@ -64,6 +66,28 @@ export const authOptions: NextAuthOptions = {
           if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(RATE_LIMITED_ERROR);
           throw error;
         }
+      },
+    }),
+    // A passkey instead of the password (and of the code): the login page sends the
+    // browser's signed answer to a challenge from /api/passkeys/login-options.
+    CredentialsProvider({
+      id: "passkey",
+      name: "passkey",
+      credentials: { challengeId: { label: "Challenge", type: "text" }, response: { label: "Response", type: "text" } },
+      async authorize(credentials, req) {
+        const ip = clientIp(req?.headers);
+        let response: unknown;
+        try {
+          response = JSON.parse(credentials?.response ?? "");
+        } catch {
+          return null;
+        }
+        const found = await verifyPasskeyLogin({ input: { challengeId: credentials?.challengeId, response }, ip });
+        if (!found) return null;
+        const user = await db().user.findUnique({ where: { id: found.userId }, select: { id: true, email: true, name: true, passwordVersion: true } });
+        if (!user) return null;
+        const sessionId = await startUserSession({ userId: user.id, userAgent: userAgentOf(req?.headers), ip });
+        return { id: user.id, email: user.email, name: user.name, passwordVersion: user.passwordVersion, sessionId };
       },
     }),
   ],

@@ -11,7 +11,8 @@
 //   accepted one lives on as the membership, every answer in the audit log);
 // - login sessions that have ended: logged out, past their 30 days, or idle past
 //   SESSION_IDLE_MINUTES (only live ones are checked or listed; logins and logouts stay
-//   in the audit log).
+//   in the audit log);
+// - WebAuthn challenges past their five minutes (a passkey ceremony never finished).
 // The audit log is append-only and never touched. Runs in system mode: under row-level
 // security the app role sees no tenant's tokens or requests otherwise.
 import { ACCESS_REQUEST_HISTORY_DAYS } from "@/lib/accountant/accountant.types";
@@ -20,7 +21,7 @@ import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
 import { env } from "@/lib/env";
 
-export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number; invitations: number; userSessions: number };
+export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number; invitations: number; userSessions: number; webAuthnChallenges: number };
 
 export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
   return runAsSystem(async () => {
@@ -36,6 +37,15 @@ export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
     const invitations = await db().accountantInvitation.deleteMany({ where: { expiresAt: { lte: historyStart } } });
     const idleSince = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
     const sessions = await db().userSession.deleteMany({ where: { OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } });
-    return { passwordResetTokens: tokens.count, rateLimits, idempotencyRecords, accessRequests: requests.count, invitations: invitations.count, userSessions: sessions.count };
+    const challenges = await db().webAuthnChallenge.deleteMany({ where: { expiresAt: { lte: now } } });
+    return {
+      passwordResetTokens: tokens.count,
+      rateLimits,
+      idempotencyRecords,
+      accessRequests: requests.count,
+      invitations: invitations.count,
+      userSessions: sessions.count,
+      webAuthnChallenges: challenges.count,
+    };
   });
 }

@@ -1,6 +1,6 @@
 // The user behind a session cookie, in one statement: the user with the cookie's password
 // version, their session still live (live-session-sql.ts; its lastSeenAt moved on), and
-// whether their firm requires two-factor login they have not set up. Used by the page and
+// whether their firm requires two-factor login they have not set up (a TOTP app or a passkey). Used by the page and
 // action guard (current-user.ts) and the API's cookie path (resolve-api-caller.ts).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/client";
@@ -25,7 +25,7 @@ export function sessionUserSql(options: { userId: string; sessionId: string; pas
   return Prisma.sql`
     WITH ${liveSessionCte(options)}
     SELECT u."id", u."name", u."email", u."locale"::text AS "locale", u."isAccountant",
-           (u."totpEnabledAt" IS NULL AND EXISTS (
+           (u."totpEnabledAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u."id") AND EXISTS (
               SELECT 1 FROM "FirmMember" fm JOIN "Firm" f ON f."id" = fm."firmId"
                WHERE fm."userId" = u."id" AND f."requireTwoFactor")) AS "twoFactorSetupRequired"
       FROM "User" u JOIN live ON true

@@ -1,8 +1,9 @@
 "use server";
-// The account page: password, sessions and two-factor login. These stay open while a
+// The account page: password, sessions, two-factor login and passkeys. These stay open while a
 // firm's two-factor requirement is not met yet, so the user can meet it here.
 import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { requireCaller } from "@/lib/auth/current-user";
+import { deletePasskey, finishPasskeyRegistration, startPasskeyRegistration } from "@/lib/auth/passkeys/passkeys";
 import { reissueSession } from "@/lib/auth/reissue-session";
 import { revokeAllUserSessions, revokeUserSession } from "@/lib/auth/sessions/user-sessions";
 import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/auth/two-factor/two-factor";
@@ -48,6 +49,24 @@ export async function confirmTwoFactorSetupAction(input: { code: string }): Prom
 export async function disableTwoFactorAction(input: { password: string; code: string }): Promise<ActionResult<null>> {
   return runAction(async () => {
     await disableTwoFactor({ caller: await requireCaller(OPEN), input });
+    return null;
+  });
+}
+
+export async function startPasskeyRegistrationAction(): Promise<ActionResult<Awaited<ReturnType<typeof startPasskeyRegistration>>>> {
+  return runAction(async () => startPasskeyRegistration({ caller: await requireCaller(OPEN) }));
+}
+
+export async function finishPasskeyRegistrationAction(input: { challengeId: string; name: string; response: unknown }): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await finishPasskeyRegistration({ caller: await requireCaller(OPEN), input });
+    return null;
+  });
+}
+
+export async function deletePasskeyAction(passkeyId: string): Promise<ActionResult<null>> {
+  return runAction(async () => {
+    await deletePasskey({ caller: await requireCaller(OPEN), passkeyId });
     return null;
   });
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AddPasskeyForm, DeletePasskeyButton } from "@/components/account/passkey-settings";
 import { RevokeAllSessionsButtons, RevokeSessionButton } from "@/components/account/session-actions";
 import { TwoFactorDisable, TwoFactorSetup } from "@/components/account/two-factor-settings";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
 import { listSecurityEvents } from "@/lib/audit/list-security-events";
 import { requireUser } from "@/lib/auth/current-user";
+import { listPasskeys } from "@/lib/auth/passkeys/passkeys";
 import { describeUserAgent } from "@/lib/auth/sessions/describe-user-agent";
 import { listUserSessions } from "@/lib/auth/sessions/user-sessions";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor/two-factor";
@@ -21,12 +23,13 @@ export default async function AccountSettingsPage() {
   // Open while a firm's two-factor requirement is unmet: this is where it is met.
   const user = await requireUser({ allowTwoFactorSetup: true });
   const caller = { userId: user.id };
-  const [t, format, sessions, twoFactor, events] = await Promise.all([
+  const [t, format, sessions, twoFactor, events, passkeys] = await Promise.all([
     getTranslations(),
     getFormatter(),
     listUserSessions({ caller, currentSessionId: user.sessionId }),
     getTwoFactorStatus({ caller }),
     listSecurityEvents({ caller, limit: 30 }),
+    listPasskeys({ caller }),
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const deviceOf = (userAgent: string | null) => {
@@ -65,6 +68,39 @@ export default async function AccountSettingsPage() {
             <TwoFactorSetup />
           </div>
         )}
+      </section>
+
+      <section aria-labelledby="passkeys-title" className={sectionClass}>
+        <h2 id="passkeys-title" className="mb-2 text-lg font-semibold">
+          {t("security.passkeys.title")}
+        </h2>
+        <p className="mb-4 max-w-3xl text-slate-700">{t("security.passkeys.intro")}</p>
+        {passkeys.length === 0 ? (
+          <p className="mb-4 text-slate-700">{t("security.passkeys.empty")}</p>
+        ) : (
+          <ul aria-labelledby="passkeys-title" className="mb-4 divide-y divide-slate-200">
+            {passkeys.map((passkey) => (
+              <li key={passkey.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div>
+                  <p className="font-medium">{passkey.name}</p>
+                  <p className="text-sm text-slate-600">
+                    {t("security.passkeys.created")} <time dateTime={passkey.createdAt.toISOString()}>{when(passkey.createdAt)}</time>
+                    {" · "}
+                    {passkey.lastUsedAt ? (
+                      <>
+                        {t("security.passkeys.lastUsed")} <time dateTime={passkey.lastUsedAt.toISOString()}>{when(passkey.lastUsedAt)}</time>
+                      </>
+                    ) : (
+                      t("security.passkeys.neverUsed")
+                    )}
+                  </p>
+                </div>
+                <DeletePasskeyButton passkeyId={passkey.id} name={passkey.name} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <AddPasskeyForm />
       </section>
 
       <section aria-labelledby="sessions-title" className={sectionClass}>
