@@ -43,15 +43,16 @@ let pool: ContextPool;
 /** The fingerprint as read for a user's live session (one login per user, made on first use). */
 let read: (options: { userId: string; businessId: string }) => Promise<DashboardFingerprint | null>;
 
+const sessions = new Map<string, Promise<string>>();
+const sessionOf = (userId: string) => {
+  // A user that does not exist has no session; any id stands for it.
+  if (!sessions.has(userId)) sessions.set(userId, startUserSession({ userId }).catch(() => crypto.randomUUID()));
+  return sessions.get(userId)!;
+};
+
 beforeAll(() => {
   pool = new ContextPool({ connectionString: env().appDatabaseUrl!, max: 2 });
   const reader = fingerprintReader(pool);
-  const sessions = new Map<string, Promise<string>>();
-  const sessionOf = (userId: string) => {
-    // A user that does not exist has no session; any id stands for it.
-    if (!sessions.has(userId)) sessions.set(userId, startUserSession({ userId }).catch(() => crypto.randomUUID()));
-    return sessions.get(userId)!;
-  };
   read = async ({ userId, businessId }) => reader({ userId, businessId, sessionId: await sessionOf(userId) });
 });
 afterAll(async () => {
@@ -148,7 +149,12 @@ describe("the dashboard fingerprint: who gets one", () => {
     expect(first).toEqual({ passwordVersion: 1, fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(await read({ userId: registered.id, businessId: business.id })).toEqual(first);
 
-    const { passwordVersion } = await changePassword({ caller: { userId: registered.id }, input: { currentPassword: "correct horse battery", newPassword: "another long secret" } });
+    // The browser that changes the password keeps its session (its cookie is re-issued with the new version).
+    const { passwordVersion } = await changePassword({
+      caller: { userId: registered.id },
+      input: { currentPassword: "correct horse battery", newPassword: "another long secret" },
+      keepSessionId: await sessionOf(registered.id),
+    });
     expect(passwordVersion).toBe(2);
     const after = await read({ userId: registered.id, businessId: business.id });
     expect(after?.passwordVersion).toBe(2);
