@@ -48,7 +48,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${PG_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { ...serverEnv, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", WORKER_DATABASE_URL: "", PORT: String(PG_PORT), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}` },
+      // Passkeys need a domain name, not an IP address: e2e/sessions.spec.ts uses them on localhost.
+      env: { ...serverEnv, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", WORKER_DATABASE_URL: "", PORT: String(PG_PORT), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}`, PASSKEY_ORIGIN: `http://localhost:${PG_PORT}` },
     },
     {
       command: "node scripts/start.mjs --no-build",

@@ -86,6 +86,12 @@ export const envSchema = z
     ALERT_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1000),
     // Hour (Europe/Amsterdam) from which the daily evaluation and digests are enqueued.
     ALERT_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(6),
+    // A login ends after this many minutes without a request (lib/auth/sessions/); it
+    // ends 30 days after the login in any case.
+    // The origin passkeys are bound to (its host name is WebAuthn's relying party id; an IP
+    // address cannot be one). Unset: APP_URL, else NEXTAUTH_URL, else http://localhost:PORT.
+    PASSKEY_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(8 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {

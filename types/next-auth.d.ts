@@ -3,7 +3,7 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user?: { id?: string; passwordVersion?: number; name?: string | null; email?: string | null; image?: string | null };
+    user?: { id?: string; passwordVersion?: number; sessionId?: string; name?: string | null; email?: string | null; image?: string | null };
   }
 }
 
@@ -11,5 +11,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     pwv?: number;
+    /** The server-side session (UserSession) this cookie belongs to. */
+    sid?: string;
   }
 }

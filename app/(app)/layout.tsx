@@ -13,7 +13,9 @@ import { hasAccountantView } from "@/lib/accountant/list-my-invitations";
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  // The pages themselves refuse a member whose firm requires two-factor login they lack;
+  // the layout also frames the account page, where they set it up.
+  const user = await requireUser({ allowTwoFactorSetup: true });
   const [t, businesses, showClients] = await Promise.all([getTranslations(), listBusinesses({ caller: { userId: user.id } }), hasAccountantView(user)]);
   return (
     <div className="flex min-h-screen flex-col">

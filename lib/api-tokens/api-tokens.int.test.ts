@@ -147,8 +147,8 @@ describe("expiry and business scope (issue #15)", () => {
     await revokeApiToken({ caller: { userId: owner.id }, tokenId: token.id });
     const entries = await db().auditLog.findMany({ where: { actorId: owner.id, entityId: token.id }, orderBy: { createdAt: "asc" } });
     expect(entries.map((entry) => [entry.action, entry.entityType, entry.businessId])).toEqual([
-      ["apiToken.create", "ApiToken", null],
-      ["apiToken.revoke", "ApiToken", null],
+      ["security.apiTokenCreate", "ApiToken", null],
+      ["security.apiTokenRevoke", "ApiToken", null],
     ]);
     expect(JSON.stringify(entries)).not.toContain(secret);
   });

@@ -1,6 +1,6 @@
 // Creates a personal API token for the caller, optionally ending after a given day and
 // limited to some of the caller's businesses. The clear token is returned once, here,
-// and never stored. Creation is written to the audit log (without the secret).
+// and never stored. Creation goes into the user's security log (without the secret).
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
@@ -48,7 +48,7 @@ export async function createApiToken(options: { caller: Caller; input: unknown; 
     await writeAuditLog(tx, {
       businessId: null,
       actorId: userId,
-      action: "apiToken.create",
+      action: "security.apiTokenCreate",
       entityType: "ApiToken",
       entityId: row.id,
       after: { name: token.name, prefix: token.prefix, scope: token.scope, expiresAt: token.expiresAt, businessIds: input.businessIds },

@@ -1,10 +1,10 @@
 // Revokes one of the caller's tokens; from the next request on it answers 401. Another
-// user's token, or an already revoked one, is "not found". Written to the audit log.
+// user's token, or an already revoked one, is "not found". The revocation goes into the user's security log.
 import { z } from "zod";
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Caller } from "@/lib/businesses/access";
-import { writeAuditLog } from "@/lib/audit/write-audit-log";
 
 const uuid = z.uuid();
 
@@ -17,6 +17,6 @@ export async function revokeApiToken(options: { caller: Caller; tokenId: string 
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "Token not found");
-    await writeAuditLog(tx, { businessId: null, actorId: userId, action: "apiToken.revoke", entityType: "ApiToken", entityId: options.tokenId });
+    await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.apiTokenRevoke", entityType: "ApiToken", entityId: options.tokenId });
   });
 }

@@ -5,8 +5,7 @@ import { getToken } from "next-auth/jwt";
 import { z } from "zod";
 import { authOptions } from "@/lib/auth/options";
 import { authenticateApiToken } from "@/lib/api-tokens/authenticate-api-token";
-import { db } from "@/lib/db/client";
-import { runOnTenantFreeTables } from "@/lib/db/db-context";
+import { findSessionUser } from "@/lib/auth/sessions/session-user";
 import { env } from "@/lib/env";
 import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
 import { requestOrigins } from "@/lib/http/request-origin";
@@ -82,8 +81,10 @@ async function fromSession(request: Request): Promise<ApiCaller> {
     secureCookie: cookieName.startsWith("__Secure-"),
   });
   if (!token || !z.uuid().safeParse(token.uid).success) throw unauthenticated();
-  const user = await runOnTenantFreeTables(() => db().user.findUnique({ where: { id: token.uid as string }, select: { id: true, passwordVersion: true } }));
-  if (!user || (token.pwv ?? 1) !== user.passwordVersion) throw unauthenticated("Session ended");
+  // The user, the password version and the server-side session (logged out, idle, ended elsewhere) in one statement.
+  const user = await findSessionUser({ userId: token.uid, sessionId: token.sid, passwordVersion: token.pwv ?? 1 });
+  if (!user) throw unauthenticated("Session ended");
+  if (user.twoFactorSetupRequired) throw new AppError("FORBIDDEN", "Your firm requires two-factor login: set it up first");
   if (!isSafeMethod(request.method) && !isSameOriginRequest(request)) {
     throw new AppError("FORBIDDEN", CROSS_SITE_REFUSED);
   }

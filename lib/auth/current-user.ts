@@ -1,36 +1,56 @@
-// The signed-in user of this request, checked against the database on every request so
-// a deleted user or a changed password ends the session at once.
+// The signed-in user of this request, checked against the database on every request (one
+// statement, lib/auth/sessions/session-user.ts): a deleted user, a changed password, or a
+// session that was logged out, ended elsewhere or idle too long ends it at once.
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db/client";
+import { findSessionUser } from "@/lib/auth/sessions/session-user";
 import { AppError } from "@/lib/errors";
 
-export type CurrentUser = { id: string; name: string; email: string; locale: "nl" | "en"; isAccountant: boolean; emailVerified: boolean };
+export type CurrentUser = {
+  id: string;
+  name: string;
+  email: string;
+  locale: "nl" | "en";
+  isAccountant: boolean;
+  /** Whether the user proved their address (invitations and access requests need it). */
+  emailVerified: boolean;
+  /** The server-side session of this request (UserSession). */
+  sessionId: string;
+  /** Their firm requires two-factor login and it is not set up: only the account page is open. */
+  twoFactorSetupRequired: boolean;
+};
+
+/** Where a member of a firm that requires two-factor login sets it up. */
+export const TWO_FACTOR_SETUP_PATH = "/settings/account?twoFactor=required#two-factor";
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, email: true, locale: true, isAccountant: true, passwordVersion: true, emailVerifiedAt: true },
-  });
-  if (!user || session.user?.passwordVersion !== user.passwordVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, locale: user.locale, isAccountant: user.isAccountant, emailVerified: user.emailVerifiedAt !== null };
+  const claims = session?.user;
+  if (!claims?.id) return null;
+  const user = await findSessionUser({ userId: claims.id, sessionId: claims.sessionId, passwordVersion: claims.passwordVersion });
+  if (!user) return null;
+  return { ...user, sessionId: claims.sessionId! };
 });
 
-/** For pages: the signed-in user, or a redirect to the login page. */
-export async function requireUser(): Promise<CurrentUser> {
+type Options = {
+  /** For the account page (and the layout around it): open while two-factor setup is required. */
+  allowTwoFactorSetup?: boolean;
+};
+
+/** For pages: the signed-in user, or a redirect to the login page (or to the two-factor setup their firm requires). */
+export async function requireUser(options: Options = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (user.twoFactorSetupRequired && !options.allowTwoFactorSetup) redirect(TWO_FACTOR_SETUP_PATH);
   return user;
 }
 
-/** For server actions and route handlers: the caller's identity, or UNAUTHENTICATED. */
-export async function requireCaller(): Promise<{ userId: string }> {
+/** For server actions and route handlers: the caller's identity, or UNAUTHENTICATED (FORBIDDEN while required two-factor setup is missing). */
+export async function requireCaller(options: Options = {}): Promise<{ userId: string; sessionId: string }> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
-  return { userId: user.id };
+  if (user.twoFactorSetupRequired && !options.allowTwoFactorSetup) throw new AppError("FORBIDDEN", "Your firm requires two-factor login: set it up first");
+  return { userId: user.id, sessionId: user.sessionId };
 }

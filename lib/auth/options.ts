@@ -1,5 +1,8 @@
-// next-auth 4: credentials (email + password) with JWT sessions. The token carries the
-// user's id and password version; a changed password ends older sessions.
+// next-auth 4: credentials (email + password, then a one-time code for users with
+// two-factor login) with JWT sessions. A successful login starts a server-side session
+// (UserSession); the token carries the user's id, password version and that session's id
+// (`sid`), and every request checks all three (lib/auth/sessions/session-user.ts), so
+// logging out, a changed password, the idle timeout or "log out everywhere" end it.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/auth/secret";
@@ -8,6 +11,12 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { env } from "@/lib/env";
 import { clientIpFromHeaders } from "@/lib/http/client-address";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/sessions/live-session-sql";
+import { recordFailedLogin } from "@/lib/auth/sessions/record-failed-login";
+import { endUserSession, startUserSession } from "@/lib/auth/sessions/user-sessions";
+import { verifySecondFactor } from "@/lib/auth/two-factor/two-factor";
+import { verifyPasskeyLogin } from "@/lib/auth/passkeys/passkeys";
+import { db } from "@/lib/db/client";
 
 /** The client's address for rate limits: forwarded headers count only from TRUSTED_PROXIES (lib/http/client-address.ts). */
 export function clientIp(headers: Record<string, unknown> | Headers | undefined): string | undefined {
@@ -15,27 +24,71 @@ export function clientIp(headers: Record<string, unknown> | Headers | undefined)
 }
 
 export const RATE_LIMITED_ERROR = "RATE_LIMITED";
+/** The password was right; the login form must ask for the one-time code and send both again. */
+export const TWO_FACTOR_REQUIRED_ERROR = "TWO_FACTOR_REQUIRED";
+/** The password was right, the code was not (wrong, already used, or a used recovery code). */
+export const TWO_FACTOR_INVALID_ERROR = "TWO_FACTOR_INVALID";
+
+function userAgentOf(headers: Record<string, unknown> | undefined): string | undefined {
+  const value = headers?.["user-agent"];
+  return typeof value === "string" ? value : undefined;
+}
 
 export const authOptions: NextAuthOptions = {
   // Resolved on first use, not at import: `next build` imports this module.
   get secret() {
     return authSecret();
   },
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Code", type: "text" },
+      },
       async authorize(credentials, req) {
         try {
-          const user = await authenticate({ email: credentials?.email, password: credentials?.password, ip: clientIp(req?.headers) });
-          if (!user) return null;
-          return { id: user.id, email: user.email, name: user.name, passwordVersion: user.passwordVersion };
+          const ip = clientIp(req?.headers);
+          const user = await authenticate({ email: credentials?.email, password: credentials?.password, ip });
+          if (!user) {
+            await recordFailedLogin({ email: credentials?.email, ip });
+            return null;
+          }
+          // No session without the second factor: the password alone only earns the question.
+          const second = await verifySecondFactor({ userId: user.id, code: credentials?.code });
+          if (second.status === "required") throw new Error(TWO_FACTOR_REQUIRED_ERROR);
+          if (second.status === "invalid") throw new Error(TWO_FACTOR_INVALID_ERROR);
+          const sessionId = await startUserSession({ userId: user.id, userAgent: userAgentOf(req?.headers), ip });
+          return { id: user.id, email: user.email, name: user.name, passwordVersion: user.passwordVersion, sessionId };
         } catch (error) {
           if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(RATE_LIMITED_ERROR);
           throw error;
         }
+      },
+    }),
+    // A passkey instead of the password (and of the code): the login page sends the
+    // browser's signed answer to a challenge from /api/passkeys/login-options.
+    CredentialsProvider({
+      id: "passkey",
+      name: "passkey",
+      credentials: { challengeId: { label: "Challenge", type: "text" }, response: { label: "Response", type: "text" } },
+      async authorize(credentials, req) {
+        const ip = clientIp(req?.headers);
+        let response: unknown;
+        try {
+          response = JSON.parse(credentials?.response ?? "");
+        } catch {
+          return null;
+        }
+        const found = await verifyPasskeyLogin({ input: { challengeId: credentials?.challengeId, response }, ip });
+        if (!found) return null;
+        const user = await db().user.findUnique({ where: { id: found.userId }, select: { id: true, email: true, name: true, passwordVersion: true } });
+        if (!user) return null;
+        const sessionId = await startUserSession({ userId: user.id, userAgent: userAgentOf(req?.headers), ip });
+        return { id: user.id, email: user.email, name: user.name, passwordVersion: user.passwordVersion, sessionId };
       },
     }),
   ],
@@ -47,8 +100,10 @@ export const authOptions: NextAuthOptions = {
     },
     jwt({ token, user }) {
       if (user) {
+        const signedIn = user as { passwordVersion?: number; sessionId?: string };
         token.uid = user.id;
-        token.pwv = (user as { passwordVersion?: number }).passwordVersion ?? 1;
+        token.pwv = signedIn.passwordVersion ?? 1;
+        token.sid = signedIn.sessionId;
       }
       return token;
     },
@@ -56,8 +111,16 @@ export const authOptions: NextAuthOptions = {
       if (session.user && typeof token.uid === "string") {
         session.user.id = token.uid;
         session.user.passwordVersion = token.pwv ?? 1;
+        session.user.sessionId = token.sid;
       }
       return session;
+    },
+  },
+  events: {
+    // POST /api/auth/signout: the cookie is cleared in the browser and the session ends on
+    // the server, so a copy of the cookie is worthless too.
+    async signOut({ token }) {
+      if (token && typeof token.uid === "string") await endUserSession({ userId: token.uid, sessionId: token.sid });
     },
   },
 };

@@ -10,6 +10,7 @@ const CLIENT_NAMESPACES = [
   "nav",
   "auth",
   "account",
+  "security",
   "accountant",
   "verification",
   "apiTokens",

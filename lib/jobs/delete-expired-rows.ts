@@ -8,15 +8,29 @@
 //   accountant's list no longer shows them; the decisions stay in the audit log);
 // - accountant invitations that expired more than ACCESS_REQUEST_HISTORY_DAYS ago,
 //   whatever became of them (only open, unexpired ones are shown or can be answered; an
-//   accepted one lives on as the membership, every answer in the audit log).
+//   accepted one lives on as the membership, every answer in the audit log);
+// - login sessions that have ended: logged out, past their 30 days, or idle past
+//   SESSION_IDLE_MINUTES (only live ones are checked or listed; logins and logouts stay
+//   in the audit log);
+// - WebAuthn challenges past their five minutes (a passkey ceremony never finished).
 // The audit log is append-only and never touched. Runs in system mode: under row-level
 // security the app role sees no tenant's tokens or requests otherwise.
 import { ACCESS_REQUEST_HISTORY_DAYS } from "@/lib/accountant/accountant.types";
 import { IDEMPOTENCY_TTL_MS } from "@/lib/api/idempotency";
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
+import { env } from "@/lib/env";
 
-export type DeletedRows = { passwordResetTokens: number; rateLimits: number; idempotencyRecords: number; accessRequests: number; invitations: number; emailVerificationTokens: number };
+export type DeletedRows = {
+  passwordResetTokens: number;
+  rateLimits: number;
+  idempotencyRecords: number;
+  accessRequests: number;
+  invitations: number;
+  emailVerificationTokens: number;
+  userSessions: number;
+  webAuthnChallenges: number;
+};
 
 export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
   return runAsSystem(async () => {
@@ -31,6 +45,9 @@ export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
     const requests = await db().accountantAccessRequest.deleteMany({ where: { expiresAt: { lte: now }, createdAt: { lt: historyStart } } });
     const invitations = await db().accountantInvitation.deleteMany({ where: { expiresAt: { lte: historyStart } } });
     const verificationTokens = await db().emailVerificationToken.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] } });
+    const idleSince = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
+    const sessions = await db().userSession.deleteMany({ where: { OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } });
+    const challenges = await db().webAuthnChallenge.deleteMany({ where: { expiresAt: { lte: now } } });
     return {
       passwordResetTokens: tokens.count,
       rateLimits,
@@ -38,6 +55,8 @@ export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
       accessRequests: requests.count,
       invitations: invitations.count,
       emailVerificationTokens: verificationTokens.count,
+      userSessions: sessions.count,
+      webAuthnChallenges: challenges.count,
     };
   });
 }

@@ -37,14 +37,24 @@ import { changePassword } from "@/lib/users/change-password";
 import { registerUser } from "@/lib/users/register-user";
 import { setLocale } from "@/lib/users/set-locale";
 import { createOwnedBusiness, createUser, mailedInvitationToken } from "@/test/integration/factories";
-import { dashboardFingerprintSql, fingerprintReader, type FingerprintReader } from "./dashboard-fingerprint";
+import { startUserSession } from "@/lib/auth/sessions/user-sessions";
+import { dashboardFingerprintSql, fingerprintReader, type DashboardFingerprint } from "./dashboard-fingerprint";
 
 let pool: ContextPool;
-let read: FingerprintReader;
+/** The fingerprint as read for a user's live session (one login per user, made on first use). */
+let read: (options: { userId: string; businessId: string }) => Promise<DashboardFingerprint | null>;
+
+const sessions = new Map<string, Promise<string>>();
+const sessionOf = (userId: string) => {
+  // A user that does not exist has no session; any id stands for it.
+  if (!sessions.has(userId)) sessions.set(userId, startUserSession({ userId }).catch(() => crypto.randomUUID()));
+  return sessions.get(userId)!;
+};
 
 beforeAll(() => {
   pool = new ContextPool({ connectionString: env().appDatabaseUrl!, max: 2 });
-  read = fingerprintReader(pool);
+  const reader = fingerprintReader(pool);
+  read = async ({ userId, businessId }) => reader({ userId, businessId, sessionId: await sessionOf(userId) });
 });
 afterAll(async () => {
   await pool.end();
@@ -123,10 +133,12 @@ describe("dashboardFingerprintSql", () => {
   it("passes the user and the business as parameters, never in the text", () => {
     const user = "11111111-1111-4111-8111-111111111111";
     const business = "22222222-2222-4222-8222-222222222222";
-    const { text, values } = dashboardFingerprintSql(user, business);
-    expect(values).toEqual([business, user]);
+    const session = "33333333-3333-4333-8333-333333333333";
+    const { text, values } = dashboardFingerprintSql(user, business, { sessionId: session, idleSeconds: 60 });
+    expect(values).toEqual(expect.arrayContaining([business, user, session]));
     expect(text).not.toContain(user);
     expect(text).not.toContain(business);
+    expect(text).not.toContain(session);
   });
 });
 
@@ -139,7 +151,12 @@ describe("the dashboard fingerprint: who gets one", () => {
     expect(first).toEqual({ passwordVersion: 1, fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(await read({ userId: registered.id, businessId: business.id })).toEqual(first);
 
-    const { passwordVersion } = await changePassword({ caller: { userId: registered.id }, input: { currentPassword: "correct horse battery", newPassword: "another long secret" } });
+    // The browser that changes the password keeps its session (its cookie is re-issued with the new version).
+    const { passwordVersion } = await changePassword({
+      caller: { userId: registered.id },
+      input: { currentPassword: "correct horse battery", newPassword: "another long secret" },
+      keepSessionId: await sessionOf(registered.id),
+    });
     expect(passwordVersion).toBe(2);
     const after = await read({ userId: registered.id, businessId: business.id });
     expect(after?.passwordVersion).toBe(2);

@@ -6,15 +6,20 @@
 // its KOR periods, its investment goods, and the books (invoices, through the business's
 // booksVersion, which the database raises with every change of them). Rows are hashed
 // whole, so a new column is covered without a change here; the counts are the page's own.
-// Runs as the user, under row-level security, and finds nothing without a membership.
+// Runs as the user, under row-level security, and finds nothing without a membership, or
+// when the cookie's server-side session has ended (logged out, idle, ended elsewhere; its
+// lastSeenAt moves on in the same statement, as for every other page).
+import { isSessionId, liveSessionCte } from "@/lib/auth/sessions/live-session-sql";
 import type { ContextPool } from "@/lib/db/context-pool";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runAsUser } from "@/lib/db/db-context";
 
 export type DashboardFingerprint = { passwordVersion: number; fingerprint: string };
 
-export function dashboardFingerprintSql(userId: string, businessId: string): Prisma.Sql {
+export function dashboardFingerprintSql(userId: string, businessId: string, session: { sessionId: string; idleSeconds: number }): Prisma.Sql {
   return Prisma.sql`
+    WITH ${liveSessionCte({ userId, ...session })}
     SELECT u."passwordVersion",
            md5(concat_ws(E'\\n',
              row(u.*)::text,
@@ -32,22 +37,25 @@ export function dashboardFingerprintSql(userId: string, businessId: string): Pri
                  AND i."withdrawnAt" IS NULL AND i."expiresAt" > now())::text
            )) AS "fingerprint"
       FROM "User" u
+      JOIN live ON true
       JOIN "Membership" m ON m."userId" = u."id" AND m."businessId" = ${businessId}::uuid
       JOIN "Business" b ON b."id" = m."businessId"
      WHERE u."id" = ${userId}::uuid`;
 }
 
-export type FingerprintReader = (options: { userId: string; businessId: string }) => Promise<DashboardFingerprint | null>;
+export type FingerprintReader = (options: { userId: string; businessId: string; sessionId: string }) => Promise<DashboardFingerprint | null>;
 
 /**
  * Reads the user's password version and the page's fingerprint (null when the user may not
- * see the business) through `pool` as a prepared statement. The page cache
+ * see the business or the session has ended) through `pool` as a prepared statement. The page cache
  * has a pool of its own: it runs outside Next.js's bundles, which have their own copy of
  * the Prisma client.
  */
 export function fingerprintReader(pool: ContextPool): FingerprintReader {
-  return async ({ userId, businessId }) => {
-    const rows = await runAsUser(userId, () => pool.queryPrepared<DashboardFingerprint>(dashboardFingerprintSql(userId, businessId)));
+  return async ({ userId, businessId, sessionId }) => {
+    if (!isSessionId(sessionId)) return null;
+    const idleSeconds = env().SESSION_IDLE_MINUTES * 60;
+    const rows = await runAsUser(userId, () => pool.queryPrepared<DashboardFingerprint>(dashboardFingerprintSql(userId, businessId, { sessionId, idleSeconds })));
     return rows[0] ?? null;
   };
 }

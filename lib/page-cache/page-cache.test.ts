@@ -24,6 +24,8 @@ let behaviour: RenderBehaviour;
 let renders: string[];
 let fingerprints: Map<string, DashboardFingerprint | null>;
 let readerError: Error | null;
+/** Server-side sessions that have ended (logged out, idle): the fingerprint statement finds nothing for them. */
+let endedSessions: Set<string>;
 let server: Server;
 let base: string;
 let cache: PageCache;
@@ -53,13 +55,17 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
   res.end(`<p>Omzet € 12.345,00 for ${req.headers["accept-encoding"] ?? "identity"}</p><script nonce="${nonce}">hydrate()</script></body></html>`);
 }
 
-const reader: FingerprintReader = async ({ userId, businessId }) => {
+const SESSION = "33333333-3333-4333-8333-333333333333";
+
+const reader: FingerprintReader = async ({ userId, businessId, sessionId }) => {
   if (readerError) throw readerError;
+  if (endedSessions.has(sessionId)) return null;
   return fingerprints.get(`${userId}:${businessId}`) ?? null;
 };
 
-async function sessionCookie(userId: string, options: { passwordVersion?: number; maxAge?: number } = {}): Promise<string> {
-  const token = await encode({ token: { uid: userId, pwv: options.passwordVersion ?? 1 }, secret: authSecret(), maxAge: options.maxAge ?? 3600 });
+async function sessionCookie(userId: string, options: { passwordVersion?: number; maxAge?: number; sessionId?: string | null } = {}): Promise<string> {
+  const sid = options.sessionId === undefined ? SESSION : options.sessionId;
+  const token = await encode({ token: { uid: userId, pwv: options.passwordVersion ?? 1, ...(sid ? { sid } : {}) }, secret: authSecret(), maxAge: options.maxAge ?? 3600 });
   return `next-auth.session-token=${token}`;
 }
 
@@ -93,6 +99,7 @@ beforeEach(() => {
   behaviour = { status: 200 };
   renders = [];
   readerError = null;
+  endedSessions = new Set();
   fingerprints = new Map([[`${OWNER}:${BUSINESS}`, { passwordVersion: 1, fingerprint: "v1" }]]);
   cache = new PageCache(render, reader, { secureCookie: false });
 });
@@ -176,13 +183,24 @@ describe("PageCache", () => {
     expect((await get(PAGE)).cached).toBeNull();
     expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { passwordVersion: 2 }) })).cached).toBeNull();
     expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { maxAge: -10 }) })).cached).toBeNull();
+    expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { sessionId: null }) })).cached, "a cookie from before server-side sessions").toBeNull();
     expect((await get(PAGE, { cookie: `${cookie.slice(0, -4)}AAAA` })).cached).toBeNull();
     const malformed = await get(PAGE, { cookie: `x=%E0%A4%A; ${cookie}` });
     expect(malformed.status).toBe(200);
     expect(malformed.cached).toBe("hit");
     readerError = new Error("connect ECONNREFUSED 127.0.0.1:5432");
     expect((await get(PAGE, { cookie })).cached).toBeNull();
-    expect(renders).toHaveLength(6);
+    expect(renders).toHaveLength(7);
+  });
+
+  it("never serves a page to the cookie of a session that has ended on the server (logged out, idle, ended elsewhere)", async () => {
+    const cookie = await sessionCookie(OWNER);
+    await get(PAGE, { cookie });
+    expect((await get(PAGE, { cookie })).cached).toBe("hit");
+    endedSessions.add(SESSION);
+    const replayed = await get(PAGE, { cookie });
+    expect(replayed.cached).toBeNull();
+    expect(renders).toHaveLength(2); // rendered by Next.js, whose guard sends it to the login page
   });
 
   it("leaves other pages, other queries and the client router's requests to Next.js", async () => {

@@ -42,7 +42,7 @@ const NOT_STORED = new Set(["content-length", "transfer-encoding", "connection",
 export type Render = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 type Entry = { body: NonceBody; nonce: string; headers: [string, string | string[]][] };
-type Session = { userId: string; passwordVersion: number; expires: number };
+type Session = { userId: string; sessionId: string; passwordVersion: number; expires: number };
 type Outcome = "hit" | "miss" | "bypass";
 
 export type PageCacheStats = Record<Outcome, number> & { entries: number };
@@ -134,8 +134,9 @@ export class PageCache {
     try {
       const token = await this.session(session);
       if (!token) return null;
-      const { userId } = token;
-      const found = await this.findFingerprint({ userId, businessId: page.businessId });
+      const { userId, sessionId } = token;
+      // Null also when the server-side session has ended: logged out, idle, or ended elsewhere.
+      const found = await this.findFingerprint({ userId, businessId: page.businessId, sessionId });
       if (!found || found.passwordVersion !== token.passwordVersion) return null;
       const parts = [userId, page.businessId, page.year, toLocale(jar.get(LOCALE_COOKIE)), amsterdamToday(), found.fingerprint];
       return createHash("sha256").update(parts.join("\n")).digest("base64url");
@@ -144,15 +145,15 @@ export class PageCache {
     }
   }
 
-  /** The session cookie's user and password version, while it is valid; decrypted once per cookie. */
+  /** The session cookie's user, server-side session and password version, while it is valid; decrypted once per cookie. */
   private async session(cookie: string): Promise<Session | null> {
     const known = this.#sessions.get(cookie);
     if (known) return known.expires > Date.now() ? known : null;
     const token = await decode({ token: cookie, secret: authSecret() });
     const userId = token?.uid;
     // A uid that is no uuid is refused by runAsUser when the fingerprint is read.
-    if (typeof userId !== "string" || typeof token?.exp !== "number") return null;
-    const session = { userId, passwordVersion: typeof token.pwv === "number" ? token.pwv : 1, expires: token.exp * 1000 };
+    if (typeof userId !== "string" || typeof token?.sid !== "string" || typeof token?.exp !== "number") return null;
+    const session = { userId, sessionId: token.sid, passwordVersion: typeof token.pwv === "number" ? token.pwv : 1, expires: token.exp * 1000 };
     this.#sessions.set(cookie, session);
     return session.expires > Date.now() ? session : null;
   }

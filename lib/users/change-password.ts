@@ -2,6 +2,7 @@
 // up, so every session ends (the caller re-issues the current browser's session with the
 // returned version), and every outstanding reset link dies. API tokens are separate
 // credentials and stay valid; they are revoked one by one under API tokens.
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -11,7 +12,13 @@ import { enforceRateLimits } from "@/lib/rate-limit/hit-rate-limit";
 import { changePasswordSchema } from "@/lib/users/user.types";
 import { parseOrThrow } from "@/lib/validation";
 
-export async function changePassword(options: { caller: { userId: string }; input: unknown; now?: Date }): Promise<{ passwordVersion: number }> {
+export async function changePassword(options: {
+  caller: { userId: string };
+  input: unknown;
+  /** The session that made the change and lives on (its cookie is re-issued); every other one ends. */
+  keepSessionId?: string;
+  now?: Date;
+}): Promise<{ passwordVersion: number }> {
   const input = parseOrThrow(changePasswordSchema, options.input);
   const { userId } = options.caller;
   // A stolen session must not become a way to guess the password: same limit as logins.
@@ -35,6 +42,9 @@ export async function changePassword(options: { caller: { userId: string }; inpu
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "The password was changed meanwhile");
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    // The password version already refuses their cookies; ending them also takes them off the account page's list.
+    await tx.userSession.updateMany({ where: { userId, revokedAt: null, ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}) }, data: { revokedAt: now } });
+    await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.passwordChange", entityType: "User", entityId: userId });
     return { passwordVersion: user.passwordVersion + 1 };
   });
 }

@@ -5,7 +5,7 @@
 // existing one a note that someone tried to register with their address. Rate-limited
 // per IP and per address (each registration sends a mail), counted before the lookup.
 import { db } from "@/lib/db/client";
-import { actAsAccount } from "@/lib/users/email-verification/act-as-account";
+import { actAsAccount } from "@/lib/db/act-as-account";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/password";
 import { appBaseUrl } from "@/lib/mail/app-url";

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import { authOptions } from "@/lib/auth/options";
+import { listUserSessions, startUserSession } from "@/lib/auth/sessions/user-sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { requestPasswordReset } from "@/lib/auth/password-reset/request-password-reset";
 import { resetPassword } from "@/lib/auth/password-reset/reset-password";
@@ -29,7 +30,8 @@ async function makeUser() {
 }
 
 async function sessionCookie(uid: string, pwv: number) {
-  return `next-auth.session-token=${await encode({ token: { uid, pwv, sub: uid }, secret: authOptions.secret as string })}`;
+  const sid = await startUserSession({ userId: uid });
+  return `next-auth.session-token=${await encode({ token: { uid, pwv, sid, sub: uid }, secret: authOptions.secret as string })}`;
 }
 
 const listWithCookie = async (cookie: string) => (await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie } }), ctx({}))).status;
@@ -94,6 +96,7 @@ describe("resetting the password", () => {
     expect(await listWithCookie(session)).toBe(200);
     await resetPassword({ input: { token, password: NEW_PASSWORD } });
     expect(await listWithCookie(session)).toBe(401);
+    expect(await listUserSessions({ caller: { userId: user.id } }), "no session is listed as live").toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
 import { authOptions } from "@/lib/auth/options";
+import { startUserSession } from "@/lib/auth/sessions/user-sessions";
 import { db } from "@/lib/db/client";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
@@ -17,7 +18,8 @@ let user: { id: string; passwordVersion: number };
 let cookie: string;
 
 async function sessionCookie(uid: string, pwv: number, secret = authOptions.secret as string) {
-  return `next-auth.session-token=${await encode({ token: { uid, pwv, sub: uid }, secret })}`;
+  const sid = await startUserSession({ userId: uid });
+  return `next-auth.session-token=${await encode({ token: { uid, pwv, sid, sub: uid }, secret })}`;
 }
 
 beforeEach(async () => {
@@ -101,7 +103,10 @@ describe("session cookie", () => {
   it("ends when the password changes or the user is deleted", async () => {
     await db().user.update({ where: { id: user.id }, data: { passwordVersion: { increment: 1 } } });
     expect((await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie } }), ctx({}))).status).toBe(401);
-    const ghost = await sessionCookie("00000000-0000-4000-8000-000000000000", 1);
+    const deleted = await createUser("deleted");
+    const ghost = await sessionCookie(deleted.id, deleted.passwordVersion);
+    expect((await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie: ghost } }), ctx({}))).status).toBe(200);
+    await db().user.delete({ where: { id: deleted.id } });
     expect((await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie: ghost } }), ctx({}))).status).toBe(401);
   });
 

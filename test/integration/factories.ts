@@ -12,6 +12,14 @@ export async function createUser(label = "user", options: { verified?: boolean }
   });
 }
 
+/** A verified user who logs in with `password` (registration itself answers no id: it tells nothing). */
+export async function createUserWithPassword(options: { name: string; email: string; password: string }) {
+  const { hashPassword } = await import("@/lib/auth/password");
+  return db().user.create({
+    data: { email: options.email.toLowerCase(), name: options.name, passwordHash: await hashPassword(options.password), emailVerifiedAt: new Date() },
+  });
+}
+
 export async function createOwnedBusiness(ownerId: string, name = "Test BV") {
   return createBusiness({
     caller: { userId: ownerId },

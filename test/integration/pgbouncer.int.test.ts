@@ -18,6 +18,7 @@ import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
 import { disconnectDb } from "@/lib/db/client";
+import { startUserSession } from "@/lib/auth/sessions/user-sessions";
 import { ContextPool } from "@/lib/db/context-pool";
 import { fingerprintReader } from "@/lib/page-cache/dashboard-fingerprint";
 import { asAppRole, asWorkerRole, resetEnvCache } from "@/lib/env";
@@ -203,7 +204,8 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
       const read = fingerprintReader(pool);
       const owners = await Promise.all(["fp-a", "fp-b"].map(async (prefix) => {
         const user = await createUser(prefix);
-        return { userId: user.id, businessId: (await createOwnedBusiness(user.id, `${prefix} BV`)).id };
+        const sessionId = await startUserSession({ userId: user.id });
+        return { userId: user.id, sessionId, businessId: (await createOwnedBusiness(user.id, `${prefix} BV`)).id };
       }));
       const expected = await Promise.all(owners.map((owner) => read(owner)));
       expect(expected.every((value) => value !== null)).toBe(true);
@@ -212,7 +214,7 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
           const owner = owners[i % 2]!;
           const other = owners[(i + 1) % 2]!;
           // Its own dashboard: its fingerprint; another's: nothing.
-          return [await read(owner), await read({ userId: owner.userId, businessId: other.businessId }), i % 2] as const;
+          return [await read(owner), await read({ userId: owner.userId, sessionId: owner.sessionId, businessId: other.businessId }), i % 2] as const;
         }),
       );
       for (const [own, foreign, index] of answers) {

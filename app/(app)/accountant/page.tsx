@@ -11,6 +11,8 @@ import { Button } from "@/components/ui/button";
 import { CLIENT_STATUSES, overviewQuerySchema } from "@/lib/accountant/accountant.types";
 import { getAccountantOverview } from "@/lib/accountant/get-accountant-overview";
 import { getMyFirm, listShareableClients } from "@/lib/accountant/firms";
+import { getFirmTwoFactorRequirement } from "@/lib/accountant/firm-two-factor";
+import { FirmTwoFactorForm } from "@/components/accountant/firm-two-factor-form";
 import { listMyAccessRequests } from "@/lib/accountant/list-access-requests";
 import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { requireUser } from "@/lib/auth/current-user";
@@ -173,6 +175,7 @@ export default async function AccountantPage({ searchParams }: Props) {
               </ul>
             </div>
             {firm.role === "ADMIN" ? <AddColleagueForm /> : null}
+            {firm.role === "ADMIN" ? <FirmTwoFactorForm required={await getFirmTwoFactorRequirement({ caller })} /> : null}
             <ShareClientForm firm={firm} clients={shareable} userId={user.id} />
             <LeaveFirmButton firm={firm.name} />
           </>

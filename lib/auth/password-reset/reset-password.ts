@@ -6,6 +6,8 @@
 // and claimed through two SECURITY DEFINER functions that take the token's hash, which
 // only the link's holder can produce (migration *_worker_role_token_limits), not in
 // system mode, which is the worker's role's alone.
+import { writeAuditLog } from "@/lib/audit/write-audit-log";
+import { actAsAccount } from "@/lib/db/act-as-account";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -35,6 +37,8 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
     // Claims the link and kills the user's other links; null for a wrong, used or expired one.
     const [claimed] = await tx.$queryRaw<{ userId: string | null }[]>`SELECT drempel_claim_reset_token(${tokenHash}, ${now.toISOString()}::timestamptz)::text AS "userId"`;
     if (!claimed?.userId) throw invalidToken();
+    // The rest of the transaction acts as the link's account: its sessions and its log.
+    await actAsAccount(tx, claimed.userId);
     // The policy's address rule needs the account. Throwing rolls the claim back, so a
     // refused password leaves the link usable.
     const owner = await tx.user.findUniqueOrThrow({ where: { id: claimed.userId }, select: { email: true } });
@@ -42,6 +46,8 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
       throw new AppError("VALIDATION_FAILED", "Password contains the address", { fields: { password: "validation.passwordContainsEmail" } });
     }
     const user = await tx.user.update({ where: { id: claimed.userId }, data: { passwordHash, passwordVersion: { increment: 1 } }, select: { email: true } });
+    await tx.userSession.updateMany({ where: { userId: claimed.userId, revokedAt: null }, data: { revokedAt: now } });
+    await writeAuditLog(tx, { businessId: null, actorId: claimed.userId, action: "security.passwordReset", entityType: "User", entityId: claimed.userId });
     return user.email;
   });
   // Whoever proved control of the mailbox may log in at once, even after failed attempts.

@@ -1,7 +1,7 @@
 // "Send again" on the banner of an unverified account: a new link (older ones keep
 // working until they expire), rate-limited per user; nothing for a verified account.
 import { db } from "@/lib/db/client";
-import { actAsAccount } from "./act-as-account";
+import { actAsAccount } from "@/lib/db/act-as-account";
 import { AppError } from "@/lib/errors";
 import { appBaseUrl } from "@/lib/mail/app-url";
 import { enforceRateLimits } from "@/lib/rate-limit/hit-rate-limit";

@@ -5,7 +5,7 @@
 // security) is claimed by its hash through a SECURITY DEFINER function, and the rest is
 // done as the token's account for this transaction (system mode is the worker's alone).
 import { db } from "@/lib/db/client";
-import { actAsAccount } from "./act-as-account";
+import { actAsAccount } from "@/lib/db/act-as-account";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { hashResetToken as hashToken, isResetTokenFormat as isTokenFormat } from "@/lib/auth/password-reset/reset-token";

@@ -19,6 +19,7 @@ import notifications from "./notifications.json";
 import accountant from "./accountant.json";
 import account from "./account.json";
 import verification from "./verification.json";
+import security from "./security.json";
 
 export default {
   ...common,
@@ -41,4 +42,5 @@ export default {
   ...accountant,
   ...account,
   ...verification,
+  ...security,
 };
