@@ -10,6 +10,12 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_PORT lets two runs share a machine (each with its own NEXT_DIST_DIR build).
 const PG_PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMBEDDED_PORT = PG_PORT + 1;
+// The postgres project's mail server (scripts/e2e-mail-catcher.ts): the app sends its mails
+// there over SMTP and the specs read them from its HTTP side (e2e/helpers.ts mailsTo).
+const MAIL_SMTP_PORT = PG_PORT + 2;
+const MAIL_HTTP_PORT = PG_PORT + 3;
+/** Where the specs read the mails the e2e server sent. */
+export const e2eMailUrl = `http://127.0.0.1:${MAIL_HTTP_PORT}`;
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/drempel_e2e";
 /** The postgres project's database, for specs that seed it directly (e2e/tenant-isolation.spec.ts). */
 export const e2eDatabaseUrl = databaseUrl;
@@ -49,7 +55,24 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       // Passkeys need a domain name, not an IP address: e2e/sessions.spec.ts uses them on localhost.
-      env: { ...serverEnv, DATABASE_URL: databaseUrl, APP_DATABASE_URL: "", WORKER_DATABASE_URL: "", PORT: String(PG_PORT), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}`, PASSKEY_ORIGIN: `http://localhost:${PG_PORT}` },
+      env: {
+        ...serverEnv,
+        DATABASE_URL: databaseUrl,
+        APP_DATABASE_URL: "",
+        WORKER_DATABASE_URL: "",
+        PORT: String(PG_PORT),
+        HOSTNAME_BIND: "127.0.0.1",
+        NEXTAUTH_URL: `http://127.0.0.1:${PG_PORT}`,
+        PASSKEY_ORIGIN: `http://localhost:${PG_PORT}`,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+      },
+    },
+    {
+      command: "node --import tsx scripts/e2e-mail-catcher.ts",
+      url: `${e2eMailUrl}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { MAIL_CATCHER_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_CATCHER_HTTP_PORT: String(MAIL_HTTP_PORT) },
     },
     {
       command: "node scripts/start.mjs --no-build",

@@ -1,50 +1,45 @@
 // Shared steps of the end-to-end tests, written as a person would do them.
-import pg from "pg";
 import { expect, type Page } from "@playwright/test";
+import { e2eMailUrl } from "../playwright.config";
 
 export const PASSWORD = "een-lang-wachtwoord";
-const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/drempel_e2e";
 
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.drempel.nl`;
 }
 
-/**
- * The path and query of the link in the newest mail of `kind` to `email` whose link goes
- * to `path`. The e2e server has no SMTP_URL, so the outbox row is the mail as it was sent.
- */
-export async function mailedLink(email: string, path: string, kind = "ACCOUNT_EMAIL"): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const pattern = new RegExp(`https?://\\S+(${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\?token=[A-Za-z0-9_-]{43})`);
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const { rows } = await client.query<{ textBody: string }>(
-        `SELECT "textBody" FROM "OutboxJob" WHERE "kind" = $1 AND "toAddress" = $2 ORDER BY "createdAt" DESC`,
-        [kind, email],
-      );
-      for (const row of rows) {
-        const match = pattern.exec(row.textBody ?? "");
-        if (match) return match[1]!;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`no ${kind} mail with a ${path} link to ${email}`);
-  } finally {
-    await client.end();
+type ReceivedMail = { subject: string; text: string; receivedAt: number };
+
+/** The mails the e2e server sent to `email` over SMTP (scripts/e2e-mail-catcher.ts), oldest first. */
+async function receivedMails(email: string): Promise<ReceivedMail[]> {
+  const response = await fetch(`${e2eMailUrl}/mails?to=${encodeURIComponent(email)}`);
+  if (!response.ok) throw new Error(`mail catcher answered ${response.status}`);
+  return ((await response.json()) as ReceivedMail[]).sort((a, b) => a.receivedAt - b.receivedAt);
+}
+
+/** Waits (up to 20 s: the app's queue worker sends) until `email` has received at least `count` mails. */
+export async function mailsTo(email: string, count = 1): Promise<string[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const mails = await receivedMails(email);
+    if (mails.length >= count) return mails.map((mail) => mail.text);
+    if (Date.now() > deadline) throw new Error(`${email} received ${mails.length} mails, expected ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-/** The text of every mail of `kind` to `email`, oldest first. */
-export async function mailsTo(email: string, kind = "ACCOUNT_EMAIL"): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ textBody: string }>(`SELECT "textBody" FROM "OutboxJob" WHERE "kind" = $1 AND "toAddress" = $2 ORDER BY "createdAt"`, [kind, email]);
-    return rows.map((row) => row.textBody);
-  } finally {
-    await client.end();
+/** The path and query of the link to `path` in the newest mail `email` received that has one. */
+export async function mailedLink(email: string, path: string): Promise<string> {
+  const pattern = new RegExp(`https?://[^/\\s]+(${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}\\?token=[A-Za-z0-9_-]{43})`);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const mails = await receivedMails(email);
+    for (const mail of mails.reverse()) {
+      const match = pattern.exec(mail.text);
+      if (match) return match[1]!;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail with a ${path} link reached ${email}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 

@@ -1,13 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { createKorBusiness, register, uniqueEmail } from "./helpers";
+import { createKorBusiness, mailsTo, register, uniqueEmail } from "./helpers";
 
-// The worker runs inside the web server (ALERT_WORKER=inline, polling every second), and
-// the test server has no SMTP_URL: mails are kept in the outbox and shown in the app.
+// The worker runs inside the web server (ALERT_WORKER=inline, polling every second) and
+// sends the mails over SMTP to the e2e mail server (scripts/e2e-mail-catcher.ts); the app
+// lists them as sent, with their text.
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const year = today.slice(0, 4);
 
 test("the notification centre shows the crossing after the invoice that crosses the KOR limit", async ({ page, browser, baseURL }) => {
-  await register(page, "Nina Melding", uniqueEmail("melding"));
+  const email = uniqueEmail("melding");
+  await register(page, "Nina Melding", email);
   const overview = await createKorBusiness(page, "Nina Naaiatelier", `${year}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
   await expect(page.getByRole("link", { name: "Meldingen", exact: true })).toBeVisible();
@@ -46,11 +48,16 @@ test("the notification centre shows the crossing after the invoice that crosses 
   await expect(page.getByRole("link", { name: `Meldingen ${unread - 1} ongelezen` })).toBeVisible();
   await expect(crossed.getByRole("button", { name: "Markeer als gelezen" })).toHaveCount(0);
 
-  // Without SMTP the mails are kept and readable.
+  // The crossing's mail reached the mail server over SMTP …
+  await expect(async () => {
+    const received = await mailsTo(email, 1);
+    expect(received.some((text) => text.includes(`Factuur: ${year}-002`))).toBe(true);
+  }).toPass({ timeout: 20_000 });
+  // … and the app lists it as sent, with its text.
   await page.getByRole("link", { name: "Verzonden e-mails" }).click();
   const mail = page.getByRole("article", { name: `Nina Naaiatelier: KOR-grens overschreden met factuur ${year}-002` });
   await expect(mail).toBeVisible();
-  await expect(mail.getByText("Bewaard (geen mailserver)")).toBeVisible();
+  await expect(mail.getByText(/Status: Verstuurd/)).toBeVisible();
   await mail.getByText("Tekst van de e-mail").click();
   const text = (await mail.locator("pre").textContent()) ?? "";
   expect(text).toContain(`Factuur: ${year}-002`);

@@ -1,33 +1,10 @@
-// Forgotten and changed passwords in the browser: the reset link is read from the outbox
-// (the e2e server has no SMTP_URL, so the outbox row is the mail), and a password change
-// in one browser ends the session of another.
-import pg from "pg";
+// Forgotten and changed passwords in the browser: the reset link is read from the mail as
+// received by the e2e mail server over SMTP (scripts/e2e-mail-catcher.ts), and a password
+// change in one browser ends the session of another.
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, login, register, uniqueEmail } from "./helpers";
+import { PASSWORD, login, mailedLink, register, uniqueEmail } from "./helpers";
 
-const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/drempel_e2e";
 const NEW_PASSWORD = "mijn-nieuwe-wachtwoord";
-
-/** The link of the newest reset mail to `email`, once the request has queued it. */
-async function resetLinkFor(email: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const { rows } = await client.query<{ textBody: string }>(
-        `SELECT "textBody" FROM "OutboxJob" WHERE "kind" = 'PASSWORD_RESET_EMAIL' AND "toAddress" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
-        [email],
-      );
-      const match = rows[0] && /(https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_-]{43})/.exec(rows[0].textBody);
-      if (match) return match[1]!;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error(`no reset mail to ${email}`);
-  } finally {
-    await client.end();
-  }
-}
 
 async function requestReset(page: Page, email: string): Promise<void> {
   await page.goto("/login");
@@ -53,8 +30,8 @@ test("a forgotten password is reset through the mailed link; the old one stops w
   await requestReset(page, email);
   expect(await page.getByRole("status").textContent()).toBe(unknownAnswer);
 
-  const link = new URL(await resetLinkFor(email));
-  await page.goto(`${link.pathname}${link.search}`);
+  const link = await mailedLink(email, "/reset-password");
+  await page.goto(link);
   await expect(page.getByRole("heading", { name: "Nieuw wachtwoord kiezen" })).toBeVisible();
   await page.getByLabel("Nieuw wachtwoord").fill("kort");
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
@@ -70,7 +47,7 @@ test("a forgotten password is reset through the mailed link; the old one stops w
   await login(page, email, NEW_PASSWORD);
 
   // The link worked once.
-  await page.goto(`${link.pathname}${link.search}`);
+  await page.goto(link);
   await expect(page.getByRole("heading", { name: "Deze link werkt niet meer" })).toBeVisible();
   await context.close();
 });
