@@ -168,6 +168,9 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
               <a href={`${base}/statement?year=${year}`} className="text-sm font-medium text-brand-700 underline" download>
                 {t("exportStatement", { year })}
               </a>
+              <a href={`${base}/statement/pdf?year=${year}`} className="text-sm font-medium text-brand-700 underline" download>
+                {t("exportStatementPdf", { year })}
+              </a>
             </div>
           </form>
 
