@@ -8,11 +8,11 @@ import ICAL from "ical.js";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
 import { pdfText } from "../test/support/pdf-text";
 
-async function postInvoice(page: Page, businessId: string, number: string, date: string, netCents: number): Promise<void> {
+async function postInvoice(page: Page, businessId: string, number: string, date: string, netCents: number, extra: Record<string, string> = {}): Promise<void> {
   const origin = new URL(page.url()).origin;
   const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
     headers: { origin },
-    data: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, vatCents: 0 },
+    data: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, vatCents: 0, ...extra },
   });
   expect(response.status(), await response.text()).toBe(201);
 }
@@ -69,4 +69,31 @@ test("subscribe to the deadlines calendar, and download the statement as PDF", a
   expect(text).toContain("Meetellende omzet in 2025: € 21.000,00");
   expect(text).toContain("overschreden op 14 maart 2025 met factuur 2025-002");
   expect(text).toContain("30 april 2025 — Btw-aangifte");
+});
+
+test("the EU-KOR quarterly report figures per member state, and their CSV", async ({ page }) => {
+  test.setTimeout(120_000);
+  await register(page, "Eva Europa", uniqueEmail("eukor"));
+  const overview = await createKorBusiness(page, "Eva Export", "2025-01-01");
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await postInvoice(page, businessId, "2025-001", "2025-02-01", 120_000);
+  await postInvoice(page, businessId, "2025-002", "2025-02-10", 45_000, { category: "EU_LOCAL", country: "DE" });
+  await postInvoice(page, businessId, "2025-003", "2025-05-10", 30_000, { category: "EU_LOCAL", country: "FR" });
+
+  await page.goto(`/businesses/${businessId}/invoices?year=2025`);
+  await page.getByRole("link", { name: "EU-KOR-kwartaalrapport 2025" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "EU-KOR-kwartaalrapport 2025" })).toBeVisible();
+  const q1 = page.getByRole("region", { name: "Kwartaal 2025-Q1" });
+  await expect(q1.getByText("Uiterlijk indienen op 30 april 2025.")).toBeVisible();
+  await expect(q1.getByRole("row", { name: /DE/ })).toContainText("€ 450,00");
+  await expect(q1.getByRole("row", { name: /NL/ })).toContainText("€ 1.200,00");
+  await expect(page.getByRole("region", { name: "Kwartaal 2025-Q2" }).getByRole("row", { name: /FR/ })).toContainText("€ 300,00");
+  await expect(page.getByRole("region", { name: "Kwartaal 2025-Q3" }).getByText("Geen leveringen in dit kwartaal: vul overal 0 in.")).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Kwartaalrapport 2025 (CSV, alle lidstaten)" }).click()]);
+  const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(csv[0]).toBe("quarter,due_date,member_state,net_cents,net_eur,rule");
+  expect(csv).toHaveLength(1 + 4 * 27);
+  expect(csv).toContain("2025-Q1,2025-04-30,DE,45000,450.00,§4");
+  expect(csv).toContain("2025-Q2,2025-07-31,FR,30000,300.00,§4");
 });
