@@ -7,7 +7,7 @@ import { apiSecurityHeaders } from "./lib/security/headers";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit"],
   poweredByHeader: false,
   // Parallel builds (several engineers, or test runs) can use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",

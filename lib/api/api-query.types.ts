@@ -10,3 +10,9 @@ export const turnoverQuerySchema = z.object({
   ),
   explain: z.preprocess(blankToUndefined, z.enum(["true", "false"], "validation.boolean").optional()),
 });
+
+/** GET …/statement.pdf: the year and the PDF's language. */
+export const statementPdfQuerySchema = z.object({
+  year: turnoverQuerySchema.shape.year,
+  lang: z.preprocess(blankToUndefined, z.enum(["nl", "en"], "validation.invalid").optional()),
+});

@@ -476,6 +476,22 @@ export const openApiDocument = {
         responses: { "200": dataResponse("Turnover", ref("Turnover")), "400": writeErrors["400"], ...commonErrors },
       },
     },
+    "/api/v1/businesses/{businessId}/statement.pdf": {
+      parameters: [businessIdParam],
+      get: {
+        operationId: "getStatementPdf",
+        summary: "The year's statement as a PDF: counted KOR turnover per kind and month, the crossing and remediation, the deadlines",
+        parameters: [
+          { name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." },
+          { name: "lang", in: "query", schema: { type: "string", enum: ["nl", "en"] }, description: "The PDF's language. Default: nl." },
+        ],
+        responses: {
+          "200": { description: "The statement (recorded in the caller's security log as an export)", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+          "400": writeErrors["400"],
+          ...commonErrors,
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {

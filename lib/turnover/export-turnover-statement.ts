@@ -44,7 +44,20 @@ function byCategory(lines: ExplainedTransaction[], counted: boolean, language: "
     });
 }
 
-export async function exportTurnoverStatement(options: { caller: Caller; businessId: string; year: unknown; language: "nl" | "en" }): Promise<string> {
+export type TurnoverStatementRow = Row;
+
+/**
+ * The statement's lines (per category, per month, the total) and the year's crossing, for
+ * the CSV below and the PDF statement (lib/turnover/render-statement-pdf.ts). Checks access
+ * first: an outsider gets NOT_FOUND.
+ */
+export async function getTurnoverStatement(options: { caller: Caller; businessId: string; year: unknown; language: "nl" | "en" }): Promise<{
+  year: number;
+  rows: TurnoverStatementRow[];
+  totalCents: number;
+  limitCents: number;
+  crossingDate: string | null;
+}> {
   const { caller, businessId, language } = options;
   const year = Number(options.year);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -100,5 +113,10 @@ export async function exportTurnoverStatement(options: { caller: Caller; busines
         : `Grens van € ${euro(output.years[String(year)]?.limits.korCents ?? 0)} overschreden op ${crossing.date}`
       : "",
   });
+  return { year, rows, totalCents: total, limitCents: output.years[String(year)]?.limits.korCents ?? 0, crossingDate: crossing?.date ?? null };
+}
+
+export async function exportTurnoverStatement(options: { caller: Caller; businessId: string; year: unknown; language: "nl" | "en" }): Promise<string> {
+  const { rows } = await getTurnoverStatement(options);
   return writeCsv(STATEMENT_COLUMNS, rows.map((row) => STATEMENT_COLUMNS.map((column) => row[column])));
 }

@@ -38,6 +38,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/api/health": "liveness and database check, no data",
   "/api/v1/openapi.json": "the public API description",
   "/api/notifications/unsubscribe": "one-click unsubscribe by signed token, no session (lib/notifications unsubscribe tests)",
+  "/api/calendar/[secret]": "a user's calendar feed by its secret URL for calendar apps, no session; an unknown or revoked secret answers 404, the deadlines are read as the feed's user (lib/calendar/calendar-feed.int.test.ts)",
   "/api/passkeys/login-options": "a single-use WebAuthn challenge for the login page, before anyone is logged in; no data (test/api/passkeys.int.test.ts)",
 };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CalendarFeedSection } from "@/components/account/calendar-feed-section";
 import { AddPasskeyForm, DeletePasskeyButton } from "@/components/account/passkey-settings";
 import { RevokeAllSessionsButtons, RevokeSessionButton } from "@/components/account/session-actions";
 import { TwoFactorDisable, TwoFactorSetup } from "@/components/account/two-factor-settings";
@@ -149,6 +150,8 @@ export default async function AccountSettingsPage() {
         </p>
         <ChangePasswordForm />
       </section>
+
+      <CalendarFeedSection userId={user.id} className={sectionClass} />
 
       <section aria-labelledby="security-events-title" className={sectionClass}>
         <h2 id="security-events-title" className="mb-2 text-lg font-semibold">

@@ -20,6 +20,7 @@ import accountant from "./accountant.json";
 import account from "./account.json";
 import verification from "./verification.json";
 import security from "./security.json";
+import filing from "./filing.json";
 
 export default {
   ...common,
@@ -43,4 +44,5 @@ export default {
   ...account,
   ...verification,
   ...security,
+  ...filing,
 };

@@ -36,7 +36,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
   const thisYear = Number(amsterdamToday().slice(0, 4));
   const { query, raw } = readListQuery(search, thisYear);
   const caller = { userId: user.id };
-  const [t, locale, result] = await Promise.all([getTranslations("invoices"), getLocale(), listInvoices({ caller, businessId: business.id, query })]);
+  const [t, tEu, locale, result] = await Promise.all([getTranslations("invoices"), getTranslations("euKorReport"), getLocale(), listInvoices({ caller, businessId: business.id, query })]);
   const language = toLanguage(locale);
   const base = `/businesses/${business.id}/invoices`;
   const here = `${base}${queryString(raw)}`;
@@ -168,6 +168,12 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
               <a href={`${base}/statement?year=${year}`} className="text-sm font-medium text-brand-700 underline" download>
                 {t("exportStatement", { year })}
               </a>
+              <a href={`${base}/statement/pdf?year=${year}`} className="text-sm font-medium text-brand-700 underline" download>
+                {t("exportStatementPdf", { year })}
+              </a>
+              <Link href={`${base}/eu-kor?year=${year}`} className="text-sm font-medium text-brand-700 underline">
+                {tEu("link", { year })}
+              </Link>
             </div>
           </form>
 

@@ -1,0 +1,84 @@
+// The EU-KOR quarterly report figures of one year, read-only (issue #20): per quarter the
+// supplies per member state in euro, ready to copy into the Belastingdienst's form, with
+// the due date and a CSV of every state.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
+import { BusinessNav } from "@/components/layout/business-nav";
+import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { parseYearParam } from "@/lib/dashboard/get-dashboard";
+import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
+
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { business } = await getBusinessForPage((await params).businessId);
+  return { title: (await getTranslations("euKorReport"))("title", { name: business.name }) };
+}
+
+export default async function EuKorReportPage({ params, searchParams }: Props) {
+  const { user, business } = await getBusinessForPage((await params).businessId);
+  const year = parseYearParam((await searchParams).year);
+  const [t, locale, reports] = await Promise.all([getTranslations("euKorReport"), getLocale(), getQuarterlyReports({ caller: { userId: user.id }, businessId: business.id, year })]);
+  const language = toLanguage(locale);
+  const base = `/businesses/${business.id}/invoices`;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("heading", { year })}</h1>
+      <BusinessNav businessId={business.id} current="invoices" />
+      <p className="max-w-3xl text-slate-700">{t("intro", { rule: reports.rule })}</p>
+      <div className="flex flex-wrap gap-4 text-sm">
+        <Link href={`${base}/eu-kor?year=${year - 1}`} className="font-medium text-brand-700 underline">
+          {t("previousYear", { year: year - 1 })}
+        </Link>
+        <Link href={`${base}/eu-kor?year=${year + 1}`} className="font-medium text-brand-700 underline">
+          {t("nextYear", { year: year + 1 })}
+        </Link>
+        <a href={`${base}/eu-kor-report?year=${year}`} className="font-medium text-brand-700 underline" download>
+          {t("download", { year })}
+        </a>
+      </div>
+      {reports.quarters.map((quarter) => {
+        const withSupplies = quarter.lines.filter((line) => line.netCents !== 0);
+        const titleId = `quarter-${quarter.quarter}`;
+        return (
+          <section key={quarter.quarter} aria-labelledby={titleId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 id={titleId} className="text-lg font-semibold">
+              {t("quarter", { quarter: quarter.quarter })}
+            </h2>
+            {quarter.dueDate ? <p className="mb-2 text-sm text-slate-700">{t("due", { date: formatDate(quarter.dueDate, language, "long") })}</p> : null}
+            {withSupplies.length === 0 ? (
+              <p className="text-slate-700">{t("none")}</p>
+            ) : (
+              <table className="min-w-[20rem] text-left text-sm">
+                <caption className="sr-only">{t("quarter", { quarter: quarter.quarter })}</caption>
+                <thead>
+                  <tr className="border-b border-slate-200">
+                    <th scope="col" className="py-1 pr-6 font-semibold">{t("state")}</th>
+                    <th scope="col" className="py-1 text-right font-semibold">{t("amount")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {withSupplies.map((line) => (
+                    <tr key={line.state} className="border-b border-slate-100">
+                      <th scope="row" className="py-1 pr-6 font-normal">{line.state}</th>
+                      <td className="py-1 text-right tabular-nums">{formatCents(line.netCents, language)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row" className="py-1 pr-6">{t("total")}</th>
+                    <td className="py-1 text-right font-semibold tabular-nums">{formatCents(quarter.totalCents, language)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            )}
+            {withSupplies.length > 0 && withSupplies.length < quarter.lines.length ? <p className="mt-2 text-sm text-slate-600">{t("othersZero")}</p> : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

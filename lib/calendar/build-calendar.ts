@@ -1,0 +1,63 @@
+// The iCalendar text (RFC 5545, written by ical-generator) of a user's deadlines: one
+// all-day event per deadline, its UID stable for as long as the deadline is the same
+// deadline (business, kind and what it is about), so a calendar app moves an event whose
+// date the books changed instead of adding a second one. Pure: no I/O, no clock.
+import ical, { ICalCalendarMethod } from "ical-generator";
+import type { DeadlineItem } from "@/lib/dashboard/dashboard.types";
+import nlDashboard from "@/lib/i18n/messages/nl/dashboard.json";
+import enDashboard from "@/lib/i18n/messages/en/dashboard.json";
+
+export type Language = "nl" | "en";
+
+export type CalendarDeadline = { businessId: string; businessName: string; deadline: DeadlineItem };
+
+const KIND_LABELS: Record<Language, Record<string, string>> = {
+  nl: nlDashboard.dashboard.deadlines.kind,
+  en: enDashboard.dashboard.deadlines.kind,
+};
+
+const TITLE: Record<Language, string> = { nl: "Drempel — deadlines", en: "Drempel — deadlines" };
+const RULE: Record<Language, string> = { nl: "Regel", en: "Rule" };
+const INTERPRETATION: Record<Language, string> = { nl: "interpretatie — overleg met je adviseur", en: "interpretation — check with your adviser" };
+
+/** A stable UID: the same business, kind and subject give the same event. */
+export function deadlineUid(entry: { businessId: string; deadline: Pick<DeadlineItem, "kind" | "about" | "date"> }): string {
+  const about = (entry.deadline.about ?? entry.deadline.date).replace(/[^A-Za-z0-9-]/g, "_");
+  return `${entry.businessId}-${entry.deadline.kind}-${about}@drempel`;
+}
+
+export function buildCalendar(options: { language: Language; deadlines: CalendarDeadline[]; now: Date; appUrl: string }): string {
+  const { language, now } = options;
+  const calendar = ical({
+    name: TITLE[language],
+    prodId: { company: "Drempel", product: "deadlines", language: language.toUpperCase() },
+    method: ICalCalendarMethod.PUBLISH,
+    timezone: "Europe/Amsterdam",
+    // Calendar apps that honour it refresh twice a day.
+    ttl: 12 * 60 * 60,
+  });
+  const seen = new Set<string>();
+  const sorted = [...options.deadlines].sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.businessName.localeCompare(b.businessName, "nl"));
+  for (const entry of sorted) {
+    const { deadline } = entry;
+    // An option (a voluntary deregistration's effective date) is no deadline.
+    if (deadline.choice) continue;
+    let uid = deadlineUid(entry);
+    for (let n = 2; seen.has(uid); n++) uid = deadlineUid(entry).replace("@", `-${n}@`);
+    seen.add(uid);
+    const label = KIND_LABELS[language][deadline.kind] ?? deadline.kind;
+    const rule = `${RULE[language]}: ${deadline.rule}${deadline.interpretation ? ` (${INTERPRETATION[language]})` : ""}`;
+    const url = `${options.appUrl.replace(/\/$/, "")}/businesses/${entry.businessId}`;
+    calendar.createEvent({
+      id: uid,
+      // A calendar date: midnight UTC of that date is written as the same date (VALUE=DATE).
+      start: new Date(`${deadline.date}T00:00:00Z`),
+      allDay: true,
+      stamp: now,
+      summary: `${entry.businessName}: ${label}`,
+      description: `${deadline.messages[language]}\n${rule}\n${url}`,
+      url,
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,52 @@
+// The EU-KOR quarterly report's figures (KOR-RULES.md §4): per quarter of a year, the total
+// value of the supplies per member state — every state, NL too, 0 where there were none —
+// in euro, with the report's due date. Taken from the engine's own explanation of the
+// year's Union turnover (the supplies that count, each with its member state), so the
+// report and the Union total cannot disagree. Pure: no I/O, no clock.
+import { CATEGORIES } from "@/lib/kor/categories";
+import { euKorReportDueDate } from "@/lib/kor/deadlines";
+import { EU_MEMBER_STATES, ruleRef } from "@/lib/kor/rules";
+import type { EngineInput, EngineOutput, ISODate, RuleRef } from "@/lib/kor/types";
+
+export type QuarterlyReportLine = { state: string; netCents: number };
+
+export type QuarterlyReport = {
+  /** "2026-Q1". */
+  quarter: string;
+  dueDate: ISODate | null;
+  /** Every member state, NL first, then by code. */
+  lines: QuarterlyReportLine[];
+  totalCents: number;
+  /** Counted supplies in the quarter. */
+  supplies: number;
+};
+
+export type QuarterlyReports = RuleRef & { year: number; quarters: QuarterlyReport[]; unionRule: RuleRef };
+
+const STATE_ORDER = ["NL", ...EU_MEMBER_STATES.filter((state) => state !== "NL")];
+
+export function buildQuarterlyReports(options: { year: number; input: Pick<EngineInput, "transactions">; output: Pick<EngineOutput, "explanations"> }): QuarterlyReports {
+  const { year } = options;
+  const union = options.output.explanations?.years[String(year)]?.union;
+  const countryOf = new Map(options.input.transactions.map((tx) => [tx.id, tx.country]));
+  const quarters: QuarterlyReport[] = [1, 2, 3, 4].map((q) => ({
+    quarter: `${year}-Q${q}`,
+    dueDate: euKorReportDueDate(`${year}-Q${q}`),
+    lines: STATE_ORDER.map((state) => ({ state, netCents: 0 })),
+    totalCents: 0,
+    supplies: 0,
+  }));
+  for (const line of union?.counted ?? []) {
+    const kind = CATEGORIES[line.category].memberState;
+    const state = kind === "NL" ? "NL" : kind === "country" ? countryOf.get(line.transactionId) : undefined;
+    if (!state) continue;
+    const quarter = quarters[Math.floor((Number(line.date.slice(5, 7)) - 1) / 3)]!;
+    const target = quarter.lines.find((l) => l.state === state);
+    if (!target) continue;
+    target.netCents += line.netCents;
+    quarter.totalCents += line.netCents;
+    quarter.supplies += 1;
+  }
+  const fallback = ruleRef("euKor.quarterlyReport");
+  return { ...fallback, year, quarters, unionRule: union ? { ruleId: union.ruleId, rule: union.rule, interpretation: union.interpretation } : fallback };
+}
