@@ -3,7 +3,8 @@
 // it is guessed from the headers. With `Accept: application/x-ndjson` the answer is a
 // stream of progress lines ({"type":"progress",…}) ending in one {"type":"result"} or
 // {"type":"error"} line: the app's import shows how far a large file has got. Access is
-// checked before the stream starts, so an outsider still gets a plain 404.
+// checked before the body is read (an outsider's upload is neither read nor parsed: a
+// plain 404), and before the stream starts.
 import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
 import { errorResponse, jsonResponse } from "@/lib/api/api-response";
 import { requireBusinessAccess } from "@/lib/businesses/access";
@@ -27,13 +28,13 @@ function mappingFrom(url: URL): unknown {
 
 export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
   const url = new URL(request.url);
+  await requireBusinessAccess({ caller, businessId: params.businessId, need: "write" });
   const mapping = mappingFrom(url);
   const csv = await readCsvBody(request);
   if (url.searchParams.get("dryRun") === "true") {
     return jsonResponse({ data: await previewImport({ caller, businessId: params.businessId, csv, mapping }) });
   }
   if ((request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
-    await requireBusinessAccess({ caller, businessId: params.businessId, need: "write" });
     return progressStream(async (send) => {
       const result = await commitImport({ caller, businessId: params.businessId, csv, mapping, onProgress: (progress) => send({ type: "progress", ...progress }) });
       send({ type: "result", status: result.created > 0 ? 201 : 200, data: result });
