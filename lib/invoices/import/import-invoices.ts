@@ -71,7 +71,7 @@ function numbersOf(table: CsvTable, mapping: ImportMapping): string[] {
 
 /** What is remembered for the business's next file: not this file's row choices. */
 function rememberable(mapping: ImportMapping): Prisma.InputJsonValue {
-  const { rowCategories: _rows, ownFormat: _own, ...rest } = mapping;
+  const { rowCategories: _rows, groupCategories: _groups, ownFormat: _own, ...rest } = mapping;
   return rest as Prisma.InputJsonValue;
 }
 

@@ -43,6 +43,8 @@ export const importMappingSchema = z.object({
    * Not remembered with the mapping: it belongs to this file.
    */
   rowCategories: z.record(z.string().regex(/^\d{1,7}$/, "validation.invalid"), z.enum(CATEGORY_CODES, "validation.category")).optional(),
+  /** The same for every row of a review group (PreviewRow.reviewGroup); a row's own choice wins. */
+  groupCategories: z.record(z.string().max(40, "validation.tooLong"), z.enum(CATEGORY_CODES, "validation.category")).optional(),
 });
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;

@@ -103,11 +103,13 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
   }
   const date = cells.date ? parseDate(cells.date) : null;
   if (!date) errors.date ??= cells.date ? "validation.date" : "validation.required";
-  const chosen = mapping.rowCategories?.[String(line)];
-  const outcome: CategoryOutcome = chosen ? { category: chosen } : categoryFrom(cells, mapping.defaultCategory);
+  const derived = categoryFrom(cells, mapping.defaultCategory);
+  const chosen = mapping.rowCategories?.[String(line)] ?? ("review" in derived ? mapping.groupCategories?.[derived.review] : undefined);
+  const outcome: CategoryOutcome = chosen ? { category: chosen } : derived;
   const category = "category" in outcome ? outcome.category : null;
   if ("invalid" in outcome) errors.category = "validation.category";
-  const reviewGroup = "review" in outcome ? outcome.review : undefined;
+  // Kept after the user's choice, so the preview still shows the choice's group.
+  const reviewGroup = "review" in derived ? derived.review : undefined;
 
   const amount = (field: "netAmount" | "vatAmount" | "grossAmount") => {
     const raw = cells[field];
@@ -195,7 +197,7 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
     netCents: input?.netCents ?? netCents ?? null,
     vatCents: input?.vatCents ?? vat ?? null,
     category,
-    status: input ? "new" : reviewGroup && Object.keys(errors).length === 0 ? "review" : "error",
+    status: input ? "new" : "review" in outcome && Object.keys(errors).length === 0 ? "review" : "error",
     ...(reviewGroup ? { reviewGroup } : {}),
     errors,
     countsForKor: classification ? classification.countsForKor : null,
@@ -231,6 +233,8 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
         if (existingNumbers.has(result.input.number)) result.status = "existing";
       }
     }
+    // A row already registered is skipped whatever its category.
+    if (result.status === "review" && result.number && existingNumbers.has(result.number)) result.status = "existing";
     parsed.push(result);
   }
   // A credit note names the invoice it credits by number: in this file or already registered.
