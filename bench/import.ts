@@ -40,7 +40,7 @@ async function main() {
   try {
     const user = await db().user.create({ data: { email: "bench-import@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() } });
     const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench BV" } });
-    const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "write" } });
+    const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read_write" } });
     await disconnectDb();
 
     server = spawn("node", ["--import", "tsx", "server.ts"], {

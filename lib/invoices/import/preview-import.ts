@@ -207,7 +207,7 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
 }
 
 // Rows checked between two turns of the event loop.
-const ROWS_PER_TURN = 2_000;
+const ROWS_PER_TURN = 500;
 
 /** Every row of the table, marked new / existing / review / error, with the import's summary. */
 export async function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {

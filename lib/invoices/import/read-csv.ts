@@ -14,7 +14,7 @@ export const MAX_IMPORT_ROWS = 200_000;
 // Parsed in slices of this many characters, giving the event loop a turn between slices:
 // a 200,000-row file must not stall every other request of the web server
 // (bench/import.ts measures /api/health during an import).
-const SLICE_CHARS = 64 * 1024;
+const SLICE_CHARS = 32 * 1024;
 
 /** Lets the event loop answer other requests before the next slice of work. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
