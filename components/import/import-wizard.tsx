@@ -1,17 +1,19 @@
 "use client";
 // The CSV import in three steps: choose a file (read with progress), check the column
 // mapping and the preview with every row's problem, then import all or nothing — with the
-// upload, the check and the saving of large files shown as they progress.
+// upload, the check and the saving of large files shown as they progress. Preview and
+// commit both go to the import API, which checks access before it reads the file. Rows
+// whose category cannot be derived safely wait for the user's choice (per row or group);
+// implausible totals are warned about before anything is stored.
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { previewImportAction } from "@/app/(app)/businesses/[businessId]/import/actions";
 import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
-import { streamImport, type ClientImportProgress } from "@/components/import/stream-import";
+import { streamImport, type ClientImportProgress, type ImportError } from "@/components/import/stream-import";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { ImportMapping, ImportPreview } from "@/lib/invoices/import/import.types";
+import type { ImportMapping, ImportPreview, ImportWarning } from "@/lib/invoices/import/import.types";
 import { IMPORT_FIELDS } from "@/lib/invoices/import/import.types";
 import type { ImportResult } from "@/lib/invoices/import/import-invoices";
 import { numberFormat } from "@/lib/i18n/intl-format";
@@ -36,24 +38,37 @@ export function ImportWizard({ businessId, categories }: Props) {
   const [progress, setProgress] = useState<ClientImportProgress | null>(null);
   const router = useRouter();
 
+  /** An API refusal in the user's language: its field's message, else by its code. */
+  function refusalText(refusal: ImportError): string {
+    const field = refusal.fieldKeys ? Object.values(refusal.fieldKeys)[0] : undefined;
+    if (field) return errorText(field) ?? t("failed");
+    if (refusal.message === CROSS_SITE_REFUSED) return tErrors("crossSite");
+    if (refusal.code === "FORBIDDEN") return tErrors("forbidden");
+    if (refusal.code === "NOT_FOUND") return tErrors("notFoundText");
+    if (refusal.code === "RATE_LIMITED") return tErrors("rateLimited");
+    if (refusal.code === "PAYLOAD_TOO_LARGE") return t("fileTooLarge", { megabytes: SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024) });
+    if (refusal.code === "CONNECTION_LOST") return t("progress.connectionLost");
+    return t("failed");
+  }
+
   async function runPreview(text: string, nextMapping: ImportMapping | null) {
     setBusy("preview");
     setError(null);
-    // A refusal before the action runs (413 above the body limit, a lost connection) rejects.
-    const response = await previewImportAction(businessId, text, nextMapping).catch(() => null);
+    const query = `?dryRun=true${nextMapping ? `&mapping=${encodeURIComponent(JSON.stringify(nextMapping))}` : ""}`;
+    const response = await fetch(`/api/v1/businesses/${businessId}/invoices/import${query}`, {
+      method: "POST",
+      headers: { "content-type": "text/csv; charset=utf-8", accept: "application/json" },
+      body: text,
+    }).catch(() => null);
+    const body = response ? ((await response.json().catch(() => null)) as { data?: ImportPreview; error?: ImportError } | null) : null;
     setBusy(null);
-    if (!response) {
-      setError(t("failed"));
+    if (!response?.ok || !body?.data) {
+      setError(body?.error ? refusalText(body.error) : t("failed"));
       setPreview(null);
       return;
     }
-    if (!response.ok) {
-      setError(errorText(Object.values(response.error.fields)[0] ?? "validation.invalid") ?? t("failed"));
-      setPreview(null);
-      return;
-    }
-    setPreview(response.data);
-    setMapping(response.data.mapping);
+    setPreview(body.data);
+    setMapping(body.data.mapping);
   }
 
   function onFile(file: File | undefined) {
@@ -61,8 +76,8 @@ export function ImportWizard({ businessId, categories }: Props) {
     setPreview(null);
     if (!file) return;
     setFileName(file.name);
-    // The preview sends the file through a server action, whose bodies the server refuses
-    // above SERVER_ACTION_BODY_LIMIT_BYTES (413): say so before reading it.
+    // The import API refuses bodies above 25 MB (413), the same limit as server actions':
+    // say so before reading the file.
     if (file.size > SERVER_ACTION_BODY_LIMIT_BYTES) {
       setError(t("fileTooLarge", { megabytes: SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024) }));
       return;
@@ -91,10 +106,7 @@ export function ImportWizard({ businessId, categories }: Props) {
     setBusy(null);
     setProgress(null);
     if (!response.ok) {
-      // The API speaks English; refusals the user can act on get the app's own words.
-      const reason = response.error.message === CROSS_SITE_REFUSED ? tErrors("crossSite") : response.error.code === "FORBIDDEN" ? tErrors("forbidden") : response.error.message;
-      const message = response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: reason });
-      setError(message);
+      setError(response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: refusalText(response.error) }));
       return;
     }
     setResult(response.data);
@@ -122,7 +134,36 @@ export function ImportWizard({ businessId, categories }: Props) {
     void runPreview(csv, next);
   };
 
-  const visibleRows = preview ? [...preview.rows.filter((row) => row.status === "error"), ...preview.rows.filter((row) => row.status !== "error")].slice(0, PREVIEW_ROWS) : [];
+  const rank = { error: 0, review: 1, new: 2, existing: 3 } as const;
+  const visibleRows = preview ? [...preview.rows].sort((a, b) => rank[a.status] - rank[b.status]).slice(0, PREVIEW_ROWS) : [];
+  const reviewGroups = preview ? [...new Set(preview.rows.map((row) => row.reviewGroup).filter((group): group is string => !!group))] : [];
+
+  /** A category chosen for one row (line) or for a group of rows; "" takes the choice back. */
+  function chooseCategory(kind: "rowCategories" | "groupCategories", key: string, code: string) {
+    if (!mapping || !csv) return;
+    const choices = { ...(mapping[kind] ?? {}) } as Record<string, ImportMapping["defaultCategory"]>;
+    if (code) choices[key] = code as ImportMapping["defaultCategory"];
+    else delete choices[key];
+    const next = { ...mapping, [kind]: choices };
+    setMapping(next);
+    void runPreview(csv, next);
+  }
+
+  function warningText(warning: ImportWarning): string {
+    if (warning.code === "looksLikeCents") return t("warnings.looksLikeCents", { total: money.format(warning.fileNetCents / 100), centsReading: money.format(warning.centsReadingNetCents / 100) });
+    return t("warnings.tenTimesLargestYear", { year: warning.year, total: money.format(warning.fileYearNetCents / 100), largestYear: warning.largestYear, largest: money.format(warning.largestYearNetCents / 100) });
+  }
+
+  const categoryOptions = (
+    <>
+      <option value="">{t("chooseCategory")}</option>
+      {categories.map((category) => (
+        <option key={category.code} value={category.code}>
+          {category.label[locale]}
+        </option>
+      ))}
+    </>
+  );
 
   return (
     <div className="space-y-6">
@@ -162,6 +203,40 @@ export function ImportWizard({ businessId, categories }: Props) {
 
       {preview && mapping ? (
         <>
+          {preview.warnings.length > 0 ? (
+            <div role="alert" className="rounded bg-amber-50 p-3 text-sm text-amber-950">
+              <p className="font-semibold">{t("warnings.title")}</p>
+              <ul className="mt-1 list-disc pl-5">
+                {preview.warnings.map((warning) => (
+                  <li key={warning.code}>{warningText(warning)}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {mapping.ownFormat ? <p className="rounded bg-slate-100 p-3 text-sm" role="status">{t("ownFormat")}</p> : null}
+          {reviewGroups.length > 0 ? (
+            <fieldset className="rounded-md border border-amber-300 p-4">
+              <legend className="px-1 font-semibold">{t("rowStatus.review")}</legend>
+              {preview.summary.review > 0 ? <p className="mb-3 text-sm">{t("review", { count: preview.summary.review })}</p> : null}
+              <div className="grid gap-3 sm:grid-cols-2">
+                {reviewGroups.map((group, i) => (
+                  <div key={group}>
+                    <label htmlFor={`review-group-${i}`} className="block text-sm font-medium">
+                      {t("reviewGroup", { group: group.replaceAll("|", " · ") })}
+                    </label>
+                    <select
+                      id={`review-group-${i}`}
+                      value={mapping.groupCategories?.[group] ?? ""}
+                      onChange={(event) => chooseCategory("groupCategories", group, event.target.value)}
+                      className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+                    >
+                      {categoryOptions}
+                    </select>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          ) : null}
           <fieldset className="rounded-md border border-slate-200 p-4">
             <legend className="px-1 font-semibold">{t("mapping")}</legend>
             <p className="mb-3 text-sm text-slate-600">{t("mappingHint")}</p>
@@ -244,7 +319,7 @@ export function ImportWizard({ businessId, categories }: Props) {
                 </thead>
                 <tbody>
                   {visibleRows.map((row) => (
-                    <tr key={row.line} className={`border-b border-slate-100 align-top ${row.status === "error" ? "bg-red-50" : ""}`}>
+                    <tr key={row.line} className={`border-b border-slate-100 align-top ${row.status === "error" ? "bg-red-50" : row.status === "review" ? "bg-amber-50" : ""}`}>
                       <td className="py-1 pr-3">{row.line}</td>
                       <td className="py-1 pr-3">{row.number}</td>
                       <td className="py-1 pr-3">{row.date}</td>
@@ -259,6 +334,15 @@ export function ImportWizard({ businessId, categories }: Props) {
                               </li>
                             ))}
                           </ul>
+                        ) : row.status === "review" || (row.reviewGroup && mapping.rowCategories?.[String(row.line)]) ? (
+                          <select
+                            aria-label={t("reviewRow", { line: row.line })}
+                            value={mapping.rowCategories?.[String(row.line)] ?? ""}
+                            onChange={(event) => chooseCategory("rowCategories", String(row.line), event.target.value)}
+                            className="rounded-md border border-amber-400 px-2 py-1 text-sm"
+                          >
+                            {categoryOptions}
+                          </select>
                         ) : (
                           t(`rowStatus.${row.status}`)
                         )}
@@ -285,7 +369,7 @@ export function ImportWizard({ businessId, categories }: Props) {
           </section>
 
           <div className="flex flex-wrap items-center gap-4">
-            <Button type="button" onClick={onCommit} disabled={busy !== null || preview.summary.errors > 0 || preview.summary.new === 0} aria-busy={busy === "commit"}>
+            <Button type="button" onClick={onCommit} disabled={busy !== null || preview.summary.errors > 0 || preview.summary.review > 0 || preview.summary.new === 0} aria-busy={busy === "commit"}>
               {t("commit", { count: preview.summary.new })}
             </Button>
             {preview.summary.errors > 0 ? <p className="text-sm font-medium text-red-800">{t("fixFirst")}</p> : null}

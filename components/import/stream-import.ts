@@ -5,7 +5,8 @@
 import type { ImportProgress, ImportResult } from "@/lib/invoices/import/import-invoices";
 
 export type ClientImportProgress = ImportProgress | { phase: "uploading"; done: number; total: number };
-export type ImportError = { code: string; message: string; fields?: Record<string, string> };
+/** `fieldKeys`: the i18n keys of `fields` (whose texts are the API's English). */
+export type ImportError = { code: string; message: string; fields?: Record<string, string>; fieldKeys?: Record<string, string> };
 export type StreamImportOutcome = { ok: true; data: ImportResult } | { ok: false; error: ImportError };
 
 type Line = ({ type: "progress" } & ImportProgress) | { type: "result"; data: ImportResult } | { type: "error"; error: ImportError };

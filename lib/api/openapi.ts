@@ -440,14 +440,14 @@ export const openApiDocument = {
         operationId: "importInvoices",
         summary: "Import a CSV file of invoices, all or nothing; rows whose number exists are skipped",
         description:
-          "Semicolon, comma or tab separated; Dutch (1.234,56 and 31-12-2026) or ISO amounts and dates. Columns are mapped from `mapping`, else the business's last mapping, else guessed from the headers (Moneybird, e-Boekhouden). With a row error nothing is imported and `fields` names `rows.<line>.<field>`.",
+          "Semicolon, comma or tab separated; Dutch (1.234,56 and 31-12-2026) or ISO amounts and dates. Drempel's own export is recognised by its header and read exactly (amounts from the `*_cents` columns, foreign amount and rate, sequence, ancillary, the credited invoice by number). Other files: columns are mapped from `mapping`, else the business's last mapping, else guessed from the headers (Moneybird, e-Boekhouden); a column named cents is read as cents. The category comes from the category column, else from country, customer type and VAT together; a row that cannot be classified safely has status `review` in the preview and blocks the import until `mapping.rowCategories` (by line) or `mapping.groupCategories` (by the row's `reviewGroup`) gives its category. The preview's `warnings` name implausible totals (`looksLikeCents`, `tenTimesLargestYear`). With a row error nothing is imported and `fields` names `rows.<line>.<field>` (`fieldKeys`: the same as i18n keys). Access is checked before the body is read; one import per business at a time (409 CONFLICT while another runs).",
         parameters: [
           { name: "dryRun", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "true: only the preview, nothing is written." },
           {
             name: "mapping",
             in: "query",
             schema: { type: "string" },
-            description: 'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind.',
+            description: 'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind, netCents, vatCents, foreignAmount, exchangeRate, sequence, ancillary, creditsInvoiceNumber; optional `rowCategories` `{ "<line>": "<category>" }` and `groupCategories` `{ "<reviewGroup>": "<category>" }`.',
           },
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },

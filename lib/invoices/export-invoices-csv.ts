@@ -1,7 +1,10 @@
 // CSV of a business's invoice list with the list's own filters (not paged): one row per
 // invoice, amounts as euros with a dot decimal and as integer cents, ISO dates, and
-// whether each row counts for the KOR under which rule.
-import { writeCsv } from "@/lib/http/csv";
+// whether each row counts for the KOR under which rule. Its header is what the import
+// recognises as Drempel's own file (lib/invoices/import/own-format.ts): every column read
+// back exactly. The Dutch Excel dialect writes semicolons and decimal commas.
+import { db } from "@/lib/db/client";
+import { writeCsv, type CsvDialect } from "@/lib/http/csv";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { parseOrThrow } from "@/lib/validation";
@@ -36,6 +39,8 @@ export const CSV_COLUMNS = [
   "kor_interpretation",
   "kor_reason",
   "deleted_at",
+  "sequence",
+  "credits_invoice_number",
 ] as const;
 
 /** 123456 → "1234.56", -5 → "-0.05": exact, no floating point. */
@@ -44,12 +49,24 @@ export function centsToDecimal(cents: number): string {
   return `${cents < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-export async function exportInvoicesCsv(options: { caller: Caller; businessId: string; query: unknown; language?: "nl" | "en" }): Promise<string> {
+export async function exportInvoicesCsv(options: { caller: Caller; businessId: string; query: unknown; language?: "nl" | "en"; dialect?: CsvDialect }): Promise<string> {
   const { caller, businessId } = options;
   const language = options.language ?? "nl";
+  const dialect = options.dialect ?? "standard";
+  const decimal = dialect === "excel-nl" ? (cents: number) => centsToDecimal(cents).replace(".", ",") : centsToDecimal;
+  // Never exponent notation (1e-8): the stored rate has at most 8 decimals.
+  const rate = (value: number) => {
+    const text = value.toFixed(8).replace(/\.?0+$/, "");
+    return dialect === "excel-nl" ? text.replace(".", ",") : text;
+  };
   const query = parseOrThrow(listInvoicesQuerySchema, options.query ?? {});
   await requireBusinessAccess({ caller, businessId, need: "read" });
   const rows = await queryInvoices(businessId, query);
+  // A credit note names the invoice it credits by number: ids mean nothing in another business.
+  const creditedIds = [...new Set(rows.map((row) => row.creditsInvoiceId).filter((id): id is string => id !== null))];
+  const credited = creditedIds.length
+    ? new Map((await db().invoice.findMany({ where: { businessId, id: { in: creditedIds } }, select: { id: true, number: true } })).map((row) => [row.id, row.number]))
+    : new Map<string, string>();
   const data = rows.map((row) => {
     const invoice = withClassification(row);
     const gross = invoice.netCents + invoice.vatCents;
@@ -64,15 +81,15 @@ export async function exportInvoicesCsv(options: { caller: Caller; businessId: s
       invoice.description,
       invoice.category,
       CATEGORIES[invoice.category].label[language],
-      centsToDecimal(invoice.netCents),
-      centsToDecimal(invoice.vatCents),
-      centsToDecimal(gross),
+      decimal(invoice.netCents),
+      decimal(invoice.vatCents),
+      decimal(gross),
       String(invoice.netCents),
       String(invoice.vatCents),
       String(gross),
       invoice.currency,
-      invoice.foreignCents === null ? "" : centsToDecimal(invoice.foreignCents),
-      invoice.exchangeRate === null ? "" : String(invoice.exchangeRate),
+      invoice.foreignCents === null ? "" : decimal(invoice.foreignCents),
+      invoice.exchangeRate === null ? "" : rate(invoice.exchangeRate),
       invoice.country ?? "",
       invoice.ancillary ? "yes" : "no",
       invoice.kor.countsForKor ? "yes" : "no",
@@ -80,7 +97,9 @@ export async function exportInvoicesCsv(options: { caller: Caller; businessId: s
       invoice.kor.interpretation ? "yes" : "no",
       invoice.kor.reason[language],
       invoice.deletedAt ?? "",
+      invoice.sequence === null ? "" : String(invoice.sequence),
+      invoice.creditsInvoiceId === null ? "" : (credited.get(invoice.creditsInvoiceId) ?? ""),
     ];
   });
-  return writeCsv(CSV_COLUMNS, data);
+  return writeCsv(CSV_COLUMNS, data, dialect);
 }

@@ -1,7 +1,8 @@
 // The CSV import against PostgreSQL with the shipped example files.
 import fs from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import * as readCsvModule from "@/lib/invoices/import/read-csv";
 import { db } from "@/lib/db/client";
 import { commitImport, previewImport } from "@/lib/invoices/import/import-invoices";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
@@ -71,7 +72,7 @@ describe("CSV import", () => {
   it("imports our own format, counts per the rules, and is idempotent", async () => {
     const csv = fixture("invoices-basic.csv");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
-    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0 });
+    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, review: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0 });
     expect(preview.rows.map((row) => row.countsForKor)).toEqual([true, true, true, true, false]);
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
 
@@ -101,15 +102,114 @@ describe("CSV import", () => {
     expect(credit).toMatchObject({ kind: "CREDIT_NOTE", netCents: -15000 });
   });
 
-  it("reads an e-Boekhouden export and takes the category from the VAT rate", async () => {
+  it("reads an e-Boekhouden export: the category from the VAT rate, and 'verlegd' without a country for the user to decide (issue #17)", async () => {
     const csv = fixture("e-boekhouden-export.csv");
-    await commitImport({ caller: { userId: owner.id }, businessId: business.id, csv });
+    const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
+    expect(preview.rows.map((row) => [row.number, row.status, row.category, row.countsForKor])).toEqual([
+      ["F-0101", "new", "NL_STANDARD", true],
+      ["F-0102", "new", "NL_REDUCED", true],
+      // Domestic subcontracting or a service to a business abroad: never guessed into the total.
+      ["F-0103", "review", null, null],
+    ]);
+    expect(preview.summary).toMatchObject({ new: 2, review: 1, newKorCents: 90000 });
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({ fields: { "rows.4.category": "validation.categoryNeedsReview" } });
+    expect(await counts()).toEqual({ invoices: 0, audit: 0 });
+
+    const mapping = { ...preview.mapping, rowCategories: { "4": "NL_REVERSE_CHARGE" } };
+    await commitImport({ caller: { userId: owner.id }, businessId: business.id, csv, mapping });
     const rows = await db().invoice.findMany({ where: { businessId: business.id }, orderBy: { number: "asc" } });
     expect(rows.map((row) => [row.number, row.category, row.netCents, row.vatCents])).toEqual([
       ["F-0101", "NL_STANDARD", 60000, 12600],
       ["F-0102", "NL_REDUCED", 30000, 2700],
       ["F-0103", "NL_REVERSE_CHARGE", 100000, 0],
     ]);
+    // The row's choice belongs to that file: not remembered with the mapping.
+    const remembered = await db().business.findUniqueOrThrow({ where: { id: business.id }, select: { importMapping: true } });
+    expect(remembered.importMapping).not.toHaveProperty("rowCategories");
+  });
+
+  it("derives the category from country, customer type and VAT together: a 0% or reverse-charged service to an EU business is not counted for the KOR (issue #17, KOR-RULES §2)", async () => {
+    const csv = [
+      "Factuurnummer;Datum;Klant;Land;Soort klant;Btw-tarief;Bedrag excl. btw",
+      "D-1;10-03-2026;Designbüro Berlin GmbH;DE;zakelijk;0%;15.000,00",
+      "D-2;11-03-2026;Studio Wien GmbH;AT;zakelijk;verlegd;12.000,00",
+      "D-3;12-03-2026;Bakker;NL;zakelijk;verlegd;1.000,00",
+      "D-4;13-03-2026;Bakker;NL;zakelijk;21%;2.000,00",
+      "D-5;14-03-2026;Acme Inc;US;zakelijk;0%;3.000,00",
+      "D-6;15-03-2026;Jean;FR;particulier;21%;500,00",
+    ].join("\n");
+    const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
+    expect(preview.rows.map((row) => [row.number, row.status, row.category, row.countsForKor])).toEqual([
+      ["D-1", "review", null, null],
+      ["D-2", "review", null, null],
+      ["D-3", "new", "NL_REVERSE_CHARGE", true],
+      ["D-4", "new", "NL_STANDARD", true],
+      ["D-5", "review", null, null],
+      ["D-6", "new", "EU_B2C_NL_VAT", true],
+    ]);
+    // Rows of one kind share a group, so the user can decide once for all of them.
+    expect(preview.rows[0]!.reviewGroup).toBe("DE|business|0");
+    expect(preview.summary.newKorCents).toBe(100000 + 200000 + 50000);
+
+    const mapping = { ...preview.mapping, rowCategories: { "2": "EU_B2B_SERVICES", "3": "EU_B2B_SERVICES", "6": "NON_EU_SERVICES" } };
+    const decided = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv, mapping });
+    expect(decided.summary).toMatchObject({ new: 6, review: 0, newKorCents: 350000 });
+    expect(decided.rows.slice(0, 2).map((row) => row.countsForKor)).toEqual([false, false]);
+    await commitImport({ caller: { userId: owner.id }, businessId: business.id, csv, mapping });
+    const services = await db().invoice.findFirstOrThrow({ where: { businessId: business.id, number: "D-1" } });
+    expect(services).toMatchObject({ category: "EU_B2B_SERVICES", country: "DE" });
+  });
+
+  it("warns before anything is stored when the amounts look like cents, or the file is ten times the largest year (issue #17)", async () => {
+    // The old wizard's mistake: a cents column read as euros.
+    const cents = ["number,date,customer_name,net_cents", "C-1,2026-01-10,Klant,700000", "C-2,2026-02-10,Klant,800000", "C-3,2026-03-10,Klant,600000"].join("\n");
+    const mapping = { columns: { number: "number", date: "date", customerName: "customer_name", netAmount: "net_cents" }, defaultCategory: "NL_STANDARD" };
+    const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: cents, mapping });
+    expect(preview.summary.newNetCents).toBe(210_000_000);
+    expect(preview.warnings).toEqual([{ code: "looksLikeCents", fileNetCents: 210_000_000, centsReadingNetCents: 2_100_000 }]);
+    // Whole euros that are plausible: no warning.
+    const euros = ["number,date,customer,net", "E-1,2026-01-10,Klant,700", "E-2,2026-02-10,Klant,800"].join("\n");
+    expect((await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: euros })).warnings).toEqual([]);
+
+    await commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: euros });
+    const big = ["number,date,customer,net", "G-1,2027-01-10,Klant,\"16.000,00\""].join("\n");
+    expect((await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: big })).warnings).toEqual([
+      { code: "tenTimesLargestYear", year: 2027, fileYearNetCents: 1_600_000, largestYear: 2026, largestYearNetCents: 150_000 },
+    ]);
+    expect(await counts()).toEqual({ invoices: 2, audit: 2 });
+  });
+
+  it("refuses an outsider's commit before parsing the file (issue #17)", async () => {
+    const spy = vi.spyOn(readCsvModule, "readCsv");
+    const huge = `number,date,customer,net\n${"X,2026-01-01,K,1\n".repeat(200_000)}`;
+    await expect(commitImport({ caller: { userId: outsider.id }, businessId: business.id, csv: huge })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(previewImport({ caller: { userId: outsider.id }, businessId: business.id, csv: huge })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it("runs one import per business at a time: a second one is refused with 409 and writes nothing (issue #17)", async () => {
+    const csv = fixture("invoices-basic.csv");
+    // Another import of this business holds the lock (its transaction is open).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const first = db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('drempel.invoice-import'), hashtext($1))`, business.id);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({ code: "CONFLICT", fields: { file: "validation.importRunning" } });
+    expect(await counts()).toEqual({ invoices: 0, audit: 0 });
+    release();
+    await first;
+    // Two at once: exactly one runs.
+    const big = `number,date,customer,net\n${Array.from({ length: 20_000 }, (_, i) => `P-${i},2026-01-01,K,1`).join("\n")}`;
+    const outcomes = await Promise.allSettled([commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big }), commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big })]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
   });
 
   it("commits nothing when any row is wrong, and names each problem by line and column", async () => {

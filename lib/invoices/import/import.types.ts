@@ -20,6 +20,14 @@ export const IMPORT_FIELDS = [
   "currency",
   "country",
   "kind",
+  // Unambiguous units and the fields Drempel's own export carries (own-format.ts).
+  "netCents",
+  "vatCents",
+  "foreignAmount",
+  "exchangeRate",
+  "sequence",
+  "ancillary",
+  "creditsInvoiceNumber",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -28,6 +36,15 @@ export const importMappingSchema = z.object({
   columns: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1)),
   /** Used when no category column is mapped, or a row's category is empty. */
   defaultCategory: z.enum(CATEGORY_CODES, "validation.category").default("NL_STANDARD"),
+  /** Drempel's own export: every column read exactly, formula apostrophes taken off. */
+  ownFormat: z.boolean("validation.boolean").optional(),
+  /**
+   * The category the user chose for a row that needs review, by its line in the file.
+   * Not remembered with the mapping: it belongs to this file.
+   */
+  rowCategories: z.record(z.string().regex(/^\d{1,7}$/, "validation.invalid"), z.enum(CATEGORY_CODES, "validation.category")).optional(),
+  /** The same for every row of a review group (PreviewRow.reviewGroup); a row's own choice wins. */
+  groupCategories: z.record(z.string().max(40, "validation.tooLong"), z.enum(CATEGORY_CODES, "validation.category")).optional(),
 });
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;
@@ -41,7 +58,10 @@ export type PreviewRow = {
   netCents: number | null;
   vatCents: number | null;
   category: string | null;
-  status: "new" | "existing" | "error";
+  /** `review`: the category cannot be derived safely; the user picks it (rowCategories). */
+  status: "new" | "existing" | "error" | "review";
+  /** Rows that need review with the same group share a choice (country, customer type, VAT). */
+  reviewGroup?: string;
   /** Field → i18n key of the problem. */
   errors: Record<string, string>;
   countsForKor: boolean | null;
@@ -56,5 +76,11 @@ export type ImportPreview = {
   headers: string[];
   mapping: ImportMapping;
   rows: PreviewRow[];
-  summary: { total: number; new: number; existing: number; errors: number; newNetCents: number; newKorCents: number; missingVat?: number };
+  summary: { total: number; new: number; existing: number; errors: number; review: number; newNetCents: number; newKorCents: number; missingVat?: number };
+  /** Reasons to look twice before importing (implausible totals); empty when none. */
+  warnings: ImportWarning[];
 };
+
+export type ImportWarning =
+  | { code: "looksLikeCents"; fileNetCents: number; centsReadingNetCents: number }
+  | { code: "tenTimesLargestYear"; year: number; fileYearNetCents: number; largestYear: number; largestYearNetCents: number };

@@ -1,17 +1,19 @@
 // Turns CSV rows into invoice inputs with per-row problems, and says for each row whether
 // it is new, already registered (same invoice number: skipped, so an import can be
-// repeated safely) or wrong — and whether it will count for the KOR.
+// repeated safely), wrong, or in need of review (its category cannot be derived safely:
+// never guessed into the KOR total) — and whether it will count for the KOR.
 import { CATEGORIES, classifyTransaction } from "@/lib/kor/categories";
 import { vatContained } from "@/lib/kor/money";
-import { rulesFor } from "@/lib/kor/rules";
+import { isEuMemberState, rulesFor } from "@/lib/kor/rules";
+import { readCsvCell } from "@/lib/http/csv";
 import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
 import { hasInvalidText } from "@/lib/validation";
-import type { CsvTable } from "@/lib/invoices/import/read-csv";
+import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
 
-export type ParsedRow = PreviewRow & { input: InvoiceInput | null };
+export type ParsedRow = PreviewRow & { input: InvoiceInput | null; creditsNumber: string | null };
 
 // Where a problem of the invoice schema shows in the file.
 const SCHEMA_PATH_TO_FIELD: Record<string, ImportField> = {
@@ -28,19 +30,48 @@ const SCHEMA_PATH_TO_FIELD: Record<string, ImportField> = {
   currency: "currency",
   country: "country",
   kind: "kind",
+  ancillary: "ancillary",
+  sequence: "sequence",
+  foreignCents: "foreignAmount",
+  exchangeRate: "exchangeRate",
 };
 
-function categoryFrom(raw: string | undefined, vatRate: string | undefined, fallback: Category): Category | null {
-  const value = raw?.trim().toUpperCase().replace(/[\s-]+/g, "_");
-  if (value) return (CATEGORY_CODES as readonly string[]).includes(value) ? (value as Category) : null;
-  const rate = vatRate?.trim().toLowerCase().replace(/\s|%/g, "");
-  if (!rate) return fallback;
-  if (rate === "21" || rate === "21,0" || rate === "hoog") return "NL_STANDARD";
-  if (rate === "9" || rate === "9,0" || rate === "laag") return "NL_REDUCED";
-  if (rate === "0" || rate === "0,0" || rate === "nul") return "NL_ZERO";
-  if (rate.includes("verlegd") || rate.includes("reverse")) return "NL_REVERSE_CHARGE";
-  return fallback;
+type CategoryOutcome = { category: Category } | { review: string } | { invalid: true };
+
+/**
+ * The category of a row: its own column when it has one; else derived from the country,
+ * the customer type and the VAT treatment together (KOR-RULES §2). A 0% or reverse-charged
+ * row abroad may be goods (counts) or services (does not): that is for the user to say.
+ */
+function categoryFrom(cells: Record<ImportField, string | undefined>, fallback: Category): CategoryOutcome {
+  const value = cells.category?.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  if (value) return (CATEGORY_CODES as readonly string[]).includes(value) ? { category: value as Category } : { invalid: true };
+  const country = (cells.country?.trim() || cells.customerCountry?.trim() || "").toUpperCase();
+  const type = customerTypeFrom(cells.customerType) ?? (cells.customerVatId?.trim() ? "business" : undefined);
+  const rate = cells.vatRate?.trim().toLowerCase().replace(/\s|%/g, "") ?? "";
+  const domestic = country === "NL";
+  const unknownCountry = country === "";
+  const euConsumer = !domestic && !unknownCountry && isEuMemberState(country) && type === "consumer";
+  const review = { review: `${country || "?"}|${type ?? "?"}|${rate || "?"}` };
+  const standard = rate === "21" || rate === "21,0" || rate === "21.0" || rate === "hoog";
+  const reduced = rate === "9" || rate === "9,0" || rate === "9.0" || rate === "laag";
+  const zero = rate === "0" || rate === "0,0" || rate === "0.0" || rate === "nul";
+  const reverse = rate.includes("verlegd") || rate.includes("reverse");
+  if (standard || reduced) {
+    if (domestic || unknownCountry) return { category: standard ? "NL_STANDARD" : "NL_REDUCED" };
+    // Dutch VAT charged to a consumer elsewhere in the EU: a distance sale taxed in NL.
+    return euConsumer ? { category: "EU_B2C_NL_VAT" } : review;
+  }
+  if (zero || reverse) {
+    if (domestic) return { category: zero ? "NL_ZERO" : "NL_REVERSE_CHARGE" };
+    return review;
+  }
+  return domestic || unknownCountry ? { category: fallback } : review;
 }
+
+const CENTS = /^-?\d{1,12}$/;
+const YES = ["yes", "ja", "true", "1", "y", "j"];
+const NO = ["no", "nee", "false", "0", "n", ""];
 
 function customerTypeFrom(raw: string | undefined): string | undefined {
   const value = raw?.trim().toLowerCase();
@@ -60,16 +91,25 @@ function kindFrom(raw: string | undefined): string | undefined {
   return value;
 }
 
-export function parseRow(cells: Record<ImportField, string | undefined>, line: number, mapping: ImportMapping): ParsedRow {
+export function parseRow(rawCells: Record<ImportField, string | undefined>, line: number, mapping: ImportMapping): ParsedRow {
   const errors: Record<string, string> = {};
+  // Our own export escaped formula-like text with an apostrophe: take it off again.
+  const cells = mapping.ownFormat
+    ? (Object.fromEntries(Object.entries(rawCells).map(([field, value]) => [field, value === undefined ? undefined : readCsvCell(value)])) as Record<ImportField, string | undefined>)
+    : rawCells;
   // NUL and other characters no text may hold: the row and column are named, nothing is stored.
   for (const [field, value] of Object.entries(cells)) {
     if (value !== undefined && hasInvalidText(value)) errors[field] = "validation.invalidCharacters";
   }
   const date = cells.date ? parseDate(cells.date) : null;
   if (!date) errors.date ??= cells.date ? "validation.date" : "validation.required";
-  const category = categoryFrom(cells.category, cells.vatRate, mapping.defaultCategory);
-  if (!category) errors.category = "validation.category";
+  const derived = categoryFrom(cells, mapping.defaultCategory);
+  const chosen = mapping.rowCategories?.[String(line)] ?? ("review" in derived ? mapping.groupCategories?.[derived.review] : undefined);
+  const outcome: CategoryOutcome = chosen ? { category: chosen } : derived;
+  const category = "category" in outcome ? outcome.category : null;
+  if ("invalid" in outcome) errors.category = "validation.category";
+  // Kept after the user's choice, so the preview still shows the choice's group.
+  const reviewGroup = "review" in derived ? derived.review : undefined;
 
   const amount = (field: "netAmount" | "vatAmount" | "grossAmount") => {
     const raw = cells[field];
@@ -78,8 +118,19 @@ export function parseRow(cells: Record<ImportField, string | undefined>, line: n
     if (cents === null) errors[field] = "validation.amount";
     return cents ?? undefined;
   };
-  const net = amount("netAmount");
-  let vat = amount("vatAmount");
+  const exactCents = (field: "netCents" | "vatCents") => {
+    const raw = cells[field]?.trim();
+    if (raw === undefined || raw === "") return undefined;
+    if (!CENTS.test(raw)) {
+      errors[field] = "validation.integerCents";
+      return undefined;
+    }
+    return Number(raw);
+  };
+  const netFromCents = exactCents("netCents");
+  const vatFromCents = exactCents("vatCents");
+  const net = netFromCents ?? amount("netAmount");
+  let vat = vatFromCents ?? amount("vatAmount");
   const gross = amount("grossAmount");
   let netCents = net;
   if (netCents === undefined && gross !== undefined) {
@@ -93,10 +144,22 @@ export function parseRow(cells: Record<ImportField, string | undefined>, line: n
   } else if (vat === undefined && netCents !== undefined && gross !== undefined) {
     vat = gross - netCents;
   }
-  if (netCents === undefined && !errors.netAmount && !errors.grossAmount) errors.netAmount = "validation.required";
+  if (netCents === undefined && !errors.netAmount && !errors.grossAmount && !errors.netCents) errors.netAmount = "validation.required";
+
+  const foreignCents = cells.foreignAmount?.trim() ? (parseAmountToCents(cells.foreignAmount) ?? undefined) : null;
+  if (foreignCents === undefined) errors.foreignAmount = "validation.amount";
+  const rateText = cells.exchangeRate?.trim().replace(",", ".") ?? "";
+  const exchangeRate = rateText === "" ? null : /^\d{1,10}(\.\d{1,8})?$/.test(rateText) ? Number(rateText) : undefined;
+  if (exchangeRate === undefined) errors.exchangeRate = "validation.exchangeRate";
+  const sequenceText = cells.sequence?.trim() ?? "";
+  const sequence = sequenceText === "" ? null : /^\d{1,7}$/.test(sequenceText) ? Number(sequenceText) : undefined;
+  if (sequence === undefined) errors.sequence = "validation.integer";
+  const ancillaryText = cells.ancillary?.trim().toLowerCase() ?? "";
+  const ancillary = YES.includes(ancillaryText) ? true : NO.includes(ancillaryText) ? false : undefined;
+  if (ancillary === undefined) errors.ancillary = "validation.boolean";
 
   let input: InvoiceInput | null = null;
-  if (Object.keys(errors).length === 0) {
+  if (Object.keys(errors).length === 0 && category) {
     const result = invoiceInputSchema.safeParse({
       number: cells.number ?? "",
       kind: kindFrom(cells.kind),
@@ -113,6 +176,10 @@ export function parseRow(cells: Record<ImportField, string | undefined>, line: n
       country: cells.country,
       description: cells.description,
       currency: cells.currency,
+      foreignCents,
+      exchangeRate,
+      sequence,
+      ancillary,
     });
     if (result.success) input = result.data;
     else
@@ -130,20 +197,28 @@ export function parseRow(cells: Record<ImportField, string | undefined>, line: n
     netCents: input?.netCents ?? netCents ?? null,
     vatCents: input?.vatCents ?? vat ?? null,
     category,
-    status: input ? "new" : "error",
+    status: input ? "new" : "review" in outcome && Object.keys(errors).length === 0 ? "review" : "error",
+    ...(reviewGroup ? { reviewGroup } : {}),
     errors,
     countsForKor: classification ? classification.countsForKor : null,
+    creditsNumber: cells.creditsInvoiceNumber?.trim() || null,
     input,
   };
 }
 
-/** Every row of the table, marked new / existing / error, with the import's summary. */
-export function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>): { preview: ImportPreview; parsed: ParsedRow[] } {
+// Rows checked between two turns of the event loop.
+const ROWS_PER_TURN = 500;
+
+/** Every row of the table, marked new / existing / review / error, with the import's summary. */
+export async function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
   const index = Object.fromEntries(
     Object.entries(mapping.columns).map(([field, header]) => [field, table.headers.indexOf(header!)]),
   ) as Partial<Record<ImportField, number>>;
   const seen = new Set<string>();
-  const parsed = table.rows.map((row, i) => {
+  const parsed: ParsedRow[] = [];
+  for (let i = 0; i < table.rows.length; i++) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) await yieldToEventLoop();
+    const row = table.rows[i]!;
     const cells = Object.fromEntries(
       Object.entries(index).map(([field, column]) => [field, column !== undefined && column >= 0 ? row[column] : undefined]),
     ) as Record<ImportField, string | undefined>;
@@ -158,19 +233,33 @@ export function previewRows(table: CsvTable, mapping: ImportMapping, existingNum
         if (existingNumbers.has(result.input.number)) result.status = "existing";
       }
     }
-    return result;
-  });
-  const summary = { total: parsed.length, new: 0, existing: 0, errors: 0, newNetCents: 0, newKorCents: 0 };
+    // A row already registered is skipped whatever its category.
+    if (result.status === "review" && result.number && existingNumbers.has(result.number)) result.status = "existing";
+    parsed.push(result);
+  }
+  // A credit note names the invoice it credits by number: in this file or already registered.
+  for (const row of parsed) {
+    if (!row.creditsNumber || row.status === "error") continue;
+    const known = seen.has(row.creditsNumber) || existingNumbers.has(row.creditsNumber);
+    const isCreditNote = row.input ? row.input.kind === "credit_note" : true;
+    if (!known || !isCreditNote) {
+      row.status = "error";
+      row.errors.creditsInvoiceNumber = known ? "validation.creditsInvoiceOnlyCreditNote" : "validation.creditsInvoice";
+      row.input = null;
+    }
+  }
+  const summary = { total: parsed.length, new: 0, existing: 0, errors: 0, review: 0, newNetCents: 0, newKorCents: 0 };
   for (const row of parsed) {
     if (row.status === "new") {
       summary.new++;
       summary.newNetCents += row.netCents ?? 0;
       if (row.countsForKor) summary.newKorCents += row.netCents ?? 0;
     } else if (row.status === "existing") summary.existing++;
+    else if (row.status === "review") summary.review++;
     else summary.errors++;
   }
   return {
-    preview: { headers: table.headers, mapping, rows: parsed.map(({ input: _input, ...row }) => row), summary },
+    preview: { headers: table.headers, mapping, rows: parsed.map(({ input: _input, creditsNumber: _credits, ...row }) => row), summary, warnings: [] },
     parsed,
   };
 }

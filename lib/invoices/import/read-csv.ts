@@ -5,15 +5,47 @@ import Papa from "papaparse";
 import { AppError } from "@/lib/errors";
 import { hasInvalidText } from "@/lib/validation";
 import type { ImportField, ImportMapping } from "@/lib/invoices/import/import.types";
+import { isOwnExport, ownExportMapping } from "@/lib/invoices/import/own-format";
 
 export type CsvTable = { headers: string[]; rows: string[][] };
 
 export const MAX_IMPORT_ROWS = 200_000;
 
-export function readCsv(text: string): CsvTable {
+// Parsed in slices of this many characters, giving the event loop a turn between slices:
+// a 200,000-row file must not stall every other request of the web server
+// (bench/import.ts measures /api/health during an import).
+const SLICE_CHARS = 32 * 1024;
+
+/** Lets the event loop answer other requests before the next slice of work. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function readCsv(text: string): Promise<CsvTable> {
   const clean = text.replace(/^\uFEFF/, "");
   if (!clean.trim()) throw new AppError("VALIDATION_FAILED", "Empty CSV", { fields: { file: "validation.csvEmpty" } });
-  const parsed = Papa.parse<string[]>(clean, { skipEmptyLines: "greedy", delimitersToGuess: [";", ",", "\t", "|"] });
+  const data: string[][] = [];
+  const errors: Papa.ParseError[] = [];
+  let tooMany = false;
+  await new Promise<void>((resolve) => {
+    Papa.parse<string[]>(clean, {
+      skipEmptyLines: "greedy",
+      delimitersToGuess: [";", ",", "\t", "|"],
+      chunkSize: SLICE_CHARS,
+      chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+        for (const row of result.data) data.push(row);
+        errors.push(...result.errors);
+        if (data.length > MAX_IMPORT_ROWS + 1) {
+          tooMany = true;
+          parser.abort();
+          return;
+        }
+        parser.pause();
+        setImmediate(() => parser.resume());
+      },
+      complete: () => resolve(),
+    });
+  });
+  if (tooMany) throw new AppError("VALIDATION_FAILED", "Too many rows", { fields: { file: "validation.csvTooLarge" } });
+  const parsed = { data, errors };
   const fatal = parsed.errors.find((error) => error.type === "Quotes" || error.type === "Delimiter");
   if (fatal && parsed.data.length <= 1) {
     throw new AppError("VALIDATION_FAILED", "Unreadable CSV", { fields: { file: "validation.csvUnreadable" } });
@@ -44,15 +76,25 @@ const SYNONYMS: Record<ImportField, string[]> = {
   description: ["description", "omschrijving", "beschrijving", "toelichting", "memo"],
   category: ["category", "categorie", "korcategorie"],
   vatRate: ["vatrate", "btwtarief", "tarief", "btw%", "btwpercentage"],
-  netAmount: ["netcents", "net", "netamount", "bedragexclbtw", "totaalexclbtw", "exclbtw", "subtotaal", "bedragexcl", "amountexclvat", "netto"],
-  vatAmount: ["vat", "vatamount", "btw", "btwbedrag", "totaalbtw", "vatcents"],
+  netAmount: ["net", "netamount", "bedragexclbtw", "totaalexclbtw", "exclbtw", "subtotaal", "bedragexcl", "amountexclvat", "netto"],
+  vatAmount: ["vat", "vatamount", "btw", "btwbedrag", "totaalbtw"],
   grossAmount: ["gross", "grossamount", "bedraginclbtw", "totaalinclbtw", "inclbtw", "totaal", "total", "amountinclvat", "bruto"],
   currency: ["currency", "valuta", "munteenheid"],
   country: ["country", "lidstaat", "memberstate", "leveringsland"],
   kind: ["kind", "soort", "type", "documenttype"],
+  // A column named cents holds cents: never read as euros.
+  netCents: ["netcents", "nettocenten", "netamountcents"],
+  vatCents: ["vatcents", "btwcenten", "vatamountcents"],
+  foreignAmount: ["foreignamount", "bedragvaluta", "vreemdevaluta", "originalamount"],
+  exchangeRate: ["exchangerate", "wisselkoers", "koers"],
+  sequence: ["sequence", "volgorde", "volgnummer"],
+  ancillary: ["ancillary", "bijkomstig"],
+  creditsInvoiceNumber: ["creditsinvoicenumber", "creditsinvoice", "gecrediteerdefactuur", "origineelfactuurnummer"],
 };
 
 export function suggestMapping(headers: string[], remembered?: ImportMapping | null): ImportMapping {
+  // Our own export is read exactly, whatever was remembered for another file.
+  if (isOwnExport(headers)) return ownExportMapping(headers);
   if (remembered && Object.values(remembered.columns).every((column) => headers.includes(column!))) return remembered;
   const columns: ImportMapping["columns"] = {};
   const used = new Set<string>();

@@ -165,6 +165,9 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
               <a href={`${base}/export${queryString(raw, { page: undefined })}`} className="ml-auto text-sm font-medium text-brand-700 underline" download>
                 {t("exportCsv")}
               </a>
+              <a href={`${base}/export${queryString(raw, { page: undefined, format: "excel-nl" })}`} className="text-sm font-medium text-brand-700 underline" download>
+                {t("exportExcelNl")}
+              </a>
               <a href={`${base}/statement?year=${year}`} className="text-sm font-medium text-brand-700 underline" download>
                 {t("exportStatement", { year })}
               </a>

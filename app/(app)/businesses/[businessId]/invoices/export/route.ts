@@ -1,4 +1,5 @@
-// CSV download of the invoice list with the list's filters. Outsiders get a plain 404.
+// CSV download of the invoice list with the list's filters (?format=excel-nl: semicolons
+// and decimal commas for Dutch Excel). Outsiders get a plain 404.
 import { getLocale } from "next-intl/server";
 import { csvDownload } from "@/lib/http/csv-download";
 import { exportInvoicesCsv } from "@/lib/invoices/export-invoices-csv";
@@ -7,7 +8,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ businessId: string }> }): Promise<Response> {
   const { businessId } = await params;
-  const query = Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([key]) => key !== "page" && key !== "pageSize"));
+  const params_ = new URL(request.url).searchParams;
+  const dialect = params_.get("format") === "excel-nl" ? "excel-nl" : "standard";
+  const query = Object.fromEntries([...params_.entries()].filter(([key]) => key !== "page" && key !== "pageSize" && key !== "format"));
   const language = (await getLocale()) === "en" ? "en" : "nl";
-  return csvDownload(`facturen-${query.year ?? "alle"}.csv`, (caller) => exportInvoicesCsv({ caller, businessId, query, language }));
+  return csvDownload(`facturen-${query.year ?? "alle"}${dialect === "excel-nl" ? "-excel" : ""}.csv`, (caller) => exportInvoicesCsv({ caller, businessId, query, language, dialect }));
 }
