@@ -12,6 +12,7 @@ import type { ClientRow } from "@/lib/accountant/accountant.types";
 import { overviewCsv } from "@/lib/accountant/overview-csv";
 import { exportRemediation } from "@/lib/dashboard/export-remediation";
 import { createInvoice } from "@/lib/invoices/create-invoice";
+import { exportQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
 import { exportInvoicesCsv } from "@/lib/invoices/export-invoices-csv";
 import { exportTurnoverStatement } from "@/lib/turnover/export-turnover-statement";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
@@ -32,6 +33,7 @@ const CSV_ROUTES: Record<string, string> = {
   "app/(app)/businesses/[businessId]/invoices/remediation/route.ts": "exportRemediation",
   "app/(app)/businesses/[businessId]/invoices/statement/route.ts": "exportTurnoverStatement",
   "app/(app)/accountant/export/route.ts": "overviewCsv",
+  "app/(app)/businesses/[businessId]/invoices/eu-kor-report/route.ts": "exportQuarterlyReports",
 };
 
 function sourceFiles(dir: string): string[] {
@@ -91,6 +93,12 @@ describe("the CSV files the product writes", () => {
 
     it("the turnover statement neutralises every cell", async () => {
       const csv = await exportTurnoverStatement({ caller: { userId: owner.id }, businessId, year: "2025", language: "nl" });
+      expect(formulaCells(csv)).toEqual([]);
+    });
+
+    it("the EU-KOR quarterly report has only quarters, dates, member states, amounts and its rule: no formula cell", async () => {
+      const csv = await exportQuarterlyReports({ caller: { userId: owner.id }, businessId, year: "2025" });
+      expect(Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.length).toBeGreaterThan(1);
       expect(formulaCells(csv)).toEqual([]);
     });
 
