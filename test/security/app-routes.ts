@@ -36,6 +36,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/unsubscribe": "confirms an unsubscribe by its signed token, no session (lib/notifications unsubscribe tests)",
   "/api/auth/[...nextauth]": "next-auth's sign-in, session and sign-out endpoints",
   "/api/health": "liveness and database check, no data",
+  "/api/ready": "readiness: database reachable and not shutting down, no data",
   "/api/v1/openapi.json": "the public API description",
   "/api/notifications/unsubscribe": "one-click unsubscribe by signed token, no session (lib/notifications unsubscribe tests)",
   "/api/passkeys/login-options": "a single-use WebAuthn challenge for the login page, before anyone is logged in; no data (test/api/passkeys.int.test.ts)",
