@@ -113,6 +113,28 @@ describe("server.ts graceful shutdown", () => {
     expect(await server.exited).toBe(0);
   });
 
+  it("npm run worker: SIGTERM stops its outbox round and pg-boss, exit 0", async () => {
+    let output = "";
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL!, NEXTAUTH_SECRET: "process-test-secret-0123456789", ALERT_WORKER_POLL_MS: "100" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    children.push(child);
+    child.stdout!.on("data", (chunk) => (output += chunk));
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (!output.includes("schedules on pg-boss")) {
+      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`worker did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain("SIGTERM: finishing the current round");
+    expect(output).toContain("[drempel-worker] stopped");
+  });
+
   it("readiness is 503 once the node is shutting down", async () => {
     expect((await ready()).status).toBe(200);
     markShuttingDown();
