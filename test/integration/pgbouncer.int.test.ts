@@ -24,6 +24,7 @@ import { fingerprintReader } from "@/lib/page-cache/dashboard-fingerprint";
 import { asAppRole, asWorkerRole, resetEnvCache } from "@/lib/env";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 import { createOwnedBusiness, createUser } from "./factories";
+import { QUEUES, startScheduler } from "@/lib/jobs/scheduler";
 
 const REQUESTS_PER_OWNER = Number(process.env.PGBOUNCER_REQUESTS ?? 300);
 const CONCURRENCY = 16;
@@ -225,4 +226,39 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
       await pool.end();
     }
   }, 120_000);
+
+  it("pg-boss, as drempel_worker through the pooler, sets its schedules and runs a job on two nodes once", async () => {
+    expect(new URL(process.env.WORKER_DATABASE_URL!).port).toBe(bouncerUrl.port);
+    const runs: string[] = [];
+    const node = (name: string) =>
+      startScheduler({
+        connectionString: process.env.WORKER_DATABASE_URL!,
+        worker: {
+          runDaily: async () => {},
+          runCleanup: async () => {
+            runs.push(name);
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+            return {} as never;
+          },
+        },
+        dailyHour: 6,
+        pollingIntervalSeconds: 0.5,
+        log: (line) => runs.push(`log ${line}`),
+      });
+    const [a, b] = [await node("a"), await node("b")];
+    try {
+      expect((await a.boss.getSchedules()).map((schedule) => schedule.name).sort()).toEqual([QUEUES.cleanup, QUEUES.daily]);
+      const sent = await Promise.all([a.boss.send(QUEUES.cleanup, null), b.boss.send(QUEUES.cleanup, null)]);
+      const id = sent.find((value) => value !== null)!;
+      expect(sent.filter((value) => value !== null)).toHaveLength(1);
+      const deadline = Date.now() + 20_000;
+      while (!(await a.boss.findJobs(QUEUES.cleanup, { id })).some((job) => job.state === "completed")) {
+        if (Date.now() > deadline) throw new Error(`job not completed: ${runs.join("; ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(runs).toHaveLength(1);
+    } finally {
+      await Promise.all([a.stop({ graceful: false }), b.stop({ graceful: false })]);
+    }
+  }, 60_000);
 });
