@@ -8,7 +8,8 @@
 // and names. Then an invoice made through node A must show on node B's next dashboard
 // (the page cache's fingerprint), and the workers must have delivered that change's alert
 // mails exactly once. Exit 0 when everything held, 1 otherwise. Needs `next build` (done
-// here when missing) and TEST_DATABASE_URL's PostgreSQL.
+// here when missing) and TEST_DATABASE_URL's PostgreSQL. SCALE_POOLER=direct runs the same
+// suite on direct connections, for comparison.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
@@ -21,6 +22,7 @@ const CONCURRENCY = Number(process.env.SCALE_CONCURRENCY ?? 8);
 const PASSWORD = "scale-test-password-1";
 const YEAR = new Date().getUTCFullYear();
 const SECRET = "scale-test-secret-0123456789abcdef";
+const DIRECT = process.env.SCALE_POOLER === "direct";
 
 const children: ChildProcess[] = [];
 const failures: string[] = [];
@@ -88,8 +90,9 @@ async function main(): Promise<void> {
   const database = await createDatabase("drempel_scale");
   let bouncer: PgBouncer | undefined;
   try {
-    bouncer = await startPgBouncer(database.url, { poolSize: 4, maxClients: 500 });
-    console.log(`[scale] PostgreSQL database ${database.name}, PgBouncer (transaction mode) on port ${bouncer.url.port}`);
+    if (!DIRECT) bouncer = await startPgBouncer(database.url, { poolSize: 4, maxClients: 500 });
+    const appServer = bouncer ? bouncer.url.toString() : database.url;
+    console.log(`[scale] PostgreSQL database ${database.name}, ${bouncer ? `PgBouncer (transaction mode) on port ${bouncer.url.port}` : "direct connections"}`);
 
     // Two tenants, seeded in process in system mode (as drempel_worker), directly.
     useDatabaseInProcess(database.url);
@@ -116,9 +119,9 @@ async function main(): Promise<void> {
 
     const roles = {
       DATABASE_URL: database.url,
-      APP_DATABASE_URL: asAppRole(bouncer.url.toString()),
-      WORKER_DATABASE_URL: asWorkerRole(bouncer.url.toString()),
-      DATABASE_POOLER: "transaction",
+      APP_DATABASE_URL: asAppRole(appServer),
+      WORKER_DATABASE_URL: asWorkerRole(appServer),
+      DATABASE_POOLER: bouncer ? "transaction" : "direct",
       NEXTAUTH_SECRET: SECRET,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
