@@ -7,7 +7,8 @@
 // SCALE_SECONDS (default 20): every answer must be 200 and free of the other tenant's ids
 // and names. Then an invoice made through node A must show on node B's next dashboard
 // (the page cache's fingerprint), and the workers must have delivered that change's alert
-// mails exactly once. Exit 0 when everything held, 1 otherwise. Needs `next build` (done
+// mails exactly once; a third tenant's 30 invoices sent at once through both nodes must
+// give exactly one mail per alert level. Exit 0 when everything held, 1 otherwise. Needs `next build` (done
 // here when missing) and TEST_DATABASE_URL's PostgreSQL. SCALE_POOLER=direct runs the same
 // suite on direct connections, for comparison.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -102,13 +103,13 @@ async function main(): Promise<void> {
     const { createInvoice } = await import("@/lib/invoices/create-invoice");
     const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
     const tenants: Tenant[] = [];
-    for (const name of ["Alfa", "Beta"]) {
+    for (const name of ["Alfa", "Beta", "Gamma"]) {
       const email = `schaal-${name.toLowerCase()}@drempel.test`;
       const user = await db().user.create({ data: { email, name: `Schaal ${name}`, passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() } });
       const businessName = `Schaal ${name} BV`;
       const business = await createBusiness({ caller: { userId: user.id }, input: { name: businessName, korParticipations: [{ from: `${YEAR - 1}-01-01` }] } });
       const invoiceIds: string[] = [];
-      for (let i = 1; i <= 20; i++) {
+      for (let i = 1; i <= (name === "Gamma" ? 0 : 20); i++) {
         const invoice = await createInvoice({ caller: { userId: user.id }, businessId: business.id, input: { number: `${name}-${i}`, date: `${YEAR}-01-${String(i).padStart(2, "0")}`, customer: { name: `Klant ${name} ${i}` }, category: "NL_STANDARD", netCents: 40_000 } });
         invoiceIds.push(invoice.id);
       }
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
       tenants.push({ name, email, businessId: business.id, businessName, invoiceIds, token: secret, cookies: [] });
     }
     await disconnectDb();
+    // Gamma is only for the burst below; Alfa and Beta are the two tenants that hammer.
+    const gamma = tenants.pop()!;
 
     const roles = {
       DATABASE_URL: database.url,
@@ -216,6 +219,34 @@ async function main(): Promise<void> {
     console.log(`[scale] alert mails for Alfa after the crossing: ${mails.length} (${mails.filter((mail) => mail.status === "SENT").length} sent by the workers), duplicates ${duplicates.length}`);
     if (!mails.length || mails.some((mail) => mail.status !== "SENT")) failures.push("the workers did not deliver the alert mails");
     if (duplicates.length) failures.push(`duplicate alert mails: ${duplicates.join(", ")}`);
+
+    // 30 invoices of €700 at once, spread over both nodes, the two workers evaluating while
+    // they arrive: one mail per alert level (80%, 95%, crossed; perhaps a projected crossing).
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        fetch(`${bases[i % 2]}/api/v1/businesses/${gamma.businessId}/invoices`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${gamma.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ number: `G-${String(i + 1).padStart(2, "0")}`, date: `${YEAR}-01-${String(i + 1).padStart(2, "0")}`, customer: { name: `Klant Gamma ${i}` }, category: "NL_STANDARD", netCents: 70_000 }),
+        }).then((response) => response.status),
+      ),
+    );
+    if (burst.some((status) => status !== 201)) failures.push(`burst answers: ${JSON.stringify(burst)}`);
+    const burstDeadline = Date.now() + 60_000;
+    let gammaMails: { subject: string | null; status: string }[] = [];
+    const levels = [/80% van de KOR-grens/, /95% van de KOR-grens/, /KOR-grens overschreden/];
+    while (Date.now() < burstDeadline) {
+      gammaMails = await db().outboxJob.findMany({ where: { businessId: gamma.businessId, kind: "ALERT_EMAIL" }, select: { subject: true, status: true } });
+      const pendingEvaluations = await db().outboxJob.count({ where: { businessId: gamma.businessId, kind: "EVALUATE", status: { not: "SENT" } } });
+      if (pendingEvaluations === 0 && levels.every((level) => gammaMails.some((mail) => level.test(mail.subject ?? ""))) && gammaMails.every((mail) => mail.status === "SENT")) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const perLevel = levels.map((level) => gammaMails.filter((mail) => level.test(mail.subject ?? "")).length);
+    const gammaSubjects = gammaMails.map((mail) => mail.subject ?? "");
+    const gammaDuplicates = gammaSubjects.filter((subject, index) => gammaSubjects.indexOf(subject) !== index);
+    console.log(`[scale] 30 invoices at once through both nodes: mails per level 80%/95%/crossed ${perLevel.join("/")}, ${gammaMails.length} in all, duplicates ${gammaDuplicates.length}`);
+    if (perLevel.some((count) => count !== 1)) failures.push(`burst: mails per level ${perLevel.join("/")}, expected 1/1/1`);
+    if (gammaDuplicates.length) failures.push(`burst: duplicate mails ${gammaDuplicates.join(", ")}`);
     await disconnectDb();
   } finally {
     await Promise.all(
