@@ -8,7 +8,8 @@
 // and names. Then an invoice made through node A must show on node B's next dashboard
 // (the page cache's fingerprint), and the workers must have delivered that change's alert
 // mails exactly once; a third tenant's 30 invoices sent at once through both nodes must
-// give exactly one mail per alert level. Exit 0 when everything held, 1 otherwise. Needs `next build` (done
+// give exactly one mail per alert level, with one worker killed (SIGKILL) while it holds a
+// claimed row: nothing is lost. Exit 0 when everything held, 1 otherwise. Needs `next build` (done
 // here when missing) and TEST_DATABASE_URL's PostgreSQL. SCALE_POOLER=direct runs the same
 // suite on direct connections, for comparison.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
         startProcess(`web ${i + 1}`, ["server.ts"], { ...roles, PORT: String(port), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: bases[i]!, ALERT_WORKER: "off" }, "[drempel] ready on"),
       ),
     );
-    await Promise.all([1, 2].map((i) => startProcess(`worker ${i}`, ["scripts/worker.ts"], { ...roles, ALERT_WORKER_POLL_MS: "200" }, "schedules on pg-boss")));
+    // A short lease, so rows held by the worker killed below come back within the test.
+    const workers = await Promise.all([1, 2].map((i) => startProcess(`worker ${i}`, ["scripts/worker.ts"], { ...roles, ALERT_WORKER_POLL_MS: "200", ALERT_WORKER_LEASE_MS: "3000" }, "schedules on pg-boss")));
     console.log(`[scale] web nodes on ${ports.join(" and ")}, two workers`);
     for (const tenant of tenants) for (const base of bases) tenant.cookies.push(await sessionCookie(base, tenant.email));
 
@@ -222,6 +224,20 @@ async function main(): Promise<void> {
 
     // 30 invoices of €700 at once, spread over both nodes, the two workers evaluating while
     // they arrive: one mail per alert level (80%, 95%, crossed; perhaps a projected crossing).
+    // Worker 1 is killed (SIGKILL) while it holds a claimed row of the burst, if it is seen
+    // holding one within 5 s: worker 2 must take that row over after the lease.
+    const victim = workers[0]!;
+    const killed = (async () => {
+      const killDeadline = Date.now() + 5_000;
+      let held = 0;
+      while (Date.now() < killDeadline) {
+        held = await db().outboxJob.count({ where: { status: "SENDING", lockedBy: { startsWith: `worker-${victim.pid}-` } } });
+        if (held > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      victim.kill("SIGKILL");
+      return held;
+    })();
     const burst = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         fetch(`${bases[i % 2]}/api/v1/businesses/${gamma.businessId}/invoices`, {
@@ -232,13 +248,16 @@ async function main(): Promise<void> {
       ),
     );
     if (burst.some((status) => status !== 201)) failures.push(`burst answers: ${JSON.stringify(burst)}`);
+    const heldAtKill = await killed;
+    console.log(`[scale] worker 1 killed with SIGKILL ${heldAtKill > 0 ? `holding ${heldAtKill} claimed row(s)` : "(not seen holding a row)"}`);
     const burstDeadline = Date.now() + 60_000;
     let gammaMails: { subject: string | null; status: string }[] = [];
     const levels = [/80% van de KOR-grens/, /95% van de KOR-grens/, /KOR-grens overschreden/];
     while (Date.now() < burstDeadline) {
       gammaMails = await db().outboxJob.findMany({ where: { businessId: gamma.businessId, kind: "ALERT_EMAIL" }, select: { subject: true, status: true } });
       const pendingEvaluations = await db().outboxJob.count({ where: { businessId: gamma.businessId, kind: "EVALUATE", status: { not: "SENT" } } });
-      if (pendingEvaluations === 0 && levels.every((level) => gammaMails.some((mail) => level.test(mail.subject ?? ""))) && gammaMails.every((mail) => mail.status === "SENT")) break;
+      const unfinished = await db().outboxJob.count({ where: { status: { in: ["PENDING", "SENDING"] } } });
+      if (unfinished === 0 && pendingEvaluations === 0 && levels.every((level) => gammaMails.some((mail) => level.test(mail.subject ?? ""))) && gammaMails.every((mail) => mail.status === "SENT")) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const perLevel = levels.map((level) => gammaMails.filter((mail) => level.test(mail.subject ?? "")).length);
@@ -247,13 +266,16 @@ async function main(): Promise<void> {
     console.log(`[scale] 30 invoices at once through both nodes: mails per level 80%/95%/crossed ${perLevel.join("/")}, ${gammaMails.length} in all, duplicates ${gammaDuplicates.length}`);
     if (perLevel.some((count) => count !== 1)) failures.push(`burst: mails per level ${perLevel.join("/")}, expected 1/1/1`);
     if (gammaDuplicates.length) failures.push(`burst: duplicate mails ${gammaDuplicates.join(", ")}`);
+    const left = await db().outboxJob.count({ where: { status: { not: "SENT" } } });
+    console.log(`[scale] after the kill: outbox rows not SENT ${left}`);
+    if (left) failures.push(`${left} outbox rows were not finished after worker 1 was killed`);
     await disconnectDb();
   } finally {
     await Promise.all(
       children.map(
         (child) =>
           new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once("exit", () => resolve());
             child.kill("SIGTERM");
           }),

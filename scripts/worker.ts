@@ -19,7 +19,7 @@ if (settings.embedded || !settings.workerDatabaseUrl) {
   process.exit(1);
 }
 const transport = transportFromEnv();
-const worker = createWorker({ transport, appUrl: appBaseUrl(), dailyHour: settings.ALERT_DAILY_HOUR, inProcessSchedules: false });
+const worker = createWorker({ transport, appUrl: appBaseUrl(), dailyHour: settings.ALERT_DAILY_HOUR, leaseMs: settings.ALERT_WORKER_LEASE_MS, inProcessSchedules: false });
 const scheduler = await startScheduler({ connectionString: settings.workerDatabaseUrl, worker, dailyHour: settings.ALERT_DAILY_HOUR });
 console.log(`[drempel-worker] ${worker.id} polling every ${settings.ALERT_WORKER_POLL_MS} ms, mail via ${transport.name}, schedules on pg-boss`);
 worker.start(settings.ALERT_WORKER_POLL_MS);
