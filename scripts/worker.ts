@@ -21,8 +21,6 @@ if (settings.embedded || !settings.workerDatabaseUrl) {
 const transport = transportFromEnv();
 const worker = createWorker({ transport, appUrl: appBaseUrl(), dailyHour: settings.ALERT_DAILY_HOUR, leaseMs: settings.ALERT_WORKER_LEASE_MS, inProcessSchedules: false });
 const scheduler = await startScheduler({ connectionString: settings.workerDatabaseUrl, worker, dailyHour: settings.ALERT_DAILY_HOUR });
-console.log(`[drempel-worker] ${worker.id} polling every ${settings.ALERT_WORKER_POLL_MS} ms, mail via ${transport.name}, schedules on pg-boss`);
-worker.start(settings.ALERT_WORKER_POLL_MS);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -34,5 +32,8 @@ async function shutdown(signal: string) {
   console.log("[drempel-worker] stopped");
   process.exit(0);
 }
+// Handlers first: a signal that arrives once we say we run must find them.
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+worker.start(settings.ALERT_WORKER_POLL_MS);
+console.log(`[drempel-worker] ${worker.id} polling every ${settings.ALERT_WORKER_POLL_MS} ms, mail via ${transport.name}, schedules on pg-boss`);
