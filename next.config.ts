@@ -1,4 +1,4 @@
-// Next.js configuration. PGlite must stay outside the server bundle (STACK.md).
+// Next.js configuration. PGlite and pg-boss stay outside the server bundle (STACK.md).
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/body-limits";
@@ -7,7 +7,9 @@ import { apiSecurityHeaders } from "./lib/security/headers";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit"],
+  // Loaded from node_modules as they are, not bundled: pg-boss (the inline worker's
+  // scheduler) and pdfkit (its font files).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pdfkit", "pg-boss"],
   poweredByHeader: false,
   // Parallel builds (several engineers, or test runs) can use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -12,6 +12,7 @@ describe("parseEnv", () => {
     expect(env.API_RATE_LIMIT).toBe(600);
     expect(env.API_RATE_WINDOW_SECONDS).toBe(60);
     expect(env.PASSWORD_RESET_TOKEN_MINUTES).toBe(60);
+    expect(env.SHUTDOWN_TIMEOUT_MS).toBe(25_000);
   });
 
   it("uses PostgreSQL when DATABASE_URL is set", () => {

@@ -84,8 +84,16 @@ export const envSchema = z
     // embedded database). "off": run `npm run worker` separately.
     ALERT_WORKER: z.enum(["inline", "off"]).default("inline"),
     ALERT_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // An outbox row a worker claimed and did not finish within this time (the worker died:
+    // SIGKILL, a lost machine) is claimed again by another worker. Longer than the slowest
+    // evaluation or SMTP conversation.
+    ALERT_WORKER_LEASE_MS: z.coerce.number().int().min(1_000).default(10 * 60_000),
     // Hour (Europe/Amsterdam) from which the daily evaluation and digests are enqueued.
     ALERT_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(6),
+    // Graceful shutdown (server.ts, npm run worker): on SIGTERM a web node stops accepting,
+    // answers /api/ready with 503 and waits this long for its requests in flight; a worker
+    // waits this long for a running schedule job before releasing it. Then it exits.
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(25_000),
     // A login ends after this many minutes without a request (lib/auth/sessions/); it
     // ends 30 days after the login in any case.
     // The origin passkeys are bound to (its host name is WebAuthn's relying party id; an IP

@@ -132,8 +132,9 @@ let pgReady = false;
 step("PostgreSQL", () => {
   pgReady = postgresAvailable();
 });
-if (pgReady) step("integration tests on PostgreSQL (vitest)", () => vitest("integration"));
+// Built first: test/process/ starts server.ts as its own process.
 step("build (next build)", () => ensureBuilt());
+if (pgReady) step("integration tests on PostgreSQL (vitest)", () => vitest("integration"));
 let chromiumPath = null;
 step("Chromium", () => {
   chromiumPath = findChromium();

@@ -11,6 +11,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { asAppRole, asWorkerRole } from "@/lib/env";
 import { createDatabase, dropDatabase } from "@/test/integration/database";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { startScheduler } from "@/lib/jobs/scheduler";
 
 const TABLES = ["User", "Business", "Membership", "KorParticipation", "Invoice", "AuditLog", "ApiToken", "_prisma_migrations"];
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), "drempel-backup-"));
@@ -67,6 +68,16 @@ describe("db:backup and db:restore", () => {
       expect((await query(invoices)).rows).toEqual([{ number: "BK-1" }]);
       await expect(query(`DELETE FROM "AuditLog"`)).rejects.toThrow(/permission denied/);
     });
+    // pg-boss's schema is not in the dump (its jobs are transient, its schedules are set on
+    // start); the restore leaves the worker role able to run pg-boss there.
+    const scheduler = await startScheduler({
+      connectionString: asWorkerRole(target.url),
+      worker: { runDaily: async () => {}, runCleanup: async () => ({}) as never },
+      dailyHour: 6,
+      log: () => {},
+    });
+    expect((await scheduler.boss.getSchedules()).map((schedule) => schedule.name).sort()).toEqual(["drempel-cleanup", "drempel-daily"]);
+    await scheduler.stop({ graceful: false });
   }, 60_000);
 
   it("round-trips the embedded database as a folder copy", async () => {

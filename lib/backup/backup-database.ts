@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { SCHEDULER_SCHEMA } from "@/lib/jobs/scheduler";
 
 export type BackupTarget = { databaseUrl?: string; dataDir: string };
 
@@ -24,7 +25,9 @@ export function defaultBackupPath(target: BackupTarget, now = new Date()): strin
 export async function backupDatabase(target: BackupTarget, file: string): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (target.databaseUrl) {
-    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${target.databaseUrl}`]);
+    // Without pg-boss's schema: its jobs are transient runs of the schedules, and the
+    // schedules are set again by every worker's start (lib/jobs/scheduler.ts).
+    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--exclude-schema=${SCHEDULER_SCHEMA}`, `--file=${file}`, `--dbname=${target.databaseUrl}`]);
   } else {
     if (!fs.existsSync(path.join(target.dataDir, "PG_VERSION"))) throw new Error(`no embedded database in ${target.dataDir}`);
     fs.cpSync(target.dataDir, file, { recursive: true, errorOnExist: true, force: false });
@@ -35,7 +38,8 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
 /**
  * A dump carries no privileges (--no-privileges: it restores on any cluster), so the app
  * role's grants, the append-only audit log and the default privileges are put back by the
- * function the row-level-security migration defines.
+ * function the row-level-security migration defines, and the worker role's rights on
+ * pg-boss's schema as the migration gave them.
  */
 async function grantAppPrivileges(databaseUrl: string): Promise<void> {
   const pg = (await import("pg")).default;
@@ -44,6 +48,14 @@ async function grantAppPrivileges(databaseUrl: string): Promise<void> {
   try {
     const { rows } = await client.query(`SELECT to_regprocedure('drempel_grant_app_privileges()') IS NOT NULL AS present`);
     if (rows[0]?.present) await client.query("SELECT drempel_grant_app_privileges()");
+    // pg-boss's schema, as its migration (…_pgboss_schema) made it, for a database restored
+    // from nothing; one that already has it keeps its pg-boss tables.
+    const { rows: worker } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = 'drempel_worker'`);
+    if (worker.length) {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${SCHEDULER_SCHEMA}`);
+      await client.query(`REVOKE ALL ON SCHEMA ${SCHEDULER_SCHEMA} FROM PUBLIC`);
+      await client.query(`GRANT USAGE, CREATE ON SCHEMA ${SCHEDULER_SCHEMA} TO drempel_worker`);
+    }
   } finally {
     await client.end();
   }

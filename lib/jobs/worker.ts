@@ -36,6 +36,12 @@ export type WorkerOptions = {
   cleanupIntervalMs?: number;
   /** Only jobs of these kinds (a worker per kind of work); every kind by default. */
   kinds?: readonly OutboxKind[];
+  /**
+   * Whether start()'s loop also runs the daily schedule and the clean-up on its own timers
+   * (the embedded database: one process). On PostgreSQL pg-boss runs them once across
+   * every node (lib/jobs/scheduler.ts) and the loop only delivers the outbox.
+   */
+  inProcessSchedules?: boolean;
   log?: (message: string) => void;
 };
 
@@ -51,6 +57,10 @@ export type Worker = {
   runDailyIfDue(): Promise<boolean>;
   /** Deletes expired rows when cleanupIntervalMs has passed since the last time; returns what it deleted, or null when not due. */
   runCleanupIfDue(): Promise<DeletedRows | null>;
+  /** Today's daily schedule now, whatever the hour (idempotent: keyed by day); pg-boss's cron calls it. */
+  runDaily(): Promise<void>;
+  /** The clean-up now; pg-boss's hourly cron calls it. */
+  runCleanup(): Promise<DeletedRows>;
   start(pollMs: number): void;
   stop(): Promise<void>;
 };
@@ -63,6 +73,7 @@ export function createWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? 10 * 60_000;
   const dailyHour = options.dailyHour ?? 6;
   const cleanupIntervalMs = options.cleanupIntervalMs ?? 3_600_000;
+  const inProcessSchedules = options.inProcessSchedules ?? true;
   const log = options.log ?? ((message: string) => console.log(`[drempel-worker] ${message}`));
   let lastDailyRun: string | null = null;
   let lastCleanup: number | null = null;
@@ -133,6 +144,13 @@ export function createWorker(options: WorkerOptions): Worker {
     const now = clock();
     const day = amsterdamToday(now);
     if (lastDailyRun === day || amsterdamHour(now) < dailyHour) return false;
+    await runDaily();
+    return true;
+  }
+
+  async function runDaily(): Promise<void> {
+    const now = clock();
+    const day = amsterdamToday(now);
     const evaluations = await enqueueDailyEvaluations(now);
     // Digests after today's evaluations have run, so they carry today's alerts.
     await runUntilIdle();
@@ -140,7 +158,6 @@ export function createWorker(options: WorkerOptions): Worker {
     await pruneFinishedEvaluations(now);
     lastDailyRun = day;
     if (evaluations || digests) log(`daily schedule ${day}: ${evaluations} evaluations, ${digests} digests queued`);
-    return true;
   }
 
   async function runCleanupIfDue(): Promise<DeletedRows | null> {
@@ -148,7 +165,11 @@ export function createWorker(options: WorkerOptions): Worker {
     if (lastCleanup !== null && now.getTime() - lastCleanup < cleanupIntervalMs) return null;
     // Marked first: a clean-up that fails waits for the next interval, not the next round.
     lastCleanup = now.getTime();
-    const deleted = await deleteExpiredRows(now);
+    return runCleanup();
+  }
+
+  async function runCleanup(): Promise<DeletedRows> {
+    const deleted = await deleteExpiredRows(clock());
     const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
     if (total) log(`clean-up: ${Object.entries(deleted).map(([table, count]) => `${count} ${table}`).join(", ")} deleted`);
     return deleted;
@@ -160,10 +181,10 @@ export function createWorker(options: WorkerOptions): Worker {
     loop = (async () => {
       while (!stopped) {
         try {
-          await runDailyIfDue();
+          if (inProcessSchedules) await runDailyIfDue();
           await runUntilIdle();
           // Housekeeping must never hold up the mails.
-          await runCleanupIfDue().catch((error: unknown) => log(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`));
+          if (inProcessSchedules) await runCleanupIfDue().catch((error: unknown) => log(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`));
         } catch (error) {
           log(`round failed: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -191,6 +212,8 @@ export function createWorker(options: WorkerOptions): Worker {
     runUntilIdle: (maxRounds?: number) => runAsSystem(() => runUntilIdle(maxRounds)),
     runDailyIfDue: () => runAsSystem(runDailyIfDue),
     runCleanupIfDue: () => runAsSystem(runCleanupIfDue),
+    runDaily: () => runAsSystem(runDaily),
+    runCleanup: () => runAsSystem(runCleanup),
     start: (pollMs: number) => void runAsSystem(() => start(pollMs)),
     stop,
   };

@@ -7,12 +7,7 @@
 // the pooler, is each one's own. (Before the context became transaction-scoped, the same run
 // gave 500s for named statements and empty lists for lost contexts: issue #18.)
 // PgBouncer is installed with apt-get when missing, as the test script does for Chromium.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
@@ -24,88 +19,19 @@ import { fingerprintReader } from "@/lib/page-cache/dashboard-fingerprint";
 import { asAppRole, asWorkerRole, resetEnvCache } from "@/lib/env";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 import { createOwnedBusiness, createUser } from "./factories";
+import { startPgBouncer, type PgBouncer } from "./pgbouncer";
+import { QUEUES, startScheduler } from "@/lib/jobs/scheduler";
 
 const REQUESTS_PER_OWNER = Number(process.env.PGBOUNCER_REQUESTS ?? 300);
 const CONCURRENCY = 16;
 
-function pgbouncerBinary(): string {
-  const found = () => ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer"].find((file) => fs.existsSync(file));
-  if (!found() && fs.existsSync("/usr/bin/apt-get") && process.getuid?.() === 0) {
-    const install = () => spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "pgbouncer"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    install();
-    if (!found()) {
-      spawnSync("apt-get", ["update"], { stdio: "ignore" });
-      install();
-    }
-  }
-  const binary = found();
-  if (!binary) throw new Error("no PgBouncer (apt-get install pgbouncer)");
-  return binary;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-let dir: string;
-let pidFile: string;
+let bouncer: PgBouncer | undefined;
 let bouncerUrl: URL;
 const saved = { APP_DATABASE_URL: process.env.APP_DATABASE_URL, WORKER_DATABASE_URL: process.env.WORKER_DATABASE_URL, DATABASE_POOLER: process.env.DATABASE_POOLER };
 
 beforeAll(async () => {
-  const binary = pgbouncerBinary();
-  const server = new URL(process.env.DATABASE_URL!);
-  const port = await freePort();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "drempel-pgbouncer-"));
-  pidFile = path.join(dir, "pgbouncer.pid");
-  fs.writeFileSync(path.join(dir, "users.txt"), ['"postgres" ""', '"drempel_app" ""', '"drempel_worker" ""'].join("\n") + "\n");
-  fs.writeFileSync(
-    path.join(dir, "pgbouncer.ini"),
-    [
-      "[databases]",
-      `* = host=${server.hostname} port=${server.port || 5432}`,
-      "[pgbouncer]",
-      "listen_addr = 127.0.0.1",
-      `listen_port = ${port}`,
-      "unix_socket_dir =",
-      "auth_type = trust",
-      `auth_file = ${path.join(dir, "users.txt")}`,
-      "pool_mode = transaction",
-      "max_client_conn = 200",
-      "default_pool_size = 2",
-      "ignore_startup_parameters = extra_float_digits,options",
-      `logfile = ${path.join(dir, "pgbouncer.log")}`,
-      `pidfile = ${pidFile}`,
-    ].join("\n") + "\n",
-  );
-  // PgBouncer refuses to run as root: as the postgres user, which owns the folder.
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) spawnSync("chown", ["-R", "postgres", dir]);
-  fs.chmodSync(dir, 0o755);
-  const command = `${binary} -d ${path.join(dir, "pgbouncer.ini")}`;
-  const started = asRoot ? spawnSync("su", ["postgres", "-s", "/bin/sh", "-c", command]) : spawnSync("sh", ["-c", command]);
-  if (started.status !== 0) throw new Error(`PgBouncer did not start: ${started.stderr}`);
-  bouncerUrl = new URL(server);
-  bouncerUrl.port = String(port);
-  for (let attempt = 0; ; attempt++) {
-    const probe = new pg.Client({ connectionString: asAppRole(bouncerUrl.toString()) });
-    try {
-      await probe.connect();
-      await probe.query("SELECT 1");
-      await probe.end();
-      break;
-    } catch (error) {
-      await probe.end().catch(() => undefined);
-      if (attempt > 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  bouncer = await startPgBouncer(process.env.DATABASE_URL!);
+  bouncerUrl = bouncer.url;
   // The app's own pools go through the pooler from here on.
   await disconnectDb();
   process.env.APP_DATABASE_URL = asAppRole(bouncerUrl.toString());
@@ -121,11 +47,7 @@ afterAll(async () => {
     else process.env[key] = value;
   }
   resetEnvCache();
-  if (pidFile && fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8").trim());
-    if (pid > 0) process.kill(pid, "SIGTERM");
-  }
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  bouncer?.stop();
 });
 
 describe("behind PgBouncer 1.18 in transaction mode", () => {
@@ -193,7 +115,7 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
     expect(leaks).toEqual([]);
     expect(Object.fromEntries(statuses)).toEqual({ 200: REQUESTS_PER_OWNER * 2 });
     // The app really went through the pooler, as both roles.
-    const log = fs.readFileSync(path.join(dir, "pgbouncer.log"), "utf8");
+    const log = fs.readFileSync(bouncer!.logFile, "utf8");
     expect(log).toMatch(/login attempt: db=\S+ user=drempel_app/);
     expect(log).toMatch(/login attempt: db=\S+ user=drempel_worker/);
   }, 180_000);
@@ -225,4 +147,39 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
       await pool.end();
     }
   }, 120_000);
+
+  it("pg-boss, as drempel_worker through the pooler, sets its schedules and runs a job on two nodes once", async () => {
+    expect(new URL(process.env.WORKER_DATABASE_URL!).port).toBe(bouncerUrl.port);
+    const runs: string[] = [];
+    const node = (name: string) =>
+      startScheduler({
+        connectionString: process.env.WORKER_DATABASE_URL!,
+        worker: {
+          runDaily: async () => {},
+          runCleanup: async () => {
+            runs.push(name);
+            await new Promise((resolve) => setTimeout(resolve, 1_000));
+            return {} as never;
+          },
+        },
+        dailyHour: 6,
+        pollingIntervalSeconds: 0.5,
+        log: (line) => runs.push(`log ${line}`),
+      });
+    const [a, b] = [await node("a"), await node("b")];
+    try {
+      expect((await a.boss.getSchedules()).map((schedule) => schedule.name).sort()).toEqual([QUEUES.cleanup, QUEUES.daily]);
+      const sent = await Promise.all([a.boss.send(QUEUES.cleanup, null), b.boss.send(QUEUES.cleanup, null)]);
+      const id = sent.find((value) => value !== null)!;
+      expect(sent.filter((value) => value !== null)).toHaveLength(1);
+      const deadline = Date.now() + 20_000;
+      while (!(await a.boss.findJobs(QUEUES.cleanup, { id })).some((job) => job.state === "completed")) {
+        if (Date.now() > deadline) throw new Error(`job not completed: ${runs.join("; ")}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(runs).toHaveLength(1);
+    } finally {
+      await Promise.all([a.stop({ graceful: false }), b.stop({ graceful: false })]);
+    }
+  }, 60_000);
 });

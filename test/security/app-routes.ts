@@ -36,6 +36,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/unsubscribe": "confirms an unsubscribe by its signed token, no session (lib/notifications unsubscribe tests)",
   "/api/auth/[...nextauth]": "next-auth's sign-in, session and sign-out endpoints",
   "/api/health": "liveness and database check, no data",
+  "/api/ready": "readiness: database reachable and not shutting down, no data",
   "/api/v1/openapi.json": "the public API description",
   "/api/notifications/unsubscribe": "one-click unsubscribe by signed token, no session (lib/notifications unsubscribe tests)",
   "/api/calendar/[secret]": "a user's calendar feed by its secret URL for calendar apps, no session; an unknown or revoked secret answers 404, the deadlines are read as the feed's user (lib/calendar/calendar-feed.int.test.ts)",
