@@ -57,7 +57,7 @@ test.describe("dashboard on the demo data", () => {
     expect(limit).toBe(2_000_000);
 
     const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
-    await expect(progress.getByTestId("kor-progress-amount")).toHaveText(`${euro(counted)} van ${euro(limit)} (${percent(Math.round((counted / limit) * 1000) / 10)}%)`);
+    await expect(progress.getByTestId("kor-progress-amount")).toHaveText(`${euro(counted)} van ${euro(limit)} (${percent(Math.floor((counted * 1000) / limit) / 10)}%)`);
     const expectedStatus = data.kor.crossing ? "Grens overschreden" : counted >= 0.8 * limit ? "Bijna aan de grens" : "Veilig";
     await expect(progress.getByTestId("kor-status")).toHaveText(new RegExp(expectedStatus));
     if (counted < limit) await expect(progress.getByText(`Nog ${euro(limit - counted)} ruimte tot de grens`)).toBeVisible();

@@ -6,6 +6,7 @@ import { formatCents, formatDate, type UiLanguage } from "./format";
 import { DashboardSection } from "./section";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
+import { ruleInWords } from "@/lib/kor/rules";
 
 /** Where the whole remediation list is downloaded as CSV (the page lists the first few). */
 type Download = { downloadHref: string };
@@ -21,7 +22,7 @@ export async function CrossingPanel({ crossing, remediation, language, downloadH
       <p className="mt-1 text-sm">{t("crossing.before", { before: money(crossing.runningTotalBeforeCents), after: money(crossing.runningTotalAfterCents) })}</p>
       {crossing.whileParticipating ? null : <p className="mt-1 text-sm">{t("crossing.notParticipating")}</p>}
       {crossing.atRisk.length > 0 ? <p className="mt-1 text-sm">{t("crossing.atRisk", { invoices: crossing.atRisk.map((r) => r.number).join(", ") })}</p> : null}
-      <p className="mt-1 text-xs text-slate-700">{t("whyRule", { rule: crossing.rule })}</p>
+      <p className="mt-1 text-xs text-slate-700">{t("whyRule", { rule: ruleInWords(crossing.ruleId, language) })}</p>
       {remediation ? <RemediationCalculator remediation={remediation} language={language} downloadHref={downloadHref} /> : null}
     </DashboardSection>
   );
@@ -82,7 +83,7 @@ async function RemediationCalculator({ remediation, language, downloadHref }: { 
         </table>
       </ScrollBox>
       <p className="mt-1 text-xs text-slate-700">
-        {t("whyRule", { rule: remediation.rule })}
+        {t("whyRule", { rule: ruleInWords(remediation.ruleId, language) })}
         {remediation.interpretation ? ` · ${t("interpretation")}` : ""}
       </p>
     </div>

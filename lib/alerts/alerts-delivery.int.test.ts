@@ -130,7 +130,7 @@ describe("alert mails", () => {
     expect(plain(crossedNl.text)).toContain(`- Factuur: ${YEAR}-003 van 12 mei ${YEAR}`);
     expect(plain(crossedNl.text)).toContain("- Meetellende omzet: € 20.200,00");
     expect(plain(crossedNl.text)).toContain(`- Uiterste datum: 31 juli ${YEAR}`);
-    expect(plain(crossedNl.text)).toContain(`Uw omzet ${YEAR} is met ${YEAR}-003 op ${YEAR}-05-12 boven`);
+    expect(plain(crossedNl.text)).toContain(`Je omzet ${YEAR} is met ${YEAR}-003 op 12 mei ${YEAR} boven`);
     const crossedEn = smtp.mailsTo(enOwner.email)[1]!;
     expect(crossedEn.subject).toBe(`Drempel Nadert BV: KOR limit crossed with invoice ${YEAR}-003`);
     expect(plain(crossedEn.text)).toContain(`- Invoice: ${YEAR}-003 of 12 May ${YEAR}`);
