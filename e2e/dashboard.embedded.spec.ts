@@ -253,6 +253,27 @@ test.describe("dashboard on the demo data", () => {
   }
 });
 
+test("the accountant's overview fits a 390-pixel phone: a card per client, no sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/login");
+  await page.getByLabel("E-mailadres").fill("boekhouder@demo.drempel.nl");
+  await page.getByLabel("Wachtwoord").fill("drempel-demo");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await page.goto("/accountant");
+  await expect(page.getByTestId("client-row").first()).toBeVisible();
+  const overflow = await page.evaluate(() => {
+    const wide: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) wide.push(`page ${document.documentElement.scrollWidth}`);
+    for (const table of document.querySelectorAll("main table")) {
+      const scroller = table.parentElement!;
+      if (table.getBoundingClientRect().right > window.innerWidth + 0.5 || scroller.scrollWidth > scroller.clientWidth + 1) wide.push(table.className);
+    }
+    return wide;
+  });
+  expect(overflow).toEqual([]);
+});
+
 test("an outsider gets a real 404 for someone else's dashboard", async ({ page, browser }) => {
   await loginAs(page, "eigenaar@demo.drempel.nl");
   const id = await openBusiness(page, "Studio Eva");
