@@ -80,3 +80,55 @@ test("the dashboard of a fixed past year looks the same at phone and desktop wid
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${viewport.name}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   }
 });
+
+/** Neither the page nor any of its tables scrolls sideways: what a phone user needs is on screen. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const wide: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) wide.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    for (const table of document.querySelectorAll("main table")) {
+      if (table.closest("details:not([open])")) continue; // folded away until asked for
+      const box = table.getBoundingClientRect();
+      const scroller = table.parentElement;
+      if (box.right > window.innerWidth + 0.5) wide.push(`table "${table.querySelector("caption")?.textContent ?? ""}" ends at ${box.right}`);
+      if (scroller && scroller.scrollWidth > scroller.clientWidth + 1) wide.push(`table "${table.querySelector("caption")?.textContent ?? ""}" scrolls ${scroller.scrollWidth} > ${scroller.clientWidth}`);
+    }
+    return wide;
+  });
+  expect(overflow).toEqual([]);
+}
+
+test("at 390 px the dashboard after a crossing and the invoice list fit the phone, cards instead of wide tables", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Pim Telefoon", uniqueEmail("phone"));
+  const overview = await createKorBusiness(page, "Atelier Telefoon", "2024-01-01");
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  for (const invoice of INVOICES) await postInvoice(page, businessId, invoice);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const shot = { fullPage: true, animations: "disabled" as const, caret: "hide" as const, stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"), maxDiffPixelRatio: 0.002 };
+
+  // The header is one slim band, not a third of the screen.
+  await page.goto(`${overview}?year=2024&charts=static`);
+  await expect(page.getByTestId("dashboard")).toBeVisible();
+  const header = await page.locator("header").first().boundingBox();
+  expect(header!.height).toBeLessThanOrEqual(100);
+  // The remediation table's amounts are on screen: a card per invoice.
+  await expect(page.getByTestId("crossing-invoice")).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  // 80% and 95% labels do not overlap, however far past the limit the bar runs.
+  const [eighty, ninetyFive] = await page.getByTestId("progress-mark-label").all();
+  const a = (await eighty!.boundingBox())!;
+  const b = (await ninetyFive!.boundingBox())!;
+  expect(a.x + a.width).toBeLessThanOrEqual(b.x);
+  await expect(page).toHaveScreenshot("dashboard-crossing-390.png", shot);
+
+  await page.goto(`${overview}/invoices?year=2024`);
+  await expect(page.getByRole("link", { name: "2024-007", exact: true })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  // Each invoice's amount and actions are within the screen.
+  const edit = await page.getByRole("link", { name: "Factuur 2024-007 bewerken" }).boundingBox();
+  expect(edit!.x + edit!.width).toBeLessThanOrEqual(390);
+  await expect(page).toHaveScreenshot("invoice-list-390.png", shot);
+});

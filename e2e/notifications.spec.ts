@@ -6,6 +6,7 @@ import { createKorBusiness, mailsTo, register, uniqueEmail } from "./helpers";
 // lists them as sent, with their text.
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const year = today.slice(0, 4);
+const todayInWords = new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(new Date());
 
 test("the notification centre shows the crossing after the invoice that crosses the KOR limit", async ({ page, browser, baseURL }) => {
   const email = uniqueEmail("melding");
@@ -41,7 +42,7 @@ test("the notification centre shows the crossing after the invoice that crosses 
   const unread = await page.getByRole("article").filter({ hasText: "Ongelezen" }).count();
   expect(unread).toBeGreaterThanOrEqual(2);
   await expect(page.getByRole("link", { name: `Meldingen ${unread} ongelezen` })).toBeVisible();
-  await expect(crossed.getByText(`Uw omzet ${year} is met ${year}-002 op ${today} boven € 20.000,00 gekomen`)).toBeVisible();
+  await expect(crossed.getByText(`Je omzet ${year} is met ${year}-002 op ${todayInWords} boven € 20.000,00 gekomen`)).toBeVisible();
   await expect(page.getByRole("article", { name: "KOR-grens komt in zicht (80% en 95%)" })).toBeVisible();
 
   await crossed.getByRole("button", { name: "Markeer als gelezen" }).click();

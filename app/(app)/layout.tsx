@@ -22,30 +22,34 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
         {t("common.skipToContent")}
       </a>
+      {/* One row on a desktop; on a phone the brand and the account controls share the
+          first row and the links scroll sideways in a slim second one. */}
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/businesses" className="text-xl font-bold text-brand-800">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 lg:flex-nowrap">
+          <Link href="/businesses" className="order-1 text-xl font-bold text-brand-800">
             Drempel
           </Link>
-          <nav aria-label={t("nav.main")} className="flex items-center gap-4">
-            <Link href="/businesses" className="text-sm font-medium text-slate-800 hover:underline">
+          <nav aria-label={t("nav.main")} className="order-3 -mx-4 flex w-[calc(100%+2rem)] items-center gap-4 overflow-x-auto px-4 pb-1 whitespace-nowrap lg:order-2 lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0">
+            <Link href="/businesses" className="py-1 text-sm font-medium text-slate-800 hover:underline">
               {t("nav.businesses")}
             </Link>
             {showClients ? (
-              <Link href="/accountant" className="text-sm font-medium text-slate-800 hover:underline">
+              <Link href="/accountant" className="py-1 text-sm font-medium text-slate-800 hover:underline">
                 {t("accountant.navLink")}
               </Link>
             ) : null}
-            <Link href="/settings/tokens" className="text-sm font-medium text-slate-800 hover:underline">
+            <Link href="/settings/tokens" className="py-1 text-sm font-medium text-slate-800 hover:underline">
               {t("apiTokens.navLink")}
             </Link>
-            <Link href="/settings/account" className="text-sm font-medium text-slate-800 hover:underline">
+            <Link href="/settings/account" className="py-1 text-sm font-medium text-slate-800 hover:underline" title={t("nav.signedInAs", { name: user.name })}>
               {t("account.navLink")}
             </Link>
           </nav>
-          <BusinessSwitcher businesses={businesses.map(({ id, name }) => ({ id, name }))} />
-          <div className="ml-auto flex flex-wrap items-center gap-3">
-            <span className="text-sm text-slate-600">{t("nav.signedInAs", { name: user.name })}</span>
+          <div className="order-2 ml-auto flex items-center gap-2 sm:gap-3 lg:order-3">
+            <div className="hidden md:block">
+              <BusinessSwitcher businesses={businesses.map(({ id, name }) => ({ id, name }))} />
+            </div>
+            <span className="sr-only">{t("nav.signedInAs", { name: user.name })}</span>
             <NotificationBell />
             <LanguageSwitch />
             <LogoutButton />

@@ -52,7 +52,7 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
 
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
+      <table className="stack-table w-full text-left text-sm">
         <thead>
           <tr className="border-b border-slate-200">
             {header("name", t("col.name"))}
@@ -75,21 +75,21 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
                 </Link>
                 {row.kvkNumber ? <span className="block text-xs font-normal text-slate-600">KVK {row.kvkNumber}</span> : null}
               </th>
-              <td className="py-2 pr-3 text-right tabular-nums">{money(row.countedCents)}</td>
-              <td className="py-2 pr-3">
+              <td data-label={t("col.counted", { year })} className="py-2 pr-3 text-right tabular-nums">{money(row.countedCents)}</td>
+              <td data-label={t("col.percent")} className="py-2 pr-3">
                 <span className="tabular-nums">{percent(row.percent)}%</span>
                 <span className="mt-1 block h-1.5 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
                   <span className={`block h-full ${BAR_STYLE[row.status]}`} style={{ width: `${Math.min(100, row.percent)}%` }} />
                 </span>
               </td>
-              <td className="py-2 pr-3">
+              <td data-label={t("col.status")} className="py-2 pr-3">
                 <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[row.status]}`}>{t(`status.${row.status}`)}</span>
               </td>
-              <td className="py-2 pr-3">{date(row.crossingDate)}</td>
-              <td className="py-2 pr-3">{row.union ? t("unionOf", { amount: money(row.union.cents), limit: money(row.union.limitCents) }) : t("none")}</td>
-              <td className="py-2 pr-3">{row.nextDeadline ? `${td(row.nextDeadline.kind)} · ${date(row.nextDeadline.date)}` : t("none")}</td>
-              <td className="py-2 pr-3">{date(row.lastInvoiceDate)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{row.openAlerts}</td>
+              <td data-label={t("col.crossing")} className="py-2 pr-3">{date(row.crossingDate)}</td>
+              <td data-label={t("col.union")} className="py-2 pr-3">{row.union ? t("unionOf", { amount: money(row.union.cents), limit: money(row.union.limitCents) }) : t("none")}</td>
+              <td data-label={t("col.deadline")} className="py-2 pr-3">{row.nextDeadline ? `${td(row.nextDeadline.kind)} · ${date(row.nextDeadline.date)}` : t("none")}</td>
+              <td data-label={t("col.lastInvoice")} className="py-2 pr-3">{date(row.lastInvoiceDate)}</td>
+              <td data-label={t("col.alerts")} className="py-2 pr-3 text-right tabular-nums">{row.openAlerts}</td>
             </tr>
           ))}
         </tbody>

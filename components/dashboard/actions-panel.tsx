@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ActionItem } from "@/lib/dashboard/dashboard.types";
 import { formatCents, formatDate, type UiLanguage } from "./format";
 import { DashboardSection } from "./section";
+import { ruleInWords } from "@/lib/kor/rules";
 
 const LEVEL_STYLE = {
   critical: "border-red-700 bg-red-50",
@@ -53,7 +54,7 @@ export async function ActionsPanel({ actions, language }: { actions: ActionItem[
                   </summary>
                   <p className="mt-1">{action.detail[language]}</p>
                   <p className="mt-1 text-slate-700">
-                    {t("whyRule", { rule: action.rule })}
+                    {t("whyRule", { rule: ruleInWords(action.ruleId, language) })}
                     {action.interpretation ? ` · ${t("interpretation")}` : ""}
                   </p>
                 </details>

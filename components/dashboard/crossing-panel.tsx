@@ -6,6 +6,7 @@ import { formatCents, formatDate, type UiLanguage } from "./format";
 import { DashboardSection } from "./section";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
+import { ruleInWords } from "@/lib/kor/rules";
 
 /** Where the whole remediation list is downloaded as CSV (the page lists the first few). */
 type Download = { downloadHref: string };
@@ -21,7 +22,7 @@ export async function CrossingPanel({ crossing, remediation, language, downloadH
       <p className="mt-1 text-sm">{t("crossing.before", { before: money(crossing.runningTotalBeforeCents), after: money(crossing.runningTotalAfterCents) })}</p>
       {crossing.whileParticipating ? null : <p className="mt-1 text-sm">{t("crossing.notParticipating")}</p>}
       {crossing.atRisk.length > 0 ? <p className="mt-1 text-sm">{t("crossing.atRisk", { invoices: crossing.atRisk.map((r) => r.number).join(", ") })}</p> : null}
-      <p className="mt-1 text-xs text-slate-700">{t("whyRule", { rule: crossing.rule })}</p>
+      <p className="mt-1 text-xs text-slate-700">{t("whyRule", { rule: ruleInWords(crossing.ruleId, language) })}</p>
       {remediation ? <RemediationCalculator remediation={remediation} language={language} downloadHref={downloadHref} /> : null}
     </DashboardSection>
   );
@@ -46,7 +47,7 @@ async function RemediationCalculator({ remediation, language, downloadHref }: { 
         </a>
       </p>
       <ScrollBox label={t("remediation.title")} className="mt-2">
-        <table className="w-full min-w-[32rem] text-left text-sm">
+        <table className="stack-table w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">{t("remediation.title")}</caption>
           <TableHead
             columns={[
@@ -62,27 +63,27 @@ async function RemediationCalculator({ remediation, language, downloadHref }: { 
             {remediation.lines.map((line) => (
               <tr key={line.invoice.id} className="border-t border-slate-100">
                 <th scope="row" className="pr-3 text-left font-medium">{line.invoice.number}</th>
-                <td className="pr-3 whitespace-nowrap">{formatDate(line.date, language)}</td>
-                <td className="pr-3 text-right whitespace-nowrap">{money(line.netCents)}</td>
-                <td className="pr-3 text-right">{line.ratePercent}%</td>
-                <td className="pr-3 text-right whitespace-nowrap">{money(line.reinvoiceVatCents)}</td>
-                <td className="text-right whitespace-nowrap">{money(line.absorbedVatCents)}</td>
+                <td data-label={t("col.date")} className="pr-3 whitespace-nowrap">{formatDate(line.date, language)}</td>
+                <td data-label={t("col.amount")} className="pr-3 text-right whitespace-nowrap">{money(line.netCents)}</td>
+                <td data-label={t("col.rate")} className="pr-3 text-right">{line.ratePercent}%</td>
+                <td data-label={t("col.reinvoice")} className="pr-3 text-right whitespace-nowrap">{money(line.reinvoiceVatCents)}</td>
+                <td data-label={t("col.absorb")} className="text-right whitespace-nowrap">{money(line.absorbedVatCents)}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className="border-t-2 border-slate-300 font-semibold">
               <th scope="row" colSpan={2} className="pr-3 text-left">{t("remediation.total")}</th>
-              <td className="pr-3 text-right whitespace-nowrap">{money(remediation.netCents)}</td>
+              <td data-label={t("col.amount")} className="pr-3 text-right whitespace-nowrap">{money(remediation.netCents)}</td>
               <td />
-              <td className="pr-3 text-right whitespace-nowrap">{money(remediation.reinvoiceVatCents)}</td>
-              <td className="text-right whitespace-nowrap">{money(remediation.absorbedVatCents)}</td>
+              <td data-label={t("col.reinvoice")} className="pr-3 text-right whitespace-nowrap">{money(remediation.reinvoiceVatCents)}</td>
+              <td data-label={t("col.absorb")} className="text-right whitespace-nowrap">{money(remediation.absorbedVatCents)}</td>
             </tr>
           </tfoot>
         </table>
       </ScrollBox>
       <p className="mt-1 text-xs text-slate-700">
-        {t("whyRule", { rule: remediation.rule })}
+        {t("whyRule", { rule: ruleInWords(remediation.ruleId, language) })}
         {remediation.interpretation ? ` · ${t("interpretation")}` : ""}
       </p>
     </div>

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { DeadlineItem } from "@/lib/dashboard/dashboard.types";
 import { formatDate, type UiLanguage } from "./format";
 import { DashboardSection } from "./section";
+import { ruleInWords } from "@/lib/kor/rules";
 
 export async function DeadlinesList({ deadlines, language }: { deadlines: DeadlineItem[]; language: UiLanguage }) {
   const t = await getTranslations("dashboard");
@@ -20,7 +21,7 @@ export async function DeadlinesList({ deadlines, language }: { deadlines: Deadli
       </p>
       <p>{deadline.messages[language]}</p>
       <p className="text-xs text-slate-700">
-        {t("whyRule", { rule: deadline.rule })}
+        {t("whyRule", { rule: ruleInWords(deadline.ruleId, language) })}
         {deadline.interpretation ? ` · ${t("interpretation")}` : ""}
       </p>
     </li>

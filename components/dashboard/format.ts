@@ -16,6 +16,5 @@ export function monthName(month: number, language: UiLanguage, style: "short" | 
   return dateTimeFormat(intlLocale(language), { month: style, timeZone: "UTC" }).format(new Date(Date.UTC(2001, month - 1, 1)));
 }
 
-export function formatPercent(percent: number, language: UiLanguage): string {
-  return numberFormat(intlLocale(language), { maximumFractionDigits: 1 }).format(percent);
-}
+/** The same text as the mails give the same share (lib/kor/money.ts). */
+export { formatPercent } from "@/lib/kor/money";

@@ -37,9 +37,17 @@ export async function ProgressCard({ data, language }: { data: DashboardData; la
         <div className="h-4 w-full overflow-hidden rounded-full bg-slate-200">
           <div className={`h-4 ${style.bar}`} style={{ width: at(progress.countedCents) }} />
         </div>
-        {progress.marks.map((mark) => (
+        {/* Labels point away from each other (the first ends at its line, the last starts
+            at it), so 80% and 95% never overlap, however far past the limit the bar's
+            scale runs. */}
+        {progress.marks.map((mark, i) => (
           <div key={mark.percent} className="absolute top-0 h-6 border-l-2 border-slate-800" style={{ left: at(mark.cents) }}>
-            <span className="absolute top-6 -translate-x-1/2 text-xs text-slate-700">{mark.percent}%</span>
+            <span
+              data-testid="progress-mark-label"
+              className={`absolute top-6 text-xs whitespace-nowrap text-slate-700 ${i < progress.marks.length - 1 ? "right-0.5" : "left-0"}`}
+            >
+              {mark.percent}%
+            </span>
           </div>
         ))}
         <div className="absolute top-0 h-6 border-l-2 border-red-700" style={{ left: at(progress.limitCents) }} />

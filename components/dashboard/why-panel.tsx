@@ -10,6 +10,7 @@ import type { ExplainedFigure, ExplainedList, ExplainedRow } from "@/lib/dashboa
 import { formatCents, formatDate, type UiLanguage } from "./format";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
+import { ruleInWords } from "@/lib/kor/rules";
 
 function Rows({ rows, language, showRunning }: { rows: ExplainedRow[]; language: UiLanguage; showRunning: boolean }) {
   return (
@@ -25,7 +26,7 @@ function Rows({ rows, language, showRunning }: { rows: ExplainedRow[]; language:
           <td className="py-1 pr-3 text-right whitespace-nowrap">{formatCents(row.netCents, language)}</td>
           {showRunning ? <td className="py-1 pr-3 text-right whitespace-nowrap">{row.runningTotalCents === null ? "" : formatCents(row.runningTotalCents, language)}</td> : null}
           <td className="py-1 pr-3">{row.reason[language]}</td>
-          <td className="py-1 whitespace-nowrap">{row.rule}</td>
+          <td className="py-1">{ruleInWords(row.ruleId, language)}</td>
         </tr>
       ))}
     </tbody>
@@ -68,7 +69,7 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
                   <td className="py-1 pr-3 text-right">{group.count}</td>
                   <td className="py-1 pr-3 text-right whitespace-nowrap">{money(group.netCents)}</td>
                   <td className="py-1 pr-3">{group.reason[language]}</td>
-                  <td className="py-1 whitespace-nowrap">{group.rule}</td>
+                  <td className="py-1">{ruleInWords(group.ruleId, language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -124,7 +125,7 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
       </summary>
       <div role="group" aria-label={t("whyTitle", { figure: label })}>
         <p className="mt-2 text-slate-800">
-          {t("whyTitle", { figure: label })}: {money(figure.totalCents)} · {t("whyRule", { rule: figure.rule })}
+          {t("whyTitle", { figure: label })}: {money(figure.totalCents)} · {t("whyRule", { rule: ruleInWords(figure.ruleId, language) })}
           {figure.interpretation ? ` · ${t("interpretation")}` : ""}
         </p>
         {side(figure.counted, "counted")}

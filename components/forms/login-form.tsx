@@ -74,7 +74,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       {error ? (
         <p role="alert" className="rounded bg-red-50 p-3 font-medium text-red-800">
           {error}

@@ -11,6 +11,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { createInvoiceAction, updateInvoiceAction, vatAdviceAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
+import { usePreHydrationValues } from "@/components/forms/use-pre-hydration-values";
 import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { centsToInput, parseAmountToCents, parseRate, splitAmount, vatRateFor } from "@/components/invoices/amount";
 import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
@@ -139,6 +140,28 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
   }, [status, idPrefix]);
 
   const id = (name: string) => `${idPrefix}-${name}`;
+
+  // What the user typed or chose while the page was still loading is what the form holds.
+  usePreHydrationValues({
+    [id("number")]: { value: number, set: setNumber },
+    [id("kind")]: { value: kind, set: (value) => setKind(value as RevenueKindJson) },
+    [id("date")]: { value: date, set: setDate },
+    [id("sequence")]: { value: sequenceText, set: setSequenceText },
+    [id("credits")]: { value: creditsInvoiceId, set: setCreditsInvoiceId },
+    [id("customer-name")]: { value: customerName, set: setCustomerName },
+    [id("customer-country")]: { value: customerCountry, set: (value) => setCustomerCountry(value.toUpperCase()) },
+    [id("customer-type")]: { value: customerType, set: (value) => setCustomerType(value as "" | "business" | "consumer") },
+    [id("customer-vat")]: { value: customerVatId, set: setCustomerVatId },
+    [id("description")]: { value: description, set: setDescription },
+    [id("category")]: { value: category, set: (value) => setCategory(value as Category) },
+    [id("country")]: { value: country, set: setCountry },
+    [id("ancillary")]: { value: ancillary, set: (value) => setAncillary(value === "true") },
+    [id("currency")]: { value: currency, set: setCurrency },
+    [id("mode-excl")]: { value: mode, set: (value) => setMode(value as "excl" | "incl") },
+    [id("foreign")]: { value: foreignAmount, set: setForeignAmount },
+    [id("rate")]: { value: rateText, set: setRateText },
+    [id("amount")]: { value: amount, set: setAmount },
+  });
 
   type Split = NonNullable<typeof split>;
 
@@ -370,7 +393,7 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
         {info.ancillaryAllowed ? (
           <div className="mt-4">
             <label className="flex items-start gap-2">
-              <input type="checkbox" className="mt-1" checked={ancillary} onChange={(e) => setAncillary(e.target.checked)} aria-describedby={id("ancillary-hint")} />
+              <input type="checkbox" id={id("ancillary")} className="mt-1" checked={ancillary} onChange={(e) => setAncillary(e.target.checked)} aria-describedby={id("ancillary-hint")} />
               <span>{t("ancillary")}</span>
             </label>
             <p id={id("ancillary-hint")} className="mt-1 text-sm text-amber-800">
@@ -396,7 +419,7 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
             <div className="mt-2 flex flex-wrap gap-4">
               {(["excl", "incl"] as const).map((option) => (
                 <label key={option} className="flex items-center gap-2">
-                  <input type="radio" name={id("mode")} value={option} checked={mode === option} onChange={() => setMode(option)} />
+                  <input type="radio" id={id(`mode-${option}`)} name={id("mode")} value={option} checked={mode === option} onChange={() => setMode(option)} />
                   {t(`mode.${option}`)}
                 </label>
               ))}

@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import type { InvoiceRow } from "@/lib/invoices/list-invoices";
 import type { UiLanguage } from "@/components/invoices/format";
+import { ruleInWords } from "@/lib/kor/rules";
 
 export async function KorBadge({ kor, language, number }: { kor: InvoiceRow["kor"]; language: UiLanguage; number: string }) {
   const t = await getTranslations("invoices");
@@ -19,7 +20,7 @@ export async function KorBadge({ kor, language, number }: { kor: InvoiceRow["kor
           {t("why")}
         </summary>
         <p className="mt-1 max-w-xs text-slate-700">{kor.reason[language]}</p>
-        <p className="mt-1 text-slate-600">{t("rule", { section: kor.rule })}</p>
+        <p className="mt-1 text-slate-600">{t("rule", { rule: ruleInWords(kor.ruleId, language) })}</p>
         {kor.interpretation ? <p className="mt-1 font-medium text-amber-800">{t("interpretation")}</p> : null}
       </details>
     </div>

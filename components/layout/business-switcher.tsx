@@ -12,7 +12,7 @@ export function BusinessSwitcher({ businesses }: { businesses: { id: string; nam
   if (businesses.length === 0) return null;
   return (
     <div className="flex items-center gap-2">
-      <label htmlFor="business-switcher" className="text-sm text-slate-700">
+      <label htmlFor="business-switcher" className="sr-only">
         {t("switchBusiness")}
       </label>
       <select

@@ -18,7 +18,9 @@ export async function LanguageSwitch() {
           aria-pressed={option === locale}
           className={`rounded px-2 py-1 text-sm ${option === locale ? "bg-slate-800 text-white" : "text-slate-700 hover:bg-slate-200"}`}
         >
-          {t(`language.${option}`)}
+          {/* On a phone the code, with the language's name for screen readers. */}
+          <span className="max-sm:sr-only">{t(`language.${option}`)}</span>
+          <span aria-hidden="true" className="uppercase sm:hidden">{option}</span>
         </button>
       ))}
     </form>

@@ -19,7 +19,7 @@ export async function NotificationBell() {
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.73 21a2 2 0 0 1-3.46 0" />
       </svg>
-      <span>{t("bell")}</span>
+      <span className="max-sm:sr-only">{t("bell")}</span>
       {unread > 0 ? (
         <>
           {" "}

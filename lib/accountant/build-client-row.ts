@@ -5,10 +5,12 @@ import { korStatus } from "@/lib/dashboard/build-dashboard";
 import { rulesFor } from "@/lib/kor/rules";
 import type { EngineOutput, ISODate } from "@/lib/kor/types";
 import type { ClientRow, ClientStatus } from "./accountant.types";
+import { percentOfLimit } from "@/lib/kor/money";
 
 export type ClientFacts = Pick<ClientRow, "businessId" | "name" | "kvkNumber" | "access" | "lastInvoiceDate"> & { euKorEnabled: boolean };
 
-const percentOf = (cents: number, limit: number) => (limit > 0 ? Math.round((cents / limit) * 1000) / 10 : 0);
+// The dashboard's and the mails' rounding rule (lib/kor/money.ts), so a client's share reads the same everywhere.
+const percentOf = percentOfLimit;
 
 export function addDays(date: ISODate, days: number): ISODate {
   const d = new Date(`${date}T00:00:00Z`);

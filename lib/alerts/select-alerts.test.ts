@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { EngineInput } from "@/lib/kor/types";
 import { selectAlerts, withInvoiceNumbers } from "@/lib/alerts/select-alerts";
+import { renderAlertMail } from "@/lib/mail/render-alert-mail";
 
 const business = { establishedIn: "NL", korParticipations: [{ from: "2025-01-01" }] };
 const tx = (id: string, date: string, netCents: number) => ({ id, date, netCents, category: "NL_STANDARD" as const });
@@ -15,8 +16,24 @@ describe("selectAlerts", () => {
   it("gives the running total, limit and percent at the invoice that reached a level", () => {
     const alerts = run({ asOf: "2026-12-20", business, transactions: [tx("a", "2026-02-01", 1_500_000), tx("b", "2026-03-01", 150_000), tx("c", "2026-04-01", 400_000)] });
     expect(alerts.map((a) => a.key)).toEqual(["KOR_THRESHOLD_APPROACHING:2026:80", "KOR_THRESHOLD_CROSSED:2026:100"]);
-    expect(alerts[0]!.details).toMatchObject({ totalCents: 1_650_000, limitCents: 2_000_000, percent: 82, threshold: 80, transactionId: "b" });
-    expect(alerts[1]!.details).toMatchObject({ totalCents: 2_050_000, percent: 102, threshold: 100, transactionId: "c", deadline: "2026-07-31" });
+    expect(alerts[0]!.details).toMatchObject({ totalCents: 1_650_000, limitCents: 2_000_000, percent: 82.5, threshold: 80, transactionId: "b" });
+    expect(alerts[1]!.details).toMatchObject({ totalCents: 2_050_000, percent: 102.5, threshold: 100, transactionId: "c", deadline: "2026-07-31" });
+  });
+
+  it("gives the mail the same percentage as the dashboard (one rounding rule)", () => {
+    // 16.500,50 of 20.000: the dashboard said 82,5%, the mail 82% before they shared a rule.
+    const input: EngineInput = { asOf: "2026-12-20", business, transactions: [tx("a", "2026-02-01", 1_500_000), tx("b", "2026-03-01", 150_050)] };
+    const [approach] = run(input);
+    expect(approach!.details.percent).toBe(82.5);
+    const mail = renderAlertMail({
+      alert: { code: approach!.code, level: approach!.level, businessId: "b1", businessName: "Studio", details: approach!.details, messages: approach!.messages } as Parameters<typeof renderAlertMail>[0]["alert"],
+      recipientName: "Eva",
+      locale: "nl",
+      appUrl: "http://localhost",
+      unsubscribeUrl: "http://localhost/u",
+    });
+    expect(mail.text).toContain("82,5%");
+    expect(mail.text).not.toMatch(/\b82%/);
   });
 
   it("keeps earlier years quiet except critical alerts of last year", () => {
@@ -40,7 +57,7 @@ describe("selectAlerts", () => {
     const id = "3f1c3a52-8d7e-4a43-9b8e-2f4f0c1d2e3a";
     const [alert] = run({ asOf: "2026-12-20", business, transactions: [tx(id, "2026-02-01", 2_100_000)] });
     const named = withInvoiceNumbers(alert!, new Map([[id, { number: "2026-007", date: "2026-02-01" }]]));
-    expect(named.messages.nl).toContain("met 2026-007 op 2026-02-01");
+    expect(named.messages.nl).toContain("met 2026-007 op 1 februari 2026");
     expect(named.messages.en).not.toContain(id);
     expect(named.details).toMatchObject({ invoiceNumber: "2026-007", invoiceDate: "2026-02-01" });
   });

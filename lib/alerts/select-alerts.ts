@@ -2,6 +2,7 @@
 // figures a mail needs. Pure: the engine's output and "today" in, candidates out. The
 // candidate's key is what makes delivery happen at most once (BusinessAlert's unique key).
 import { toDayNumber } from "@/lib/kor/dates";
+import { percentOfLimit } from "@/lib/kor/money";
 import type { Alert, AlertLevel, Bilingual, EngineOutput, ISODate } from "@/lib/kor/types";
 import { DEADLINE_REMINDER_DAYS, REMINDED_DEADLINE_KINDS, type NotificationKind, type RemindedDeadlineKind } from "@/lib/alerts/notification-kinds";
 
@@ -9,7 +10,7 @@ export type AlertDetails = {
   /** Counted turnover of the measure at the alert's invoice (running total), in cents. */
   totalCents?: number;
   limitCents?: number;
-  /** Whole percent of the limit reached. */
+  /** Percent of the limit reached, by the dashboard's rule (percentOfLimit). */
   percent?: number;
   /** The level this alert is about (80, 95, 100), or the days before a deadline (14, 3). */
   threshold?: number;
@@ -44,7 +45,7 @@ function runningTotal(output: EngineOutput, alert: Alert, measure: "kor" | "unio
 
 function percentOf(total: number | undefined, limit: number | undefined): number | undefined {
   if (total === undefined || !limit) return undefined;
-  return Math.floor((total * 100) / limit);
+  return percentOfLimit(total, limit);
 }
 
 function detailsOf(output: EngineOutput, alert: Alert): AlertDetails {

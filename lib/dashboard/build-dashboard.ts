@@ -4,6 +4,7 @@
 // clock — "today" is the evaluation's asOf.
 import { categoryVatRatePercent } from "@/lib/kor/categories";
 import { toDayNumber } from "@/lib/kor/dates";
+import { percentOfLimit } from "@/lib/kor/money";
 import { exclusionEndDate } from "@/lib/kor/deadlines";
 import { korParticipationIn } from "@/lib/kor/participation-status";
 import { rulesFor } from "@/lib/kor/rules";
@@ -89,10 +90,8 @@ export const categoryGroupOf = (category: Category): CategoryGroup => CATEGORY_G
 export { dayOfYear, daysInYear } from "./dates";
 
 /** One decimal, never NaN. */
-export function percentOf(cents: number, limitCents: number): number {
-  if (limitCents <= 0) return 0;
-  return Math.round((cents / limitCents) * 1000) / 10;
-}
+/** The one rounding rule for shares of a limit (lib/kor/money.ts), shared with the mails. */
+export const percentOf = percentOfLimit;
 
 const ruleInfo = (ref: RuleInfo): RuleInfo => ({ ruleId: ref.ruleId, rule: ref.rule, interpretation: ref.interpretation });
 

@@ -10,7 +10,7 @@
 // some of the year's B2C sales are booked with Dutch VAT: otherwise nothing has to move.
 
 import { vatReturnDueForPeriodOf } from "./deadlines";
-import { quarterLabelOf } from "./dates";
+import { dateInWords, periodInWords, quarterLabelOf } from "./dates";
 import { txAt, type Ledger } from "./ledger";
 import { formatEuro } from "./money";
 import type { ExclusionWindow } from "./participation";
@@ -54,6 +54,10 @@ function alert(f: AlertFields): Alert {
 
 const nl = (cents: number) => formatEuro(cents, "nl");
 const en = (cents: number) => formatEuro(cents, "en");
+const nlDate = (date: ISODate | null) => (date === null ? "" : dateInWords(date, "nl"));
+const enDate = (date: ISODate | null) => (date === null ? "" : dateInWords(date, "en"));
+const nlPeriod = (label: string) => periodInWords(label, "nl");
+const enPeriod = (label: string) => periodInWords(label, "en");
 
 export type AlertContext = {
   business: Business;
@@ -89,8 +93,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
           threshold: a.percent,
           transactionId: tx.id,
           ruleId: "kor.approaching",
-          nl: `Uw KOR-omzet ${a.year} is met ${tx.id} van ${tx.date} ${nl(a.totalCents)}: ${a.percent}% van de grens van ${nl(rules.korLimitCents)} is bereikt. Daarboven moet u direct btw rekenen en u afmelden voor de KOR.`,
-          en: `Your KOR turnover for ${a.year} is ${en(a.totalCents)} with ${tx.id} of ${tx.date}: ${a.percent}% of the ${en(rules.korLimitCents)} limit reached. Above it you must charge VAT at once and leave the KOR.`,
+          nl: `Je KOR-omzet ${a.year} is met ${tx.id} van ${nlDate(tx.date)} ${nl(a.totalCents)}: ${a.percent}% van de grens van ${nl(rules.korLimitCents)} is bereikt. Daarboven moet je direct btw rekenen en je afmelden voor de KOR.`,
+          en: `Your KOR turnover for ${a.year} is ${en(a.totalCents)} with ${tx.id} of ${enDate(tx.date)}: ${a.percent}% of the ${en(rules.korLimitCents)} limit reached. Above it you must charge VAT at once and leave the KOR.`,
         }),
       );
     } else if (euKorUsed && rules.euKorAvailable) {
@@ -103,8 +107,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
           threshold: a.percent,
           transactionId: tx.id,
           ruleId: "euKor.approaching",
-          nl: `Uw EU-omzet ${a.year} is met ${tx.id} van ${tx.date} ${nl(a.totalCents)}: ${a.percent}% van de EU-KOR-grens van ${nl(rules.unionLimitCents)} is bereikt.`,
-          en: `Your Union turnover for ${a.year} is ${en(a.totalCents)} with ${tx.id} of ${tx.date}: ${a.percent}% of the ${en(rules.unionLimitCents)} EU-KOR limit reached.`,
+          nl: `Je EU-omzet ${a.year} is met ${tx.id} van ${nlDate(tx.date)} ${nl(a.totalCents)}: ${a.percent}% van de EU-KOR-grens van ${nl(rules.unionLimitCents)} is bereikt.`,
+          en: `Your Union turnover for ${a.year} is ${en(a.totalCents)} with ${tx.id} of ${enDate(tx.date)}: ${a.percent}% of the ${en(rules.unionLimitCents)} EU-KOR limit reached.`,
         }),
       );
     }
@@ -115,8 +119,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
     const rules = ctx.rulesOf(c.year);
     const period = filing === "month" ? c.date.slice(0, 7) : quarterLabelOf(c.date);
     const due = vatReturnDueForPeriodOf(c.date, filing);
-    const riskNl = c.atRisk.length > 0 ? ` Let op: op ${c.date} staan meerdere facturen zonder volgnummer (${c.atRisk.join(", ")}); hun volgorde bepaalt welke de grens overschrijdt.` : "";
-    const riskEn = c.atRisk.length > 0 ? ` Note: ${c.date} has several invoices without a sequence (${c.atRisk.join(", ")}); their order decides which one crosses.` : "";
+    const riskNl = c.atRisk.length > 0 ? ` Let op: op ${nlDate(c.date)} staan meerdere facturen zonder volgnummer (${c.atRisk.join(", ")}); hun volgorde bepaalt welke de grens overschrijdt.` : "";
+    const riskEn = c.atRisk.length > 0 ? ` Note: ${enDate(c.date)} has several invoices without a sequence (${c.atRisk.join(", ")}); their order decides which one crosses.` : "";
     out.push(
       alert({
         code: "KOR_THRESHOLD_CROSSED",
@@ -127,8 +131,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
         transactionId: c.transactionId,
         transactionIds: c.atRisk,
         ruleId: "kor.crossing",
-        nl: `Uw omzet ${c.year} is met ${c.transactionId} op ${c.date} boven ${nl(rules.korLimitCents)} gekomen (${nl(c.runningTotalAfterCents)}). Vanaf ${c.date} is btw verschuldigd over die hele factuur en alle latere. Meld u direct af voor de KOR met ${c.date} als einddatum; de eerste btw-aangifte (${period}) moet uiterlijk ${due} binnen zijn.${riskNl}`,
-        en: `Your ${c.year} turnover went over ${en(rules.korLimitCents)} with ${c.transactionId} on ${c.date} (${en(c.runningTotalAfterCents)}). VAT is due from ${c.date} on that whole invoice and every later one. Leave the KOR at once with ${c.date} as the end date; the first VAT return (${period}) is due by ${due}.${riskEn}`,
+        nl: `Je omzet ${c.year} is met ${c.transactionId} op ${nlDate(c.date)} boven ${nl(rules.korLimitCents)} gekomen (${nl(c.runningTotalAfterCents)}). Vanaf ${nlDate(c.date)} is btw verschuldigd over die hele factuur en alle latere. Meld je direct af voor de KOR met ${nlDate(c.date)} als einddatum; de eerste btw-aangifte (${nlPeriod(period)}) moet uiterlijk ${nlDate(due)} binnen zijn.${riskNl}`,
+        en: `Your ${c.year} turnover went over ${en(rules.korLimitCents)} with ${c.transactionId} on ${enDate(c.date)} (${en(c.runningTotalAfterCents)}). VAT is due from ${enDate(c.date)} on that whole invoice and every later one. Leave the KOR at once with ${enDate(c.date)} as the end date; the first VAT return (${enPeriod(period)}) is due by ${enDate(due)}.${riskEn}`,
       }),
     );
   }
@@ -145,8 +149,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
         transactionId: tx.id,
         keySuffix: tx.id,
         ruleId: "kor.vatOnInvoice",
-        nl: `Factuur ${tx.id} van ${tx.date} vermeldt ${nl(vat)} btw terwijl u in de KOR zit. Die btw moet u afdragen; mogelijk vervalt uw KOR-deelname (interpretatie — check bij uw adviseur).`,
-        en: `Invoice ${tx.id} of ${tx.date} shows ${en(vat)} VAT while you are in the KOR. You must pay that VAT; your KOR participation may lapse (interpretation — check with your adviser).`,
+        nl: `Factuur ${tx.id} van ${nlDate(tx.date)} vermeldt ${nl(vat)} btw terwijl je in de KOR zit. Die btw moet je afdragen; mogelijk vervalt je KOR-deelname (interpretatie — check bij je adviseur).`,
+        en: `Invoice ${tx.id} of ${enDate(tx.date)} shows ${en(vat)} VAT while you are in the KOR. You must pay that VAT; your KOR participation may lapse (interpretation — check with your adviser).`,
       }),
     );
   }
@@ -163,8 +167,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
         year: Number(period.from.slice(0, 4)),
         keySuffix: period.from,
         ruleId: "kor.exclusion",
-        nl: `De KOR-deelname vanaf ${period.from} valt in de uitsluitingsperiode na afmelden (${w.from} tot en met ${w.to}). U kunt op zijn vroegst vanaf ${rejoin} weer meedoen.`,
-        en: `The KOR participation from ${period.from} falls inside the exclusion after leaving (${w.from} to ${w.to}). The earliest you can rejoin is ${rejoin}.`,
+        nl: `De KOR-deelname vanaf ${nlDate(period.from)} valt in de uitsluitingsperiode na afmelden (${nlDate(w.from)} tot en met ${nlDate(w.to)}). Je kunt op zijn vroegst vanaf ${nlDate(rejoin)} weer meedoen.`,
+        en: `The KOR participation from ${enDate(period.from)} falls inside the exclusion after leaving (${enDate(w.from)} to ${enDate(w.to)}). The earliest you can rejoin is ${enDate(rejoin)}.`,
       }),
     );
   }
@@ -192,8 +196,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
         transactionId: c.transactionId,
         transactionIds: c.atRisk,
         ruleId: "euKor.crossing",
-        nl: `Uw EU-omzet ${c.year} is met ${c.transactionId} op ${c.date} boven ${nl(rules.unionLimitCents)} gekomen. De EU-KOR-vrijstelling in andere lidstaten eindigt vanaf die levering. Meld dit uiterlijk ${c.notifyBy} (15 werkdagen) aan de Belastingdienst, met uw leveringen sinds het begin van het kwartaal; ${c.year + 1} is uitgesloten van de EU-KOR.`,
-        en: `Your ${c.year} Union turnover went over ${en(rules.unionLimitCents)} with ${c.transactionId} on ${c.date}. The EU-KOR exemption in other states ends from that supply. Inform the Belastingdienst by ${c.notifyBy} (15 working days) with your supplies since the start of the quarter; ${c.year + 1} is blocked for the EU-KOR.`,
+        nl: `Je EU-omzet ${c.year} is met ${c.transactionId} op ${nlDate(c.date)} boven ${nl(rules.unionLimitCents)} gekomen. De EU-KOR-vrijstelling in andere lidstaten eindigt vanaf die levering. Meld dit uiterlijk ${nlDate(c.notifyBy)} (15 werkdagen) aan de Belastingdienst, met je leveringen sinds het begin van het kwartaal; ${c.year + 1} is uitgesloten van de EU-KOR.`,
+        en: `Your ${c.year} Union turnover went over ${en(rules.unionLimitCents)} with ${c.transactionId} on ${enDate(c.date)}. The EU-KOR exemption in other states ends from that supply. Inform the Belastingdienst by ${enDate(c.notifyBy)} (15 working days) with your supplies since the start of the quarter; ${c.year + 1} is blocked for the EU-KOR.`,
       }),
     );
   }
@@ -212,8 +216,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
         state: m.state,
         keySuffix: m.state,
         ruleId: "euKor.memberStateCrossing",
-        nl: `Uw omzet in ${m.state} over ${m.year} is met ${tx.id} op ${tx.date} boven de drempel van ${nl(m.limit)} gekomen. De vrijstelling in ${m.state} eindigt volgens de regels van dat land; andere lidstaten en de KOR blijven ongemoeid.`,
-        en: `Your ${m.year} turnover in ${m.state} went over its ${en(m.limit)} threshold with ${tx.id} on ${tx.date}. The exemption in ${m.state} ends under that state's rules; other states and the NL KOR are unaffected.`,
+        nl: `Je omzet in ${m.state} over ${m.year} is met ${tx.id} op ${nlDate(tx.date)} boven de drempel van ${nl(m.limit)} gekomen. De vrijstelling in ${m.state} eindigt volgens de regels van dat land; andere lidstaten en de KOR blijven ongemoeid.`,
+        en: `Your ${m.year} turnover in ${m.state} went over its ${en(m.limit)} threshold with ${tx.id} on ${enDate(tx.date)}. The exemption in ${m.state} ends under that state's rules; other states and the NL KOR are unaffected.`,
       }),
     );
   }
@@ -235,8 +239,8 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
           transactionId: tx.id,
           transactionIds: wrong,
           ruleId: "distanceSales.threshold",
-          nl: `Uw verkopen aan consumenten in andere EU-landen over ${acc.year} zijn met ${tx.id} op ${tx.date} boven ${nl(threshold)} gekomen. Vanaf die verkoop rekent u de btw van het land van de klant (categorie EU_B2C_FOREIGN_VAT, via het éénloketsysteem).${wrong.length > 0 ? ` Nog als Nederlandse btw geboekt: ${wrong.join(", ")}.` : ""}`,
-          en: `Your ${acc.year} sales to consumers in other EU states went over ${en(threshold)} with ${tx.id} on ${tx.date}. From that sale on, charge the VAT of the customer's state (category EU_B2C_FOREIGN_VAT, through the One-Stop Shop).${wrong.length > 0 ? ` Still booked with Dutch VAT: ${wrong.join(", ")}.` : ""}`,
+          nl: `Je verkopen aan consumenten in andere EU-landen over ${acc.year} zijn met ${tx.id} op ${nlDate(tx.date)} boven ${nl(threshold)} gekomen. Vanaf die verkoop reken je de btw van het land van de klant (categorie EU_B2C_FOREIGN_VAT, via het éénloketsysteem).${wrong.length > 0 ? ` Nog als Nederlandse btw geboekt: ${wrong.join(", ")}.` : ""}`,
+          en: `Your ${acc.year} sales to consumers in other EU states went over ${en(threshold)} with ${tx.id} on ${enDate(tx.date)}. From that sale on, charge the VAT of the customer's state (category EU_B2C_FOREIGN_VAT, through the One-Stop Shop).${wrong.length > 0 ? ` Still booked with Dutch VAT: ${wrong.join(", ")}.` : ""}`,
         }),
       );
     }
@@ -253,7 +257,7 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
           transactionId: first.id,
           transactionIds: ids,
           ruleId: "distanceSales.threshold",
-          nl: `In ${acc.year - 1} kwamen uw afstandsverkopen boven ${nl(threshold)}: in ${acc.year} is elke verkoop aan een consument in een ander EU-land belast in dat land. Als Nederlandse btw geboekt: ${ids.join(", ")}.`,
+          nl: `In ${acc.year - 1} kwamen je afstandsverkopen boven ${nl(threshold)}: in ${acc.year} is elke verkoop aan een consument in een ander EU-land belast in dat land. Als Nederlandse btw geboekt: ${ids.join(", ")}.`,
           en: `In ${acc.year - 1} your distance sales went over ${en(threshold)}: in ${acc.year} every sale to a consumer in another EU state is taxed there. Booked with Dutch VAT: ${ids.join(", ")}.`,
         }),
       );
@@ -275,9 +279,9 @@ function projectionAlert(
   whatEn: string,
 ): Alert {
   const year = Number(asOf.slice(0, 4));
-  const latestNl = p.latestCrossingDate ?? "na 31 december";
-  const latestEn = p.latestCrossingDate ?? "after 31 December";
-  const basisNl = p.basis === "seasonal" ? "uw tempo en het seizoenspatroon van vorig jaar" : "uw tempo tot nu toe";
+  const latestNl = p.latestCrossingDate === null ? "na 31 december" : nlDate(p.latestCrossingDate);
+  const latestEn = p.latestCrossingDate === null ? "after 31 December" : enDate(p.latestCrossingDate);
+  const basisNl = p.basis === "seasonal" ? "je tempo en het seizoenspatroon van vorig jaar" : "je tempo tot nu toe";
   const basisEn = p.basis === "seasonal" ? "your pace and last year's seasonal pattern" : "your pace so far";
   return alert({
     code,
@@ -285,7 +289,7 @@ function projectionAlert(
     date: asOf,
     year,
     ruleId: code === "KOR_PROJECTED_CROSSING" ? "projection" : "projection.union",
-    nl: `Volgens ${basisNl} komt uw ${whatNl} ${year} rond ${p.expectedCrossingDate} boven ${nl(p.limitCents)} (waarschijnlijk tussen ${p.earliestCrossingDate} en ${latestNl}). Verwachte jaaromzet: ${nl(p.expectedTotalCents)} (${nl(p.lowTotalCents)} – ${nl(p.highTotalCents)}). Een schatting, geen regel.`,
-    en: `At ${basisEn}, your ${year} ${whatEn} would pass ${en(p.limitCents)} around ${p.expectedCrossingDate} (likely between ${p.earliestCrossingDate} and ${latestEn}). Expected year total: ${en(p.expectedTotalCents)} (${en(p.lowTotalCents)} – ${en(p.highTotalCents)}). An estimate, not a rule.`,
+    nl: `Volgens ${basisNl} komt je ${whatNl} ${year} rond ${nlDate(p.expectedCrossingDate)} boven ${nl(p.limitCents)} (waarschijnlijk tussen ${nlDate(p.earliestCrossingDate)} en ${latestNl}). Verwachte jaaromzet: ${nl(p.expectedTotalCents)} (${nl(p.lowTotalCents)} – ${nl(p.highTotalCents)}). Een schatting, geen regel.`,
+    en: `At ${basisEn}, your ${year} ${whatEn} would pass ${en(p.limitCents)} around ${enDate(p.expectedCrossingDate)} (likely between ${enDate(p.earliestCrossingDate)} and ${latestEn}). Expected year total: ${en(p.expectedTotalCents)} (${en(p.lowTotalCents)} – ${en(p.highTotalCents)}). An estimate, not a rule.`,
   });
 }

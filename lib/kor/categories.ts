@@ -98,11 +98,11 @@ export const CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ancillaryAllowed: false,
     label: { nl: "Binnenland, btw verlegd", en: "Domestic, VAT reverse-charged" },
     explanation: {
-      nl: "Levering in Nederland waarbij de btw naar uw Nederlandse afnemer is verlegd, bijvoorbeeld bij onderaanneming.",
+      nl: "Levering in Nederland waarbij de btw naar je Nederlandse afnemer is verlegd, bijvoorbeeld bij onderaanneming.",
       en: "Supply in the Netherlands where the VAT is shifted to your Dutch customer, e.g. subcontracting.",
     },
     countReason: {
-      nl: "Verlegde binnenlandse omzet blijft uw omzet en telt mee voor de KOR en de EU-omzet.",
+      nl: "Verlegde binnenlandse omzet blijft je omzet en telt mee voor de KOR en de EU-omzet.",
       en: "Reverse-charged domestic turnover is still yours and counts for the KOR and the Union total.",
     },
   }),
@@ -152,7 +152,7 @@ export const CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ancillaryAllowed: false,
     label: { nl: "Afstandsverkoop EU, Nederlandse btw", en: "EU distance sale, Dutch VAT" },
     explanation: {
-      nl: "Verkoop aan een consument in een ander EU-land, nog belast in Nederland zolang u onder de €10.000 per jaar blijft.",
+      nl: "Verkoop aan een consument in een ander EU-land, nog belast in Nederland zolang je onder de €10.000 per jaar blijft.",
       en: "Sale to a consumer in another EU state, still taxed in the Netherlands while you stay under €10,000 a year.",
     },
     countReason: {
@@ -334,7 +334,7 @@ export const CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
     ancillaryAllowed: false,
     label: { nl: "Verkoop bedrijfsmiddel", en: "Sale of a business asset" },
     explanation: {
-      nl: "Verkoop van iets dat u in uw bedrijf gebruikte, zoals uw bedrijfsauto of laptop.",
+      nl: "Verkoop van iets dat je in je bedrijf gebruikte, zoals je bedrijfsauto of laptop.",
       en: "Sale of something you used in your business, such as your company van or laptop.",
     },
     countReason: {
@@ -366,7 +366,7 @@ export type Classification = RuleRef & {
 };
 
 const ANCILLARY_REASON: Bilingual = {
-  nl: "Gemarkeerd als bijkomende handeling: telt niet mee voor de KOR en de EU-omzet (interpretatie van art. 288 btw-richtlijn — check bij uw adviseur).",
+  nl: "Gemarkeerd als bijkomende handeling: telt niet mee voor de KOR en de EU-omzet (interpretatie van art. 288 btw-richtlijn — check bij je adviseur).",
   en: "Marked as ancillary: counts neither for the KOR nor for the Union total (interpretation of art. 288 of the VAT Directive — check with your adviser).",
 };
 

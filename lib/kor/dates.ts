@@ -199,3 +199,23 @@ export function addWorkingDays(date: ISODate, n: number): ISODate {
   }
   return fromDayNumber(day);
 }
+
+const MONTHS: Record<"nl" | "en", readonly string[]> = {
+  nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** A date as a person reads it: "20 november 2026" / "20 November 2026" (ISO stays for files and the API). */
+export function dateInWords(date: ISODate, language: "nl" | "en"): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return `${d} ${MONTHS[language][m - 1]} ${y}`;
+}
+
+/** A filing period as a person reads it: "2026-Q4" → "4e kwartaal 2026" / "Q4 2026"; "2026-11" → "november 2026". */
+export function periodInWords(label: string, language: "nl" | "en"): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (quarter) return language === "nl" ? `${quarter[2]}e kwartaal ${quarter[1]}` : `Q${quarter[2]} ${quarter[1]}`;
+  const month = /^(\d{4})-(\d{2})$/.exec(label);
+  if (month) return `${MONTHS[language][Number(month[2]) - 1]} ${month[1]}`;
+  return label;
+}

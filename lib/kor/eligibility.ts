@@ -2,6 +2,7 @@
 // member state (§4). Every condition is returned as a check naming its rule, so the UI
 // can say why a year is or is not open.
 
+import { dateInWords } from "./dates";
 import { txAt, type Ledger } from "./ledger";
 import { formatEuro } from "./money";
 import { excludedInYear, type ExclusionWindow } from "./participation";
@@ -17,6 +18,9 @@ function detail(checks: EligibilityCheck[]): EligibilityDetail {
 }
 
 // Limits and totals repeat across checks and businesses: a small cache spares most formatting.
+const nlDate = (date: string) => dateInWords(date, "nl");
+const enDate = (date: string) => dateInWords(date, "en");
+
 const euroCache = new Map<number, Bilingual>();
 const EURO_CACHE_SIZE = 4096;
 
@@ -90,8 +94,8 @@ export function korEligibilityFor(ctx: EligibilityContext, year: number): Eligib
       ? check(
           "kor.crossing",
           false,
-          `Omzet ${year} is boven ${euro(limit).nl} gekomen op ${txAt(ledger, current.korCrossPos).date}.`,
-          `Turnover ${year} went over ${euro(limit).en} on ${txAt(ledger, current.korCrossPos).date}.`,
+          `Omzet ${year} is boven ${euro(limit).nl} gekomen op ${nlDate(txAt(ledger, current.korCrossPos).date)}.`,
+          `Turnover ${year} went over ${euro(limit).en} on ${enDate(txAt(ledger, current.korCrossPos).date)}.`,
         )
       : check(
           "kor.eligibility",
@@ -107,8 +111,8 @@ export function korEligibilityFor(ctx: EligibilityContext, year: number): Eligib
       ? check(
           "kor.exclusion",
           false,
-          `Uitgesloten van ${window.from} tot en met ${window.to} na het verlaten van de KOR.`,
-          `Excluded from ${window.from} to ${window.to} after leaving the KOR.`,
+          `Uitgesloten van ${nlDate(window.from)} tot en met ${nlDate(window.to)} na het verlaten van de KOR.`,
+          `Excluded from ${enDate(window.from)} to ${enDate(window.to)} after leaving the KOR.`,
         )
       : check("kor.exclusion", true, "Geen uitsluiting na afmelding.", "No exclusion after leaving."),
   );
@@ -183,10 +187,10 @@ export function euKorEligibilityFor(ctx: EligibilityContext, year: number, state
       curCrossed ? "euKor.crossing" : "euKor.eligibility",
       !curCrossed,
       curCrossed
-        ? `EU-omzet ${year} kwam boven ${euro(rules.unionLimitCents).nl} op ${txAt(ledger, cur.unionCrossPos).date}.`
+        ? `EU-omzet ${year} kwam boven ${euro(rules.unionLimitCents).nl} op ${nlDate(txAt(ledger, cur.unionCrossPos).date)}.`
         : `EU-omzet ${year} tot nu toe: ${euro(cur?.union ?? 0).nl}.`,
       curCrossed
-        ? `Union turnover ${year} went over ${euro(rules.unionLimitCents).en} on ${txAt(ledger, cur.unionCrossPos).date}.`
+        ? `Union turnover ${year} went over ${euro(rules.unionLimitCents).en} on ${enDate(txAt(ledger, cur.unionCrossPos).date)}.`
         : `Union turnover ${year} so far: ${euro(cur?.union ?? 0).en}.`,
     ),
   );
@@ -221,8 +225,8 @@ export function euKorEligibilityFor(ctx: EligibilityContext, year: number, state
       ? check(
           "euKor.memberStateCrossing",
           false,
-          `Omzet in ${state} in ${year} kwam boven ${euro(ceiling).nl} op ${txAt(ledger, crossPos).date}.`,
-          `Turnover in ${state} in ${year} went over ${euro(ceiling).en} on ${txAt(ledger, crossPos).date}.`,
+          `Omzet in ${state} in ${year} kwam boven ${euro(ceiling).nl} op ${nlDate(txAt(ledger, crossPos).date)}.`,
+          `Turnover in ${state} in ${year} went over ${euro(ceiling).en} on ${enDate(txAt(ledger, crossPos).date)}.`,
         )
       : check(
           threshold.currentYearCeilingCents === undefined ? "euKor.memberStateCurrentYear" : "memberState.thresholds",

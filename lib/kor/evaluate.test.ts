@@ -90,8 +90,8 @@ describe("NL KOR crossing and participation (§3.2, §3.4)", () => {
     const crossed = out.alerts.find((a) => a.code === "KOR_THRESHOLD_CROSSED")!;
     expect(crossed).toMatchObject({ level: "critical", date: "2025-11-04", transactionId: "t3", rule: "§3.2", threshold: 100, key: "KOR_THRESHOLD_CROSSED:2025:100" });
     expect(crossed.message).toBe(crossed.messages.nl);
-    expect(crossed.messages.nl).toMatch(/2026-01-31/);
-    expect(crossed.messages.en).toMatch(/VAT is due from 2025-11-04/);
+    expect(crossed.messages.nl).toMatch(/uiterlijk 31 januari 2026/);
+    expect(crossed.messages.en).toMatch(/VAT is due from 4 November 2025/);
     for (const a of out.alerts) {
       expect(a.rule).toMatch(/^§\d/);
       expect(a.messages.nl.length).toBeGreaterThan(20);

@@ -55,3 +55,20 @@ export function formatEuro(cents: Cents, language: "nl" | "en"): string {
   if (language === "nl") return `€\u00a0${negative ? "-" : ""}${groupThousands(Math.floor(abs / 100), ".")},${fraction}`;
   return `${negative ? "-" : ""}€${groupThousands(Math.floor(abs / 100), ",")}.${fraction}`;
 }
+
+/**
+ * The share of a limit reached, in percent with one decimal, rounded DOWN: the one
+ * rounding rule for the dashboard, the accountant's overview and the mails, so they
+ * never disagree and never say "100%" before the limit is actually reached.
+ */
+export function percentOfLimit(cents: Cents, limitCents: Cents): number {
+  if (limitCents <= 0) return 0;
+  return Math.floor((cents * 1000) / limitCents) / 10;
+}
+
+/** "99,9" / "99.9": a percentage as {@link percentOfLimit} gives it, in the reader's language. */
+export function formatPercent(percent: number, language: "nl" | "en"): string {
+  const [whole, tenth] = (Math.round(percent * 10) / 10).toFixed(1).split(".") as [string, string];
+  if (tenth === "0") return whole;
+  return `${whole}${language === "nl" ? "," : "."}${tenth}`;
+}

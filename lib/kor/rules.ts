@@ -305,3 +305,8 @@ export function interpretationRules(): { ruleId: RuleId; meta: RuleMeta }[] {
     .filter((id) => RULE_CATALOG[id].interpretation)
     .map((id) => ({ ruleId: id, meta: RULE_CATALOG[id] }));
 }
+
+/** A rule in plain words for the UI ("KOR-omzetgrens: …"), never its section number. */
+export function ruleInWords(ruleId: RuleId, language: "nl" | "en"): string {
+  return RULE_CATALOG[ruleId].title[language];
+}

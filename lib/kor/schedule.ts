@@ -12,7 +12,7 @@ import {
   upcomingApplyBy,
   vatReturnDueForPeriodOf,
 } from "./deadlines";
-import { firstDayOfQuarter, monthOf, quarterLabelOf, quarterOfMonth, yearOf } from "./dates";
+import { dateInWords, firstDayOfQuarter, monthOf, periodInWords, quarterLabelOf, quarterOfMonth, yearOf } from "./dates";
 import type { Ledger } from "./ledger";
 import { withRule, type RuleId, type RuleSet } from "./rules";
 import type { Business, Deadline, DeadlineKind, EuKorCrossing, ISODate, KorCrossing, RuleRef } from "./types";
@@ -45,6 +45,11 @@ export type ScheduleContext = {
 
 const APPLY_BY_PERIODS_SHOWN = 4;
 
+const nlDate = (date: ISODate) => dateInWords(date, "nl");
+const enDate = (date: ISODate) => dateInWords(date, "en");
+const nlPeriod = (label: string) => periodInWords(label, "nl");
+const enPeriod = (label: string) => periodInWords(label, "en");
+
 export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
   const { business, asOf } = ctx;
   const filing = business.filingPeriod ?? "quarter";
@@ -61,8 +66,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
           "KOR_APPLY_BY",
           applyBy,
           "kor.effectiveDate",
-          `Wilt u de KOR vanaf ${start}? Zorg dat de Belastingdienst uw aanvraag uiterlijk ${applyBy} heeft (veilige datum). Bevestiging duurt meestal ${confirmation.min}–${confirmation.max} weken; blijf tot de ingangsdatum aangifte doen.`,
-          `Want the KOR from ${start}? Make sure the Belastingdienst has your application by ${applyBy} (the safe date). Confirmation usually takes ${confirmation.min}–${confirmation.max} weeks; keep filing returns until the start date.`,
+          `Wil je de KOR vanaf ${nlDate(start)}? Zorg dat de Belastingdienst je aanvraag uiterlijk ${nlDate(applyBy)} heeft (veilige datum). Bevestiging duurt meestal ${confirmation.min}–${confirmation.max} weken; blijf tot de ingangsdatum aangifte doen.`,
+          `Want the KOR from ${enDate(start)}? Make sure the Belastingdienst has your application by ${enDate(applyBy)} (the safe date). Confirmation usually takes ${confirmation.min}–${confirmation.max} weeks; keep filing returns until the start date.`,
           { about: start },
         ),
       );
@@ -78,8 +83,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
           "KOR_DEREGISTRATION_EFFECTIVE",
           leaving,
           "kor.effectiveDate",
-          `Uw afmelding voor de KOR gaat in op ${leaving}; vanaf dan rekent u btw.`,
-          `Your KOR deregistration takes effect on ${leaving}; charge VAT from then on.`,
+          `Je afmelding voor de KOR gaat in op ${nlDate(leaving)}; vanaf dan reken je btw.`,
+          `Your KOR deregistration takes effect on ${enDate(leaving)}; charge VAT from then on.`,
           { about: "scheduled" },
         ),
       );
@@ -90,8 +95,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
           "KOR_DEREGISTRATION_EFFECTIVE",
           effective,
           "kor.effectiveDate",
-          `Meldt u zich vandaag af voor de KOR, dan gaat dat in op ${effective} (aanvraag uiterlijk ${applyByDate(effective)} binnen).`,
-          `If you leave the KOR today, it takes effect on ${effective} (request received by ${applyByDate(effective)}).`,
+          `Meld je je vandaag af voor de KOR, dan gaat dat in op ${nlDate(effective)} (aanvraag uiterlijk ${nlDate(applyByDate(effective))} binnen).`,
+          `If you leave the KOR today, it takes effect on ${enDate(effective)} (request received by ${enDate(applyByDate(effective))}).`,
           { about: "requestToday" },
         ),
       );
@@ -106,8 +111,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
         "KOR_EARLIEST_REJOIN",
         ctx.earliestRejoin,
         "kor.exclusion",
-        `Na het verlaten van de KOR kunt u op zijn vroegst op ${ctx.earliestRejoin} weer meedoen, als uw omzet dan aan de voorwaarden voldoet.`,
-        `After leaving the KOR, the earliest you can rejoin is ${ctx.earliestRejoin}, if your turnover then meets the conditions.`,
+        `Na het verlaten van de KOR kun je op zijn vroegst op ${nlDate(ctx.earliestRejoin)} weer meedoen, als je omzet dan aan de voorwaarden voldoet.`,
+        `After leaving the KOR, the earliest you can rejoin is ${enDate(ctx.earliestRejoin)}, if your turnover then meets the conditions.`,
       ),
     );
   }
@@ -123,8 +128,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
         "VAT_RETURN_DUE",
         due,
         "kor.firstVatReturn",
-        `Eerste btw-aangifte na de overschrijding: tijdvak ${period}, uiterlijk ${due}.`,
-        `First VAT return after the crossing: period ${period}, due by ${due}.`,
+        `Eerste btw-aangifte na de overschrijding: tijdvak ${nlPeriod(period)}, uiterlijk ${nlDate(due)}.`,
+        `First VAT return after the crossing: period ${enPeriod(period)}, due by ${enDate(due)}.`,
         { about: period, transactionId: c.transactionId },
       ),
     );
@@ -139,8 +144,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
           "EU_KOR_NOTIFY_BY",
           c.notifyBy,
           "euKor.notification",
-          `Meld de overschrijding van de EU-omzetgrens (${c.date}) uiterlijk ${c.notifyBy} aan de Belastingdienst, met uw leveringen sinds het begin van het kwartaal.`,
-          `Inform the Belastingdienst of the Union-limit crossing (${c.date}) by ${c.notifyBy}, with your supplies since the start of the quarter.`,
+          `Meld de overschrijding van de EU-omzetgrens (${nlDate(c.date)}) uiterlijk ${nlDate(c.notifyBy)} aan de Belastingdienst, met je leveringen sinds het begin van het kwartaal.`,
+          `Inform the Belastingdienst of the Union-limit crossing (${enDate(c.date)}) by ${enDate(c.notifyBy)}, with your supplies since the start of the quarter.`,
           { about: c.date, transactionId: c.transactionId },
         ),
       );
@@ -158,8 +163,8 @@ export function buildDeadlines(ctx: ScheduleContext): Deadline[] {
             "EU_KOR_REPORT_DUE",
             due,
             "euKor.quarterlyReport",
-            `EU-KOR-kwartaalrapport ${label} (omzet per lidstaat, ook Nederland en "0" waar niets): uiterlijk ${due}.`,
-            `EU-KOR quarterly report ${label} (turnover per member state, NL too, and "0" where none): due by ${due}.`,
+            `EU-KOR-kwartaalrapport ${nlPeriod(label)} (omzet per lidstaat, ook Nederland en "0" waar niets): uiterlijk ${nlDate(due)}.`,
+            `EU-KOR quarterly report ${enPeriod(label)} (turnover per member state, NL too, and "0" where none): due by ${enDate(due)}.`,
             { about: label },
           ),
         );

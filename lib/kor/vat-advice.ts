@@ -6,7 +6,7 @@
 // crossing, or is outside the KOR (never in, left, or excluded after leaving). Pure.
 
 import { categoryVatRatePercent } from "./categories";
-import { yearOf } from "./dates";
+import { dateInWords, yearOf } from "./dates";
 import { atRiskOnCrossingDay, buildLedger, txAt, type Ledger } from "./ledger";
 import { vatContained, vatOnTop } from "./money";
 import { earliestRejoinDate } from "./deadlines";
@@ -58,16 +58,8 @@ export type VatAdvice = RuleRef & {
   sameDay: string[];
 };
 
-const MONTHS: Record<"nl" | "en", readonly string[]> = {
-  nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
-
-/** "20 november 2026" / "20 November 2026". */
-export function dateInWords(date: ISODate, language: "nl" | "en"): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[language][m - 1]} ${y}`;
-}
+/** "20 november 2026" / "20 November 2026" (re-exported; it lives with the other date functions). */
+export { dateInWords };
 
 /** "€ 20.000" / "€20,000" for whole euros, else with cents. */
 export function euroInWords(cents: Cents, language: "nl" | "en"): string {

@@ -5,7 +5,7 @@ import type { AlertDetails } from "@/lib/alerts/select-alerts";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
 import nlMessages from "@/lib/i18n/messages/nl/notifications.json";
 import enMessages from "@/lib/i18n/messages/en/notifications.json";
-import { formatEuro } from "@/lib/kor/money";
+import { formatEuro, formatPercent } from "@/lib/kor/money";
 import type { Bilingual } from "@/lib/kor/types";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
@@ -44,7 +44,7 @@ export function alertSubject(alert: MailAlert, locale: MailLocale): string {
   const d = alert.details;
   return fill(TEXTS[locale].email.subjects[alert.code], {
     business: alert.businessName,
-    percent: d.threshold ?? d.percent,
+    percent: d.threshold ?? (d.percent === undefined ? undefined : formatPercent(d.percent, locale)),
     invoice: d.invoiceNumber ?? "",
     state: d.state,
     days: d.daysLeft,
@@ -58,7 +58,7 @@ function figureRows(alert: MailAlert, locale: MailLocale): [string, string][] {
   const rows: [string, string][] = [];
   if (d.totalCents !== undefined) rows.push([t.turnover, formatEuro(d.totalCents, locale)]);
   if (d.limitCents !== undefined) rows.push([t.limit, formatEuro(d.limitCents, locale)]);
-  if (d.percent !== undefined) rows.push([t.share, `${d.percent}%`]);
+  if (d.percent !== undefined) rows.push([t.share, `${formatPercent(d.percent, locale)}%`]);
   if (d.invoiceNumber) rows.push([t.invoice, fill(t.invoiceLine, { number: d.invoiceNumber, date: d.invoiceDate ? formatMailDate(d.invoiceDate, locale) : "" })]);
   if (d.state) rows.push([t.state, d.state]);
   if (d.expectedCrossingDate) rows.push([t.expectedCrossing, formatMailDate(d.expectedCrossingDate, locale)]);

@@ -109,7 +109,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
         </section>
       ) : (
         <>
-          <form method="get" action={base} role="search" aria-label={t("filtersLabel")} className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
+          <form method="get" action={base} role="search" aria-label={t("filtersLabel")} className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-7">
             <div className="lg:col-span-2">
               <label htmlFor="invoice-q" className="block text-sm font-medium">{t("search")}</label>
               <input id="invoice-q" type="search" name="q" defaultValue={query.q ?? ""} aria-describedby="invoice-q-hint" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
@@ -134,7 +134,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                 ))}
               </select>
             </div>
-            <div>
+            <div className="lg:col-span-2">
               <label htmlFor="invoice-category" className="block text-sm font-medium">{t("category")}</label>
               <select id="invoice-category" name="category" defaultValue={query.category ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2">
                 <option value="">{t("allCategories")}</option>
@@ -154,7 +154,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
             {query.sort !== "date" ? <input type="hidden" name="sort" value={query.sort} /> : null}
             {query.dir !== "desc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
             {deletedView ? <input type="hidden" name="deleted" value="only" /> : null}
-            <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-6">
+            <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-7">
               <button type="submit" className={linkButtonClass}>{t("filter")}</button>
               <Link href={`${base}${queryString({ year: String(year), ...(deletedView ? { deleted: "only" } : {}) })}`} className="text-sm font-medium text-brand-700 underline">
                 {t("clearFilters")}
@@ -208,8 +208,8 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
               ) : null}
             </section>
           ) : (
-            <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" role="region" aria-labelledby="invoice-table-caption" tabIndex={0}>
-              <table className="w-full min-w-[52rem] text-left text-sm">
+            <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 max-sm:overflow-visible" role="region" aria-labelledby="invoice-table-caption" tabIndex={0}>
+              <table className="stack-table w-full min-w-[52rem] text-left text-sm">
                 <caption id="invoice-table-caption" className="sr-only">
                   {t("tableCaption", { year, page: result.page.number, pages: result.page.totalPages })}
                 </caption>
@@ -232,21 +232,21 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                         </Link>
                         {invoice.kind !== "invoice" ? <span className="block text-xs font-normal text-slate-600">{t(`kind.${invoice.kind}`)}</span> : null}
                       </th>
-                      <td className="whitespace-nowrap px-3 py-2">{formatDate(invoice.date, language)}</td>
-                      <td className="px-3 py-2">
+                      <td data-label={t("columns.date")} className="whitespace-nowrap px-3 py-2">{formatDate(invoice.date, language)}</td>
+                      <td data-label={t("columns.customer")} className="px-3 py-2">
                         {invoice.customer.name}
                         {invoice.description ? <span className="block max-w-xs text-xs text-slate-600">{invoice.description}</span> : null}
                       </td>
-                      <td className="px-3 py-2">
+                      <td data-label={t("columns.category")} className="px-3 py-2">
                         {CATEGORIES[invoice.category].label[language]}
                         {invoice.country ? <span className="text-slate-600"> ({invoice.country})</span> : null}
                       </td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCents(invoice.netCents, language)}</td>
-                      <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCents(invoice.vatCents, language)}</td>
-                      <td className="px-3 py-2">
+                      <td data-label={t("columns.net")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCents(invoice.netCents, language)}</td>
+                      <td data-label={t("columns.vat")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCents(invoice.vatCents, language)}</td>
+                      <td data-label={t("columns.kor")} className="px-3 py-2">
                         <KorBadge kor={invoice.kor} language={language} number={invoice.number} />
                       </td>
-                      <td className="px-3 py-2">
+                      <td className="px-3 py-2 max-sm:justify-end">
                         {writable ? (
                           <div className="flex gap-2">
                             {deletedView ? (

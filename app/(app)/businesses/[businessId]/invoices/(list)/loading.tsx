@@ -1,3 +1,5 @@
+// The list alone streams behind its skeleton ((list)/loading.tsx): an invoice page outside
+// that boundary decides its status before anything is sent, so a missing invoice is a real 404.
 import { getTranslations } from "next-intl/server";
 
 export default async function InvoicesLoading() {
