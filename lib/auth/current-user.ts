@@ -5,21 +5,13 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { findSessionUser } from "@/lib/auth/sessions/session-user";
+import { findSessionUser, type SessionUser } from "@/lib/auth/sessions/session-user";
 import { AppError } from "@/lib/errors";
 
-export type CurrentUser = {
-  id: string;
-  name: string;
-  email: string;
-  locale: "nl" | "en";
-  isAccountant: boolean;
-  /** Whether the user proved their address (invitations and access requests need it). */
-  emailVerified: boolean;
+/** The session's user (lib/auth/sessions/session-user.ts) and the session of this request. */
+export type CurrentUser = SessionUser & {
   /** The server-side session of this request (UserSession). */
   sessionId: string;
-  /** Their firm requires two-factor login and it is not set up: only the account page is open. */
-  twoFactorSetupRequired: boolean;
 };
 
 /** Where a member of a firm that requires two-factor login sets it up. */
