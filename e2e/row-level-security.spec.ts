@@ -27,8 +27,8 @@ test("the app connects as drempel_app, and a user's pages show that user's busin
 
   // The server's connections to this database, by the application_name its pools set
   // (lib/db/context-pool.ts): requests as drempel_app; system mode (the inline queue
-  // worker) as drempel_worker, the only role the policies show every tenant; none as the
-  // tables' owner.
+  // worker and pg-boss's scheduler) as drempel_worker, the only role the policies show
+  // every tenant; none as the tables' owner.
   const connections = await asOwner(async (client) =>
     (
       await client.query<{ usename: string; application_name: string }>(
@@ -41,9 +41,11 @@ test("the app connects as drempel_app, and a user's pages show that user's busin
   const appConnections = connections.filter((row) => row.application_name === "drempel").map((row) => row.usename);
   expect(appConnections.length).toBeGreaterThan(0);
   expect(new Set(appConnections)).toEqual(new Set(["drempel_app"]));
-  const workerConnections = connections.filter((row) => row.application_name === "drempel-worker").map((row) => row.usename);
+  // The inline queue worker's system pool and pg-boss's scheduler (lib/jobs/scheduler.ts).
+  const workerNames = ["drempel-worker", "drempel-scheduler"];
+  const workerConnections = connections.filter((row) => workerNames.includes(row.application_name)).map((row) => row.usename);
   expect(new Set(workerConnections)).toEqual(new Set(workerConnections.length ? ["drempel_worker"] : []));
-  expect(connections.map((row) => row.application_name).every((name) => name === "drempel" || name === "drempel-worker")).toBe(true);
+  expect(connections.map((row) => row.application_name).every((name) => name === "drempel" || workerNames.includes(name))).toBe(true);
 
   // The business exists once with its creator as owner, and drempel_app cannot see it
   // without a user's context: the role the app uses is bound by the policies.
