@@ -283,6 +283,15 @@ test("an outsider gets a real 404 for someone else's dashboard", async ({ page, 
   await loginAs(outsider, "tweede@demo.drempel.nl");
   const response = await outsider.goto(`/businesses/${id}`);
   expect(response?.status()).toBe(404);
+  // Issue #16: the 404 inside the app's layout is one page with one main landmark, not two nested.
+  await expect(outsider.getByRole("heading", { level: 1, name: "Niet gevonden" })).toBeVisible();
+  await expect(outsider.locator("main")).toHaveCount(1);
+  await expect(outsider.locator("#main")).toHaveCount(1);
+  // And so is the 404 of an unknown address (outside the app's layout), and the dashboard itself.
+  expect((await outsider.goto("/bestaat-niet"))?.status()).toBe(404);
+  await expect(outsider.getByRole("heading", { level: 1, name: "Niet gevonden" })).toBeVisible();
+  await expect(outsider.locator("main")).toHaveCount(1);
+  await expect(page.locator("main")).toHaveCount(1);
   await context.close();
 });
 
