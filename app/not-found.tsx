@@ -1,15 +1,14 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { StatusMessage } from "@/components/ui/status-message";
 
+/** The 404 page at the root, outside any layout with a <main> (app/(app)/ has its own). */
 export default async function NotFound() {
   const t = await getTranslations("errors");
-  return (
-    <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-      <h1 className="mb-2 text-2xl font-bold">{t("notFoundTitle")}</h1>
-      <p className="mb-6 text-slate-700">{t("notFoundText")}</p>
-      <Link href="/businesses" className="font-semibold text-brand-700 underline">
-        {t("toHome")}
-      </Link>
-    </main>
+  const home = (
+    <Link href="/businesses" className="font-semibold text-brand-700 underline">
+      {t("toHome")}
+    </Link>
   );
+  return <StatusMessage title={t("notFoundTitle")} text={t("notFoundText")} action={home} asMain={true} />;
 }

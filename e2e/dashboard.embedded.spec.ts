@@ -283,5 +283,63 @@ test("an outsider gets a real 404 for someone else's dashboard", async ({ page, 
   await loginAs(outsider, "tweede@demo.drempel.nl");
   const response = await outsider.goto(`/businesses/${id}`);
   expect(response?.status()).toBe(404);
+  // Issue #16: the 404 inside the app's layout is one page with one main landmark, not two nested.
+  await expect(outsider.getByRole("heading", { level: 1, name: "Niet gevonden" })).toBeVisible();
+  await expect(outsider.locator("main")).toHaveCount(1);
+  await expect(outsider.locator("#main")).toHaveCount(1);
+  // And so is the 404 of an unknown address (outside the app's layout), and the dashboard itself.
+  expect((await outsider.goto("/bestaat-niet"))?.status()).toBe(404);
+  await expect(outsider.getByRole("heading", { level: 1, name: "Niet gevonden" })).toBeVisible();
+  await expect(outsider.locator("main")).toHaveCount(1);
+  await expect(page.locator("main")).toHaveCount(1);
   await context.close();
+});
+
+// Issue #16: the demo tells the story. Besides the everyday businesses the demo owner has
+// one that crossed €20,000 this year, one under the EU-KOR and one with investment goods.
+test.describe("the demo's story businesses", () => {
+  test.beforeEach(async ({ page }) => {
+    await loginAs(page, "eigenaar@demo.drempel.nl");
+  });
+
+  test("Catering Eva crossed €20,000 this year: the crossing panel names the invoice and the remediation table lists the 0% invoice after it", async ({ page }) => {
+    const id = await openBusiness(page, "Catering Eva");
+    const data = await turnover(page, id, year);
+    expect(data.kor.crossing).not.toBeNull();
+    expect(data.kor.participatingOnAsOf).toBe(false);
+    const numbers = await invoiceNumbers(page, id, year);
+    expect(numbers.get(data.kor.crossing!.invoiceId)).toBe(`${year}-008`);
+
+    const crossing = page.getByRole("region", { name: "Grens overschreden" });
+    await expect(crossing.getByTestId("crossing-invoice")).toContainText(`De grens is overschreden met factuur ${year}-008`);
+    const remediation = crossing.getByRole("table", { name: "Facturen zonder btw na de overschrijding" });
+    await expect(remediation.getByRole("row", { name: new RegExp(`^${year}-009`) })).toContainText(euro(150_000));
+    await expect(remediation.getByRole("row", { name: new RegExp(`^${year}-008`) })).toContainText(euro(280_000));
+    // The invoice with VAT after the crossing owes nothing more.
+    await expect(remediation.getByRole("row", { name: new RegExp(`^${year}-010`) })).toHaveCount(0);
+  });
+
+  test("Keramiek Eva uses the EU-KOR: Union turnover and sales in Belgium and Germany", async ({ page }) => {
+    await openBusiness(page, "Keramiek Eva");
+    const eu = page.getByRole("region", { name: "EU-omzet en EU-KOR" });
+    await expect(eu.getByText(`EU-omzet ${year}:`).first()).toContainText(`${euro(1_420_000)} van ${euro(10_000_000)} (14,2%)`);
+    await expect(eu.getByText("Je gebruikt de EU-KOR niet.")).toHaveCount(0);
+    const belgium = eu.getByRole("listitem").filter({ hasText: "BE:" });
+    await expect(belgium).toContainText(euro(630_000));
+    await expect(belgium).toContainText("EU-KOR gebruikt");
+    const germany = eu.getByRole("listitem").filter({ hasText: "DE:" });
+    await expect(germany).toContainText(euro(360_000));
+    await expect(germany).toContainText("EU-KOR gebruikt");
+  });
+
+  test("Fotografie Eva has investment goods: the revision planner shows what joining the KOR repays", async ({ page }) => {
+    await openBusiness(page, "Fotografie Eva");
+    const planner = page.getByRole("region", { name: "Btw-herziening bij in- of uittreden" });
+    const goods = planner.getByTestId("investment-goods");
+    await expect(goods.getByRole("row", { name: /Camera en objectieven/ })).toContainText(euro(315_000));
+    await expect(goods.getByRole("row", { name: /Studioruimte/ })).toContainText("Onroerend (10 jaar)");
+    // Joining next year: a fifth of the camera's VAT (€630) plus a tenth of the studio's (€840) a year.
+    const table = planner.getByTestId("revision-table");
+    await expect(table.getByRole("row", { name: new RegExp(String(year + 1)) }).first()).toContainText(`${euro(147_000)} terugbetalen`);
+  });
 });

@@ -106,7 +106,10 @@ test("a read-only accountant's delete and restore forms answer the 403 page, and
   const refuse = async (path: string, fields: Record<string, string>) => {
     const form = await accountantPage.request.post(path, { headers: { origin }, multipart: fields });
     expect([403, 404], `form post: ${form.status()}`).toContain(form.status());
-    expect(await form.text()).toMatch(/Niet gevonden|Geen toegang/);
+    const html = await form.text();
+    expect(html).toMatch(/Niet gevonden|Geen toegang/);
+    // One main landmark: the refusal inside the app's layout does not nest a second <main> (issue #16).
+    expect(html.match(/<main\b/g)).toHaveLength(1);
   };
 
   await refuse(listPath, await formFields(listPath, /Factuur RO-1 verwijderen/));

@@ -66,12 +66,18 @@ export async function register(page: Page, name: string, email: string, options:
   await login(page, email);
 }
 
-export async function login(page: Page, email: string, password = PASSWORD): Promise<void> {
+/**
+ * Logs in and waits for the landing page: an owner's businesses ("Je bedrijven"), or the
+ * clients of an accountant without a business of his own ("Je klanten", /accountant).
+ * `landing` insists on one of them.
+ */
+export async function login(page: Page, email: string, password = PASSWORD, landing?: "businesses" | "accountant"): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page.getByRole("heading", { name: "Je bedrijven" })).toBeVisible();
+  const heading = landing === "businesses" ? "Je bedrijven" : landing === "accountant" ? "Je klanten" : /^Je (bedrijven|klanten)$/;
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 }
 
 export async function createBusiness(page: Page, name: string): Promise<string> {

@@ -1,5 +1,9 @@
-// Demo data for the embedded database: three accounts, three businesses, a year and a
-// bit of invoices. Runs once: an existing demo owner means the demo is there already.
+// Demo data for the embedded database: three accounts, six businesses, a year and a
+// bit of invoices. Besides the everyday businesses, the demo owner has one that crossed
+// €20,000 this year (with an invoice at 0% after the crossing), one under the EU-KOR with
+// sales in two member states, and one with investment goods for the revision planner, so
+// a newcomer sees every part of the product without typing. Dates are relative to today.
+// Runs once: an existing demo owner means the demo is there already.
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,7 +12,57 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import type { InvoiceCategory } from "@/lib/generated/prisma/client";
 import { fromIsoDate } from "@/lib/validation";
 
-type DemoInvoice = { date: string; netCents: number; category: InvoiceCategory; customerName: string; description: string; country?: string };
+type DemoInvoice = {
+  date: string;
+  netCents: number;
+  category: InvoiceCategory;
+  customerName: string;
+  description: string;
+  /** Member state of an EU category (EU_LOCAL and the like). */
+  country?: string;
+  /** The VAT charged; without it 0 in the KOR and 21% outside it. */
+  vatCents?: number;
+  /** Order within the day (the spread invoices can share a date early in January). */
+  sequence?: number;
+};
+
+/** The date `fraction` of the way from 1 January to `today` (so always in this year, never after today). */
+export function dateInYearSoFar(today: string, fraction: number): string {
+  const start = Date.UTC(Number(today.slice(0, 4)), 0, 1);
+  const end = Date.parse(`${today}T00:00:00Z`);
+  const day = Math.floor(((end - start) / 86_400_000) * fraction);
+  return new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The business that crossed €20,000 this year: eight invoices of €2,800 (the eighth crosses), then one more at 0% and one with 21%. */
+export function crossingInvoices(today: string): DemoInvoice[] {
+  const customers = ["Hotel De Linde", "Restaurant Smaak", "Gemeente Zeist", "Café Het Hoekje"];
+  const invoices: DemoInvoice[] = [0.05, 0.12, 0.2, 0.28, 0.36, 0.44, 0.52, 0.6].map((fraction, index) => ({
+    date: dateInYearSoFar(today, fraction),
+    netCents: 280000,
+    category: "NL_STANDARD",
+    customerName: customers[index % customers.length]!,
+    description: "Catering",
+    vatCents: 0,
+  }));
+  // Sent without VAT after the crossing: the remediation table lists it (with the crossing invoice).
+  invoices.push({ date: dateInYearSoFar(today, 0.7), netCents: 150000, category: "NL_STANDARD", customerName: "Hotel De Linde", description: "Catering", vatCents: 0 });
+  // After learning of the crossing: with VAT.
+  invoices.push({ date: dateInYearSoFar(today, 0.85), netCents: 120000, category: "NL_STANDARD", customerName: "Restaurant Smaak", description: "Catering", vatCents: 25200 });
+  return invoices.map((invoice, index) => ({ ...invoice, sequence: index + 1 }));
+}
+
+/** The EU-KOR business: Dutch sales plus sales taxed locally in Belgium and Germany. */
+export function euKorInvoices(today: string): DemoInvoice[] {
+  const invoices: DemoInvoice[] = [
+    { date: dateInYearSoFar(today, 0.1), netCents: 180000, category: "NL_STANDARD", customerName: "Galerie Noord", description: "Keramiek" },
+    { date: dateInYearSoFar(today, 0.3), netCents: 420000, category: "EU_LOCAL", country: "BE", customerName: "Markt Gent", description: "Keramiek (markt)" },
+    { date: dateInYearSoFar(today, 0.5), netCents: 250000, category: "NL_STANDARD", customerName: "Winkel Klei", description: "Keramiek" },
+    { date: dateInYearSoFar(today, 0.7), netCents: 360000, category: "EU_LOCAL", country: "DE", customerName: "Markt Köln", description: "Keramiek (markt)" },
+    { date: dateInYearSoFar(today, 0.9), netCents: 210000, category: "EU_LOCAL", country: "BE", customerName: "Markt Antwerpen", description: "Keramiek (markt)" },
+  ];
+  return invoices.map((invoice, index) => ({ ...invoice, vatCents: 0, sequence: index + 1 }));
+}
 
 /** Monthly invoices from January of `fromYear` to today, amounts cycling through `pattern`. */
 export function monthlyInvoices(options: { today: string; fromYear: number; pattern: number[]; day: number; customers: string[]; description: string }): DemoInvoice[] {
@@ -61,7 +115,17 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
         }),
       ),
     );
-    const businesses = [
+    const businesses: {
+      owner: NonNullable<typeof eva>;
+      name: string;
+      kvkNumber: string;
+      vatNumber: string | null;
+      korFrom: string | null;
+      accountantAccess: "READ_ONLY" | "READ_WRITE" | null;
+      invoices: DemoInvoice[];
+      euKor?: { from: string; memberStates: string[] };
+      investmentGoods?: { description: string; vatCents: number; firstUseYear: number; kind: "MOVABLE" | "IMMOVABLE" }[];
+    }[] = [
       {
         owner: eva!,
         name: "Studio Eva",
@@ -90,10 +154,51 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
         accountantAccess: "READ_WRITE" as const,
         invoices: monthlyInvoices({ today, fromYear: year, pattern: [70000, 85000, 90000], day: 5, customers: ["Particulier"], description: "Reparaties" }),
       },
+      {
+        // Crossed €20,000 this year while in the KOR: the crossing panel and the remediation table.
+        owner: eva!,
+        name: "Catering Eva",
+        kvkNumber: "55667788",
+        vatNumber: "NL000099998B58",
+        korFrom: `${year - 1}-01-01`,
+        accountantAccess: null,
+        invoices: crossingInvoices(today),
+      },
+      {
+        // In the KOR at home and under the EU-KOR in Belgium and Germany.
+        owner: eva!,
+        name: "Keramiek Eva",
+        kvkNumber: "99887766",
+        vatNumber: "NL000099998B59",
+        korFrom: `${year - 1}-01-01`,
+        accountantAccess: null,
+        euKor: { from: `${year}-01-01`, memberStates: ["BE", "DE"] },
+        invoices: euKorInvoices(today),
+      },
+      {
+        // Outside the KOR with investment goods: the revision planner shows what joining would repay.
+        owner: eva!,
+        name: "Fotografie Eva",
+        kvkNumber: "44332211",
+        vatNumber: "NL000099998B60",
+        korFrom: null,
+        accountantAccess: null,
+        investmentGoods: [
+          { description: "Camera en objectieven", vatCents: 315000, firstUseYear: year - 1, kind: "MOVABLE" },
+          { description: "Studioruimte", vatCents: 840000, firstUseYear: year - 2, kind: "IMMOVABLE" },
+        ],
+        invoices: monthlyInvoices({ today, fromYear: year, pattern: [310000, 265000, 290000], day: 15, customers: ["Trouwfotografie", "Uitgeverij Beeld"], description: "Fotografie" }),
+      },
     ];
     for (const demo of businesses) {
       const business = await tx.business.create({
-        data: { name: demo.name, kvkNumber: demo.kvkNumber, vatNumber: demo.vatNumber, filingPeriod: "QUARTER" },
+        data: {
+          name: demo.name,
+          kvkNumber: demo.kvkNumber,
+          vatNumber: demo.vatNumber,
+          filingPeriod: "QUARTER",
+          ...(demo.euKor ? { euKorEnabled: true, euKorFrom: fromIsoDate(demo.euKor.from), euKorMemberStates: demo.euKor.memberStates, euKorExNumber: "NL000099998EX01" } : {}),
+        },
       });
       await tx.membership.create({ data: { businessId: business.id, userId: demo.owner.id, role: "OWNER" } });
       // The demo accountant (issue #7): read-only for Studio Eva, read-and-register for Fietsenmakerij Tom.
@@ -107,14 +212,19 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
           number: `${invoice.date.slice(0, 4)}-${String(index + 1).padStart(3, "0")}`,
           date: fromIsoDate(invoice.date),
           netCents: invoice.netCents,
-          vatCents: demo.korFrom ? 0 : Math.round(invoice.netCents * 0.21),
+          vatCents: invoice.vatCents ?? (demo.korFrom ? 0 : Math.round(invoice.netCents * 0.21)),
           category: invoice.category,
+          ...(invoice.country ? { country: invoice.country } : {}),
+          ...(invoice.sequence !== undefined ? { sequence: invoice.sequence } : {}),
           customerName: invoice.customerName,
-          customerCountry: "NL",
+          customerCountry: invoice.country ?? "NL",
           description: invoice.description,
           createdById: demo.owner.id,
         })),
       });
+      if (demo.investmentGoods) {
+        await tx.investmentGood.createMany({ data: demo.investmentGoods.map((good) => ({ businessId: business.id, ...good })) });
+      }
     }
   });
   return true;

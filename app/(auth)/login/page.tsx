@@ -17,12 +17,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ registered?: string; reset?: string; callbackUrl?: string }> }) {
-  if (await getCurrentUser()) redirect("/businesses");
+  // Signed in already: the landing page ("/" sends an accountant to /accountant, lib/auth/landing-path.ts).
+  if (await getCurrentUser()) redirect("/");
   const t = await getTranslations("auth");
   const tAccount = await getTranslations("account");
   const { registered, reset, callbackUrl } = await searchParams;
-  // Only a path of this app: `/\evil.example` and `/%09/evil.example` lead elsewhere.
-  const safeCallback = safeRedirectPath(callbackUrl, { origins: [...requestOrigins(await headers())] });
+  // Only a path of this app: `/\evil.example` and `/%09/evil.example` lead elsewhere. Without
+  // one, "/" picks the landing page by role (an accountant's is /accountant).
+  const safeCallback = safeRedirectPath(callbackUrl, { origins: [...requestOrigins(await headers())], fallback: "/" });
   return (
     <div className="space-y-6">
       <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
