@@ -1,5 +1,5 @@
-// Shared by the benchmarks and the sqlmap scan: waiting for a started server, percentiles,
-// a process's CPU time.
+// Shared by the benchmarks, the scale test and the sqlmap scan: waiting for a started
+// server, signing in, percentiles, a process's CPU time.
 import fs from "node:fs";
 
 /** Resolves once `url` answers 2xx; throws after `timeoutMs`. */
@@ -45,4 +45,29 @@ export function processCpuMs(pid: number | undefined): number | null {
 export function serverCpuNote(pid: number | undefined, before: number | null, requests: number): string {
   const after = processCpuMs(pid);
   return before !== null && after !== null && requests > 0 ? `, web server CPU ${((after - before) / requests).toFixed(2)} ms/request` : "";
+}
+
+/** Signs in at `base` through next-auth's credentials endpoint, as the login form does; returns the Cookie header. */
+export async function sessionCookie(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      const index = pair!.indexOf("=");
+      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  keep(signIn);
+  if (!jar.has("next-auth.session-token")) throw new Error(`sign-in failed (${signIn.status})`);
+  return cookie();
 }

@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { makeCsv } from "@/bench/import-throughput";
-import { percentile, processCpuMs, serverCpuNote, waitFor } from "@/bench/http-helpers";
+import { percentile, processCpuMs, serverCpuNote, sessionCookie, waitFor } from "@/bench/http-helpers";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -47,30 +47,6 @@ async function load(name: string, url: string, headers: Record<string, string>, 
 }
 
 
-/** Signs in through next-auth's credentials endpoint, as the login form does; returns the Cookie header. */
-async function sessionCookie(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const index = pair!.indexOf("=");
-      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  keep(signIn);
-  if (!jar.has("next-auth.session-token")) throw new Error(`sign-in failed (${signIn.status})`);
-  return cookie();
-}
 
 async function main() {
   ensureBuilt();
@@ -96,7 +72,7 @@ async function main() {
       stdio: "ignore",
     });
     await waitFor(`${base}/api/health`);
-    const cookie = await sessionCookie(user.email);
+    const cookie = await sessionCookie(base, user.email, PASSWORD);
     const bearer = { authorization: `Bearer ${secret}` };
     const dashboard = `${base}/businesses/${business.id}`;
     const api = `${base}/api/v1/businesses/${business.id}`;

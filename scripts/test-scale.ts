@@ -16,6 +16,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { asAppRole, asWorkerRole } from "@/lib/env";
+import { sessionCookie } from "@/bench/http-helpers";
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { startPgBouncer, type PgBouncer } from "@/test/integration/pgbouncer";
 
@@ -59,30 +60,6 @@ function startProcess(name: string, args: string[], env: Record<string, string>,
       }
     }, 100);
   });
-}
-
-async function sessionCookie(base: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const index = pair!.indexOf("=");
-      jar.set(pair!.slice(0, index), pair!.slice(index + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
-  });
-  keep(signIn);
-  if (!jar.has("next-auth.session-token")) throw new Error(`sign-in failed (${signIn.status})`);
-  return cookie();
 }
 
 type Tenant = { name: string; email: string; businessId: string; businessName: string; invoiceIds: string[]; token: string; cookies: string[] };
@@ -142,7 +119,7 @@ async function main(): Promise<void> {
     // A short lease, so rows held by the worker killed below come back within the test.
     const workers = await Promise.all([1, 2].map((i) => startProcess(`worker ${i}`, ["scripts/worker.ts"], { ...roles, ALERT_WORKER_POLL_MS: "200", ALERT_WORKER_LEASE_MS: "3000" }, "schedules on pg-boss")));
     console.log(`[scale] web nodes on ${ports.join(" and ")}, two workers`);
-    for (const tenant of tenants) for (const base of bases) tenant.cookies.push(await sessionCookie(base, tenant.email));
+    for (const tenant of tenants) for (const base of bases) tenant.cookies.push(await sessionCookie(base, tenant.email, PASSWORD));
 
     // The hammering: each request checked in full.
     const statuses = new Map<string, number>();
