@@ -1,0 +1,26 @@
+// Reads a bank statement in any supported format, recognised from its content.
+import { BankStatementError, type BankFormatParser, type BankStatement } from "@/lib/bank/statement.types";
+
+/** Every supported format; the first whose `detect` says yes reads the file. */
+export const BANK_FORMAT_PARSERS: BankFormatParser[] = [
+];
+
+// Windows-1252's 0x80–0x9F (Node's TextDecoder reads "windows-1252" as Latin-1 there).
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+/** UTF-8 (with or without BOM), else Windows-1252, as Dutch banks' CSV exports are. */
+export function decodeStatementBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const latin1 = new TextDecoder("latin1").decode(bytes);
+    return latin1.replace(/[\u0080-\u009f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
+  }
+}
+
+export function parseBankStatement(input: string | Uint8Array): BankStatement {
+  const text = typeof input === "string" ? input : decodeStatementBytes(input);
+  const parser = BANK_FORMAT_PARSERS.find((candidate) => candidate.detect(text));
+  if (!parser) throw new BankStatementError("bank.errors.unknownFormat");
+  return parser.parse(text);
+}
