@@ -30,6 +30,7 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
 // Characters no text field holds: NUL (PostgreSQL cannot store it), the other C0 control
 // characters except tab, LF and CR, and UTF-16 surrogates without their pair (no
 // character at all; a driver would silently store U+FFFD instead).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose
 const INVALID_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const hasInvalidText = (value: string): boolean => INVALID_TEXT.test(value);

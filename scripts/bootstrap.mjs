@@ -32,7 +32,7 @@ function newestMtime(entries) {
       }
     } else if (stat.mtimeMs > newest) newest = stat.mtimeMs;
   };
-  entries.forEach((entry) => visit(path.join(root, entry)));
+  for (const entry of entries) visit(path.join(root, entry));
   return newest;
 }
 

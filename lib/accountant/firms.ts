@@ -47,7 +47,7 @@ export async function addFirmColleague(options: { caller: Caller; input: unknown
     if (admin.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only the firm's administrator may add colleagues");
     const colleague = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, isAccountant: true, emailVerifiedAt: true, firmMembership: true } });
     // Clients are shared with firm colleagues: whoever registered the address without proving it is nobody's colleague.
-    if (!colleague || !colleague.isAccountant || !colleague.emailVerifiedAt) throw new AppError("VALIDATION_FAILED", "Not a registered accountant", { fields: { email: "accountant.errors.notAnAccountant" } });
+    if (!colleague?.isAccountant || !colleague.emailVerifiedAt) throw new AppError("VALIDATION_FAILED", "Not a registered accountant", { fields: { email: "accountant.errors.notAnAccountant" } });
     if (colleague.firmMembership) throw new AppError("CONFLICT", "Already in a firm", { fields: { email: "accountant.errors.colleagueInFirm" } });
     await tx.firmMember.create({ data: { firmId: admin.firmId, userId: colleague.id, role: "MEMBER" } });
     await tx.user.update({ where: { id: colleague.id }, data: { accountantFirm: admin.firm.name } });

@@ -398,7 +398,7 @@ describe("latency", () => {
       const deadline = saved + 10_000;
       while (smtp.mailsTo(nlOwner.email).length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       const mail = smtp.mailsTo(nlOwner.email)[before];
-      expect(mail?.subject).toContain("L" + i + "-2");
+      expect(mail?.subject).toContain(`L${i}-2`);
       samples.push(mail!.receivedAt - saved);
       await worker.stop();
     }

@@ -89,7 +89,7 @@ export class ContextPool extends pg.Pool {
 
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
-  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
     const context = resolveContext(); // started synchronously, in the caller's context
     const ready = this.checkout(context);
     if (!callback) return ready;
@@ -102,7 +102,7 @@ export class ContextPool extends pg.Pool {
   // pg's overloads, reduced to what this project calls: (text | config, values?, callback?)
   // answering a promise of a QueryResult, or calling back. (Typed loosely: pg's overload
   // set includes streams, which this pool does not take.)
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Pool's query has eleven overloads; this one forwards them all
   override query(config: any, values?: any, callback?: any): any {
     const done = (typeof values === "function" ? values : callback) as QueryCallback | undefined;
     const params = typeof values === "function" ? undefined : (values as unknown[] | undefined);

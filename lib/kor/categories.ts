@@ -348,7 +348,7 @@ export const CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
 export const CATEGORY_LIST: readonly CategoryInfo[] = CATEGORY_CODES.map((code) => CATEGORIES[code]);
 
 export function isCategory(value: unknown): value is Category {
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(CATEGORIES, value);
+  return typeof value === "string" && Object.hasOwn(CATEGORIES, value);
 }
 
 /** The Dutch VAT rate (21/9/0) of a category in a year, from the rule table; null when none applies. */

@@ -47,7 +47,7 @@ const results = new Map<string, RunResult>();
 describe("command line on every vector", () => {
   beforeAll(async () => {
     const runs = await pool(vectors, 4, (v) => runCli(["evaluate", v.file]));
-    vectors.forEach((v, i) => results.set(v.file, runs[i]!));
+    for (const [i, v] of vectors.entries()) results.set(v.file, runs[i]!);
   }, 240_000);
 
   it.each(vectors.map((v) => [v.vector.id, v] as const))("%s", (_id, v) => {

@@ -293,7 +293,7 @@ describe("explanations", () => {
     expect(year.kor.notCounted.find((e) => e.transactionId === "r")).toMatchObject({ interpretation: true, rule: "§2" });
     expect(year.union.counted.map((e) => e.transactionId)).toEqual(["a", "s"]);
     expect(Object.keys(year.memberStates)).toEqual(["NL", "DE"]);
-    expect(year.memberStates["DE"]!.totalCents).toBe(400_000);
+    expect(year.memberStates.DE!.totalCents).toBe(400_000);
   });
 });
 

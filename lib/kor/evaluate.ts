@@ -99,6 +99,7 @@ function historyStartOf(input: EngineInput, ledger: Ledger): ISODate | null {
   const started = input.business.startedOn ?? null;
   if (first === null) return started;
   if (started === null) return first;
+  // biome-ignore lint/complexity/useMathMinMax: ISO dates, compared as strings
   return started < first ? started : first;
 }
 

@@ -98,10 +98,10 @@ const STATE_NONE = 0;
 const STATE_NL = 1;
 const STATE_COUNTRY = 2;
 const STATE_KIND = Uint8Array.from(INFO_BY_INDEX, (c) => (c.memberState === "NL" ? STATE_NL : c.memberState === "country" ? STATE_COUNTRY : STATE_NONE));
-const IDX_NL_STANDARD = CATEGORY_INDEX["NL_STANDARD"]!;
-const IDX_NL_REDUCED = CATEGORY_INDEX["NL_REDUCED"]!;
-const IDX_B2C_NL_VAT = CATEGORY_INDEX["EU_B2C_NL_VAT"]!;
-const IDX_B2C_FOREIGN_VAT = CATEGORY_INDEX["EU_B2C_FOREIGN_VAT"]!;
+const IDX_NL_STANDARD = CATEGORY_INDEX.NL_STANDARD!;
+const IDX_NL_REDUCED = CATEGORY_INDEX.NL_REDUCED!;
+const IDX_B2C_NL_VAT = CATEGORY_INDEX.EU_B2C_NL_VAT!;
+const IDX_B2C_FOREIGN_VAT = CATEGORY_INDEX.EU_B2C_FOREIGN_VAT!;
 
 const FLAG_ANCILLARY = 1;
 const FLAG_VAT = 2;
@@ -119,8 +119,8 @@ function fastDateKey(d: string): number {
 function compareWithinDay(sequences: Float64Array, a: number, b: number): number {
   const sa = sequences[a]!;
   const sb = sequences[b]!;
-  const hasA = sa === sa;
-  const hasB = sb === sb;
+  const hasA = !Number.isNaN(sa);
+  const hasB = !Number.isNaN(sb);
   if (hasA && hasB && sa !== sb) return sa - sb;
   if (hasA && !hasB) return -1;
   if (!hasA && hasB) return 1;
@@ -169,9 +169,9 @@ export function sortOrder(dateKeys: Int32Array, sequences: Float64Array | null, 
   while (start < n) {
     const key = dateKeys[order[start]!]!;
     let end = start + 1;
-    let sequenced = sequences[order[start]!] === sequences[order[start]!];
+    let sequenced = !Number.isNaN(sequences[order[start]!]!);
     while (end < n && dateKeys[order[end]!]! === key) {
-      if (sequences[order[end]!] === sequences[order[end]!]) sequenced = true;
+      if (!Number.isNaN(sequences[order[end]!]!)) sequenced = true;
       end++;
     }
     if (sequenced && end - start > 1) order.subarray(start, end).sort(compare);

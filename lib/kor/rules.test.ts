@@ -34,15 +34,15 @@ describe("rulesFor", () => {
 describe("member-state thresholds (data file)", () => {
   it("has the 27 member states, Spain without a threshold", () => {
     expect(EU_MEMBER_STATES).toHaveLength(27);
-    expect(rulesFor(2026).memberStateThresholds["ES"]).toBeNull();
-    expect(rulesFor(2026).memberStateThresholds["DE"]).toEqual({ thresholdCents: 2_500_000, currentYearCeilingCents: 10_000_000 });
+    expect(rulesFor(2026).memberStateThresholds.ES).toBeNull();
+    expect(rulesFor(2026).memberStateThresholds.DE).toEqual({ thresholdCents: 2_500_000, currentYearCeilingCents: 10_000_000 });
   });
 
   it("can be overridden per input without touching the table", () => {
     const lookup = makeRuleLookup({ memberStateThresholdsCents: { DE: 2_200_000, BE: null } });
-    expect(lookup(2026).memberStateThresholds["DE"]).toEqual({ thresholdCents: 2_200_000 });
-    expect(lookup(2026).memberStateThresholds["BE"]).toBeNull();
-    expect(rulesFor(2026).memberStateThresholds["DE"]!.thresholdCents).toBe(2_500_000);
+    expect(lookup(2026).memberStateThresholds.DE).toEqual({ thresholdCents: 2_200_000 });
+    expect(lookup(2026).memberStateThresholds.BE).toBeNull();
+    expect(rulesFor(2026).memberStateThresholds.DE!.thresholdCents).toBe(2_500_000);
   });
 });
 

@@ -19,7 +19,7 @@ function walk(expected: unknown, actual: unknown, path: string, out: Mismatch[])
       out.push({ path, expected, actual, problem: `expected ${expected.length} elements, got ${actual.length}` });
       return;
     }
-    expected.forEach((e, i) => walk(e, actual[i], `${path}[${i}]`, out));
+    for (const [i, e] of expected.entries()) walk(e, actual[i], `${path}[${i}]`, out);
     return;
   }
   if (isObject(expected)) {

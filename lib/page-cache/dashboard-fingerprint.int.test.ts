@@ -16,7 +16,6 @@ import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
 import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
 import { withdrawInvitation } from "@/lib/accountant/withdraw-invitation";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { recordKorDeregistration, undoKorDeregistration } from "@/lib/businesses/kor-deregistration";
 import { updateBusiness } from "@/lib/businesses/update-business";

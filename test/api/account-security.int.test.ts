@@ -171,7 +171,7 @@ describe("API rate limit", () => {
 
   it("does not count requests that fail authentication against anyone", async () => {
     const token = await tokenFor(owner.id);
-    for (let i = 0; i < 5; i++) expect(await listWithToken("drp_" + "x".repeat(43))).toBe(401);
+    for (let i = 0; i < 5; i++) expect(await listWithToken(`drp_${"x".repeat(43)}`)).toBe(401);
     for (let i = 0; i < 3; i++) expect(await listWithToken(token)).toBe(200);
   });
 

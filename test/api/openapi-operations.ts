@@ -37,7 +37,17 @@ const METHODS = ["get", "post", "put", "patch", "delete"];
 /** A schema with its $ref followed and its allOf merged. */
 export function resolve(schema: Schema): Schema {
   if (schema.$ref) return resolve(document.components.schemas[schema.$ref.split("/").pop()!]!);
-  if (schema.allOf) return schema.allOf.map(resolve).reduce((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties }, required: [...(a.required ?? []), ...(b.required ?? [])] }), {});
+  if (schema.allOf) {
+    const properties: NonNullable<Schema["properties"]> = {};
+    const required: string[] = [];
+    let merged: Schema = {};
+    for (const part of schema.allOf.map(resolve)) {
+      merged = { ...merged, ...part };
+      Object.assign(properties, part.properties);
+      required.push(...(part.required ?? []));
+    }
+    return { ...merged, properties, required };
+  }
   return schema;
 }
 

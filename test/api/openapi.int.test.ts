@@ -22,9 +22,9 @@ function shape(name: string): { required: Set<string>; known: Set<string> } {
   const known = new Set<string>();
   const visit = (schema: Schema) => {
     if (schema.$ref) return visit(schemas[schema.$ref.split("/").pop()!]!);
-    schema.allOf?.forEach(visit);
-    schema.required?.forEach((key) => required.add(key));
-    Object.keys(schema.properties ?? {}).forEach((key) => known.add(key));
+    for (const part of schema.allOf ?? []) visit(part);
+    for (const key of schema.required ?? []) required.add(key);
+    for (const key of Object.keys(schema.properties ?? {})) known.add(key);
   };
   visit(schemas[name]!);
   return { required, known };

@@ -46,10 +46,10 @@ export async function startPgBouncer(serverUrl: string, options: { poolSize?: nu
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "drempel-pgbouncer-"));
   const pidFile = path.join(dir, "pgbouncer.pid");
   const logFile = path.join(dir, "pgbouncer.log");
-  fs.writeFileSync(path.join(dir, "users.txt"), ['"postgres" ""', '"drempel_app" ""', '"drempel_worker" ""'].join("\n") + "\n");
+  fs.writeFileSync(path.join(dir, "users.txt"), `${['"postgres" ""', '"drempel_app" ""', '"drempel_worker" ""'].join("\n")}\n`);
   fs.writeFileSync(
     path.join(dir, "pgbouncer.ini"),
-    [
+    `${[
       "[databases]",
       `* = host=${server.hostname} port=${server.port || 5432}`,
       "[pgbouncer]",
@@ -64,7 +64,7 @@ export async function startPgBouncer(serverUrl: string, options: { poolSize?: nu
       "ignore_startup_parameters = extra_float_digits,options",
       `logfile = ${logFile}`,
       `pidfile = ${pidFile}`,
-    ].join("\n") + "\n",
+    ].join("\n")}\n`,
   );
   const asRoot = process.getuid?.() === 0;
   if (asRoot) spawnSync("chown", ["-R", "postgres", dir]);

@@ -30,7 +30,11 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
       if (mails.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`waited for ${count} mails, got ${mails.length}`)), timeoutMs);
-        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({ count, resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
       });
     },
     mailsTo: (address) => mails.filter((mail) => mail.recipients.includes(address.toLowerCase())),

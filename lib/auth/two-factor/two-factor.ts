@@ -28,7 +28,7 @@ const userTotp = (userId: string) =>
  * Accepts a TOTP code (after the last accepted step; the step is taken in the same
  * statement, so two requests cannot both use it) or an unused recovery code (used up).
  */
-async function useCode(userId: string, user: { totpSecret: string | null; totpLastStep: number | null }, code: string): Promise<"totp" | "recovery" | null> {
+async function redeemCode(userId: string, user: { totpSecret: string | null; totpLastStep: number | null }, code: string): Promise<"totp" | "recovery" | null> {
   if (looksLikeTotpCode(code)) {
     const secret = openTotpSecret(user.totpSecret);
     const step = secret ? await verifyTotpCode({ secret, code, afterStep: user.totpLastStep }) : null;
@@ -58,7 +58,7 @@ export async function verifySecondFactor(options: { userId: string; code: unknow
   const code = typeof options.code === "string" ? options.code.trim().slice(0, 40) : "";
   if (!code) return { status: "required" };
   await enforceRateLimits([codeLimit(`login:2fa:${userId}`)], "Too many codes");
-  const method = await useCode(userId, user, code);
+  const method = await redeemCode(userId, user, code);
   await runAsUser(userId, () =>
     db().$transaction((tx) =>
       writeAuditLog(tx, {
@@ -137,7 +137,7 @@ export async function disableTwoFactor(options: { caller: Caller; input: unknown
   if (!(await verifyPassword(input.password, user.passwordHash))) {
     throw new AppError("VALIDATION_FAILED", "Wrong password", { fields: { password: "validation.currentPasswordWrong" } });
   }
-  if (!(await useCode(userId, user, input.code))) {
+  if (!(await redeemCode(userId, user, input.code))) {
     throw new AppError("VALIDATION_FAILED", "Wrong code", { fields: { code: "security.twoFactor.codeWrong" } });
   }
   await runAsUser(userId, () =>

@@ -1,7 +1,7 @@
 // Drempel's own invoice export, recognised by its header: each column mapped to exactly
 // the field it was written from, so an export imported into an empty business gives the
 // same invoices (amounts from the *_cents columns, never the euro ones).
-import { CSV_COLUMNS } from "@/lib/invoices/export-invoices-csv";
+import type { CSV_COLUMNS } from "@/lib/invoices/export-invoices-csv";
 import type { ImportField, ImportMapping } from "@/lib/invoices/import/import.types";
 
 const OWN_COLUMNS: Partial<Record<ImportField, (typeof CSV_COLUMNS)[number]>> = {
