@@ -145,7 +145,7 @@ test.describe("dashboard on the demo data", () => {
     await comparison.getByLabel("Btw op je kosten en investeringen per jaar (€)").fill("0");
     await expect(comparison.getByTestId("kor-comparison-result")).toContainText("In de KOR ben je ongeveer");
 
-    // KOR-RULES §3.6: a car first used in 2020 with €4,500 VAT, joining in 2021 → repay €900 in 2021–2024.
+    // docs/domain/KOR-RULES.md §3.6: a car first used in 2020 with €4,500 VAT, joining in 2021 → repay €900 in 2021–2024.
     const planner = page.getByRole("region", { name: "Btw-herziening bij in- of uittreden" });
     // Invalid input is answered field by field and saves nothing.
     await planner.getByLabel("Omschrijving").fill("Bestelauto");

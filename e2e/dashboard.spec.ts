@@ -1,7 +1,7 @@
 // The dashboard after a KOR crossing, on a fresh business: the crossing marker and the
 // crossing panel name the invoice from which VAT is due, the action says to deregister
 // with the crossing date, the remediation lists the invoices sent without VAT with both
-// totals (KOR-RULES §3.3 example), and the progress matches the turnover endpoint.
+// totals (docs/domain/KOR-RULES.md §3.3 example), and the progress matches the turnover endpoint.
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";

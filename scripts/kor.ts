@@ -1,4 +1,4 @@
-// Command line of the rules engine (ENGINE-CONTRACT.md): `kor evaluate FILE.json` or
+// Command line of the rules engine (docs/domain/ENGINE-CONTRACT.md): `kor evaluate FILE.json` or
 // `kor evaluate -` (standard input) prints the EngineOutput as JSON and exits 0; invalid
 // input prints one `path: message` line per problem on standard error and exits 2.
 // `kor check VECTOR.json…` runs test vectors and reports pass/fail. The evaluation is

@@ -1,7 +1,7 @@
 "use client";
 // Btw-herziening (revision of input VAT on investment goods) planner: the business's saved
 // investment goods and, per year, what joining or leaving the KOR repays or returns
-// (KOR-RULES §3.6), computed on the server for each event year offered (revision-plan.ts),
+// (docs/domain/KOR-RULES.md §3.6), computed on the server for each event year offered (revision-plan.ts),
 // so no engine code runs here. Whoever may write the books adds, changes and removes goods
 // through server actions; a read-only accountant sees them only.
 import { useId, useState, useTransition } from "react";

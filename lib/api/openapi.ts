@@ -13,7 +13,7 @@ const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type:
 const bilingual = { type: "object", properties: { nl: { type: "string" }, en: { type: "string" } }, required: ["nl", "en"] };
 const ruleRef = {
   ruleId: { type: "string", description: "Id in the yearly rule table." },
-  rule: { type: "string", description: "Section of KOR-RULES.md, e.g. §3.2." },
+  rule: { type: "string", description: "Section of docs/domain/KOR-RULES.md, e.g. §3.2." },
   interpretation: { type: "boolean", description: "True when the rule is an interpretation: check with an adviser." },
 };
 

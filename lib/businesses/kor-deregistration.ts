@@ -1,4 +1,4 @@
-// The deregistration step after a crossing (KOR-RULES §3.2): the crossing ends the KOR on
+// The deregistration step after a crossing (docs/domain/KOR-RULES.md §3.2): the crossing ends the KOR on
 // its date by itself; the owner still deregisters at the Belastingdienst with that date
 // as end date, and ticks the step off here with the day it was sent (or takes it back).
 // Members who may register invoices may tick it; every change is audited.

@@ -1,6 +1,6 @@
 // "Should I be in the KOR?": the yearly money effect of being in or out of the KOR for a
 // business's own figures. Inside the KOR a business charges no VAT and deducts none
-// (KOR-RULES.md §3.5). Outside it charges VAT: business customers deduct that VAT, so it
+// (docs/domain/KOR-RULES.md §3.5). Outside it charges VAT: business customers deduct that VAT, so it
 // goes on top of the price at no cost to anyone; consumers cannot, so — prices kept the
 // same — the VAT comes out of the price the business keeps. In exchange it deducts the
 // VAT on its own costs. Pure; amounts in integer cents.

@@ -1,4 +1,4 @@
-// The EU-KOR quarterly report's figures (KOR-RULES.md §4: "the total value of supplies per
+// The EU-KOR quarterly report's figures (docs/domain/KOR-RULES.md §4: "the total value of supplies per
 // member state (NL too, and '0' where none), in euro, due within one month after the
 // quarter: Q1 → 30 April, Q2 → 31 July, Q3 → 31 October, Q4 → 31 January"), from the
 // engine's evaluation of a business with sales in three member states.
@@ -15,7 +15,7 @@ describe("buildQuarterlyReports", () => {
     tx("be1", "2026-03-31", 25_050, { category: "EU_B2C_FOREIGN_VAT", country: "BE" }),
     tx("de2", "2026-04-01", 10_000, { category: "EU_LOCAL", country: "DE" }),
     tx("de3", "2026-05-01", -2_500, { category: "EU_LOCAL", country: "DE" }),
-    // An export outside the EU counts for the Union total, as NL's supply (KOR-RULES.md §2's table: EXPORT_NON_EU … yes | yes | NL).
+    // An export outside the EU counts for the Union total, as NL's supply (docs/domain/KOR-RULES.md §2's table: EXPORT_NON_EU … yes | yes | NL).
     tx("x1", "2026-08-01", 70_000, { category: "EXPORT_NON_EU" }),
     tx("nl2", "2026-11-30", 33_300),
     tx("old", "2025-12-31", 99_999),

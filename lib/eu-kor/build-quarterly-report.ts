@@ -1,4 +1,4 @@
-// The EU-KOR quarterly report's figures (KOR-RULES.md §4): per quarter of a year, the total
+// The EU-KOR quarterly report's figures (docs/domain/KOR-RULES.md §4): per quarter of a year, the total
 // value of the supplies per member state — every state, NL too, 0 where there were none —
 // in euro, with the report's due date. Taken from the engine's own explanation of the
 // year's Union turnover (the supplies that count, each with its member state), so the

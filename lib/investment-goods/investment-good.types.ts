@@ -1,5 +1,5 @@
 // Boundary schema of an investment good (bedrijfsmiddel) for the btw-herziening planner
-// (KOR-RULES §3.6): what it is, the VAT paid on it, the year it was first used and whether
+// (docs/domain/KOR-RULES.md §3.6): what it is, the VAT paid on it, the year it was first used and whether
 // it is movable (5-year revision period) or immovable (10 years). The VAT comes as euros
 // typed in a form ("4.500" or "4500,00"); the DTO carries cents.
 import { z } from "zod";

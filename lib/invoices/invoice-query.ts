@@ -21,7 +21,7 @@ export type YearRange = { from?: number; to?: number };
 
 /**
  * The years in which the rule table excludes ancillary exempt transactions from the
- * turnover (KOR-RULES §2): each entry holds from its first year until the next entry's;
+ * turnover (docs/domain/KOR-RULES.md §2): each entry holds from its first year until the next entry's;
  * the first also covers every earlier year (as rulesFor does). Neighbours are merged.
  */
 export function ancillaryExcludedRanges(table: readonly RuleSet[] = RULE_TABLE): YearRange[] {

@@ -1,5 +1,5 @@
 // The boundary of an invoice (or other revenue): the JSON the API and the form send.
-// Field names follow ENGINE-CONTRACT.md where they overlap.
+// Field names follow docs/domain/ENGINE-CONTRACT.md where they overlap.
 import { z } from "zod";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";

@@ -1,4 +1,4 @@
-// Alerts of ENGINE-CONTRACT.md (and a few more), each with a level, a date, the
+// Alerts of docs/domain/ENGINE-CONTRACT.md (and a few more), each with a level, a date, the
 // transaction concerned, its rule and a Dutch and English message. The contract's
 // `message` is the Dutch text; `messages` holds both.
 //

@@ -1,4 +1,4 @@
-// The category table against §2 of KOR-RULES.md, and classifyTransaction against the
+// The category table against §2 of docs/domain/KOR-RULES.md, and classifyTransaction against the
 // engine's own counting.
 
 import fc from "fast-check";

@@ -1,4 +1,4 @@
-// The 17 transaction categories of KOR-RULES.md §2: whether each counts for the NL KOR
+// The 17 transaction categories of docs/domain/KOR-RULES.md §2: whether each counts for the NL KOR
 // and for the EU-KOR Union total, which member state it counts for, its Dutch VAT rate,
 // and the plain-language texts the invoice form's category picker and the invoice list
 // show. `classifyTransaction` is the per-row "why does this count?".

@@ -1,4 +1,4 @@
-// Deadline arithmetic of KOR-RULES.md §3.2, §3.4, §4 and §5: apply-by dates, effective
+// Deadline arithmetic of docs/domain/KOR-RULES.md §3.2, §3.4, §4 and §5: apply-by dates, effective
 // dates of KOR requests, the earliest rejoin, the EU-KOR notification (15 working days),
 // EU-KOR quarterly reports and VAT return due dates. Each function takes dates and
 // returns dates; the numbers come from the rule table of the year concerned.

@@ -1,4 +1,4 @@
-// Behaviour of `evaluate` beyond the vectors: the choices made where KOR-RULES.md leaves
+// Behaviour of `evaluate` beyond the vectors: the choices made where docs/domain/KOR-RULES.md leaves
 // something open (each test names its section), who gets which alert, deadlines,
 // explanations and purity.
 

@@ -1,5 +1,5 @@
 // "Why?" for every counted total: per year, which transactions counted for the KOR, the
-// Union total and each member state, which did not, and the rule (§ of KOR-RULES.md)
+// Union total and each member state, which did not, and the rule (§ of docs/domain/KOR-RULES.md)
 // that decided. Built only on request (evaluate's `explain` option): it allocates one
 // record per transaction and measure, which the default evaluation avoids.
 

@@ -1,4 +1,4 @@
-// Answers to the contract's queries (ENGINE-CONTRACT.md "Query"): one date, one list of
+// Answers to the contract's queries (docs/domain/ENGINE-CONTRACT.md "Query"): one date, one list of
 // revision amounts, or null when a query cannot be answered (e.g. a malformed quarter).
 
 import {

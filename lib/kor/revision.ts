@@ -1,5 +1,5 @@
 // Btw-herziening (revision of input VAT on investment goods) when joining or leaving the
-// KOR, KOR-RULES.md §3.6: one amount per year from the event year to the end of the
+// KOR, docs/domain/KOR-RULES.md §3.6: one amount per year from the event year to the end of the
 // revision period; positive is a claim for the business, negative a repayment.
 
 import { roundHalfAwayFromZero } from "./money";

@@ -54,7 +54,7 @@ describe("the rule catalogue", () => {
     );
   });
 
-  it("names a section of KOR-RULES.md for every rule", () => {
+  it("names a section of docs/domain/KOR-RULES.md for every rule", () => {
     for (const meta of Object.values(RULE_CATALOG)) expect(meta.section).toMatch(/^§\d(\.\d)?$/);
   });
 

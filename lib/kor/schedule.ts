@@ -1,4 +1,4 @@
-// The deadlines a business sees (KOR-RULES.md §5), worked out from its own facts: KOR
+// The deadlines a business sees (docs/domain/KOR-RULES.md §5), worked out from its own facts: KOR
 // apply-by dates for the next period starts, when a deregistration sent today (or one
 // already scheduled) takes effect, the earliest rejoin, the first VAT return after a
 // crossing, the EU-KOR notification after a crossing and the EU-KOR quarterly reports.

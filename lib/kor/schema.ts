@@ -1,4 +1,4 @@
-// The zod schema of EngineInput (ENGINE-CONTRACT.md) and the parser every boundary uses
+// The zod schema of EngineInput (docs/domain/ENGINE-CONTRACT.md) and the parser every boundary uses
 // (web app, alert job, command line). It returns every problem at once, each naming its
 // field as `transactions[3].date`, so a user or an integrator can fix a file in one go.
 

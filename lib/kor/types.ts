@@ -1,4 +1,4 @@
-// The rules engine's input and output types: ENGINE-CONTRACT.md, plus the extra output
+// The rules engine's input and output types: docs/domain/ENGINE-CONTRACT.md, plus the extra output
 // fields the app uses to explain itself (rule sections, bilingual messages, deadlines,
 // projection). Everything here is plain data, safe to serialise as JSON.
 
@@ -31,7 +31,7 @@ export const CATEGORY_CODES = [
   "ASSET_SALE",
 ] as const;
 
-/** Transaction category of KOR-RULES.md §2. */
+/** Transaction category of docs/domain/KOR-RULES.md §2. */
 export type Category = (typeof CATEGORY_CODES)[number];
 
 export type FilingPeriod = "quarter" | "month";
@@ -108,10 +108,10 @@ export type EvaluateOptions = {
 
 export type Bilingual = { nl: string; en: string };
 
-/** Where a figure comes from: the rule's id in the rule table and its KOR-RULES.md section. */
+/** Where a figure comes from: the rule's id in the rule table and its docs/domain/KOR-RULES.md section. */
 export type RuleRef = {
   ruleId: RuleId;
-  /** Section of KOR-RULES.md, e.g. "§3.2". */
+  /** Section of docs/domain/KOR-RULES.md, e.g. "§3.2". */
   rule: string;
   /** True for confidence-C rules: the UI shows "interpretation — check with your adviser". */
   interpretation: boolean;

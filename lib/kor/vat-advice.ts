@@ -1,5 +1,5 @@
 // "Must this invoice carry VAT?" — the one answer the invoice form, the API and the import
-// preview give, from the engine's own view of the books (KOR-RULES.md §2, §3.2–§3.5): the
+// preview give, from the engine's own view of the books (docs/domain/KOR-RULES.md §2, §3.2–§3.5): the
 // candidate invoices are put into the books at their place (date, then `sequence`, then
 // input order), the books are counted once, and each candidate's position says whether
 // the business is still inside the KOR there, crosses the limit with it, is past the

@@ -1,5 +1,5 @@
 // The contract's containment matching of a vector's `expect` against an EngineOutput
-// (ENGINE-CONTRACT.md "Vectors"): every expected key present with a matching value,
+// (docs/domain/ENGINE-CONTRACT.md "Vectors"): every expected key present with a matching value,
 // recursively; arrays element by element with the same length; numbers exactly. The
 // special key `alertCodesInclude` lists codes that must each appear in alerts[].code.
 

@@ -1,5 +1,5 @@
 // The golden vectors of the domain team (test/fixtures/kor-vectors, copied unchanged) and
-// our own cases written from KOR-RULES.md (own-cases/), each run through `evaluate` with
+// our own cases written from docs/domain/KOR-RULES.md (own-cases/), each run through `evaluate` with
 // the contract's containment matching.
 
 import { describe, expect, it } from "vitest";

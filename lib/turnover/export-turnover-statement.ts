@@ -1,5 +1,5 @@
 // The year's counted-turnover statement as CSV: the KOR total per category and per month,
-// what did not count, and the rule (section of KOR-RULES.md) behind every line — taken
+// what did not count, and the rule (section of docs/domain/KOR-RULES.md) behind every line — taken
 // from the engine's own explanation, so the statement and the dashboard cannot disagree.
 import { writeCsv } from "@/lib/http/csv";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";

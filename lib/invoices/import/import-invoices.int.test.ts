@@ -128,7 +128,7 @@ describe("CSV import", () => {
     expect(remembered.importMapping).not.toHaveProperty("rowCategories");
   });
 
-  it("derives the category from country, customer type and VAT together: a 0% or reverse-charged service to an EU business is not counted for the KOR (issue #17, KOR-RULES §2)", async () => {
+  it("derives the category from country, customer type and VAT together: a 0% or reverse-charged service to an EU business is not counted for the KOR (issue #17, docs/domain/KOR-RULES.md §2)", async () => {
     const csv = [
       "Factuurnummer;Datum;Klant;Land;Soort klant;Btw-tarief;Bedrag excl. btw",
       "D-1;10-03-2026;Designbüro Berlin GmbH;DE;zakelijk;0%;15.000,00",

@@ -40,7 +40,7 @@ type CategoryOutcome = { category: Category } | { review: string } | { invalid: 
 
 /**
  * The category of a row: its own column when it has one; else derived from the country,
- * the customer type and the VAT treatment together (KOR-RULES §2). A 0% or reverse-charged
+ * the customer type and the VAT treatment together (docs/domain/KOR-RULES.md §2). A 0% or reverse-charged
  * row abroad may be goods (counts) or services (does not): that is for the user to say.
  */
 function categoryFrom(cells: Record<ImportField, string | undefined>, fallback: Category): CategoryOutcome {
