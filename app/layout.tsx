@@ -2,12 +2,16 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { clientMessages } from "@/lib/i18n/client-messages";
+import { toLocale } from "@/lib/i18n/config";
+import { euroInWords, rulesFor } from "@/lib/kor";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("common");
-  return { title: { default: "Drempel", template: "%s · Drempel" }, description: t("tagline") };
+  const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);
+  const limit = euroInWords(rulesFor(Number(amsterdamToday().slice(0, 4))).korLimitCents, toLocale(locale));
+  return { title: { default: "Drempel", template: "%s · Drempel" }, description: t("tagline", { limit }) };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
 import type { ClientRow, ClientStatus, OverviewQuery, SortKey } from "@/lib/accountant/accountant.types";
 import { numberFormat } from "@/lib/i18n/intl-format";
+import { euroInWords, rulesFor } from "@/lib/kor";
 
 const STATUS_STYLE: Record<ClientStatus, string> = {
   crossed: "bg-red-100 text-red-900 ring-red-300",
@@ -57,7 +58,7 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
           <tr className="border-b border-slate-200">
             {header("name", t("col.name"))}
             {header("counted", t("col.counted", { year }), "text-right")}
-            {header("percent", t("col.percent"))}
+            {header("percent", t("col.percent", { limit: euroInWords(rulesFor(year).korLimitCents, language) }))}
             {header("status", t("col.status"))}
             {header("crossing", t("col.crossing"))}
             {header("union", t("col.union"))}
@@ -76,7 +77,7 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
                 {row.kvkNumber ? <span className="block text-xs font-normal text-slate-600">KVK {row.kvkNumber}</span> : null}
               </th>
               <td data-label={t("col.counted", { year })} className="py-2 pr-3 text-right tabular-nums">{money(row.countedCents)}</td>
-              <td data-label={t("col.percent")} className="py-2 pr-3">
+              <td data-label={t("col.percent", { limit: euroInWords(rulesFor(year).korLimitCents, language) })} className="py-2 pr-3">
                 <span className="tabular-nums">{percent(row.percent)}%</span>
                 <span className="mt-1 block h-1.5 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
                   <span className={`block h-full ${BAR_STYLE[row.status]}`} style={{ width: `${Math.min(100, row.percent)}%` }} />

@@ -16,6 +16,7 @@ import { FirmTwoFactorForm } from "@/components/accountant/firm-two-factor-form"
 import { listMyAccessRequests } from "@/lib/accountant/list-access-requests";
 import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { requireUser } from "@/lib/auth/current-user";
+import { euroInWords, rulesFor } from "@/lib/kor";
 
 export const dynamic = "force-dynamic";
 
@@ -84,7 +85,7 @@ export default async function AccountantPage({ searchParams }: Props) {
             </section>
             <section aria-labelledby="distribution-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
               <h2 id="distribution-title" className="mb-3 text-lg font-semibold">
-                {t("distribution.title")}
+                {t("distribution.title", { limit: euroInWords(rulesFor(overview.year).korLimitCents, language) })}
               </h2>
               <DistributionChart distribution={summary.distribution} />
             </section>
