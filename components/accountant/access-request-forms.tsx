@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { decideAccessRequestAction, requestAccessAction, withdrawAccessRequestAction } from "@/app/(app)/accountant/actions";
 import { Field, useErrorText } from "@/components/forms/field";
-import { formatDate, toLanguage } from "@/components/invoices/format";
+import { formatDate, toLanguage } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/button";
 import type { BusinessAccessRequestDto, MyAccessRequestDto } from "@/lib/accountant/accountant.types";
 import { useActionForm } from "./use-action-form";

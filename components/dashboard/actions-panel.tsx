@@ -1,7 +1,7 @@
 // The engine's alerts as things to do, each with its deadline, most urgent first.
 import { getTranslations } from "next-intl/server";
 import type { ActionItem } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatDate, type UiLanguage } from "./format";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
 import { ruleInWords } from "@/lib/kor/rules";
 

@@ -6,7 +6,7 @@
 import { getTranslations } from "next-intl/server";
 import type { CumulativePoint, CumulativeSeries } from "@/lib/dashboard/dashboard.types";
 import { dayOfYear } from "@/lib/dashboard/dates";
-import { formatCents, formatDate, formatEuroWhole, monthName, type UiLanguage } from "./format";
+import { formatCents, formatDate, formatEuroWhole, monthName, type UiLanguage } from "@/lib/i18n/format";
 import { CumulativeChartBox } from "./chart-enhancement";
 import { CUMULATIVE_COLORS as COLORS, type CumulativeModel } from "./chart-models";
 import { ScrollBox } from "./scroll-box";

@@ -12,7 +12,7 @@ import { CrossingPanel, EarlierCrossingPanel } from "./crossing-panel";
 import { CumulativeChart } from "./cumulative-chart";
 import { DeadlinesList } from "./deadlines-list";
 import { EuSection } from "./eu-section";
-import { formatCents, formatDate, toLanguage } from "./chart-format";
+import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
 import { KorComparisonForm } from "./kor-comparison-form";
 import { MonthlyChart } from "./monthly-chart";
 import { ParticipationPanel } from "./participation-panel";

@@ -4,7 +4,7 @@
 // listed apart, as an option.
 import { getTranslations } from "next-intl/server";
 import type { DeadlineItem } from "@/lib/dashboard/dashboard.types";
-import { formatDate, type UiLanguage } from "./format";
+import { formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
 import { ruleInWords } from "@/lib/kor/rules";
 

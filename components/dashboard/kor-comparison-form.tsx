@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { compareKor, parseEuroInput } from "@/lib/dashboard/kor-comparison";
 import type { SalesAtRate } from "@/lib/dashboard/dashboard.types";
-import { formatCents, toLanguage } from "./chart-format";
+import { formatCents, toLanguage } from "@/lib/i18n/format";
 
 export function KorComparisonForm({ salesByRate, countedCents, korAvailable, year }: { salesByRate: SalesAtRate[]; countedCents: number; korAvailable: boolean; year: number }) {
   const t = useTranslations("dashboard");

@@ -3,7 +3,7 @@
 // the dashboard's own evaluation (getDashboard: one evaluation per page, shared).
 import { getTranslations } from "next-intl/server";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { formatDate, type UiLanguage } from "./format";
+import { formatDate, type UiLanguage } from "@/lib/i18n/format";
 
 type Period = { from: string; to: string | null };
 

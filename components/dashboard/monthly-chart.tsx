@@ -6,7 +6,7 @@
 import { getTranslations } from "next-intl/server";
 import { CATEGORIES } from "@/lib/kor/categories";
 import type { CategoryGroup, MonthBar } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "./format";
+import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "@/lib/i18n/format";
 import { MonthlyChartBox } from "./chart-enhancement";
 import { COUNTED_COLORS, type MonthlyModel, NOT_COUNTED_COLORS } from "./chart-models";
 import { ScrollBox } from "./scroll-box";

@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { recordDeregistrationFormAction, undoDeregistrationFormAction } from "@/app/(app)/businesses/[businessId]/actions";
 import { Button } from "@/components/ui/button";
 import type { DashboardData, ParticipationInfo } from "@/lib/dashboard/dashboard.types";
-import { formatDate, type UiLanguage } from "./format";
+import { formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
 
 type Props = { data: DashboardData & { participation: ParticipationInfo }; language: UiLanguage; canWrite: boolean; failed: boolean };

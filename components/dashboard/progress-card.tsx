@@ -2,7 +2,7 @@
 // marks, the room left, and the status in words, colour and symbol.
 import { getTranslations } from "next-intl/server";
 import type { DashboardData, KorStatus } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatPercent, type UiLanguage } from "./format";
+import { formatCents, formatPercent, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
 import { WhyPanel } from "./why-panel";
 

@@ -11,7 +11,7 @@ import { createInvestmentGoodAction, deleteInvestmentGoodAction, updateInvestmen
 import { Field, SelectField } from "@/components/forms/field";
 import type { InvestmentGoodDto } from "@/lib/investment-goods/investment-good.types";
 import type { RevisionPlans } from "@/lib/investment-goods/revision-plan";
-import { formatCents, toLanguage } from "./chart-format";
+import { formatCents, toLanguage } from "@/lib/i18n/format";
 import { ScrollBox } from "./scroll-box";
 import { numberFormat } from "@/lib/i18n/intl-format";
 

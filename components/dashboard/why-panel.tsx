@@ -7,7 +7,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CATEGORIES } from "@/lib/kor/categories";
 import type { ExplainedFigure, ExplainedList, ExplainedRow } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatDate, type UiLanguage } from "./format";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
 import { ruleInWords } from "@/lib/kor/rules";

@@ -14,7 +14,7 @@ import { createInvoiceAction, updateInvoiceAction, vatAdviceAction } from "@/app
 import { usePreHydrationValues } from "@/components/forms/use-pre-hydration-values";
 import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { centsToInput, parseAmountToCents, parseRate, splitAmount, vatRateFor } from "@/components/invoices/amount";
-import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
+import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/button";
 import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
 import type { VatAdviceDto } from "@/lib/invoices/vat-advice";

@@ -6,7 +6,7 @@ import { DistributionChart } from "@/components/accountant/distribution-chart";
 import { MyAccessRequests, RequestAccessForm } from "@/components/accountant/access-request-forms";
 import { AddColleagueForm, CreateFirmForm, LeaveFirmButton, ShareClientForm } from "@/components/accountant/firm-forms";
 import { InvitationList } from "@/components/accountant/invitation-list";
-import { formatDate, toLanguage } from "@/components/invoices/format";
+import { formatDate, toLanguage } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/button";
 import { CLIENT_STATUSES, overviewQuerySchema } from "@/lib/accountant/accountant.types";
 import { getAccountantOverview } from "@/lib/accountant/get-accountant-overview";

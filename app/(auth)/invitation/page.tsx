@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InvitationAnswer } from "@/components/accountant/invitation-answer";
-import { formatDate, toLanguage } from "@/components/invoices/format";
+import { formatDate, toLanguage } from "@/lib/i18n/format";
 import { findInvitationByToken } from "@/lib/accountant/respond-to-invitation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 

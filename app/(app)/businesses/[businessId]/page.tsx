@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
-import { toLanguage } from "@/components/dashboard/chart-format";
+import { toLanguage } from "@/lib/i18n/format";
 import { KorPeriodItems, KorPeriodList } from "@/components/dashboard/kor-period-list";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { deleteInvoiceFormAction, restoreInvoiceFormAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
-import { formatCents, formatDate, formatDateTime, toLanguage } from "@/components/invoices/format";
+import { formatCents, formatDate, formatDateTime, toLanguage } from "@/lib/i18n/format";
 import { HistoryValue, fieldLabelKey } from "@/components/invoices/history-value";
 import { KorBadge } from "@/components/invoices/kor-badge";
 import { SubmitButton } from "@/components/invoices/submit-button";

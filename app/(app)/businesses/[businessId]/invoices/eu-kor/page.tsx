@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
+import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
