@@ -15,7 +15,7 @@ export type RuleMeta = {
   confidence: Confidence;
   /** Confidence C: our own reading; the UI shows "interpretation — check with your adviser". */
   interpretation: boolean;
-  source: "docs/domain/KOR-RULES.md" | "docs/domain/ENGINE-CONTRACT.md" | "product";
+  source: "KOR-RULES.md" | "ENGINE-CONTRACT.md" | "product";
   title: Bilingual;
 };
 
@@ -24,7 +24,7 @@ function meta(
   confidence: Confidence,
   nl: string,
   en: string,
-  source: RuleMeta["source"] = "docs/domain/KOR-RULES.md",
+  source: RuleMeta["source"] = "KOR-RULES.md",
 ): RuleMeta {
   return { section, confidence, interpretation: confidence === "C", source, title: { nl, en } };
 }
@@ -45,7 +45,7 @@ export const RULE_CATALOG = {
   "kor.establishment": meta("§3.1", "B", "Alleen ondernemers gevestigd in Nederland (sinds 2025 geen vaste inrichting)", "Only businesses established in NL (no fixed establishment since 2025)"),
   "kor.previousYearTotal": meta("§3.1", "C", "Vorig jaar: de eindtotaalomzet telt, ook na een creditnota", "Previous year: its final total counts, credit notes included"),
   "kor.crossing": meta("§3.2", "A", "Grens overschreden: btw vanaf die transactie, over het hele bedrag", "Limit crossed: VAT from that transaction, on the whole amount"),
-  "kor.approaching": meta("§3.2", "A", "Waarschuwing bij 80% en 95% van de omzetgrens", "Warning at 80% and 95% of the limit", "docs/domain/ENGINE-CONTRACT.md"),
+  "kor.approaching": meta("§3.2", "A", "Waarschuwing bij 80% en 95% van de omzetgrens", "Warning at 80% and 95% of the limit", "ENGINE-CONTRACT.md"),
   "kor.creditNoteNoRevival": meta("§3.2", "C", "Een latere creditnota brengt de KOR dat jaar niet terug", "A later credit note does not revive the KOR that year"),
   "kor.firstVatReturn": meta("§3.2", "B", "Eerste btw-aangifte: het tijdvak van de overschrijding", "First VAT return: the period of the crossing"),
   "kor.remediation": meta("§3.3", "C", "Facturen zonder btw na de overschrijding: opnieuw factureren of de btw zelf dragen", "Invoices without VAT after the crossing: re-invoice or absorb the VAT"),
@@ -57,7 +57,7 @@ export const RULE_CATALOG = {
   "revision": meta("§3.6", "B", "Herziening van voorbelasting op investeringsgoederen", "Revision of input VAT on investment goods"),
   "euKor.eligibility": meta("§4", "A", "Voorwaarden voor de EU-KOR per lidstaat", "Conditions for the EU-KOR per member state"),
   "euKor.crossing": meta("§4", "A", "EU-omzet boven €100.000: vrijstelling in andere lidstaten eindigt vanaf die levering", "Union turnover above €100,000: the exemption abroad ends from that supply"),
-  "euKor.approaching": meta("§4", "A", "Waarschuwing bij 80% en 95% van de EU-omzetgrens", "Warning at 80% and 95% of the Union limit", "docs/domain/ENGINE-CONTRACT.md"),
+  "euKor.approaching": meta("§4", "A", "Waarschuwing bij 80% en 95% van de EU-omzetgrens", "Warning at 80% and 95% of the Union limit", "ENGINE-CONTRACT.md"),
   "euKor.followingYearBlocked": meta("§4", "A", "Na een overschrijding is het volgende jaar de EU-KOR uitgesloten", "After a crossing the following year is blocked for the EU-KOR"),
   "euKor.notification": meta("§4", "A", "Melden binnen 15 werkdagen na de overschrijding", "Inform within 15 working days after the crossing"),
   "euKor.goodFriday": meta("§4", "C", "Goede Vrijdag geldt als feestdag voor de werkdagentermijn", "Good Friday counts as a holiday for the working-day deadline"),
