@@ -3,8 +3,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarFeedControls } from "@/components/account/calendar-feed-controls";
 import { getCalendarFeedState } from "@/lib/calendar/manage-calendar-feed";
+import { Card } from "@/components/ui/card";
 
-export async function CalendarFeedSection({ userId, className }: { userId: string; className?: string }) {
+export async function CalendarFeedSection({ userId }: { userId: string }) {
   const [t, format, feed] = await Promise.all([getTranslations("calendarFeed"), getFormatter(), getCalendarFeedState({ caller: { userId } })]);
   const labels = {
     create: t("create"),
@@ -20,7 +21,7 @@ export async function CalendarFeedSection({ userId, className }: { userId: strin
     failed: t("failed"),
   };
   return (
-    <section id="calendar" aria-labelledby="calendar-feed-title" className={className}>
+    <Card as="section" id="calendar" aria-labelledby="calendar-feed-title">
       <h2 id="calendar-feed-title" className="mb-2 text-lg font-semibold">
         {t("title")}
       </h2>
@@ -35,6 +36,6 @@ export async function CalendarFeedSection({ userId, className }: { userId: strin
         )}
       </p>
       <CalendarFeedControls active={feed !== null} labels={labels} />
-    </section>
+    </Card>
   );
 }

@@ -8,6 +8,7 @@ import { listBusinessAccountants } from "@/lib/accountant/list-business-accounta
 import { AccessRequestActions } from "./access-request-forms";
 import { AccountantActions, WithdrawInvitationButton } from "./accountant-actions";
 import { InviteAccountantForm } from "./invite-accountant-form";
+import { Card } from "@/components/ui/card";
 
 export async function AccountantSettingsSection({ userId, businessId }: { userId: string; businessId: string }) {
   const [t, locale, { accountants, invitations }, requests] = await Promise.all([
@@ -18,7 +19,7 @@ export async function AccountantSettingsSection({ userId, businessId }: { userId
   ]);
   const language = toLanguage(locale);
   return (
-    <section aria-labelledby="accountant-settings-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <Card as="section" aria-labelledby="accountant-settings-title">
       <h2 id="accountant-settings-title" className="mb-2 text-lg font-semibold">
         {t("title")}
       </h2>
@@ -70,6 +71,6 @@ export async function AccountantSettingsSection({ userId, businessId }: { userId
         </>
       ) : null}
       <InviteAccountantForm businessId={businessId} />
-    </section>
+    </Card>
   );
 }

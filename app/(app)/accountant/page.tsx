@@ -17,6 +17,7 @@ import { listMyAccessRequests } from "@/lib/accountant/list-access-requests";
 import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { requireUser } from "@/lib/auth/current-user";
 import { euroInWords, rulesFor } from "@/lib/kor";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -54,20 +55,20 @@ export default async function AccountantPage({ searchParams }: Props) {
       </div>
 
       {invitations.length > 0 ? (
-        <section aria-labelledby="invitations-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-amber-300">
+        <Card as="section" tone="attention" aria-labelledby="invitations-title">
           <h2 id="invitations-title" className="mb-3 text-lg font-semibold">
             {t("invitations.title")}
           </h2>
           <InvitationList invitations={invitations} />
-        </section>
+        </Card>
       ) : null}
 
       {summary.clients === 0 ? (
-        <p className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{t("empty")}</p>
+        <Card as="p">{t("empty")}</Card>
       ) : (
         <>
           <div className="grid gap-6 md:grid-cols-2">
-            <section aria-labelledby="summary-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <Card as="section" aria-labelledby="summary-title">
               <h2 id="summary-title" className="mb-3 text-lg font-semibold">
                 {t("summary.title")}
               </h2>
@@ -82,16 +83,16 @@ export default async function AccountantPage({ searchParams }: Props) {
                 ))}
               </ul>
               <p className="mt-3 text-sm font-medium">{t("summary.deadlinesThisWeek", { count: summary.deadlinesThisWeek })}</p>
-            </section>
-            <section aria-labelledby="distribution-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            </Card>
+            <Card as="section" aria-labelledby="distribution-title">
               <h2 id="distribution-title" className="mb-3 text-lg font-semibold">
                 {t("distribution.title", { limit: euroInWords(rulesFor(overview.year).korLimitCents, language) })}
               </h2>
               <DistributionChart distribution={summary.distribution} />
-            </section>
+            </Card>
           </div>
 
-          <section aria-labelledby="clients-title" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <Card as="section" className="space-y-4" aria-labelledby="clients-title">
             <h2 id="clients-title" className="sr-only">
               {t("filters.title")}
             </h2>
@@ -136,11 +137,11 @@ export default async function AccountantPage({ searchParams }: Props) {
                 {overview.page < overview.pageCount ? <Link href={overviewHref(query, { page: overview.page + 1 })}>{t("pagination.next")}</Link> : null}
               </nav>
             ) : null}
-          </section>
+          </Card>
         </>
       )}
 
-      <section aria-labelledby="requests-title" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" className="space-y-4" aria-labelledby="requests-title">
         <div>
           <h2 id="requests-title" className="text-lg font-semibold">
             {t("requests.title")}
@@ -154,9 +155,9 @@ export default async function AccountantPage({ searchParams }: Props) {
             <MyAccessRequests requests={requests} />
           </div>
         ) : null}
-      </section>
+      </Card>
 
-      <section aria-labelledby="firm-title" className="space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" className="space-y-4" aria-labelledby="firm-title">
         <div>
           <h2 id="firm-title" className="text-lg font-semibold">
             {t("firm.title")}
@@ -186,7 +187,7 @@ export default async function AccountantPage({ searchParams }: Props) {
             <CreateFirmForm />
           </>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { linkButtonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { listBusinesses } from "@/lib/businesses/list-businesses";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("businesses"))("title") };
@@ -32,7 +33,7 @@ export default async function BusinessesPage() {
           {businesses.map((business) => {
             const inKor = business.korParticipations.some((period) => period.to === null);
             return (
-              <li key={business.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <Card as="li" padding="compact" key={business.id}>
                 <h2 className="text-lg font-semibold">
                   <Link href={`/businesses/${business.id}`} className="text-brand-700 underline-offset-2 hover:underline">
                     {business.name}
@@ -40,7 +41,7 @@ export default async function BusinessesPage() {
                 </h2>
                 <p className="text-sm text-slate-600">{t(`role.${business.role}`)}</p>
                 <p className="mt-2 text-sm">{inKor ? t("inKor") : t("notInKor")}</p>
-              </li>
+              </Card>
             );
           })}
         </ul>

@@ -7,6 +7,7 @@ import { NOTIFICATION_KINDS } from "@/lib/alerts/notification-kinds";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { getNotificationSettings } from "@/lib/notifications/notification-settings";
 import { markAllNotificationsReadAction, markNotificationReadAction, saveNotificationSettingsAction } from "./actions";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
@@ -48,7 +49,7 @@ export default async function NotificationsPage() {
       ) : (
         <ul aria-label={t("title")} className="space-y-3">
           {notifications.map((n) => (
-            <li key={n.id} className={`rounded-lg bg-white p-4 shadow-sm ring-1 ${n.read ? "ring-slate-200" : "ring-2 ring-brand-700"}`}>
+            <Card as="li" key={n.id} padding="compact" tone={n.read ? "default" : "highlight"}>
               <article aria-labelledby={`notification-${n.id}`} className="space-y-2">
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <span className={`rounded px-2 py-0.5 font-semibold ${levelStyle[n.level]}`}>{t(`level.${n.level}`)}</span>
@@ -76,12 +77,12 @@ export default async function NotificationsPage() {
                   ) : null}
                 </div>
               </article>
-            </li>
+            </Card>
           ))}
         </ul>
       )}
 
-      <section aria-labelledby="notification-settings-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" aria-labelledby="notification-settings-title">
         <h2 id="notification-settings-title" className="mb-2 text-lg font-semibold">
           {t("settingsTitle")}
         </h2>
@@ -102,7 +103,7 @@ export default async function NotificationsPage() {
           </fieldset>
           <Button type="submit">{t("save")}</Button>
         </form>
-      </section>
+      </Card>
     </div>
   );
 }

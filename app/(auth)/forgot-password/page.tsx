@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "@/components/forms/forgot-password-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export default async function ForgotPasswordPage() {
   if (await getCurrentUser()) redirect("/settings/account");
   const t = await getTranslations("account");
   return (
-    <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <Card as="section">
       <h1 className="mb-2 text-2xl font-bold">{t("forgotTitle")}</h1>
       <p className="mb-4 text-slate-700">{t("forgotIntro")}</p>
       <ForgotPasswordForm linkMinutes={env().PASSWORD_RESET_TOKEN_MINUTES} />
@@ -25,6 +26,6 @@ export default async function ForgotPasswordPage() {
           {t("backToLogin")}
         </Link>
       </p>
-    </section>
+    </Card>
   );
 }

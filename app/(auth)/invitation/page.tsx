@@ -5,6 +5,7 @@ import { InvitationAnswer } from "@/components/accountant/invitation-answer";
 import { formatDate, toLanguage } from "@/lib/i18n/format";
 import { findInvitationByToken } from "@/lib/accountant/respond-to-invitation";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +21,10 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
   const user = await getCurrentUser();
   const here = `/invitation?token=${encodeURIComponent(typeof token === "string" ? token : "")}`;
   const frame = (body: React.ReactNode) => (
-    <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <Card as="section">
       <h1 className="mb-3 text-2xl font-bold">{t("invitations.pageTitle")}</h1>
       {body}
-    </section>
+    </Card>
   );
   if (!user) {
     return frame(

@@ -9,6 +9,7 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import { env } from "@/lib/env";
 import { requestOrigins } from "@/lib/http/request-origin";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const safeCallback = safeRedirectPath(callbackUrl, { origins: [...requestOrigins(await headers())], fallback: "/" });
   return (
     <div className="space-y-6">
-      <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section">
         <h1 className="mb-4 text-2xl font-bold">{t("loginTitle")}</h1>
         {registered ? (
           <p role="status" className="mb-4 rounded bg-green-50 p-3 text-green-900">
@@ -51,7 +52,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t("registerLink")}
           </Link>
         </p>
-      </section>
+      </Card>
       {env().embedded ? (
         <section aria-labelledby="demo-title" className="rounded-lg bg-amber-50 p-6 ring-1 ring-amber-200">
           <h2 id="demo-title" className="mb-2 text-lg font-semibold">

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/forms/register-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export default async function RegisterPage() {
   if (await getCurrentUser()) redirect("/businesses");
   const t = await getTranslations("auth");
   return (
-    <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <Card as="section">
       <h1 className="mb-4 text-2xl font-bold">{t("registerTitle")}</h1>
       <RegisterForm />
       <p className="mt-4 text-sm">
@@ -24,6 +25,6 @@ export default async function RegisterPage() {
           {t("loginLink")}
         </Link>
       </p>
-    </section>
+    </Card>
   );
 }

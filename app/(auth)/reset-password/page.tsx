@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/forms/reset-password-form";
 import { isResetTokenUsable } from "@/lib/auth/password-reset/reset-password";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -16,20 +17,20 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
   const usable = typeof token === "string" && (await isResetTokenUsable({ token }));
   if (!usable) {
     return (
-      <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section">
         <h1 className="mb-2 text-2xl font-bold">{t("resetInvalidTitle")}</h1>
         <p className="mb-4 text-slate-700">{t("resetInvalidText")}</p>
         <Link href="/forgot-password" className="font-semibold text-brand-700 underline">
           {t("requestNewLink")}
         </Link>
-      </section>
+      </Card>
     );
   }
   return (
-    <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <Card as="section">
       <h1 className="mb-2 text-2xl font-bold">{t("resetTitle")}</h1>
       <p className="mb-4 text-slate-700">{t("resetIntro")}</p>
       <ResetPasswordForm token={token} />
-    </section>
+    </Card>
   );
 }

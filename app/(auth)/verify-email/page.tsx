@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
 import { verifyEmail } from "@/lib/users/email-verification/verify-email";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -23,17 +24,17 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   const signedIn = (await getCurrentUser()) !== null;
   if (!result) {
     return (
-      <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section">
         <h1 className="mb-2 text-2xl font-bold">{t("invalidTitle")}</h1>
         <p className="mb-4 text-slate-700">{t("invalidText")}</p>
         <Link href={signedIn ? "/businesses" : "/login"} className="font-semibold text-brand-700 underline">
           {signedIn ? t("continue") : t("login")}
         </Link>
-      </section>
+      </Card>
     );
   }
   return (
-    <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <Card as="section">
       <h1 className="mb-2 text-2xl font-bold">{t("verifiedTitle")}</h1>
       <p role="status" className="mb-4 text-slate-700">
         {t("verifiedText", { email: result.email })}
@@ -41,6 +42,6 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       <Link href={signedIn ? "/businesses" : "/login"} className="font-semibold text-brand-700 underline">
         {signedIn ? t("continue") : t("login")}
       </Link>
-    </section>
+    </Card>
   );
 }

@@ -9,6 +9,7 @@ import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { canWrite } from "@/lib/businesses/access";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[] }> };
 
@@ -32,7 +33,7 @@ export default async function BusinessPage({ params, searchParams }: Props) {
         <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="details-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <Card as="section" aria-labelledby="details-title">
           <h2 id="details-title" className="mb-3 text-lg font-semibold">
             {t("details")}
           </h2>
@@ -44,8 +45,8 @@ export default async function BusinessPage({ params, searchParams }: Props) {
             <dt className="text-slate-600">{t("filingPeriod")}</dt>
             <dd>{t(business.filingPeriod)}</dd>
           </dl>
-        </section>
-        <section aria-labelledby="kor-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        </Card>
+        <Card as="section" aria-labelledby="kor-title">
           <h2 id="kor-title" className="mb-3 text-lg font-semibold">
             {t("korTitle")}
           </h2>
@@ -61,7 +62,7 @@ export default async function BusinessPage({ params, searchParams }: Props) {
           <p className="text-sm">
             {business.euKor ? t("euKorStates", { states: business.euKor.memberStates.join(", ") || t("none") }) : t("euKorNone")}
           </p>
-        </section>
+        </Card>
       </div>
     </div>
   );

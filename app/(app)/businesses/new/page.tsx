@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BusinessForm } from "@/components/forms/business-form";
 import { requireUser } from "@/lib/auth/current-user";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("businesses"))("newTitle") };
@@ -13,9 +14,9 @@ export default async function NewBusinessPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
-      <section className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section">
         <BusinessForm />
-      </section>
+      </Card>
     </div>
   );
 }

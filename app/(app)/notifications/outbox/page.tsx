@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/current-user";
 import { listSentMails } from "@/lib/notifications/list-sent-mails";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("outboxTitle") };
@@ -25,7 +26,7 @@ export default async function OutboxPage() {
       ) : (
         <ul aria-label={t("outboxTitle")} className="space-y-4">
           {mails.map((mail) => (
-            <li key={mail.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <Card as="li" padding="compact" key={mail.id}>
               <article aria-labelledby={`mail-${mail.id}`} className="space-y-2">
                 <h2 id={`mail-${mail.id}`} className="font-semibold">
                   {mail.subject}
@@ -43,7 +44,7 @@ export default async function OutboxPage() {
                   <pre className="mt-2 whitespace-pre-wrap text-sm">{mail.textBody}</pre>
                 </details>
               </article>
-            </li>
+            </Card>
           ))}
         </ul>
       )}

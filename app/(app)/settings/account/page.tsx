@@ -13,12 +13,12 @@ import { describeUserAgent } from "@/lib/auth/sessions/describe-user-agent";
 import { listUserSessions } from "@/lib/auth/sessions/user-sessions";
 import { getTwoFactorStatus } from "@/lib/auth/two-factor/two-factor";
 import { env } from "@/lib/env";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-const sectionClass = "rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200";
 
 export default async function AccountSettingsPage() {
   // Open while a firm's two-factor requirement is unmet: this is where it is met.
@@ -51,7 +51,7 @@ export default async function AccountSettingsPage() {
         </p>
       ) : null}
 
-      <section id="two-factor" aria-labelledby="two-factor-title" className={sectionClass}>
+      <Card as="section" id="two-factor" aria-labelledby="two-factor-title">
         <h2 id="two-factor-title" className="mb-2 text-lg font-semibold">
           {t("security.twoFactor.title")}
         </h2>
@@ -69,9 +69,9 @@ export default async function AccountSettingsPage() {
             <TwoFactorSetup />
           </div>
         )}
-      </section>
+      </Card>
 
-      <section aria-labelledby="passkeys-title" className={sectionClass}>
+      <Card as="section" aria-labelledby="passkeys-title">
         <h2 id="passkeys-title" className="mb-2 text-lg font-semibold">
           {t("security.passkeys.title")}
         </h2>
@@ -102,9 +102,9 @@ export default async function AccountSettingsPage() {
           </ul>
         )}
         <AddPasskeyForm />
-      </section>
+      </Card>
 
-      <section aria-labelledby="sessions-title" className={sectionClass}>
+      <Card as="section" aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="mb-2 text-lg font-semibold">
           {t("security.sessions.title")}
         </h2>
@@ -136,9 +136,9 @@ export default async function AccountSettingsPage() {
           </ul>
         )}
         <RevokeAllSessionsButtons />
-      </section>
+      </Card>
 
-      <section aria-labelledby="change-password-title" className={sectionClass}>
+      <Card as="section" aria-labelledby="change-password-title">
         <h2 id="change-password-title" className="mb-2 text-lg font-semibold">
           {t("account.changeTitle")}
         </h2>
@@ -149,11 +149,11 @@ export default async function AccountSettingsPage() {
           </Link>
         </p>
         <ChangePasswordForm />
-      </section>
+      </Card>
 
-      <CalendarFeedSection userId={user.id} className={sectionClass} />
+      <CalendarFeedSection userId={user.id} />
 
-      <section aria-labelledby="security-events-title" className={sectionClass}>
+      <Card as="section" aria-labelledby="security-events-title">
         <h2 id="security-events-title" className="mb-2 text-lg font-semibold">
           {t("security.events.title")}
         </h2>
@@ -191,7 +191,7 @@ export default async function AccountSettingsPage() {
             </table>
           </div>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
 import { listBusinesses } from "@/lib/businesses/list-businesses";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("apiTokens"))("title") };
@@ -29,14 +30,14 @@ export default async function ApiTokensPage() {
         </a>
       </p>
 
-      <section aria-labelledby="create-token-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" aria-labelledby="create-token-title">
         <h2 id="create-token-title" className="mb-4 text-lg font-semibold">
           {t("createTitle")}
         </h2>
         <CreateTokenForm businesses={businesses.map(({ id, name }) => ({ id, name }))} today={amsterdamToday()} />
-      </section>
+      </Card>
 
-      <section aria-labelledby="token-list-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" aria-labelledby="token-list-title">
         <h2 id="token-list-title" className="mb-4 text-lg font-semibold">
           {t("listTitle")}
         </h2>
@@ -88,7 +89,7 @@ export default async function ApiTokensPage() {
             </table>
           </div>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }> };
 
@@ -23,13 +24,13 @@ export default async function ImportPage({ params }: Props) {
       <Link href={`/businesses/${business.id}`} className="text-sm font-medium text-brand-700 underline">
         {t("back")}
       </Link>
-      <section aria-labelledby="import-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" aria-labelledby="import-title">
         <h2 id="import-title" className="mb-2 text-lg font-semibold">
           {t("title")}
         </h2>
         <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
         {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? <p>{t("readOnly")}</p> : <ImportWizard businessId={business.id} categories={categories} />}
-      </section>
+      </Card>
     </div>
   );
 }

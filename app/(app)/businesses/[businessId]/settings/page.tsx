@@ -7,6 +7,7 @@ import { MemberActions } from "@/components/forms/member-actions";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { listMembers } from "@/lib/members/list-members";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }> };
 
@@ -27,13 +28,13 @@ export default async function BusinessSettingsPage({ params }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("settings.title", { name: business.name })}</h1>
       <BusinessNav businessId={business.id} current="settings" />
-      <section aria-labelledby="business-settings-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <Card as="section" aria-labelledby="business-settings-title">
         <h2 id="business-settings-title" className="mb-4 text-lg font-semibold">
           {t("settings.businessTitle")}
         </h2>
         {isOwner ? <BusinessForm business={business} /> : <p>{t("settings.readOnly")}</p>}
-      </section>
-      <section aria-labelledby="members-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      </Card>
+      <Card as="section" aria-labelledby="members-title">
         <h2 id="members-title" className="mb-4 text-lg font-semibold">
           {t("members.title")}
         </h2>
@@ -71,7 +72,7 @@ export default async function BusinessSettingsPage({ params }: Props) {
             <AddMemberForm businessId={business.id} />
           </div>
         ) : null}
-      </section>
+      </Card>
       {isOwner ? <AccountantSettingsSection userId={user.id} businessId={business.id} /> : null}
     </div>
   );

@@ -14,6 +14,7 @@ import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listInvoices } from "@/lib/invoices/list-invoices";
 import { CATEGORY_LIST, CATEGORIES } from "@/lib/kor/categories";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<SearchParams> };
 
@@ -109,7 +110,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
         </section>
       ) : (
         <>
-          <form method="get" action={base} role="search" aria-label={t("filtersLabel")} className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-7">
+          <Card as="form" padding="compact" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-7" method="get" action={base} role="search" aria-label={t("filtersLabel")}>
             <div className="lg:col-span-2">
               <label htmlFor="invoice-q" className="block text-sm font-medium">{t("search")}</label>
               <input id="invoice-q" type="search" name="q" defaultValue={query.q ?? ""} aria-describedby="invoice-q-hint" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
@@ -178,9 +179,9 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                 {tEu("link", { year })}
               </Link>
             </div>
-          </form>
+          </Card>
 
-          <section aria-labelledby="totals-title" className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
+          <Card as="section" padding="compact" className="text-sm" aria-labelledby="totals-title">
             <h2 id="totals-title" className="sr-only">{t("totalsTitle")}</h2>
             <dl className="flex flex-wrap gap-x-8 gap-y-2">
               <div>
@@ -196,7 +197,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                 <dd className="text-lg font-semibold">{formatCents(result.totals.vatCents, language)}</dd>
               </div>
             </dl>
-          </section>
+          </Card>
 
           {result.data.length === 0 ? (
             <section className="rounded-lg border-2 border-dashed border-slate-300 bg-white p-8 text-center">
@@ -208,7 +209,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
               ) : null}
             </section>
           ) : (
-            <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 max-sm:overflow-visible" role="region" aria-labelledby="invoice-table-caption" tabIndex={0}>
+            <Card padding="none" className="relative overflow-x-auto max-sm:overflow-visible" role="region" aria-labelledby="invoice-table-caption" tabIndex={0}>
               <table className="stack-table w-full min-w-[52rem] text-left text-sm">
                 <caption id="invoice-table-caption" className="sr-only">
                   {t("tableCaption", { year, page: result.page.number, pages: result.page.totalPages })}
@@ -280,7 +281,7 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </Card>
           )}
 
           {result.page.totalPages > 1 ? (

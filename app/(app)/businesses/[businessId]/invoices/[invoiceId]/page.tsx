@@ -16,6 +16,7 @@ import { getInvoice } from "@/lib/invoices/get-invoice";
 import { listInvoiceHistory } from "@/lib/invoices/list-invoice-history";
 import { withClassification } from "@/lib/invoices/list-invoices";
 import { CATEGORIES } from "@/lib/kor/categories";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string; invoiceId: string }> };
 
@@ -87,7 +88,7 @@ export default async function InvoicePage({ params }: Props) {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="invoice-details" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <Card as="section" aria-labelledby="invoice-details">
           <h2 id="invoice-details" className="mb-3 text-lg font-semibold">
             {t("detailsTitle")}
           </h2>
@@ -139,9 +140,9 @@ export default async function InvoicePage({ params }: Props) {
               <KorBadge kor={row.kor} language={language} number={invoice.number} />
             </dd>
           </dl>
-        </section>
+        </Card>
 
-        <section aria-labelledby="invoice-history" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+        <Card as="section" aria-labelledby="invoice-history">
           <h2 id="invoice-history" className="mb-3 text-lg font-semibold">
             {t("historyTitle")}
           </h2>
@@ -178,7 +179,7 @@ export default async function InvoicePage({ params }: Props) {
               </li>
             ))}
           </ol>
-        </section>
+        </Card>
       </div>
     </div>
   );

@@ -9,6 +9,7 @@ import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
 
@@ -43,7 +44,7 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
         const withSupplies = quarter.lines.filter((line) => line.netCents !== 0);
         const titleId = `quarter-${quarter.quarter}`;
         return (
-          <section key={quarter.quarter} aria-labelledby={titleId} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <Card as="section" padding="compact" key={quarter.quarter} aria-labelledby={titleId}>
             <h2 id={titleId} className="text-lg font-semibold">
               {t("quarter", { quarter: quarter.quarter })}
             </h2>
@@ -76,7 +77,7 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
               </table>
             )}
             {withSupplies.length > 0 && withSupplies.length < quarter.lines.length ? <p className="mt-2 text-sm text-slate-600">{t("othersZero")}</p> : null}
-          </section>
+          </Card>
         );
       })}
     </div>

@@ -7,6 +7,7 @@ import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { canWrite } from "@/lib/businesses/access";
 import { suggestInvoiceNumber } from "@/lib/invoices/suggest-invoice-number";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }> };
 
@@ -28,7 +29,7 @@ export default async function NewInvoicePage({ params }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("newTitle")}</h1>
       <BusinessNav businessId={business.id} current="invoices" />
-      <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+      <Card as="section" padding="responsive">
         <InvoiceForm
           businessId={business.id}
           suggestedNumber={suggestedNumber}
@@ -36,7 +37,7 @@ export default async function NewInvoicePage({ params }: Props) {
           initialAdvice={initialAdvice}
           creditTargets={creditTargets}
         />
-      </section>
+      </Card>
     </div>
   );
 }

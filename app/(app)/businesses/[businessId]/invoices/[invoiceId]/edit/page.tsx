@@ -8,6 +8,7 @@ import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { canWrite } from "@/lib/businesses/access";
 import { isAppError } from "@/lib/errors";
 import { getInvoice } from "@/lib/invoices/get-invoice";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string; invoiceId: string }> };
 
@@ -29,9 +30,9 @@ export default async function EditInvoicePage({ params }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("editTitle", { number: invoice.number })}</h1>
       <BusinessNav businessId={business.id} current="invoices" />
-      <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+      <Card as="section" padding="responsive">
         <InvoiceForm businessId={business.id} invoice={invoice} today={today} initialAdvice={initialAdvice} creditTargets={creditTargets} />
-      </section>
+      </Card>
     </div>
   );
 }
