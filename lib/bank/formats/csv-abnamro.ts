@@ -6,7 +6,7 @@
 import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { firstLine, readRecords, type CsvRecord } from "@/lib/bank/formats/csv-table";
 import { readPaymentDetails } from "@/lib/bank/formats/payment-details";
-import { dutchIbanFromAccountNumber, normaliseIban, parseDate, requireAmountCents, requireDate } from "@/lib/bank/formats/read-values";
+import { dutchIbanFromAccountNumber, normaliseIban, parseDate, requireAmountCents, requireCurrency, requireDate } from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
 const ROW = /^(\d{1,10}|NL\d{2}ABNA\d{10})\t([A-Z]{3})\t(\d{8})\t-?[\d.]*,?\d*\t-?[\d.]*,?\d*\t(\d{8})\t-?[\d.]*,\d*\t/;
@@ -44,7 +44,7 @@ function readRow(record: CsvRecord): DraftLine & { before: number; after: number
     bookingDate: requireDate(date!, record.line),
     valueDate: parseDate(valueDate!),
     amountCents,
-    currency: currency!.toUpperCase(),
+    currency: requireCurrency(currency!, "EUR", record.line),
     originalAmount: details.originalAmount,
     counterpartyName: details.counterpartyName,
     counterpartyIban: details.counterpartyIban,

@@ -6,7 +6,7 @@
 // and CreditDebet "C"/"D"; Referentie is Knab's own reference for the booking.
 import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, hasColumns, readRecords } from "@/lib/bank/formats/csv-table";
-import { cleanText, normaliseIban, parseDate, requireAmountCents, requireDate } from "@/lib/bank/formats/read-values";
+import { cleanText, normaliseIban, parseDate, requireAmountCents, requireCurrency, requireDate } from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
 const COLUMNS = {
@@ -48,7 +48,7 @@ export const csvKnabParser: BankFormatParser = {
         throw new BankStatementError("bank.errors.malformedLine", { line: record.line, value: direction });
       }
       const unsigned = requireAmountCents(table.cell(record, "amount"), ",", record.line);
-      const rowCurrency = table.cell(record, "currency").toUpperCase() || "EUR";
+      const rowCurrency = requireCurrency(table.cell(record, "currency"), "EUR", record.line);
       currency = currency ?? rowCurrency;
       const booked = table.cell(record, "bookingDate");
       const method = table.cell(record, "method");

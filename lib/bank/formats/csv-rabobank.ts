@@ -7,7 +7,7 @@
 import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, hasColumns, readRecords } from "@/lib/bank/formats/csv-table";
 import { endToEnd } from "@/lib/bank/formats/payment-details";
-import { cleanText, normaliseIban, parseAmountCents, parseDate, requireAmountCents, requireDate } from "@/lib/bank/formats/read-values";
+import { cleanText, normaliseIban, parseAmountCents, parseDate, requireAmountCents, requireCurrency, requireDate } from "@/lib/bank/formats/read-values";
 import { balancesFromRunning } from "@/lib/bank/formats/running-balance";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
@@ -53,7 +53,7 @@ export const csvRabobankParser: BankFormatParser = {
       // Rabobank writes "+1.500,00"; a bank-wide setting gives "+1500.00" instead.
       const amountCents = requireAmountCents(table.cell(record, "amount"), "auto", record.line);
       const bookingDate = requireDate(table.cell(record, "date"), record.line);
-      const rowCurrency = table.cell(record, "currency").toUpperCase() || "EUR";
+      const rowCurrency = requireCurrency(table.cell(record, "currency"), "EUR", record.line);
       currency = currency ?? rowCurrency;
       const balance = table.cell(record, "balance");
       running.push({ bookingDate, amountCents, balanceAfterCents: balance ? parseAmountCents(balance, "auto") : null });

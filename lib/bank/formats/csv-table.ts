@@ -60,7 +60,7 @@ export function readRecords(text: string, delimiter: string): CsvRecord[] {
 }
 
 /** A header's column positions by name; a missing required column is a statement error. */
-export function columnsOf<Key extends string>(header: CsvRecord, names: Record<Key, string[]>, optional: Key[] = []) {
+export function columnsOf<Key extends string>(header: CsvRecord, names: Record<Key, string[]>, optional: NoInfer<Key>[] = []) {
   const positions = new Map(header.cells.map((cell, index) => [columnName(cell), index]));
   const columns = {} as Record<Key, number>;
   for (const key of Object.keys(names) as Key[]) {

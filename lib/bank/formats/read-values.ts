@@ -124,3 +124,10 @@ export function cleanText(text: string | null | undefined): string {
 export function textLines(text: string): string[] {
   return text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
 }
+
+/** An ISO 4217 code ("EUR"); an empty cell is the format's default. */
+export function requireCurrency(raw: string, fallback: string, line: number): string {
+  const code = raw.trim().toUpperCase() || fallback;
+  if (!/^[A-Z]{3}$/.test(code)) throw new BankStatementError("bank.errors.malformedLine", { line, value: raw.slice(0, 40) });
+  return code;
+}
