@@ -9,7 +9,7 @@ import { readPaymentDetails } from "@/lib/bank/formats/payment-details";
 import { dutchIbanFromAccountNumber, normaliseIban, parseDate, requireAmountCents, requireCurrency, requireDate } from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
-const ROW = /^(\d{1,10}|NL\d{2}ABNA\d{10})\t([A-Z]{3})\t(\d{8})\t-?[\d.]*,?\d*\t-?[\d.]*,?\d*\t(\d{8})\t-?[\d.]*,\d*\t/;
+const ROW = /^(\d{1,10}|NL\d{2}ABNA\d{10})\t([A-Z]{3})\t(\d{8})\t-?[\d.,]+\t-?[\d.,]+\t(\d{8})\t-?[\d.,]+\t/;
 
 /** Removes the spaces ABN AMRO inserted at 32 and every 64 characters after, when it did. */
 export function rejoinFixedWidth(description: string): string {

@@ -5,10 +5,25 @@ import { BankStatementError } from "@/lib/bank/statement.types";
 
 export type CsvRecord = { cells: string[]; line: number };
 
-/** The first line that is not empty, without a byte-order mark. */
+/**
+ * The first line that is not empty (or the one `skip` non-empty lines further), without a
+ * byte-order mark. Reads only as far as it needs: every parser's detect calls it.
+ */
 export function firstLine(text: string, skip = 0): string {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).filter((line) => line.trim() !== "");
-  return lines[skip] ?? "";
+  let start = text.startsWith("\uFEFF") ? 1 : 0;
+  let remaining = skip;
+  while (start < text.length) {
+    const end = text.slice(start, start + 64 * 1024).search(/\r|\n/);
+    const stop = end === -1 ? Math.min(text.length, start + 64 * 1024) : start + end;
+    const line = text.slice(start, stop);
+    if (end === -1 && stop < text.length) return line; // a first line longer than 64 KB: no bank header
+    if (line.trim() !== "") {
+      if (remaining === 0) return line;
+      remaining -= 1;
+    }
+    start = stop + 1;
+  }
+  return "";
 }
 
 /** The cells of one line (quotes removed), for recognising a header. */

@@ -103,6 +103,22 @@ describe("garbled input", () => {
     );
   });
 
+  it("reads pathological lines in linear time (no regular expression backtracks on them)", () => {
+    const long = "1".repeat(200_000);
+    const inputs = [
+      long,
+      `123456789\tEUR\t20261230\t${long}x`,
+      `:20:X\n:25:NL20INGB0001234567\n:60F:C261230EUR1,00\n:61:261231C${long}\n:86:/EREF/${"/".repeat(100_000)}`,
+      `"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Af Bij";"Bedrag (EUR)";"Mededelingen"\n${'"'.repeat(100_000)}`,
+      `${"a;".repeat(100_000)}\n`,
+    ];
+    for (const input of inputs) {
+      const started = performance.now();
+      expect(wellFormed(readOrRefuse(input))).toBe(true);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    }
+  });
+
   it("decodes a damaged Windows-1252 file without throwing", () => {
     const bytes = fixtureBytes("csv-knab", "knab-export.csv");
     expect(decodeStatementBytes(bytes)).toContain("Storno");

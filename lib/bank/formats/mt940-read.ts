@@ -53,7 +53,7 @@ function joinDetails(lines: string[]): string {
 
 /** Which Dutch bank wrote this MT940 file, from its header lines and account; null if none. */
 export function mt940Bank(text: string): Mt940Bank | null {
-  const head = text.replace(/^\uFEFF/, "").slice(0, 400);
+  const head = text.slice(0, 400).replace(/^\uFEFF/, "");
   if (!/^:20:/m.test(text) || !/^:61:|^:60[FM]:/m.test(text)) return null;
   const firstLine = head.split(/\r\n|\r|\n/).find((line) => line.trim() !== "")?.trim() ?? "";
   if (firstLine === "ABNANL2A") return "abnamro";

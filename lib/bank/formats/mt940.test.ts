@@ -147,6 +147,14 @@ describe("MT940 ABN AMRO", () => {
   });
 });
 
+describe("MT940 intermediate balances", () => {
+  it("reads a statement split over messages with :60M: and :62M: like one with :60F:/:62F:", () => {
+    const text = fixtureText("mt940-ing", "year-end-two-days.sta");
+    const split = text.replace(":62F:C261231EUR2723,02", ":62M:C261231EUR2723,02").replace(":60F:C261231EUR2723,02", ":60M:C261231EUR2723,02");
+    expect(parseBankStatement(split)).toEqual(parseBankStatement(text));
+  });
+});
+
 describe("MT940 errors", () => {
   const text = fixtureText("mt940-ing", "year-end-two-days.sta");
 

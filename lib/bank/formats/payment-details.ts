@@ -155,6 +155,7 @@ export function readPaymentDetails(raw: string): PaymentDetails {
     returned: /TERUGBOEKING|STORNO/i.test(text),
     batch: null,
     originalAmount: originalAmountIn(text),
-    transactionType: null,
+    // ABN AMRO's card and cash codes: BEA (betaalautomaat), GEA (geldautomaat).
+    transactionType: /^(BEA|GEA)\b/.exec(text)?.[1] ?? null,
   };
 }
