@@ -34,10 +34,14 @@ describe("line identity", () => {
     expect(ids[0]).toBe(lineIdentityHash(coffee, 0));
   });
 
-  it("uses the bank's reference with the account, and keeps a repeated reference apart", () => {
+  it("uses the bank's reference with the account, date and amount, and keeps a repeated reference apart", () => {
     const identities = createLineIdentities();
-    expect(identities.reference("NL20INGB0001234567", "26365012345678")).toBe("r:NL20INGB0001234567:26365012345678");
-    expect(identities.reference("NL20INGB0001234567", "26365012345678")).toBe("r:NL20INGB0001234567:26365012345678#2");
-    expect(createLineIdentities().reference("NL44RABO0123456789", "26365012345678")).not.toBe("r:NL20INGB0001234567:26365012345678");
+    const id = "r:NL20INGB0001234567:2026-12-31:121000:26365012345678";
+    expect(identities.reference("NL20INGB0001234567", "26365012345678", "2026-12-31", 121000)).toBe(id);
+    expect(identities.reference("NL20INGB0001234567", "26365012345678", "2026-12-31", 121000)).toBe(`${id}#2`);
+    // The same number on another day or for another amount is another booking.
+    expect(identities.reference("NL20INGB0001234567", "26365012345678", "2027-01-02", 121000)).not.toBe(id);
+    expect(identities.reference("NL20INGB0001234567", "26365012345678", "2026-12-31", 5000)).not.toBe(id);
+    expect(createLineIdentities().reference("NL44RABO0123456789", "26365012345678", "2026-12-31", 121000)).not.toBe(id);
   });
 });

@@ -44,9 +44,13 @@ export function createLineIdentities() {
       seen.set(key, occurrence + 1);
       return occurrence === 0 ? key : lineIdentityHash(fields, occurrence);
     },
-    /** The bank's own reference, made unique within the file should the bank repeat it. */
-    reference(account: string | null, reference: string): string {
-      const key = `r:${normalise(account)}:${reference.trim()}`;
+    /**
+     * The bank's own reference, with the booking's date and amount: some banks number their
+     * bookings per statement, and a number seen again on another day must not pass for a
+     * line already imported. Made unique within the file should the bank repeat it.
+     */
+    reference(account: string | null, reference: string, bookingDate: string, amountCents: number): string {
+      const key = `r:${normalise(account)}:${bookingDate}:${amountCents}:${reference.trim()}`;
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);
       return occurrence === 0 ? key : `${key}#${occurrence + 1}`;

@@ -28,7 +28,9 @@ export function buildStatement(draft: DraftStatement): BankStatement {
   const account = draft.accountIban ?? draft.accountKey;
   const lines = draft.lines.map(({ bankReference, ...line }): BankLine => ({
     ...line,
-    externalId: bankReference ? identities.reference(account, bankReference) : identities.hash(identityFieldsOf(account, line)),
+    externalId: bankReference
+      ? identities.reference(account, bankReference, line.bookingDate, line.amountCents)
+      : identities.hash(identityFieldsOf(account, line)),
   }));
   const dates = lines.map((line) => line.bookingDate).sort();
   return {

@@ -77,7 +77,7 @@ describe("Rabobank CSV", () => {
       description: "Factuur 2026-039, klantnummer 77, betreft ontwerp huisstijl",
       endToEndId: "2026/039-A",
       transactionCode: "tb",
-      externalId: "r:NL44RABO0123456789:volgnr:4711",
+      externalId: "r:NL44RABO0123456789:2026-12-30:60500:volgnr:4711",
     });
   });
 

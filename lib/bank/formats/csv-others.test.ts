@@ -79,7 +79,7 @@ describe("Knab CSV", () => {
       bookingDate: "2027-01-02",
       valueDate: "2026-12-31",
       amountCents: -1599,
-      externalId: "r:NL07KNAB0255123456:knab:K1A2B3C4D5E6F702",
+      externalId: "r:NL07KNAB0255123456:2027-01-02:-1599:knab:K1A2B3C4D5E6F702",
     });
     expect(lineWith(statement, "Storno")).toMatchObject({ amountCents: 4500, reversal: true, transactionCode: "Storno" });
   });

@@ -40,7 +40,7 @@ describe("MT940 ING", () => {
       endToEndId: "INV-2026-041",
       transactionCode: "NTRF",
       reversal: false,
-      externalId: "r:NL20INGB0001234567:26365012345678",
+      externalId: "r:NL20INGB0001234567:2026-12-31:121000:26365012345678",
     });
   });
 
