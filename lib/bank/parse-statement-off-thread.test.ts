@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { parseBankStatement } from "@/lib/bank/formats";
 import { fixtureBytes } from "@/lib/bank/formats/test-helpers";
-import { parseStatementOffThread } from "@/lib/bank/parse-statement-off-thread";
+import { MAX_PARALLEL_PARSES, parsesRunning, parseStatementOffThread } from "@/lib/bank/parse-statement-off-thread";
 import { BankStatementError } from "@/lib/bank/statement.types";
 
 const HEADER =
@@ -55,6 +55,21 @@ describe("parseStatementOffThread", () => {
     expect(refusal).toBeInstanceOf(BankStatementError);
     expect(refusal).toMatchObject({ key: "bank.errors.invalidAmount", detail: { line: 6 } });
   }, 30_000);
+
+  it("reads more files at once than it runs workers, each to its own statement", async () => {
+    const files = ["csv-knab/knab-export.csv", "csv-triodos/triodos-export.csv", "mt940-rabobank/two-statements.swi", "csv-bunq/comma-decimal-point.csv"];
+    const inputs = Array.from({ length: MAX_PARALLEL_PARSES + 2 }, (_, index) => {
+      const [format, name] = files[index % files.length]!.split("/") as [Parameters<typeof fixtureBytes>[0], string];
+      return fixtureBytes(format, name);
+    });
+    let most = 0;
+    const watch = setInterval(() => (most = Math.max(most, parsesRunning())), 1);
+    const statements = await Promise.all(inputs.map((bytes) => parseStatementOffThread(bytes)));
+    clearInterval(watch);
+    expect(statements).toEqual(inputs.map((bytes) => parseBankStatement(bytes)));
+    expect(most).toBe(MAX_PARALLEL_PARSES);
+    expect(parsesRunning()).toBe(0);
+  }, 60_000);
 
   it("ends a parse that takes longer than its time limit", async () => {
     await expect(parseStatementOffThread(largeRabobankCsv(20_000), { timeoutMs: 50 })).rejects.toThrow("bank.errors.parseFailed");

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   calendarDate,
@@ -39,6 +40,21 @@ describe("parseAmountCents", () => {
 
   it.each(["", "abc", "12,345", "1.23.4,00", "12.34,5", "--1", "1,2,3", "€ 12", ",", "12,5x"])("refuses %j", (raw) => {
     expect(parseAmountCents(raw, ",")).toBeNull();
+  });
+
+  it("reads every amount back to its exact cents, in Dutch and English notation, with and without thousands", () => {
+    const group = (digits: string, separator: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+    fc.assert(
+      fc.property(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), fc.boolean(), (cents, grouped) => {
+        const sign = cents < 0 ? "-" : "";
+        const euros = String(Math.floor(Math.abs(cents) / 100));
+        const rest = String(Math.abs(cents) % 100).padStart(2, "0");
+        const dutch = `${sign}${grouped ? group(euros, ".") : euros},${rest}`;
+        const english = `${sign}${grouped ? group(euros, ",") : euros}.${rest}`;
+        return parseAmountCents(dutch, ",") === cents && parseAmountCents(dutch, "auto") === cents && parseAmountCents(english, "auto") === cents;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("names the line of an amount it cannot read", () => {
