@@ -8,7 +8,7 @@
 // value date's year (wrong across a year end), throws plain Errors without a line, and its
 // generic "/XX/" splitter breaks ING's /CNTP/ and Rabobank's /ORDP//NAME/ subfields.
 import { buildStatement, type DraftLine } from "@/lib/bank/formats/build-statement";
-import { readPaymentDetails } from "@/lib/bank/formats/payment-details";
+import { originalAmountIn, readPaymentDetails } from "@/lib/bank/formats/payment-details";
 import { calendarDate, dutchIbanFromAccountNumber, normaliseIban, parseAmountCents } from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormat, type BankStatement } from "@/lib/bank/statement.types";
 
@@ -121,7 +121,7 @@ function readStatementLine(field: Field, currency: string, details: Field | null
     valueDate,
     amountCents: credit ? cents : -cents || 0,
     currency,
-    originalAmount: read.originalAmount ?? readPaymentDetails(supplementary).originalAmount,
+    originalAmount: read.originalAmount ?? originalAmountIn(supplementary),
     counterpartyName: read.counterpartyName,
     counterpartyIban: read.counterpartyIban ?? supplementaryIban,
     description: read.description,

@@ -70,6 +70,19 @@ describe("MT940 ING", () => {
   });
 });
 
+describe("MT940 ING before 2014", () => {
+  it("reads the bare account number as IBAN and the unstructured text cut at 65 characters", () => {
+    const statement = parseBankStatement(fixtureText("mt940-ing", "older-unstructured.sta"));
+    expect(statement).toMatchObject({ format: "mt940-ing", accountIban: "NL20INGB0001234567", openingBalanceCents: 100000, closingBalanceCents: 119903 });
+    expect(statement.lines.map((line) => line.amountCents)).toEqual([-5097, 25000]);
+    expect(statement.lines[0]).toMatchObject({
+      transactionCode: "NIC",
+      description: "Europese Incasso, doorlopend NL98ZZZ999999990000 Energie Direct NV termijn juli 2026 kenmerk DD-7781",
+    });
+    expect(statement.lines[1]!.description).toBe("NL44RABO0123456789 J. de Vries Factuur 2026-020");
+  });
+});
+
 describe("MT940 Rabobank", () => {
   it("reads both statements, with the counterparty account from the line under :61:", () => {
     const statement = rabo();
