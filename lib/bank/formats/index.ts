@@ -1,8 +1,26 @@
 // Reads a bank statement in any supported format, recognised from its content.
+import { csvAbnAmroParser } from "@/lib/bank/formats/csv-abnamro";
+import { csvBunqParser } from "@/lib/bank/formats/csv-bunq";
+import { csvIngParser } from "@/lib/bank/formats/csv-ing";
+import { csvKnabParser } from "@/lib/bank/formats/csv-knab";
+import { csvRabobankParser } from "@/lib/bank/formats/csv-rabobank";
+import { csvTriodosParser } from "@/lib/bank/formats/csv-triodos";
+import { mt940AbnAmroParser } from "@/lib/bank/formats/mt940-abnamro";
+import { mt940IngParser } from "@/lib/bank/formats/mt940-ing";
+import { mt940RabobankParser } from "@/lib/bank/formats/mt940-rabobank";
 import { BankStatementError, type BankFormatParser, type BankStatement } from "@/lib/bank/statement.types";
 
 /** Every supported format; the first whose `detect` says yes reads the file. */
 export const BANK_FORMAT_PARSERS: BankFormatParser[] = [
+  mt940IngParser,
+  mt940RabobankParser,
+  mt940AbnAmroParser,
+  csvIngParser,
+  csvRabobankParser,
+  csvAbnAmroParser,
+  csvBunqParser,
+  csvKnabParser,
+  csvTriodosParser,
 ];
 
 // Windows-1252's 0x80–0x9F (Node's TextDecoder reads "windows-1252" as Latin-1 there).
