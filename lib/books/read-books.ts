@@ -49,8 +49,9 @@ export function validYear(value: unknown): number {
 }
 
 // Promises, so two readers asking at once (the dashboard and its KOR periods card) load
-// and evaluate the books once; a failed load is dropped, not kept.
-const cache = new VersionedCache<Promise<Books>>(200);
+// and evaluate the books once; a failed load is dropped, not kept. An entry holds the
+// input and the explained evaluation (about a megabyte at 2,000 invoices), hence 100.
+const cache = new VersionedCache<Promise<Books>>(100);
 
 /** The caller's view of a business's books in `year` (default: this year); NOT_FOUND to an outsider. */
 export async function readBooks(options: { caller: Caller; businessId: string; year?: number }): Promise<Books> {
