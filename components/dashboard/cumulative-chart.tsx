@@ -1,7 +1,7 @@
 // Cumulative counted turnover through the year against the KOR limit: the year so far,
 // the projection to 31 December with its low–high band, last year as a faint line and
 // the crossing invoice marked. A text summary and a table say the same without the chart.
-// Server-rendered SVG (svg-chart.tsx) first; chart-enhancement.tsx swaps in the Recharts
+// Server-rendered SVG (svg-chart.tsx, one for every width) first; chart-enhancement.tsx swaps in the Recharts
 // version (cumulative-recharts.tsx, tooltips per point) once it is in view and the browser idle.
 import { getTranslations } from "next-intl/server";
 import type { CumulativePoint, CumulativeSeries } from "@/lib/dashboard/dashboard.types";
@@ -11,9 +11,10 @@ import { CumulativeChartBox } from "./chart-enhancement";
 import { CUMULATIVE_COLORS as COLORS, type CumulativeModel } from "./chart-models";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
-import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid, yTicks } from "./svg-chart";
+import { MonthLabel, niceMaxCents, percent, ResponsivePlot, round1, SPAN, YAxisGrid, yTicks } from "./svg-chart";
 const HEIGHT = 288;
 
+// Shares of the plot area: across the year, and from 0 up to the chart's maximum.
 type Scale = { x: (day: number) => number; y: (cents: number) => number };
 
 /** A step line (value holds until the next point), as Recharts' "stepAfter". */
@@ -77,44 +78,43 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
     names: nameOf,
   };
 
-  const chart = (frame: Frame, monthEvery: number) => {
-    const s: Scale = {
-      x: (day) => round1(frame.left + (plotWidth(frame) * (day - 1)) / Math.max(1, series.daysInYear - 1)),
-      y: (cents) => round1(frame.top + plotHeight(frame) * (1 - cents / maxY)),
-    };
-    const bandPath = band.length > 1 ? `M${band.map((b) => `${s.x(b.day)},${s.y(b.band![1])}`).join("L")}L${[...band].reverse().map((b) => `${s.x(b.day)},${s.y(b.band![0])}`).join("L")}Z` : null;
-    return (
-      <>
-        <YAxisGrid frame={frame} max={maxY} label={(cents) => formatEuroWhole(cents, language)} />
-        <line x1={frame.left} x2={frame.width - frame.right} y1={frame.height - frame.bottom} y2={frame.height - frame.bottom} stroke="#94a3b8" />
-        {monthTicks.map((day, i) =>
-          i % monthEvery === 0 ? (
-            <text key={day} x={s.x(day)} y={frame.height - frame.bottom + 16} textAnchor={i === 0 ? "start" : "middle"} fontSize={12} fill="#334155">
-              {monthName(i + 1, language, "short")}
-            </text>
-          ) : null,
-        )}
-        {bandPath ? <path d={bandPath} fill={COLORS.band} fillOpacity={0.6} /> : null}
-        {previous.length > 1 ? <path d={stepPath(previous, s)} fill="none" stroke={COLORS.previous} strokeWidth={1.5} strokeDasharray="2 3" /> : null}
-        <path data-series="actual" className="series-actual" d={stepPath(actual, s)} fill="none" stroke={COLORS.actual} strokeWidth={2.5} />
-        {projected.length > 1 ? <path d={`M${projected.map(([day, cents]) => `${s.x(day)},${s.y(cents)}`).join("L")}`} fill="none" stroke={COLORS.projected} strokeWidth={2} strokeDasharray="6 4" /> : null}
-        <line x1={frame.left} x2={frame.width - frame.right} y1={s.y(series.limitCents)} y2={s.y(series.limitCents)} stroke={COLORS.limit} strokeWidth={1.5} />
-        <text x={frame.left + 6} y={s.y(series.limitCents) - 6} fontSize={12} fill={COLORS.limit}>
-          {nameOf.limit}
-        </text>
-        {series.crossing ? (
-          <g data-testid="crossing-dot">
-            <circle cx={s.x(series.crossing.day)} cy={s.y(series.crossing.cents)} r={6} fill={COLORS.crossing} stroke="#fff">
-              <title>{t("cumulative.crossingMarker", { invoice: series.crossing.invoiceNumber })}</title>
-            </circle>
-            <text x={s.x(series.crossing.day)} y={s.y(series.crossing.cents) - 10} textAnchor="middle" fontSize={12} fill={COLORS.crossing}>
-              {series.crossing.invoiceNumber}
-            </text>
-          </g>
-        ) : null}
-      </>
-    );
-  };
+  // Shares (0–1) of the plot area; the lines are drawn on 0–SPAN of the stretched viewBox.
+  const share: Scale = { x: (day) => (day - 1) / Math.max(1, series.daysInYear - 1), y: (cents) => 1 - cents / maxY };
+  const s: Scale = { x: (day) => round1(SPAN * share.x(day)), y: (cents) => round1(SPAN * share.y(cents)) };
+  const bandPath = band.length > 1 ? `M${band.map((b) => `${s.x(b.day)},${s.y(b.band![1])}`).join("L")}L${[...band].reverse().map((b) => `${s.x(b.day)},${s.y(b.band![0])}`).join("L")}Z` : null;
+  const limitY = percent(share.y(series.limitCents));
+  const lines = (
+    <>
+      {bandPath ? <path d={bandPath} fill={COLORS.band} fillOpacity={0.6} /> : null}
+      {previous.length > 1 ? <path d={stepPath(previous, s)} fill="none" stroke={COLORS.previous} strokeWidth={1.5} strokeDasharray="2 3" vectorEffect="non-scaling-stroke" /> : null}
+      <path data-series="actual" className="series-actual" d={stepPath(actual, s)} fill="none" stroke={COLORS.actual} strokeWidth={2.5} vectorEffect="non-scaling-stroke" />
+      {projected.length > 1 ? <path d={`M${projected.map(([day, cents]) => `${s.x(day)},${s.y(cents)}`).join("L")}`} fill="none" stroke={COLORS.projected} strokeWidth={2} strokeDasharray="6 4" vectorEffect="non-scaling-stroke" /> : null}
+    </>
+  );
+  const labels = (
+    <>
+      <YAxisGrid max={maxY} label={(cents) => formatEuroWhole(cents, language)} />
+      {monthTicks.map((day, i) => (
+        <MonthLabel key={day} x={percent(share.x(day))} index={i} anchor={i === 0 ? "start" : "middle"}>
+          {monthName(i + 1, language, "short")}
+        </MonthLabel>
+      ))}
+      <line x1="0" x2="100%" y1={limitY} y2={limitY} stroke={COLORS.limit} strokeWidth={1.5} />
+      <text x={6} y={limitY} dy={-6} fontSize={12} fill={COLORS.limit}>
+        {nameOf.limit}
+      </text>
+      {series.crossing ? (
+        <g data-testid="crossing-dot">
+          <circle cx={percent(share.x(series.crossing.day))} cy={percent(share.y(series.crossing.cents))} r={6} fill={COLORS.crossing} stroke="#fff">
+            <title>{t("cumulative.crossingMarker", { invoice: series.crossing.invoiceNumber })}</title>
+          </circle>
+          <text x={percent(share.x(series.crossing.day))} y={percent(share.y(series.crossing.cents))} dy={-10} textAnchor="middle" fontSize={12} fill={COLORS.crossing}>
+            {series.crossing.invoiceNumber}
+          </text>
+        </g>
+      ) : null}
+    </>
+  );
 
   return (
     <div>
@@ -130,11 +130,7 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
         </p>
       ) : null}
       <CumulativeChartBox label={t("cumulative.chartLabel", { limit })} model={model}>
-        {FRAMES.map(({ key, className, frame, monthEvery }) => (
-          <svg key={key} viewBox={`0 0 ${frame.width} ${HEIGHT}`} className={`h-auto w-full ${className}`} data-frame={key}>
-            {chart({ ...frame, height: HEIGHT }, monthEvery)}
-          </svg>
-        ))}
+        <ResponsivePlot height={HEIGHT} labels={labels} lines={lines} />
       </CumulativeChartBox>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         <li className="flex items-center gap-1">

@@ -11,7 +11,7 @@ import { MonthlyChartBox } from "./chart-enhancement";
 import { COUNTED_COLORS, type MonthlyModel, NOT_COUNTED_COLORS } from "./chart-models";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
-import { FRAMES, type Frame, niceMaxCents, plotHeight, plotWidth, round1, YAxisGrid, yTicks } from "./svg-chart";
+import { MonthLabel, niceMaxCents, percent, ResponsivePlot, YAxisGrid, yTicks } from "./svg-chart";
 
 const GROUPS: CategoryGroup[] = ["domestic", "eu", "outsideEu", "exempt", "other"];
 const HEIGHT = 256;
@@ -41,57 +41,53 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
     tooltips: months.map((m) => ({ title: monthName(m.month, language), lines: categoryLines(m) })),
   };
 
-  const chart = (frame: Frame, monthEvery: number) => {
-    const slot = plotWidth(frame) / 12;
-    const barWidth = round1(Math.min(28, (slot - 6) / 2));
-    const y = (cents: number) => round1(frame.top + plotHeight(frame) * (1 - cents / maxY));
-    return (
-      <>
-        <YAxisGrid frame={frame} max={maxY} label={(cents) => formatEuroWhole(cents, language)} />
-        <line x1={frame.left} x2={frame.width - frame.right} y1={frame.height - frame.bottom} y2={frame.height - frame.bottom} stroke="#94a3b8" />
-        {months.map((m, i) => {
-          const centre = frame.left + slot * (i + 0.5);
-          const bars = (["counted", "notCounted"] as const).map((side, sideIndex) => {
-            let base = 0;
-            const x = round1(centre - barWidth + sideIndex * barWidth);
-            return series
-              .filter((s) => s.side === side)
-              .map((s) => {
-                const value = Math.max(0, m.groups[`${s.side}.${s.group}`] ?? 0);
-                if (value === 0) return null;
-                const top = y(base + value);
-                const bottom = y(base);
-                base += value;
-                return (
-                  <rect
-                    key={`${s.side}.${s.group}`}
-                    x={x}
-                    y={top}
-                    width={barWidth}
-                    height={round1(bottom - top)}
-                    fill={side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group]}
-                    stroke={side === "counted" ? undefined : "#334155"}
-                    strokeDasharray={side === "counted" ? undefined : "3 2"}
-                  />
-                );
-              });
-          });
-          return (
-            <g key={m.month}>
-              <title>{monthTitle(m)}</title>
-              <rect x={round1(centre - slot / 2)} y={frame.top} width={round1(slot)} height={plotHeight(frame)} fill="transparent" />
-              {bars}
-              {i % monthEvery === 0 ? (
-                <text x={round1(centre)} y={frame.height - frame.bottom + 16} textAnchor="middle" fontSize={12} fill="#334155">
-                  {monthName(m.month, language, "short")}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </>
-    );
-  };
+  // Shares (0–1) of the plot area: a twelfth per month, two bars side by side in its middle.
+  const slot = 1 / 12;
+  const barWidth = slot * 0.32;
+  const y = (cents: number) => 1 - cents / maxY;
+  const labels = (
+    <>
+      <YAxisGrid max={maxY} label={(cents) => formatEuroWhole(cents, language)} />
+      {months.map((m, i) => {
+        const centre = slot * (i + 0.5);
+        const bars = (["counted", "notCounted"] as const).map((side, sideIndex) => {
+          let base = 0;
+          const x = percent(centre - barWidth + sideIndex * barWidth);
+          return series
+            .filter((s) => s.side === side)
+            .map((s) => {
+              const value = Math.max(0, m.groups[`${s.side}.${s.group}`] ?? 0);
+              if (value === 0) return null;
+              const top = y(base + value);
+              const bottom = y(base);
+              base += value;
+              return (
+                <rect
+                  key={`${s.side}.${s.group}`}
+                  x={x}
+                  y={percent(top)}
+                  width={percent(barWidth)}
+                  height={percent(bottom - top)}
+                  fill={side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group]}
+                  stroke={side === "counted" ? undefined : "#334155"}
+                  strokeDasharray={side === "counted" ? undefined : "3 2"}
+                />
+              );
+            });
+        });
+        return (
+          <g key={m.month}>
+            <title>{monthTitle(m)}</title>
+            <rect x={percent(centre - slot / 2)} y="0" width={percent(slot)} height="100%" fill="transparent" />
+            {bars}
+            <MonthLabel x={percent(centre)} index={i} anchor="middle">
+              {monthName(m.month, language, "short")}
+            </MonthLabel>
+          </g>
+        );
+      })}
+    </>
+  );
 
   return (
     <div>
@@ -99,11 +95,7 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
         {t("monthly.summary", { year, counted: money(counted), notCounted: money(notCounted) })}
       </p>
       <MonthlyChartBox label={t("monthly.chartLabel")} model={model}>
-        {FRAMES.map(({ key, className, frame, monthEvery }) => (
-          <svg key={key} viewBox={`0 0 ${frame.width} ${HEIGHT}`} className={`h-auto w-full ${className}`} data-frame={key}>
-            {chart({ ...frame, height: HEIGHT }, monthEvery)}
-          </svg>
-        ))}
+        <ResponsivePlot height={HEIGHT} labels={labels} lines={null} />
       </MonthlyChartBox>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         {series.map((s) => (

@@ -1,20 +1,16 @@
 // Plain server-rendered SVG for the dashboard charts: no chart library and no hydration
-// on the page (Recharts' hydration was most of the dashboard's main-thread time). Each
-// chart is drawn at a few widths and CSS shows the one that fits, so text keeps its size;
-// <title> elements name the marks on hover; the text summary and table say every value.
+// on the page (Recharts' hydration was most of the dashboard's main-thread time). One SVG
+// per chart for every width: positions are percentages of the plot area and the lines are
+// drawn in a stretched inner viewBox with strokes that do not scale, so text keeps its
+// size from a phone to a wide screen. <title> elements name the marks on hover; the text
+// summary and table say every value.
 import type { ReactNode } from "react";
 
-export type Frame = { width: number; height: number; left: number; right: number; top: number; bottom: number };
+/** Room around the plot for the axis labels, in CSS pixels. */
+export const PLOT_MARGIN = { left: 72, right: 16, top: 16, bottom: 26 };
 
-/** Narrow for phones, medium up to large screens, wide beyond. */
-export const FRAMES: { key: string; className: string; frame: Omit<Frame, "height">; monthEvery: number }[] = [
-  { key: "narrow", className: "block sm:hidden", frame: { width: 340, left: 64, right: 10, top: 16, bottom: 26 }, monthEvery: 2 },
-  { key: "medium", className: "hidden sm:block lg:hidden", frame: { width: 640, left: 72, right: 16, top: 16, bottom: 26 }, monthEvery: 1 },
-  { key: "wide", className: "hidden lg:block", frame: { width: 1040, left: 76, right: 16, top: 16, bottom: 26 }, monthEvery: 1 },
-];
-
-export const plotWidth = (f: Frame) => f.width - f.left - f.right;
-export const plotHeight = (f: Frame) => f.height - f.top - f.bottom;
+/** The inner viewBox's size: data is drawn on 0–1000 in both directions. */
+export const SPAN = 1000;
 
 /** Rounded up to whole thousands of euros with 8% headroom; never 0. */
 export function niceMaxCents(maxCents: number): number {
@@ -26,18 +22,48 @@ export const yTicks = (maxCents: number): number[] => [0, 1, 2, 3, 4].map((i) =>
 
 export const round1 = (value: number) => Math.round(value * 10) / 10;
 
-export function YAxisGrid({ frame, max, label }: { frame: Frame; max: number; label: (cents: number) => string }): ReactNode {
-  const y = (cents: number) => round1(frame.top + plotHeight(frame) * (1 - cents / max));
+/** A share (0–1) of the plot area as an SVG percentage. */
+export const percent = (share: number) => `${Math.round(share * 10_000) / 100}%`;
+
+/**
+ * The chart's box (`data-frame`, its height fixed) with the plot area's SVG: `labels` in
+ * percentage coordinates (text, dots, grid lines), `lines` in the stretched 0–1000 viewBox.
+ */
+export function ResponsivePlot({ height, labels, lines }: { height: number; labels: ReactNode; lines: ReactNode }): ReactNode {
+  const { left, right, top, bottom } = PLOT_MARGIN;
+  return (
+    <div data-frame="responsive" className="relative w-full" style={{ height }}>
+      <svg className="absolute overflow-visible" style={{ left, top, width: `calc(100% - ${left + right}px)`, height: height - top - bottom }}>
+        <svg viewBox={`0 0 ${SPAN} ${SPAN}`} preserveAspectRatio="none" width="100%" height="100%" overflow="visible">
+          {lines}
+        </svg>
+        {labels}
+      </svg>
+    </div>
+  );
+}
+
+/** Horizontal grid lines and their euro labels left of the plot, and the x axis. */
+export function YAxisGrid({ max, label }: { max: number; label: (cents: number) => string }): ReactNode {
   return (
     <g>
       {yTicks(max).map((tick) => (
         <g key={tick}>
-          <line x1={frame.left} x2={frame.width - frame.right} y1={y(tick)} y2={y(tick)} stroke="#e2e8f0" />
-          <text x={frame.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" fontSize={12} fill="#334155">
+          <line x1="0" x2="100%" y1={percent(1 - tick / max)} y2={percent(1 - tick / max)} stroke={tick === 0 ? "#94a3b8" : "#e2e8f0"} />
+          <text x={-6} y={percent(1 - tick / max)} dy="0.32em" textAnchor="end" fontSize={12} fill="#334155">
             {label(tick)}
           </text>
         </g>
       ))}
     </g>
+  );
+}
+
+/** A month's name under the plot; every other one is left out on a phone. */
+export function MonthLabel({ x, index, anchor, children }: { x: string; index: number; anchor: "start" | "middle"; children: ReactNode }): ReactNode {
+  return (
+    <text x={x} y="100%" dy={16} textAnchor={anchor} fontSize={12} fill="#334155" className={index % 2 === 1 ? "max-sm:hidden" : undefined}>
+      {children}
+    </text>
   );
 }

@@ -1,7 +1,7 @@
 // One client's line of the overview, from one engine evaluation of this year. Pure: the
 // same status words as the dashboard (korStatus), plus "projected" when the engine's
 // projection expects the limit to be crossed before 31 December.
-import { korStatus } from "@/lib/dashboard/build-dashboard";
+import { korStatus } from "@/lib/dashboard/kor-status";
 import { rulesFor } from "@/lib/kor/rules";
 import type { EngineOutput, ISODate } from "@/lib/kor/types";
 import type { ClientRow, ClientStatus } from "./accountant.types";

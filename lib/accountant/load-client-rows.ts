@@ -5,13 +5,11 @@
 // A summary is used while it was computed from the current books (its booksVersion equals
 // Business.booksVersion, which the database raises with every change of the books) on
 // today's date. Clients without one are evaluated here, as the queue's evaluation does —
-// their facts in one query, all their invoices in one query, the pure engine in memory —
-// and their summaries stored in one statement, so the next call finds them. The version
-// used is the one read before their invoices were loaded.
+// all their books in one query (lib/books), the pure engine in memory — and their
+// summaries stored in one statement, so the next call finds them.
 import { db } from "@/lib/db/client";
-import { evaluate } from "@/lib/kor/evaluate";
-import type { Category, ISODate, Transaction } from "@/lib/kor/types";
-import { toEngineBusiness } from "@/lib/turnover/load-engine-input";
+import { readManyBooks } from "@/lib/books/read-books";
+import type { ISODate } from "@/lib/kor/types";
 import type { AccessLevel, ClientRow } from "./accountant.types";
 import { lastTransactionDate, summaryData, upsertYearSummaries, type SummaryData, type YearSummary } from "./year-summary";
 
@@ -23,16 +21,6 @@ JOIN "Business" b ON b."id" = m."businessId"
 LEFT JOIN "BusinessYearSummary" s ON s."businessId" = b."id" AND s."year" = $2::int
 WHERE m."userId" = $1::uuid AND m."role" = 'ACCOUNTANT'`;
 
-// All years, as the queue's evaluation loads them (lib/turnover/load-engine-input.ts).
-// Input order is the engine's tie-break within a day when no sequence is given (§2).
-const TRANSACTIONS = `
-SELECT "businessId"::text AS "businessId",
-  json_agg(json_build_array("id", "date"::text, "netCents", "vatCents", "category"::text, "country", "ancillary", "sequence")
-    ORDER BY "date", "createdAt", "id")::text AS "rows"
-FROM "Invoice"
-WHERE "businessId" = ANY(string_to_array($1, ',')::uuid[]) AND "deletedAt" IS NULL
-GROUP BY "businessId"`;
-
 type ClientLine = {
   businessId: string;
   name: string;
@@ -43,42 +31,21 @@ type ClientLine = {
   summaryAsOf: string | null;
   data: string | null;
 };
-type TxTuple = [string, string, number, number, string, string | null, boolean, number | null];
 
-function toTransaction([id, date, netCents, vatCents, category, country, ancillary, sequence]: TxTuple): Transaction {
-  return {
-    id,
-    date,
-    netCents,
-    vatCents,
-    category: category as Category,
-    ...(country ? { country } : {}),
-    ...(ancillary ? { ancillary: true } : {}),
-    ...(sequence !== null ? { sequence } : {}),
-  };
-}
-
-/** Evaluates the given businesses on asOf and stores their summaries; a constant number of queries. */
-async function evaluateSummaries(stale: ClientLine[], asOf: ISODate): Promise<Map<string, SummaryData>> {
-  const ids = stale.map((c) => c.businessId);
-  const [businesses, loaded] = await Promise.all([
-    db().business.findMany({ where: { id: { in: ids } }, include: { korParticipations: { select: { from: true, to: true } } } }),
-    db().$queryRawUnsafe<{ businessId: string; rows: string }[]>(TRANSACTIONS, ids.join(",")),
-  ]);
-  const transactions = new Map(loaded.map(({ businessId, rows }) => [businessId, (JSON.parse(rows) as TxTuple[]).map(toTransaction)]));
-  const versions = new Map(stale.map((c) => [c.businessId, c.booksVersion]));
+/**
+ * Evaluates the given businesses on asOf and stores their summaries, each marked with the
+ * books version its rows were read at; a constant number of queries (lib/books/read-books.ts).
+ */
+async function evaluateSummaries(accountantId: string, stale: ClientLine[], asOf: ISODate): Promise<Map<string, SummaryData>> {
+  const books = await readManyBooks({ caller: { userId: accountantId }, businessIds: stale.map((c) => c.businessId), asOf });
   const year = Number(asOf.slice(0, 4));
-  const summaries: YearSummary[] = businesses.map((business) => {
-    const list = transactions.get(business.id) ?? [];
-    const output = evaluate({ asOf, business: toEngineBusiness(business), transactions: list });
-    return {
-      businessId: business.id,
-      year,
-      asOf,
-      booksVersion: versions.get(business.id)!,
-      data: summaryData({ output, euKorEnabled: business.euKorEnabled, lastInvoiceDate: lastTransactionDate(list) }),
-    };
-  });
+  const summaries: YearSummary[] = [...books.values()].map(({ businessId, booksVersion, input, output }) => ({
+    businessId,
+    year,
+    asOf,
+    booksVersion,
+    data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions) }),
+  }));
   await upsertYearSummaries(db(), summaries);
   return new Map(summaries.map((s) => [s.businessId, s.data]));
 }
@@ -89,7 +56,7 @@ export async function loadClientRows(options: { accountantId: string; asOf: ISOD
   const lines = await db().$queryRawUnsafe<ClientLine[]>(CLIENTS, accountantId, Number(asOf.slice(0, 4)));
   const isFresh = (c: ClientLine) => c.data !== null && c.summaryVersion === c.booksVersion && c.summaryAsOf === asOf;
   const stale = lines.filter((c) => !isFresh(c));
-  const evaluated = stale.length > 0 ? await evaluateSummaries(stale, asOf) : new Map<string, SummaryData>();
+  const evaluated = stale.length > 0 ? await evaluateSummaries(accountantId, stale, asOf) : new Map<string, SummaryData>();
   return lines.flatMap((c) => {
     const data = isFresh(c) ? (JSON.parse(c.data!) as SummaryData) : evaluated.get(c.businessId);
     // A business deleted between the two reads has no row.

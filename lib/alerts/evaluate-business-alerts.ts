@@ -8,8 +8,7 @@
 import type { Tx } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { evaluate } from "@/lib/kor/evaluate";
-import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { readBooksInTransaction } from "@/lib/books/read-books";
 import { toIsoDate, fromIsoDate } from "@/lib/validation";
 import { referencedInvoiceIds, selectAlerts, withInvoiceNumbers, type AlertDetails } from "@/lib/alerts/select-alerts";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
@@ -24,19 +23,18 @@ export type EvaluationResult = { newAlerts: number; notifications: number; mails
 export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: string; now: Date; appUrl: string }): Promise<EvaluationResult> {
   const { tx, businessId, now, appUrl } = options;
   const none = { newAlerts: 0, notifications: 0, mails: 0 };
-  // The books version is read before the invoices: a change committed in between leaves
-  // the summary marked with the older version, so the overview evaluates it again.
-  const business = await tx.business.findUnique({ where: { id: businessId }, select: { id: true, name: true, booksVersion: true } });
-  if (!business) return none;
   const asOf = amsterdamToday(now);
-  const input = await loadEngineInput({ businessId, asOf, client: tx });
-  const output = evaluate(input, { explain: true });
+  // The books version comes from the same statement as the invoices (one snapshot), so the
+  // summary is marked with exactly the version it was computed from.
+  const books = await readBooksInTransaction({ tx, businessId, asOf });
+  if (!books) return none;
+  const { input, output } = books;
   await upsertYearSummaries(tx, [
     {
       businessId,
       year: Number(asOf.slice(0, 4)),
       asOf,
-      booksVersion: business.booksVersion,
+      booksVersion: books.booksVersion,
       data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions) }),
     },
   ]);
@@ -70,6 +68,7 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
   if (created.length === 0) return none;
 
   // Owners, members and accountants of the business alike.
+  const business = await tx.business.findUniqueOrThrow({ where: { id: businessId }, select: { name: true } });
   const members = await tx.membership.findMany({
     where: { businessId },
     select: { user: { select: { id: true, email: true, name: true, locale: true, notificationSetting: true } } },

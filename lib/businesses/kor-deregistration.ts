@@ -9,7 +9,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
-import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { loadEngineInput } from "@/lib/books/load-engine-input";
 import { fromIsoDate, isoDate, parseOrThrow, toIsoDate } from "@/lib/validation";
 import type { DeregistrationRecord } from "@/lib/dashboard/dashboard.types";
 

@@ -21,6 +21,10 @@ export class BoundedCache<V> {
     if (this.#entries.size > this.limit) this.#entries.delete(this.#entries.keys().next().value!);
   }
 
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }
@@ -41,5 +45,11 @@ export class VersionedCache<V> {
 
   set(key: string, version: number, value: V): void {
     this.#cache.set(key, { version, value });
+  }
+
+  /** Drops the entry under `key` if it still holds `value` (a failed load, not its successor). */
+  delete(key: string, value: V): void {
+    const entry = this.#cache.get(key);
+    if (entry && entry.value === value) this.#cache.delete(key);
   }
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { EngineInput, Transaction } from "@/lib/kor/types";
-import { LISTED_INVOICES, buildDashboard, buildMonthly, invoicesNamedBy, dayOfYear, korStatus, percentOf, sortMemberStatesByRisk, withInvoiceNumbers } from "./build-dashboard";
+import { LISTED_INVOICES, buildDashboard, invoicesNamedBy } from "./build-dashboard";
+import { withInvoiceNumbers } from "./cards/actions";
+import { percentOf } from "./cards/card-options";
+import { sortMemberStatesByRisk } from "./cards/eu-section";
+import { buildMonthly } from "./cards/monthly";
+import { dayOfYear } from "./dates";
+import { korStatus } from "./kor-status";
 import type { InvoiceRef, MemberStateRow } from "./dashboard.types";
 
 const tx = (id: string, date: string, netCents: number, extra: Partial<Transaction> = {}): Transaction => ({ id, date, netCents, vatCents: 0, category: "NL_STANDARD", ...extra });

@@ -1,22 +1,15 @@
 // The EU-KOR quarterly report figures of one business and year (build-quarterly-report.ts),
-// after the access check (an outsider gets NOT_FOUND), and as CSV through the one writer.
-import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { AppError } from "@/lib/errors";
+// from the books after the access check (lib/books/read-books.ts; an outsider gets NOT_FOUND), and as CSV through the one writer.
+import { readBooks, validYear } from "@/lib/books/read-books";
+import type { Caller } from "@/lib/businesses/access";
 import { writeCsv } from "@/lib/http/csv";
-import { evaluate } from "@/lib/kor/evaluate";
-import { asOfForYear } from "@/lib/turnover/get-turnover";
-import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 import { buildQuarterlyReports, type QuarterlyReports } from "@/lib/eu-kor/build-quarterly-report";
 
 export async function getQuarterlyReports(options: { caller: Caller; businessId: string; year: unknown }): Promise<QuarterlyReports> {
   const { caller, businessId } = options;
-  const year = Number(options.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
-  }
-  await requireBusinessAccess({ caller, businessId, need: "read" });
-  const input = await loadEngineInput({ businessId, asOf: asOfForYear(year) });
-  return buildQuarterlyReports({ year, input, output: evaluate(input, { explain: true }) });
+  const year = validYear(options.year);
+  const { input, output } = await readBooks({ caller, businessId, year });
+  return buildQuarterlyReports({ year, input, output });
 }
 
 export const QUARTERLY_REPORT_COLUMNS = ["quarter", "due_date", "member_state", "net_cents", "net_eur", "rule"] as const;

@@ -9,7 +9,7 @@ import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { adviseVat, type VatAdvice, type VatCandidate } from "@/lib/kor/vat-advice";
 import { CATEGORY_CODES, type EngineInput } from "@/lib/kor/types";
 import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
-import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { loadEngineInput } from "@/lib/books/load-engine-input";
 import { isoDate, parseOrThrow } from "@/lib/validation";
 
 const cents = z.number("validation.integerCents").int("validation.integerCents").min(-2_000_000_000, "validation.amountRange").max(2_000_000_000, "validation.amountRange");

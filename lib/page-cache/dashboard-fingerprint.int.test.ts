@@ -9,7 +9,8 @@
 // function changes it) is written directly, in system mode.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeAccountantAccess } from "@/lib/accountant/change-accountant-access";
-import { createFirm } from "@/lib/accountant/firms";
+import { addFirmColleague, createFirm } from "@/lib/accountant/firms";
+import { setFirmTwoFactorRequirement } from "@/lib/accountant/firm-two-factor";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
 import { INVITATION_DAYS } from "@/lib/accountant/accountant.types";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
@@ -382,6 +383,24 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     await page.changed("language set");
     await createFirm({ caller: { userId: owner.id }, input: { name: "Eigen Kantoor" } });
     await page.changed("became an accountant (own firm)");
+  });
+
+  it("the user's firm requiring a two-factor login they have not set up (the page then sends them to set it up)", async () => {
+    const admin = await createUser("admin");
+    const colleague = await createUser("colleague");
+    const business = await createOwnedBusiness(colleague.id, "Kantoor BV");
+    await createFirm({ caller: { userId: admin.id }, input: { name: "Kantoor" } });
+    // No application function sets these up without a second device; written directly.
+    await runAsSystem(() => db().user.update({ where: { id: admin.id }, data: { totpEnabledAt: new Date() } }));
+    await runAsSystem(() => db().user.update({ where: { id: colleague.id }, data: { isAccountant: true } }));
+    await addFirmColleague({ caller: { userId: admin.id }, input: { email: colleague.email } });
+    const page = await watch(colleague.id, business.id);
+    const open = page.value;
+
+    await setFirmTwoFactorRequirement({ caller: { userId: admin.id }, input: { required: true } });
+    await page.changed("the firm requires two-factor login the user has not set up");
+    await setFirmTwoFactorRequirement({ caller: { userId: admin.id }, input: { required: false } });
+    await page.changedBackTo("the requirement lifted", open);
   });
 
   it("the membership: an accountant's access level and a member's role", async () => {

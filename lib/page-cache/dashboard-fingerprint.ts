@@ -2,14 +2,17 @@
 // rendered page may be served again only while this is unchanged (lib/page-cache/page-cache.ts).
 // The page reads (PostgreSQL's statement log of one render): the user, the layout's list
 // of their businesses, whether they see the accountant view (accountant, or a pending
-// invitation), their unread notifications, the business with their membership of it,
-// its KOR periods, its investment goods, and the books (invoices, through the business's
+// invitation), whether their firm sends them to set up two-factor login first, their
+// unread notifications, the business with their membership of it, its KOR periods, its
+// investment goods, and the books (invoices and deregistrations, through the business's
 // booksVersion, which the database raises with every change of them). Rows are hashed
 // whole, so a new column is covered without a change here; the counts are the page's own.
+// The tables are declared in dashboard-reads.ts, whose test fails when the page's code
+// reads a table declared nowhere or not named here.
 // Runs as the user, under row-level security, and finds nothing without a membership, or
 // when the cookie's server-side session has ended (logged out, idle, ended elsewhere; its
 // lastSeenAt moves on in the same statement, as for every other page).
-import { isSessionId, liveSessionCte } from "@/lib/auth/sessions/live-session-sql";
+import { isSessionId, liveSessionCte, twoFactorSetupRequiredSql } from "@/lib/auth/sessions/live-session-sql";
 import type { ContextPool } from "@/lib/db/context-pool";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -23,6 +26,7 @@ export function dashboardFingerprintSql(userId: string, businessId: string, sess
     SELECT u."passwordVersion",
            md5(concat_ws(E'\\n',
              row(u.*)::text,
+             (${twoFactorSetupRequiredSql})::text,
              row(m.*)::text,
              row(b.*)::text,
              (SELECT string_agg(row(k.*)::text, ',' ORDER BY k."id") FROM "KorParticipation" k WHERE k."businessId" = b."id"),

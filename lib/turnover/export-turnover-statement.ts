@@ -2,13 +2,10 @@
 // what did not count, and the rule (section of docs/domain/KOR-RULES.md) behind every line — taken
 // from the engine's own explanation, so the statement and the dashboard cannot disagree.
 import { writeCsv } from "@/lib/http/csv";
-import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { AppError } from "@/lib/errors";
+import { readBooks, validYear } from "@/lib/books/read-books";
+import type { Caller } from "@/lib/businesses/access";
 import { CATEGORIES } from "@/lib/kor/categories";
-import { evaluate } from "@/lib/kor/evaluate";
 import type { Category, ExplainedTransaction } from "@/lib/kor/types";
-import { asOfForYear } from "@/lib/turnover/get-turnover";
-import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
 export const STATEMENT_COLUMNS = ["section", "key", "label", "counts_for_kor", "transactions", "net_cents", "net_eur", "cumulative_counted_eur", "rule", "interpretation", "explanation"] as const;
@@ -49,7 +46,7 @@ export type TurnoverStatementRow = Row;
 /**
  * The statement's lines (per category, per month, the total) and the year's crossing, for
  * the CSV below and the PDF statement (lib/turnover/render-statement-pdf.ts). Checks access
- * first: an outsider gets NOT_FOUND.
+ * first (lib/books/read-books.ts): an outsider gets NOT_FOUND.
  */
 export async function getTurnoverStatement(options: { caller: Caller; businessId: string; year: unknown; language: "nl" | "en" }): Promise<{
   year: number;
@@ -59,12 +56,8 @@ export async function getTurnoverStatement(options: { caller: Caller; businessId
   crossingDate: string | null;
 }> {
   const { caller, businessId, language } = options;
-  const year = Number(options.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
-  }
-  await requireBusinessAccess({ caller, businessId, need: "read" });
-  const output = evaluate(await loadEngineInput({ businessId, asOf: asOfForYear(year) }), { explain: true });
+  const year = validYear(options.year);
+  const { output } = await readBooks({ caller, businessId, year });
   const explained = output.explanations?.years[String(year)]?.kor;
   const counted = explained?.counted ?? [];
   const notCounted = explained?.notCounted ?? [];

@@ -1,13 +1,9 @@
-// Where a business stands in one year: the engine's evaluation of its stored books,
-// shaped for the API's turnover endpoint and the dashboard. One evaluation per call.
-import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
-import { VersionedCache } from "@/lib/cache/bounded-cache";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { AppError } from "@/lib/errors";
-import { evaluate } from "@/lib/kor/evaluate";
+// Where a business stands in one year: the engine's evaluation of its books
+// (lib/books/read-books.ts), shaped for the API's turnover endpoint.
+import { derived, readBooks } from "@/lib/books/read-books";
+import type { Caller } from "@/lib/businesses/access";
 import { korParticipationIn, type KorParticipationState } from "@/lib/kor/participation-status";
 import type { EngineOutput } from "@/lib/kor/types";
-import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 
 export type TurnoverDto = {
   year: number;
@@ -37,15 +33,7 @@ export type TurnoverDto = {
   explanations?: EngineOutput["explanations"];
 };
 
-/**
- * "Today" for a year: the real today inside the current year, 31 December for a past
- * year, and today for a future year (nothing has happened there yet).
- */
-export function asOfForYear(year: number, today = amsterdamToday()): string {
-  return year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;
-}
-
-export function toTurnoverDto(output: EngineOutput, year: number): TurnoverDto {
+function toTurnoverDto(output: EngineOutput, year: number, explain: boolean): TurnoverDto {
   const totals = output.years[String(year)];
   const korCrossing = output.kor.crossings.find((crossing) => crossing.year === year) ?? null;
   const euCrossing = output.euKor.crossings.find((crossing) => crossing.year === year) ?? null;
@@ -80,29 +68,13 @@ export function toTurnoverDto(output: EngineOutput, year: number): TurnoverDto {
     alerts: output.alerts.filter((alert) => alert.year === year),
     deadlines: output.deadlines,
     projection: output.projection,
-    ...(output.explanations ? { explanations: output.explanations } : {}),
+    ...(explain && output.explanations ? { explanations: output.explanations } : {}),
   };
 }
 
-// Evaluations of unchanged books are reused: the business's books version (raised by the
-// database in the same transaction as every change of its invoices, KOR periods or facts,
-// and read together with the access check) decides whether a cached result still holds,
-// so every instance stays correct after any write anywhere. Bounded, oldest out first.
-const cache = new VersionedCache<TurnoverDto>(500);
-
+/** The turnover endpoint's answer, made once per version of the books (lib/books/read-books.ts). */
 export async function getTurnover(options: { caller: Caller; businessId: string; year?: number; explain?: boolean }): Promise<TurnoverDto> {
-  const { caller, businessId } = options;
-  const today = amsterdamToday();
-  const year = options.year ?? Number(today.slice(0, 4));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
-    throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
-  }
-  const { booksVersion: version } = await requireBusinessAccessWithVersion({ caller, businessId, need: "read" });
-  const asOf = asOfForYear(year, today);
-  const key = `${businessId}:${year}:${asOf}:${options.explain ? 1 : 0}`;
-  const hit = cache.get(key, version);
-  if (hit) return hit;
-  const dto = toTurnoverDto(evaluate(await loadEngineInput({ businessId, asOf }), { explain: options.explain }), year);
-  cache.set(key, version, dto);
-  return dto;
+  const books = await readBooks(options);
+  const explain = options.explain === true;
+  return derived(books, `turnover:${explain}`, () => toTurnoverDto(books.output, books.year, explain));
 }

@@ -33,3 +33,11 @@ export function liveSessionCte(options: { sessionId: string; userId: string; idl
         FROM live WHERE t."id" = live."id" AND t."lastSeenAt" < now() - make_interval(secs => ${SESSION_TOUCH_SECONDS}::int)
     )`;
 }
+
+/**
+ * Whether the user `u` must still set up two-factor login (their firm requires it and they
+ * have neither a TOTP app nor a passkey); also hashed by the page cache's fingerprint.
+ */
+export const twoFactorSetupRequiredSql = Prisma.sql`(u."totpEnabledAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u."id") AND EXISTS (
+              SELECT 1 FROM "FirmMember" fm JOIN "Firm" f ON f."id" = fm."firmId"
+               WHERE fm."userId" = u."id" AND f."requireTwoFactor"))`;

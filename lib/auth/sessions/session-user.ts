@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { queryRows } from "@/lib/db/client";
 import { runAsUser } from "@/lib/db/db-context";
 import { env } from "@/lib/env";
-import { isSessionId, liveSessionCte } from "./live-session-sql";
+import { isSessionId, liveSessionCte, twoFactorSetupRequiredSql } from "./live-session-sql";
 
 export type SessionUser = {
   id: string;
@@ -28,9 +28,7 @@ export function sessionUserSql(options: { userId: string; sessionId: string; pas
     WITH ${liveSessionCte(options)}
     SELECT u."id", u."name", u."email", u."locale"::text AS "locale", u."isAccountant",
            u."emailVerifiedAt" IS NOT NULL AS "emailVerified",
-           (u."totpEnabledAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u."id") AND EXISTS (
-              SELECT 1 FROM "FirmMember" fm JOIN "Firm" f ON f."id" = fm."firmId"
-               WHERE fm."userId" = u."id" AND f."requireTwoFactor")) AS "twoFactorSetupRequired"
+           ${twoFactorSetupRequiredSql} AS "twoFactorSetupRequired"
       FROM "User" u JOIN live ON true
      WHERE u."id" = ${userId}::uuid AND u."passwordVersion" = ${passwordVersion}::int`;
 }

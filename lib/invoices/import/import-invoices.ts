@@ -19,7 +19,7 @@ import { enqueueEvaluation } from "@/lib/jobs/enqueue-evaluation";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { adviseVat } from "@/lib/kor/vat-advice";
 import type { InvoiceInput } from "@/lib/invoices/invoice.types";
-import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { loadEngineInput } from "@/lib/books/load-engine-input";
 
 type ImportOptions = { caller: Caller; businessId: string; csv: string; mapping?: unknown };
 
