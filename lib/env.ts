@@ -88,6 +88,15 @@ export const envSchema = z
     // SIGKILL, a lost machine) is claimed again by another worker. Longer than the slowest
     // evaluation or SMTP conversation.
     ALERT_WORKER_LEASE_MS: z.coerce.number().int().min(1_000).default(10 * 60_000),
+    // The schedules on pg-boss (lib/jobs/scheduler.ts): a running schedule job whose node sent
+    // no heartbeat for SCHEDULER_HEARTBEAT_SECONDS (the node died) is failed by any node's
+    // supervisor, which looks every SCHEDULER_SUPERVISE_SECONDS, and retried after
+    // SCHEDULER_RETRY_DELAY_SECONDS (doubling for each further try); workers look for due
+    // schedule jobs every SCHEDULER_POLL_SECONDS.
+    SCHEDULER_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3_600).default(60),
+    SCHEDULER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    SCHEDULER_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(10),
     // Hour (Europe/Amsterdam) from which the daily evaluation and digests are enqueued.
     ALERT_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(6),
     // Graceful shutdown (server.ts, npm run worker): on SIGTERM a web node stops accepting,
