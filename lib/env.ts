@@ -32,6 +32,9 @@ export const envSchema = z
     // in session mode, or one with protocol-level prepared statements (PgBouncer >= 1.21
     // with max_prepared_statements > 0).
     DATABASE_POOLER: z.enum(["direct", "transaction"]).default("direct"),
+    // A read replica (a hot standby of DATABASE_URL's database), connected as drempel_app:
+    // the reads lib/db/replica.ts allows go there. Unset: every read goes to the primary.
+    DATABASE_REPLICA_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
     DREMPEL_DATA_DIR: z.string().min(1).default(".data"),
     NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
     NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
