@@ -191,7 +191,10 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
   checks.push({
     name: "one mail per alert level and recipient, received over SMTP",
     ok: counts.perLevel.every((levels) => levels.every((n) => n === 1)) && counts.duplicates === 0,
-    detail: `80%/95%/crossed for ${gamma.recipients.join(", ")}: ${perLevel}; ${counts.total} mails, duplicates ${counts.duplicates}`,
+    detail: `80%/95%/crossed for ${gamma.recipients.join(", ")}: ${perLevel}; ${counts.total} mails, duplicates ${counts.duplicates}; subjects to ${gamma.recipients[0]}: ${capture
+      .mailsTo(gamma.recipients[0]!)
+      .map((mail) => mail.subject)
+      .join(" | ")}`,
   });
   const left = await query<OutboxRow>(databaseUrl, `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "status" <> 'SENT'`);
   const taken = victimRows.length
