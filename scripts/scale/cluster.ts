@@ -30,6 +30,7 @@ function startProcess(name: string, args: string[], env: Record<string, string>,
   const node: Node = { name, child, output: () => output };
   started.push(node);
   child.once("exit", (code, signal) => {
+    // SIGKILL is the test's own (the killed worker, or one that would not stop).
     if (code !== 0 && signal !== "SIGKILL") exits.push(`${name} exited ${code ?? signal}: ${output.slice(-2000)}`);
   });
   return new Promise((resolve, reject) => {
@@ -67,13 +68,19 @@ export async function startCluster(options: { databaseUrl: string; serverUrl: st
     SMTP_URL: options.smtpUrl,
     MAIL_FROM: "Drempel <drempel@drempel.test>",
   };
+  // SIGTERM, as an orchestrator stops a node: each must exit 0 (recorded in `exits` otherwise);
+  // one still running after 30 s is killed and recorded.
   const stop = async () => {
     await Promise.all(
       started.map(
-        ({ child }) =>
+        ({ name, child }) =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once("exit", () => resolve());
+            const timer = setTimeout(() => {
+              exits.push(`${name} did not stop within 30 s of SIGTERM`);
+              child.kill("SIGKILL");
+            }, 30_000);
+            child.once("exit", () => (clearTimeout(timer), resolve()));
             child.kill("SIGTERM");
           }),
       ),

@@ -133,8 +133,8 @@ export async function hammer(options: { bases: string[]; tenants: [Tenant, Tenan
   const started = Date.now();
   const guard = (work: () => Promise<void>) =>
     work().catch((error: unknown) => {
-      requests++;
-      statuses.set("network error", (statuses.get("network error") ?? 0) + 1);
+      // No answer (a refused connection) or one that is not what its kind answers: an error.
+      statuses.set("failed", (statuses.get("failed") ?? 0) + 1);
       problem(`request failed: ${error instanceof Error ? error.message : String(error)}`);
     });
   await Promise.all([
