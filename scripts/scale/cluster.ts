@@ -34,7 +34,7 @@ function startProcess(name: string, args: string[], env: Record<string, string>,
     if (code !== 0 && signal !== "SIGKILL") exits.push(`${name} exited ${code ?? signal}: ${output.slice(-2000)}`);
   });
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 90_000;
+    const deadline = Date.now() + 180_000; // a busy machine starts Next.js slowly
     const poll = setInterval(() => {
       if (output.includes(readyText)) {
         clearInterval(poll);
