@@ -66,7 +66,7 @@ async function runSuite(mode: "pgbouncer" | "direct"): Promise<Run> {
       serverUrl: bouncer ? bouncer.url.toString() : database.url,
       pooler: APP_POOLER ?? (bouncer ? "transaction" : "direct"),
       smtpUrl: capture.url,
-      leaseMs: 3_000,
+      leaseMs: 10_000,
     });
     log(`web nodes ${cluster.bases.join(" and ")}, two workers; started in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await signIn(cluster.bases, [alfa, beta]);

@@ -146,42 +146,61 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
   capture.hold = true;
   let victimRows: OutboxRow[] = [];
   let victimName = "none";
+  let heldAtKill = 0;
+  // Watched while the invoices arrive (one connection, polled): the hold must be short
+  // against the workers' lease, or a live worker's claim would expire while it waits.
+  const watcher = new pg.Client({ connectionString: databaseUrl });
+  await watcher.connect();
   try {
+    const watch = waitUntil(async () => {
+      const { rows } = await watcher.query<OutboxRow>(
+        `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "status" = 'SENDING' AND "kind" = 'ALERT_EMAIL' AND "businessId" = $1`,
+        [gamma.businessId],
+      );
+      for (const worker of cluster.workers) {
+        const mine = rows.filter((row) => row.lockedBy?.startsWith(`worker-${worker.child.pid}-`));
+        if (mine.length && capture.held > 0) {
+          victimRows = mine;
+          victimName = worker.name;
+          heldAtKill = capture.held;
+          worker.child.kill("SIGKILL");
+          return true;
+        }
+      }
+      return false;
+    }, 60_000, 10).then(async () => {
+      // Only once the victim is gone may the held senders go on: a sender let go earlier
+      // could have its message accepted and die before marking it.
+      const victim = cluster.workers.find((worker) => worker.name === victimName);
+      if (victim) await new Promise((resolve) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? resolve(null) : victim.child.once("exit", resolve)));
+      capture.release();
+    });
     const burst = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         fetch(`${cluster.bases[i % 2]}/api/v1/businesses/${gamma.businessId}/invoices`, {
           method: "POST",
           headers: { authorization: `Bearer ${gamma.token}`, "content-type": "application/json" },
           body: JSON.stringify({ number: `G-${String(i + 1).padStart(2, "0")}`, date: `${YEAR}-01-${String(i + 1).padStart(2, "0")}`, customer: { name: `Klant Gamma ${i}` }, category: "NL_STANDARD", netCents: 70_000 }),
-        }).then((response) => response.status),
+        }).then(async (response) => ({ status: response.status, body: response.status === 201 ? "" : (await response.text()).slice(0, 300) })),
       ),
     );
-    checks.push({ name: "30 invoices at once through both nodes", ok: burst.every((status) => status === 201), detail: `answers ${[...new Set(burst)].map((s) => `${s}×${burst.filter((b) => b === s).length}`).join(", ")}` });
-    // A worker holding claimed alert mails while every sender waits at MAIL FROM.
-    await waitUntil(async () => {
-      const rows = await query<OutboxRow>(databaseUrl, `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "status" = 'SENDING' AND "kind" = 'ALERT_EMAIL' AND "businessId" = $1`, [gamma.businessId]);
-      for (const worker of cluster.workers) {
-        const mine = rows.filter((row) => row.lockedBy?.startsWith(`worker-${worker.child.pid}-`));
-        if (mine.length && capture.held > 0) {
-          victimRows = mine;
-          victimName = worker.name;
-          return true;
-        }
-      }
-      return false;
-    }, 30_000, 20);
+    const refused = burst.filter((answer) => answer.status !== 201);
+    const statuses = burst.map((answer) => answer.status);
+    checks.push({
+      name: "30 invoices at once through both nodes",
+      ok: refused.length === 0,
+      detail: `answers ${[...new Set(statuses)].map((s) => `${s}×${statuses.filter((b) => b === s).length}`).join(", ")}${refused.length ? `; first refusal: ${refused[0]!.body}; web node logs: ${cluster.web.map((node) => node.output().split("\n").filter((line) => /error|Error/.test(line)).slice(-3).join(" / ")).join(" || ")}` : ""}`,
+    });
+    await watch;
     const victim = cluster.workers.find((worker) => worker.name === victimName);
-    if (victim) {
-      victim.child.kill("SIGKILL");
-      await new Promise((resolve) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? resolve(null) : victim.child.once("exit", resolve)));
-    }
     checks.push({
       name: "a worker is SIGKILLed while it holds claimed alert mails",
       ok: victimRows.length > 0,
-      detail: victim ? `${victimName} killed holding ${victimRows.length} mail row(s), ${capture.held} sender(s) waiting at MAIL FROM, ${capture.mails.filter((m) => m.recipients.some((r) => gamma.recipients.includes(r))).length} of Gamma's mails received before` : "no worker was seen holding alert mails within 30 s",
+      detail: victim ? `${victimName} killed holding ${victimRows.length} mail row(s), ${heldAtKill} sender(s) waiting at MAIL FROM, ${capture.mails.filter((m) => m.recipients.some((r) => gamma.recipients.includes(r))).length} of Gamma's mails received before` : "no worker was seen holding alert mails within 60 s",
     });
   } finally {
     capture.release();
+    await watcher.end();
   }
   const levelsDone = () => mailCounts(capture, gamma.recipients).perLevel.every((levels) => levels.every((n) => n >= 1));
   await waitUntil(async () => levelsDone() && (await unfinished(databaseUrl)) === 0, 60_000, 200);
