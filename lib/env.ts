@@ -87,9 +87,9 @@ export const envSchema = z
     // embedded database). "off": run `npm run worker` separately.
     ALERT_WORKER: z.enum(["inline", "off"]).default("inline"),
     ALERT_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1000),
-    // An outbox row a worker claimed and did not finish within this time (the worker died:
-    // SIGKILL, a lost machine) is claimed again by another worker. Longer than the slowest
-    // evaluation or SMTP conversation.
+    // An outbox row a worker claimed (or began: the claim is renewed as each job starts) and
+    // did not finish within this time (the worker died: SIGKILL, a lost machine) is claimed
+    // again by another worker. Longer than the slowest evaluation or SMTP conversation.
     ALERT_WORKER_LEASE_MS: z.coerce.number().int().min(1_000).default(10 * 60_000),
     // The schedules on pg-boss (lib/jobs/scheduler.ts): a running schedule job whose node sent
     // no heartbeat for SCHEDULER_HEARTBEAT_SECONDS (the node died) is failed by any node's
