@@ -147,6 +147,7 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
   let victimRows: OutboxRow[] = [];
   let victimName = "none";
   let heldAtKill = 0;
+  let receivedAtKill = 0;
   // Watched while the invoices arrive (one connection, polled): the hold must be short
   // against the workers' lease, or a live worker's claim would expire while it waits.
   const watcher = new pg.Client({ connectionString: databaseUrl });
@@ -163,6 +164,7 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
           victimRows = mine;
           victimName = worker.name;
           heldAtKill = capture.held;
+          receivedAtKill = capture.mails.filter((mail) => mail.recipients.some((to) => gamma.recipients.includes(to))).length;
           worker.child.kill("SIGKILL");
           return true;
         }
@@ -196,7 +198,7 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
     checks.push({
       name: "a worker is SIGKILLed while it holds claimed alert mails",
       ok: victimRows.length > 0,
-      detail: victim ? `${victimName} killed holding ${victimRows.length} mail row(s), ${heldAtKill} sender(s) waiting at MAIL FROM, ${capture.mails.filter((m) => m.recipients.some((r) => gamma.recipients.includes(r))).length} of Gamma's mails received before` : "no worker was seen holding alert mails within 60 s",
+      detail: victim ? `${victimName} killed holding ${victimRows.length} mail row(s), ${heldAtKill} sender(s) waiting at MAIL FROM, ${receivedAtKill} of Gamma's mails received before` : "no worker was seen holding alert mails within 60 s",
     });
   } finally {
     capture.release();
