@@ -15,6 +15,13 @@ describe("parseEnv", () => {
     expect(env.SHUTDOWN_TIMEOUT_MS).toBe(25_000);
   });
 
+  it("gives the pg-boss schedules a heartbeat: a job of a dead worker is retried after a minute, never less than 10 s", () => {
+    const env = parseEnv({});
+    expect([env.SCHEDULER_HEARTBEAT_SECONDS, env.SCHEDULER_SUPERVISE_SECONDS, env.SCHEDULER_RETRY_DELAY_SECONDS, env.SCHEDULER_POLL_SECONDS]).toEqual([60, 60, 60, 10]);
+    expect(() => parseEnv({ SCHEDULER_HEARTBEAT_SECONDS: "5" })).toThrow(/SCHEDULER_HEARTBEAT_SECONDS/);
+    expect(() => parseEnv({ SCHEDULER_POLL_SECONDS: "0.1" })).toThrow(/SCHEDULER_POLL_SECONDS/);
+  });
+
   it("uses PostgreSQL when DATABASE_URL is set", () => {
     const env = parseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/drempel" });
     expect(env.embedded).toBe(false);

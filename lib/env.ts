@@ -32,6 +32,9 @@ export const envSchema = z
     // in session mode, or one with protocol-level prepared statements (PgBouncer >= 1.21
     // with max_prepared_statements > 0).
     DATABASE_POOLER: z.enum(["direct", "transaction"]).default("direct"),
+    // A read replica (a hot standby of DATABASE_URL's database), connected as drempel_app:
+    // the reads lib/db/replica.ts allows go there. Unset: every read goes to the primary.
+    DATABASE_REPLICA_URL: z.preprocess((v) => (v === "" ? undefined : v), postgresUrl.optional()),
     DREMPEL_DATA_DIR: z.string().min(1).default(".data"),
     NEXTAUTH_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(16, "must be at least 16 characters").optional()),
     NEXTAUTH_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
@@ -84,10 +87,19 @@ export const envSchema = z
     // embedded database). "off": run `npm run worker` separately.
     ALERT_WORKER: z.enum(["inline", "off"]).default("inline"),
     ALERT_WORKER_POLL_MS: z.coerce.number().int().min(50).default(1000),
-    // An outbox row a worker claimed and did not finish within this time (the worker died:
-    // SIGKILL, a lost machine) is claimed again by another worker. Longer than the slowest
-    // evaluation or SMTP conversation.
+    // An outbox row a worker claimed (or began: the claim is renewed as each job starts) and
+    // did not finish within this time (the worker died: SIGKILL, a lost machine) is claimed
+    // again by another worker. Longer than the slowest evaluation or SMTP conversation.
     ALERT_WORKER_LEASE_MS: z.coerce.number().int().min(1_000).default(10 * 60_000),
+    // The schedules on pg-boss (lib/jobs/scheduler.ts): a running schedule job whose node sent
+    // no heartbeat for SCHEDULER_HEARTBEAT_SECONDS (the node died) is failed by any node's
+    // supervisor, which looks every SCHEDULER_SUPERVISE_SECONDS, and retried after
+    // SCHEDULER_RETRY_DELAY_SECONDS (doubling for each further try); workers look for due
+    // schedule jobs every SCHEDULER_POLL_SECONDS.
+    SCHEDULER_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).max(3_600).default(60),
+    SCHEDULER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    SCHEDULER_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    SCHEDULER_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(10),
     // Hour (Europe/Amsterdam) from which the daily evaluation and digests are enqueued.
     ALERT_DAILY_HOUR: z.coerce.number().int().min(0).max(23).default(6),
     // Graceful shutdown (server.ts, npm run worker): on SIGTERM a web node stops accepting,

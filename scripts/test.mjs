@@ -1,5 +1,7 @@
 // npm test — every test on a fresh clone: type check, vitest unit tests, integration
-// tests on a real PostgreSQL (a fresh database per run), Playwright in Chromium.
+// tests on a real PostgreSQL (a fresh database per run), the scale test (two web nodes and
+// two workers behind PgBouncer, then on direct connections: scripts/test-scale.ts),
+// Playwright in Chromium.
 // With CI=true a missing PostgreSQL or browser fails the run; elsewhere it is reported
 // and that suite is left out (and the run still fails, so nothing passes by omission).
 import fs from "node:fs";
@@ -71,6 +73,23 @@ function postgresAvailable() {
   }
 }
 
+function scaleTest() {
+  const out = path.join(os.tmpdir(), `drempel-scale-${process.pid}.json`);
+  fs.rmSync(out, { force: true });
+  const result = spawnSync(bin("tsx"), ["scripts/test-scale.ts"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, TEST_DATABASE_URL: serverUrl, SCALE_REPORT: out },
+  });
+  const report = readJson(out);
+  if (report) {
+    totals.passed += report.passed;
+    totals.failed += report.failed;
+  }
+  if (result.status !== 0) throw new Error(`test:scale exited ${result.status}`);
+  if (!report || report.passed + report.failed === 0) throw new Error("test:scale ran no check");
+}
+
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
   const found = candidates.find((candidate) => fs.existsSync(candidate));
@@ -135,6 +154,7 @@ step("PostgreSQL", () => {
 // Built first: test/process/ starts server.ts as its own process.
 step("build (next build)", () => ensureBuilt());
 if (pgReady) step("integration tests on PostgreSQL (vitest)", () => vitest("integration"));
+if (pgReady && !failures.some((f) => f.startsWith("build"))) step("scale test: two web nodes and two workers, PgBouncer and direct", () => scaleTest());
 let chromiumPath = null;
 step("Chromium", () => {
   chromiumPath = findChromium();

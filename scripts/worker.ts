@@ -8,7 +8,7 @@
 // SHUTDOWN_TIMEOUT_MS, after which it is released to another worker. Exit 0.
 import { disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { startScheduler } from "@/lib/jobs/scheduler";
+import { schedulerSettings, startScheduler } from "@/lib/jobs/scheduler";
 import { createWorker } from "@/lib/jobs/worker";
 import { appBaseUrl } from "@/lib/mail/app-url";
 import { transportFromEnv } from "@/lib/mail/transport";
@@ -20,7 +20,7 @@ if (settings.embedded || !settings.workerDatabaseUrl) {
 }
 const transport = transportFromEnv();
 const worker = createWorker({ transport, appUrl: appBaseUrl(), dailyHour: settings.ALERT_DAILY_HOUR, leaseMs: settings.ALERT_WORKER_LEASE_MS, inProcessSchedules: false });
-const scheduler = await startScheduler({ connectionString: settings.workerDatabaseUrl, worker, dailyHour: settings.ALERT_DAILY_HOUR });
+const scheduler = await startScheduler({ connectionString: settings.workerDatabaseUrl, worker, ...schedulerSettings(settings) });
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -2,11 +2,13 @@
 // names the owner of the secret's hash; nothing else is readable before the user is
 // known), then, read as that user under row-level security,
 // the deadlines of every business the user belongs to (owner or accountant), computed now
-// from the books by the same evaluation the dashboard shows. An unknown or revoked secret
+// from the books by the same evaluation the dashboard shows — read from the read replica
+// when there is one (lib/db/replica.ts). An unknown or revoked secret
 // is null: the route answers 404.
 import { listBusinesses } from "@/lib/businesses/list-businesses";
 import { queryRows } from "@/lib/db/client";
 import { runAsUser, runWithoutContext } from "@/lib/db/db-context";
+import { readFromReplica } from "@/lib/db/replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enforceRateLimits, type RateLimitOptions } from "@/lib/rate-limit/hit-rate-limit";
 import { getDashboard } from "@/lib/dashboard/get-dashboard";
@@ -34,7 +36,9 @@ export async function getCalendarFeed(options: { secret: string; appUrl: string;
   const owner = await findCalendarFeedOwner(options.secret);
   if (!owner) return null;
   const caller = { userId: owner.userId };
-  const deadlines = await runAsUser(owner.userId, async () => {
+  // The owner was found on the primary; the deadlines may come from a replica (a calendar
+  // app polls a few times an hour: a second of lag changes nothing).
+  const deadlines = await readFromReplica(() => runAsUser(owner.userId, async () => {
     const businesses = await listBusinesses({ caller });
     const perBusiness = await Promise.all(
       businesses.map(async (business): Promise<CalendarDeadline[]> => {
@@ -43,6 +47,6 @@ export async function getCalendarFeed(options: { secret: string; appUrl: string;
       }),
     );
     return perBusiness.flat();
-  });
+  }));
   return buildCalendar({ language: owner.language, deadlines, now: options.now ?? new Date(), appUrl: options.appUrl });
 }

@@ -5,14 +5,16 @@
 // own transaction, and system work as the role drempel_worker (env().workerDatabaseUrl;
 // lib/db/context-pool.ts); every query is sent from its caller's async context
 // (lib/db/unbatched-reads.ts). PGlite connects as a superuser: there the policies do not
-// apply.
+// apply. With DATABASE_REPLICA_URL, reads wrapped in readFromReplica (lib/db/replica.ts) go
+// to a second client on the read replica, in the same row-level-security context.
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { assertSafeWhere } from "@/lib/db/where-guard";
-import { ContextPool } from "@/lib/db/context-pool";
+import { ContextPool, REPLICA_APPLICATION_NAME } from "@/lib/db/context-pool";
+import { inReplicaScope } from "@/lib/db/replica";
 import { BATCH_TRANSACTION_REFUSED, UNBATCHED_READS, uniqueWhereAsFilter } from "@/lib/db/unbatched-reads";
 
 /** Beyond its typed fields Prisma passes a query's transaction (its read-replicas extension reads it so too). */
@@ -21,8 +23,14 @@ type ModelDelegates = Record<string, Record<string, (args: unknown) => Promise<u
 
 const delegateName = (model: string) => model.charAt(0).toLowerCase() + model.slice(1);
 
-function createAdapter(): { adapter: PrismaPg | PrismaPGlite; pool?: ContextPool } {
-  const { appDatabaseUrl, dataDir } = env();
+function createAdapter(replica: boolean): { adapter: PrismaPg | PrismaPGlite; pool?: ContextPool } {
+  const { appDatabaseUrl, dataDir, DATABASE_REPLICA_URL } = env();
+  if (replica && DATABASE_REPLICA_URL) {
+    // Read-only transactions, as on a hot standby: a write sent here by mistake fails on a
+    // replica that is really the primary too (a test, a misconfiguration).
+    const pool = new ContextPool({ connectionString: DATABASE_REPLICA_URL, max: 10, application_name: REPLICA_APPLICATION_NAME, options: "-c default_transaction_read_only=on" });
+    return { adapter: new PrismaPg(pool, { disposeExternalPool: true }), pool };
+  }
   if (appDatabaseUrl) {
     const pool = new ContextPool({ connectionString: appDatabaseUrl, max: 10 });
     return { adapter: new PrismaPg(pool, { disposeExternalPool: true }), pool };
@@ -30,8 +38,8 @@ function createAdapter(): { adapter: PrismaPg | PrismaPGlite; pool?: ContextPool
   return { adapter: new PrismaPGlite(new PGlite(dataDir)) };
 }
 
-function createClient() {
-  const { adapter, pool } = createAdapter();
+function createClient(replica = false) {
+  const { adapter, pool } = createAdapter(replica);
   const base = new PrismaClient({ adapter });
   const client = base.$extends({
     name: "tenant-where-guard",
@@ -57,10 +65,17 @@ export type Db = ReturnType<typeof createClient>["client"];
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { drempelDb?: ReturnType<typeof createClient> };
+const globalForDb = globalThis as unknown as { drempelDb?: ReturnType<typeof createClient>; drempelReplicaDb?: ReturnType<typeof createClient> };
 
-/** The process's client and, on PostgreSQL, its pool, made on first use. */
+/**
+ * The process's client and, on PostgreSQL, its pool, made on first use: the replica's
+ * inside readFromReplica when DATABASE_REPLICA_URL is set, else the primary's.
+ */
 function instance(): ReturnType<typeof createClient> {
+  if (inReplicaScope() && env().DATABASE_REPLICA_URL) {
+    globalForDb.drempelReplicaDb ??= createClient(true);
+    return globalForDb.drempelReplicaDb;
+  }
   globalForDb.drempelDb ??= createClient();
   return globalForDb.drempelDb;
 }
@@ -89,6 +104,7 @@ export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
 
 /** Closes the process's client (scripts and tests). */
 export async function disconnectDb(): Promise<void> {
-  await globalForDb.drempelDb?.client.$disconnect();
+  await Promise.all([globalForDb.drempelDb?.client.$disconnect(), globalForDb.drempelReplicaDb?.client.$disconnect()]);
   globalForDb.drempelDb = undefined;
+  globalForDb.drempelReplicaDb = undefined;
 }

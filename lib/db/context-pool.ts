@@ -36,6 +36,8 @@ function statementName(text: string): string {
 /** pg_stat_activity's application_name of the app's connections and of the worker role's. */
 export const APPLICATION_NAME = "drempel";
 export const WORKER_APPLICATION_NAME = "drempel-worker";
+/** …and of the app's connections to the read replica (DATABASE_REPLICA_URL). */
+export const REPLICA_APPLICATION_NAME = "drempel-replica";
 
 const TRANSACTION_START = /^\s*(BEGIN|START\s+TRANSACTION)\b/i;
 

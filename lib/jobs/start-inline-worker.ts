@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { appBaseUrl } from "@/lib/mail/app-url";
 import { transportFromEnv } from "@/lib/mail/transport";
 import { createWorker, type Worker } from "@/lib/jobs/worker";
-import { startScheduler, type Scheduler } from "@/lib/jobs/scheduler";
+import { schedulerSettings, startScheduler, type Scheduler } from "@/lib/jobs/scheduler";
 
 export type InlineWorker = { worker: Worker; scheduler: Promise<Scheduler | null> };
 
@@ -20,7 +20,7 @@ export function startInlineWorker(): InlineWorker | null {
   const onPostgres = Boolean(settings.workerDatabaseUrl);
   const worker = createWorker({ transport: transportFromEnv(), appUrl: appBaseUrl(), dailyHour: settings.ALERT_DAILY_HOUR, leaseMs: settings.ALERT_WORKER_LEASE_MS, inProcessSchedules: !onPostgres });
   const scheduler = onPostgres
-    ? startScheduler({ connectionString: settings.workerDatabaseUrl!, worker, dailyHour: settings.ALERT_DAILY_HOUR }).catch((error: unknown) => {
+    ? startScheduler({ connectionString: settings.workerDatabaseUrl!, worker, ...schedulerSettings(settings) }).catch((error: unknown) => {
         console.error("[drempel-scheduler] could not start; the daily schedule and clean-up wait for a worker that can", error);
         return null;
       })

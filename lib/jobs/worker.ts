@@ -2,8 +2,10 @@
 // password reset requests and mails — then marks them SENT, or puts them back with backoff
 // (FAILED after the last try). A mail is marked SENT only after the SMTP server accepted
 // it; the one window for a duplicate is a crash between that acceptance and the mark (the
-// lease then hands the row to another worker, which sends it again). Many workers may run
-// at once. Each also deletes expired rows every hour (delete-expired-rows.ts).
+// lease then hands the row to another worker, which sends it again), or a single SMTP
+// conversation longer than the lease. The lease counts from the start of each job (the
+// claim is renewed then), not from the batch's claim. Many workers may run at once. Each
+// also deletes expired rows every hour (delete-expired-rows.ts).
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
@@ -11,7 +13,7 @@ import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
 import { prepareResetMail } from "@/lib/auth/password-reset/prepare-reset-mail";
 import type { OutboxKind } from "@/lib/generated/prisma/client";
-import { claimJobs, markJobFailed, markJobSent, type ClaimedJob } from "@/lib/jobs/claim-jobs";
+import { claimJobs, markJobFailed, markJobSent, renewClaim, type ClaimedJob } from "@/lib/jobs/claim-jobs";
 import { amsterdamHour, systemClock, type Clock } from "@/lib/jobs/clock";
 import { deleteExpiredRows, type DeletedRows } from "@/lib/jobs/delete-expired-rows";
 import { RETRY_BACKOFF_MS } from "@/lib/jobs/retry-schedule";
@@ -119,6 +121,10 @@ export function createWorker(options: WorkerOptions): Worker {
     const result: RoundResult = { claimed: jobs.length, done: 0, retried: 0, failed: 0 };
     for (const job of jobs) {
       try {
+        if (!(await renewClaim({ job, workerId: id, now: clock() }))) {
+          log(`${job.kind} ${job.id} was taken over by another worker while this one was busy; left to it`);
+          continue;
+        }
         await runJob(job);
         result.done += 1;
       } catch (error) {

@@ -1,6 +1,7 @@
 // A real SMTP server inside the test process (smtp-server) that parses every accepted
 // message (mailparser). `refuse` makes it answer 421 to every mail, like a server in
-// trouble; `close` makes the port refuse connections altogether.
+// trouble; `hold` keeps every sender waiting for its answer to MAIL FROM (before any message
+// text is sent) until `release`; `close` makes the port refuse connections altogether.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -12,6 +13,12 @@ export type SmtpCapture = {
   url: string;
   mails: CapturedMail[];
   refuse: boolean;
+  /** While true, each MAIL FROM waits for release() (the sender has sent no message yet). */
+  hold: boolean;
+  /** How many senders are waiting at MAIL FROM now. */
+  readonly held: number;
+  /** Stops holding and lets every waiting sender go on. */
+  release(): void;
   /** Resolves when `count` mails have arrived in total. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   mailsTo(address: string): CapturedMail[];
@@ -21,11 +28,20 @@ export type SmtpCapture = {
 export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
+  const heldSenders: (() => void)[] = [];
   const capture: SmtpCapture = {
     port: 0,
     url: "",
     mails,
     refuse: false,
+    hold: false,
+    get held() {
+      return heldSenders.length;
+    },
+    release() {
+      capture.hold = false;
+      for (const go of heldSenders.splice(0)) go();
+    },
     waitFor(count, timeoutMs = 10_000) {
       if (mails.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
@@ -38,7 +54,10 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
       });
     },
     mailsTo: (address) => mails.filter((mail) => mail.recipients.includes(address.toLowerCase())),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => {
+      capture.release();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
   const server = new SMTPServer({
     authOptional: true,
@@ -46,6 +65,7 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
     logger: false,
     onMailFrom(_address, _session, callback) {
       if (capture.refuse) return callback(Object.assign(new Error("Service not available, try later"), { responseCode: 421 }));
+      if (capture.hold) return void heldSenders.push(() => callback());
       callback();
     },
     onData(stream, session, callback) {
