@@ -1,8 +1,10 @@
 // Reads a bank statement in any supported format, recognised from its content.
 import { BankStatementError, type BankFormatParser, type BankStatement } from "@/lib/bank/statement.types";
+import { camt053Parser } from "@/lib/bank/formats/camt053";
 
 /** Every supported format; the first whose `detect` says yes reads the file. */
 export const BANK_FORMAT_PARSERS: BankFormatParser[] = [
+  camt053Parser,
 ];
 
 // Windows-1252's 0x80–0x9F (Node's TextDecoder reads "windows-1252" as Latin-1 there).

@@ -1,0 +1,231 @@
+// CAMT.053 (ISO 20022 BankToCustomerStatement, camt.053.001.02 and later): the XML is read
+// with fast-xml-parser with namespace prefixes dropped, so every version's namespace reads
+// alike; the differences between versions (Sts as text or as Cd, a party's name directly
+// under Dbtr or under Dbtr/Pty) are taken here. Only booked entries count. An entry with
+// several TxDtls (a batch) becomes one line per transaction when each carries its own
+// amount, else one line for the entry.
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { electronicFormatIBAN, isValidIBAN } from "ibantools";
+import { BankStatementError, type BankFormatParser, type BankLine, type BankStatement } from "@/lib/bank/statement.types";
+import { lineHasher } from "@/lib/bank/line-identity";
+
+type Node = Record<string, unknown>;
+
+const ARRAYS = new Set(["Stmt", "Bal", "Ntry", "NtryDtls", "TxDtls", "Ustrd", "Strd", "AddtlNtryInf", "AddtlTxInf"]);
+
+const parser = new XMLParser({
+  removeNSPrefix: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ARRAYS.has(name),
+});
+
+const node = (value: unknown): Node | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Node) : undefined);
+const list = (value: unknown): Node[] => (Array.isArray(value) ? value.map(node).filter((n): n is Node => !!n) : node(value) ? [node(value)!] : []);
+
+/** The text of a leaf: a plain string, or `#text` beside attributes. */
+function text(value: unknown): string | null {
+  if (typeof value === "string") return value.trim() || null;
+  if (typeof value === "number") return String(value);
+  const n = node(value);
+  if (n && typeof n["#text"] === "string") return (n["#text"] as string).trim() || null;
+  return null;
+}
+
+function at(root: unknown, path: string): unknown {
+  let current: unknown = root;
+  for (const key of path.split("/")) {
+    const n = node(current) ?? (Array.isArray(current) ? node(current[0]) : undefined);
+    if (!n) return undefined;
+    current = n[key];
+  }
+  return current;
+}
+
+const textAt = (root: unknown, path: string) => text(at(root, path));
+
+/** A decimal amount ("1234.5") in cents, exactly (no floating point). */
+function cents(raw: string | null, where: string): number {
+  const match = raw ? /^(\d+)(?:\.(\d{1,2})0*)?$/.exec(raw.trim()) : null;
+  if (!match) throw new BankStatementError("bank.errors.invalidAmount", { value: raw ?? where });
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+/** An amount element (`<Amt Ccy="EUR">12.50</Amt>`) as cents and currency. */
+function amountOf(value: unknown, where: string): { amountCents: number; currency: string } | null {
+  const raw = text(value);
+  if (raw === null) return null;
+  const currency = node(value)?.["@_Ccy"];
+  return { amountCents: cents(raw, where), currency: typeof currency === "string" ? currency.toUpperCase() : "" };
+}
+
+/** `<Dt>` or `<DtTm>` as `yyyy-mm-dd`: the date as the bank wrote it (its own local day). */
+function dateOf(value: unknown): string | null {
+  const raw = textAt(value, "Dt") ?? textAt(value, "DtTm") ?? text(value);
+  const match = raw ? /^(\d{4}-\d{2}-\d{2})/.exec(raw) : null;
+  return match ? match[1]! : null;
+}
+
+function iban(account: unknown): string | null {
+  const raw = textAt(account, "Id/IBAN");
+  if (!raw) return null;
+  const electronic = electronicFormatIBAN(raw);
+  return electronic && isValidIBAN(electronic) ? electronic : null;
+}
+
+/** A party's name: directly under it (v02–v07) or under Pty (v08 and later). */
+const partyName = (party: unknown): string | null => textAt(party, "Nm") ?? textAt(party, "Pty/Nm");
+
+const ref = (value: string | null): string | null => (value && value.toUpperCase() !== "NOTPROVIDED" ? value : null);
+
+function transactionCode(bkTxCd: unknown): string | null {
+  const domain = textAt(bkTxCd, "Domn/Cd");
+  if (domain) return [domain, textAt(bkTxCd, "Domn/Fmly/Cd"), textAt(bkTxCd, "Domn/Fmly/SubFmlyCd")].filter(Boolean).join("/");
+  return textAt(bkTxCd, "Prtry/Cd");
+}
+
+function remittance(tx: Node | undefined, entry: Node): string {
+  const parts: string[] = [];
+  for (const line of list(at(tx, "RmtInf")).flatMap((r) => (Array.isArray(r.Ustrd) ? r.Ustrd : []))) {
+    const value = text(line);
+    if (value) parts.push(value);
+  }
+  for (const structured of list(at(tx, "RmtInf/Strd"))) {
+    const value = textAt(structured, "CdtrRefInf/Ref") ?? textAt(structured, "RfrdDocInf/Nb");
+    if (value) parts.push(value);
+  }
+  for (const extra of Array.isArray(tx?.AddtlTxInf) ? tx.AddtlTxInf : []) {
+    const value = text(extra);
+    if (value && !parts.includes(value)) parts.push(value);
+  }
+  if (parts.length === 0) {
+    for (const extra of Array.isArray(entry.AddtlNtryInf) ? entry.AddtlNtryInf : []) {
+      const value = text(extra);
+      if (value) parts.push(value);
+    }
+  }
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** The other side: the debtor of money in, the creditor of money out (not our own account). */
+function counterparty(tx: Node | undefined, credit: boolean, ownIban: string | null) {
+  const parties = at(tx, "RltdPties");
+  const sides = credit ? (["Dbtr", "Cdtr"] as const) : (["Cdtr", "Dbtr"] as const);
+  for (const side of sides) {
+    const account = iban(at(parties, `${side}Acct`));
+    const name = partyName(at(parties, side)) ?? partyName(at(parties, side === "Dbtr" ? "UltmtDbtr" : "UltmtCdtr"));
+    if (account && account === ownIban) continue;
+    if (account || name) return { name, iban: account };
+  }
+  return { name: null, iban: null };
+}
+
+type StatementHeader = { accountIban: string | null; currency: string | null };
+
+function entryLines(entry: Node, header: StatementHeader, hash: ReturnType<typeof lineHasher>): BankLine[] {
+  const status = textAt(entry, "Sts") ?? textAt(entry, "Sts/Cd");
+  if (status && status.toUpperCase() !== "BOOK") return [];
+  const entryAmount = amountOf(entry.Amt, "Ntry/Amt");
+  if (!entryAmount) throw new BankStatementError("bank.errors.invalidAmount", { value: "Ntry/Amt" });
+  const entryCredit = textAt(entry, "CdtDbtInd") === "CRDT";
+  const bookingDate = dateOf(entry.BookgDt) ?? dateOf(entry.ValDt);
+  if (!bookingDate) throw new BankStatementError("bank.errors.invalidDate", { value: textAt(entry, "NtryRef") ?? "Ntry/BookgDt" });
+  const valueDate = dateOf(entry.ValDt);
+  const reversal = (textAt(entry, "RvslInd") ?? "").toLowerCase() === "true";
+  const entryRef = ref(textAt(entry, "AcctSvcrRef")) ?? ref(textAt(entry, "NtryRef"));
+  const details = list(entry.NtryDtls);
+  const txs = details.flatMap((d) => list(d.TxDtls));
+  const batchCount = Number(textAt(details[0], "Btch/NbOfTxs") ?? txs.length);
+  const batchRef = textAt(details[0], "Btch/PmtInfId") ?? textAt(details[0], "Btch/MsgId") ?? entryRef;
+  const txAmount = (tx: Node) => amountOf(tx.Amt, "TxDtls/Amt") ?? amountOf(at(tx, "AmtDtls/TxAmt/Amt"), "TxDtls/AmtDtls");
+  const perTx = txs.length > 1 && txs.every((tx) => txAmount(tx) !== null);
+  const batch = txs.length > 1 || batchCount > 1 ? { reference: batchRef ?? "", count: Math.max(batchCount, txs.length) } : null;
+
+  const build = (tx: Node | undefined, index: number | null): BankLine => {
+    const own = tx && index !== null ? txAmount(tx)! : entryAmount;
+    const txIndicator = tx && index !== null ? textAt(tx, "CdtDbtInd") : null;
+    const credit = txIndicator ? txIndicator === "CRDT" : entryCredit;
+    const instructed = amountOf(at(tx, "AmtDtls/InstdAmt/Amt"), "InstdAmt");
+    const currency = own.currency || entryAmount.currency || header.currency || "EUR";
+    const party = counterparty(tx, credit, header.accountIban);
+    const description = index === null && txs.length > 1 ? txs.map((t) => remittance(t, entry)).filter(Boolean).join(" ") || remittance(undefined, entry) : remittance(tx, entry);
+    const amountCents = credit ? own.amountCents : -own.amountCents;
+    const bankRef = index === null ? entryRef : ref(textAt(tx, "Refs/AcctSvcrRef")) ?? (entryRef ? `${entryRef}/${index + 1}` : null);
+    return {
+      externalId: bankRef ?? hash({ accountIban: header.accountIban, bookingDate, amountCents, counterparty: party.iban ?? party.name, description }),
+      bookingDate,
+      valueDate,
+      amountCents,
+      currency,
+      originalAmount: instructed && instructed.currency && instructed.currency !== currency ? instructed : null,
+      counterpartyName: party.name,
+      counterpartyIban: party.iban,
+      description,
+      endToEndId: ref(textAt(tx, "Refs/EndToEndId")),
+      transactionCode: transactionCode(at(tx, "BkTxCd")) ?? transactionCode(entry.BkTxCd),
+      reversal,
+      batch,
+    };
+  };
+  if (perTx) return txs.map((tx, index) => build(tx, index));
+  return [build(txs.length === 1 ? txs[0] : undefined, null)];
+}
+
+function balance(statement: Node, codes: string[]): number | null {
+  for (const code of codes) {
+    const found = list(statement.Bal).find((b) => (textAt(b, "Tp/CdOrPrtry/Cd") ?? textAt(b, "Tp/CdOrPrtry/Prtry")) === code);
+    const amount = found ? amountOf(found.Amt, "Bal/Amt") : null;
+    if (found && amount) return textAt(found, "CdtDbtInd") === "DBIT" ? -amount.amountCents : amount.amountCents;
+  }
+  return null;
+}
+
+function parseCamt053(xml: string): BankStatement {
+  // A statement has no document type; one with a DTD could define entities that expand.
+  if (/<!DOCTYPE/i.test(xml)) throw new BankStatementError("bank.errors.invalidXml", { value: "DOCTYPE" });
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new BankStatementError("bank.errors.invalidXml", { line: valid.err.line, value: valid.err.msg });
+  const document = parser.parse(xml) as Node;
+  const statements = list(at(document, "Document/BkToCstmrStmt/Stmt"));
+  if (statements.length === 0) throw new BankStatementError("bank.errors.noStatement");
+  const hash = lineHasher();
+  const first = statements[0]!;
+  const accountIban = iban(first.Acct);
+  const lines: BankLine[] = [];
+  let fromDate: string | null = null;
+  let toDate: string | null = null;
+  for (const statement of statements) {
+    // A file with several accounts' statements would mix their lines: one account per import.
+    if (iban(statement.Acct) !== accountIban) throw new BankStatementError("bank.errors.severalAccounts", { value: textAt(statement, "Acct/Id/IBAN") ?? "" });
+    const header = { accountIban, currency: textAt(statement, "Acct/Ccy") };
+    for (const entry of list(statement.Ntry)) lines.push(...entryLines(entry, header, hash));
+    const from = dateOf(at(statement, "FrToDt/FrDtTm"));
+    const to = dateOf(at(statement, "FrToDt/ToDtTm"));
+    if (from && (!fromDate || from < fromDate)) fromDate = from;
+    if (to && (!toDate || to > toDate)) toDate = to;
+  }
+  const dates = lines.map((line) => line.bookingDate).sort();
+  const last = statements[statements.length - 1]!;
+  return {
+    format: "camt053",
+    accountIban,
+    currency: textAt(first, "Acct/Ccy") ?? lines[0]?.currency ?? null,
+    statementId: textAt(first, "Id"),
+    fromDate: fromDate ?? dates[0] ?? null,
+    toDate: toDate ?? dates[dates.length - 1] ?? null,
+    openingBalanceCents: balance(first, ["OPBD", "PRCD"]),
+    closingBalanceCents: balance(last, ["CLBD"]),
+    lines,
+  };
+}
+
+export const camt053Parser: BankFormatParser = {
+  format: "camt053",
+  detect: (text) => /<(?:[A-Za-z_][\w.-]*:)?BkToCstmrStmt[\s>]/.test(text.slice(0, 8192)) || /urn:iso:std:iso:20022:tech:xsd:camt\.053\./.test(text.slice(0, 8192)),
+  parse: parseCamt053,
+};
