@@ -129,7 +129,9 @@ export function classifyLines(lines: readonly BankLine[], context: ClassifyConte
   return verdicts;
 }
 
-/** Reversals of money in: what the import looks for among earlier candidates. */
+/** Reversals of money in whose payment is not in the same file: the import looks among earlier candidates. */
 export function reversalsOfCredits(lines: readonly BankLine[]): { key: string | null; amountCents: number }[] {
-  return lines.filter((line) => line.reversal && line.amountCents < 0).map((line) => ({ key: counterpartyKey(line), amountCents: -line.amountCents }));
+  return lines
+    .filter((line, r) => line.reversal && line.amountCents < 0 && !lines.some((other, i) => i < r && other.amountCents === -line.amountCents && counterpartyKey(other) === counterpartyKey(line)))
+    .map((line) => ({ key: counterpartyKey(line), amountCents: -line.amountCents }));
 }

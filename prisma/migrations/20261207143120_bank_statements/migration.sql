@@ -33,6 +33,7 @@ CREATE TABLE "BankStatementLine" (
     "importId" UUID NOT NULL,
     "accountIban" TEXT NOT NULL,
     "externalId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
     "bookingDate" DATE NOT NULL,
     "valueDate" DATE,
     "amountCents" INTEGER NOT NULL,
@@ -41,6 +42,7 @@ CREATE TABLE "BankStatementLine" (
     "originalCurrency" TEXT,
     "counterpartyName" TEXT,
     "counterpartyIban" TEXT,
+    "counterpartyKey" TEXT,
     "description" TEXT NOT NULL,
     "endToEndId" TEXT,
     "transactionCode" TEXT,
@@ -83,7 +85,7 @@ CREATE UNIQUE INDEX "BankStatementLine_invoiceId_key" ON "BankStatementLine"("in
 CREATE INDEX "BankStatementLine_businessId_status_bookingDate_idx" ON "BankStatementLine"("businessId", "status", "bookingDate");
 
 -- CreateIndex
-CREATE INDEX "BankStatementLine_businessId_counterpartyIban_idx" ON "BankStatementLine"("businessId", "counterpartyIban");
+CREATE INDEX "BankStatementLine_businessId_counterpartyKey_idx" ON "BankStatementLine"("businessId", "counterpartyKey");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BankStatementLine_businessId_accountIban_externalId_key" ON "BankStatementLine"("businessId", "accountIban", "externalId");
