@@ -75,7 +75,8 @@ export async function acceptLockedLine(tx: Tx, caller: Caller, line: BankStateme
 
 async function lineDto(tx: Tx, businessId: string, lineId: string): Promise<BankLineDto> {
   const line = await tx.bankStatementLine.findFirstOrThrow({ where: { id: lineId, businessId }, include: { invoice: { select: { id: true, number: true } }, matchedInvoice: { select: { id: true, number: true } } } });
-  return toBankLineDto(line);
+  const rule = line.counterpartyKey ? await tx.bankCounterpartyRule.findFirst({ where: { businessId, counterpartyKey: line.counterpartyKey } }) : null;
+  return toBankLineDto(line, rule ? { decision: rule.decision === "TURNOVER" ? "turnover" : "not_turnover", category: rule.category } : null);
 }
 
 export async function acceptBankLine(options: DecideOptions) {
