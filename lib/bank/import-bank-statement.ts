@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { parseBankStatement } from "@/lib/bank/formats";
+import { parseBankStatementAsync } from "@/lib/bank/formats";
 import { BankStatementError, type BankLine, type BankStatement } from "@/lib/bank/statement.types";
 import { classifyLines, counterpartyKey, reversalsOfCredits, type ClassifyContext, type LineVerdict, type OpenInvoice } from "@/lib/bank/classify-lines";
 import { acceptLockedLine } from "@/lib/bank/decide-bank-line";
@@ -23,9 +23,9 @@ export type BankImportResult = { statement: BankStatementSummary; candidates: Ba
 const CHUNK = 2_000;
 
 /** A file Drempel cannot read, as a field problem with the reason's i18n key. */
-export function readStatement(bytes: Uint8Array): BankStatement {
+export async function readStatement(bytes: Uint8Array): Promise<BankStatement> {
   try {
-    return parseBankStatement(bytes);
+    return await parseBankStatementAsync(bytes);
   } catch (error) {
     if (!(error instanceof BankStatementError)) throw error;
     const fields: Record<string, string> = { file: error.key };
@@ -135,7 +135,7 @@ export async function importBankStatement(options: { caller: Caller; businessId:
   const report = options.onProgress ?? (() => undefined);
   // An outsider is refused before a byte of the file is read.
   await requireBusinessAccess({ caller, businessId, need: "write" });
-  const statement = readStatement(options.bytes);
+  const statement = await readStatement(options.bytes);
   const account = statement.accountIban ?? "";
   const withText = statement.lines.filter((line) => ![line.externalId, line.description, line.counterpartyName ?? ""].some(hasInvalidText));
   if (withText.length !== statement.lines.length) throw new AppError("VALIDATION_FAILED", "The statement holds invalid characters", { fields: { file: "bank.errors.invalidText" } });

@@ -185,47 +185,109 @@ function balance(statement: Node, codes: string[]): number | null {
   return null;
 }
 
-function parseCamt053(xml: string): BankStatement {
+// Entries are read a chunk at a time (a statement of 50,000 lines is one 20 MB document):
+// the skeleton (the document without its entries) is validated and parsed once, then the
+// entries in chunks, so the asynchronous reading can yield to the event loop between them.
+const ENTRY = /<((?:[A-Za-z_][\w.-]*:)?)Ntry[\s>][\s\S]*?<\/\1Ntry\s*>/g;
+const STATEMENT_START = /<(?:[A-Za-z_][\w.-]*:)?Stmt[\s>]/g;
+const ENTRIES_PER_CHUNK = 500;
+
+function validated(xml: string, lineOffset: number): void {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new BankStatementError("bank.errors.invalidXml", { line: valid.err.line + lineOffset, value: valid.err.msg });
+}
+
+const linesBefore = (xml: string, offset: number) => {
+  let count = 0;
+  for (let i = xml.indexOf("\n"); i >= 0 && i < offset; i = xml.indexOf("\n", i + 1)) count++;
+  return count;
+};
+
+/** Reads the statement, pausing (yield) after each chunk of entries. */
+function* camt053Steps(xml: string): Generator<void, BankStatement> {
   // A statement has no document type; one with a DTD could define entities that expand.
   if (/<!DOCTYPE/i.test(xml)) throw new BankStatementError("bank.errors.invalidXml", { value: "DOCTYPE" });
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new BankStatementError("bank.errors.invalidXml", { line: valid.err.line, value: valid.err.msg });
-  const document = parser.parse(xml) as Node;
-  const statements = list(at(document, "Document/BkToCstmrStmt/Stmt"));
+  const entries: { text: string; offset: number }[] = [];
+  const skeleton = xml.replace(ENTRY, (text: string, _prefix: string, offset: number) => {
+    entries.push({ text, offset });
+    return "";
+  });
+  validated(skeleton, 0);
+  const statements = list(at(parser.parse(skeleton) as Node, "Document/BkToCstmrStmt/Stmt"));
   if (statements.length === 0) throw new BankStatementError("bank.errors.noStatement");
-  const hash = lineHasher();
+  const starts = [...xml.matchAll(STATEMENT_START)].map((match) => match.index);
   const first = statements[0]!;
   const accountIban = iban(first.Acct);
-  const lines: BankLine[] = [];
-  let fromDate: string | null = null;
-  let toDate: string | null = null;
   for (const statement of statements) {
     // A file with several accounts' statements would mix their lines: one account per import.
     if (iban(statement.Acct) !== accountIban) throw new BankStatementError("bank.errors.severalAccounts", { value: textAt(statement, "Acct/Id/IBAN") ?? "" });
-    const header = { accountIban, currency: textAt(statement, "Acct/Ccy") };
-    for (const entry of list(statement.Ntry)) lines.push(...entryLines(entry, header, hash));
+  }
+  const hash = lineHasher();
+  const lines: BankLine[] = [];
+  for (let i = 0; i < entries.length; i += ENTRIES_PER_CHUNK) {
+    const chunk = entries.slice(i, i + ENTRIES_PER_CHUNK);
+    const wrapped = `<Entries>${chunk.map((entry) => entry.text).join("")}</Entries>`;
+    if (XMLValidator.validate(wrapped) !== true) {
+      // Name the line in the file: the first entry of the chunk that is broken on its own.
+      for (const entry of chunk) validated(entry.text, linesBefore(xml, entry.offset));
+      validated(wrapped, linesBefore(xml, chunk[0]!.offset));
+    }
+    const parsed = list(at(parser.parse(wrapped) as Node, "Entries/Ntry"));
+    parsed.forEach((entry, j) => {
+      // The statement an entry belongs to: the last one that starts before it.
+      const offset = chunk[j]!.offset;
+      let index = 0;
+      while (index + 1 < starts.length && starts[index + 1]! < offset) index++;
+      const statement = statements[Math.min(index, statements.length - 1)]!;
+      lines.push(...entryLines(entry, { accountIban, currency: textAt(statement, "Acct/Ccy") }, hash));
+    });
+    yield;
+  }
+  let fromDate: string | null = null;
+  let toDate: string | null = null;
+  for (const statement of statements) {
     const from = dateOf(at(statement, "FrToDt/FrDtTm"));
     const to = dateOf(at(statement, "FrToDt/ToDtTm"));
     if (from && (!fromDate || from < fromDate)) fromDate = from;
     if (to && (!toDate || to > toDate)) toDate = to;
   }
-  const dates = lines.map((line) => line.bookingDate).sort();
+  let earliest: string | null = null;
+  let latest: string | null = null;
+  for (const line of lines) {
+    if (!earliest || line.bookingDate < earliest) earliest = line.bookingDate;
+    if (!latest || line.bookingDate > latest) latest = line.bookingDate;
+  }
   const last = statements[statements.length - 1]!;
   return {
     format: "camt053",
     accountIban,
     currency: textAt(first, "Acct/Ccy") ?? lines[0]?.currency ?? null,
     statementId: textAt(first, "Id"),
-    fromDate: fromDate ?? dates[0] ?? null,
-    toDate: toDate ?? dates[dates.length - 1] ?? null,
+    fromDate: fromDate ?? earliest,
+    toDate: toDate ?? latest,
     openingBalanceCents: balance(first, ["OPBD", "PRCD"]),
     closingBalanceCents: balance(last, ["CLBD"]),
     lines,
   };
 }
 
+function parseCamt053(xml: string): BankStatement {
+  const steps = camt053Steps(xml);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same reading, giving the event loop a turn after every chunk of entries. */
+async function parseCamt053Async(xml: string): Promise<BankStatement> {
+  const steps = camt053Steps(xml);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 export const camt053Parser: BankFormatParser = {
   format: "camt053",
   detect: (text) => /<(?:[A-Za-z_][\w.-]*:)?BkToCstmrStmt[\s>]/.test(text.slice(0, 8192)) || /urn:iso:std:iso:20022:tech:xsd:camt\.053\./.test(text.slice(0, 8192)),
   parse: parseCamt053,
+  parseAsync: parseCamt053Async,
 };
