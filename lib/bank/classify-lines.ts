@@ -96,11 +96,33 @@ export function invoiceMatcher(invoices: readonly OpenInvoice[]) {
   };
 }
 
+// Lines classified between two turns of the event loop in the asynchronous form.
+const LINES_PER_STEP = 1_000;
+
 /** Classifies the lines of one statement in order; each verdict sits at its line's index. */
 export function classifyLines(lines: readonly BankLine[], context: ClassifyContext): LineVerdict[] {
+  const steps = classifySteps(lines, context);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same, giving the event loop a turn every thousand lines (a statement may hold 50,000). */
+export async function classifyLinesAsync(lines: readonly BankLine[], context: ClassifyContext): Promise<LineVerdict[]> {
+  const steps = classifySteps(lines, context);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* classifySteps(lines: readonly BankLine[], context: ClassifyContext): Generator<void, LineVerdict[]> {
   const match = invoiceMatcher(context.openInvoices);
   const debits = new Set(context.earlierDebits);
-  const verdicts = lines.map((line): LineVerdict => {
+  const verdicts: LineVerdict[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    verdicts.push(classifyOne(lines[i]!));
+    if ((i + 1) % LINES_PER_STEP === 0) yield;
+  }
+  function classifyOne(line: BankLine): LineVerdict {
     const key = counterpartyKey(line);
     if (line.amountCents <= 0) {
       if (key) debits.add(`${key}|${-line.amountCents}`);
@@ -118,7 +140,7 @@ export function classifyLines(lines: readonly BankLine[], context: ClassifyConte
     if (rule?.decision === "NOT_TURNOVER") return { status: "EXCLUDED", exclusion: "COUNTERPARTY_RULE" };
     if (rule?.decision === "TURNOVER") return { status: "RULE_TURNOVER", ruleKey: rule.key };
     return { status: "CANDIDATE" };
-  });
+  }
   // A payment the bank took back in the same file is not turnover either.
   lines.forEach((reversal, r) => {
     if (!reversal.reversal || reversal.amountCents >= 0) return;

@@ -9,7 +9,7 @@ import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { parseBankStatementAsync } from "@/lib/bank/formats";
 import { BankStatementError, type BankLine, type BankStatement } from "@/lib/bank/statement.types";
-import { classifyLines, counterpartyKey, reversalsOfCredits, type ClassifyContext, type LineVerdict, type OpenInvoice } from "@/lib/bank/classify-lines";
+import { classifyLinesAsync, counterpartyKey, reversalsOfCredits, type ClassifyContext, type LineVerdict, type OpenInvoice } from "@/lib/bank/classify-lines";
 import { acceptLockedLine } from "@/lib/bank/decide-bank-line";
 import { listBankLines } from "@/lib/bank/list-bank-lines";
 import type { BankLineDto, BankStatementSummary } from "@/lib/bank/bank-import.types";
@@ -148,7 +148,7 @@ export async function importBankStatement(options: { caller: Caller; businessId:
       const known = await knownIds(tx, businessId, account, [...new Set(statement.lines.map((line) => line.externalId))]);
       const seen = new Set<string>();
       const fresh = statement.lines.filter((line) => !known.has(line.externalId) && !seen.has(line.externalId) && seen.add(line.externalId));
-      const verdicts = classifyLines(fresh, await classifyContext(tx, businessId, account));
+      const verdicts = await classifyLinesAsync(fresh, await classifyContext(tx, businessId, account));
       const created = await tx.bankStatementImport.create({
         data: {
           businessId,

@@ -190,7 +190,7 @@ function balance(statement: Node, codes: string[]): number | null {
 // entries in chunks, so the asynchronous reading can yield to the event loop between them.
 const ENTRY = /<((?:[A-Za-z_][\w.-]*:)?)Ntry[\s>][\s\S]*?<\/\1Ntry\s*>/g;
 const STATEMENT_START = /<(?:[A-Za-z_][\w.-]*:)?Stmt[\s>]/g;
-const ENTRIES_PER_CHUNK = 500;
+const ENTRIES_PER_CHUNK = 100;
 
 function validated(xml: string, lineOffset: number): void {
   const valid = XMLValidator.validate(xml);
