@@ -31,6 +31,11 @@ function requestBody(method: HttpMethod, pattern: string): { data?: string; cont
   if (method === "POST" && pattern.endsWith("/invoices")) {
     return { data: JSON.stringify({ number: "INDRINGER-1", date: "2026-01-02", customer: { name: "Indringer BV" }, category: "NL_STANDARD", netCents: 100 }), contentType: "application/json" };
   }
+  if (method === "POST" && pattern.endsWith("/bank-statements")) {
+    const xml = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>I</Id><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id></Acct><Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt><AcctSvcrRef>INDRINGER-1</AcctSvcrRef></Ntry></Stmt></BkToCstmrStmt></Document>`;
+    return { data: xml, contentType: "application/xml" };
+  }
+  if (method === "POST" && pattern.endsWith("/accept")) return { data: JSON.stringify({ category: "NL_STANDARD" }), contentType: "application/json" };
   if (method === "POST" && pattern === "/api/v1/businesses") return { data: JSON.stringify({ name: "Eigen zaak van de tester" }), contentType: "application/json" };
   if (method === "PATCH") return { data: JSON.stringify({ netCents: 1, customer: { name: "Indringer BV" } }), contentType: "application/json" };
   if (method === "GET" || method === "DELETE") return {};

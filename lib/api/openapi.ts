@@ -5,6 +5,7 @@ import { EU_MEMBER_STATES } from "@/lib/businesses/business.types";
 import { INVOICE_SORTS, REVENUE_KINDS } from "@/lib/invoices/invoice.types";
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
+import { bankPaths, bankSchemas } from "@/lib/api/openapi-bank";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const isoDate = { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2026-03-31"] };
@@ -347,6 +348,8 @@ const listQuery = [
   { name: "deleted", in: "query", schema: { type: "string", enum: ["exclude", "only"], default: "exclude" }, description: "`only` lists soft-deleted invoices." },
 ];
 
+const bankHelpers = { ref, dataResponse, errorResponse, commonErrors, writeErrors, businessIdParam, isoDate, nullable };
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -492,6 +495,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...bankPaths(bankHelpers),
   },
   components: {
     securitySchemes: {
@@ -499,6 +503,7 @@ export const openApiDocument = {
       sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The web app's session; POST/PATCH/DELETE need a same-origin Origin header." },
     },
     schemas: {
+      ...bankSchemas(bankHelpers),
       Error: {
         type: "object",
         required: ["error"],

@@ -20,6 +20,7 @@ const CLIENT_NAMESPACES = [
   "settings",
   "invoiceForm",
   "importCsv",
+  "bank",
   "errors",
   "validation",
 ] as const;

@@ -6,6 +6,13 @@ import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
 import * as turnoverRoute from "@/app/api/v1/businesses/[businessId]/turnover/route";
+import * as bankStatementsRoute from "@/app/api/v1/businesses/[businessId]/bank-statements/route";
+import * as bankLinesRoute from "@/app/api/v1/businesses/[businessId]/bank-lines/route";
+import * as acceptBankLineRoute from "@/app/api/v1/businesses/[businessId]/bank-lines/[lineId]/accept/route";
+import * as rejectBankLineRoute from "@/app/api/v1/businesses/[businessId]/bank-lines/[lineId]/reject/route";
+import fs from "node:fs";
+import path from "node:path";
+import { bankLineFixture } from "@/test/api/openapi-operations";
 import { db } from "@/lib/db/client";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
@@ -14,6 +21,8 @@ import { apiRequest, ctx, readJson, revokedTokenFor, snapshot, tokenFor, validIn
 
 let business: BusinessDto;
 let invoiceId: string;
+let bankLines: Record<string, string>;
+const yearEndStatement = fs.readFileSync(path.join(process.cwd(), "test/fixtures/bank/camt053/year-end.xml"), "utf8");
 let tokens: { owner: string; ownerRead: string; outsider: string; revoked: string };
 
 beforeEach(async () => {
@@ -21,6 +30,7 @@ beforeEach(async () => {
   const outsider = await createUser("outsider");
   business = await createOwnedBusiness(owner.id, "Studio Eigen");
   invoiceId = (await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "2026-001" }) })).id;
+  bankLines = await bankLineFixture(owner.id, business.id);
   tokens = {
     owner: await tokenFor(owner.id),
     ownerRead: await tokenFor(owner.id, "read"),
@@ -69,6 +79,42 @@ const calls: Call[] = [
     write: false,
     ok: 200,
     send: (token) => turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "POST /businesses/{id}/bank-statements",
+    write: true,
+    ok: 201,
+    send: (token) =>
+      bankStatementsRoute.POST(
+        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-statements`, { token, rawBody: yearEndStatement, headers: { "content-type": "application/xml" } }),
+        ctx({ businessId: business.id }),
+      ),
+  },
+  {
+    name: "GET /businesses/{id}/bank-lines",
+    write: false,
+    ok: 200,
+    send: (token) => bankLinesRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/bank-lines`, { token }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "POST /businesses/{id}/bank-lines/{lineId}/accept",
+    write: true,
+    ok: 201,
+    send: (token) =>
+      acceptBankLineRoute.POST(
+        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-lines/${bankLines.acceptBankLine}/accept`, { token, body: { category: "NL_STANDARD" } }),
+        ctx({ businessId: business.id, lineId: bankLines.acceptBankLine! }),
+      ),
+  },
+  {
+    name: "POST /businesses/{id}/bank-lines/{lineId}/reject",
+    write: true,
+    ok: 200,
+    send: (token) =>
+      rejectBankLineRoute.POST(
+        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-lines/${bankLines.rejectBankLine}/reject`, { token, body: { remember: true } }),
+        ctx({ businessId: business.id, lineId: bankLines.rejectBankLine! }),
+      ),
   },
 ];
 

@@ -70,7 +70,8 @@ export function jsonOperations(): ApiOperation[] {
   return operations;
 }
 
-export type Fixture = { businessId: string; invoiceId: string };
+/** `bankLines`: a candidate bank line per operation on {lineId} (see bankLineFixture). */
+export type Fixture = { businessId: string; invoiceId: string; bankLines?: Record<string, string> };
 
 /** A body each operation accepts (every nested object present), to break or extend in one place. */
 export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, unknown>> = {
@@ -84,10 +85,23 @@ export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, u
   createInvoice: () =>
     validInvoice({ number: `FZ-${Math.random().toString(36).slice(2, 10)}`, customer: { name: "Klant BV", country: "NL", type: "business", vatId: "NL123456789B01" }, description: "Werk", sequence: 1 }),
   updateInvoice: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", customer: { name: "Andere Klant" } }),
+  acceptBankLine: () => ({ category: "NL_STANDARD", date: "2026-11-06", vatCents: 0, customerType: "business", remember: false }),
+  rejectBankLine: () => ({ remember: false }),
 };
 
-const pathValue = (fixture: Fixture, name: string): string => {
+/** Two candidate lines of the business (the CAMT.053 fixture): one to accept, one to reject. */
+export async function bankLineFixture(userId: string, businessId: string): Promise<Record<string, string>> {
+  const { importBankStatement } = await import("@/lib/bank/import-bank-statement");
+  const fs = await import("node:fs");
+  const bytes = new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/bank/camt053/plain.xml")));
+  const { candidates } = await importBankStatement({ caller: { userId }, businessId, bytes });
+  return { acceptBankLine: candidates[0]!.id, rejectBankLine: candidates[1]!.id };
+}
+
+const pathValue = (fixture: Fixture, name: string, operationId: string): string => {
   const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId };
+  const line = fixture.bankLines?.[operationId];
+  if (line) values.lineId = line;
   if (!values[name]) throw new Error(`No fixture value for the path parameter {${name}}: add it to pathValue`);
   return values[name]!;
 };
@@ -99,7 +113,7 @@ export async function callOperation(
 ): Promise<Response> {
   const route = (await import(/* @vite-ignore */ operation.routeFile)) as Record<string, (request: Request, context: unknown) => Promise<Response>>;
   const params: Record<string, string> = {};
-  const urlPath = operation.apiPath.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] = pathValue(options.fixture, name)));
+  const urlPath = operation.apiPath.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] = pathValue(options.fixture, name, operation.operationId)));
   const headers: Record<string, string> = {};
   if (options.contentType) headers["content-type"] = options.contentType;
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;

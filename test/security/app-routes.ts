@@ -13,7 +13,7 @@ export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** The victim's ids and secrets a dynamic segment is filled with. */
-export type Victim = { businessId: string; invoiceId: string };
+export type Victim = { businessId: string; invoiceId: string; bankLineId: string };
 
 /**
  * How to fill each dynamic segment with the victim's real data. A new segment name
@@ -22,6 +22,7 @@ export type Victim = { businessId: string; invoiceId: string };
 export const SEGMENT_VALUES: Record<string, (victim: Victim) => string> = {
   businessId: (victim) => victim.businessId,
   invoiceId: (victim) => victim.invoiceId,
+  lineId: (victim) => victim.bankLineId,
 };
 
 /** Routes that hold no tenant data: not tested here, each with the reason. */

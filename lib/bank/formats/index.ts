@@ -9,6 +9,7 @@ import { mt940AbnAmroParser } from "@/lib/bank/formats/mt940-abnamro";
 import { mt940IngParser } from "@/lib/bank/formats/mt940-ing";
 import { mt940RabobankParser } from "@/lib/bank/formats/mt940-rabobank";
 import { BankStatementError, type BankFormatParser, type BankStatement } from "@/lib/bank/statement.types";
+import { camt053Parser } from "@/lib/bank/formats/camt053";
 
 /** Every supported format; the first whose `detect` says yes reads the file. */
 export const BANK_FORMAT_PARSERS: BankFormatParser[] = [
@@ -21,6 +22,7 @@ export const BANK_FORMAT_PARSERS: BankFormatParser[] = [
   csvBunqParser,
   csvKnabParser,
   csvTriodosParser,
+  camt053Parser,
 ];
 
 // Windows-1252's 0x80–0x9F (Node's TextDecoder reads "windows-1252" as Latin-1 there).
@@ -41,4 +43,12 @@ export function parseBankStatement(input: string | Uint8Array): BankStatement {
   const parser = BANK_FORMAT_PARSERS.find((candidate) => candidate.detect(text));
   if (!parser) throw new BankStatementError("bank.errors.unknownFormat");
   return parser.parse(text);
+}
+
+/** As parseBankStatement, through the format's asynchronous reading where it has one. */
+export async function parseBankStatementAsync(input: string | Uint8Array): Promise<BankStatement> {
+  const text = typeof input === "string" ? input : decodeStatementBytes(input);
+  const parser = BANK_FORMAT_PARSERS.find((candidate) => candidate.detect(text));
+  if (!parser) throw new BankStatementError("bank.errors.unknownFormat");
+  return parser.parseAsync ? parser.parseAsync(text) : parser.parse(text);
 }

@@ -1,0 +1,105 @@
+// Issue #17: a CAMT.053 bank statement imported through the page: the payment of an
+// invoice already registered and a private deposit are left out with their reason, two
+// incoming payments are accepted as turnover (one on its own invoice date), one rejected
+// and remembered — and the dashboard's counted turnover moves by the two accepted.
+import { expect, test, type Page } from "@playwright/test";
+import { createKorBusiness, register, uniqueEmail } from "./helpers";
+
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+const year = today.slice(0, 4);
+const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
+
+type Entry = { ref: string; cents: number; name: string; iban: string; text: string };
+
+/** A camt.053.001.02 statement of today's payments into NL91ABNA0417164300. */
+function camt(entries: Entry[]): string {
+  const amount = (cents: number) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`;
+  const ntry = entries.map(
+    (e) => `<Ntry><Amt Ccy="EUR">${amount(e.cents)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>${today}</Dt></BookgDt>
+      <AcctSvcrRef>${e.ref}</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>${e.name}</Nm></Dbtr><DbtrAcct><Id><IBAN>${e.iban}</IBAN></Id></DbtrAcct></RltdPties>
+      <RmtInf><Ustrd>${e.text}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+    <GrpHdr><MsgId>E2E</MsgId><CreDtTm>${today}T06:00:00+01:00</CreDtTm></GrpHdr>
+    <Stmt><Id>E2E-${today}</Id><CreDtTm>${today}T06:00:00+01:00</CreDtTm><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct>${ntry.join("")}</Stmt>
+  </BkToCstmrStmt></Document>`;
+}
+
+async function postInvoice(page: Page, businessId: string, number: string, netCents: number): Promise<void> {
+  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { number, date: today, customer: { name: "Galerie Zuid" }, category: "NL_STANDARD", netCents, vatCents: 0 },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+test("a CAMT.053 statement: review the candidates, accept two, and the dashboard's turnover moves", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Bea Bank", uniqueEmail("bank"));
+  const overview = await createKorBusiness(page, "Bea Fotografie", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await postInvoice(page, businessId, `${year}-101`, 100_000);
+  await page.goto(overview);
+  await expect(page.getByTestId("kor-progress-amount")).toHaveText(new RegExp(`^${euro(100_000)} van`));
+
+  await page.goto(`/businesses/${businessId}/import/bank`);
+  await expect(page.getByRole("heading", { name: "Bankafschrift importeren" })).toBeVisible();
+  await expect(page.getByText("Er zijn geen betalingen om te beoordelen.")).toBeVisible();
+
+  const statement = camt([
+    { ref: "E2E-1", cents: 100_000, name: "Galerie Zuid", iban: "NL14BNGH0285001234", text: `Factuur ${year}-101` },
+    { ref: "E2E-2", cents: 60_500, name: "Bakkerij de Vries", iban: "NL20INGB0001234567", text: "Logo ontwerp" },
+    { ref: "E2E-3", cents: 25_000, name: "J. Jansen", iban: "NL69INGB0123456789", text: "Fotoshoot" },
+    { ref: "E2E-4", cents: 9_900, name: "C. Visser", iban: "NL18RABO0123459876", text: "Lening terug" },
+    { ref: "E2E-5", cents: 50_000, name: "Bea Bank", iban: "NL63TRIO0212345678", text: "Storting privé" },
+  ]);
+  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "afschrift.xml", mimeType: "application/xml", buffer: Buffer.from(statement) });
+  await expect(page.getByRole("heading", { name: "Afschrift verwerkt" })).toBeVisible();
+  await expect(page.getByText("5 regels, waarvan 5 nieuw: 3 voorstellen voor omzet, 1 bij een bestaande factuur, 1 weggelaten")).toBeVisible();
+  const leftOut = page.getByRole("region", { name: "Weggelaten en gekoppeld" });
+  await expect(leftOut.getByText(`Betaling van factuur ${year}-101`)).toBeVisible();
+  await expect(leftOut.getByText("Privéstorting")).toBeVisible();
+
+  const candidates = page.getByRole("region", { name: "Voorstellen voor omzet" });
+  const bakery = candidates.getByRole("listitem", { name: "Bakkerij de Vries" });
+  await bakery.getByLabel("Categorie").selectOption({ label: "Binnenland, 21%" });
+  await bakery.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(page.getByText(/^Geboekt als verkoop BANK-/)).toBeVisible();
+
+  const jansen = candidates.getByRole("listitem", { name: "J. Jansen" });
+  await jansen.getByLabel("Categorie").selectOption({ label: "Binnenland, 21%" });
+  await jansen.getByLabel("Datum van de factuur (optioneel)").fill(`${year}-01-02`);
+  await jansen.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(jansen).toHaveCount(0);
+
+  const visser = candidates.getByRole("listitem", { name: "C. Visser" });
+  await visser.getByLabel("Onthoud deze keuze voor C. Visser").check();
+  await visser.getByRole("button", { name: "Geen omzet" }).click();
+  await expect(page.getByText("Genoteerd: geen omzet.")).toBeVisible();
+  await expect(candidates.getByText("Er zijn geen betalingen om te beoordelen.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Beoordeeld" }).getByRole("listitem")).toHaveCount(3);
+
+  // The same statement again adds nothing.
+  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "afschrift.xml", mimeType: "application/xml", buffer: Buffer.from(statement) });
+  await expect(page.getByText("Dit afschrift was al geïmporteerd: er is niets toegevoegd.")).toBeVisible();
+
+  // €1,000 before; the two accepted payments (€605 + €250) count now, the rest not.
+  await page.goto(overview);
+  await expect(page.getByTestId("kor-progress-amount")).toHaveText(new RegExp(`^${euro(185_500)} van`));
+  const api = await page.request.get(`/api/v1/businesses/${businessId}/turnover?year=${year}`);
+  expect(((await api.json()) as { data: { korTurnoverCents: number } }).data.korTurnoverCents).toBe(185_500);
+});
+
+test("an unreadable file is refused in the user's language, and a phone-wide page keeps its controls", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await register(page, "Bo Bestand", uniqueEmail("bankfile"));
+  const overview = await createKorBusiness(page, "Bo Studio", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await page.goto(`/businesses/${businessId}/import/bank`);
+  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "kapot.xml", mimeType: "application/xml", buffer: Buffer.from("<Document><BkToCstmrStmt><Stmt>") });
+  await expect(page.getByRole("alert").filter({ hasText: "XML" })).toHaveText("Dit XML-bestand is niet compleet of niet goed opgebouwd. Download het afschrift opnieuw bij je bank.");
+  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "lijst.csv", mimeType: "text/csv", buffer: Buffer.from("a;b\n1;2\n") });
+  await expect(page.getByRole("alert").filter({ hasText: "herkennen" })).toContainText("We herkennen dit bestand niet als bankafschrift.");
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+});

@@ -1,0 +1,106 @@
+// The boundary of the bank-statement import: what the review actions accept and what the
+// import and the candidate list answer.
+import { z } from "zod";
+import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
+import { isoDate } from "@/lib/validation";
+import type { BankLineExclusion, BankLineStatus, BankStatementLine } from "@/lib/generated/prisma/client";
+import { toIsoDate } from "@/lib/validation";
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
+
+export const acceptBankLineSchema = z
+  .object({
+    category: z.enum(CATEGORY_CODES, "validation.category"),
+    // The invoice's own date; without it the payment's booking date.
+    date: z.preprocess(blankToUndefined, isoDate.optional()),
+    // The invoice's number; without it one is made from the payment ("BANK-…").
+    number: z.preprocess(blankToUndefined, z.string().trim().min(1, "validation.required").max(40, "validation.tooLong").optional()),
+    vatCents: z.number("validation.integerCents").int("validation.integerCents").min(0, "validation.amountRange").max(2_000_000_000, "validation.amountRange").optional(),
+    country: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country").optional()),
+    customerType: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
+    // Exchange rate to the euro, for a line of an account in another currency.
+    exchangeRate: z.number("validation.exchangeRate").positive("validation.exchangeRate").max(1_000_000, "validation.exchangeRate").optional(),
+    remember: z.boolean("validation.boolean").optional(),
+  })
+  .strict();
+export type AcceptBankLineInput = z.output<typeof acceptBankLineSchema>;
+
+export const rejectBankLineSchema = z.object({ remember: z.boolean("validation.boolean").optional() }).strict();
+
+export const BANK_LINE_FILTERS = ["candidates", "incoming", "all"] as const;
+export const listBankLinesQuerySchema = z.object({
+  status: z.preprocess(blankToUndefined, z.enum(BANK_LINE_FILTERS, "validation.invalid").default("candidates")),
+  page: z.coerce.number("validation.page").int("validation.page").min(1, "validation.page").max(100_000, "validation.page").default(1),
+  pageSize: z.coerce.number("validation.pageSize").int("validation.pageSize").min(1, "validation.pageSize").max(200, "validation.pageSize").default(100),
+});
+
+export type BankLineStatusJson = "candidate" | "accepted" | "rejected" | "matched" | "excluded" | "outgoing";
+export type BankLineExclusionJson = "own_account" | "reversal" | "refund" | "private_deposit" | "counterparty_rule";
+
+export type BankLineDto = {
+  id: string;
+  importId: string;
+  accountIban: string;
+  bookingDate: string;
+  valueDate: string | null;
+  amountCents: number;
+  currency: string;
+  originalAmount: { amountCents: number; currency: string } | null;
+  counterpartyName: string | null;
+  counterpartyIban: string | null;
+  description: string;
+  status: BankLineStatusJson;
+  exclusion: BankLineExclusionJson | null;
+  matchedInvoice: { id: string; number: string } | null;
+  invoice: { id: string; number: string } | null;
+  /** The counterparty's remembered choice, when there is one. */
+  rule: { decision: "turnover" | "not_turnover"; category: Category | null } | null;
+};
+
+export type BankStatementSummary = {
+  id: string;
+  format: string;
+  accountIban: string | null;
+  statementId: string | null;
+  fromDate: string | null;
+  toDate: string | null;
+  openingBalanceCents: number | null;
+  closingBalanceCents: number | null;
+  lines: number;
+  /** Lines not imported before (the rest were already known: re-importing adds nothing). */
+  newLines: number;
+  candidates: number;
+  matched: number;
+  excluded: number;
+  /** Accepted at once by the counterparty's "always turnover" rule. */
+  acceptedByRule: number;
+  outgoing: number;
+};
+
+const lower = <T extends string>(value: T) => value.toLowerCase() as Lowercase<T>;
+
+type LineRow = BankStatementLine & {
+  matchedInvoice?: { id: string; number: string } | null;
+  invoice?: { id: string; number: string } | null;
+};
+
+export function toBankLineDto(line: LineRow, rule: BankLineDto["rule"] = null): BankLineDto {
+  return {
+    id: line.id,
+    importId: line.importId,
+    accountIban: line.accountIban,
+    bookingDate: toIsoDate(line.bookingDate),
+    valueDate: line.valueDate ? toIsoDate(line.valueDate) : null,
+    amountCents: line.amountCents,
+    currency: line.currency,
+    originalAmount: line.originalAmountCents !== null && line.originalCurrency ? { amountCents: line.originalAmountCents, currency: line.originalCurrency } : null,
+    counterpartyName: line.counterpartyName,
+    counterpartyIban: line.counterpartyIban,
+    description: line.description,
+    status: lower(line.status as BankLineStatus),
+    exclusion: line.exclusion ? lower(line.exclusion as BankLineExclusion) : null,
+    matchedInvoice: line.matchedInvoice ? { id: line.matchedInvoice.id, number: line.matchedInvoice.number } : null,
+    invoice: line.invoice ? { id: line.invoice.id, number: line.invoice.number } : null,
+    rule,
+  };
+}

@@ -1,0 +1,46 @@
+// One page of a business's incoming bank lines: the candidates still to review (oldest
+// payment first), or every incoming line with what became of it, each with the
+// counterparty's remembered rule.
+import { db, type Tx } from "@/lib/db/client";
+import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { parseOrThrow } from "@/lib/validation";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { listBankLinesQuerySchema, toBankLineDto, type BankLineDto } from "@/lib/bank/bank-import.types";
+
+export type BankLinePage = { data: BankLineDto[]; page: { page: number; pageSize: number; total: number } };
+
+export async function listBankLines(options: { client: Tx; businessId: string; importId?: string; query: unknown }): Promise<BankLinePage> {
+  const { client, businessId } = options;
+  const query = parseOrThrow(listBankLinesQuerySchema, options.query);
+  const where: Prisma.BankStatementLineWhereInput = {
+    businessId,
+    ...(options.importId ? { importId: options.importId } : {}),
+    ...(query.status === "candidates" ? { status: "CANDIDATE" } : query.status === "incoming" ? { amountCents: { gt: 0 } } : {}),
+  };
+  // One after the other: a transaction's queries run in turn anyway.
+  const total = await client.bankStatementLine.count({ where });
+  const lines = await client.bankStatementLine.findMany({
+      where,
+      orderBy: [{ bookingDate: query.status === "candidates" ? "asc" : "desc" }, { createdAt: "asc" }, { position: "asc" }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      include: { invoice: { select: { id: true, number: true } }, matchedInvoice: { select: { id: true, number: true } } },
+  });
+  const keys = [...new Set(lines.map((line) => line.counterpartyKey).filter((key): key is string => !!key))];
+  const rules = keys.length ? await client.bankCounterpartyRule.findMany({ where: { businessId, counterpartyKey: { in: keys } } }) : [];
+  const ruleByKey = new Map(rules.map((rule) => [rule.counterpartyKey, rule]));
+  const data = lines.map((line) => {
+    const rule = line.counterpartyKey ? ruleByKey.get(line.counterpartyKey) : undefined;
+    return toBankLineDto(line, rule ? { decision: rule.decision === "TURNOVER" ? "turnover" : "not_turnover", category: rule.category } : null);
+  });
+  return { data, page: { page: query.page, pageSize: query.pageSize, total } };
+}
+
+/** The API's and the app's list: read access to the business, else 404. */
+export async function listBankCandidates(options: { caller: Caller; businessId: string; query: unknown }): Promise<BankLinePage> {
+  await requireBusinessAccess({ caller: options.caller, businessId: options.businessId, need: "read" });
+  return db().$transaction(async (tx) => {
+    await requireBusinessAccess({ caller: options.caller, businessId: options.businessId, need: "read", client: tx });
+    return listBankLines({ client: tx, businessId: options.businessId, query: options.query });
+  });
+}
