@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { Category, ISODate, Transaction } from "@/lib/kor/types";
 import { toEngineBusiness } from "@/lib/turnover/load-engine-input";
+import { loadMemberStateThresholds } from "@/lib/eu-kor/load-member-state-thresholds";
 import type { AccessLevel, ClientRow } from "./accountant.types";
 import { lastTransactionDate, summaryData, upsertYearSummaries, type SummaryData, type YearSummary } from "./year-summary";
 
@@ -61,16 +62,17 @@ function toTransaction([id, date, netCents, vatCents, category, country, ancilla
 /** Evaluates the given businesses on asOf and stores their summaries; a constant number of queries. */
 async function evaluateSummaries(stale: ClientLine[], asOf: ISODate): Promise<Map<string, SummaryData>> {
   const ids = stale.map((c) => c.businessId);
-  const [businesses, loaded] = await Promise.all([
+  const [businesses, loaded, memberStateThresholdsByYear] = await Promise.all([
     db().business.findMany({ where: { id: { in: ids } }, include: { korParticipations: { select: { from: true, to: true } } } }),
     db().$queryRawUnsafe<{ businessId: string; rows: string }[]>(TRANSACTIONS, ids.join(",")),
+    loadMemberStateThresholds(),
   ]);
   const transactions = new Map(loaded.map(({ businessId, rows }) => [businessId, (JSON.parse(rows) as TxTuple[]).map(toTransaction)]));
   const versions = new Map(stale.map((c) => [c.businessId, c.booksVersion]));
   const year = Number(asOf.slice(0, 4));
   const summaries: YearSummary[] = businesses.map((business) => {
     const list = transactions.get(business.id) ?? [];
-    const output = evaluate({ asOf, business: toEngineBusiness(business), transactions: list });
+    const output = evaluate({ asOf, business: toEngineBusiness(business), transactions: list, rules: { memberStateThresholdsByYear } });
     return {
       businessId: business.id,
       year,

@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { Business as EngineBusiness, EngineInput, Transaction } from "@/lib/kor/types";
 import { toIsoDate } from "@/lib/validation";
+import { loadMemberStateThresholds } from "@/lib/eu-kor/load-member-state-thresholds";
 
 /** The engine's business facts from a stored business and its KOR periods. */
 export type LoadedBusiness = {
@@ -42,7 +43,7 @@ export function toEngineBusiness(business: LoadedBusiness): EngineBusiness {
 
 export async function loadEngineInput(options: { businessId: string; asOf: string; client?: Tx }): Promise<EngineInput> {
   const client = options.client ?? db();
-  const [business, rows] = await Promise.all([
+  const [business, rows, memberStateThresholdsByYear] = await Promise.all([
     client.business.findUniqueOrThrow({ where: { id: options.businessId }, include: { korParticipations: true } }),
     // One row holding a JSON array: at 10,000 invoices Prisma's per-row mapping costs far
     // more than PostgreSQL's json_agg and one JSON.parse. Input order is the tie-break
@@ -53,6 +54,8 @@ export async function loadEngineInput(options: { businessId: string; asOf: strin
        FROM "Invoice" WHERE "businessId" = $1::uuid AND "deletedAt" IS NULL`,
       options.businessId,
     ),
+    // The member-state thresholds of every year, as stored (reference data, readable by all).
+    loadMemberStateThresholds({ client }),
   ]);
   type Row = [string, string, number, number, Transaction["category"], string | null, boolean, number | null];
   const transactions: Transaction[] = (JSON.parse(rows[0]?.transactions ?? "[]") as Row[]).map(([id, date, netCents, vatCents, category, country, ancillary, sequence]) => ({
@@ -69,5 +72,6 @@ export async function loadEngineInput(options: { businessId: string; asOf: strin
     asOf: options.asOf,
     business: toEngineBusiness(business),
     transactions,
+    rules: { memberStateThresholdsByYear },
   };
 }
