@@ -21,6 +21,7 @@ import account from "./account.json";
 import verification from "./verification.json";
 import security from "./security.json";
 import filing from "./filing.json";
+import euKorFiling from "./euKorFiling.json";
 
 export default {
   ...common,
@@ -45,4 +46,5 @@ export default {
   ...verification,
   ...security,
   ...filing,
+  ...euKorFiling,
 };

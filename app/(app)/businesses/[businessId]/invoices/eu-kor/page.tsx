@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatCents, formatDate, toLanguage } from "@/components/invoices/format";
+import { CrossingNoticeSection } from "@/components/eu-kor/crossing-notice";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
@@ -39,6 +40,9 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
           {t("download", { year })}
         </a>
       </div>
+      {reports.notices.map((notice) => (
+        <CrossingNoticeSection key={notice.transactionId} notice={notice} language={language} />
+      ))}
       {reports.quarters.map((quarter) => {
         const withSupplies = quarter.lines.filter((line) => line.netCents !== 0);
         const titleId = `quarter-${quarter.quarter}`;
