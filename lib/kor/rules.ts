@@ -65,6 +65,8 @@ export const RULE_CATALOG = {
   "euKor.memberStateCurrentYear": meta("§4", "C", "Lidstaat: dit jaar telt de lopende omzet tot nu toe tegen het plafond", "Member state: this year the running total so far is tested against the ceiling"),
   "vatReturn.due": meta("§3.2", "B", "Btw-aangifte uiterlijk de laatste dag van de maand na het tijdvak", "VAT return due on the last day of the month after the period"),
   "projection": meta("§3.2", "C", "Verwachting van de KOR-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel", "Projection of KOR turnover at the pace (and seasonality) so far — an estimate, not a rule", "product"),
+  "icp.statement": meta("§2", "C", "Opgaaf ICP: per btw-nummer van de afnemer de goederen en diensten aan ondernemers in andere EU-landen, per kwartaal", "ICP statement: per customer VAT number the goods and services supplied to businesses in other EU states, per quarter", "product"),
+  "oss.return": meta("§1", "C", "Éénloketsysteem (OSS): per lidstaat de afstandsverkopen aan consumenten die daar belast zijn, per kwartaal", "One-Stop Shop (OSS): per member state the distance sales to consumers taxed there, per quarter", "product"),
   "projection.union": meta("§4", "C", "Verwachting van de EU-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel", "Projection of Union turnover at the pace (and seasonality) so far — an estimate, not a rule", "product"),
 } as const satisfies Record<string, RuleMeta>;
 
