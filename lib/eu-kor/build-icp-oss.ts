@@ -64,6 +64,8 @@ export type IcpOss = {
   quarters: IcpOssQuarter[];
   /** Null: the year's distance sales stayed at or under the threshold (OSS is then a choice). */
   ossStart: OssStart | null;
+  /** The art. 59c threshold of the year (null before 2021). */
+  distanceSalesThresholdCents: number | null;
   /** This year's distance sales so far (EU_B2C_NL_VAT + EU_B2C_FOREIGN_VAT). */
   distanceSalesCents: number;
   /** Distance sales on or after ossStart still booked with Dutch VAT (EU_B2C_NL_VAT): to correct. */
@@ -151,7 +153,7 @@ export function buildIcpOss(options: { year: number; invoices: readonly IcpOssIn
     quarter.icp.sort((a, b) => (a.vatId === null) !== (b.vatId === null) ? (a.vatId === null ? 1 : -1) : `${a.country ?? ""}${a.vatId ?? a.customerName}`.localeCompare(`${b.country ?? ""}${b.vatId ?? b.customerName}`));
     quarter.oss.sort((a, b) => a.state.localeCompare(b.state));
   }
-  return { year, icpRule: ruleRef("icp.statement"), ossRule: ruleRef("oss.return"), quarters, ossStart, distanceSalesCents, dutchVatAfterOssStart };
+  return { year, icpRule: ruleRef("icp.statement"), ossRule: ruleRef("oss.return"), quarters, ossStart, distanceSalesThresholdCents: threshold, distanceSalesCents, dutchVatAfterOssStart };
 }
 
 /** Whether a category is part of these figures (for loading only what is needed). */

@@ -6,6 +6,8 @@ import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
 import * as turnoverRoute from "@/app/api/v1/businesses/[businessId]/turnover/route";
+import * as euKorQuartersRoute from "@/app/api/v1/businesses/[businessId]/eu-kor/quarters/route";
+import * as icpOssRoute from "@/app/api/v1/businesses/[businessId]/icp-oss/route";
 import { db } from "@/lib/db/client";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
@@ -69,6 +71,18 @@ const calls: Call[] = [
     write: false,
     ok: 200,
     send: (token) => turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "GET /businesses/{id}/eu-kor/quarters",
+    write: false,
+    ok: 200,
+    send: (token) => euKorQuartersRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/eu-kor/quarters?year=2026`, { token }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "GET /businesses/{id}/icp-oss",
+    write: false,
+    ok: 200,
+    send: (token) => icpOssRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/icp-oss?year=2026`, { token }), ctx({ businessId: business.id })),
   },
 ];
 

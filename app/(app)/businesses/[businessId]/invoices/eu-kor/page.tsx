@@ -10,6 +10,8 @@ import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
+import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
+import { IcpOssSection } from "@/components/eu-kor/icp-oss-section";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
 
@@ -21,7 +23,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EuKorReportPage({ params, searchParams }: Props) {
   const { user, business } = await getBusinessForPage((await params).businessId);
   const year = parseYearParam((await searchParams).year);
-  const [t, locale, reports] = await Promise.all([getTranslations("euKorReport"), getLocale(), getQuarterlyReports({ caller: { userId: user.id }, businessId: business.id, year })]);
+  const [t, locale, reports, icpOss] = await Promise.all([
+    getTranslations("euKorReport"),
+    getLocale(),
+    getQuarterlyReports({ caller: { userId: user.id }, businessId: business.id, year }),
+    getIcpOss({ caller: { userId: user.id }, businessId: business.id, year }),
+  ]);
   const language = toLanguage(locale);
   const base = `/businesses/${business.id}/invoices`;
   return (
@@ -83,6 +90,7 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
           </section>
         );
       })}
+      <IcpOssSection figures={icpOss} language={language} csvHref={`${base}/icp-oss-report?year=${year}`} />
     </div>
   );
 }
