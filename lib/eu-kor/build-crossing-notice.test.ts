@@ -45,9 +45,12 @@ describe("buildCrossingNotices", () => {
     ]);
   });
 
-  it("is part of the year's quarterly reports", () => {
+  it("is part of the year's quarterly reports of an EU-KOR business", () => {
     const engineInput = input("2026-12-31", [tx("a", "2026-01-05", 9_990_000), tx("b", "2026-04-22", 20_000, { category: "EU_LOCAL", country: "DE" })], business);
     const reports = buildQuarterlyReports({ year: 2026, input: engineInput, output: evaluate(engineInput, { explain: true }) });
     expect(reports.notices.map((n) => n.notifyBy)).toEqual(["2026-05-18"]);
+    // Without the EU-KOR there is nothing to notify (§4 is the EU-KOR user's duty).
+    const withoutEuKor = { ...engineInput, business: nlBusiness() };
+    expect(buildQuarterlyReports({ year: 2026, input: withoutEuKor, output: evaluate(withoutEuKor, { explain: true }) }).notices).toEqual([]);
   });
 });

@@ -31,7 +31,15 @@ export type QuarterlyReports = RuleRef & { year: number; quarters: QuarterlyRepo
 
 export const STATE_ORDER = ["NL", ...EU_MEMBER_STATES.filter((state) => state !== "NL")];
 
-export function buildQuarterlyReports(options: { year: number; input: Pick<EngineInput, "transactions">; output: Pick<EngineOutput, "explanations" | "euKor"> }): QuarterlyReports {
+/**
+ * The year's reports. The notice after crossing €100,000 is an EU-KOR user's duty (§4): it
+ * is listed only when the business uses the EU-KOR (`input.business.euKor`).
+ */
+export function buildQuarterlyReports(options: {
+  year: number;
+  input: Pick<EngineInput, "transactions"> & { business?: Pick<EngineInput["business"], "euKor"> };
+  output: Pick<EngineOutput, "explanations" | "euKor">;
+}): QuarterlyReports {
   const { year } = options;
   const reportRule = ruleRef("euKor.quarterlyReport");
   const union = options.output.explanations?.years[String(year)]?.union;
@@ -56,6 +64,6 @@ export function buildQuarterlyReports(options: { year: number; input: Pick<Engin
     quarter.totalCents += line.netCents;
     quarter.supplies += 1;
   }
-  const notices = buildCrossingNotices({ year, output: options.output });
+  const notices = options.input.business?.euKor ? buildCrossingNotices({ year, output: options.output }) : [];
   return { ...reportRule, year, quarters, unionRule: union ? { ruleId: union.ruleId, rule: union.rule, interpretation: union.interpretation } : reportRule, notices };
 }

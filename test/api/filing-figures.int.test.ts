@@ -7,7 +7,8 @@ import * as euKorQuartersRoute from "@/app/api/v1/businesses/[businessId]/eu-kor
 import * as icpOssRoute from "@/app/api/v1/businesses/[businessId]/icp-oss/route";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { apiRequest, ctx, readJson, tokenFor } from "@/test/api/helpers";
-import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { createBusiness } from "@/lib/businesses/create-business";
+import { createUser } from "@/test/integration/factories";
 
 let businessId: string;
 let token: string;
@@ -15,7 +16,7 @@ let outsiderToken: string;
 
 beforeAll(async () => {
   const owner = await createUser("filing-owner");
-  businessId = (await createOwnedBusiness(owner.id, "Keramiek Europa")).id;
+  businessId = (await createBusiness({ caller: { userId: owner.id }, input: { name: "Keramiek Europa", kvkNumber: "12345678", euKor: { memberStates: ["DE", "FR"] } } })).id;
   token = await tokenFor(owner.id, "read");
   outsiderToken = await tokenFor((await createUser("filing-outsider")).id);
   const caller = { userId: owner.id };
