@@ -59,6 +59,10 @@ describe("stored member-state thresholds", () => {
     });
     await expect(attempt({ year: "2092", state: "HU", currency: "HUF", thresholdEur: "46000", by: "Olga" })).rejects.toMatchObject({ fields: { thresholdEur: "thresholds.convertedNotTyped" } });
     await expect(attempt({ year: "2092", state: "XX", thresholdEur: "46000", by: "" })).rejects.toMatchObject({ fields: { state: "thresholds.state", by: "thresholds.by" } });
+    // One refusal names every wrong field, the rate's day among them.
+    await expect(attempt({ year: "2092", state: "HU", localAmount: "18000000", rate: "410.5", rateDate: "2092-01-05", by: "" })).rejects.toMatchObject({
+      fields: { rateDate: "thresholds.rateDate", by: "thresholds.by" },
+    });
     await expect(attempt({ year: "2092", state: "DE", thresholdEur: "25000", rate: "1", by: "Olga" })).rejects.toMatchObject({ fields: { rate: "thresholds.euroState" } });
     expect(await loadThresholdRows({ year: 2092 })).toEqual([]);
     expect(await runAsSystem(() => db().auditLog.count({ where: { entityType: "MemberStateThreshold", entityId: { startsWith: "2092-" } } }))).toBe(0);

@@ -30,6 +30,9 @@ export const setThresholdSchema = z.object({
   rate: z.string().refine(isEcbRate, { error: "thresholds.rate" }).optional(),
   rateDate: z.string().optional(),
   note: z.string().max(500, { error: "thresholds.note" }).optional(),
+}).superRefine((input, ctx) => {
+  // The rate's day is checked with the other fields, so one refusal names every wrong field.
+  if (input.rateDate !== undefined && Number.isInteger(input.year) && input.rateDate !== ecbRateDateFor(input.year)) ctx.addIssue({ code: "custom", path: ["rateDate"], message: "thresholds.rateDate" });
 });
 
 export type SetThresholdInput = z.input<typeof setThresholdSchema>;
