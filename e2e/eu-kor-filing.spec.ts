@@ -4,6 +4,7 @@
 // and OSS figures (and their CSV); the dashboard's PDF link gives the statement with the
 // same filing figures, read back as text.
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { register, uniqueEmail } from "./helpers";
 import { pdfText } from "../test/support/pdf-text";
@@ -46,6 +47,14 @@ test("the EU-KOR notice, ICP and OSS on the page, in the CSV and in the PDF from
   await expect(figures.getByRole("table", { name: "ICP: per btw-nummer van de afnemer" }).getByRole("row", { name: /DE123456789/ })).toContainText("€ 4.000,00");
   await expect(figures.getByTestId("oss-start")).toContainText("met factuur F-4 op 10 september 2026 boven € 10.000,00");
   await expect(figures.getByRole("table", { name: "OSS: per lidstaat van de consument" }).getByRole("row", { name: /FR/ })).toContainText("€ 300,00");
+
+  // At 390 px nothing scrolls sideways but the ICP table's own box; axe finds nothing serious.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), figures.getByRole("link", { name: "ICP en OSS 2026 (CSV)" }).click()]);
   const csv = (await readFile(await csvDownload.path(), "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);

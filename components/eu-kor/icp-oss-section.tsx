@@ -3,6 +3,7 @@
 // member state with the VAT charged; sales still booked with Dutch VAT after the OSS start
 // are named. Read-only: the user fills in the forms at the Belastingdienst.
 import { getTranslations } from "next-intl/server";
+import { ScrollBox } from "@/components/dashboard/scroll-box";
 import { formatCents, formatDate, type UiLanguage } from "@/components/invoices/format";
 import type { IcpOss } from "@/lib/eu-kor/build-icp-oss";
 import { ruleInWords } from "@/lib/kor/rules";
@@ -45,7 +46,7 @@ export async function IcpOssSection({ figures, language, csvHref }: { figures: I
             {quarter.icp.length === 0 ? (
               <p className="text-sm text-slate-700">{t("icpNone")}</p>
             ) : (
-              <div className="overflow-x-auto">
+              <ScrollBox label={`${t("icpCaption")} — ${t("quarter", { quarter: quarter.quarter })}`}>
                 <table className="min-w-[20rem] text-left text-sm" aria-describedby={id}>
                   <caption className="text-left font-medium">{t("icpCaption")}</caption>
                   <thead>
@@ -67,7 +68,7 @@ export async function IcpOssSection({ figures, language, csvHref }: { figures: I
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollBox>
             )}
             {quarter.oss.length === 0 ? (
               <p className="text-sm text-slate-700">{t("ossNone")}</p>
