@@ -37,6 +37,7 @@ test("the EU-KOR notice, ICP and OSS on the page, in the CSV and in the PDF from
   await postInvoice(page, businessId, "F-4", "2026-09-10", 150_000, { category: "EU_B2C_FOREIGN_VAT", country: "FR", vatCents: 30_000 });
 
   await page.goto(`/businesses/${businessId}/invoices/eu-kor?year=2026`);
+  await expect(page.getByTestId("eu-kor-ex-number")).toHaveText("Je EX-nummer voor het kwartaalrapport: NL123456789EX01. EU-KOR sinds: 1 januari 2026.");
   const notice = page.getByRole("region", { name: "Melding: EU-omzetgrens overschreden" });
   await expect(notice.getByTestId("eu-kor-notice-deadline")).toHaveText("Meld dit uiterlijk 1 oktober 2026 aan de Belastingdienst: 15 werkdagen na de overschrijding.");
   await expect(notice.getByText("Meld je leveringen per lidstaat van 1 juli 2026 tot en met 10 september 2026:")).toBeVisible();

@@ -23,8 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EuKorReportPage({ params, searchParams }: Props) {
   const { user, business } = await getBusinessForPage((await params).businessId);
   const year = parseYearParam((await searchParams).year);
-  const [t, locale, reports, icpOss] = await Promise.all([
+  const [t, tFiling, locale, reports, icpOss] = await Promise.all([
     getTranslations("euKorReport"),
+    getTranslations("euKorFiling"),
     getLocale(),
     getQuarterlyReports({ caller: { userId: user.id }, businessId: business.id, year }),
     getIcpOss({ caller: { userId: user.id }, businessId: business.id, year }),
@@ -36,6 +37,11 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("heading", { year })}</h1>
       <BusinessNav businessId={business.id} current="invoices" />
       <p className="max-w-3xl text-slate-700">{t("intro", { rule: reports.rule })}</p>
+      {business.euKor ? (
+        <p className="text-sm text-slate-700" data-testid="eu-kor-ex-number">
+          {tFiling("exNumber", { exNumber: business.euKor.exNumber ?? tFiling("pdfNoExNumber"), from: business.euKor.from ? formatDate(business.euKor.from, language, "long") : tFiling("pdfNoFrom") })}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-4 text-sm">
         <Link href={`${base}/eu-kor?year=${year - 1}`} className="font-medium text-brand-700 underline">
           {t("previousYear", { year: year - 1 })}
