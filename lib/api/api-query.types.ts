@@ -16,3 +16,6 @@ export const statementPdfQuerySchema = z.object({
   year: turnoverQuerySchema.shape.year,
   lang: z.preprocess(blankToUndefined, z.enum(["nl", "en"], "validation.invalid").optional()),
 });
+
+/** GET …/eu-kor/quarters and …/icp-oss: the year (default: the current year). */
+export const filingQuerySchema = z.object({ year: turnoverQuerySchema.shape.year });

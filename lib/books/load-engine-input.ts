@@ -7,6 +7,7 @@
 import { db, queryRows, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { loadMemberStateThresholds } from "@/lib/eu-kor/load-member-state-thresholds";
 import type { EngineInput, Transaction } from "@/lib/kor/types";
 
 /** A business's engine input as read from the database, and the books version it was read at. */
@@ -55,7 +56,7 @@ type Row = {
   transactions: [string, string, number, number, Transaction["category"], string | null, boolean, number | null][] | null;
 };
 
-function toLoadedBooks(row: Row, asOf: string): LoadedBooks {
+function toLoadedBooks(row: Row, asOf: string, rules: EngineInput["rules"]): LoadedBooks {
   const transactions: Transaction[] = (row.transactions ?? []).map(([id, date, netCents, vatCents, category, country, ancillary, sequence]) => ({
     id,
     date,
@@ -88,6 +89,7 @@ function toLoadedBooks(row: Row, asOf: string): LoadedBooks {
           : {}),
       },
       transactions,
+      rules,
     },
   };
 }
@@ -100,9 +102,13 @@ function toLoadedBooks(row: Row, asOf: string): LoadedBooks {
 export async function loadBooks(options: { businessIds: readonly string[]; asOf: string; memberId?: string; client?: Tx }): Promise<Map<string, LoadedBooks>> {
   if (options.businessIds.length === 0) return new Map();
   const sql = booksSql(options.businessIds, options.memberId);
-  const rows = options.client ? await options.client.$queryRaw<{ books: string }[]>(sql) : await queryRows<{ books: string }>(sql);
+  // The member-state thresholds of every year, as stored (reference data, readable by all).
+  const [rows, memberStateThresholdsByYear] = await Promise.all([
+    options.client ? options.client.$queryRaw<{ books: string }[]>(sql) : queryRows<{ books: string }>(sql),
+    loadMemberStateThresholds(options.client ? { client: options.client } : {}),
+  ]);
   return new Map(rows.map(({ books }) => {
-    const loaded = toLoadedBooks(JSON.parse(books) as Row, options.asOf);
+    const loaded = toLoadedBooks(JSON.parse(books) as Row, options.asOf, { memberStateThresholdsByYear });
     return [loaded.businessId, loaded];
   }));
 }

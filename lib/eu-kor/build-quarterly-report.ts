@@ -7,8 +7,14 @@ import { CATEGORIES } from "@/lib/kor/categories";
 import { euKorReportDueDate } from "@/lib/kor/deadlines";
 import { EU_MEMBER_STATES, ruleRef } from "@/lib/kor/rules";
 import type { EngineInput, EngineOutput, ISODate, RuleRef } from "@/lib/kor/types";
+import { buildCrossingNotices, type CrossingNotice } from "./build-crossing-notice";
 
-export type QuarterlyReportLine = { state: string; netCents: number };
+/**
+ * One line of the report: a member state's supplies in the quarter. Its rule is the
+ * report's (§4); `countedBy` names the rules that made each of its supplies count for
+ * that state (§2's table, e.g. the C-rule for services to EU businesses).
+ */
+export type QuarterlyReportLine = RuleRef & { state: string; netCents: number; supplies: number; countedBy: RuleRef[] };
 
 export type QuarterlyReport = {
   /** "2026-Q1". */
@@ -21,18 +27,27 @@ export type QuarterlyReport = {
   supplies: number;
 };
 
-export type QuarterlyReports = RuleRef & { year: number; quarters: QuarterlyReport[]; unionRule: RuleRef };
+export type QuarterlyReports = RuleRef & { year: number; quarters: QuarterlyReport[]; unionRule: RuleRef; notices: CrossingNotice[] };
 
-const STATE_ORDER = ["NL", ...EU_MEMBER_STATES.filter((state) => state !== "NL")];
+export const STATE_ORDER = ["NL", ...EU_MEMBER_STATES.filter((state) => state !== "NL")];
 
-export function buildQuarterlyReports(options: { year: number; input: Pick<EngineInput, "transactions">; output: Pick<EngineOutput, "explanations"> }): QuarterlyReports {
+/**
+ * The year's reports. The notice after crossing €100,000 is an EU-KOR user's duty (§4): it
+ * is listed only when the business uses the EU-KOR (`input.business.euKor`).
+ */
+export function buildQuarterlyReports(options: {
+  year: number;
+  input: Pick<EngineInput, "transactions"> & { business?: Pick<EngineInput["business"], "euKor"> };
+  output: Pick<EngineOutput, "explanations" | "euKor">;
+}): QuarterlyReports {
   const { year } = options;
+  const reportRule = ruleRef("euKor.quarterlyReport");
   const union = options.output.explanations?.years[String(year)]?.union;
   const countryOf = new Map(options.input.transactions.map((tx) => [tx.id, tx.country]));
   const quarters: QuarterlyReport[] = [1, 2, 3, 4].map((q) => ({
     quarter: `${year}-Q${q}`,
     dueDate: euKorReportDueDate(`${year}-Q${q}`),
-    lines: STATE_ORDER.map((state) => ({ state, netCents: 0 })),
+    lines: STATE_ORDER.map((state) => ({ ...reportRule, state, netCents: 0, supplies: 0, countedBy: [] })),
     totalCents: 0,
     supplies: 0,
   }));
@@ -44,9 +59,11 @@ export function buildQuarterlyReports(options: { year: number; input: Pick<Engin
     const target = quarter.lines.find((l) => l.state === state);
     if (!target) continue;
     target.netCents += line.netCents;
+    target.supplies += 1;
+    if (!target.countedBy.some((rule) => rule.ruleId === line.ruleId)) target.countedBy.push({ ruleId: line.ruleId, rule: line.rule, interpretation: line.interpretation });
     quarter.totalCents += line.netCents;
     quarter.supplies += 1;
   }
-  const fallback = ruleRef("euKor.quarterlyReport");
-  return { ...fallback, year, quarters, unionRule: union ? { ruleId: union.ruleId, rule: union.rule, interpretation: union.interpretation } : fallback };
+  const notices = options.input.business?.euKor ? buildCrossingNotices({ year, output: options.output }) : [];
+  return { ...reportRule, year, quarters, unionRule: union ? { ruleId: union.ruleId, rule: union.rule, interpretation: union.interpretation } : reportRule, notices };
 }

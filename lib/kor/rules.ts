@@ -3,8 +3,7 @@
 // of rules with their docs/domain/KOR-RULES.md section and confidence. Nothing else in lib/kor may
 // hold a threshold literal.
 
-import { z } from "zod";
-import thresholdsFile from "./data/member-state-thresholds.json";
+import { MEMBER_STATE_DATA, seedRows, thresholdsByYear, type MemberStateThreshold } from "./member-state-thresholds";
 import type { Bilingual, Cents, RuleOverrides, RuleRef } from "./types";
 
 export type Confidence = "A" | "B" | "C";
@@ -66,6 +65,8 @@ export const RULE_CATALOG = {
   "euKor.memberStateCurrentYear": meta("§4", "C", "Lidstaat: dit jaar telt de lopende omzet tot nu toe tegen het plafond", "Member state: this year the running total so far is tested against the ceiling"),
   "vatReturn.due": meta("§3.2", "B", "Btw-aangifte uiterlijk de laatste dag van de maand na het tijdvak", "VAT return due on the last day of the month after the period"),
   "projection": meta("§3.2", "C", "Verwachting van de KOR-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel", "Projection of KOR turnover at the pace (and seasonality) so far — an estimate, not a rule", "product"),
+  "icp.statement": meta("§2", "C", "Opgaaf ICP: per btw-nummer van de afnemer de goederen en diensten aan ondernemers in andere EU-landen, per kwartaal", "ICP statement: per customer VAT number the goods and services supplied to businesses in other EU states, per quarter", "product"),
+  "oss.return": meta("§1", "C", "Éénloketsysteem (OSS): per lidstaat de afstandsverkopen aan consumenten die daar belast zijn, per kwartaal", "One-Stop Shop (OSS): per member state the distance sales to consumers taxed there, per quarter", "product"),
   "projection.union": meta("§4", "C", "Verwachting van de EU-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel", "Projection of Union turnover at the pace (and seasonality) so far — an estimate, not a rule", "product"),
 } as const satisfies Record<string, RuleMeta>;
 
@@ -85,27 +86,11 @@ export function withRule<T extends object>(ruleId: RuleId, fields: T): RuleRef &
 }
 
 // ---------------------------------------------------------------------------------------
-// Member-state thresholds (data file, validated once at load)
+// Member-state thresholds (data file, validated once at load; per year in member-state-thresholds.ts)
 
-const stateThresholdSchema = z
-  .object({
-    thresholdCents: z.number().int().nonnegative(),
-    currentYearCeilingCents: z.number().int().nonnegative().optional(),
-    local: z.object({ currency: z.string(), amount: z.number() }).optional(),
-    approxEur: z.boolean().optional(),
-    note: z.string().optional(),
-  })
-  .nullable();
+export type { MemberStateThreshold } from "./member-state-thresholds";
 
-const thresholdsFileSchema = z.object({
-  about: z.string(),
-  asOf: z.string(),
-  states: z.record(z.string().regex(/^[A-Z]{2}$/), stateThresholdSchema),
-});
-
-export type MemberStateThreshold = z.infer<typeof stateThresholdSchema>;
-
-const MEMBER_STATE_DATA = thresholdsFileSchema.parse(thresholdsFile);
+const SEEDED_BY_YEAR = thresholdsByYear(seedRows());
 
 /** The 27 EU member states, as ISO 3166 codes (Greece is GR, as in the data file). */
 export const EU_MEMBER_STATES: readonly string[] = Object.keys(MEMBER_STATE_DATA.states).sort();
@@ -253,10 +238,12 @@ const RULES_2025: RuleSet = {
   fromYear: 2025,
   euKorAvailable: true,
   fixedEstablishmentOnlyAllowed: false,
+  memberStateThresholds: SEEDED_BY_YEAR["2025"]!,
 };
 
-// The data file already holds 2026 values where found (PL, RO, BG); a separate entry keeps the shape ready for the next update.
-const RULES_2026: RuleSet = { ...RULES_2025, fromYear: 2026 };
+// Member-state thresholds are versioned by year: the seeded rows of each year (the database's
+// rows, as the engine's input `rules.memberStateThresholdsByYear`, take precedence).
+const RULES_2026: RuleSet = { ...RULES_2025, fromYear: 2026, memberStateThresholds: SEEDED_BY_YEAR["2026"]! };
 
 /** Ascending by fromYear. */
 export const RULE_TABLE: readonly RuleSet[] = [RULES_2020, RULES_2021, RULES_2025, RULES_2026];
@@ -276,24 +263,33 @@ export function rulesFor(year: number): RuleSet {
 }
 
 /**
- * A rule lookup with the input's overrides applied. An override replaces a state's
- * threshold for the previous and the current year alike (its current-year ceiling is
- * dropped), which is how the Belastingdienst's illustrative example reads.
+ * A rule lookup with the input's overrides applied. `memberStateThresholdsByYear` (the
+ * stored rows, year → state) replaces a year's member-state thresholds: a year without
+ * rows uses the latest earlier year with rows, as the rule table does, and the rule
+ * table's own values before the first. `memberStateThresholdsCents` then replaces a
+ * state's threshold for the previous and the current year alike (its current-year ceiling
+ * is dropped), which is how the Belastingdienst's illustrative example reads.
  */
 export function makeRuleLookup(overrides?: RuleOverrides): (year: number) => RuleSet {
   const stateOverrides = overrides?.memberStateThresholdsCents;
-  if (!stateOverrides || Object.keys(stateOverrides).length === 0) return rulesFor;
-  const cache = new Map<number, RuleSet>();
+  const byYear = overrides?.memberStateThresholdsByYear;
+  const hasStateOverrides = !!stateOverrides && Object.keys(stateOverrides).length > 0;
+  const storedYears = byYear ? Object.keys(byYear).map(Number).filter(Number.isInteger).sort((a, b) => a - b) : [];
+  if (!hasStateOverrides && storedYears.length === 0) return rulesFor;
+  const cache = new Map<string, RuleSet>();
   return (year) => {
     const base = rulesFor(year);
-    let merged = cache.get(base.fromYear);
+    let storedYear: number | undefined;
+    for (const candidate of storedYears) if (candidate <= year) storedYear = candidate;
+    const key = `${base.fromYear}:${storedYear ?? ""}`;
+    let merged = cache.get(key);
     if (!merged) {
-      const states: Record<string, MemberStateThreshold> = { ...base.memberStateThresholds };
-      for (const [state, cents] of Object.entries(stateOverrides)) {
+      const states: Record<string, MemberStateThreshold> = { ...base.memberStateThresholds, ...(storedYear !== undefined ? byYear![String(storedYear)] : {}) };
+      for (const [state, cents] of Object.entries(stateOverrides ?? {})) {
         states[state] = cents === null ? null : { thresholdCents: cents };
       }
       merged = { ...base, memberStateThresholds: states };
-      cache.set(base.fromYear, merged);
+      cache.set(key, merged);
     }
     return merged;
   };

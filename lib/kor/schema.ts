@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { CATEGORIES, isCategory } from "./categories";
 import { isIsoDate } from "./dates";
+import { stateThresholdSchema } from "./member-state-thresholds";
 import { EU_MEMBER_STATES, isEuMemberState } from "./rules";
 import { CATEGORY_CODES, type EngineInput } from "./types";
 
@@ -156,6 +157,11 @@ export const engineInputSchema = z
           memberStateThresholdsCents: z
             .record(countryCode, z.union([cents.nonnegative({ error: "expected cents ≥ 0" }), z.null()]), {
               error: "expected an object of state code to cents",
+            })
+            .optional(),
+          memberStateThresholdsByYear: z
+            .record(z.string().regex(/^\d{4}$/, { error: "expected a year" }), z.record(countryCode, stateThresholdSchema), {
+              error: "expected an object of year to an object of state code to threshold",
             })
             .optional(),
         })

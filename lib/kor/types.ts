@@ -2,6 +2,7 @@
 // fields the app uses to explain itself (rule sections, bilingual messages, deadlines,
 // projection). Everything here is plain data, safe to serialise as JSON.
 
+import type { MemberStateThreshold } from "./member-state-thresholds";
 import type { RuleId } from "./rules";
 
 export type { RuleId } from "./rules";
@@ -65,6 +66,8 @@ export type Transaction = {
 export type RuleOverrides = {
   /** Replaces a state's threshold for both years of the test (and drops its current-year ceiling); null: no exemption there. */
   memberStateThresholdsCents?: Record<string, Cents | null>;
+  /** The member-state thresholds per year (year → state → threshold; null: no exemption), as stored; a year without an entry uses the latest earlier one. */
+  memberStateThresholdsByYear?: Record<string, Record<string, MemberStateThreshold>>;
 };
 
 export type RevisionQuery = {

@@ -38,7 +38,9 @@ export function dashboardFingerprintSql(userId: string, businessId: string, sess
                  AND EXISTS (SELECT 1 FROM "Membership" nm WHERE nm."businessId" = n."businessId" AND nm."userId" = u."id"))::text,
              (SELECT count(*) FROM "AccountantInvitation" i
                WHERE i."email" = lower(u."email") AND i."acceptedAt" IS NULL AND i."declinedAt" IS NULL
-                 AND i."withdrawnAt" IS NULL AND i."expiresAt" > now())::text
+                 AND i."withdrawnAt" IS NULL AND i."expiresAt" > now())::text,
+             -- The member-state thresholds the engine reads (an operator's change shows at once).
+             (SELECT max(t."updatedAt")::text FROM "MemberStateThreshold" t)
            )) AS "fingerprint"
       FROM "User" u
       JOIN live ON true

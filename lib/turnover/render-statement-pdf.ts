@@ -1,6 +1,7 @@
 // The year's statement of one business as a PDF (issue #20): the counted-turnover statement
 // (the same lines as the CSV, lib/turnover/export-turnover-statement.ts), the crossing and
-// its remediation and the deadlines (from the dashboard's evaluation, so the PDF and the
+// its remediation, the filing figures (EU-KOR quarters and notice, ICP and OSS:
+// statement-pdf-filing.ts) and the deadlines (from the dashboard's evaluation, so the PDF and the
 // page cannot disagree), in Dutch or English. Rendered on the server with pdfkit and its
 // built-in Helvetica (WinAnsi encoding: €, ë, é and the dashes are in it; no font files).
 // Access is checked by getTurnoverStatement first: an outsider gets NOT_FOUND.
@@ -13,6 +14,9 @@ import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-format";
 import nlMessages from "@/lib/i18n/messages/nl/index";
 import enMessages from "@/lib/i18n/messages/en/index";
 import { getTurnoverStatement, type TurnoverStatementRow } from "@/lib/turnover/export-turnover-statement";
+import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
+import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
+import { drawFilingFigures } from "@/lib/turnover/statement-pdf-filing";
 
 type Language = "nl" | "en";
 
@@ -21,7 +25,12 @@ const MARGIN = 50;
 export async function renderStatementPdf(options: { caller: Caller; businessId: string; year: unknown; language: Language; now?: Date }): Promise<Buffer> {
   const { caller, businessId, language } = options;
   const statement = await getTurnoverStatement({ caller, businessId, year: options.year, language });
-  const [business, dashboard] = await Promise.all([getBusiness({ caller, businessId }), getDashboard({ caller, businessId, year: statement.year })]);
+  const [business, dashboard, reports, icpOss] = await Promise.all([
+    getBusiness({ caller, businessId }),
+    getDashboard({ caller, businessId, year: statement.year }),
+    getQuarterlyReports({ caller, businessId, year: statement.year }),
+    getIcpOss({ caller, businessId, year: statement.year }),
+  ]);
   const t = createTranslator({ locale: language, messages: language === "en" ? enMessages : nlMessages, namespace: "statementPdf" });
   const kindLabel = createTranslator({ locale: language, messages: language === "en" ? enMessages : nlMessages, namespace: "dashboard.deadlines.kind" });
   const locale = language === "en" ? "en-GB" : "nl-NL";
@@ -48,6 +57,9 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
 
   const heading = (text: string) => {
     doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).text(text, MARGIN, undefined, { width }).moveDown(0.3).font("Helvetica").fontSize(10);
+  };
+  const subheading = (text: string) => {
+    doc.font("Helvetica-Bold").fontSize(11).text(text, MARGIN, undefined, { width }).moveDown(0.2);
   };
   const paragraph = (text: string) => doc.font("Helvetica").fontSize(10).text(text, MARGIN, undefined, { width }).moveDown(0.3);
   /** A simple table: fixed column widths (fractions of the page), a bold header row. */
@@ -132,6 +144,9 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
   } else if (crossing) {
     paragraph(t("noRemediation"));
   }
+
+  // The filing figures: EU-KOR quarterly report and notice, ICP and OSS
+  drawFilingFigures({ layout: { heading, subheading, paragraph, table, eur, day }, language, euKor: business.euKor, reports, icpOss });
 
   // The deadlines (options such as a voluntary deregistration's effective date are not deadlines)
   heading(t("deadlinesTitle"));

@@ -38,6 +38,19 @@ const deepNesting = fc.integer({ min: 1_000, max: 60_000 }).chain((depth) =>
   fc.constantFrom(new RawJson(`${"[".repeat(depth)}${"]".repeat(depth)}`), new RawJson(`${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`)),
 );
 const unicode = fc.constantFrom("２０２６", "ñ", "\u0000", "\ud800", "\u202e", "\u200b", "😀", "Ⅻ", "١٢", "ﬀ", "\uFEFF");
+/**
+ * encodeURIComponent, except that a lone surrogate ("\ud800", which encodeURIComponent
+ * refuses with a URIError) is sent as its three WTF-8 bytes, as a hostile client would.
+ */
+function encodeQueryValue(raw: string): string {
+  return Array.from(raw)
+    .map((ch) => {
+      const cp = ch.codePointAt(0)!;
+      if (ch.length === 1 && cp >= 0xd800 && cp <= 0xdfff) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join("");
+      return encodeURIComponent(ch);
+    })
+    .join("");
+}
 const hostileKeys = fc.constantFrom("__proto__", "constructor", "prototype", "__defineGetter__", "hasOwnProperty", "toString", "$where", "__proto__.polluted");
 const otherTypes = fc.oneof(fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 20 }), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }));
 
@@ -185,7 +198,7 @@ function malformedQueries(operation: ApiOperation): fc.Arbitrary<{ query: string
     };
     const constrained = schema.type === "integer" || schema.enum || schema.maxLength !== undefined;
     if (!constrained) return fc.constant({ query: "", what: `${parameter.name}: unconstrained, skipped` });
-    return candidates.filter((raw) => !accepted(raw)).map((raw) => ({ query: `${encodeURIComponent(parameter.name)}=${encodeURIComponent(raw)}`, what: `${parameter.name}=${JSON.stringify(raw.slice(0, 40))}` }));
+    return candidates.filter((raw) => !accepted(raw)).map((raw) => ({ query: `${encodeURIComponent(parameter.name)}=${encodeQueryValue(raw)}`, what: `${parameter.name}=${JSON.stringify(raw.slice(0, 40))}` }));
   }).filter(({ query }) => query !== "");
 }
 

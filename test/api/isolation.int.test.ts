@@ -13,6 +13,8 @@ import * as rejectBankLineRoute from "@/app/api/v1/businesses/[businessId]/bank-
 import fs from "node:fs";
 import path from "node:path";
 import { bankLineFixture } from "@/test/api/openapi-operations";
+import * as euKorQuartersRoute from "@/app/api/v1/businesses/[businessId]/eu-kor/quarters/route";
+import * as icpOssRoute from "@/app/api/v1/businesses/[businessId]/icp-oss/route";
 import { db } from "@/lib/db/client";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
@@ -115,6 +117,18 @@ const calls: Call[] = [
         apiRequest("POST", `/api/v1/businesses/${business.id}/bank-lines/${bankLines.rejectBankLine}/reject`, { token, body: { remember: true } }),
         ctx({ businessId: business.id, lineId: bankLines.rejectBankLine! }),
       ),
+  },
+  {
+    name: "GET /businesses/{id}/eu-kor/quarters",
+    write: false,
+    ok: 200,
+    send: (token) => euKorQuartersRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/eu-kor/quarters?year=2026`, { token }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "GET /businesses/{id}/icp-oss",
+    write: false,
+    ok: 200,
+    send: (token) => icpOssRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/icp-oss?year=2026`, { token }), ctx({ businessId: business.id })),
   },
 ];
 

@@ -13,12 +13,14 @@ import { overviewCsv } from "@/lib/accountant/overview-csv";
 import { exportRemediation } from "@/lib/dashboard/export-remediation";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { exportQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
+import { exportIcpOss } from "@/lib/eu-kor/get-icp-oss";
 import { exportInvoicesCsv } from "@/lib/invoices/export-invoices-csv";
 import { exportTurnoverStatement } from "@/lib/turnover/export-turnover-statement";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { ROOT } from "@/test/security/app-routes";
 
 const PAYLOADS = ['=HYPERLINK("http://evil.example/phish","Klik")', "@SUM(1+1)*cmd|' /C calc'!A0", "+31 6 1234 5678", "-2+3+cmd|' /C calc'!A0", "\t=1+2", "\r=1+3", "=cmd|' /C notepad'!A1"];
+const payloadNumber = (text: string) => text.slice(0, 40);
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -34,6 +36,7 @@ const CSV_ROUTES: Record<string, string> = {
   "app/(app)/businesses/[businessId]/invoices/statement/route.ts": "exportTurnoverStatement",
   "app/(app)/accountant/export/route.ts": "overviewCsv",
   "app/(app)/businesses/[businessId]/invoices/eu-kor-report/route.ts": "exportQuarterlyReports",
+  "app/(app)/businesses/[businessId]/invoices/icp-oss-report/route.ts": "exportIcpOss",
 };
 
 function sourceFiles(dir: string): string[] {
@@ -99,6 +102,23 @@ describe("the CSV files the product writes", () => {
     it("the EU-KOR quarterly report has only quarters, dates, member states, amounts and its rule: no formula cell", async () => {
       const csv = await exportQuarterlyReports({ caller: { userId: owner.id }, businessId, year: "2025" });
       expect(Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.length).toBeGreaterThan(1);
+      expect(formulaCells(csv)).toEqual([]);
+    });
+
+    it("the ICP/OSS figures neutralise customer names and invoice numbers (VAT numbers are validated on entry), and keep credit notes numbers", async () => {
+      const caller = { userId: owner.id };
+      let day = 10;
+      for (const payload of PAYLOADS) {
+        await createInvoice({
+          caller,
+          businessId,
+          input: { number: `icp${payload.slice(0, 30)}`, date: `2025-05-${day++}`, customer: { name: payload, country: "DE", type: "business", vatId: `DE${100_000_000 + day}` }, category: "EU_B2B_GOODS", netCents: 10_000, vatCents: 0 },
+        });
+      }
+      await createInvoice({ caller, businessId, input: { number: payloadNumber("=oss"), date: "2025-06-01", customer: { name: "=Kunde" }, category: "EU_B2C_FOREIGN_VAT", country: "DE", netCents: -2_000, vatCents: -380 } });
+      const csv = await exportIcpOss({ caller, businessId, year: "2025" });
+      expect(csv).toContain("HYPERLINK");
+      expect(csv).toContain("-380");
       expect(formulaCells(csv)).toEqual([]);
     });
 

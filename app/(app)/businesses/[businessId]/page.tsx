@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BusinessPage({ params, searchParams }: Props) {
   // The access check first: an outsider gets the real 404, never a streamed 200.
   const { user, business } = await getBusinessForPage((await params).businessId);
-  const [t, query, locale] = await Promise.all([getTranslations("business"), searchParams, getLocale()]);
+  const [t, tFiling, query, locale] = await Promise.all([getTranslations("business"), getTranslations("euKorFiling"), searchParams, getLocale()]);
   const language = toLanguage(locale);
   const year = parseYearParam(query.year);
   return (
@@ -45,6 +45,11 @@ export default async function BusinessPage({ params, searchParams }: Props) {
             <dt className="text-slate-600">{t("filingPeriod")}</dt>
             <dd>{t(business.filingPeriod)}</dd>
           </dl>
+          <p className="mt-4 text-sm">
+            <a href={`/businesses/${business.id}/invoices/statement/pdf?year=${year}`} className="font-medium text-brand-700 underline" download>
+              {tFiling("dashboardPdfLink", { year })}
+            </a>
+          </p>
         </Card>
         <Card as="section" aria-labelledby="kor-title">
           <h2 id="kor-title" className="mb-3 text-lg font-semibold">

@@ -22,6 +22,7 @@ import verification from "./verification.json";
 import security from "./security.json";
 import filing from "./filing.json";
 import bank from "./bank.json";
+import euKorFiling from "./euKorFiling.json";
 
 export default {
   ...common,
@@ -47,4 +48,5 @@ export default {
   ...security,
   ...filing,
   ...bank,
+  ...euKorFiling,
 };

@@ -6,6 +6,7 @@ import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { listBankCandidates } from "@/lib/bank/list-bank-lines";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";
+import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }> };
 
@@ -26,13 +27,13 @@ export default async function BankImportPage({ params }: Props) {
       <Link href={`/businesses/${business.id}`} className="text-sm font-medium text-brand-700 underline">
         {t("back")}
       </Link>
-      <section aria-labelledby="bank-import-title" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+      <Card as="section" padding="responsive" aria-labelledby="bank-import-title">
         <h2 id="bank-import-title" className="mb-2 text-lg font-semibold">
           {t("title")}
         </h2>
         <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
         <BankStatementImport businessId={business.id} categories={categories} initialLines={data} readOnly={business.role === "ACCOUNTANT" && business.access === "READ_ONLY"} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,11 +5,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
+import { CrossingNoticeSection } from "@/components/eu-kor/crossing-notice";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
 import { Card } from "@/components/ui/card";
+import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
+import { IcpOssSection } from "@/components/eu-kor/icp-oss-section";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
 
@@ -21,7 +24,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EuKorReportPage({ params, searchParams }: Props) {
   const { user, business } = await getBusinessForPage((await params).businessId);
   const year = parseYearParam((await searchParams).year);
-  const [t, locale, reports] = await Promise.all([getTranslations("euKorReport"), getLocale(), getQuarterlyReports({ caller: { userId: user.id }, businessId: business.id, year })]);
+  const [t, tFiling, locale, reports, icpOss] = await Promise.all([
+    getTranslations("euKorReport"),
+    getTranslations("euKorFiling"),
+    getLocale(),
+    getQuarterlyReports({ caller: { userId: user.id }, businessId: business.id, year }),
+    getIcpOss({ caller: { userId: user.id }, businessId: business.id, year }),
+  ]);
   const language = toLanguage(locale);
   const base = `/businesses/${business.id}/invoices`;
   return (
@@ -29,6 +38,11 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("heading", { year })}</h1>
       <BusinessNav businessId={business.id} current="invoices" />
       <p className="max-w-3xl text-slate-700">{t("intro", { rule: reports.rule })}</p>
+      {business.euKor ? (
+        <p className="text-sm text-slate-700" data-testid="eu-kor-ex-number">
+          {tFiling("exNumber", { exNumber: business.euKor.exNumber ?? tFiling("pdfNoExNumber"), from: business.euKor.from ? formatDate(business.euKor.from, language, "long") : tFiling("pdfNoFrom") })}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-4 text-sm">
         <Link href={`${base}/eu-kor?year=${year - 1}`} className="font-medium text-brand-700 underline">
           {t("previousYear", { year: year - 1 })}
@@ -40,6 +54,9 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
           {t("download", { year })}
         </a>
       </div>
+      {reports.notices.map((notice) => (
+        <CrossingNoticeSection key={notice.transactionId} notice={notice} language={language} />
+      ))}
       {reports.quarters.map((quarter) => {
         const withSupplies = quarter.lines.filter((line) => line.netCents !== 0);
         const titleId = `quarter-${quarter.quarter}`;
@@ -80,6 +97,7 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
           </Card>
         );
       })}
+      <IcpOssSection figures={icpOss} language={language} csvHref={`${base}/icp-oss-report?year=${year}`} />
     </div>
   );
 }
