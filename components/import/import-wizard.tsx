@@ -344,7 +344,7 @@ export function ImportWizard({ businessId, categories }: Props) {
                             {categoryOptions}
                           </select>
                         ) : (
-                          t(`rowStatus.${row.status}`)
+                          t(row.deleted && row.status === "new" ? "rowStatus.deleted" : `rowStatus.${row.status}`)
                         )}
                       </td>
                       <td className="py-1 pr-3">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>

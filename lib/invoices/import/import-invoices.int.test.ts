@@ -72,7 +72,7 @@ describe("CSV import", () => {
   it("imports our own format, counts per the rules, and is idempotent", async () => {
     const csv = fixture("invoices-basic.csv");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
-    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, review: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0 });
+    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, review: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0, deleted: 0 });
     expect(preview.rows.map((row) => row.countsForKor)).toEqual([true, true, true, true, false]);
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
 

@@ -83,7 +83,7 @@ export async function previewImport(options: ImportOptions): Promise<ImportPrevi
   const client = db();
   const mapping = await resolveMapping(client, businessId, table.headers, options.mapping);
   const { preview, parsed } = await previewRows(table, mapping, await existingNumbers(client, businessId, numbersOf(table, mapping)));
-  await adviseNewRows(businessId, preview, parsed.filter((row) => row.status === "new" && row.input).map((row) => ({ line: row.line, input: row.input! })));
+  await adviseNewRows(businessId, preview, parsed.filter((row) => row.status === "new" && row.input && !row.deletedAt).map((row) => ({ line: row.line, input: row.input! })));
   preview.warnings = await implausibleTotals(client, businessId, table, mapping, parsed);
   return preview;
 }
@@ -98,7 +98,7 @@ const IMPLAUSIBLE_FACTOR = 10;
  */
 async function implausibleTotals(client: Tx, businessId: string, table: CsvTable, mapping: ImportMapping, parsed: ParsedRow[]): Promise<ImportWarning[]> {
   const warnings: ImportWarning[] = [];
-  const fresh = parsed.filter((row) => row.status === "new" && row.input);
+  const fresh = parsed.filter((row) => row.status === "new" && row.input && !row.deletedAt);
   if (fresh.length === 0) return warnings;
   const byYear = new Map<number, number>();
   let fileNetCents = 0;
@@ -211,7 +211,7 @@ export async function commitImport(options: ImportOptions & { onProgress?: (prog
       let created = 0;
       report({ phase: "saving", done: 0, total: fresh.length });
       for (let i = 0; i < fresh.length; i += CHUNK) {
-        const chunk = fresh.slice(i, i + CHUNK).map((row) => ({ input: row.input!, line: row.line }));
+        const chunk = fresh.slice(i, i + CHUNK).map((row) => ({ input: row.input!, line: row.line, deletedAt: row.deletedAt }));
         created += (await insertInvoicesBulk(tx, { businessId, actorId: caller.userId, rows: chunk })).length;
         report({ phase: "saving", done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
       }

@@ -28,6 +28,8 @@ export const IMPORT_FIELDS = [
   "sequence",
   "ancillary",
   "creditsInvoiceNumber",
+  /** Drempel's own export of deleted invoices: such a row is imported as deleted (never counted). */
+  "deletedAt",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -65,6 +67,8 @@ export type PreviewRow = {
   /** Field → i18n key of the problem. */
   errors: Record<string, string>;
   countsForKor: boolean | null;
+  /** Imported as a deleted invoice (the file's deleted_at): keeps its number, never counts. */
+  deleted?: true;
   /**
    * New rows: whether the invoice must carry VAT, all new rows placed in the books
    * together (lib/kor/vat-advice.ts); `missingVat` when it must and shows none.
@@ -76,7 +80,7 @@ export type ImportPreview = {
   headers: string[];
   mapping: ImportMapping;
   rows: PreviewRow[];
-  summary: { total: number; new: number; existing: number; errors: number; review: number; newNetCents: number; newKorCents: number; missingVat?: number };
+  summary: { total: number; new: number; existing: number; errors: number; review: number; newNetCents: number; newKorCents: number; missingVat?: number; deleted: number };
   /** Reasons to look twice before importing (implausible totals); empty when none. */
   warnings: ImportWarning[];
 };

@@ -13,7 +13,27 @@ import { hasInvalidText } from "@/lib/validation";
 import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
 
-export type ParsedRow = PreviewRow & { input: InvoiceInput | null; creditsNumber: string | null };
+/** `deletedAt`: the row is imported as a deleted invoice (ISO timestamp). */
+export type ParsedRow = PreviewRow & { input: InvoiceInput | null; creditsNumber: string | null; deletedAt: string | null };
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * When a row's invoice was deleted: Drempel's export writes an ISO timestamp; a calendar
+ * date is taken as midday UTC of that day (the same day in Amsterdam). Empty: not deleted.
+ */
+export function parseDeletedAt(raw: string | undefined): string | null | undefined {
+  const text = raw?.trim() ?? "";
+  if (text === "") return null;
+  const match = TIMESTAMP.exec(text);
+  if (match) {
+    if (!parseDate(match[1]!) || Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4]) > 59) return undefined;
+    const time = new Date(text);
+    return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+  }
+  const date = parseDate(text);
+  return date ? `${date}T12:00:00.000Z` : undefined;
+}
 
 // Where a problem of the invoice schema shows in the file.
 const SCHEMA_PATH_TO_FIELD: Record<string, ImportField> = {
@@ -157,6 +177,8 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
   const ancillaryText = cells.ancillary?.trim().toLowerCase() ?? "";
   const ancillary = YES.includes(ancillaryText) ? true : NO.includes(ancillaryText) ? false : undefined;
   if (ancillary === undefined) errors.ancillary = "validation.boolean";
+  const deletedAt = parseDeletedAt(cells.deletedAt);
+  if (deletedAt === undefined) errors.deletedAt = "validation.deletedAt";
 
   let input: InvoiceInput | null = null;
   if (Object.keys(errors).length === 0 && category) {
@@ -189,6 +211,7 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
       }
   }
   const classification = input ? classifyTransaction({ category: input.category, country: input.country, ancillary: input.ancillary, date: input.date }) : null;
+  const deleted = typeof deletedAt === "string";
   return {
     line,
     number: cells.number?.trim() || null,
@@ -200,8 +223,11 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
     status: input ? "new" : "review" in outcome && Object.keys(errors).length === 0 ? "review" : "error",
     ...(reviewGroup ? { reviewGroup } : {}),
     errors,
-    countsForKor: classification ? classification.countsForKor : null,
+    // A deleted invoice never counts (it keeps only its number and history).
+    countsForKor: classification ? classification.countsForKor && !deleted : null,
+    ...(deleted ? { deleted: true as const } : {}),
     creditsNumber: cells.creditsInvoiceNumber?.trim() || null,
+    deletedAt: deletedAt ?? null,
     input,
   };
 }
@@ -244,13 +270,17 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     const isCreditNote = row.input ? row.input.kind === "credit_note" : true;
     if (!known || !isCreditNote) {
       row.status = "error";
-      row.errors.creditsInvoiceNumber = known ? "validation.creditsInvoiceOnlyCreditNote" : "validation.creditsInvoice";
+      // Not known: perhaps deleted in the books it came from (the export leaves deleted invoices out).
+      row.errors.creditsInvoiceNumber = known ? "validation.creditsInvoiceOnlyCreditNote" : "validation.creditsInvoiceMissing";
       row.input = null;
     }
   }
-  const summary = { total: parsed.length, new: 0, existing: 0, errors: 0, review: 0, newNetCents: 0, newKorCents: 0 };
+  const summary = { total: parsed.length, new: 0, existing: 0, errors: 0, review: 0, newNetCents: 0, newKorCents: 0, deleted: 0 };
   for (const row of parsed) {
-    if (row.status === "new") {
+    if (row.status === "new" && row.deleted) {
+      summary.new++;
+      summary.deleted++;
+    } else if (row.status === "new") {
       summary.new++;
       summary.newNetCents += row.netCents ?? 0;
       if (row.countsForKor) summary.newKorCents += row.netCents ?? 0;
@@ -259,7 +289,7 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     else summary.errors++;
   }
   return {
-    preview: { headers: table.headers, mapping, rows: parsed.map(({ input: _input, creditsNumber: _credits, ...row }) => row), summary, warnings: [] },
+    preview: { headers: table.headers, mapping, rows: parsed.map(({ input: _input, creditsNumber: _credits, deletedAt: _deletedAt, ...row }) => row), summary, warnings: [] },
     parsed,
   };
 }

@@ -90,6 +90,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   sequence: ["sequence", "volgorde", "volgnummer"],
   ancillary: ["ancillary", "bijkomstig"],
   creditsInvoiceNumber: ["creditsinvoicenumber", "creditsinvoice", "gecrediteerdefactuur", "origineelfactuurnummer"],
+  deletedAt: ["deletedat", "verwijderdop"],
 };
 
 export function suggestMapping(headers: string[], remembered?: ImportMapping | null): ImportMapping {
