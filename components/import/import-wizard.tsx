@@ -150,6 +150,7 @@ export function ImportWizard({ businessId, categories }: Props) {
   }
 
   function warningText(warning: ImportWarning): string {
+    if (warning.code === "skippedFiles") return t("warnings.skippedFiles", { count: warning.count });
     if (warning.code === "looksLikeCents") return t("warnings.looksLikeCents", { total: money.format(warning.fileNetCents / 100), centsReading: money.format(warning.centsReadingNetCents / 100) });
     return t("warnings.tenTimesLargestYear", { year: warning.year, total: money.format(warning.fileYearNetCents / 100), largestYear: warning.largestYear, largest: money.format(warning.largestYearNetCents / 100) });
   }

@@ -30,6 +30,10 @@ export const IMPORT_FIELDS = [
   "creditsInvoiceNumber",
   /** Drempel's own export of deleted invoices: such a row is imported as deleted (never counted). */
   "deletedAt",
+  /** E-invoices (and files that carry them): the VAT category code (UNCL 5305), its exemption reason, where goods went. */
+  "vatCategoryCode",
+  "vatExemptionReason",
+  "deliveryCountry",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -67,6 +71,10 @@ export type PreviewRow = {
   /** Field → i18n key of the problem. */
   errors: Record<string, string>;
   countsForKor: boolean | null;
+  /** E-invoices: the file (in the zip) the row comes from. */
+  source?: string;
+  /** i18n keys of what to know about the row (an e-invoice split per VAT category, a link not made…). */
+  notes?: string[];
   /** Imported as a deleted invoice (the file's deleted_at): keeps its number, never counts. */
   deleted?: true;
   /**
@@ -87,4 +95,5 @@ export type ImportPreview = {
 
 export type ImportWarning =
   | { code: "looksLikeCents"; fileNetCents: number; centsReadingNetCents: number }
+  | { code: "skippedFiles"; count: number }
   | { code: "tenTimesLargestYear"; year: number; fileYearNetCents: number; largestYear: number; largestYearNetCents: number };

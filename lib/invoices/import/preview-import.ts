@@ -9,9 +9,15 @@ import { readCsvCell } from "@/lib/http/csv";
 import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
+import { categoryFromVatCode } from "@/lib/invoices/import/vat-category-code";
 import { hasInvalidText } from "@/lib/validation";
 import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
+
+/** An error row for something that never became cells (an unreadable e-invoice). */
+export function unreadableRow(line: number, fields: { number: string | null; date: string | null; customerName: string | null }, errors: Record<string, string>): ParsedRow {
+  return { line, ...fields, netCents: null, vatCents: null, category: null, status: "error", errors, countsForKor: null, creditsNumber: null, deletedAt: null, input: null };
+}
 
 /** `deletedAt`: the row is imported as a deleted invoice (ISO timestamp). */
 export type ParsedRow = PreviewRow & { input: InvoiceInput | null; creditsNumber: string | null; deletedAt: string | null };
@@ -68,6 +74,20 @@ function categoryFrom(cells: Record<ImportField, string | undefined>, fallback: 
   if (value) return (CATEGORY_CODES as readonly string[]).includes(value) ? { category: value as Category } : { invalid: true };
   const country = (cells.country?.trim() || cells.customerCountry?.trim() || "").toUpperCase();
   const type = customerTypeFrom(cells.customerType) ?? (cells.customerVatId?.trim() ? "business" : undefined);
+  if (cells.vatCategoryCode?.trim()) {
+    // An e-invoice's VAT category code (UNCL 5305) with the customer's country and type.
+    const year = Number(parseDate(cells.date ?? "")?.slice(0, 4) ?? new Date().getFullYear());
+    return categoryFromVatCode({
+      code: cells.vatCategoryCode,
+      percent: cells.vatRate ?? "",
+      country,
+      deliveryCountry: (cells.deliveryCountry?.trim() ?? "").toUpperCase(),
+      type: type === "business" || type === "consumer" ? type : undefined,
+      exemptionReason: cells.vatExemptionReason ?? "",
+      year,
+      fallback,
+    });
+  }
   const rate = cells.vatRate?.trim().toLowerCase().replace(/\s|%/g, "") ?? "";
   const domestic = country === "NL";
   const unknownCountry = country === "";
@@ -236,7 +256,7 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
 const ROWS_PER_TURN = 500;
 
 /** Every row of the table, marked new / existing / review / error, with the import's summary. */
-export async function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
+export async function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>, errorRows: ParsedRow[] = []): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
   const index = Object.fromEntries(
     Object.entries(mapping.columns).map(([field, header]) => [field, table.headers.indexOf(header!)]),
   ) as Partial<Record<ImportField, number>>;
@@ -248,7 +268,7 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     const cells = Object.fromEntries(
       Object.entries(index).map(([field, column]) => [field, column !== undefined && column >= 0 ? row[column] : undefined]),
     ) as Record<ImportField, string | undefined>;
-    const result = parseRow(cells, i + 2, mapping);
+    const result = parseRow(cells, table.lines?.[i] ?? i + 2, mapping);
     if (result.input) {
       if (seen.has(result.input.number)) {
         result.status = "error";
@@ -262,6 +282,11 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     // A row already registered is skipped whatever its category.
     if (result.status === "review" && result.number && existingNumbers.has(result.number)) result.status = "existing";
     parsed.push(result);
+  }
+  // Rows that could not be read at all (an e-invoice that is no UBL) are errors in their place.
+  if (errorRows.length) {
+    parsed.push(...errorRows);
+    parsed.sort((a, b) => a.line - b.line);
   }
   // A credit note names the invoice it credits by number: in this file or already registered.
   for (const row of parsed) {
