@@ -20,6 +20,8 @@ const CLIENT_NAMESPACES = [
   "settings",
   "invoiceForm",
   "importCsv",
+  // The e-invoice wizard, and the field problems and notes of its preview rows.
+  "importEInvoices",
   "errors",
   "validation",
 ] as const;
