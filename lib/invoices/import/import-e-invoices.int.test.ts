@@ -72,15 +72,25 @@ describe("e-invoice import (UBL)", () => {
 
   it("splits a document with two VAT categories into two invoices, and links a credit note to the part with its category", async () => {
     const credit = fs.readFileSync(path.join(process.cwd(), "test/fixtures/ubl/credit-note.xml"), "utf8").replace(/F2026-001/g, "F2026-008").replace("C2026-001", "C2026-008");
-    const zip = zipSync({ "a.xml": bytes("mixed-categories.xml"), "b.xml": new TextEncoder().encode(credit) });
+    // A second credit note on the exempt part: no VAT, category E.
+    const exemptCredit = credit
+      .replace("C2026-008", "C2026-009")
+      .replace(/>42\.00</g, ">0.00<")
+      .replace(/>242\.00</g, ">200.00<")
+      .replace(/<cbc:ID>S<\/cbc:ID>/g, "<cbc:ID>E</cbc:ID>")
+      .replace(/<cbc:Percent>21<\/cbc:Percent>/g, "<cbc:Percent>0</cbc:Percent>")
+      .replace("<cbc:Percent>0</cbc:Percent>\n", "<cbc:Percent>0</cbc:Percent>\n        <cbc:TaxExemptionReasonCode>VATEX-EU-132-1I</cbc:TaxExemptionReasonCode>\n");
+    const zip = zipSync({ "a.xml": bytes("mixed-categories.xml"), "b.xml": new TextEncoder().encode(credit), "c.xml": new TextEncoder().encode(exemptCredit) });
     await commitEInvoiceImport({ caller: caller(), businessId: business.id, body: zip });
     const rows = await stored();
     expect(rows.map((row) => [row.number, row.category, row.net, row.vat])).toEqual([
       ["C2026-008", "NL_STANDARD", -20000, -4200],
+      ["C2026-009", "EXEMPT_OTHER", -20000, 0],
       ["F2026-008/E", "EXEMPT_OTHER", 30000, 0],
       ["F2026-008/S21", "NL_STANDARD", 50000, 10500],
     ]);
     expect(rows[0]!.credits).toBe((await db().invoice.findFirstOrThrow({ where: { businessId: business.id, number: "F2026-008/S21" } })).id);
+    expect(rows[1]!.credits).toBe((await db().invoice.findFirstOrThrow({ where: { businessId: business.id, number: "F2026-008/E" } })).id);
   });
 
   it("shows a malformed and a non-UBL document as error rows of their file, and imports nothing from the upload", async () => {

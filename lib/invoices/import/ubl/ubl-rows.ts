@@ -137,7 +137,7 @@ export function ublRows(document: UblDocument): UblRows {
     const kind = netCents < 0 ? "credit_note" : document.typeCode === "386" ? "advance_payment" : "invoice";
     const percent = subtotal.percent ? String(Number(subtotal.percent)) : "";
     const cells: UblCells = {
-      number: split ? `${document.number}/${subtotal.code}${subtotal.code === "S" || percent !== "0" ? percent : ""}` : document.number,
+      number: split ? `${document.number}/${subtotal.code}${subtotal.code === "S" || (percent !== "" && percent !== "0") ? percent : ""}` : document.number,
       kind,
       date: date!,
       customerName: document.customer.name,
