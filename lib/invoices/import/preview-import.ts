@@ -4,12 +4,11 @@
 // never guessed into the KOR total) — and whether it will count for the KOR.
 import { CATEGORIES, classifyTransaction } from "@/lib/kor/categories";
 import { vatContained } from "@/lib/kor/money";
-import { isEuMemberState, rulesFor } from "@/lib/kor/rules";
+import { rulesFor } from "@/lib/kor/rules";
 import { readCsvCell } from "@/lib/http/csv";
-import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
-import { categoryFromVatCode } from "@/lib/invoices/import/vat-category-code";
+import { categoryFrom, customerTypeFrom, type CategoryOutcome } from "@/lib/invoices/import/derive-category";
 import { hasInvalidText } from "@/lib/validation";
 import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
@@ -62,64 +61,9 @@ const SCHEMA_PATH_TO_FIELD: Record<string, ImportField> = {
   exchangeRate: "exchangeRate",
 };
 
-type CategoryOutcome = { category: Category } | { review: string } | { invalid: true };
-
-/**
- * The category of a row: its own column when it has one; else derived from the country,
- * the customer type and the VAT treatment together (KOR-RULES §2). A 0% or reverse-charged
- * row abroad may be goods (counts) or services (does not): that is for the user to say.
- */
-function categoryFrom(cells: Record<ImportField, string | undefined>, fallback: Category): CategoryOutcome {
-  const value = cells.category?.trim().toUpperCase().replace(/[\s-]+/g, "_");
-  if (value) return (CATEGORY_CODES as readonly string[]).includes(value) ? { category: value as Category } : { invalid: true };
-  const country = (cells.country?.trim() || cells.customerCountry?.trim() || "").toUpperCase();
-  const type = customerTypeFrom(cells.customerType) ?? (cells.customerVatId?.trim() ? "business" : undefined);
-  if (cells.vatCategoryCode?.trim()) {
-    // An e-invoice's VAT category code (UNCL 5305) with the customer's country and type.
-    const year = Number(parseDate(cells.date ?? "")?.slice(0, 4) ?? new Date().getFullYear());
-    return categoryFromVatCode({
-      code: cells.vatCategoryCode,
-      percent: cells.vatRate ?? "",
-      country,
-      deliveryCountry: (cells.deliveryCountry?.trim() ?? "").toUpperCase(),
-      type: type === "business" || type === "consumer" ? type : undefined,
-      exemptionReason: cells.vatExemptionReason ?? "",
-      year,
-      fallback,
-    });
-  }
-  const rate = cells.vatRate?.trim().toLowerCase().replace(/\s|%/g, "") ?? "";
-  const domestic = country === "NL";
-  const unknownCountry = country === "";
-  const euConsumer = !domestic && !unknownCountry && isEuMemberState(country) && type === "consumer";
-  const review = { review: `${country || "?"}|${type ?? "?"}|${rate || "?"}` };
-  const standard = rate === "21" || rate === "21,0" || rate === "21.0" || rate === "hoog";
-  const reduced = rate === "9" || rate === "9,0" || rate === "9.0" || rate === "laag";
-  const zero = rate === "0" || rate === "0,0" || rate === "0.0" || rate === "nul";
-  const reverse = rate.includes("verlegd") || rate.includes("reverse");
-  if (standard || reduced) {
-    if (domestic || unknownCountry) return { category: standard ? "NL_STANDARD" : "NL_REDUCED" };
-    // Dutch VAT charged to a consumer elsewhere in the EU: a distance sale taxed in NL.
-    return euConsumer ? { category: "EU_B2C_NL_VAT" } : review;
-  }
-  if (zero || reverse) {
-    if (domestic) return { category: zero ? "NL_ZERO" : "NL_REVERSE_CHARGE" };
-    return review;
-  }
-  return domestic || unknownCountry ? { category: fallback } : review;
-}
-
 const CENTS = /^-?\d{1,12}$/;
 const YES = ["yes", "ja", "true", "1", "y", "j"];
 const NO = ["no", "nee", "false", "0", "n", ""];
-
-function customerTypeFrom(raw: string | undefined): string | undefined {
-  const value = raw?.trim().toLowerCase();
-  if (!value) return undefined;
-  if (["business", "zakelijk", "b2b", "bedrijf"].includes(value)) return "business";
-  if (["consumer", "particulier", "b2c", "consument"].includes(value)) return "consumer";
-  return value;
-}
 
 function kindFrom(raw: string | undefined): string | undefined {
   const value = raw?.trim().toLowerCase().replace(/[\s-]+/g, "_");
