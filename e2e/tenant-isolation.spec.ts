@@ -8,6 +8,8 @@
 // unchanged (md5 per table). The owner's own session is the control: the same pages do
 // show the victim's data, so the "absent" checks can fail.
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { e2eDatabaseUrl } from "../playwright.config";
@@ -27,6 +29,9 @@ const contexts: Record<string, APIRequestContext> = {};
 
 /** Valid bodies for the write methods, so a missing tenancy check would show as a write, not as a 400. */
 function requestBody(method: HttpMethod, pattern: string): { data?: string; contentType?: string } {
+  if (method === "POST" && pattern.endsWith("/invoices/e-invoices")) {
+    return { data: fs.readFileSync(path.join(process.cwd(), "test/fixtures/ubl/domestic-s21.xml"), "utf8").replace("F2026-001", "INDRINGER-1"), contentType: "application/xml" };
+  }
   if (method === "POST" && pattern.endsWith("/invoices/import")) return { data: "Factuurnummer;Datum;Klant;Bedrag excl. btw;Btw\nINDRINGER-1;02-01-2026;Indringer BV;100,00;21,00\n", contentType: "text/csv" };
   if (method === "POST" && pattern.endsWith("/invoices")) {
     return { data: JSON.stringify({ number: "INDRINGER-1", date: "2026-01-02", customer: { name: "Indringer BV" }, category: "NL_STANDARD", netCents: 100 }), contentType: "application/json" };

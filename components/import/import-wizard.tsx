@@ -5,28 +5,24 @@
 // commit both go to the import API, which checks access before it reads the file. Rows
 // whose category cannot be derived safely wait for the user's choice (per row or group);
 // implausible totals are warned about before anything is stored.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
 import { streamImport, type ClientImportProgress, type ImportError } from "@/components/import/stream-import";
-import { useErrorText } from "@/components/forms/field";
-import { Button } from "@/components/ui/button";
-import type { ImportMapping, ImportPreview, ImportWarning } from "@/lib/invoices/import/import.types";
+import { FileDrop } from "@/components/import/file-drop";
+import { ImportBusyStatus, useRefusalText } from "@/components/import/import-status";
+import { ImportPreviewView } from "@/components/import/import-preview-view";
+import { latestOnly } from "@/components/import/latest-only";
+import type { ImportMapping, ImportPreview } from "@/lib/invoices/import/import.types";
 import { IMPORT_FIELDS } from "@/lib/invoices/import/import.types";
 import type { ImportResult } from "@/lib/invoices/import/import-invoices";
-import { numberFormat } from "@/lib/i18n/intl-format";
 
 type Props = { businessId: string; categories: { code: string; label: { nl: string; en: string } }[] };
-const PREVIEW_ROWS = 100;
 
 export function ImportWizard({ businessId, categories }: Props) {
   const t = useTranslations("importCsv");
-  const tErrors = useTranslations("errors");
-  const errorText = useErrorText();
   const locale = useLocale() as "nl" | "en";
-  const money = numberFormat(locale === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" });
   const [csv, setCsv] = useState<string | null>(null);
   const [fileName, setFileName] = useState("");
   const [readProgress, setReadProgress] = useState<number | null>(null);
@@ -38,22 +34,9 @@ export function ImportWizard({ businessId, categories }: Props) {
   const [progress, setProgress] = useState<ClientImportProgress | null>(null);
   const router = useRouter();
 
-  /** An API refusal in the user's language: its field's message, else by its code. */
-  function refusalText(refusal: ImportError): string {
-    const field = refusal.fieldKeys ? Object.values(refusal.fieldKeys)[0] : undefined;
-    if (field) return errorText(field) ?? t("failed");
-    if (refusal.message === CROSS_SITE_REFUSED) return tErrors("crossSite");
-    if (refusal.code === "FORBIDDEN") return tErrors("forbidden");
-    if (refusal.code === "NOT_FOUND") return tErrors("notFoundText");
-    if (refusal.code === "RATE_LIMITED") return tErrors("rateLimited");
-    if (refusal.code === "PAYLOAD_TOO_LARGE") return t("fileTooLarge", { megabytes: SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024) });
-    if (refusal.code === "CONNECTION_LOST") return t("progress.connectionLost");
-    return t("failed");
-  }
+  const refusalText = useRefusalText();
 
-  async function runPreview(text: string, nextMapping: ImportMapping | null) {
-    setBusy("preview");
-    setError(null);
+  async function fetchPreview({ text, mapping: nextMapping }: { text: string; mapping: ImportMapping | null }): Promise<{ data?: ImportPreview; error?: string }> {
     const query = `?dryRun=true${nextMapping ? `&mapping=${encodeURIComponent(JSON.stringify(nextMapping))}` : ""}`;
     const response = await fetch(`/api/v1/businesses/${businessId}/invoices/import${query}`, {
       method: "POST",
@@ -61,14 +44,28 @@ export function ImportWizard({ businessId, categories }: Props) {
       body: text,
     }).catch(() => null);
     const body = response ? ((await response.json().catch(() => null)) as { data?: ImportPreview; error?: ImportError } | null) : null;
-    setBusy(null);
-    if (!response?.ok || !body?.data) {
-      setError(body?.error ? refusalText(body.error) : t("failed"));
+    if (!response?.ok || !body?.data) return { error: body?.error ? refusalText(body.error) : t("failed") };
+    return { data: body.data };
+  }
+
+  // One preview at a time, only the newest applied (latest-only.ts): changing the mapping
+  // quickly never shows an older answer or sends two previews of one business at once.
+  const askPreview = useRef<((args: { text: string; mapping: ImportMapping | null }) => void) | null>(null);
+  askPreview.current ??= latestOnly(fetchPreview, (outcome) => {
+    setBusy((current) => (current === "preview" ? null : current));
+    if (outcome.error || !outcome.data) {
+      setError(outcome.error ?? t("failed"));
       setPreview(null);
       return;
     }
-    setPreview(body.data);
-    setMapping(body.data.mapping);
+    setPreview(outcome.data);
+    setMapping(outcome.data.mapping);
+  });
+
+  function runPreview(text: string, nextMapping: ImportMapping | null) {
+    setBusy("preview");
+    setError(null);
+    askPreview.current!({ text, mapping: nextMapping });
   }
 
   function onFile(file: File | undefined) {
@@ -102,7 +99,7 @@ export function ImportWizard({ businessId, categories }: Props) {
     setError(null);
     setProgress(null);
     const url = `/api/v1/businesses/${businessId}/invoices/import?mapping=${encodeURIComponent(JSON.stringify(mapping))}`;
-    const response = await streamImport({ url, csv, onProgress: setProgress });
+    const response = await streamImport({ url, body: csv, onProgress: setProgress });
     setBusy(null);
     setProgress(null);
     if (!response.ok) {
@@ -115,15 +112,6 @@ export function ImportWizard({ businessId, categories }: Props) {
     router.refresh();
   }
 
-  function progressText(current: ClientImportProgress | null): string {
-    if (!current) return t("importingRows", { count: preview?.summary.new ?? 0 });
-    if (current.phase === "uploading") return t("progress.uploading", { percent: Math.round((current.done / Math.max(1, current.total)) * 100) });
-    if (current.phase === "checking") return t("progress.checkingRows", { total: current.total });
-    if (current.phase === "saving") return t("progress.saving", { done: current.done, total: current.total });
-    return t("progress.committing");
-  }
-  const determinate = progress && (progress.phase === "uploading" || progress.phase === "saving") ? progress : null;
-
   const changeColumn = (field: string, header: string) => {
     if (!mapping || !csv) return;
     const columns = { ...mapping.columns } as Record<string, string>;
@@ -133,10 +121,6 @@ export function ImportWizard({ businessId, categories }: Props) {
     setMapping(next);
     void runPreview(csv, next);
   };
-
-  const rank = { error: 0, review: 1, new: 2, existing: 3 } as const;
-  const visibleRows = preview ? [...preview.rows].sort((a, b) => rank[a.status] - rank[b.status]).slice(0, PREVIEW_ROWS) : [];
-  const reviewGroups = preview ? [...new Set(preview.rows.map((row) => row.reviewGroup).filter((group): group is string => !!group))] : [];
 
   /** A category chosen for one row (line) or for a group of rows; "" takes the choice back. */
   function chooseCategory(kind: "rowCategories" | "groupCategories", key: string, code: string) {
@@ -149,47 +133,16 @@ export function ImportWizard({ businessId, categories }: Props) {
     void runPreview(csv, next);
   }
 
-  function warningText(warning: ImportWarning): string {
-    if (warning.code === "looksLikeCents") return t("warnings.looksLikeCents", { total: money.format(warning.fileNetCents / 100), centsReading: money.format(warning.centsReadingNetCents / 100) });
-    return t("warnings.tenTimesLargestYear", { year: warning.year, total: money.format(warning.fileYearNetCents / 100), largestYear: warning.largestYear, largest: money.format(warning.largestYearNetCents / 100) });
-  }
-
-  const categoryOptions = (
-    <>
-      <option value="">{t("chooseCategory")}</option>
-      {categories.map((category) => (
-        <option key={category.code} value={category.code}>
-          {category.label[locale]}
-        </option>
-      ))}
-    </>
-  );
-
   return (
     <div className="space-y-6">
       <div>
-        <label htmlFor="import-file" className="block text-sm font-medium">
-          {t("file")}
-        </label>
-        <input id="import-file" type="file" accept=".csv,text/csv" onChange={(event) => onFile(event.target.files?.[0])} className="mt-1 block text-sm" aria-describedby="import-file-hint" />
-        <p id="import-file-hint" className="mt-1 text-sm text-slate-600">
-          {t("fileHint")}
-        </p>
+        <FileDrop id="import-file" label={t("file")} hint={t("fileHint")} accept=".csv,text/csv" onFile={onFile} disabled={busy === "commit"} />
         {readProgress !== null && readProgress < 100 ? (
           <progress value={readProgress} max={100} aria-label={t("reading", { name: fileName })} className="mt-2 w-full" />
         ) : null}
       </div>
 
-      {busy ? (
-        <div role="status" className="flex flex-wrap items-center gap-3 rounded bg-slate-100 p-3">
-          {busy === "commit" && determinate ? (
-            <progress aria-label={t("importing")} value={determinate.done} max={Math.max(1, determinate.total)} className="w-40" />
-          ) : (
-            <progress aria-label={busy === "commit" ? t("importing") : t("checking")} className="w-40" />
-          )}
-          <span>{busy === "commit" ? progressText(progress) : t("checking")}</span>
-        </div>
-      ) : null}
+      {busy ? <ImportBusyStatus busy={busy} progress={progress} newRows={preview?.summary.new ?? 0} /> : null}
       {error ? (
         <p role="alert" className="rounded bg-red-50 p-3 font-medium text-red-800">
           {error}
@@ -203,40 +156,7 @@ export function ImportWizard({ businessId, categories }: Props) {
 
       {preview && mapping ? (
         <>
-          {preview.warnings.length > 0 ? (
-            <div role="alert" className="rounded bg-amber-50 p-3 text-sm text-amber-950">
-              <p className="font-semibold">{t("warnings.title")}</p>
-              <ul className="mt-1 list-disc pl-5">
-                {preview.warnings.map((warning) => (
-                  <li key={warning.code}>{warningText(warning)}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
           {mapping.ownFormat ? <p className="rounded bg-slate-100 p-3 text-sm" role="status">{t("ownFormat")}</p> : null}
-          {reviewGroups.length > 0 ? (
-            <fieldset className="rounded-md border border-amber-300 p-4">
-              <legend className="px-1 font-semibold">{t("rowStatus.review")}</legend>
-              {preview.summary.review > 0 ? <p className="mb-3 text-sm">{t("review", { count: preview.summary.review })}</p> : null}
-              <div className="grid gap-3 sm:grid-cols-2">
-                {reviewGroups.map((group, i) => (
-                  <div key={group}>
-                    <label htmlFor={`review-group-${i}`} className="block text-sm font-medium">
-                      {t("reviewGroup", { group: group.replaceAll("|", " · ") })}
-                    </label>
-                    <select
-                      id={`review-group-${i}`}
-                      value={mapping.groupCategories?.[group] ?? ""}
-                      onChange={(event) => chooseCategory("groupCategories", group, event.target.value)}
-                      className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
-                    >
-                      {categoryOptions}
-                    </select>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          ) : null}
           <fieldset className="rounded-md border border-slate-200 p-4">
             <legend className="px-1 font-semibold">{t("mapping")}</legend>
             <p className="mb-3 text-sm text-slate-600">{t("mappingHint")}</p>
@@ -285,95 +205,15 @@ export function ImportWizard({ businessId, categories }: Props) {
             </div>
           </fieldset>
 
-          <section aria-labelledby="preview-title">
-            <h3 id="preview-title" className="mb-2 font-semibold">
-              {t("preview")}
-            </h3>
-            <p className="mb-3 text-sm" role="status">
-              {t("summary", {
-                total: preview.summary.total,
-                new: preview.summary.new,
-                existing: preview.summary.existing,
-                errors: preview.summary.errors,
-                counted: money.format(preview.summary.newKorCents / 100),
-              })}
-            </p>
-            {preview.summary.missingVat ? (
-              <p className="mb-3 rounded bg-amber-50 p-2 text-sm font-medium text-amber-950" role="status">
-                {t("missingVat", { count: preview.summary.missingVat })}
-              </p>
-            ) : null}
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <thead>
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-2 pr-3">{t("line")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("fields.number")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("fields.date")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("fields.customerName")}</th>
-                    <th scope="col" className="py-2 pr-3 text-right">{t("fields.netAmount")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("status")}</th>
-                    <th scope="col" className="py-2 pr-3">{t("counts")}</th>
-                    <th scope="col" className="py-2">{t("vat")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {visibleRows.map((row) => (
-                    <tr key={row.line} className={`border-b border-slate-100 align-top ${row.status === "error" ? "bg-red-50" : row.status === "review" ? "bg-amber-50" : ""}`}>
-                      <td className="py-1 pr-3">{row.line}</td>
-                      <td className="py-1 pr-3">{row.number}</td>
-                      <td className="py-1 pr-3">{row.date}</td>
-                      <td className="py-1 pr-3">{row.customerName}</td>
-                      <td className="py-1 pr-3 text-right">{row.netCents === null ? "" : money.format(row.netCents / 100)}</td>
-                      <td className="py-1 pr-3">
-                        {row.status === "error" ? (
-                          <ul className="text-red-800">
-                            {Object.entries(row.errors).map(([field, message]) => (
-                              <li key={field}>
-                                {t(`fields.${field}` as never)}: {errorText(message)}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : row.status === "review" || (row.reviewGroup && mapping.rowCategories?.[String(row.line)]) ? (
-                          <select
-                            aria-label={t("reviewRow", { line: row.line })}
-                            value={mapping.rowCategories?.[String(row.line)] ?? ""}
-                            onChange={(event) => chooseCategory("rowCategories", String(row.line), event.target.value)}
-                            className="rounded-md border border-amber-400 px-2 py-1 text-sm"
-                          >
-                            {categoryOptions}
-                          </select>
-                        ) : (
-                          t(`rowStatus.${row.status}`)
-                        )}
-                      </td>
-                      <td className="py-1 pr-3">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>
-                      <td className="py-1">
-                        {row.vat ? (
-                          <span className={row.vat.missingVat ? "font-medium text-amber-900" : ""} title={row.vat.reason[locale]}>
-                            {row.vat.missingVat
-                              ? t("vatMissing", { rate: row.vat.ratePercent ?? 0 })
-                              : row.vat.mustChargeVat
-                                ? t("vatDue", { rate: row.vat.ratePercent ?? 0 })
-                                : t("vatNone")}
-                            <span className="sr-only"> — {row.vat.reason[locale]}</span>
-                          </span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {preview.rows.length > PREVIEW_ROWS ? <p className="mt-2 text-sm text-slate-600">{t("moreRows", { count: preview.rows.length - PREVIEW_ROWS })}</p> : null}
-          </section>
-
-          <div className="flex flex-wrap items-center gap-4">
-            <Button type="button" onClick={onCommit} disabled={busy !== null || preview.summary.errors > 0 || preview.summary.review > 0 || preview.summary.new === 0} aria-busy={busy === "commit"}>
-              {t("commit", { count: preview.summary.new })}
-            </Button>
-            {preview.summary.errors > 0 ? <p className="text-sm font-medium text-red-800">{t("fixFirst")}</p> : null}
-          </div>
+          <ImportPreviewView
+            preview={preview}
+            choices={mapping}
+            categories={categories}
+            onChoose={chooseCategory}
+            onCommit={onCommit}
+            busy={busy !== null}
+            committing={busy === "commit"}
+          />
         </>
       ) : null}
     </div>

@@ -7,31 +7,32 @@ import type { ImportProgress, ImportResult } from "@/lib/invoices/import/import-
 export type ClientImportProgress = ImportProgress | { phase: "uploading"; done: number; total: number };
 /** `fieldKeys`: the i18n keys of `fields` (whose texts are the API's English). */
 export type ImportError = { code: string; message: string; fields?: Record<string, string>; fieldKeys?: Record<string, string> };
-export type StreamImportOutcome = { ok: true; data: ImportResult } | { ok: false; error: ImportError };
+export type StreamImportOutcome<T = ImportResult> = { ok: true; data: T } | { ok: false; error: ImportError };
 
-type Line = ({ type: "progress" } & ImportProgress) | { type: "result"; data: ImportResult } | { type: "error"; error: ImportError };
+type Line<T = ImportResult> = ({ type: "progress" } & ImportProgress) | { type: "result"; data: T } | { type: "error"; error: ImportError };
 
 /** Splits the NDJSON received so far into complete lines, from `offset` on. */
-export function takeLines(text: string, offset: number): { lines: Line[]; offset: number } {
-  const lines: Line[] = [];
+export function takeLines<T = ImportResult>(text: string, offset: number): { lines: Line<T>[]; offset: number } {
+  const lines: Line<T>[] = [];
   let start = offset;
   for (let end = text.indexOf("\n", start); end >= 0; end = text.indexOf("\n", start)) {
     const raw = text.slice(start, end).trim();
-    if (raw) lines.push(JSON.parse(raw) as Line);
+    if (raw) lines.push(JSON.parse(raw) as Line<T>);
     start = end + 1;
   }
   return { lines, offset: start };
 }
 
-export function streamImport(options: { url: string; csv: string; onProgress: (progress: ClientImportProgress) => void }): Promise<StreamImportOutcome> {
+/** `body`: the CSV text, or an e-invoice upload (XML or zip) with its `contentType`. */
+export function streamImport<T = ImportResult>(options: { url: string; body: string | Blob; contentType?: string; onProgress: (progress: ClientImportProgress) => void }): Promise<StreamImportOutcome<T>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let offset = 0;
-    let outcome: StreamImportOutcome | null = null;
-    const lost: StreamImportOutcome = { ok: false, error: { code: "CONNECTION_LOST", message: "" } };
+    let outcome: StreamImportOutcome<T> | null = null;
+    const lost: StreamImportOutcome<T> = { ok: false, error: { code: "CONNECTION_LOST", message: "" } };
     const consume = () => {
       if (xhr.status !== 200) return;
-      const taken = takeLines(xhr.responseText, offset);
+      const taken = takeLines<T>(xhr.responseText, offset);
       offset = taken.offset;
       for (const line of taken.lines) {
         if (line.type === "progress") {
@@ -42,7 +43,7 @@ export function streamImport(options: { url: string; csv: string; onProgress: (p
       }
     };
     xhr.open("POST", options.url);
-    xhr.setRequestHeader("content-type", "text/csv; charset=utf-8");
+    xhr.setRequestHeader("content-type", options.contentType ?? "text/csv; charset=utf-8");
     xhr.setRequestHeader("accept", "application/x-ndjson");
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onProgress({ phase: "uploading", done: event.loaded, total: event.total });
@@ -63,6 +64,6 @@ export function streamImport(options: { url: string; csv: string; onProgress: (p
     };
     xhr.onerror = () => resolve(lost);
     xhr.onabort = () => resolve(lost);
-    xhr.send(options.csv);
+    xhr.send(options.body);
   });
 }

@@ -554,14 +554,14 @@ export const openApiDocument = {
         operationId: "importInvoices",
         summary: "Import a CSV file of invoices, all or nothing; rows whose number exists are skipped",
         description:
-          "Semicolon, comma or tab separated; Dutch (1.234,56 and 31-12-2026) or ISO amounts and dates. Drempel's own export is recognised by its header and read exactly (amounts from the `*_cents` columns, foreign amount and rate, sequence, ancillary, the credited invoice by number). Other files: columns are mapped from `mapping`, else the business's last mapping, else guessed from the headers (Moneybird, e-Boekhouden); a column named cents is read as cents. The category comes from the category column, else from country, customer type and VAT together; a row that cannot be classified safely has status `review` in the preview and blocks the import until `mapping.rowCategories` (by line) or `mapping.groupCategories` (by the row's `reviewGroup`) gives its category. The preview's `warnings` name implausible totals (`looksLikeCents`, `tenTimesLargestYear`). With a row error nothing is imported and `fields` names `rows.<line>.<field>` (`fieldKeys`: the same as i18n keys). Access is checked before the body is read; one import per business at a time (409 CONFLICT while another runs).",
+          "Semicolon, comma or tab separated; Dutch (1.234,56 and 31-12-2026) or ISO amounts and dates. Drempel's own export is recognised by its header and read exactly (amounts from the `*_cents` columns, foreign amount and rate, sequence, ancillary, the credited invoice by number). Other files: columns are mapped from `mapping`, else the business's last mapping, else guessed from the headers (Moneybird, e-Boekhouden); a column named cents is read as cents. The category comes from the category column, else from country, customer type and VAT together; a row that cannot be classified safely has status `review` in the preview and blocks the import until `mapping.rowCategories` (by line) or `mapping.groupCategories` (by the row's `reviewGroup`) gives its category. The preview's `warnings` name implausible totals (`looksLikeCents`, `tenTimesLargestYear`). With a row error nothing is imported and `fields` names `rows.<line>.<field>` (`fieldKeys`: the same as i18n keys). Access is checked before the body is read; one import or preview per business at a time (409 CONFLICT while another runs).",
         parameters: [
           { name: "dryRun", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "true: only the preview, nothing is written." },
           {
             name: "mapping",
             in: "query",
             schema: { type: "string" },
-            description: 'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind, netCents, vatCents, foreignAmount, exchangeRate, sequence, ancillary, creditsInvoiceNumber; optional `rowCategories` `{ "<line>": "<category>" }` and `groupCategories` `{ "<reviewGroup>": "<category>" }`.',
+            description: 'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind, netCents, vatCents, foreignAmount, exchangeRate, sequence, ancillary, creditsInvoiceNumber, deletedAt (a row with it is imported as a deleted invoice), vatCategoryCode (UNCL 5305), vatExemptionReason, deliveryCountry; optional `rowCategories` `{ "<line>": "<category>" }` and `groupCategories` `{ "<reviewGroup>": "<category>" }`.',
           },
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
@@ -574,6 +574,40 @@ export const openApiDocument = {
           ...writeErrors,
           "413": errorResponse("File larger than 25 MB (code PAYLOAD_TOO_LARGE)."),
           "415": errorResponse("Content-Type is not text/csv (code UNSUPPORTED_MEDIA_TYPE)."),
+          ...commonErrors,
+        },
+      },
+    },
+    "/api/v1/businesses/{businessId}/invoices/e-invoices": {
+      parameters: [businessIdParam],
+      post: {
+        operationId: "importEInvoices",
+        summary: "Import UBL e-invoices (one XML document or a zip of them), all or nothing; documents whose number exists are skipped",
+        description:
+          "UBL 2.1 Invoice and CreditNote (SI-UBL 2.0 / NLCIUS, Peppol BIS Billing 3.0), read by local element names whatever the namespace prefixes. Each document becomes an invoice: number, tax point date (else issue date), customer name, country and VAT id (a customer with a VAT id or company id is a business), net and VAT in cents from LegalMonetaryTotal and TaxTotal (checked against each other to the cent), a credit note negative and linked to the invoice its BillingReference names when that exists. A document in another currency needs its euro VAT (TaxCurrencyCode EUR) or a TaxExchangeRate. The category follows from each TaxSubtotal's VAT category code (S, Z, E, AE, K, G, O) with the customer's country and type; what cannot be classified safely has status `review`, as in the CSV preview, until `categories` gives it. A document with several VAT categories becomes one invoice per category, numbered `<number>/<code><rate>`. Unreadable documents are rows with an error on `file`; files in a zip that are not XML are left out (`warnings`: `skippedFiles`). The answers are those of the CSV import (preview rows also carry `source`, the file, and `notes`). Access is checked before the body is read; one import or preview per business at a time (409).",
+        parameters: [
+          { name: "dryRun", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "true: only the preview, nothing is written." },
+          {
+            name: "categories",
+            in: "query",
+            schema: { type: "string" },
+            description: 'JSON: `{ "rowCategories": { "<line>": "<category>" }, "groupCategories": { "<reviewGroup>": "<category>" } }` for rows that need review.',
+          },
+          { name: "fileName", in: "query", schema: { type: "string" }, description: "The name of a single XML file, shown in the preview." },
+        ],
+        requestBody: {
+          required: true,
+          content: { "application/xml": { schema: { type: "string" } }, "text/xml": { schema: { type: "string" } }, "application/zip": { schema: { type: "string", format: "binary" } } },
+        },
+        responses: {
+          "200": dataResponse("Preview (dryRun), or an import that created nothing new", { type: "object" }),
+          "201": dataResponse("Imported: { created, skipped, total }", {
+            type: "object",
+            properties: { created: { type: "integer" }, skipped: { type: "integer" }, total: { type: "integer" } },
+          }),
+          ...writeErrors,
+          "413": errorResponse("Upload larger than 25 MB (code PAYLOAD_TOO_LARGE)."),
+          "415": errorResponse("Content-Type is not application/xml, text/xml or application/zip (code UNSUPPORTED_MEDIA_TYPE)."),
           ...commonErrors,
         },
       },

@@ -21,6 +21,8 @@ const CLIENT_NAMESPACES = [
   "invoiceForm",
   "importCsv",
   "bank",
+  // The e-invoice wizard, and the field problems and notes of its preview rows.
+  "importEInvoices",
   "errors",
   "validation",
 ] as const;

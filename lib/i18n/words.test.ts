@@ -16,7 +16,8 @@ const FORMAL_ADDRESS = /(^|[^\p{L}\p{N}'â€™-])(u|uw|U|Uw|UW)(?=$|[^\p{L}\p{N}'â€
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 
 /** Keys whose text describes a file format, where an ISO date is the point. */
-const ISO_ALLOWED = new Set(["importCsv.fileHint"]);
+// Hints about the format of a file's cells, where the ISO form is what to write.
+const ISO_ALLOWED = new Set(["importCsv.fileHint", "validation.deletedAt"]);
 
 function leaves(value: unknown, prefix = ""): [string, string][] {
   if (typeof value === "string") return [[prefix, value]];

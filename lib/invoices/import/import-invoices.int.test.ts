@@ -72,7 +72,7 @@ describe("CSV import", () => {
   it("imports our own format, counts per the rules, and is idempotent", async () => {
     const csv = fixture("invoices-basic.csv");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
-    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, review: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0 });
+    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, review: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0, deleted: 0 });
     expect(preview.rows.map((row) => row.countsForKor)).toEqual([true, true, true, true, false]);
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
 
@@ -210,6 +210,41 @@ describe("CSV import", () => {
     const outcomes = await Promise.allSettled([commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big }), commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big })]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+  });
+
+  it("runs one preview per business at a time: while another preview or an import of the business runs, a preview gets 409 (issue #17)", async () => {
+    const csv = fixture("invoices-basic.csv");
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const first = db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('drempel.invoice-import'), hashtext($1))`, business.id);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const spy = vi.spyOn(readCsvModule, "readCsv");
+    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({ code: "CONFLICT", fields: { file: "validation.importRunning" } });
+    // Refused before the file is parsed.
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    release();
+    await first;
+    // Another business of the same owner is not held up.
+    const other = await createOwnedBusiness(owner.id, "Ander BV");
+    // Rows with a wrong date: parsing them takes a while, placing them in the books (VAT advice) nothing.
+    const big = `number,date,customer,net\n${Array.from({ length: 20_000 }, (_, i) => `P-${i},2026-13-01,K,1`).join("\n")}`;
+    const outcomes = await Promise.allSettled([
+      previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: big }),
+      previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: big }),
+      previewImport({ caller: { userId: owner.id }, businessId: other.id, csv: big }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toContain("rejected");
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([expect.objectContaining({ reason: expect.objectContaining({ code: "CONFLICT" }) })]);
+    expect(outcomes[2]!.status).toBe("fulfilled");
+    // Once it has finished, the next preview runs.
+    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv })).resolves.toMatchObject({ summary: { total: 5 } });
   });
 
   it("commits nothing when any row is wrong, and names each problem by line and column", async () => {

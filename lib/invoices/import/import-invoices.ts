@@ -79,12 +79,36 @@ function rememberable(mapping: ImportMapping): Prisma.InputJsonValue {
 export async function previewImport(options: ImportOptions): Promise<ImportPreview> {
   const { caller, businessId } = options;
   await requireBusinessAccess({ caller, businessId, need: "write" });
-  const table = await readCsv(options.csv);
-  const client = db();
-  const mapping = await resolveMapping(client, businessId, table.headers, options.mapping);
-  const { preview, parsed } = await previewRows(table, mapping, await existingNumbers(client, businessId, numbersOf(table, mapping)));
-  await adviseNewRows(businessId, preview, parsed.filter((row) => row.status === "new" && row.input).map((row) => ({ line: row.line, input: row.input! })));
-  preview.warnings = await implausibleTotals(client, businessId, table, mapping, parsed);
+  return withImportLock(caller, businessId, async (tx) => {
+    const table = await readCsv(options.csv);
+    const mapping = await resolveMapping(tx, businessId, table.headers, options.mapping);
+    return previewTable(tx, businessId, table, mapping);
+  });
+}
+
+/**
+ * The preview does the commit's work without writing: parsing a 25 MB file, placing every
+ * row in the books. It holds the same per-business lock as a commit, so a business has
+ * one preview or import at a time (a second gets 409 before its file is parsed): many
+ * tabs or users cannot make the server parse the same business's files in parallel, and a
+ * preview never reads books that a running import is changing.
+ */
+export async function withImportLock<T>(caller: Caller, businessId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(
+    async (tx) => {
+      await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
+      await lockBusinessImport(tx, businessId);
+      return work(tx);
+    },
+    { timeout: 300_000, maxWait: 10_000 },
+  );
+}
+
+/** The preview of a table of rows (a CSV file's, or e-invoices'): nothing written. */
+export async function previewTable(tx: Tx, businessId: string, table: CsvTable, mapping: ImportMapping, errorRows: ParsedRow[] = []): Promise<ImportPreview> {
+  const { preview, parsed } = await previewRows(table, mapping, await existingNumbers(tx, businessId, numbersOf(table, mapping)), errorRows);
+  await adviseNewRows(tx, businessId, preview, parsed.filter((row) => row.status === "new" && row.input && !row.deletedAt).map((row) => ({ line: row.line, input: row.input! })));
+  preview.warnings = await implausibleTotals(tx, businessId, table, mapping, parsed);
   return preview;
 }
 
@@ -98,7 +122,7 @@ const IMPLAUSIBLE_FACTOR = 10;
  */
 async function implausibleTotals(client: Tx, businessId: string, table: CsvTable, mapping: ImportMapping, parsed: ParsedRow[]): Promise<ImportWarning[]> {
   const warnings: ImportWarning[] = [];
-  const fresh = parsed.filter((row) => row.status === "new" && row.input);
+  const fresh = parsed.filter((row) => row.status === "new" && row.input && !row.deletedAt);
   if (fresh.length === 0) return warnings;
   const byYear = new Map<number, number>();
   let fileNetCents = 0;
@@ -139,9 +163,9 @@ async function implausibleTotals(client: Tx, businessId: string, table: CsvTable
 }
 
 /** Each new row's VAT advice, the rows placed in the books together (they may cross with each other). */
-async function adviseNewRows(businessId: string, preview: ImportPreview, fresh: { line: number; input: InvoiceInput }[]): Promise<void> {
+async function adviseNewRows(client: Tx, businessId: string, preview: ImportPreview, fresh: { line: number; input: InvoiceInput }[]): Promise<void> {
   if (fresh.length === 0) return;
-  const books = await loadEngineInput({ businessId, asOf: amsterdamToday() });
+  const books = await loadEngineInput({ businessId, asOf: amsterdamToday(), client });
   const advice = adviseVat(
     books,
     fresh.map(({ input }) => ({
@@ -190,37 +214,42 @@ export async function commitImport(options: ImportOptions & { onProgress?: (prog
   const report = options.onProgress ?? (() => undefined);
   // An outsider is refused before a byte of the file is parsed.
   await requireBusinessAccess({ caller, businessId, need: "write" });
-  return db().$transaction(
-    async (tx) => {
-      await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
-      await lockBusinessImport(tx, businessId);
-      const table = await readCsv(options.csv);
-      report({ phase: "checking", total: table.rows.length });
-      const mapping = await resolveMapping(tx, businessId, table.headers, options.mapping);
-      assertMapped(mapping);
-      const { parsed, preview } = await previewRows(table, mapping, await existingNumbers(tx, businessId, numbersOf(table, mapping)));
-      if (preview.summary.errors > 0 || preview.summary.review > 0) {
-        const fields: Record<string, string> = {};
-        for (const row of parsed.filter((r) => r.status === "error" || r.status === "review").slice(0, 200)) {
-          if (row.status === "review") fields[`rows.${row.line}.category`] = "validation.categoryNeedsReview";
-          for (const [field, message] of Object.entries(row.errors)) fields[`rows.${row.line}.${field}`] = message;
-        }
-        throw new AppError("VALIDATION_FAILED", `${preview.summary.errors + preview.summary.review} rows have errors or need a category; nothing was imported`, { fields });
-      }
-      const fresh = parsed.filter((row) => row.status === "new" && row.input);
-      let created = 0;
-      report({ phase: "saving", done: 0, total: fresh.length });
-      for (let i = 0; i < fresh.length; i += CHUNK) {
-        const chunk = fresh.slice(i, i + CHUNK).map((row) => ({ input: row.input!, line: row.line }));
-        created += (await insertInvoicesBulk(tx, { businessId, actorId: caller.userId, rows: chunk })).length;
-        report({ phase: "saving", done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
-      }
-      await linkCreditNotes(tx, businessId, fresh.filter((row) => row.creditsNumber).map((row) => ({ number: row.input!.number, credits: row.creditsNumber! })));
-      report({ phase: "committing", total: fresh.length });
-      await tx.business.update({ where: { id: businessId }, data: { importMapping: rememberable(mapping) } });
-      if (created > 0) await enqueueEvaluation(tx, businessId);
-      return { created, skipped: preview.summary.total - created, total: preview.summary.total, mapping };
-    },
-    { timeout: 300_000, maxWait: 10_000 },
-  );
+  return withImportLock(caller, businessId, async (tx) => {
+    const table = await readCsv(options.csv);
+    report({ phase: "checking", total: table.rows.length });
+    const mapping = await resolveMapping(tx, businessId, table.headers, options.mapping);
+    assertMapped(mapping);
+    const result = await commitTable(tx, { caller, businessId, table, mapping, report });
+    await tx.business.update({ where: { id: businessId }, data: { importMapping: rememberable(mapping) } });
+    return { ...result, mapping };
+  });
+}
+
+/** Saves a table's new rows, all or nothing: any row with an error or without a category refuses the whole table. */
+export async function commitTable(
+  tx: Tx,
+  options: { caller: Caller; businessId: string; table: CsvTable; mapping: ImportMapping; errorRows?: ParsedRow[]; report: (progress: ImportProgress) => void },
+): Promise<{ created: number; skipped: number; total: number }> {
+  const { caller, businessId, table, mapping, report } = options;
+  const { parsed, preview } = await previewRows(table, mapping, await existingNumbers(tx, businessId, numbersOf(table, mapping)), options.errorRows ?? []);
+  if (preview.summary.errors > 0 || preview.summary.review > 0) {
+    const fields: Record<string, string> = {};
+    for (const row of parsed.filter((r) => r.status === "error" || r.status === "review").slice(0, 200)) {
+      if (row.status === "review") fields[`rows.${row.line}.category`] = "validation.categoryNeedsReview";
+      for (const [field, message] of Object.entries(row.errors)) fields[`rows.${row.line}.${field}`] = message;
+    }
+    throw new AppError("VALIDATION_FAILED", `${preview.summary.errors + preview.summary.review} rows have errors or need a category; nothing was imported`, { fields });
+  }
+  const fresh = parsed.filter((row) => row.status === "new" && row.input);
+  let created = 0;
+  report({ phase: "saving", done: 0, total: fresh.length });
+  for (let i = 0; i < fresh.length; i += CHUNK) {
+    const chunk = fresh.slice(i, i + CHUNK).map((row) => ({ input: row.input!, line: row.line, deletedAt: row.deletedAt }));
+    created += (await insertInvoicesBulk(tx, { businessId, actorId: caller.userId, rows: chunk })).length;
+    report({ phase: "saving", done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
+  }
+  await linkCreditNotes(tx, businessId, fresh.filter((row) => row.creditsNumber).map((row) => ({ number: row.input!.number, credits: row.creditsNumber! })));
+  report({ phase: "committing", total: fresh.length });
+  if (created > 0) await enqueueEvaluation(tx, businessId);
+  return { created, skipped: preview.summary.total - created, total: preview.summary.total };
 }

@@ -28,6 +28,12 @@ export const IMPORT_FIELDS = [
   "sequence",
   "ancillary",
   "creditsInvoiceNumber",
+  /** Drempel's own export of deleted invoices: such a row is imported as deleted (never counted). */
+  "deletedAt",
+  /** E-invoices (and files that carry them): the VAT category code (UNCL 5305), its exemption reason, where goods went. */
+  "vatCategoryCode",
+  "vatExemptionReason",
+  "deliveryCountry",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -65,6 +71,12 @@ export type PreviewRow = {
   /** Field → i18n key of the problem. */
   errors: Record<string, string>;
   countsForKor: boolean | null;
+  /** E-invoices: the file (in the zip) the row comes from. */
+  source?: string;
+  /** i18n keys of what to know about the row (an e-invoice split per VAT category, a link not made…). */
+  notes?: string[];
+  /** Imported as a deleted invoice (the file's deleted_at): keeps its number, never counts. */
+  deleted?: true;
   /**
    * New rows: whether the invoice must carry VAT, all new rows placed in the books
    * together (lib/kor/vat-advice.ts); `missingVat` when it must and shows none.
@@ -76,11 +88,12 @@ export type ImportPreview = {
   headers: string[];
   mapping: ImportMapping;
   rows: PreviewRow[];
-  summary: { total: number; new: number; existing: number; errors: number; review: number; newNetCents: number; newKorCents: number; missingVat?: number };
+  summary: { total: number; new: number; existing: number; errors: number; review: number; newNetCents: number; newKorCents: number; missingVat?: number; deleted: number };
   /** Reasons to look twice before importing (implausible totals); empty when none. */
   warnings: ImportWarning[];
 };
 
 export type ImportWarning =
   | { code: "looksLikeCents"; fileNetCents: number; centsReadingNetCents: number }
+  | { code: "skippedFiles"; count: number }
   | { code: "tenTimesLargestYear"; year: number; fileYearNetCents: number; largestYear: number; largestYearNetCents: number };

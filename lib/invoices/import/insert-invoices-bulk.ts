@@ -12,13 +12,13 @@ import { toIsoDate } from "@/lib/validation";
 const INSERT_INVOICES = `
 INSERT INTO "Invoice" ("id", "businessId", "createdById", "updatedAt", "number", "kind", "date", "netCents", "vatCents", "category",
   "country", "ancillary", "sequence", "customerName", "customerCountry", "customerType", "customerVatId", "description",
-  "currency", "foreignCents", "exchangeRate", "creditsInvoiceId")
+  "currency", "foreignCents", "exchangeRate", "creditsInvoiceId", "deletedAt")
 SELECT gen_random_uuid(), $1::uuid, $2::uuid, now(), t.number, t.kind::"RevenueKind", t.date::date, t.net, t.vat, t.category::"InvoiceCategory",
   t.country, t.ancillary, t.sequence, t.customer_name, t.customer_country, t.customer_type::"CustomerType", t.customer_vat_id, t.description,
-  t.currency, t.foreign_cents, t.exchange_rate::numeric, t.credits_invoice_id::uuid
+  t.currency, t.foreign_cents, t.exchange_rate::numeric, t.credits_invoice_id::uuid, t.deleted_at::timestamp
 FROM jsonb_to_recordset($3::jsonb) AS t(number text, kind text, date text, net int, vat int, category text, country text, ancillary bool,
   sequence int, customer_name text, customer_country text, customer_type text, customer_vat_id text, description text, currency text,
-  foreign_cents int, exchange_rate text, credits_invoice_id text)
+  foreign_cents int, exchange_rate text, credits_invoice_id text, deleted_at text)
 ON CONFLICT ("businessId", "number") DO NOTHING
 RETURNING "id", "number"`;
 
@@ -29,11 +29,11 @@ FROM jsonb_to_recordset($3::jsonb) AS t(entity_id text, after jsonb)`;
 
 export async function insertInvoicesBulk(
   tx: Tx,
-  options: { businessId: string; actorId: string; rows: { input: InvoiceInput; line: number }[] },
+  options: { businessId: string; actorId: string; rows: { input: InvoiceInput; line: number; deletedAt?: string | null }[] },
 ): Promise<{ id: string; number: string }[]> {
   const { businessId, actorId, rows } = options;
   if (rows.length === 0) return [];
-  const records = rows.map(({ input }) => {
+  const records = rows.map(({ input, deletedAt }) => {
     const c = invoiceColumns(input);
     return {
       number: c.number,
@@ -54,6 +54,8 @@ export async function insertInvoicesBulk(
       foreign_cents: c.foreignCents,
       exchange_rate: c.exchangeRate,
       credits_invoice_id: c.creditsInvoiceId,
+      // An exported deleted invoice stays deleted (never counted); UTC, as Prisma stores timestamps.
+      deleted_at: deletedAt ? deletedAt.replace("T", " ").replace("Z", "") : null,
     };
   });
   const inserted = await tx.$queryRawUnsafe<{ id: string; number: string }[]>(INSERT_INVOICES, businessId, actorId, JSON.stringify(records));
@@ -61,7 +63,7 @@ export async function insertInvoicesBulk(
     const byNumber = new Map(rows.map((row) => [row.input.number, row]));
     const audit = inserted.map((row) => {
       const source = byNumber.get(row.number)!;
-      return { entity_id: row.id, after: { ...source.input, line: source.line } };
+      return { entity_id: row.id, after: { ...source.input, line: source.line, ...(source.deletedAt ? { deletedAt: source.deletedAt } : {}) } };
     });
     await tx.$executeRawUnsafe(INSERT_AUDIT, businessId, actorId, JSON.stringify(audit));
   }

@@ -23,6 +23,7 @@ const OWN_COLUMNS: Partial<Record<ImportField, (typeof CSV_COLUMNS)[number]>> = 
   ancillary: "ancillary",
   sequence: "sequence",
   creditsInvoiceNumber: "credits_invoice_number",
+  deletedAt: "deleted_at",
 };
 
 // Files exported before `sequence` and `credits_invoice_number` existed are still ours.

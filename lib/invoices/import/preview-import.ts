@@ -4,16 +4,41 @@
 // never guessed into the KOR total) — and whether it will count for the KOR.
 import { CATEGORIES, classifyTransaction } from "@/lib/kor/categories";
 import { vatContained } from "@/lib/kor/money";
-import { isEuMemberState, rulesFor } from "@/lib/kor/rules";
+import { rulesFor } from "@/lib/kor/rules";
 import { readCsvCell } from "@/lib/http/csv";
-import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
+import { categoryFrom, customerTypeFrom, type CategoryOutcome } from "@/lib/invoices/import/derive-category";
 import { hasInvalidText } from "@/lib/validation";
 import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
 
-export type ParsedRow = PreviewRow & { input: InvoiceInput | null; creditsNumber: string | null };
+/** An error row for something that never became cells (an unreadable e-invoice). */
+export function unreadableRow(line: number, fields: { number: string | null; date: string | null; customerName: string | null }, errors: Record<string, string>): ParsedRow {
+  return { line, ...fields, netCents: null, vatCents: null, category: null, status: "error", errors, countsForKor: null, creditsNumber: null, deletedAt: null, input: null };
+}
+
+/** `deletedAt`: the row is imported as a deleted invoice (ISO timestamp). */
+export type ParsedRow = PreviewRow & { input: InvoiceInput | null; creditsNumber: string | null; deletedAt: string | null };
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * When a row's invoice was deleted: Drempel's export writes an ISO timestamp; a calendar
+ * date is taken as midday UTC of that day (the same day in Amsterdam). Empty: not deleted.
+ */
+export function parseDeletedAt(raw: string | undefined): string | null | undefined {
+  const text = raw?.trim() ?? "";
+  if (text === "") return null;
+  const match = TIMESTAMP.exec(text);
+  if (match) {
+    if (!parseDate(match[1]!) || Number(match[2]) > 23 || Number(match[3]) > 59 || Number(match[4]) > 59) return undefined;
+    const time = new Date(text);
+    return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+  }
+  const date = parseDate(text);
+  return date ? `${date}T12:00:00.000Z` : undefined;
+}
 
 // Where a problem of the invoice schema shows in the file.
 const SCHEMA_PATH_TO_FIELD: Record<string, ImportField> = {
@@ -36,50 +61,9 @@ const SCHEMA_PATH_TO_FIELD: Record<string, ImportField> = {
   exchangeRate: "exchangeRate",
 };
 
-type CategoryOutcome = { category: Category } | { review: string } | { invalid: true };
-
-/**
- * The category of a row: its own column when it has one; else derived from the country,
- * the customer type and the VAT treatment together (docs/domain/KOR-RULES.md §2). A 0% or reverse-charged
- * row abroad may be goods (counts) or services (does not): that is for the user to say.
- */
-function categoryFrom(cells: Record<ImportField, string | undefined>, fallback: Category): CategoryOutcome {
-  const value = cells.category?.trim().toUpperCase().replace(/[\s-]+/g, "_");
-  if (value) return (CATEGORY_CODES as readonly string[]).includes(value) ? { category: value as Category } : { invalid: true };
-  const country = (cells.country?.trim() || cells.customerCountry?.trim() || "").toUpperCase();
-  const type = customerTypeFrom(cells.customerType) ?? (cells.customerVatId?.trim() ? "business" : undefined);
-  const rate = cells.vatRate?.trim().toLowerCase().replace(/\s|%/g, "") ?? "";
-  const domestic = country === "NL";
-  const unknownCountry = country === "";
-  const euConsumer = !domestic && !unknownCountry && isEuMemberState(country) && type === "consumer";
-  const review = { review: `${country || "?"}|${type ?? "?"}|${rate || "?"}` };
-  const standard = rate === "21" || rate === "21,0" || rate === "21.0" || rate === "hoog";
-  const reduced = rate === "9" || rate === "9,0" || rate === "9.0" || rate === "laag";
-  const zero = rate === "0" || rate === "0,0" || rate === "0.0" || rate === "nul";
-  const reverse = rate.includes("verlegd") || rate.includes("reverse");
-  if (standard || reduced) {
-    if (domestic || unknownCountry) return { category: standard ? "NL_STANDARD" : "NL_REDUCED" };
-    // Dutch VAT charged to a consumer elsewhere in the EU: a distance sale taxed in NL.
-    return euConsumer ? { category: "EU_B2C_NL_VAT" } : review;
-  }
-  if (zero || reverse) {
-    if (domestic) return { category: zero ? "NL_ZERO" : "NL_REVERSE_CHARGE" };
-    return review;
-  }
-  return domestic || unknownCountry ? { category: fallback } : review;
-}
-
 const CENTS = /^-?\d{1,12}$/;
 const YES = ["yes", "ja", "true", "1", "y", "j"];
 const NO = ["no", "nee", "false", "0", "n", ""];
-
-function customerTypeFrom(raw: string | undefined): string | undefined {
-  const value = raw?.trim().toLowerCase();
-  if (!value) return undefined;
-  if (["business", "zakelijk", "b2b", "bedrijf"].includes(value)) return "business";
-  if (["consumer", "particulier", "b2c", "consument"].includes(value)) return "consumer";
-  return value;
-}
 
 function kindFrom(raw: string | undefined): string | undefined {
   const value = raw?.trim().toLowerCase().replace(/[\s-]+/g, "_");
@@ -157,6 +141,8 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
   const ancillaryText = cells.ancillary?.trim().toLowerCase() ?? "";
   const ancillary = YES.includes(ancillaryText) ? true : NO.includes(ancillaryText) ? false : undefined;
   if (ancillary === undefined) errors.ancillary = "validation.boolean";
+  const deletedAt = parseDeletedAt(cells.deletedAt);
+  if (deletedAt === undefined) errors.deletedAt = "validation.deletedAt";
 
   let input: InvoiceInput | null = null;
   if (Object.keys(errors).length === 0 && category) {
@@ -189,6 +175,7 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
       }
   }
   const classification = input ? classifyTransaction({ category: input.category, country: input.country, ancillary: input.ancillary, date: input.date }) : null;
+  const deleted = typeof deletedAt === "string";
   return {
     line,
     number: cells.number?.trim() || null,
@@ -200,8 +187,11 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
     status: input ? "new" : "review" in outcome && Object.keys(errors).length === 0 ? "review" : "error",
     ...(reviewGroup ? { reviewGroup } : {}),
     errors,
-    countsForKor: classification ? classification.countsForKor : null,
+    // A deleted invoice never counts (it keeps only its number and history).
+    countsForKor: classification ? classification.countsForKor && !deleted : null,
+    ...(deleted ? { deleted: true as const } : {}),
     creditsNumber: cells.creditsInvoiceNumber?.trim() || null,
+    deletedAt: deletedAt ?? null,
     input,
   };
 }
@@ -210,7 +200,7 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
 const ROWS_PER_TURN = 500;
 
 /** Every row of the table, marked new / existing / review / error, with the import's summary. */
-export async function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
+export async function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>, errorRows: ParsedRow[] = []): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
   const index = Object.fromEntries(
     Object.entries(mapping.columns).map(([field, header]) => [field, table.headers.indexOf(header!)]),
   ) as Partial<Record<ImportField, number>>;
@@ -222,7 +212,7 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     const cells = Object.fromEntries(
       Object.entries(index).map(([field, column]) => [field, column !== undefined && column >= 0 ? row[column] : undefined]),
     ) as Record<ImportField, string | undefined>;
-    const result = parseRow(cells, i + 2, mapping);
+    const result = parseRow(cells, table.lines?.[i] ?? i + 2, mapping);
     if (result.input) {
       if (seen.has(result.input.number)) {
         result.status = "error";
@@ -237,6 +227,11 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     if (result.status === "review" && result.number && existingNumbers.has(result.number)) result.status = "existing";
     parsed.push(result);
   }
+  // Rows that could not be read at all (an e-invoice that is no UBL) are errors in their place.
+  if (errorRows.length) {
+    parsed.push(...errorRows);
+    parsed.sort((a, b) => a.line - b.line);
+  }
   // A credit note names the invoice it credits by number: in this file or already registered.
   for (const row of parsed) {
     if (!row.creditsNumber || row.status === "error") continue;
@@ -244,13 +239,17 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     const isCreditNote = row.input ? row.input.kind === "credit_note" : true;
     if (!known || !isCreditNote) {
       row.status = "error";
-      row.errors.creditsInvoiceNumber = known ? "validation.creditsInvoiceOnlyCreditNote" : "validation.creditsInvoice";
+      // Not known: perhaps deleted in the books it came from (the export leaves deleted invoices out).
+      row.errors.creditsInvoiceNumber = known ? "validation.creditsInvoiceOnlyCreditNote" : "validation.creditsInvoiceMissing";
       row.input = null;
     }
   }
-  const summary = { total: parsed.length, new: 0, existing: 0, errors: 0, review: 0, newNetCents: 0, newKorCents: 0 };
+  const summary = { total: parsed.length, new: 0, existing: 0, errors: 0, review: 0, newNetCents: 0, newKorCents: 0, deleted: 0 };
   for (const row of parsed) {
-    if (row.status === "new") {
+    if (row.status === "new" && row.deleted) {
+      summary.new++;
+      summary.deleted++;
+    } else if (row.status === "new") {
       summary.new++;
       summary.newNetCents += row.netCents ?? 0;
       if (row.countsForKor) summary.newKorCents += row.netCents ?? 0;
@@ -259,7 +258,7 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     else summary.errors++;
   }
   return {
-    preview: { headers: table.headers, mapping, rows: parsed.map(({ input: _input, creditsNumber: _credits, ...row }) => row), summary, warnings: [] },
+    preview: { headers: table.headers, mapping, rows: parsed.map(({ input: _input, creditsNumber: _credits, deletedAt: _deletedAt, ...row }) => row), summary, warnings: [] },
     parsed,
   };
 }

@@ -7,7 +7,8 @@ import { hasInvalidText } from "@/lib/validation";
 import type { ImportField, ImportMapping } from "@/lib/invoices/import/import.types";
 import { isOwnExport, ownExportMapping } from "@/lib/invoices/import/own-format";
 
-export type CsvTable = { headers: string[]; rows: string[][] };
+/** `lines`: each row's line number when it is not its place in a file (e-invoices number their documents). */
+export type CsvTable = { headers: string[]; rows: string[][]; lines?: number[] };
 
 export const MAX_IMPORT_ROWS = 200_000;
 
@@ -90,6 +91,10 @@ const SYNONYMS: Record<ImportField, string[]> = {
   sequence: ["sequence", "volgorde", "volgnummer"],
   ancillary: ["ancillary", "bijkomstig"],
   creditsInvoiceNumber: ["creditsinvoicenumber", "creditsinvoice", "gecrediteerdefactuur", "origineelfactuurnummer"],
+  deletedAt: ["deletedat", "verwijderdop"],
+  vatCategoryCode: ["vatcategorycode", "btwcategorie", "btwcategoriecode", "taxcategorycode"],
+  vatExemptionReason: ["vatexemptionreason", "vrijstellingsreden", "redenvrijstelling", "exemptionreason"],
+  deliveryCountry: ["deliverycountry", "landvanlevering", "leverland", "shiptocountry"],
 };
 
 export function suggestMapping(headers: string[], remembered?: ImportMapping | null): ImportMapping {

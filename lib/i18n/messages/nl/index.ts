@@ -13,6 +13,7 @@ import errors from "./errors.json";
 import invoices from "./invoices.json";
 import invoiceForm from "./invoiceForm.json";
 import importCsv from "./importCsv.json";
+import importEInvoices from "./importEInvoices.json";
 import apiTokens from "./apiTokens.json";
 import dashboard from "./dashboard.json";
 import notifications from "./notifications.json";
@@ -39,6 +40,7 @@ export default {
   ...invoices,
   ...invoiceForm,
   ...importCsv,
+  ...importEInvoices,
   ...apiTokens,
   ...dashboard,
   ...notifications,

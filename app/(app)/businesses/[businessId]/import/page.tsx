@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ImportWizard } from "@/components/import/import-wizard";
-import Link from "next/link";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";
@@ -19,18 +18,12 @@ export default async function ImportPage({ params }: Props) {
   const t = await getTranslations("importCsv");
   const categories = CATEGORY_CODES.map((code) => ({ code, label: CATEGORIES[code].label }));
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{business.name}</h1>
-      <Link href={`/businesses/${business.id}`} className="text-sm font-medium text-brand-700 underline">
-        {t("back")}
-      </Link>
-      <Card as="section" aria-labelledby="import-title">
-        <h2 id="import-title" className="mb-2 text-lg font-semibold">
-          {t("title")}
-        </h2>
-        <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
-        {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? <p>{t("readOnly")}</p> : <ImportWizard businessId={business.id} categories={categories} />}
-      </Card>
-    </div>
+    <Card as="section" aria-labelledby="import-title">
+      <h2 id="import-title" className="mb-2 text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+      {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? <p>{t("readOnly")}</p> : <ImportWizard businessId={business.id} categories={categories} />}
+    </Card>
   );
 }

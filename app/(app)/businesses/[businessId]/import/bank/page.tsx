@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BankStatementImport } from "@/components/bank/bank-statement-import";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
@@ -22,18 +21,12 @@ export default async function BankImportPage({ params }: Props) {
   const categories = CATEGORY_CODES.map((code) => ({ code, label: CATEGORIES[code].label[language], needsCountry: CATEGORIES[code].needsCountry }));
   const { data } = await listBankCandidates({ caller: { userId: user.id }, businessId: business.id, query: { status: "incoming", pageSize: 200 } });
   return (
-    <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{business.name}</h1>
-      <Link href={`/businesses/${business.id}`} className="text-sm font-medium text-brand-700 underline">
-        {t("back")}
-      </Link>
-      <Card as="section" padding="responsive" aria-labelledby="bank-import-title">
+    <Card as="section" padding="responsive" aria-labelledby="bank-import-title">
         <h2 id="bank-import-title" className="mb-2 text-lg font-semibold">
           {t("title")}
         </h2>
         <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
         <BankStatementImport businessId={business.id} categories={categories} initialLines={data} readOnly={business.role === "ACCOUNTANT" && business.access === "READ_ONLY"} />
-      </Card>
-    </div>
+    </Card>
   );
 }

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { EInvoiceWizard } from "@/components/import/e-invoice-wizard";
+import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { CATEGORIES } from "@/lib/kor/categories";
+import { CATEGORY_CODES } from "@/lib/kor/types";
+import { Card } from "@/components/ui/card";
+
+type Props = { params: Promise<{ businessId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { business } = await getBusinessForPage((await params).businessId);
+  return { title: `${(await getTranslations("importEInvoices"))("title")} · ${business.name}` };
+}
+
+export default async function EInvoiceImportPage({ params }: Props) {
+  const { business } = await getBusinessForPage((await params).businessId);
+  const t = await getTranslations("importEInvoices");
+  const tCsv = await getTranslations("importCsv");
+  const categories = CATEGORY_CODES.map((code) => ({ code, label: CATEGORIES[code].label }));
+  return (
+    <Card as="section" aria-labelledby="e-invoice-title">
+      <h2 id="e-invoice-title" className="mb-2 text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+      {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? <p>{tCsv("readOnly")}</p> : <EInvoiceWizard businessId={business.id} categories={categories} />}
+    </Card>
+  );
+}
