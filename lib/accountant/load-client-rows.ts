@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { Category, ISODate, Transaction } from "@/lib/kor/types";
 import { toEngineBusiness } from "@/lib/turnover/load-engine-input";
+import { listDeadlinesDoneOf } from "@/lib/deadlines/deadline-done";
 import type { AccessLevel, ClientRow } from "./accountant.types";
 import { lastTransactionDate, summaryData, upsertYearSummaries, type SummaryData, type YearSummary } from "./year-summary";
 
@@ -61,9 +62,10 @@ function toTransaction([id, date, netCents, vatCents, category, country, ancilla
 /** Evaluates the given businesses on asOf and stores their summaries; a constant number of queries. */
 async function evaluateSummaries(stale: ClientLine[], asOf: ISODate): Promise<Map<string, SummaryData>> {
   const ids = stale.map((c) => c.businessId);
-  const [businesses, loaded] = await Promise.all([
+  const [businesses, loaded, done] = await Promise.all([
     db().business.findMany({ where: { id: { in: ids } }, include: { korParticipations: { select: { from: true, to: true } } } }),
     db().$queryRawUnsafe<{ businessId: string; rows: string }[]>(TRANSACTIONS, ids.join(",")),
+    listDeadlinesDoneOf({ businessIds: ids }),
   ]);
   const transactions = new Map(loaded.map(({ businessId, rows }) => [businessId, (JSON.parse(rows) as TxTuple[]).map(toTransaction)]));
   const versions = new Map(stale.map((c) => [c.businessId, c.booksVersion]));
@@ -76,7 +78,7 @@ async function evaluateSummaries(stale: ClientLine[], asOf: ISODate): Promise<Ma
       year,
       asOf,
       booksVersion: versions.get(business.id)!,
-      data: summaryData({ output, euKorEnabled: business.euKorEnabled, lastInvoiceDate: lastTransactionDate(list) }),
+      data: summaryData({ output, euKorEnabled: business.euKorEnabled, lastInvoiceDate: lastTransactionDate(list), done: done.get(business.id) }),
     };
   });
   await upsertYearSummaries(db(), summaries);

@@ -10,6 +10,7 @@ import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { evaluate } from "@/lib/kor/evaluate";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
+import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
 import { toIsoDate, fromIsoDate } from "@/lib/validation";
 import { referencedInvoiceIds, selectAlerts, withInvoiceNumbers, type AlertDetails } from "@/lib/alerts/select-alerts";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
@@ -29,7 +30,7 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
   const business = await tx.business.findUnique({ where: { id: businessId }, select: { id: true, name: true, booksVersion: true } });
   if (!business) return none;
   const asOf = amsterdamToday(now);
-  const input = await loadEngineInput({ businessId, asOf, client: tx });
+  const [input, done] = await Promise.all([loadEngineInput({ businessId, asOf, client: tx }), listDeadlinesDone({ businessId, client: tx })]);
   const output = evaluate(input, { explain: true });
   await upsertYearSummaries(tx, [
     {
@@ -37,7 +38,7 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
       year: Number(asOf.slice(0, 4)),
       asOf,
       booksVersion: business.booksVersion,
-      data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions) }),
+      data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions), done }),
     },
   ]);
   let candidates = selectAlerts(output, asOf);

@@ -31,6 +31,8 @@ import type {
   SalesAtRate,
 } from "./dashboard.types";
 import { dateOfDay, dayOfYear, daysInYear } from "./dates";
+import { daysLate, deadlineActions, doneOnOf } from "./deadline-actions";
+import type { DoneMarks } from "@/lib/deadlines/deadline-key";
 
 export type BuildDashboardOptions = {
   businessId: string;
@@ -44,13 +46,11 @@ export type BuildDashboardOptions = {
   listed?: Listed;
   /** The deregistrations after a crossing the owner ticked off as sent. */
   deregistrations?: readonly DeregistrationRecord[];
+  /** Deadlines marked done: key → the day (lib/deadlines). */
+  done?: DoneMarks;
 };
 
-/** Whole days from `deadline` to `asOf`; null when not past. */
-export function daysLate(deadline: ISODate | null, asOf: ISODate): number | null {
-  if (deadline === null || deadline >= asOf) return null;
-  return toDayNumber(asOf) - toDayNumber(deadline);
-}
+export { daysLate };
 
 /** How many invoices to list one by one: the latest of each "why?" list, the first of the remediation. */
 export type Listed = { why: number; remediation: number };
@@ -343,6 +343,8 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
     alertCode: alert.code,
     detail: { nl: withInvoiceNumbers(alert.messages.nl, ids, invoices), en: withInvoiceNumbers(alert.messages.en, ids, invoices) },
     daysLate: null,
+    deadlineKey: null,
+    doneOn: null,
   };
   switch (alert.code) {
     case "KOR_THRESHOLD_CROSSED": {
@@ -364,8 +366,11 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
       return { ...base, kind: "exclusionConflict", deadline: null, params: { date: alert.date } };
     case "EU_KOR_THRESHOLD_CROSSED": {
       const crossing = output.euKor.crossings.find((c) => c.year === alert.year);
+      const mark = crossing ? doneOnOf({ kind: "EU_KOR_NOTIFY_BY", about: crossing.date }, options.done) : { key: null, doneOn: null };
       return {
         ...base,
+        ...mark,
+        level: mark.doneOn !== null ? "info" : base.level,
         kind: "euNotify",
         deadline: crossing?.notifyBy ?? null,
         params: { date: alert.date, invoice, days: rulesFor(alert.year).euKorNotifyWorkingDays },
@@ -405,44 +410,38 @@ export function buildActions(options: BuildDashboardOptions, isCurrentYear: bool
         alertCode: null,
         deadline: nextApply.date,
         daysLate: null,
+        deadlineKey: null,
+        doneOn: null,
         params: { date: nextApply.date, start: nextApply.about ?? undefined },
         detail: nextApply.messages,
       });
     }
-    const nextReport = output.deadlines.filter((d) => d.kind === "EU_KOR_REPORT_DUE" && d.date >= output.asOf).sort((a, b) => a.date.localeCompare(b.date))[0];
-    if (nextReport) {
-      actions.push({
-        ...ruleInfo(nextReport),
-        key: `euReport:${nextReport.about ?? nextReport.date}`,
-        kind: "euReport",
-        level: "info",
-        alertCode: null,
-        deadline: nextReport.date,
-        daysLate: null,
-        params: { date: nextReport.date, start: nextReport.about ?? undefined },
-        detail: nextReport.messages,
-      });
-    }
   }
+  actions.push(...deadlineActions({ output, year, isCurrentYear, done: options.done }));
   // A deadline in the past stays, saying how late it is, until it is done.
-  for (const action of actions) action.daysLate = daysLate(action.deadline, output.asOf);
-  return actions.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
+  for (const action of actions) action.daysLate = action.doneOn === null ? daysLate(action.deadline, output.asOf) : null;
+  // What is done goes last: it needs nothing more.
+  const doneLast = (a: ActionItem) => (a.doneOn === null ? 0 : 1);
+  return actions.sort((a, b) => doneLast(a) - doneLast(b) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
 }
 
 // Dates by which the owner must do something; the others (a deregistration taking effect,
 // the earliest rejoin) are events that simply pass.
 const TO_DO_KINDS: ReadonlySet<DeadlineItem["kind"]> = new Set(["KOR_APPLY_BY", "VAT_RETURN_DUE", "EU_KOR_NOTIFY_BY", "EU_KOR_REPORT_DUE"]);
 
-function buildDeadlines(output: EngineOutput): DeadlineItem[] {
+function buildDeadlines(output: EngineOutput, done: DoneMarks | undefined): DeadlineItem[] {
   return output.deadlines
-    .map((d) => ({
+    .map((d) => ({ d, mark: doneOnOf(d, done) }))
+    .map(({ d, mark }) => ({
       ...ruleInfo(d),
       kind: d.kind,
       date: d.date,
       about: d.about ?? null,
       past: d.date < output.asOf,
       choice: d.choice === true,
-      daysLate: d.choice !== true && TO_DO_KINDS.has(d.kind) ? daysLate(d.date, output.asOf) : null,
+      daysLate: d.choice !== true && TO_DO_KINDS.has(d.kind) && mark.doneOn === null ? daysLate(d.date, output.asOf) : null,
+      key: mark.key,
+      doneOn: mark.doneOn,
       messages: d.messages,
     }))
     .sort((a, b) => a.date.localeCompare(b.date));
@@ -543,7 +542,7 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
             })),
           }
         : null,
-    deadlines: buildDeadlines(output),
+    deadlines: buildDeadlines(output, options.done),
     earliestRejoin: output.kor.earliestRejoin,
     participation: buildParticipation(options),
     periodEndings: output.kor.crossings

@@ -12,6 +12,7 @@ import { evaluate } from "@/lib/kor/evaluate";
 import { asOfForYear } from "@/lib/turnover/get-turnover";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 import { listKorDeregistrations } from "@/lib/businesses/kor-deregistration";
+import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
 import { buildDashboard, invoicesNamedBy, type Listed } from "./build-dashboard";
 import type { DashboardData, InvoiceRef } from "./dashboard.types";
 
@@ -55,12 +56,12 @@ export async function getDashboard(options: { caller: Caller; businessId: string
 
 async function build(options: { businessId: string; year: number; asOf: string; listed?: Listed }): Promise<DashboardData> {
   const { businessId, year, asOf } = options;
-  const [input, deregistrations] = await Promise.all([loadEngineInput({ businessId, asOf }), listKorDeregistrations({ businessId })]);
+  const [input, deregistrations, done] = await Promise.all([loadEngineInput({ businessId, asOf }), listKorDeregistrations({ businessId }), listDeadlinesDone({ businessId })]);
   const output = evaluate(input, { explain: true });
   // The engine knows invoices by id; the dashboard names the few it lists by number.
-  const named = [...invoicesNamedBy({ businessId, year, input, output, listed: options.listed, deregistrations })];
+  const named = [...invoicesNamedBy({ businessId, year, input, output, listed: options.listed, deregistrations, done })];
   const labels = named.length === 0 ? [] : await db().invoice.findMany({ where: { businessId, id: { in: named } }, select: { id: true, number: true, customerName: true } });
-  const data = buildDashboard({ businessId, year, input, output, listed: options.listed, deregistrations, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
+  const data = buildDashboard({ businessId, year, input, output, listed: options.listed, deregistrations, done, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
   return data;
 }
 
