@@ -22,6 +22,8 @@ export type Victim = { businessId: string; invoiceId: string };
 export const SEGMENT_VALUES: Record<string, (victim: Victim) => string> = {
   businessId: (victim) => victim.businessId,
   invoiceId: (victim) => victim.invoiceId,
+  // A deadline of any business with a crossing in the KOR; the victim's business is named by businessId.
+  deadlineKey: () => "VAT_RETURN_DUE:2026-Q4",
 };
 
 /** Routes that hold no tenant data: not tested here, each with the reason. */
