@@ -27,12 +27,14 @@ export async function DashboardView({
   year,
   canWrite,
   deregistrationFailed = false,
+  deadlineFailed = false,
 }: {
   userId: string;
   businessId: string;
   year: number;
   canWrite: boolean;
   deregistrationFailed?: boolean;
+  deadlineFailed?: boolean;
 }) {
   const caller = { userId };
   const [data, goods, t, locale] = await Promise.all([getDashboard({ caller, businessId, year }), listInvestmentGoods({ caller, businessId }), getTranslations("dashboard"), getLocale()]);
@@ -63,7 +65,7 @@ export async function DashboardView({
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <ProgressCard data={data} language={language} />
-        <ActionsPanel actions={data.actions} language={language} />
+        <ActionsPanel actions={data.actions} language={language} businessId={businessId} year={data.year} asOf={data.asOf} canWrite={canWrite} doneFailed={deadlineFailed} />
       </div>
       {data.participation ? (
         <ParticipationPanel data={{ ...data, participation: data.participation }} language={language} canWrite={canWrite} failed={deregistrationFailed} />

@@ -369,7 +369,8 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
       const mark = crossing ? doneOnOf({ kind: "EU_KOR_NOTIFY_BY", about: crossing.date }, options.done) : { key: null, doneOn: null };
       return {
         ...base,
-        ...mark,
+        deadlineKey: mark.key,
+        doneOn: mark.doneOn,
         level: mark.doneOn !== null ? "info" : base.level,
         kind: "euNotify",
         deadline: crossing?.notifyBy ?? null,

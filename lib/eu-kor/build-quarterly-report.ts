@@ -19,6 +19,8 @@ export type QuarterlyReport = {
   totalCents: number;
   /** Counted supplies in the quarter. */
   supplies: number;
+  /** The day the report was marked filed (lib/deadlines); null while it is not. */
+  filedOn: ISODate | null;
 };
 
 export type QuarterlyReports = RuleRef & { year: number; quarters: QuarterlyReport[]; unionRule: RuleRef };
@@ -35,6 +37,7 @@ export function buildQuarterlyReports(options: { year: number; input: Pick<Engin
     lines: STATE_ORDER.map((state) => ({ state, netCents: 0 })),
     totalCents: 0,
     supplies: 0,
+    filedOn: null,
   }));
   for (const line of union?.counted ?? []) {
     const kind = CATEGORIES[line.category].memberState;

@@ -7,6 +7,8 @@ import { evaluate } from "@/lib/kor/evaluate";
 import { asOfForYear } from "@/lib/turnover/get-turnover";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
 import { buildQuarterlyReports, type QuarterlyReports } from "@/lib/eu-kor/build-quarterly-report";
+import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
+import { euKorReportKey } from "@/lib/deadlines/deadline-key";
 
 export async function getQuarterlyReports(options: { caller: Caller; businessId: string; year: unknown }): Promise<QuarterlyReports> {
   const { caller, businessId } = options;
@@ -15,8 +17,11 @@ export async function getQuarterlyReports(options: { caller: Caller; businessId:
     throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
   }
   await requireBusinessAccess({ caller, businessId, need: "read" });
-  const input = await loadEngineInput({ businessId, asOf: asOfForYear(year) });
-  return buildQuarterlyReports({ year, input, output: evaluate(input, { explain: true }) });
+  const [input, done] = await Promise.all([loadEngineInput({ businessId, asOf: asOfForYear(year) }), listDeadlinesDone({ businessId })]);
+  const reports = buildQuarterlyReports({ year, input, output: evaluate(input, { explain: true }) });
+  // Each quarter's report as marked filed (the same mark as on the dashboard).
+  for (const quarter of reports.quarters) quarter.filedOn = done.get(euKorReportKey(quarter.quarter)) ?? null;
+  return reports;
 }
 
 export const QUARTERLY_REPORT_COLUMNS = ["quarter", "due_date", "member_state", "net_cents", "net_eur", "rule"] as const;

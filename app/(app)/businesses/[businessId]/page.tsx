@@ -10,7 +10,7 @@ import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { canWrite } from "@/lib/businesses/access";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 
-type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[] }> };
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[]; deadline?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
@@ -29,7 +29,7 @@ export default async function BusinessPage({ params, searchParams }: Props) {
       <BusinessNav businessId={business.id} current="overview" />
       {/* Keyed by year so a new year shows the skeleton again instead of the old year's figures. */}
       <Suspense key={year} fallback={<DashboardSkeleton />}>
-        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} />
+        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} deadlineFailed={query.deadline === "invalid"} />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="details-title" className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
