@@ -41,7 +41,7 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
       data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions), done }),
     },
   ]);
-  let candidates = selectAlerts(output, asOf);
+  let candidates = selectAlerts(output, asOf, done);
   if (candidates.length === 0) return none;
 
   const ids = referencedInvoiceIds(candidates);
