@@ -18,15 +18,15 @@ const LEVEL_SYMBOL = { critical: "✕", warning: "!", info: "i" } as const;
 type Props = {
   actions: ActionItem[];
   language: UiLanguage;
-  /** For the done marks: whose, which year's page, today, and whether the viewer may mark. */
+  /** For the done marks: whose, which year's page, today (the real one, not the past year's as-of date), and whether the viewer may mark. */
   businessId: string;
   year: number;
-  asOf: string;
+  today: string;
   canWrite: boolean;
   doneFailed?: boolean;
 };
 
-export async function ActionsPanel({ actions, language, businessId, year, asOf, canWrite, doneFailed = false }: Props) {
+export async function ActionsPanel({ actions, language, businessId, year, today, canWrite, doneFailed = false }: Props) {
   const t = await getTranslations("dashboard");
   const date = (value: string | undefined) => (value ? formatDate(value, language, "long") : "");
   const text = (action: ActionItem) => {
@@ -68,7 +68,7 @@ export async function ActionsPanel({ actions, language, businessId, year, asOf, 
                   year={year}
                   deadlineKey={action.deadlineKey}
                   doneOn={action.doneOn}
-                  today={asOf}
+                  today={today}
                   canWrite={canWrite}
                   language={language}
                   returnTo="dashboard"

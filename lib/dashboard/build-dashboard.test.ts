@@ -288,6 +288,14 @@ describe("an EU-KOR user whose Union turnover crosses €100,000", () => {
     expect(notify?.detail?.nl).toContain("F-3");
     expect(data.actions[0]?.kind).toBe("euNotify");
   });
+
+  it("the notification marked done reads as done: not late, info, with its day (issue #16)", () => {
+    expect(data.actions.find((a) => a.kind === "euNotify")).toMatchObject({ deadlineKey: "EU_KOR_NOTIFY_BY:2026-03-02", doneOn: null, daysLate: 18 });
+    const invoices = new Map<string, InvoiceRef>(input.transactions.map((t, i) => [t.id, { id: t.id, number: `F-${i + 1}`, customerName: `Klant ${i + 1}` }]));
+    const done = buildDashboard({ businessId: "b1", year: 2026, input, output: evaluate(input, { explain: true }), invoices, done: new Map([["EU_KOR_NOTIFY_BY:2026-03-02", "2026-03-20"]]) });
+    expect(done.actions.find((a) => a.kind === "euNotify")).toMatchObject({ level: "info", daysLate: null, doneOn: "2026-03-20" });
+    expect(done.deadlines.find((d) => d.kind === "EU_KOR_NOTIFY_BY")).toMatchObject({ daysLate: null, doneOn: "2026-03-20" });
+  });
 });
 
 describe("a year of thousands of invoices", () => {
