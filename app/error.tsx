@@ -1,7 +1,7 @@
 "use client";
-// The error page, with its own <main>. Known gap (issue #16): an error thrown inside
-// app/(app)/ still renders this inside that layout's <main>; an app/(app)/error.tsx without
-// one broke the no-JavaScript form posts of the invoice list (e2e/hardening.spec.ts).
+// The error page at the root, with its own <main>: an error in a layout, or in a page
+// outside app/(app)/. Errors inside app/(app)/ are app/(app)/error.tsx's (a <div> inside
+// that layout's <main>).
 import { useTranslations } from "next-intl";
 import { StatusMessage } from "@/components/ui/status-message";
 

@@ -73,6 +73,8 @@ test("the dashboard of a fixed past year looks the same at phone and desktop wid
       caret: "hide",
       stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"),
       maxDiffPixelRatio: 0.002,
+      // The "done on" field proposes today's date.
+      mask: [page.locator('input[name="doneOn"]')],
     });
 
     for (const summary of await page.locator("main details > summary").all()) await summary.click();
@@ -107,7 +109,8 @@ test("at 390 px the dashboard after a crossing and the invoice list fit the phon
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ reducedMotion: "reduce" });
-  const shot = { fullPage: true, animations: "disabled" as const, caret: "hide" as const, stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"), maxDiffPixelRatio: 0.002 };
+  // The "done on" field proposes today's date: masked.
+  const shot = { fullPage: true, animations: "disabled" as const, caret: "hide" as const, stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"), maxDiffPixelRatio: 0.002, mask: [page.locator('input[name="doneOn"]')] };
 
   // The header is one slim band, not a third of the screen.
   await page.goto(`${overview}?year=2024&charts=static`);
@@ -131,4 +134,61 @@ test("at 390 px the dashboard after a crossing and the invoice list fit the phon
   const edit = await page.getByRole("link", { name: "Factuur 2024-007 bewerken" }).boundingBox();
   expect(edit!.x + edit!.width).toBeLessThanOrEqual(390);
   await expect(page).toHaveScreenshot("invoice-list-390.png", shot);
+});
+
+test("at 390 px the accountant overview fits the phone, one card per client, and looks the same", async ({ page }) => {
+  test.setTimeout(180_000);
+  const pg = (await import("pg")).default;
+  const { e2eDatabaseUrl } = await import("../playwright.config");
+  // Three clients of one owner, in the KOR since 2024 with invoices only in 2024: this
+  // year's figures (the overview's) are €0 on any day, and the last invoice dates are fixed.
+  await register(page, "Olga Opdrachtgever", uniqueEmail("klant"));
+  const clients: { name: string; invoices: Invoice[] }[] = [
+    { name: "Atelier Vast met een heel lange naam", invoices: INVOICES.slice(2, 5) },
+    { name: "Bakkerij Vast", invoices: INVOICES.slice(5, 7) },
+    { name: "Tuinontwerp Vast", invoices: [INVOICES[10]!] },
+  ];
+  const ids: string[] = [];
+  for (const client of clients) {
+    const overview = await createKorBusiness(page, client.name, "2024-01-01");
+    const businessId = new URL(overview).pathname.split("/")[2]!;
+    for (const invoice of client.invoices) await postInvoice(page, businessId, invoice);
+    ids.push(businessId);
+  }
+  await page.context().clearCookies();
+  const email = uniqueEmail("kantoor");
+  await register(page, "Karel Kantoor", email);
+  // Granted as an accepted invitation would (the invitation flow is e2e/accountant.spec.ts's).
+  const db = new pg.Client({ connectionString: e2eDatabaseUrl });
+  await db.connect();
+  try {
+    for (const id of ids) {
+      await db.query(`INSERT INTO "Membership" ("id", "businessId", "userId", "role", "access") SELECT gen_random_uuid(), $1::uuid, u."id", 'ACCOUNTANT', 'READ_ONLY' FROM "User" u WHERE u."email" = $2`, [id, email]);
+    }
+  } finally {
+    await db.end();
+  }
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto("/accountant");
+  await expect(page.getByRole("heading", { level: 1, name: "Je klanten" })).toBeVisible();
+  const rows = page.getByTestId("client-row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: "Bakkerij Vast" })).toContainText(/16 jul(i)? 2024/);
+  await expectNoSidewaysScroll(page);
+  // Each client's name and status are within the screen.
+  for (const row of await rows.all()) {
+    const box = (await row.boundingBox())!;
+    expect(box.x + box.width, await row.innerText()).toBeLessThanOrEqual(390);
+  }
+  // What names today or this year is masked: the "as of" line and each card's "Omzet <year>" line.
+  await expect(page).toHaveScreenshot("accountant-overview-390.png", {
+    fullPage: true,
+    animations: "disabled",
+    caret: "hide",
+    stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"),
+    maxDiffPixelRatio: 0.002,
+    mask: [page.getByTestId("overview-as-of"), page.locator('[data-testid="client-row"] > td:first-of-type')],
+  });
 });

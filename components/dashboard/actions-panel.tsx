@@ -1,5 +1,8 @@
-// The engine's alerts as things to do, each with its deadline, most urgent first.
+// The engine's alerts as things to do, each with its deadline, most urgent first; a
+// deadline the owner meets once (a VAT return, an EU-KOR report) is marked done here.
 import { getTranslations } from "next-intl/server";
+import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
+import { periodInWords } from "@/lib/kor/dates";
 import type { ActionItem } from "@/lib/dashboard/dashboard.types";
 import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
@@ -12,7 +15,18 @@ const LEVEL_STYLE = {
 } as const;
 const LEVEL_SYMBOL = { critical: "✕", warning: "!", info: "i" } as const;
 
-export async function ActionsPanel({ actions, language }: { actions: ActionItem[]; language: UiLanguage }) {
+type Props = {
+  actions: ActionItem[];
+  language: UiLanguage;
+  /** For the done marks: whose, which year's page, today (the real one, not the past year's as-of date), and whether the viewer may mark. */
+  businessId: string;
+  year: number;
+  today: string;
+  canWrite: boolean;
+  doneFailed?: boolean;
+};
+
+export async function ActionsPanel({ actions, language, businessId, year, today, canWrite, doneFailed = false }: Props) {
   const t = await getTranslations("dashboard");
   const date = (value: string | undefined) => (value ? formatDate(value, language, "long") : "");
   const text = (action: ActionItem) => {
@@ -26,6 +40,7 @@ export async function ActionsPanel({ actions, language }: { actions: ActionItem[
       days: p.days ?? 0,
       amount: p.amountCents === undefined ? "" : formatCents(p.amountCents, language),
       sentOn: date(p.sentOn),
+      period: p.period ? periodInWords(p.period, language) : "",
     });
   };
   return (
@@ -46,6 +61,19 @@ export async function ActionsPanel({ actions, language }: { actions: ActionItem[
                   {t("actions.deadline", { date: date(action.deadline) })}
                   {action.daysLate ? <strong className="text-red-800">{` — ${t("actions.late", { days: action.daysLate })}`}</strong> : null}
                 </p>
+              ) : null}
+              {action.deadlineKey ? (
+                <DeadlineDoneForm
+                  businessId={businessId}
+                  year={year}
+                  deadlineKey={action.deadlineKey}
+                  doneOn={action.doneOn}
+                  today={today}
+                  canWrite={canWrite}
+                  language={language}
+                  returnTo="dashboard"
+                  failed={doneFailed}
+                />
               ) : null}
               {action.detail ? (
                 <details className="mt-1 text-sm">

@@ -8,6 +8,7 @@ import { getDashboard } from "@/lib/dashboard/get-dashboard";
 import { listInvestmentGoods } from "@/lib/investment-goods/list-investment-goods";
 import { planYears, revisionPlans } from "@/lib/investment-goods/revision-plan";
 import { ActionsPanel } from "./actions-panel";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { CrossingPanel, EarlierCrossingPanel } from "./crossing-panel";
 import { CumulativeChart } from "./cumulative-chart";
 import { DeadlinesList } from "./deadlines-list";
@@ -27,12 +28,14 @@ export async function DashboardView({
   year,
   canWrite,
   deregistrationFailed = false,
+  deadlineFailed = false,
 }: {
   userId: string;
   businessId: string;
   year: number;
   canWrite: boolean;
   deregistrationFailed?: boolean;
+  deadlineFailed?: boolean;
 }) {
   const caller = { userId };
   const [data, goods, t, locale] = await Promise.all([getDashboard({ caller, businessId, year }), listInvestmentGoods({ caller, businessId }), getTranslations("dashboard"), getLocale()]);
@@ -63,7 +66,7 @@ export async function DashboardView({
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <ProgressCard data={data} language={language} />
-        <ActionsPanel actions={data.actions} language={language} />
+        <ActionsPanel actions={data.actions} language={language} businessId={businessId} year={data.year} today={amsterdamToday()} canWrite={canWrite} doneFailed={deadlineFailed} />
       </div>
       {data.participation ? (
         <ParticipationPanel data={{ ...data, participation: data.participation }} language={language} canWrite={canWrite} failed={deregistrationFailed} />

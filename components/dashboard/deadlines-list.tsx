@@ -13,10 +13,18 @@ export async function DeadlinesList({ deadlines, language }: { deadlines: Deadli
   const due = deadlines.filter((deadline) => !deadline.choice);
   const choices = deadlines.filter((deadline) => deadline.choice);
   const item = (deadline: DeadlineItem) => (
-    <li key={`${deadline.kind}:${deadline.date}:${deadline.about ?? ""}`} className={`py-2 ${deadline.past && !deadline.daysLate ? "text-slate-600" : ""}`}>
+    <li key={`${deadline.kind}:${deadline.date}:${deadline.about ?? ""}`} className={`py-2 ${deadline.past && !deadline.daysLate && !deadline.doneOn ? "text-slate-600" : ""}`}>
       <p className="font-semibold">
         <time dateTime={deadline.date}>{formatDate(deadline.date, language, "long")}</time> — {t(`deadlines.kind.${deadline.kind}`)}
-        {deadline.daysLate ? <strong className="text-red-800">{` (${t("deadlines.late", { days: deadline.daysLate })})`}</strong> : deadline.past ? ` (${t("deadlines.past")})` : ""}
+        {deadline.doneOn ? (
+          <span className="text-green-800">{` (${t(deadline.kind === "EU_KOR_NOTIFY_BY" ? "deadlines.doneOn" : "deadlines.filedOn", { date: formatDate(deadline.doneOn, language, "long") })})`}</span>
+        ) : deadline.daysLate ? (
+          <strong className="text-red-800">{` (${t("deadlines.late", { days: deadline.daysLate })})`}</strong>
+        ) : deadline.past ? (
+          ` (${t("deadlines.past")})`
+        ) : (
+          ""
+        )}
         {deadline.choice ? ` (${t("deadlines.choice")})` : ""}
       </p>
       <p>{deadline.messages[language]}</p>

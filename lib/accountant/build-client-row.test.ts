@@ -35,6 +35,15 @@ describe("buildClientRow", () => {
     expect(row.deadlinesThisWeek).toBe(0);
   });
 
+  it("a deadline marked done is not the next deadline, nor one of this week's (issue #16)", () => {
+    const output = evaluate(input({ euKor: { memberStates: ["DE"] } }, [["2026-02-01", 3_000]], "2026-07-28"));
+    expect(buildClientRow({ ...facts, euKorEnabled: true }, output).nextDeadline).toEqual({ kind: "EU_KOR_REPORT_DUE", date: "2026-07-31" });
+    const done = new Map([["EU_KOR_REPORT_DUE:2026-Q2", "2026-07-20"]]);
+    const row = buildClientRow({ ...facts, euKorEnabled: true }, output, done);
+    expect(row.nextDeadline).toEqual({ kind: "EU_KOR_REPORT_DUE", date: "2026-10-31" });
+    expect(row.deadlinesThisWeek).toBe(0);
+  });
+
   it("adds days across month and year ends", () => {
     expect(addDays("2026-12-28", 6)).toBe("2027-01-03");
   });

@@ -3,7 +3,8 @@
 // projection expects the limit to be crossed before 31 December.
 import { korStatus } from "@/lib/dashboard/kor-status";
 import { rulesFor } from "@/lib/kor/rules";
-import type { EngineOutput, ISODate } from "@/lib/kor/types";
+import type { Deadline, EngineOutput, ISODate } from "@/lib/kor/types";
+import { deadlineKey, type DoneMarks } from "@/lib/deadlines/deadline-key";
 import type { ClientRow, ClientStatus } from "./accountant.types";
 import { percentOfLimit } from "@/lib/kor/money";
 
@@ -18,7 +19,8 @@ export function addDays(date: ISODate, days: number): ISODate {
   return d.toISOString().slice(0, 10);
 }
 
-export function buildClientRow(facts: ClientFacts, output: EngineOutput): ClientRow {
+/** `done`: the business's deadlines marked done (key → day); a done deadline is never the next one. */
+export function buildClientRow(facts: ClientFacts, output: EngineOutput, done?: DoneMarks): ClientRow {
   const { euKorEnabled, ...rest } = facts;
   const asOf = output.asOf;
   const year = Number(asOf.slice(0, 4));
@@ -40,7 +42,11 @@ export function buildClientRow(facts: ClientFacts, output: EngineOutput): Client
   if ((status === "safe" || status === "approaching") && projectedDate) status = "projected";
   const crossingDate = status === "notInKor" ? null : (crossing?.date ?? projectedDate);
   // A date that applies only if the owner chooses to leave is not a deadline (issue #16).
-  const upcoming = output.deadlines.filter((d) => d.date >= asOf && d.choice !== true).sort((a, b) => a.date.localeCompare(b.date));
+  const isDone = (d: Deadline) => {
+    const key = deadlineKey(d);
+    return key !== null && done?.has(key) === true;
+  };
+  const upcoming = output.deadlines.filter((d) => d.date >= asOf && d.choice !== true && !isDone(d)).sort((a, b) => a.date.localeCompare(b.date));
   const weekEnd = addDays(asOf, 6);
   const unionLimit = totals?.limits.unionCents ?? rules.unionLimitCents;
   const unionCents = totals?.unionTurnoverCents ?? 0;

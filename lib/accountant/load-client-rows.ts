@@ -9,23 +9,26 @@
 // summaries stored in one statement, so the next call finds them.
 import { db } from "@/lib/db/client";
 import { readManyBooks } from "@/lib/books/read-books";
+import { listDeadlinesDoneOf } from "@/lib/deadlines/deadline-done";
 import type { ISODate } from "@/lib/kor/types";
 import type { AccessLevel, ClientRow } from "./accountant.types";
 import { lastTransactionDate, summaryData, upsertYearSummaries, type SummaryData, type YearSummary } from "./year-summary";
 
+// $3: only memberships of this role (the accountant overview), or NULL for all (the business list).
 const CLIENTS = `
-SELECT b."id"::text AS "businessId", b."name", b."kvkNumber", m."access"::text AS "access", b."booksVersion",
+SELECT b."id"::text AS "businessId", b."name", b."kvkNumber", m."access"::text AS "access", m."role"::text AS "role", b."booksVersion",
   s."booksVersion" AS "summaryVersion", s."asOf"::text AS "summaryAsOf", s."data"::text AS "data"
 FROM "Membership" m
 JOIN "Business" b ON b."id" = m."businessId"
 LEFT JOIN "BusinessYearSummary" s ON s."businessId" = b."id" AND s."year" = $2::int
-WHERE m."userId" = $1::uuid AND m."role" = 'ACCOUNTANT'`;
+WHERE m."userId" = $1::uuid AND ($3::text IS NULL OR m."role"::text = $3::text)`;
 
 type ClientLine = {
   businessId: string;
   name: string;
   kvkNumber: string | null;
   access: AccessLevel;
+  role: MembershipRole;
   booksVersion: number;
   summaryVersion: number | null;
   summaryAsOf: string | null;
@@ -36,31 +39,44 @@ type ClientLine = {
  * Evaluates the given businesses on asOf and stores their summaries, each marked with the
  * books version its rows were read at; a constant number of queries (lib/books/read-books.ts).
  */
-async function evaluateSummaries(accountantId: string, stale: ClientLine[], asOf: ISODate): Promise<Map<string, SummaryData>> {
-  const books = await readManyBooks({ caller: { userId: accountantId }, businessIds: stale.map((c) => c.businessId), asOf });
+async function evaluateSummaries(userId: string, stale: ClientLine[], asOf: ISODate): Promise<Map<string, SummaryData>> {
+  const businessIds = stale.map((c) => c.businessId);
+  const [books, done] = await Promise.all([readManyBooks({ caller: { userId }, businessIds, asOf }), listDeadlinesDoneOf({ businessIds })]);
   const year = Number(asOf.slice(0, 4));
   const summaries: YearSummary[] = [...books.values()].map(({ businessId, booksVersion, input, output }) => ({
     businessId,
     year,
     asOf,
     booksVersion,
-    data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions) }),
+    data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions), done: done.get(businessId) }),
   }));
   await upsertYearSummaries(db(), summaries);
   return new Map(summaries.map((s) => [s.businessId, s.data]));
 }
 
+export type MembershipRole = "OWNER" | "MEMBER" | "ACCOUNTANT";
+
 /** All businesses where the user is an ACCOUNTANT, one row each (unsorted). */
 export async function loadClientRows(options: { accountantId: string; asOf: ISODate }): Promise<ClientRow[]> {
-  const { accountantId, asOf } = options;
-  const lines = await db().$queryRawUnsafe<ClientLine[]>(CLIENTS, accountantId, Number(asOf.slice(0, 4)));
+  const rows = await loadMembershipRows({ userId: options.accountantId, asOf: options.asOf, role: "ACCOUNTANT" });
+  return rows.map(({ role: _role, ...row }) => row);
+}
+
+/**
+ * Every business the user belongs to (or only those in `role`), one row each with this
+ * year's figures, status and next deadline (unsorted): one query for the list and the
+ * summaries, and for the missing or stale summaries a constant number more.
+ */
+export async function loadMembershipRows(options: { userId: string; asOf: ISODate; role?: MembershipRole }): Promise<(ClientRow & { role: MembershipRole })[]> {
+  const { userId, asOf } = options;
+  const lines = await db().$queryRawUnsafe<ClientLine[]>(CLIENTS, userId, Number(asOf.slice(0, 4)), options.role ?? null);
   const isFresh = (c: ClientLine) => c.data !== null && c.summaryVersion === c.booksVersion && c.summaryAsOf === asOf;
   const stale = lines.filter((c) => !isFresh(c));
-  const evaluated = stale.length > 0 ? await evaluateSummaries(accountantId, stale, asOf) : new Map<string, SummaryData>();
+  const evaluated = stale.length > 0 ? await evaluateSummaries(userId, stale, asOf) : new Map<string, SummaryData>();
   return lines.flatMap((c) => {
     const data = isFresh(c) ? (JSON.parse(c.data!) as SummaryData) : evaluated.get(c.businessId);
     // A business deleted between the two reads has no row.
     if (!data) return [];
-    return [{ businessId: c.businessId, name: c.name, kvkNumber: c.kvkNumber, access: c.access, ...data }];
+    return [{ businessId: c.businessId, name: c.name, kvkNumber: c.kvkNumber, access: c.access, role: c.role, ...data }];
   });
 }

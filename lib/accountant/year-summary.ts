@@ -5,6 +5,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { EngineOutput, ISODate, Transaction } from "@/lib/kor/types";
 import type { ClientRow } from "./accountant.types";
+import type { DoneMarks } from "@/lib/deadlines/deadline-key";
 import { buildClientRow } from "./build-client-row";
 
 /** What is the same for every accountant of the business (name, KVK and access are read live). */
@@ -19,10 +20,11 @@ export function lastTransactionDate(transactions: Pick<Transaction, "date">[]): 
   return last;
 }
 
-export function summaryData(options: { output: EngineOutput; euKorEnabled: boolean; lastInvoiceDate: ISODate | null }): SummaryData {
+export function summaryData(options: { output: EngineOutput; euKorEnabled: boolean; lastInvoiceDate: ISODate | null; done?: DoneMarks }): SummaryData {
   const { businessId: _b, name: _n, kvkNumber: _k, access: _a, ...data } = buildClientRow(
     { businessId: "", name: "", kvkNumber: null, access: "READ_ONLY", lastInvoiceDate: options.lastInvoiceDate, euKorEnabled: options.euKorEnabled },
     options.output,
+    options.done,
   );
   return data;
 }

@@ -9,6 +9,7 @@ import type { Tx } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readBooksInTransaction } from "@/lib/books/read-books";
+import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
 import { toIsoDate, fromIsoDate } from "@/lib/validation";
 import { referencedInvoiceIds, selectAlerts, withInvoiceNumbers, type AlertDetails } from "@/lib/alerts/select-alerts";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
@@ -26,7 +27,7 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
   const asOf = amsterdamToday(now);
   // The books version comes from the same statement as the invoices (one snapshot), so the
   // summary is marked with exactly the version it was computed from.
-  const books = await readBooksInTransaction({ tx, businessId, asOf });
+  const [books, done] = await Promise.all([readBooksInTransaction({ tx, businessId, asOf }), listDeadlinesDone({ businessId, client: tx })]);
   if (!books) return none;
   const { input, output } = books;
   await upsertYearSummaries(tx, [
@@ -35,10 +36,10 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
       year: Number(asOf.slice(0, 4)),
       asOf,
       booksVersion: books.booksVersion,
-      data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions) }),
+      data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions), done }),
     },
   ]);
-  let candidates = selectAlerts(output, asOf);
+  let candidates = selectAlerts(output, asOf, done);
   if (candidates.length === 0) return none;
 
   const ids = referencedInvoiceIds(candidates);

@@ -8,7 +8,10 @@ export type RemindedDeadlineKind = (typeof REMINDED_DEADLINE_KINDS)[number];
 /** Days before a deadline on which a reminder goes out; the closest reached one is sent. */
 export const DEADLINE_REMINDER_DAYS = [14, 3] as const;
 
-export type DeadlineReminderCode = `DEADLINE_${RemindedDeadlineKind}`;
+/** The first VAT return after a crossing: reminded before its due date and when late (rule table: firstVatReturnReminder). */
+export const VAT_RETURN_REMINDER = "DEADLINE_VAT_RETURN_DUE" as const;
+
+export type DeadlineReminderCode = `DEADLINE_${RemindedDeadlineKind}` | typeof VAT_RETURN_REMINDER;
 export type NotificationKind = AlertCode | DeadlineReminderCode;
 
 // A record, so adding an AlertCode to the engine without a kind here fails to compile.
@@ -27,6 +30,7 @@ const KINDS: Record<NotificationKind, true> = {
   DEADLINE_KOR_APPLY_BY: true,
   DEADLINE_EU_KOR_REPORT_DUE: true,
   DEADLINE_EU_KOR_NOTIFY_BY: true,
+  DEADLINE_VAT_RETURN_DUE: true,
 };
 
 export const NOTIFICATION_KINDS = Object.keys(KINDS) as NotificationKind[];

@@ -4,7 +4,10 @@
 import { toDayNumber } from "@/lib/kor/dates";
 import { percentOfLimit } from "@/lib/kor/money";
 import type { Alert, AlertLevel, Bilingual, EngineOutput, ISODate } from "@/lib/kor/types";
-import { DEADLINE_REMINDER_DAYS, REMINDED_DEADLINE_KINDS, type NotificationKind, type RemindedDeadlineKind } from "@/lib/alerts/notification-kinds";
+import { DEADLINE_REMINDER_DAYS, REMINDED_DEADLINE_KINDS, VAT_RETURN_REMINDER, type NotificationKind, type RemindedDeadlineKind } from "@/lib/alerts/notification-kinds";
+import { deadlineKey, type DoneMarks } from "@/lib/deadlines/deadline-key";
+import { rulesFor } from "@/lib/kor/rules";
+import type { Deadline } from "@/lib/kor/types";
 
 export type AlertDetails = {
   /** Counted turnover of the measure at the alert's invoice (running total), in cents. */
@@ -21,6 +24,10 @@ export type AlertDetails = {
   /** The date by which to act (VAT return, EU-KOR notification, apply-by, report). */
   deadline?: ISODate;
   daysLeft?: number;
+  /** Days past the deadline (a late reminder). */
+  daysLate?: number;
+  /** The filing period a reminder is about ("2026-Q4", "2026-11"). */
+  period?: string;
   expectedCrossingDate?: ISODate;
   expectedTotalCents?: number;
   state?: string;
@@ -106,7 +113,36 @@ function reminderFor(daysLeft: number): number | null {
   return sorted.find((days) => daysLeft <= days) ?? null;
 }
 
-export function selectAlerts(output: EngineOutput, asOf: ISODate): AlertCandidate[] {
+/**
+ * The first VAT return after a crossing: a reminder `daysBefore` days ahead (kept until the
+ * due date under one key), and a late one within `lateWithinDays` after it.
+ */
+function vatReturnReminder(deadline: Deadline, asOf: ISODate): AlertCandidate | null {
+  const { daysBefore, lateWithinDays } = rulesFor(Number(deadline.date.slice(0, 4))).firstVatReturnReminder;
+  const daysLeft = toDayNumber(deadline.date) - toDayNumber(asOf);
+  const late = daysLeft < 0;
+  if (late ? -daysLeft > lateWithinDays : daysLeft > daysBefore) return null;
+  const about = deadline.about ?? "";
+  return {
+    key: [VAT_RETURN_REMINDER, deadline.date, about, late ? "late" : `d${daysBefore}`].join(":"),
+    code: VAT_RETURN_REMINDER,
+    level: late ? "critical" : "warning",
+    year: Number(deadline.date.slice(0, 4)),
+    threshold: late ? null : daysBefore,
+    date: deadline.date,
+    rule: deadline.rule,
+    details: {
+      deadline: deadline.date,
+      ...(late ? { daysLate: -daysLeft } : { daysLeft }),
+      ...(about ? { period: about } : {}),
+      ...(deadline.transactionId ? { transactionId: deadline.transactionId } : {}),
+    },
+    messages: deadline.messages,
+  };
+}
+
+/** `done`: deadlines marked done (key → day); nothing reminds of them any more. */
+export function selectAlerts(output: EngineOutput, asOf: ISODate, done?: DoneMarks): AlertCandidate[] {
   const asOfYear = Number(asOf.slice(0, 4));
   const out: AlertCandidate[] = [];
   for (const alert of output.alerts) {
@@ -125,6 +161,13 @@ export function selectAlerts(output: EngineOutput, asOf: ISODate): AlertCandidat
   }
   const reminded = new Set<string>(REMINDED_DEADLINE_KINDS);
   for (const deadline of output.deadlines) {
+    const key = deadlineKey(deadline);
+    if (key !== null && done?.has(key)) continue;
+    if (deadline.kind === "VAT_RETURN_DUE") {
+      const reminder = vatReturnReminder(deadline, asOf);
+      if (reminder) out.push(reminder);
+      continue;
+    }
     if (!reminded.has(deadline.kind)) continue;
     const daysLeft = toDayNumber(deadline.date) - toDayNumber(asOf);
     const reminder = reminderFor(daysLeft);

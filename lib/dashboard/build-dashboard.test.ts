@@ -294,6 +294,14 @@ describe("an EU-KOR user whose Union turnover crosses €100,000", () => {
     expect(notify?.detail?.nl).toContain("F-3");
     expect(data.actions[0]?.kind).toBe("euNotify");
   });
+
+  it("the notification marked done reads as done: not late, info, with its day (issue #16)", () => {
+    expect(data.actions.find((a) => a.kind === "euNotify")).toMatchObject({ deadlineKey: "EU_KOR_NOTIFY_BY:2026-03-02", doneOn: null, daysLate: 18 });
+    const invoices = new Map<string, InvoiceRef>(input.transactions.map((t, i) => [t.id, { id: t.id, number: `F-${i + 1}`, customerName: `Klant ${i + 1}` }]));
+    const done = buildDashboard({ businessId: "b1", year: 2026, input, output: evaluate(input, { explain: true }), invoices, done: new Map([["EU_KOR_NOTIFY_BY:2026-03-02", "2026-03-20"]]) });
+    expect(done.actions.find((a) => a.kind === "euNotify")).toMatchObject({ level: "info", daysLate: null, doneOn: "2026-03-20" });
+    expect(done.deadlines.find((d) => d.kind === "EU_KOR_NOTIFY_BY")).toMatchObject({ daysLate: null, doneOn: "2026-03-20" });
+  });
 });
 
 describe("a year of thousands of invoices", () => {
@@ -403,5 +411,45 @@ describe("buildDashboard: the crossing ends participation, honest deadlines", ()
     const data = buildDashboard({ businessId: "b1", year: 2027, input, output: evaluate(input, { explain: true }), invoices: new Map() });
     // The first VAT return after the crossing (Q4 2026) was due on 31 January 2027.
     expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ date: "2027-01-31", past: true, daysLate: 3, choice: false });
+  });
+});
+
+// Issue #16: one "done" mark for every deadline the owner meets by doing something once.
+describe("buildDashboard: deadlines marked done", () => {
+  const input: EngineInput = {
+    asOf: "2027-02-03",
+    business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] },
+    transactions: [tx("a", "2026-02-10", 1_950_000), tx("x", "2026-11-20", 100_000)],
+  };
+  const build = (done?: Map<string, string>, year = 2027) => buildDashboard({ businessId: "b1", year, input, output: evaluate(input, { explain: true }), invoices: new Map(), done });
+
+  it("a late first VAT return after the crossing is a late action with its key until marked done", () => {
+    const data = build();
+    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ key: "VAT_RETURN_DUE:2026-Q4", daysLate: 3, doneOn: null });
+    expect(data.actions.find((a) => a.kind === "vatReturn")).toMatchObject({ level: "critical", deadline: "2027-01-31", daysLate: 3, deadlineKey: "VAT_RETURN_DUE:2026-Q4", doneOn: null, params: { period: "2026-Q4" } });
+  });
+
+  it("a done deadline shows as done with its date: not late, level info, last in the list", () => {
+    const data = build(new Map([["VAT_RETURN_DUE:2026-Q4", "2027-02-01"]]));
+    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ key: "VAT_RETURN_DUE:2026-Q4", daysLate: null, doneOn: "2027-02-01" });
+    const action = data.actions.find((a) => a.kind === "vatReturn");
+    expect(action).toMatchObject({ level: "info", daysLate: null, doneOn: "2027-02-01" });
+    expect(data.actions.at(-1)).toBe(action);
+  });
+
+  it("a mark of another period does not count", () => {
+    const data = build(new Map([["VAT_RETURN_DUE:2026-Q3", "2027-02-01"]]));
+    expect(data.actions.find((a) => a.kind === "vatReturn")).toMatchObject({ daysLate: 3, doneOn: null });
+  });
+
+  it("the next EU-KOR quarterly report skips one marked as filed, and shows the filed one as done", () => {
+    const eu: EngineInput = { asOf: "2026-10-10", business: { establishedIn: "NL", filingPeriod: "quarter", euKor: { memberStates: ["BE"] } }, transactions: [tx("a", "2026-08-10", 100_000)] };
+    const make = (done?: Map<string, string>) => buildDashboard({ businessId: "b1", year: 2026, input: eu, output: evaluate(eu, { explain: true }), invoices: new Map(), done });
+    expect(make().actions.filter((a) => a.kind === "euReport").map((a) => [a.deadlineKey, a.doneOn])).toEqual([["EU_KOR_REPORT_DUE:2026-Q3", null]]);
+    const filed = make(new Map([["EU_KOR_REPORT_DUE:2026-Q3", "2026-10-05"]]));
+    expect(filed.actions.filter((a) => a.kind === "euReport").map((a) => [a.deadlineKey, a.doneOn, a.level])).toEqual([
+      ["EU_KOR_REPORT_DUE:2026-Q4", null, "info"],
+      ["EU_KOR_REPORT_DUE:2026-Q3", "2026-10-05", "info"],
+    ]);
   });
 });

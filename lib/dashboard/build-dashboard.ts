@@ -48,7 +48,7 @@ export function buildDashboard(options: BuildDashboardOptions): DashboardData {
     eu: buildEu(options),
     actions: buildActions(options, isCurrentYear),
     remediation: buildRemediation(options, listed.remediation),
-    deadlines: buildDeadlines(output),
+    deadlines: buildDeadlines(output, options.done),
     earliestRejoin: output.kor.earliestRejoin,
     participation: buildParticipation(options),
     periodEndings: buildPeriodEndings(options),

@@ -112,6 +112,7 @@ export type ActionKind =
   | "distanceSales"
   | "applyBy"
   | "euReport"
+  | "vatReturn"
   | "leftKor";
 
 export type ActionItem = RuleInfo & {
@@ -123,8 +124,12 @@ export type ActionItem = RuleInfo & {
   deadline: ISODate | null;
   /** Days past the deadline while it is not done; null when not late. */
   daysLate: number | null;
+  /** The stable key of a deadline the owner marks done (lib/deadlines/deadline-key.ts); null otherwise. */
+  deadlineKey: string | null;
+  /** The day the deadline was marked done; null while it is not. */
+  doneOn: ISODate | null;
   /** Values for the action's message. */
-  params: { date?: ISODate; invoice?: string; amountCents?: number; percent?: number; state?: string; start?: ISODate; days?: number; sentOn?: ISODate };
+  params: { date?: ISODate; invoice?: string; amountCents?: number; percent?: number; state?: string; start?: ISODate; days?: number; sentOn?: ISODate; period?: string };
   /** The engine's own text, with invoice ids replaced by invoice numbers. */
   detail: Bilingual | null;
 };
@@ -136,8 +141,12 @@ export type DeadlineItem = RuleInfo & {
   past: boolean;
   /** Applies only if the owner chooses so (leaving voluntarily): an option, not a deadline. */
   choice: boolean;
-  /** Days past a date by which the owner had to do something; null otherwise. */
+  /** Days past a date by which the owner had to do something, while not done; null otherwise. */
   daysLate: number | null;
+  /** The stable key of a deadline the owner marks done; null for the others. */
+  key: string | null;
+  /** The day it was marked done; null while it is not. */
+  doneOn: ISODate | null;
   messages: Bilingual;
 };
 

@@ -9,6 +9,7 @@ import type { Caller } from "@/lib/businesses/access";
 import { listKorDeregistrations } from "@/lib/businesses/kor-deregistration";
 import { db } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
 import { buildDashboard, invoicesNamedBy, type Listed } from "./build-dashboard";
 import type { DashboardData, InvoiceRef } from "./dashboard.types";
 
@@ -22,11 +23,11 @@ export async function getDashboard(options: { caller: Caller; businessId: string
 
 async function build(books: Books, listed: Listed | undefined): Promise<DashboardData> {
   const { businessId, year, input, output } = books;
-  const deregistrations = await listKorDeregistrations({ businessId });
+  const [deregistrations, done] = await Promise.all([listKorDeregistrations({ businessId }), listDeadlinesDone({ businessId })]);
   // The engine knows invoices by id; the dashboard names the few it lists by number.
-  const named = [...invoicesNamedBy({ businessId, year, input, output, listed, deregistrations })];
+  const named = [...invoicesNamedBy({ businessId, year, input, output, listed, deregistrations, done })];
   const labels = named.length === 0 ? [] : await db().invoice.findMany({ where: { businessId, id: { in: named } }, select: { id: true, number: true, customerName: true } });
-  return buildDashboard({ businessId, year, input, output, listed, deregistrations, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
+  return buildDashboard({ businessId, year, input, output, listed, deregistrations, done, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
 }
 
 /** The ?year= of the page: a whole year in range, else the current year. */

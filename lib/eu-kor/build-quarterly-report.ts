@@ -25,6 +25,8 @@ export type QuarterlyReport = {
   totalCents: number;
   /** Counted supplies in the quarter. */
   supplies: number;
+  /** The day the report was marked filed (lib/deadlines); null while it is not. */
+  filedOn: ISODate | null;
 };
 
 export type QuarterlyReports = RuleRef & { year: number; quarters: QuarterlyReport[]; unionRule: RuleRef; notices: CrossingNotice[] };
@@ -50,6 +52,7 @@ export function buildQuarterlyReports(options: {
     lines: STATE_ORDER.map((state) => ({ ...reportRule, state, netCents: 0, supplies: 0, countedBy: [] })),
     totalCents: 0,
     supplies: 0,
+    filedOn: null,
   }));
   for (const line of union?.counted ?? []) {
     const kind = CATEGORIES[line.category].memberState;

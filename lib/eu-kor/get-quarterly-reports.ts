@@ -1,6 +1,8 @@
 // The EU-KOR quarterly report figures of one business and year (build-quarterly-report.ts),
 // from the books after the access check (lib/books/read-books.ts; an outsider gets NOT_FOUND), and as CSV through the one writer.
 import { readBooks, validYear } from "@/lib/books/read-books";
+import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
+import { euKorReportKey } from "@/lib/deadlines/deadline-key";
 import type { Caller } from "@/lib/businesses/access";
 import { writeCsv } from "@/lib/http/csv";
 import { buildQuarterlyReports, type QuarterlyReports } from "@/lib/eu-kor/build-quarterly-report";
@@ -8,8 +10,11 @@ import { buildQuarterlyReports, type QuarterlyReports } from "@/lib/eu-kor/build
 export async function getQuarterlyReports(options: { caller: Caller; businessId: string; year: unknown }): Promise<QuarterlyReports> {
   const { caller, businessId } = options;
   const year = validYear(options.year);
-  const { input, output } = await readBooks({ caller, businessId, year });
-  return buildQuarterlyReports({ year, input, output });
+  const [{ input, output }, done] = await Promise.all([readBooks({ caller, businessId, year }), listDeadlinesDone({ businessId })]);
+  const reports = buildQuarterlyReports({ year, input, output });
+  // Each quarter's report as marked filed (the same mark as on the dashboard).
+  for (const quarter of reports.quarters) quarter.filedOn = done.get(euKorReportKey(quarter.quarter)) ?? null;
+  return reports;
 }
 
 export const QUARTERLY_REPORT_COLUMNS = ["quarter", "due_date", "member_state", "net_cents", "net_eur", "rule"] as const;

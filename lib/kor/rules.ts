@@ -152,6 +152,12 @@ export type RuleSet = {
   euKorConfirmationMaxWorkingDays: number;
   euKorReportMonthsAfterQuarter: number;
   vatReturnMonthsAfterPeriod: number;
+  /**
+   * Mail reminders of the first VAT return after a crossing (§3.2): one this many days
+   * before its due date, and one when it is late, on a day within `lateWithinDays` after
+   * it (a crossing entered months later is not reminded as late: its own mail names the date).
+   */
+  firstVatReturnReminder: { daysBefore: number; lateWithinDays: number };
   confirmationWeeks: { min: number; max: number };
   holidays: readonly HolidayRule[];
   revision: {
@@ -193,6 +199,7 @@ export const RULE_SET_SOURCES: Partial<Record<keyof RuleSet, RuleId>> = {
   euKorNotifyWorkingDays: "euKor.notification",
   euKorReportMonthsAfterQuarter: "euKor.quarterlyReport",
   vatReturnMonthsAfterPeriod: "vatReturn.due",
+  firstVatReturnReminder: "kor.firstVatReturn",
   confirmationWeeks: "kor.confirmationTime",
   holidays: "euKor.notification",
   revision: "revision",
@@ -218,6 +225,7 @@ const RULES_2020: RuleSet = {
   euKorConfirmationMaxWorkingDays: 35,
   euKorReportMonthsAfterQuarter: 1,
   vatReturnMonthsAfterPeriod: 1,
+  firstVatReturnReminder: { daysBefore: 14, lateWithinDays: 14 },
   confirmationWeeks: { min: 4, max: 8 },
   holidays: ALGEMENE_TERMIJNENWET_HOLIDAYS,
   revision: { movableYears: 5, immovableYears: 10, maxIgnoredShareDifference: 0.1, korMinimumYearlyCents: 50_000 },

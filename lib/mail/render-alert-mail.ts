@@ -6,6 +6,7 @@ import type { NotificationKind } from "@/lib/alerts/notification-kinds";
 import nlMessages from "@/lib/i18n/messages/nl/notifications.json";
 import enMessages from "@/lib/i18n/messages/en/notifications.json";
 import { formatEuro, formatPercent } from "@/lib/kor/money";
+import { periodInWords } from "@/lib/kor/dates";
 import type { Bilingual } from "@/lib/kor/types";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
@@ -40,16 +41,34 @@ export function kindLabel(kind: NotificationKind, locale: MailLocale): string {
   return TEXTS[locale].kinds[kind];
 }
 
-export function alertSubject(alert: MailAlert, locale: MailLocale): string {
+/** A kind's text, or its late variant (`<code>_LATE`) for a reminder of a deadline already past. */
+function variant(texts: Record<string, string>, alert: MailAlert): string {
+  const late = alert.details.daysLate !== undefined ? texts[`${alert.code}_LATE`] : undefined;
+  return late ?? texts[alert.code]!;
+}
+
+function lateDays(days: number, locale: MailLocale): string {
+  const words = TEXTS[locale].email.lateDays;
+  return days === 1 ? words.one : fill(words.other, { days });
+}
+
+/** Values every text of a mail may name. */
+function values(alert: MailAlert, locale: MailLocale): Record<string, string | number | undefined> {
   const d = alert.details;
-  return fill(TEXTS[locale].email.subjects[alert.code], {
+  return {
     business: alert.businessName,
     percent: d.threshold ?? (d.percent === undefined ? undefined : formatPercent(d.percent, locale)),
     invoice: d.invoiceNumber ?? "",
     state: d.state,
     days: d.daysLeft,
     deadline: d.deadline ? formatMailDate(d.deadline, locale) : undefined,
-  });
+    period: d.period ? periodInWords(d.period, locale) : undefined,
+    late: d.daysLate !== undefined ? lateDays(d.daysLate, locale) : undefined,
+  };
+}
+
+export function alertSubject(alert: MailAlert, locale: MailLocale): string {
+  return fill(variant(TEXTS[locale].email.subjects, alert), values(alert, locale));
 }
 
 function figureRows(alert: MailAlert, locale: MailLocale): [string, string][] {
@@ -62,6 +81,7 @@ function figureRows(alert: MailAlert, locale: MailLocale): [string, string][] {
   if (d.invoiceNumber) rows.push([t.invoice, fill(t.invoiceLine, { number: d.invoiceNumber, date: d.invoiceDate ? formatMailDate(d.invoiceDate, locale) : "" })]);
   if (d.state) rows.push([t.state, d.state]);
   if (d.expectedCrossingDate) rows.push([t.expectedCrossing, formatMailDate(d.expectedCrossingDate, locale)]);
+  if (d.period) rows.push([t.period, periodInWords(d.period, locale)]);
   if (d.deadline) rows.push([t.deadline, formatMailDate(d.deadline, locale)]);
   return rows;
 }
@@ -78,7 +98,7 @@ function alertSection(alert: MailAlert, locale: MailLocale, appUrl: string, head
   const subject = alertSubject(alert, locale);
   const rows = figureRows(alert, locale);
   const explanation = alert.messages[locale];
-  const action = t.actions[alert.code];
+  const action = fill(variant(t.actions, alert), values(alert, locale));
   const link = dashboardUrl(appUrl, alert.businessId);
   const linkText = fill(t.openDashboard, { business: alert.businessName });
   const text = [

@@ -4,6 +4,7 @@
 // way to call the route handler behind an operation.
 import path from "node:path";
 import { openApiDocument } from "@/lib/api/openapi";
+import { createInvoice } from "@/lib/invoices/create-invoice";
 import { apiRequest, ctx, validInvoice } from "@/test/api/helpers";
 
 export type Schema = {
@@ -87,6 +88,7 @@ export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, u
   updateInvoice: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", customer: { name: "Andere Klant" } }),
   acceptBankLine: () => ({ category: "NL_STANDARD", date: "2026-11-06", vatCents: 0, customerType: "business", remember: false }),
   rejectBankLine: () => ({ remember: false }),
+  markDeadlineDone: () => ({ doneOn: "2026-07-20" }),
 };
 
 /** Two candidate lines of the business (the CAMT.053 fixture): one to accept, one to reject. */
@@ -98,8 +100,21 @@ export async function bankLineFixture(userId: string, businessId: string): Promi
   return { acceptBankLine: candidates[0]!.id, rejectBankLine: candidates[1]!.id };
 }
 
+
+/** The deadline of the fixture business that markDeadlineDone marks (see withDeadline). */
+export const FIXTURE_DEADLINE_KEY = "VAT_RETURN_DUE:2026-Q2";
+
+/**
+ * Gives a fixture business (in the KOR since 2025, as createOwnedBusiness makes it) a
+ * crossing on 1 April 2026, so it has the deadline FIXTURE_DEADLINE_KEY names: the first
+ * VAT return after the crossing.
+ */
+export async function withDeadline(ownerId: string, businessId: string): Promise<void> {
+  await createInvoice({ caller: { userId: ownerId }, businessId, input: validInvoice({ number: "CROSS-001", date: "2026-04-01", netCents: 2_000_000, vatCents: 0 }) });
+}
+
 const pathValue = (fixture: Fixture, name: string, operationId: string): string => {
-  const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId };
+  const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId, deadlineKey: FIXTURE_DEADLINE_KEY };
   const line = fixture.bankLines?.[operationId];
   if (line) values.lineId = line;
   if (!values[name]) throw new Error(`No fixture value for the path parameter {${name}}: add it to pathValue`);

@@ -23,6 +23,8 @@ export const SEGMENT_VALUES: Record<string, (victim: Victim) => string> = {
   businessId: (victim) => victim.businessId,
   invoiceId: (victim) => victim.invoiceId,
   lineId: (victim) => victim.bankLineId,
+  // A deadline of any business with a crossing in the KOR; the victim's business is named by businessId.
+  deadlineKey: () => "VAT_RETURN_DUE:2026-Q4",
 };
 
 /** Routes that hold no tenant data: not tested here, each with the reason. */

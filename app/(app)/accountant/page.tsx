@@ -49,7 +49,7 @@ export default async function AccountantPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600" data-testid="overview-as-of">
           {t("intro", { year: overview.year })} {t("asOf", { date: formatDate(overview.asOf, language, "long") })}
         </p>
       </div>

@@ -4,6 +4,7 @@ import { rulesFor } from "@/lib/kor/rules";
 import type { Alert } from "@/lib/kor/types";
 import type { ActionItem } from "../dashboard.types";
 import { daysLate, refOf, ruleInfo, type BuildDashboardOptions, type InvoiceNames } from "./card-options";
+import { deadlineActions, doneOnOf } from "./deadline-actions";
 
 /** The engine's text names transactions by id; the user knows them by number. */
 export function withInvoiceNumbers(text: string, ids: string[], invoices: InvoiceNames): string {
@@ -26,6 +27,8 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
     alertCode: alert.code,
     detail: { nl: withInvoiceNumbers(alert.messages.nl, ids, invoices), en: withInvoiceNumbers(alert.messages.en, ids, invoices) },
     daysLate: null,
+    deadlineKey: null,
+    doneOn: null,
   };
   switch (alert.code) {
     case "KOR_THRESHOLD_CROSSED": {
@@ -47,8 +50,12 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
       return { ...base, kind: "exclusionConflict", deadline: null, params: { date: alert.date } };
     case "EU_KOR_THRESHOLD_CROSSED": {
       const crossing = output.euKor.crossings.find((c) => c.year === alert.year);
+      const mark = crossing ? doneOnOf({ kind: "EU_KOR_NOTIFY_BY", about: crossing.date }, options.done) : { key: null, doneOn: null };
       return {
         ...base,
+        deadlineKey: mark.key,
+        doneOn: mark.doneOn,
+        level: mark.doneOn !== null ? "info" : base.level,
         kind: "euNotify",
         deadline: crossing?.notifyBy ?? null,
         params: { date: alert.date, invoice, days: rulesFor(alert.year).euKorNotifyWorkingDays },
@@ -88,26 +95,17 @@ export function buildActions(options: BuildDashboardOptions, isCurrentYear: bool
         alertCode: null,
         deadline: nextApply.date,
         daysLate: null,
+        deadlineKey: null,
+        doneOn: null,
         params: { date: nextApply.date, start: nextApply.about ?? undefined },
         detail: nextApply.messages,
       });
     }
-    const nextReport = output.deadlines.filter((d) => d.kind === "EU_KOR_REPORT_DUE" && d.date >= output.asOf).sort((a, b) => a.date.localeCompare(b.date))[0];
-    if (nextReport) {
-      actions.push({
-        ...ruleInfo(nextReport),
-        key: `euReport:${nextReport.about ?? nextReport.date}`,
-        kind: "euReport",
-        level: "info",
-        alertCode: null,
-        deadline: nextReport.date,
-        daysLate: null,
-        params: { date: nextReport.date, start: nextReport.about ?? undefined },
-        detail: nextReport.messages,
-      });
-    }
   }
+  actions.push(...deadlineActions({ output, year, isCurrentYear, done: options.done }));
   // A deadline in the past stays, saying how late it is, until it is done.
-  for (const action of actions) action.daysLate = daysLate(action.deadline, output.asOf);
-  return actions.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
+  for (const action of actions) action.daysLate = action.doneOn === null ? daysLate(action.deadline, output.asOf) : null;
+  // What is done goes last: it needs nothing more.
+  const doneLast = (a: ActionItem) => (a.doneOn === null ? 0 : 1);
+  return actions.sort((a, b) => doneLast(a) - doneLast(b) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
 }

@@ -3,6 +3,7 @@
 import { toDayNumber } from "@/lib/kor/dates";
 import { percentOfLimit } from "@/lib/kor/money";
 import type { EngineInput, EngineOutput, ISODate } from "@/lib/kor/types";
+import type { DoneMarks } from "@/lib/deadlines/deadline-key";
 import type { DeregistrationRecord, InvoiceRef, RuleInfo } from "../dashboard.types";
 
 export type BuildDashboardOptions = {
@@ -17,6 +18,8 @@ export type BuildDashboardOptions = {
   listed?: Listed;
   /** The deregistrations after a crossing the owner ticked off as sent. */
   deregistrations?: readonly DeregistrationRecord[];
+  /** Deadlines marked done: key → the day (lib/deadlines). */
+  done?: DoneMarks;
 };
 
 /** Whole days from `deadline` to `asOf`; null when not past. */

@@ -1,11 +1,13 @@
 "use server";
 // Form actions of a business's dashboard (they work without JavaScript too): ticking off
-// the KOR deregistration after a crossing, and taking it back. Parse, resolve the caller,
-// call lib, back to the dashboard.
+// the KOR deregistration after a crossing, and taking it back; marking any other deadline
+// done (a VAT return filed, an EU-KOR report filed) and taking that back, from the
+// dashboard or the EU-KOR quarterly page. Parse, resolve the caller, call lib, back.
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { requireCaller } from "@/lib/auth/current-user";
 import { recordKorDeregistration, undoKorDeregistration } from "@/lib/businesses/kor-deregistration";
+import { markDeadlineDone, undoDeadlineDone } from "@/lib/deadlines/deadline-done";
 import { isAppError } from "@/lib/errors";
 
 function dashboardUrl(businessId: string, year: FormDataEntryValue | null, status?: string): string {
@@ -41,4 +43,29 @@ export async function undoDeregistrationFormAction(formData: FormData): Promise<
   const caller = await requireCaller();
   const failed = await run(formData, (businessId) => undoKorDeregistration({ caller, businessId, endDate: String(formData.get("endDate") ?? "") }));
   redirect(dashboardUrl(String(formData.get("businessId") ?? ""), formData.get("year"), failed ?? undefined));
+}
+
+/** Back to the page the form was on: the dashboard, or the EU-KOR quarterly page (never a URL from the form). */
+function backUrl(formData: FormData, failed: string | null): string {
+  const businessId = String(formData.get("businessId") ?? "");
+  const year = formData.get("year");
+  const params = new URLSearchParams();
+  if (typeof year === "string" && /^\d{4}$/.test(year)) params.set("year", year);
+  if (failed) params.set("deadline", failed);
+  const query = params.toString() ? `?${params}` : "";
+  return formData.get("returnTo") === "euKor" ? `/businesses/${businessId}/invoices/eu-kor${query}` : `/businesses/${businessId}${query}`;
+}
+
+export async function markDeadlineDoneFormAction(formData: FormData): Promise<void> {
+  const caller = await requireCaller();
+  const failed = await run(formData, (businessId) =>
+    markDeadlineDone({ caller, businessId, key: String(formData.get("key") ?? ""), input: { doneOn: String(formData.get("doneOn") ?? "") } }),
+  );
+  redirect(backUrl(formData, failed));
+}
+
+export async function undoDeadlineDoneFormAction(formData: FormData): Promise<void> {
+  const caller = await requireCaller();
+  const failed = await run(formData, (businessId) => undoDeadlineDone({ caller, businessId, key: String(formData.get("key") ?? "") }));
+  redirect(backUrl(formData, failed));
 }

@@ -11,7 +11,7 @@ import { canWrite } from "@/lib/businesses/access";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { Card } from "@/components/ui/card";
 
-type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[] }> };
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[]; deadline?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
@@ -30,7 +30,7 @@ export default async function BusinessPage({ params, searchParams }: Props) {
       <BusinessNav businessId={business.id} current="overview" />
       {/* Keyed by year so a new year shows the skeleton again instead of the old year's figures. */}
       <Suspense key={year} fallback={<DashboardSkeleton />}>
-        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} />
+        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} deadlineFailed={query.deadline === "invalid"} />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
         <Card as="section" aria-labelledby="details-title">

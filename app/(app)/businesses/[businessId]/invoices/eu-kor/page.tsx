@@ -1,6 +1,7 @@
 // The EU-KOR quarterly report figures of one year, read-only (issue #20): per quarter the
 // supplies per member state in euro, ready to copy into the Belastingdienst's form, with
-// the due date and a CSV of every state.
+// the due date and a CSV of every state. A business under the EU-KOR marks each quarter's
+// report as filed here ("Ingediend op …"), the same mark the dashboard shows.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -13,8 +14,14 @@ import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
 import { Card } from "@/components/ui/card";
 import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
 import { IcpOssSection } from "@/components/eu-kor/icp-oss-section";
+import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
+import { canWrite } from "@/lib/businesses/access";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { euKorReportKey } from "@/lib/deadlines/deadline-key";
+import { rulesFor } from "@/lib/kor/rules";
+import { firstDayOfQuarter, parseQuarterLabel } from "@/lib/kor/dates";
 
-type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deadline?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
@@ -23,7 +30,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EuKorReportPage({ params, searchParams }: Props) {
   const { user, business } = await getBusinessForPage((await params).businessId);
-  const year = parseYearParam((await searchParams).year);
+  const query = await searchParams;
+  const year = parseYearParam(query.year);
+  const today = amsterdamToday();
+  // A report can be marked filed once its quarter has begun, by a business under the EU-KOR.
+  const markable = (quarter: string) => {
+    const q = parseQuarterLabel(quarter);
+    return business.euKor !== null && rulesFor(year).euKorAvailable && q !== null && firstDayOfQuarter(q.year, q.quarter) <= today;
+  };
   const [t, tFiling, locale, reports, icpOss] = await Promise.all([
     getTranslations("euKorReport"),
     getTranslations("euKorFiling"),
@@ -66,6 +80,21 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
               {t("quarter", { quarter: quarter.quarter })}
             </h2>
             {quarter.dueDate ? <p className="mb-2 text-sm text-slate-700">{t("due", { date: formatDate(quarter.dueDate, language, "long") })}</p> : null}
+            {quarter.filedOn || markable(quarter.quarter) ? (
+              <div className="mb-3">
+                <DeadlineDoneForm
+                  businessId={business.id}
+                  year={year}
+                  deadlineKey={euKorReportKey(quarter.quarter)}
+                  doneOn={quarter.filedOn}
+                  today={today}
+                  canWrite={canWrite(business)}
+                  language={language}
+                  returnTo="euKor"
+                  failed={query.deadline === "invalid"}
+                />
+              </div>
+            ) : null}
             {withSupplies.length === 0 ? (
               <p className="text-slate-700">{t("none")}</p>
             ) : (
