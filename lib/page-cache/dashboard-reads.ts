@@ -31,6 +31,9 @@ export const DASHBOARD_READS: Record<string, Coverage> = {
   FirmMember: { by: "fingerprint" },
   Invoice: { by: "booksVersion" },
   KorDeregistration: { by: "booksVersion" },
+  DeadlineDone: { by: "booksVersion" },
+  // Reference data (an operator's `npm run thresholds:set`), hashed by its latest change.
+  MemberStateThreshold: { by: "fingerprint" },
   WebAuthnChallenge: { by: "notRendered", reason: "signing in with a passkey (lib/auth/passkeys), reached through the auth options" },
   RecoveryCode: { by: "notRendered", reason: "signing in with a recovery code (lib/auth/two-factor), reached through the auth options" },
   RateLimit: { by: "notRendered", reason: "signing in (lib/auth/authenticate.ts), reached through the auth options" },
