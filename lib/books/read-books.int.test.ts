@@ -65,6 +65,8 @@ describe("readBooks", () => {
         { id: second.id, date: "2025-02-01", netCents: 50_000, vatCents: 0, category: "NL_STANDARD", sequence: 2 },
         { id: first.id, date: "2025-02-01", netCents: 70_000, vatCents: 0, category: "NL_STANDARD" },
       ],
+      // The member-state thresholds as stored per year (MemberStateThreshold, seeded for 2025 and 2026).
+      rules: { memberStateThresholdsByYear: expect.objectContaining({ "2025": expect.objectContaining({ DE: expect.anything() }), "2026": expect.anything() }) },
     });
     expect(books.output.years["2025"]?.korTurnoverCents).toBe(120_000);
     expect(books.output.years["2024"]?.korTurnoverCents).toBe(30_000);
