@@ -2,11 +2,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export async function BusinessNav({ businessId, current }: { businessId: string; current: "overview" | "invoices" | "settings" }) {
-  const [t, ti] = await Promise.all([getTranslations("nav"), getTranslations("invoices")]);
+export async function BusinessNav({ businessId, current }: { businessId: string; current: "overview" | "invoices" | "purchases" | "vatReturn" | "settings" }) {
+  const [t, ti, tp, tv] = await Promise.all([getTranslations("nav"), getTranslations("invoices"), getTranslations("purchases"), getTranslations("vatReturn")]);
   const tabs = [
     { key: "overview", href: `/businesses/${businessId}`, label: t("overview") },
     { key: "invoices", href: `/businesses/${businessId}/invoices`, label: ti("tab") },
+    { key: "purchases", href: `/businesses/${businessId}/purchases`, label: tp("tab") },
+    { key: "vatReturn", href: `/businesses/${businessId}/vat-return`, label: tv("tab") },
     { key: "settings", href: `/businesses/${businessId}/settings`, label: t("settings") },
   ] as const;
   return (

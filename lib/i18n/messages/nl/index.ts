@@ -21,6 +21,8 @@ import account from "./account.json";
 import verification from "./verification.json";
 import security from "./security.json";
 import filing from "./filing.json";
+import purchases from "./purchases.json";
+import vatReturn from "./vatReturn.json";
 
 export default {
   ...common,
@@ -45,4 +47,6 @@ export default {
   ...verification,
   ...security,
   ...filing,
+  ...purchases,
+  ...vatReturn,
 };
