@@ -5,6 +5,7 @@ import { EU_MEMBER_STATES } from "@/lib/businesses/business.types";
 import { INVOICE_SORTS, REVENUE_KINDS } from "@/lib/invoices/invoice.types";
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
+import { purchaseAndVatReturnOpenApi } from "@/lib/api/openapi-purchases";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const isoDate = { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2026-03-31"] };
@@ -347,6 +348,21 @@ const listQuery = [
   { name: "deleted", in: "query", schema: { type: "string", enum: ["exclude", "only"], default: "exclude" }, description: "`only` lists soft-deleted invoices." },
 ];
 
+const purchasesAndVatReturns = purchaseAndVatReturnOpenApi({
+  ref,
+  isoDate,
+  cents,
+  nullable,
+  dataResponse,
+  errorResponse,
+  jsonBody,
+  commonErrors,
+  writeErrors,
+  idempotencyErrors,
+  businessIdParam,
+  idempotencyKeyParam,
+});
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -492,6 +508,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...purchasesAndVatReturns.paths,
   },
   components: {
     securitySchemes: {
@@ -540,6 +557,7 @@ export const openApiDocument = {
       InvoiceRow: invoiceRow,
       Turnover: turnover,
       VatAdvice: vatAdvice,
+      ...purchasesAndVatReturns.schemas,
     },
   },
 } as const;

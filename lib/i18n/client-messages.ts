@@ -22,6 +22,8 @@ const CLIENT_NAMESPACES = [
   "importCsv",
   "errors",
   "validation",
+  "purchases",
+  "vatReturn",
 ] as const;
 
 /** Of the dashboard, only the two planners are client components (and share its column names). */
