@@ -60,7 +60,13 @@ export function jsonOperations(): ApiOperation[] {
   return operations;
 }
 
-export type Fixture = { businessId: string; invoiceId: string };
+export type Fixture = { businessId: string; invoiceId: string; purchaseId?: string };
+
+/** A purchase of the fixture's business, for the paths with {purchaseId}. */
+export async function purchaseFor(userId: string, businessId: string): Promise<string> {
+  const { createPurchase } = await import("@/lib/purchases/save-purchase");
+  return (await createPurchase({ caller: { userId }, businessId, input: { date: "2026-03-03", supplier: { name: "Leverancier BV" }, netCents: 10_000 } })).id;
+}
 
 /** A body each operation accepts (every nested object present), to break or extend in one place. */
 export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, unknown>> = {
@@ -74,10 +80,26 @@ export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, u
   createInvoice: () =>
     validInvoice({ number: `FZ-${Math.random().toString(36).slice(2, 10)}`, customer: { name: "Klant BV", country: "NL", type: "business", vatId: "NL123456789B01" }, description: "Werk", sequence: 1 }),
   updateInvoice: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", customer: { name: "Andere Klant" } }),
+  createPurchase: () => ({
+    documentKind: "invoice",
+    reference: "INK-1",
+    date: "2026-03-04",
+    supplier: { name: "Leverancier BV", country: "NL", vatId: "NL123456789B01" },
+    netCents: 10_000,
+    vatCents: 2_100,
+    ratePercent: 21,
+    vatTreatment: "NL_VAT",
+    category: "COSTS",
+    description: "Kantoorartikelen",
+  }),
+  updatePurchase: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", supplier: { name: "Andere Leverancier" } }),
+  // 2024-Q4 lies before the fixture's KOR participation (from 2025): a return is due. With
+  // correction: true the mark is set (or set again) on every call.
+  fileVatReturn: () => ({ filedOn: "2025-01-20", correction: true }),
 };
 
 const pathValue = (fixture: Fixture, name: string): string => {
-  const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId };
+  const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId, period: "2024-Q4", ...(fixture.purchaseId ? { purchaseId: fixture.purchaseId } : {}) };
   if (!values[name]) throw new Error(`No fixture value for the path parameter {${name}}: add it to pathValue`);
   return values[name]!;
 };
