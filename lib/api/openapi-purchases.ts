@@ -186,11 +186,12 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       get: {
         operationId: "listVatReturns",
         summary: "The VAT-return periods of a year: due (outside the KOR), filed, or in need of a correction",
-        parameters: [{ name: "year", in: "query", required: true, schema: { type: "integer", minimum: 2000, maximum: 2100 } }],
+        parameters: [{ name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." }],
         responses: {
           "200": h.dataResponse("The year's periods", {
             type: "object",
             properties: {
+              business: { type: "object", properties: { id: { type: "string", format: "uuid" }, name: { type: "string" } } },
               year: { type: "integer" },
               frequency: { type: "string", enum: ["quarter", "month"] },
               periods: {

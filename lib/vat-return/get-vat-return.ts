@@ -4,6 +4,7 @@
 // correction (correction.ts). Access first: an outsider gets NOT_FOUND.
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db, type Tx } from "@/lib/db/client";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
 import { evaluate } from "@/lib/kor/evaluate";
 import { loadEngineInput } from "@/lib/turnover/load-engine-input";
@@ -82,8 +83,9 @@ export async function getVatReturn(options: { caller: Caller; businessId: string
 export async function getVatReturnYear(options: { caller: Caller; businessId: string; year: unknown }): Promise<VatReturnYearDto> {
   const { caller, businessId } = options;
   await requireBusinessAccess({ caller, businessId, need: "read" });
-  const { year } = parseOrThrow(vatReturnQuerySchema, { year: options.year });
-  if (year === undefined) throw new AppError("VALIDATION_FAILED", "Invalid year", { fields: { year: "validation.year" } });
+  // Without a year: the current one (Europe/Amsterdam).
+  const year = parseOrThrow(vatReturnQuerySchema, { year: options.year ?? undefined }).year ?? Number(amsterdamToday().slice(0, 4));
+  const business = await db().business.findUniqueOrThrow({ where: { id: businessId }, select: { id: true, name: true } });
   const context = await loadContext(businessId, year);
   const filings = await db().vatReturnFiling.findMany({ where: { businessId, period: { startsWith: `${year}-` } } });
   const periods = await Promise.all(
@@ -108,5 +110,5 @@ export async function getVatReturnYear(options: { caller: Caller; businessId: st
       };
     }),
   );
-  return { year, frequency: context.frequency, periods };
+  return { business, year, frequency: context.frequency, periods };
 }

@@ -34,6 +34,8 @@ export type VatReturnDto = VatReturn & {
 };
 
 export type VatReturnYearDto = {
+  /** Whose returns these are. */
+  business: { id: string; name: string };
   year: number;
   frequency: "quarter" | "month";
   periods: { label: string; from: string; to: string; dueDate: string; outsideKorFrom: string | null; required: boolean; status: VatReturnStatus; filedOn: string | null; vatEuros5g: number }[];

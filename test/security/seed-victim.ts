@@ -10,6 +10,7 @@ import { setDefaultDbContext } from "@/lib/db/db-context";
 import { hashPassword } from "@/lib/auth/password";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { createInvoice } from "@/lib/invoices/create-invoice";
+import { createPurchase } from "@/lib/purchases/save-purchase";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
@@ -69,6 +70,8 @@ export async function seedVictim(password: string): Promise<Seeded> {
     });
     invoiceIds.push(invoice.id);
   }
+  // A purchase whose supplier is a secret too (purchases pages and API).
+  const purchaseId = (await createPurchase({ caller: { userId: owner.id }, businessId: business.id, input: { date: today, supplier: { name: `Geheime Leverancier ${suffix}` }, netCents: 50_000, description } })).id;
   const outsiderBusiness = await createBusiness({ caller: { userId: outsider.id }, input: { name: `Buurman Zaak ${suffix}` } });
   await createInvoice({
     caller: { userId: outsider.id },
@@ -92,6 +95,7 @@ export async function seedVictim(password: string): Promise<Seeded> {
   return {
     businessId: business.id,
     invoiceId: invoiceIds[0]!,
+    purchaseId,
     businessName,
     secrets: [businessName, `GEHEIM-${suffix}`, customer, description],
     ownerMarkers: [businessName, `GEHEIM-${suffix}`, customer, description, ...invoiceIds, "2100000"],

@@ -31,7 +31,8 @@ export default async function VatReturnPage({ params, searchParams }: Props) {
   const caller = { userId: user.id };
   const [t, locale, overview] = await Promise.all([getTranslations("vatReturn"), getLocale(), getVatReturnYear({ caller, businessId: business.id, year })]);
   const language = toLanguage(locale);
-  const chosen = period ?? overview.periods.find((p) => p.status === "correctionNeeded" || p.status === "open")?.label ?? null;
+  // Without ?period=: the first period that needs doing, else the last one filed.
+  const chosen = period ?? overview.periods.find((p) => p.status === "correctionNeeded" || p.status === "open")?.label ?? overview.periods.findLast((p) => p.status === "filed")?.label ?? null;
   const detail = chosen ? await getVatReturn({ caller, businessId: business.id, period: chosen }) : null;
   const base = `/businesses/${business.id}/vat-return`;
   return (
