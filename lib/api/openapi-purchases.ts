@@ -104,7 +104,7 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       rubrieken: { type: "array", items: rubriek },
       notes: {
         type: "array",
-        description: "Documents of the period not in the return (insideKor, notInReturn with reason exempt/oss/taxedAbroad/outsideEu/noVat) or needing a look (noVatAfterCrossing, rateUnknown).",
+        description: "Documents of the period not in the return (insideKor, notInReturn with reason exempt/oss/taxedAbroad/outsideEu/noVat) or needing a look (noVatOnTaxedSale, rateUnknown).",
         items: { type: "object", properties: { kind: { type: "string" }, reason: { type: "string" }, document: documentLine } },
       },
       status: { type: "string", enum: ["notRequired", "open", "filed", "correctionNeeded"] },

@@ -61,7 +61,7 @@ export type Rubriek = {
 export type Note =
   | { kind: "insideKor"; document: DocumentLine }
   | { kind: "notInReturn"; reason: "exempt" | "oss" | "taxedAbroad" | "outsideEu" | "noVat"; document: DocumentLine }
-  | { kind: "noVatAfterCrossing"; document: DocumentLine }
+  | { kind: "noVatOnTaxedSale"; document: DocumentLine }
   | { kind: "rateUnknown"; document: DocumentLine };
 
 export type VatReturn = {
@@ -98,9 +98,9 @@ type Target = { code: RubriekCode } | { note: Note["kind"]; reason?: "exempt" | 
 function saleTarget(sale: SaleDocument): Target {
   switch (sale.category) {
     case "NL_STANDARD":
-      return sale.vatCents === 0 && sale.netCents !== 0 ? { note: "noVatAfterCrossing" } : { code: "1a" };
+      return sale.vatCents === 0 && sale.netCents !== 0 ? { note: "noVatOnTaxedSale" } : { code: "1a" };
     case "NL_REDUCED":
-      return sale.vatCents === 0 && sale.netCents !== 0 ? { note: "noVatAfterCrossing" } : { code: "1b" };
+      return sale.vatCents === 0 && sale.netCents !== 0 ? { note: "noVatOnTaxedSale" } : { code: "1b" };
     case "NL_ZERO":
     case "NL_REVERSE_CHARGE":
       return { code: "1e" };
@@ -161,7 +161,7 @@ export function computeVatReturn(input: {
     const target = saleTarget(sale);
     if ("code" in target) documents.get(target.code)!.push(line);
     else if (target.note === "notInReturn") notes.push({ kind: "notInReturn", reason: target.reason!, document: line });
-    else notes.push({ kind: target.note as "noVatAfterCrossing" | "rateUnknown", document: line });
+    else notes.push({ kind: target.note as "noVatOnTaxedSale" | "rateUnknown", document: line });
   }
 
   for (const purchase of [...input.purchases].filter((p) => inPeriod(p.date)).sort(byDate)) {

@@ -143,3 +143,27 @@ describe("golden case: a business outside the KOR with a credit note", () => {
     expect(result.outsideKorFrom).toBe("2026-11-01");
   });
 });
+
+describe("what the data cannot support is named, not guessed", () => {
+  const result = computeVatReturn({
+    period: parsePeriodLabel("2026-Q4")!,
+    korIntervals: [],
+    sales: [
+      // 21% supply sent without VAT: the VAT is owed, but which remedy applies is the owner's choice (KOR-RULES §3.3).
+      sale("N-1", "2026-10-01", "NL_STANDARD", 600_00),
+      // A distance sale taxed in NL at 9% (its VAT tells the rate), and one without VAT.
+      sale("D-1", "2026-10-02", "EU_B2C_NL_VAT", 100_00, 9_00),
+      sale("D-2", "2026-10-03", "EU_B2C_NL_VAT", 100_00),
+    ],
+    purchases: [],
+  });
+
+  it("leaves them out of the rubrieken with a note", () => {
+    expect(figure(result, "1a")).toEqual({ turnover: 0, vat: 0, documents: [] });
+    expect(figure(result, "1b")).toEqual({ turnover: 100, vat: 9, documents: ["D-1"] });
+    expect(result.notes.map((n) => [n.kind, n.document.id])).toEqual([
+      ["noVatOnTaxedSale", "N-1"],
+      ["rateUnknown", "D-2"],
+    ]);
+  });
+});
