@@ -23,8 +23,10 @@ test("purchases entered on the page feed the VAT return of the crossing quarter"
   const overview = await createKorBusiness(page, "Vera Vormgeving", `${year - 1}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
   const customer = { name: "Atelier Noord", country: "NL", type: "business" };
-  await postInvoice(page, businessId, { number: `${year}-001`, date: `${year}-09-30`, customer, category: "NL_STANDARD", netCents: 1_950_000, vatCents: 0 });
-  // The crossing: €19,500 + €1,000 > €20,000, VAT from this invoice on (KOR-RULES §3.2).
+  await postInvoice(page, businessId, { number: `${year}-001`, date: `${year}-09-30`, customer, category: "NL_STANDARD", netCents: 1_940_000, vatCents: 0 });
+  // Still inside the KOR in Q4, before the crossing: no VAT, not in the return.
+  await postInvoice(page, businessId, { number: `${year}-005`, date: `${year}-10-01`, customer, category: "NL_STANDARD", netCents: 10_000, vatCents: 0 });
+  // The crossing: €19,400 + €100 + €1,000 > €20,000, VAT from this invoice on (KOR-RULES §3.2).
   await postInvoice(page, businessId, { number: `${year}-002`, date: `${year}-10-15`, customer, category: "NL_STANDARD", netCents: 100_000, vatCents: 21_000 });
   await postInvoice(page, businessId, {
     number: `${year}-003`,
@@ -90,7 +92,7 @@ test("purchases entered on the page feed the VAT return of the crossing quarter"
   await documents.locator("summary").click();
   await expect(documents.getByRole("link")).toHaveText(["Inkoop Computershop BV", "Inkoop Lieferant GmbH"]);
   // The invoice before the crossing is named as inside the KOR.
-  await expect(page.getByText(`Factuur ${year}-001`)).toContainText("in de KOR");
+  await expect(page.getByText(`Factuur ${year}-005`)).toContainText("in de KOR");
 
   // At 390 px the page fits.
   await page.setViewportSize({ width: 390, height: 844 });
