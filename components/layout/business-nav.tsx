@@ -18,7 +18,7 @@ export async function BusinessNav({ businessId, current }: { businessId: string;
           key={tab.key}
           href={tab.href}
           aria-current={tab.key === current ? "page" : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+          className={`-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium ${
             tab.key === current ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-slate-900"
           }`}
         >
