@@ -41,6 +41,9 @@ function requestBody(method: HttpMethod, pattern: string): { data?: string; cont
     return { data: xml, contentType: "application/xml" };
   }
   if (method === "POST" && pattern.endsWith("/accept")) return { data: JSON.stringify({ category: "NL_STANDARD" }), contentType: "application/json" };
+  if (method === "POST" && pattern.endsWith("/purchases/import")) return { data: "datum;leverancier;netto\n02-01-2026;Indringer BV;100,00\n", contentType: "text/csv" };
+  if (method === "POST" && pattern.endsWith("/purchases")) return { data: JSON.stringify({ date: "2026-01-02", supplier: { name: "Indringer BV" }, netCents: 100 }), contentType: "application/json" };
+  if (method === "POST" && pattern.endsWith("/filing")) return { data: JSON.stringify({ filedOn: "2026-01-02", correction: true }), contentType: "application/json" };
   if (method === "POST" && pattern === "/api/v1/businesses") return { data: JSON.stringify({ name: "Eigen zaak van de tester" }), contentType: "application/json" };
   if (method === "PATCH") return { data: JSON.stringify({ netCents: 1, customer: { name: "Indringer BV" } }), contentType: "application/json" };
   if (method === "GET" || method === "DELETE") return {};

@@ -86,7 +86,7 @@ export async function DashboardView({
       <DeadlinesList deadlines={data.deadlines} language={language} />
       <div className="grid gap-6 lg:grid-cols-2">
         <DashboardSection id="comparison" title={t("comparison.title")}>
-          <KorComparisonForm salesByRate={data.comparison.salesByRate} countedCents={data.comparison.countedCents} korAvailable={data.comparison.korAvailable} year={data.year} />
+          <KorComparisonForm businessId={businessId} comparison={data.comparison} year={data.year} canWrite={canWrite} />
         </DashboardSection>
         <DashboardSection id="revision" title={t("revision.title")}>
           <RevisionPlanner businessId={businessId} year={data.year} goods={goods} plans={revisionPlans(goods, planYears(data.year))} eventYears={planYears(data.year)} canWrite={canWrite} />

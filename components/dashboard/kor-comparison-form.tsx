@@ -1,24 +1,33 @@
 "use client";
-// "Should I be in the KOR?": the user adds yearly input VAT and the share of business
-// customers to the year's own sales; compareKor does the sums.
-import { useId, useState } from "react";
+// "Should I be in the KOR?": the year's own sales and the VAT on the purchases registered
+// for the year (voorbelasting, not typed by hand), with the share of business customers the
+// user chooses; compareKor does the sums. Whoever may write the books saves the answer
+// (saveKorComparison recomputes it on the server from the same figures).
+import Link from "next/link";
+import { useId, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { compareKor, parseEuroInput } from "@/lib/dashboard/kor-comparison";
-import type { SalesAtRate } from "@/lib/dashboard/dashboard.types";
+import { saveKorComparisonAction } from "@/app/(app)/businesses/[businessId]/purchases/actions";
+import { compareKor } from "@/lib/dashboard/kor-comparison";
+import type { DashboardData } from "@/lib/dashboard/dashboard.types";
 import { formatCents, toLanguage } from "@/lib/i18n/format";
 
-export function KorComparisonForm({ salesByRate, countedCents, korAvailable, year }: { salesByRate: SalesAtRate[]; countedCents: number; korAvailable: boolean; year: number }) {
+type Props = { businessId: string; comparison: DashboardData["comparison"]; year: number; canWrite: boolean };
+
+export function KorComparisonForm({ businessId, comparison, year, canWrite }: Props) {
+  const { salesByRate, countedCents, korAvailable, inputVatCents, purchaseCount, saved } = comparison;
   const t = useTranslations("dashboard");
   const language = toLanguage(useLocale());
   const id = useId();
-  const [inputVat, setInputVat] = useState("0");
-  const [share, setShare] = useState("0");
-  const inputVatCents = parseEuroInput(inputVat);
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [share, setShare] = useState(String(saved?.businessCustomerShare ?? 0));
+  const [status, setStatus] = useState("");
   const shareNumber = share.trim() === "" ? 0 : Number(share.replace(",", "."));
   const shareValid = Number.isFinite(shareNumber) && shareNumber >= 0 && shareNumber <= 100;
   const money = (cents: number) => formatCents(cents, language);
   const outputVat = salesByRate.reduce((sum, s) => sum + Math.round((s.netCents * s.ratePercent) / 100), 0);
-  const result = inputVatCents !== null && shareValid ? compareKor({ salesByRate, inputVatCents, businessCustomerShare: shareNumber / 100 }) : null;
+  const result = shareValid ? compareKor({ salesByRate, inputVatCents, businessCustomerShare: shareNumber / 100 }) : null;
 
   return (
     <div className="text-sm">
@@ -26,18 +35,12 @@ export function KorComparisonForm({ salesByRate, countedCents, korAvailable, yea
       {korAvailable ? null : <p className="mt-2 font-medium text-amber-900">{t("comparison.notAvailable")}</p>}
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor={`${id}-vat`} className="block font-medium">{t("comparison.inputVat")}</label>
-          <input
-            id={`${id}-vat`}
-            inputMode="decimal"
-            value={inputVat}
-            onChange={(e) => setInputVat(e.target.value)}
-            aria-invalid={inputVatCents === null}
-            aria-describedby={`${id}-vat-hint${inputVatCents === null ? ` ${id}-vat-error` : ""}`}
-            className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
-          />
-          <p id={`${id}-vat-hint`} className="mt-1 text-xs text-slate-700">{t("comparison.inputVatHint")}</p>
-          {inputVatCents === null ? <p id={`${id}-vat-error`} className="mt-1 text-xs font-medium text-red-800">{t("comparison.invalid")}</p> : null}
+          <p className="font-medium">{t("comparison.inputVat")}</p>
+          <p className="mt-1 text-base font-semibold tabular-nums" data-testid="kor-comparison-input-vat">{money(inputVatCents)}</p>
+          <p className="mt-1 text-xs text-slate-700">
+            {t("comparison.inputVatFromPurchases", { count: purchaseCount, year })}{" "}
+            <Link href={`/businesses/${businessId}/purchases?year=${year}`} className="font-medium text-brand-700 underline">{t("comparison.purchasesLink")}</Link>
+          </p>
         </div>
         <div>
           <label htmlFor={`${id}-share`} className="block font-medium">{t("comparison.businessShare")}</label>
@@ -72,6 +75,31 @@ export function KorComparisonForm({ salesByRate, countedCents, korAvailable, yea
         ) : null}
         <p className="mt-1 text-xs text-slate-700">{t("comparison.admin")}</p>
       </div>
+      {saved ? (
+        <p className="mt-2 text-xs text-slate-700" data-testid="kor-comparison-saved">
+          {t("comparison.savedOn", { date: new Date(saved.savedAt).toLocaleDateString(language === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }), share: saved.businessCustomerShare, vat: money(saved.inputVatCents) })}{" "}
+          {saved.verdict === "even" ? t("comparison.even") : t(`comparison.${saved.verdict}`, { amount: money(Math.abs(saved.outsideMinusInsideCents)) })}
+        </p>
+      ) : null}
+      {canWrite ? (
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            disabled={pending || !shareValid}
+            onClick={() =>
+              startTransition(async () => {
+                const outcome = await saveKorComparisonAction(businessId, { year, businessCustomerShare: shareNumber });
+                setStatus(outcome.ok ? t("comparison.saved") : t("comparison.saveFailed"));
+                if (outcome.ok) router.refresh();
+              })
+            }
+            className="rounded border border-brand-700 px-3 py-1 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+          >
+            {t("comparison.save")}
+          </button>
+          <p role="status" className="min-h-5 font-medium">{status}</p>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { INVOICE_SORTS, REVENUE_KINDS } from "@/lib/invoices/invoice.types";
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { bankPaths, bankSchemas } from "@/lib/api/openapi-bank";
+import { purchaseAndVatReturnOpenApi } from "@/lib/api/openapi-purchases";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const isoDate = { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2026-03-31"] };
@@ -460,6 +461,20 @@ const listQuery = [
 ];
 
 const bankHelpers = { ref, dataResponse, errorResponse, commonErrors, writeErrors, businessIdParam, isoDate, nullable };
+const purchasesAndVatReturns = purchaseAndVatReturnOpenApi({
+  ref,
+  isoDate,
+  cents,
+  nullable,
+  dataResponse,
+  errorResponse,
+  jsonBody,
+  commonErrors,
+  writeErrors,
+  idempotencyErrors,
+  businessIdParam,
+  idempotencyKeyParam,
+});
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -689,6 +704,7 @@ export const openApiDocument = {
       },
     },
     ...bankPaths(bankHelpers),
+    ...purchasesAndVatReturns.paths,
   },
   components: {
     securitySchemes: {
@@ -740,6 +756,7 @@ export const openApiDocument = {
       VatAdvice: vatAdvice,
       EuKorQuarters: euKorQuarters,
       IcpOss: icpOss,
+      ...purchasesAndVatReturns.schemas,
     },
   },
 } as const;

@@ -231,5 +231,25 @@ export type DashboardData = {
   periodEndings: { periodFrom: ISODate; endedOn: ISODate }[];
   why: { kor: ExplainedFigure; union: ExplainedFigure };
   /** Figures the "should I be in the KOR?" comparison starts from. */
-  comparison: { countedCents: number; salesByRate: SalesAtRate[]; korAvailable: boolean };
+  comparison: {
+    countedCents: number;
+    salesByRate: SalesAtRate[];
+    korAvailable: boolean;
+    /** The year's VAT on registered purchases (voorbelasting, reverse-charged VAT included): deductible only outside the KOR. */
+    inputVatCents: number;
+    purchaseCount: number;
+    /** The comparison as last saved for this year. */
+    saved: SavedKorComparison | null;
+  };
+};
+
+export type SavedKorComparison = {
+  inputVatCents: number;
+  /** Percent, 0–100. */
+  businessCustomerShare: number;
+  outsideMinusInsideCents: number;
+  verdict: "inside" | "outside" | "even";
+  vatFromConsumerPricesCents: number;
+  vatPassedOnCents: number;
+  savedAt: string;
 };

@@ -25,6 +25,8 @@ const CLIENT_NAMESPACES = [
   "importEInvoices",
   "errors",
   "validation",
+  "purchases",
+  "vatReturn",
 ] as const;
 
 /** Of the dashboard, only the two planners are client components (and share its column names). */

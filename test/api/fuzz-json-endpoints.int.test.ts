@@ -12,7 +12,7 @@ import { resetEnvCache } from "@/lib/env";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
-import { bankLineFixture, callOperation, document, jsonOperations, resolve, VALID_BODIES, type ApiOperation, type Fixture, type Schema, withDeadline } from "@/test/api/openapi-operations";
+import { bankLineFixture, callOperation, document, jsonOperations, purchaseFor, resolve, VALID_BODIES, type ApiOperation, type Fixture, type Schema, withDeadline } from "@/test/api/openapi-operations";
 import { databaseChecksum } from "@/test/security/checksum";
 
 const ERROR_CODES = (document.components.schemas.Error!.properties!.error!.properties!.code!.enum ?? []) as string[];
@@ -225,7 +225,7 @@ beforeAll(async () => {
   const business = await createOwnedBusiness(owner.id, "Fuzz Eigen");
   const invoice = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "FUZZ-001" }) });
   await withDeadline(owner.id, business.id);
-  fixture = { businessId: business.id, invoiceId: invoice.id, bankLines: await bankLineFixture(owner.id, business.id) };
+  fixture = { businessId: business.id, invoiceId: invoice.id, bankLines: await bankLineFixture(owner.id, business.id), purchaseId: await purchaseFor(owner.id, business.id) };
   token = await tokenFor(owner.id);
 });
 

@@ -49,11 +49,14 @@ export function validInvoice(overrides: Record<string, unknown> = {}) {
 
 /** Everything an API write could touch for one business, to compare before and after. */
 export async function snapshot(businessId: string) {
-  const [business, invoices, audit, participations] = await Promise.all([
+  const [business, invoices, audit, participations, purchases, goods, filings] = await Promise.all([
     db().business.findUnique({ where: { id: businessId } }),
     db().invoice.findMany({ where: { businessId }, orderBy: { id: "asc" } }),
     db().auditLog.count({ where: { businessId } }),
     db().korParticipation.findMany({ where: { businessId }, orderBy: { id: "asc" } }),
+    db().purchase.findMany({ where: { businessId }, orderBy: { id: "asc" } }),
+    db().investmentGood.findMany({ where: { businessId }, orderBy: { id: "asc" } }),
+    db().vatReturnFiling.findMany({ where: { businessId }, orderBy: { id: "asc" } }),
   ]);
-  return JSON.stringify({ business, invoices, audit, participations });
+  return JSON.stringify({ business, invoices, audit, participations, purchases, goods, filings });
 }

@@ -13,7 +13,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { updateInvoice } from "@/lib/invoices/update-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
-import { callOperation, jsonOperations, resolve, VALID_BODIES, type Fixture, type Schema, withDeadline } from "@/test/api/openapi-operations";
+import { callOperation, jsonOperations, purchaseFor, resolve, VALID_BODIES, type Fixture, type Schema, withDeadline } from "@/test/api/openapi-operations";
 import { databaseChecksum } from "@/test/security/checksum";
 
 const INVALID = { nul: "a\u0000b", loneSurrogate: "a\ud800b", escape: "a\u001bb", verticalTab: "a\u000bb" };
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const business = await createOwnedBusiness(owner.id, "Nul BV");
   const invoice = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "NUL-001" }) });
   await withDeadline(owner.id, business.id);
-  fixture = { businessId: business.id, invoiceId: invoice.id };
+  fixture = { businessId: business.id, invoiceId: invoice.id, purchaseId: await purchaseFor(owner.id, business.id) };
   token = await tokenFor(owner.id);
 });
 

@@ -72,7 +72,13 @@ export function jsonOperations(): ApiOperation[] {
 }
 
 /** `bankLines`: a candidate bank line per operation on {lineId} (see bankLineFixture). */
-export type Fixture = { businessId: string; invoiceId: string; bankLines?: Record<string, string> };
+export type Fixture = { businessId: string; invoiceId: string; bankLines?: Record<string, string>; purchaseId?: string };
+
+/** A purchase of the fixture's business, for the paths with {purchaseId}. */
+export async function purchaseFor(userId: string, businessId: string): Promise<string> {
+  const { createPurchase } = await import("@/lib/purchases/save-purchase");
+  return (await createPurchase({ caller: { userId }, businessId, input: { date: "2026-03-03", supplier: { name: "Leverancier BV" }, netCents: 10_000 } })).id;
+}
 
 /** A body each operation accepts (every nested object present), to break or extend in one place. */
 export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, unknown>> = {
@@ -89,6 +95,22 @@ export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, u
   acceptBankLine: () => ({ category: "NL_STANDARD", date: "2026-11-06", vatCents: 0, customerType: "business", remember: false }),
   rejectBankLine: () => ({ remember: false }),
   markDeadlineDone: () => ({ doneOn: "2026-07-20" }),
+  createPurchase: () => ({
+    documentKind: "invoice",
+    reference: "INK-1",
+    date: "2026-03-04",
+    supplier: { name: "Leverancier BV", country: "NL", vatId: "NL123456789B01" },
+    netCents: 10_000,
+    vatCents: 2_100,
+    ratePercent: 21,
+    vatTreatment: "NL_VAT",
+    category: "COSTS",
+    description: "Kantoorartikelen",
+  }),
+  updatePurchase: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", supplier: { name: "Andere Leverancier" } }),
+  // 2024-Q4 lies before the fixture's KOR participation (from 2025): a return is due. With
+  // correction: true the mark is set (or set again) on every call.
+  fileVatReturn: () => ({ filedOn: "2025-01-20", correction: true }),
 };
 
 /** Two candidate lines of the business (the CAMT.053 fixture): one to accept, one to reject. */
@@ -114,7 +136,13 @@ export async function withDeadline(ownerId: string, businessId: string): Promise
 }
 
 const pathValue = (fixture: Fixture, name: string, operationId: string): string => {
-  const values: Record<string, string> = { businessId: fixture.businessId, invoiceId: fixture.invoiceId, deadlineKey: FIXTURE_DEADLINE_KEY };
+  const values: Record<string, string> = {
+    businessId: fixture.businessId,
+    invoiceId: fixture.invoiceId,
+    deadlineKey: FIXTURE_DEADLINE_KEY,
+    period: "2024-Q4",
+    ...(fixture.purchaseId ? { purchaseId: fixture.purchaseId } : {}),
+  };
   const line = fixture.bankLines?.[operationId];
   if (line) values.lineId = line;
   if (!values[name]) throw new Error(`No fixture value for the path parameter {${name}}: add it to pathValue`);

@@ -11,7 +11,7 @@ import { openApiDocument } from "@/lib/api/openapi";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
-import { bankLineFixture, callOperation, jsonOperations, resolve, VALID_BODIES, type Schema as BodySchema, withDeadline } from "@/test/api/openapi-operations";
+import { bankLineFixture, callOperation, jsonOperations, purchaseFor, resolve, VALID_BODIES, type Schema as BodySchema, withDeadline } from "@/test/api/openapi-operations";
 
 type Schema = { required?: readonly string[]; properties?: Record<string, unknown>; allOf?: readonly Schema[]; $ref?: string };
 const schemas = openApiDocument.components.schemas as unknown as Record<string, Schema>;
@@ -110,7 +110,7 @@ describe("request bodies refuse unknown keys, as documented", () => {
     const business = await createOwnedBusiness(owner.id, "Sleutel BV");
     const invoice = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "KEYS-001" }) });
     await withDeadline(owner.id, business.id);
-    const fixture = { businessId: business.id, invoiceId: invoice.id, bankLines: await bankLineFixture(owner.id, business.id) };
+    const fixture = { businessId: business.id, invoiceId: invoice.id, bankLines: await bankLineFixture(owner.id, business.id), purchaseId: await purchaseFor(owner.id, business.id) };
     const ownerToken = await tokenFor(owner.id);
     const send = (operation: (typeof bodyOperations)[number], body: unknown) =>
       callOperation(operation, { fixture, token: ownerToken, text: JSON.stringify(body), contentType: "application/json" });

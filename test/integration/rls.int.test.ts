@@ -18,7 +18,7 @@ import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
 import { createOwnedBusiness, createUser, mailedInvitationToken } from "./factories";
 
-const TENANT_TABLES = ["Business", "Membership", "KorParticipation", "Invoice", "AuditLog", "BusinessAlert", "Notification", "OutboxJob", "AccountantInvitation"];
+const TENANT_TABLES = ["Business", "Membership", "KorParticipation", "Invoice", "AuditLog", "BusinessAlert", "Notification", "OutboxJob", "AccountantInvitation", "Purchase", "VatReturnFiling", "KorComparisonChoice"];
 const ownerUrl = () => process.env.DATABASE_URL!;
 const appUrl = () => asAppRole(ownerUrl());
 
@@ -75,6 +75,9 @@ async function populate(businessId: string, userId: string, email: string) {
     await db().notification.create({ data: { userId, businessId, alertId: alert.id } });
     await db().outboxJob.create({ data: { kind: "EVALUATE", businessId } });
     await db().outboxJob.create({ data: { kind: "ALERT_EMAIL", businessId, userId, toAddress: email, subject: "s", textBody: "t", htmlBody: "h" } });
+    await db().purchase.create({ data: { businessId, date: new Date("2026-03-03"), supplierName: "Leverancier BV", netCents: 5_000, vatCents: 1_050 } });
+    await db().vatReturnFiling.create({ data: { businessId, period: "2026-Q1", filedOn: new Date("2026-04-20"), figures: {} } });
+    await db().korComparisonChoice.create({ data: { businessId, year: 2026, inputVatCents: 1_050, businessCustomerShare: 50, result: {} } });
     await db().accountantInvitation.create({
       data: { businessId, email: `accountant-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
     });

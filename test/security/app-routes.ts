@@ -13,7 +13,7 @@ export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** The victim's ids and secrets a dynamic segment is filled with. */
-export type Victim = { businessId: string; invoiceId: string; bankLineId: string };
+export type Victim = { businessId: string; invoiceId: string; bankLineId: string; purchaseId: string };
 
 /**
  * How to fill each dynamic segment with the victim's real data. A new segment name
@@ -25,6 +25,12 @@ export const SEGMENT_VALUES: Record<string, (victim: Victim) => string> = {
   lineId: (victim) => victim.bankLineId,
   // A deadline of any business with a crossing in the KOR; the victim's business is named by businessId.
   deadlineKey: () => "VAT_RETURN_DUE:2026-Q4",
+  purchaseId: (victim) => victim.purchaseId,
+  // A VAT-return period: the current quarter, where the victim's invoices are dated.
+  period: () => {
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/Amsterdam" });
+    return `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+  },
 };
 
 /** Routes that hold no tenant data: not tested here, each with the reason. */

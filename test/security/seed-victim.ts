@@ -10,6 +10,7 @@ import { setDefaultDbContext } from "@/lib/db/db-context";
 import { hashPassword } from "@/lib/auth/password";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { createInvoice } from "@/lib/invoices/create-invoice";
+import { createPurchase } from "@/lib/purchases/save-purchase";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { importBankStatement } from "@/lib/bank/import-bank-statement";
 import { inviteAccountant } from "@/lib/accountant/invite-accountant";
@@ -73,6 +74,8 @@ export async function seedVictim(password: string): Promise<Seeded> {
   // A bank statement with a payment from the secret customer: a candidate only the owner may see or decide.
   const camt = `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>V</MsgId><CreDtTm>${today}T06:00:00Z</CreDtTm></GrpHdr><Stmt><Id>V-${suffix}</Id><CreDtTm>${today}T06:00:00Z</CreDtTm><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct><Ntry><Amt Ccy="EUR">123.45</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>${today}</Dt></BookgDt><AcctSvcrRef>V-${suffix}-1</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>${customer}</Nm></Dbtr><DbtrAcct><Id><IBAN>NL20INGB0001234567</IBAN></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>${description}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>`;
   const { candidates } = await importBankStatement({ caller: { userId: owner.id }, businessId: business.id, bytes: new TextEncoder().encode(camt) });
+  // A purchase whose supplier is a secret too (purchases pages and API).
+  const purchaseId = (await createPurchase({ caller: { userId: owner.id }, businessId: business.id, input: { date: today, supplier: { name: `Geheime Leverancier ${suffix}` }, netCents: 50_000, description } })).id;
   const outsiderBusiness = await createBusiness({ caller: { userId: outsider.id }, input: { name: `Buurman Zaak ${suffix}` } });
   await createInvoice({
     caller: { userId: outsider.id },
@@ -97,6 +100,7 @@ export async function seedVictim(password: string): Promise<Seeded> {
     businessId: business.id,
     invoiceId: invoiceIds[0]!,
     bankLineId: candidates[0]!.id,
+    purchaseId,
     businessName,
     secrets: [businessName, `GEHEIM-${suffix}`, customer, description],
     ownerMarkers: [businessName, `GEHEIM-${suffix}`, customer, description, ...invoiceIds, "2100000"],

@@ -24,6 +24,8 @@ import security from "./security.json";
 import filing from "./filing.json";
 import bank from "./bank.json";
 import euKorFiling from "./euKorFiling.json";
+import purchases from "./purchases.json";
+import vatReturn from "./vatReturn.json";
 
 export default {
   ...common,
@@ -51,4 +53,6 @@ export default {
   ...filing,
   ...bank,
   ...euKorFiling,
+  ...purchases,
+  ...vatReturn,
 };

@@ -1,0 +1,166 @@
+// The boundary of a purchase (inkoopfactuur or bonnetje): the JSON the API, the form and
+// the CSV import send, and the DTO answered. Amounts are integer cents; `vatCents` is the
+// VAT on the document, or for a reverse charge the VAT the business owes and deducts
+// itself (computed from the rate when left out).
+import { z } from "zod";
+import { roundHalfAwayFromZero } from "@/lib/kor/money";
+import { isEuMemberState } from "@/lib/kor/rules";
+import { isoDate, toIsoDate } from "@/lib/validation";
+
+const MAX_CENTS = 2_000_000_000;
+const cents = z.number("validation.integerCents").int("validation.integerCents").min(-MAX_CENTS, "validation.amountRange").max(MAX_CENTS, "validation.amountRange");
+
+export const PURCHASE_DOCUMENT_KINDS = ["invoice", "receipt"] as const;
+export const PURCHASE_VAT_TREATMENTS = ["NL_VAT", "NL_REVERSE_CHARGE", "EU_REVERSE_CHARGE", "NON_EU_REVERSE_CHARGE", "NO_VAT"] as const;
+export const PURCHASE_CATEGORIES = ["COSTS", "GOODS_FOR_RESALE", "INVESTMENT_MOVABLE", "INVESTMENT_IMMOVABLE"] as const;
+/** The Dutch rates a purchase can carry (21% general, 9% reduced, 0%). */
+export const PURCHASE_RATES = [21, 9, 0] as const;
+
+export type PurchaseVatTreatment = (typeof PURCHASE_VAT_TREATMENTS)[number];
+export type PurchaseCategory = (typeof PURCHASE_CATEGORIES)[number];
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
+const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country");
+
+export const supplierSchema = z
+  .object({
+    name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    country: z.preprocess(blankToUndefined, countryCode.optional()),
+    vatId: z.preprocess(
+      blankToUndefined,
+      z.string().trim().toUpperCase().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId")).optional(),
+    ),
+  }, "validation.required")
+  .strict();
+
+export const isInvestmentCategory = (category: PurchaseCategory) => category === "INVESTMENT_MOVABLE" || category === "INVESTMENT_IMMOVABLE";
+export const isReverseCharge = (treatment: PurchaseVatTreatment) => treatment === "NL_REVERSE_CHARGE" || treatment === "EU_REVERSE_CHARGE" || treatment === "NON_EU_REVERSE_CHARGE";
+
+export const purchaseInputSchema = z
+  .object({
+    documentKind: z.enum(PURCHASE_DOCUMENT_KINDS, "validation.documentKind").optional(),
+    reference: z.preprocess(blankToUndefined, z.string().trim().max(60, "validation.tooLong").optional()),
+    date: isoDate,
+    supplier: supplierSchema,
+    netCents: cents,
+    vatCents: cents.optional(),
+    ratePercent: z.literal(PURCHASE_RATES, "validation.ratePercent").optional(),
+    vatTreatment: z.enum(PURCHASE_VAT_TREATMENTS, "validation.vatTreatment").optional(),
+    category: z.enum(PURCHASE_CATEGORIES, "validation.purchaseCategory").optional(),
+    description: z.preprocess(blankToUndefined, z.string().trim().max(500, "validation.tooLong").optional()),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const treatment = input.vatTreatment ?? "NL_VAT";
+    const country = input.supplier.country ?? "NL";
+    if (treatment === "NL_REVERSE_CHARGE" && country !== "NL") ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.dutchSupplier" });
+    if (treatment === "EU_REVERSE_CHARGE" && (!isEuMemberState(country) || country === "NL")) ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.euCountry" });
+    if (treatment === "NON_EU_REVERSE_CHARGE" && isEuMemberState(country)) ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.nonEuCountry" });
+    if (treatment === "NO_VAT" && (input.vatCents ?? 0) !== 0) ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.noVatMeansZero" });
+    if (treatment === "NO_VAT" && (input.ratePercent ?? 0) !== 0) ctx.addIssue({ code: "custom", path: ["ratePercent"], message: "validation.noVatMeansZero" });
+    const vat = input.vatCents ?? 0;
+    if (vat !== 0 && Math.sign(vat) !== Math.sign(input.netCents)) ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.vatSign" });
+    if (input.category && isInvestmentCategory(input.category)) {
+      if (input.netCents <= 0) ctx.addIssue({ code: "custom", path: ["netCents"], message: "validation.positiveAmount" });
+      const rate = input.ratePercent ?? (treatment === "NO_VAT" ? 0 : 21);
+      const expectedVat = input.vatCents ?? roundHalfAwayFromZero((input.netCents * rate) / 100);
+      if (expectedVat <= 0) ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.investmentNeedsVat" });
+    }
+  })
+  .transform((input) => {
+    const vatTreatment = input.vatTreatment ?? "NL_VAT";
+    const ratePercent = vatTreatment === "NO_VAT" ? 0 : (input.ratePercent ?? 21);
+    return {
+      documentKind: input.documentKind ?? "invoice",
+      reference: input.reference ?? null,
+      date: input.date,
+      supplierName: input.supplier.name,
+      supplierCountry: input.supplier.country ?? "NL",
+      supplierVatId: input.supplier.vatId ?? null,
+      netCents: input.netCents,
+      // Left out: the VAT at the rate, rounded per document (KOR-RULES §3.3's rounding).
+      vatCents: vatTreatment === "NO_VAT" ? 0 : (input.vatCents ?? roundHalfAwayFromZero((input.netCents * ratePercent) / 100)),
+      ratePercent,
+      vatTreatment,
+      category: input.category ?? "COSTS",
+      description: input.description ?? null,
+    };
+  });
+
+export type PurchaseInput = z.output<typeof purchaseInputSchema>;
+
+export const listPurchasesQuerySchema = z.object({
+  year: z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year").optional(),
+});
+
+export type PurchaseDto = {
+  id: string;
+  documentKind: (typeof PURCHASE_DOCUMENT_KINDS)[number];
+  reference: string | null;
+  date: string;
+  supplier: { name: string; country: string; vatId: string | null };
+  netCents: number;
+  vatCents: number;
+  ratePercent: number;
+  vatTreatment: PurchaseVatTreatment;
+  category: PurchaseCategory;
+  description: string | null;
+  /** The good in the btw-herziening planner this purchase registered, when it is an investment good. */
+  investmentGoodId: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type PurchaseRow = {
+  id: string;
+  documentKind: "INVOICE" | "RECEIPT";
+  reference: string | null;
+  date: Date;
+  supplierName: string;
+  supplierCountry: string;
+  supplierVatId: string | null;
+  netCents: number;
+  vatCents: number;
+  ratePercent: number;
+  vatTreatment: PurchaseVatTreatment;
+  category: PurchaseCategory;
+  description: string | null;
+  investmentGoodId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function toPurchaseDto(row: PurchaseRow): PurchaseDto {
+  return {
+    id: row.id,
+    documentKind: row.documentKind === "RECEIPT" ? "receipt" : "invoice",
+    reference: row.reference,
+    date: toIsoDate(row.date),
+    supplier: { name: row.supplierName, country: row.supplierCountry, vatId: row.supplierVatId },
+    netCents: row.netCents,
+    vatCents: row.vatCents,
+    ratePercent: row.ratePercent,
+    vatTreatment: row.vatTreatment,
+    category: row.category,
+    description: row.description,
+    investmentGoodId: row.investmentGoodId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The DTO as a purchase input again, for PATCH: the stored purchase with the patch merged in. */
+export function toPurchaseInput(dto: PurchaseDto): Record<string, unknown> {
+  return {
+    documentKind: dto.documentKind,
+    reference: dto.reference ?? undefined,
+    date: dto.date,
+    supplier: { name: dto.supplier.name, country: dto.supplier.country, vatId: dto.supplier.vatId ?? undefined },
+    netCents: dto.netCents,
+    vatCents: dto.vatCents,
+    ratePercent: dto.ratePercent,
+    vatTreatment: dto.vatTreatment,
+    category: dto.category,
+    description: dto.description ?? undefined,
+  };
+}

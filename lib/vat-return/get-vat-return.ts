@@ -1,0 +1,114 @@
+// Loads what the VAT return of a period needs — the business's KOR periods and the engine's
+// crossings (the days inside the KOR), the period's invoices and purchases, and the filing
+// mark — and computes the rubrieken (compute-vat-return.ts) and, for a filed period, the
+// correction (correction.ts). Access first: an outsider gets NOT_FOUND.
+import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
+import { db, type Tx } from "@/lib/db/client";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { AppError } from "@/lib/errors";
+import { evaluate } from "@/lib/kor/evaluate";
+import { loadEngineInput } from "@/lib/books/load-engine-input";
+import { fromIsoDate, parseOrThrow, toIsoDate } from "@/lib/validation";
+import { computeVatReturn, type PurchaseDocument, type SaleDocument, type VatReturn } from "./compute-vat-return";
+import { correctionOf, type FiledFigures } from "./correction";
+import { firstDayOutsideKor, korIntervals, parsePeriodLabel, periodsOfYear, type FilingFrequency, type FilingPeriod, type KorInterval } from "./periods";
+import { vatReturnQuerySchema, type VatReturnDto, type VatReturnFilingDto, type VatReturnStatus, type VatReturnYearDto } from "./vat-return.types";
+
+type Context = { frequency: FilingFrequency; intervals: KorInterval[]; startedOn: string | null };
+
+/** The business's filing frequency and the days inside the KOR, as the books of `year` stand. */
+async function loadContext(businessId: string, year: number, client?: Tx): Promise<Context> {
+  // The year's last day: every crossing of the year is known, whatever today is.
+  const input = await loadEngineInput({ businessId, asOf: `${year}-12-31`, ...(client ? { client } : {}) });
+  const output = evaluate(input);
+  const crossings = output.kor.crossings.filter((c) => c.whileParticipating).map((c) => c.date);
+  return {
+    frequency: input.business.filingPeriod === "month" ? "month" : "quarter",
+    intervals: korIntervals(input.business.korParticipations ?? [], crossings),
+    startedOn: input.business.startedOn ?? null,
+  };
+}
+
+async function loadDocuments(businessId: string, period: FilingPeriod, tx?: Tx): Promise<{ sales: SaleDocument[]; purchases: PurchaseDocument[] }> {
+  const client = tx ?? db();
+  const range = { gte: fromIsoDate(period.from), lte: fromIsoDate(period.to) };
+  const [invoices, purchases] = await Promise.all([
+    client.invoice.findMany({ where: { businessId, deletedAt: null, date: range }, select: { id: true, number: true, date: true, category: true, netCents: true, vatCents: true } }),
+    client.purchase.findMany({
+      where: { businessId, date: range },
+      select: { id: true, reference: true, supplierName: true, date: true, netCents: true, vatCents: true, ratePercent: true, vatTreatment: true },
+    }),
+  ]);
+  return {
+    sales: invoices.map((i) => ({ ...i, date: toIsoDate(i.date) })),
+    purchases: purchases.map((p) => ({ ...p, date: toIsoDate(p.date) })),
+  };
+}
+
+const isRequired = (context: Context, period: FilingPeriod, outsideKorFrom: string | null) =>
+  outsideKorFrom !== null && (context.startedOn === null || context.startedOn <= period.to);
+
+function statusOf(required: boolean, filing: VatReturnFilingDto | null, correctionNeeded: boolean): VatReturnStatus {
+  if (filing) return correctionNeeded ? "correctionNeeded" : "filed";
+  return required ? "open" : "notRequired";
+}
+
+const toFilingDto = (row: { filedOn: Date; figures: unknown; createdAt: Date }): VatReturnFilingDto => ({ filedOn: toIsoDate(row.filedOn), figures: row.figures as FiledFigures, updatedAt: row.createdAt.toISOString() });
+
+/** The VAT return of one period, computed now; with the filing and the correction when filed. */
+export async function computePeriodReturn(options: { businessId: string; label: string; client?: Tx }): Promise<{ vatReturn: VatReturn; required: boolean; frequency: FilingFrequency }> {
+  const period = parsePeriodLabel(options.label);
+  if (!period) throw new AppError("VALIDATION_FAILED", "Invalid period", { fields: { period: "validation.period" } });
+  const context = await loadContext(options.businessId, Number(options.label.slice(0, 4)), options.client);
+  const { sales, purchases } = await loadDocuments(options.businessId, period, options.client);
+  const vatReturn = computeVatReturn({ period, korIntervals: context.intervals, sales, purchases });
+  return { vatReturn, required: isRequired(context, period, vatReturn.outsideKorFrom), frequency: context.frequency };
+}
+
+export async function getVatReturn(options: { caller: Caller; businessId: string; period: unknown }): Promise<VatReturnDto> {
+  const { caller, businessId } = options;
+  await requireBusinessAccess({ caller, businessId, need: "read" });
+  const { period } = parseOrThrow(vatReturnQuerySchema, { period: options.period });
+  if (!period) throw new AppError("VALIDATION_FAILED", "Invalid period", { fields: { period: "validation.period" } });
+  const [{ vatReturn, required }, filingRow] = await Promise.all([
+    computePeriodReturn({ businessId, label: period }),
+    db().vatReturnFiling.findUnique({ where: { businessId_period: { businessId, period } } }),
+  ]);
+  const filing = filingRow ? toFilingDto(filingRow) : null;
+  const correction = filing ? correctionOf(vatReturn, filing.figures) : null;
+  return { ...vatReturn, required, filing, correction, status: statusOf(required, filing, correction?.needed ?? false) };
+}
+
+/** Every period of a year (the business's filing frequency): whether a return is due, filed, or needs a correction. */
+export async function getVatReturnYear(options: { caller: Caller; businessId: string; year: unknown }): Promise<VatReturnYearDto> {
+  const { caller, businessId } = options;
+  await requireBusinessAccess({ caller, businessId, need: "read" });
+  // Without a year: the current one (Europe/Amsterdam).
+  const year = parseOrThrow(vatReturnQuerySchema, { year: options.year ?? undefined }).year ?? Number(amsterdamToday().slice(0, 4));
+  const business = await db().business.findUniqueOrThrow({ where: { id: businessId }, select: { id: true, name: true } });
+  const context = await loadContext(businessId, year);
+  const filings = await db().vatReturnFiling.findMany({ where: { businessId, period: { startsWith: `${year}-` } } });
+  const periods = await Promise.all(
+    periodsOfYear(year, context.frequency).map(async (period) => {
+      const outsideKorFrom = firstDayOutsideKor(context.intervals, period);
+      const required = isRequired(context, period, outsideKorFrom);
+      const row = filings.find((f) => f.period === period.label);
+      const filing = row ? toFilingDto(row) : null;
+      const { sales, purchases } = required || filing ? await loadDocuments(businessId, period) : { sales: [], purchases: [] };
+      const vatReturn = computeVatReturn({ period, korIntervals: context.intervals, sales, purchases });
+      const correctionNeeded = filing ? correctionOf(vatReturn, filing.figures).needed : false;
+      return {
+        label: period.label,
+        from: period.from,
+        to: period.to,
+        dueDate: period.dueDate,
+        outsideKorFrom,
+        required,
+        status: statusOf(required, filing, correctionNeeded),
+        filedOn: filing?.filedOn ?? null,
+        vatEuros5g: vatReturn.rubrieken.find((r) => r.code === "5g")!.vatEuros ?? 0,
+      };
+    }),
+  );
+  return { business, year, frequency: context.frequency, periods };
+}
