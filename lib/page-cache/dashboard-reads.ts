@@ -32,6 +32,9 @@ export const DASHBOARD_READS: Record<string, Coverage> = {
   Invoice: { by: "booksVersion" },
   KorDeregistration: { by: "booksVersion" },
   DeadlineDone: { by: "booksVersion" },
+  // The KOR comparison's input VAT and its saved answer.
+  Purchase: { by: "booksVersion" },
+  KorComparisonChoice: { by: "booksVersion" },
   // Reference data (an operator's `npm run thresholds:set`), hashed by its latest change.
   MemberStateThreshold: { by: "fingerprint" },
   WebAuthnChallenge: { by: "notRendered", reason: "signing in with a passkey (lib/auth/passkeys), reached through the auth options" },
