@@ -42,9 +42,9 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
   const summary = [
     t("cumulative.summary", { year, total: money(actualTotal), limit }),
     series.crossing ? t("cumulative.summaryCrossing", { date: formatDate(series.crossing.date, language, "long"), invoice: series.crossing.invoiceNumber }) : null,
-    p && p.sufficientData ? t("cumulative.summaryProjection", { expected: money(p.expectedTotalCents), low: money(p.lowTotalCents), high: money(p.highTotalCents), interval: Math.round(p.interval * 100) }) : null,
+    p?.sufficientData ? t("cumulative.summaryProjection", { expected: money(p.expectedTotalCents), low: money(p.lowTotalCents), high: money(p.highTotalCents), interval: Math.round(p.interval * 100) }) : null,
     p && !p.sufficientData ? t("cumulative.insufficient") : null,
-    p && p.sufficientData && !series.crossing
+    p?.sufficientData && !series.crossing
       ? p.expectedCrossingDate
         ? t("cumulative.summaryProjectedCrossing", {
             date: formatDate(p.expectedCrossingDate, language, "long"),

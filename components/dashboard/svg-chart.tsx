@@ -33,7 +33,9 @@ export function ResponsivePlot({ height, labels, lines }: { height: number; labe
   const { left, right, top, bottom } = PLOT_MARGIN;
   return (
     <div data-frame="responsive" className="relative w-full" style={{ height }}>
+      {/* biome-ignore lint/a11y/noSvgWithoutTitle: drawing only; the chart box names the chart (role img) and a table gives its figures */}
       <svg className="absolute overflow-visible" style={{ left, top, width: `calc(100% - ${left + right}px)`, height: height - top - bottom }}>
+        {/* biome-ignore lint/a11y/noSvgWithoutTitle: as above */}
         <svg viewBox={`0 0 ${SPAN} ${SPAN}`} preserveAspectRatio="none" width="100%" height="100%" overflow="visible">
           {lines}
         </svg>

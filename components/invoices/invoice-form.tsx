@@ -111,6 +111,7 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
   // Ask again, debounced, whenever what decides the advice changes; a late answer to an older question is dropped.
   const asked = useRef(0);
   const firstRun = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asks again only when what decides the advice changes (the list below), not on every render
   useEffect(() => {
     if (firstRun.current) {
       firstRun.current = false;

@@ -78,7 +78,7 @@ export function invoiceMatcher(invoices: readonly OpenInvoice[]) {
   const taken = new Set<string>();
   return (line: BankLine): OpenInvoice | null => {
     for (const token of tokens(line.description)) {
-      const invoice = byNumber.get(token) ?? byNumber.get(token.replace(/^(FACTUUR|FACT|INVOICE|INV|NR|NO)[.:\-]?/, ""));
+      const invoice = byNumber.get(token) ?? byNumber.get(token.replace(/^(FACTUUR|FACT|INVOICE|INV|NR|NO)[.:-]?/, ""));
       if (!invoice || taken.has(invoice.id)) continue;
       // A short all-digit number ("14") is too common in text to trust without the amount.
       if (/^\d{1,3}$/.test(invoice.number) && invoice.grossCents !== line.amountCents) continue;

@@ -4,7 +4,7 @@
 // once, with the books version the rows were read at (the same snapshot). Access is
 // checked by the caller (lib/books/read-books.ts), or in this statement: `memberId` keeps
 // only businesses that user is a member of.
-import { db, queryRows, type Tx } from "@/lib/db/client";
+import { queryRows, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadMemberStateThresholds } from "@/lib/eu-kor/load-member-state-thresholds";

@@ -76,7 +76,7 @@ const DISTANCE: ReadonlySet<Category> = new Set(["EU_B2C_NL_VAT", "EU_B2C_FOREIG
 
 /** "NL 123.456.789 B01" → "NL123456789B01". */
 export function normaliseVatId(vatId: string | null): string | null {
-  const normal = vatId?.replace(/[\s.\-]/g, "").toUpperCase() ?? "";
+  const normal = vatId?.replace(/[\s.-]/g, "").toUpperCase() ?? "";
   return normal === "" ? null : normal;
 }
 

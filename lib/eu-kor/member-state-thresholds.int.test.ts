@@ -47,8 +47,8 @@ describe("stored member-state thresholds", () => {
     const owner = await createUser("thresholds-owner");
     const business = await createOwnedBusiness(owner.id, "Drempel Tsjechië");
     const engineInput = await runAsUser(owner.id, () => loadEngineInput({ businessId: business.id, asOf: "2026-06-30" }));
-    expect(engineInput.rules?.memberStateThresholdsByYear?.["2091"]?.["CZ"]).toEqual({ thresholdCents: 8_163_265, local: { currency: "CZK", amount: 2_000_000 } });
-    expect(makeRuleLookup(engineInput.rules)(2095).memberStateThresholds["CZ"]).toMatchObject({ thresholdCents: 8_163_265 });
+    expect(engineInput.rules?.memberStateThresholdsByYear?.["2091"]?.CZ).toEqual({ thresholdCents: 8_163_265, local: { currency: "CZK", amount: 2_000_000 } });
+    expect(makeRuleLookup(engineInput.rules)(2095).memberStateThresholds.CZ).toMatchObject({ thresholdCents: 8_163_265 });
   });
 
   it("refuses a rate of another day, a typed euro figure for a national currency and a missing name, naming the field; nothing is written", async () => {

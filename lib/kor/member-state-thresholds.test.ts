@@ -61,11 +61,11 @@ describe("makeRuleLookup with stored thresholds per year", () => {
 
   it("uses a year's stored values, the latest earlier stored year after it, and the rule table before the first", () => {
     const lookup = makeRuleLookup({ memberStateThresholdsByYear: { "2026": { ...stored["2026"]!, DE: { thresholdCents: 3_000_000 } }, "2027": stored["2027"]! } });
-    expect(lookup(2025).memberStateThresholds["DE"]).toEqual({ thresholdCents: 2_500_000, currentYearCeilingCents: 10_000_000 });
-    expect(lookup(2026).memberStateThresholds["DE"]).toEqual({ thresholdCents: 3_000_000 });
-    expect(lookup(2027).memberStateThresholds["DE"]).toEqual({ thresholdCents: 5_000_000 });
-    expect(lookup(2030).memberStateThresholds["DE"]).toEqual({ thresholdCents: 5_000_000 });
-    expect(lookup(2030).memberStateThresholds["FR"]).toEqual(rulesFor(2026).memberStateThresholds["FR"]);
+    expect(lookup(2025).memberStateThresholds.DE).toEqual({ thresholdCents: 2_500_000, currentYearCeilingCents: 10_000_000 });
+    expect(lookup(2026).memberStateThresholds.DE).toEqual({ thresholdCents: 3_000_000 });
+    expect(lookup(2027).memberStateThresholds.DE).toEqual({ thresholdCents: 5_000_000 });
+    expect(lookup(2030).memberStateThresholds.DE).toEqual({ thresholdCents: 5_000_000 });
+    expect(lookup(2030).memberStateThresholds.FR).toEqual(rulesFor(2026).memberStateThresholds.FR);
   });
 
   it("changes the engine's member-state eligibility for that year only", () => {

@@ -221,7 +221,7 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
   const taken = victimRows.length
     ? await query<OutboxRow>(databaseUrl, `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "id" = ANY($1::uuid[])`, [victimRows.map((row) => row.id)])
     : [];
-  const takenOver = taken.filter((row) => row.status === "SENT" && !row.lockedBy?.startsWith(victimRows[0]!.lockedBy!.split("-").slice(0, 2).join("-") + "-"));
+  const takenOver = taken.filter((row) => row.status === "SENT" && !row.lockedBy?.startsWith(`${victimRows[0]!.lockedBy!.split("-").slice(0, 2).join("-")}-`));
   checks.push({
     name: "nothing lost after the SIGKILL",
     ok: left.length === 0 && victimRows.length > 0 && takenOver.length === victimRows.length,

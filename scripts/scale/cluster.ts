@@ -80,7 +80,10 @@ export async function startCluster(options: { databaseUrl: string; serverUrl: st
               exits.push(`${name} did not stop within 30 s of SIGTERM`);
               child.kill("SIGKILL");
             }, 30_000);
-            child.once("exit", () => (clearTimeout(timer), resolve()));
+            child.once("exit", () => {
+              clearTimeout(timer);
+              resolve();
+            });
             child.kill("SIGTERM");
           }),
       ),

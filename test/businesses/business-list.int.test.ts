@@ -47,7 +47,7 @@ describe("listBusinessRows", () => {
     await createInvoice({ caller, businessId: safe.id, input: validInvoice({ date: `${year}-01-05`, netCents: 1_234_567, vatCents: 0 }) });
     const crossed = await createOwnedBusiness(owner.id, "B Over");
     await createInvoice({ caller, businessId: crossed.id, input: validInvoice({ date: `${year}-01-05`, netCents: 2_050_000, vatCents: 0 }) });
-    const outside = await createBusiness({ caller, input: { name: "C Zonder KOR" } });
+    const _outside = await createBusiness({ caller, input: { name: "C Zonder KOR" } });
     const accountant = await createUser("kantoor");
     await db().membership.create({ data: { businessId: safe.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
 

@@ -162,7 +162,7 @@ function entryLines(entry: Node, header: StatementHeader, ids: ReturnType<typeof
       valueDate,
       amountCents,
       currency,
-      originalAmount: instructed && instructed.currency && instructed.currency !== currency ? instructed : null,
+      originalAmount: instructed?.currency && instructed.currency !== currency ? instructed : null,
       counterpartyName: party.name,
       counterpartyIban: party.iban,
       description,

@@ -66,7 +66,8 @@ export const csvAbnAmroParser: BankFormatParser = {
     // Quotes mean nothing in this export; a lone '"' in a description must not swallow lines.
     const records = readRecords(text.replace(/"/g, "\u0000"), "\t").map((record) => ({
       ...record,
-      cells: record.cells.map((cell) => cell.replace(/\u0000/g, '"')),
+      // NUL stood in for a quote while the record was split.
+      cells: record.cells.map((cell) => cell.replaceAll("\u0000", '"')),
     }));
     const account = singleAccount();
     let accountRaw: string | null = null;

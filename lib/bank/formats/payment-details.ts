@@ -85,7 +85,7 @@ function fromSubfields(text: string): PaymentDetails {
     if (PARTY_TAGS.has(field.tag)) party = field.tag;
     else if (field.tag === "NAME" && cleanText(field.value) !== "") {
       // A /NAME/ without a party (ABN AMRO) or under the payer/payee; never the ultimate party.
-      const ultimate = party !== null && party.startsWith("ULT");
+      const ultimate = party?.startsWith("ULT");
       if (!ultimate && name === null) name = cleanText(field.value);
     }
   }

@@ -3,7 +3,7 @@
 // preview and commit — the same review of categories, VAT advice, duplicates by number,
 // one transaction and one import per business. The business's remembered CSV mapping is
 // neither used nor changed; only the user's category choices (by line or group) are taken.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { hasInvalidText, parseOrThrow } from "@/lib/validation";

@@ -67,7 +67,7 @@ function spread(total: number, weights: number[]): number[] {
 
 const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 
-function describe(document: UblDocument, code: string | null, percent: string | null): string {
+function describeDocument(document: UblDocument, code: string | null, percent: string | null): string {
   const names = document.lines.filter((line) => code === null || (line.code === code && Number(line.percent || "0") === Number(percent || "0"))).map((line) => line.name).filter(Boolean);
   const text = names.length ? names.join("; ") : document.note;
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
@@ -144,7 +144,7 @@ export function ublRows(document: UblDocument): UblRows {
       customerCountry: document.customer.country,
       customerType: business ? "business" : "",
       customerVatId: vatId,
-      description: describe(document, split ? subtotal.code : null, split ? subtotal.percent : null),
+      description: describeDocument(document, split ? subtotal.code : null, split ? subtotal.percent : null),
       vatRate: percent,
       vatCategoryCode: subtotal.code,
       vatExemptionReason: [subtotal.exemptionCode, subtotal.exemptionReason].filter(Boolean).join(" "),

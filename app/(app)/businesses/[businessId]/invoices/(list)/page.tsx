@@ -128,9 +128,9 @@ export default async function InvoicesPage({ params, searchParams }: Props) {
               <label htmlFor="invoice-month" className="block text-sm font-medium">{t("month")}</label>
               <select id="invoice-month" name="month" defaultValue={query.month ? String(query.month) : ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2">
                 <option value="">{t("allMonths")}</option>
-                {Array.from({ length: 12 }, (_, i) => (
-                  <option key={i + 1} value={i + 1}>
-                    {dateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, i, 1)))}
+                {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
+                  <option key={month} value={month}>
+                    {dateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, month - 1, 1)))}
                   </option>
                 ))}
               </select>

@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string; invoiceId: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("invoiceForm"))("editPageTitle") };
 }
 
