@@ -56,7 +56,7 @@ async function knownDeadline(tx: Tx, businessId: string, key: string, today: ISO
     return business?.euKorEnabled === true;
   }
   const books = await readBooksInTransaction({ tx, businessId, asOf: today });
-  return books?.output.deadlines.some((d) => deadlineKey(d) === key);
+  return books?.output.deadlines.some((d) => deadlineKey(d) === key) === true;
 }
 
 export async function markDeadlineDone(options: { caller: Caller; businessId: string; key: unknown; input: unknown; today?: ISODate }): Promise<DeadlineDoneRecord> {
