@@ -225,7 +225,7 @@ test.describe("dashboard on the demo data", () => {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       if (path === `/businesses/${id}`) {
-        await expect(page.getByTestId("cumulative-chart").locator("svg:visible")).toBeVisible();
+        await expect(page.getByTestId("cumulative-chart").locator("[data-frame]:visible")).toBeVisible();
         // Open every disclosure so axe also checks the why-tables and the chart tables.
         for (const summary of await page.locator("main details > summary").all()) await summary.click();
       }
@@ -243,7 +243,7 @@ test.describe("dashboard on the demo data", () => {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await page.emulateMedia({ reducedMotion: "reduce" });
       await openBusiness(page, "Studio Eva");
-      await expect(page.getByTestId("cumulative-chart").locator("svg:visible")).toBeVisible();
+      await expect(page.getByTestId("cumulative-chart").locator("[data-frame]:visible")).toBeVisible();
       const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       // Every chart is as wide as its card allows, and not wider than the screen.
