@@ -1,4 +1,4 @@
-// npm test — every test on a fresh clone: type check, vitest unit tests, integration
+// npm test — every test on a fresh clone: lint and format (Biome), type check, vitest unit tests, integration
 // tests on a real PostgreSQL (a fresh database per run), the scale test (two web nodes and
 // two workers behind PgBouncer, then on direct connections: scripts/test-scale.ts),
 // Playwright in Chromium.
@@ -145,6 +145,7 @@ try {
   process.exit(error.exitCode ?? 1);
 }
 
+step("lint and format (biome ci)", () => run(bin("biome"), ["ci", "--max-diagnostics=50", "."]));
 step("type check (tsc --noEmit)", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
 step("unit tests (vitest)", () => vitest("unit"));
 let pgReady = false;
