@@ -22,11 +22,25 @@ export const e2eDatabaseUrl = databaseUrl;
 const embeddedDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `drempel-e2e-${process.pid}`);
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  args: [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
 };
 // Many logins and registrations from 127.0.0.1 in a few minutes: the limits themselves are
 // tested in integration.
-const serverEnv = { NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef", LOGIN_RATE_LIMIT: "500", REGISTER_RATE_LIMIT: "500" };
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXTAUTH_SECRET: "e2e-secret-0123456789abcdef",
+  LOGIN_RATE_LIMIT: "500",
+  REGISTER_RATE_LIMIT: "500",
+};
 
 export default defineConfig({
   testDir: "./e2e",
@@ -79,7 +93,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 180_000,
-      env: { ...serverEnv, DATABASE_URL: "", DREMPEL_DATA_DIR: embeddedDir, PORT: String(EMBEDDED_PORT), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: `http://127.0.0.1:${EMBEDDED_PORT}` },
+      env: {
+        ...serverEnv,
+        DATABASE_URL: "",
+        DREMPEL_DATA_DIR: embeddedDir,
+        PORT: String(EMBEDDED_PORT),
+        HOSTNAME_BIND: "127.0.0.1",
+        NEXTAUTH_URL: `http://127.0.0.1:${EMBEDDED_PORT}`,
+      },
     },
   ],
 });

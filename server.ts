@@ -33,7 +33,9 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const { appDatabaseUrl, trustedProxies, SHUTDOWN_TIMEOUT_MS } = env();
-const pool = appDatabaseUrl ? new ContextPool({ connectionString: appDatabaseUrl, max: 4, connectionTimeoutMillis: 5_000, query_timeout: 5_000 }) : undefined;
+const pool = appDatabaseUrl
+  ? new ContextPool({ connectionString: appDatabaseUrl, max: 4, connectionTimeoutMillis: 5_000, query_timeout: 5_000 })
+  : undefined;
 pool?.on("error", () => undefined); // an idle connection lost; the next checkout opens another
 const cache = pool ? new PageCache((req, res) => handle(req, res), fingerprintReader(pool)) : undefined;
 
@@ -54,7 +56,9 @@ const server = createServer((req, res) => {
     // A kept-alive connection asking after the signal: this answer is its last.
     res.setHeader("connection", "close");
     if (req.url === "/api/ready" || req.url?.startsWith("/api/ready?")) {
-      res.writeHead(503, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify({ status: "shutting-down" }));
+      res
+        .writeHead(503, { "content-type": "application/json", "cache-control": "no-store" })
+        .end(JSON.stringify({ status: "shutting-down" }));
       return;
     }
   }
@@ -73,7 +77,9 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
-server.listen(port, hostname, () => console.log(`[drempel] ready on http://${hostname ?? "localhost"}:${port}${cache ? " (dashboard page cache on)" : ""}`));
+server.listen(port, hostname, () =>
+  console.log(`[drempel] ready on http://${hostname ?? "localhost"}:${port}${cache ? " (dashboard page cache on)" : ""}`),
+);
 
 async function shutdown(signal: string): Promise<void> {
   if (isShuttingDown()) return;

@@ -99,7 +99,9 @@ async function main() {
     await tableOwner.connect();
     await tableOwner.query("ANALYZE").finally(() => tableOwner.end());
     const count = (await client.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "Invoice"`))[0]?.count;
-    console.log(`seeded ${CLIENTS} businesses, ${count} invoices in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (asOf ${today})`);
+    console.log(
+      `seeded ${CLIENTS} businesses, ${count} invoices in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (asOf ${today})`,
+    );
 
     if (ONLY_SEED) return;
     const overview = async (accountantId: string) => {
@@ -109,7 +111,12 @@ async function main() {
       try {
         // As /accountant runs it: as the accountant, under row-level security.
         const result = await runAsUser(accountantId, () => getAccountantOverview({ caller: { userId: accountantId } }));
-        return { ms: performance.now() - start, queries: statements, clients: result.summary.clients, statuses: JSON.stringify(result.summary.byStatus) };
+        return {
+          ms: performance.now() - start,
+          queries: statements,
+          clients: result.summary.clients,
+          statuses: JSON.stringify(result.summary.byStatus),
+        };
       } finally {
         counting = false;
       }
@@ -120,7 +127,9 @@ async function main() {
     for (const accountantId of [...practices].reverse()) {
       await client.$executeRawUnsafe(`DELETE FROM "BusinessYearSummary"`);
       const first = await overview(accountantId);
-      console.log(`${first.clients} clients, every summary missing, first call: ${first.ms.toFixed(1)} ms, ${first.queries} SQL statements; ${first.statuses}`);
+      console.log(
+        `${first.clients} clients, every summary missing, first call: ${first.ms.toFixed(1)} ms, ${first.queries} SQL statements; ${first.statuses}`,
+      );
     }
 
     // 2. The queue's daily evaluations, as in production: enqueue, then a worker drains.
@@ -129,8 +138,11 @@ async function main() {
     const queued = await enqueueDailyEvaluations(new Date());
     const worker = createWorker({ transport: outboxOnlyTransport, appUrl: "http://bench.drempel.test", batchSize: 50, log: () => {} });
     const drained = await worker.runUntilIdle(100_000);
-    const summaries = (await client.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "BusinessYearSummary"`))[0]?.count;
-    console.log(`queue: ${queued} evaluations queued, ${drained.done} jobs done (${drained.failed} failed) in ${((performance.now() - drainStart) / 1000).toFixed(1)} s; ${summaries} summaries stored`);
+    const summaries = (await client.$queryRawUnsafe<{ count: number }[]>(`SELECT count(*)::int AS count FROM "BusinessYearSummary"`))[0]
+      ?.count;
+    console.log(
+      `queue: ${queued} evaluations queued, ${drained.done} jobs done (${drained.failed} failed) in ${((performance.now() - drainStart) / 1000).toFixed(1)} s; ${summaries} summaries stored`,
+    );
 
     // 3. Summaries in place: 20 calls each.
     for (const accountantId of practices) {
@@ -150,7 +162,10 @@ async function main() {
     }
 
     // 4. One client's books change: the next call evaluates that client again.
-    const [changed] = await client.$queryRawUnsafe<{ id: string }[]>(`SELECT "businessId"::text AS id FROM "Membership" WHERE "userId" = $1::uuid AND "role" = 'ACCOUNTANT' LIMIT 1`, big);
+    const [changed] = await client.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT "businessId"::text AS id FROM "Membership" WHERE "userId" = $1::uuid AND "role" = 'ACCOUNTANT' LIMIT 1`,
+      big,
+    );
     await createInvoice({
       caller: { userId: owner!.id },
       businessId: changed!.id,
@@ -158,7 +173,9 @@ async function main() {
     });
     const afterChange = await overview(big);
     const next = await overview(big);
-    console.log(`${afterChange.clients} clients, one client's invoice changed: first call ${afterChange.ms.toFixed(1)} ms, ${afterChange.queries} SQL statements; next call ${next.ms.toFixed(1)} ms, ${next.queries} SQL statements`);
+    console.log(
+      `${afterChange.clients} clients, one client's invoice changed: first call ${afterChange.ms.toFixed(1)} ms, ${afterChange.queries} SQL statements; next call ${next.ms.toFixed(1)} ms, ${next.queries} SQL statements`,
+    );
   } finally {
     await disconnectDb();
     if (process.env.BENCH_KEEP_DB) console.log(`kept ${database.url}`);

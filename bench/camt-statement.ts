@@ -22,7 +22,9 @@ export function makeCamt053(lines: number, year = 2026): string {
     const cents = 1_000 + ((i * 7919) % 250_000);
     const amount = `${Math.floor(cents / 100)}.${pad(cents % 100, 2)}`;
     const ref = i % 10 === 9 ? "" : `<AcctSvcrRef>B${pad(i, 9)}</AcctSvcrRef>`;
-    const party = credit ? `<Dbtr><Nm>${who.name}</Nm></Dbtr><DbtrAcct><Id><IBAN>${who.iban}</IBAN></Id></DbtrAcct>` : `<Cdtr><Nm>${who.name}</Nm></Cdtr><CdtrAcct><Id><IBAN>${who.iban}</IBAN></Id></CdtrAcct>`;
+    const party = credit
+      ? `<Dbtr><Nm>${who.name}</Nm></Dbtr><DbtrAcct><Id><IBAN>${who.iban}</IBAN></Id></DbtrAcct>`
+      : `<Cdtr><Nm>${who.name}</Nm></Cdtr><CdtrAcct><Id><IBAN>${who.iban}</IBAN></Id></CdtrAcct>`;
     entries.push(
       `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${credit ? "CRDT" : "DBIT"}</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>${day}</Dt></BookgDt>${ref}<NtryDtls><TxDtls><RltdPties>${party}</RltdPties><RmtInf><Ustrd>Order ${i} ${day}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`,
     );

@@ -24,7 +24,9 @@ async function time(name: string, run: () => Promise<unknown>) {
   }
   samples.sort((a, b) => a - b);
   const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
-  console.log(`${name.padEnd(58)} p50 ${percentile(samples, 50).toFixed(0).padStart(5)} µs  p95 ${percentile(samples, 95).toFixed(0).padStart(5)} µs  mean ${mean.toFixed(0).padStart(5)} µs`);
+  console.log(
+    `${name.padEnd(58)} p50 ${percentile(samples, 50).toFixed(0).padStart(5)} µs  p95 ${percentile(samples, 95).toFixed(0).padStart(5)} µs  mean ${mean.toFixed(0).padStart(5)} µs`,
+  );
 }
 
 async function main() {
@@ -43,7 +45,10 @@ async function main() {
   const raw = new pg.Client({ connectionString: env().appDatabaseUrl! });
   try {
     const user = await db().user.create({ data: { email: "bench-context@drempel.nl", name: "Bench", passwordHash: "x" } });
-    const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Context BV", korParticipations: [{ from: "2024-01-01" }] } });
+    const business = await createBusiness({
+      caller: { userId: user.id },
+      input: { name: "Context BV", korParticipations: [{ from: "2024-01-01" }] },
+    });
     await disconnectDb();
     const statement = {
       name: "bench_access",
@@ -53,8 +58,12 @@ async function main() {
     const check = (rows: unknown[]) => {
       if (rows.length !== 1) throw new Error(`expected the membership, got ${rows.length} rows`);
     };
-    console.log(`PostgreSQL ${(await pool.query("SHOW server_version")).rows[0].server_version}, ${ROUNDS} statements each, one connection`);
-    await time("user context (BEGIN+SET LOCAL, statement, COMMIT)", async () => check(await runAsUser(user.id, () => pool.queryPrepared(statement))));
+    console.log(
+      `PostgreSQL ${(await pool.query("SHOW server_version")).rows[0].server_version}, ${ROUNDS} statements each, one connection`,
+    );
+    await time("user context (BEGIN+SET LOCAL, statement, COMMIT)", async () =>
+      check(await runAsUser(user.id, () => pool.queryPrepared(statement))),
+    );
     await time("no context (tenant-free): the statement alone", async () => runOnTenantFreeTables(() => pool.queryPrepared(statement)));
     await raw.connect();
     await time("before: session set_config + statement (context changed)", async () => {
@@ -63,7 +72,9 @@ async function main() {
     });
     await time("before: the statement alone (same context as last time)", async () => check((await raw.query(statement)).rows));
     await time("Prisma interactive transaction, user context, one findMany", async () =>
-      runAsUser(user.id, () => prisma.$transaction((tx) => tx.membership.findMany({ where: { businessId: business.id, userId: user.id }, select: { id: true } }))),
+      runAsUser(user.id, () =>
+        prisma.$transaction((tx) => tx.membership.findMany({ where: { businessId: business.id, userId: user.id }, select: { id: true } })),
+      ),
     );
   } finally {
     await raw.end().catch(() => undefined);

@@ -41,12 +41,17 @@ async function benchCsv(base: string, businessId: string, secret: string) {
   // Warm the route (compiled on first use) with a tiny file.
   await (await fetch(url, { method: "POST", headers, body: makeCsv(10).replaceAll("B-", "W-") })).arrayBuffer();
   const t0 = performance.now();
-  const importing = fetch(url, { method: "POST", headers, body: csv }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { created: number } } }));
+  const importing = fetch(url, { method: "POST", headers, body: csv }).then(async (response) => ({
+    status: response.status,
+    body: (await response.json()) as { data?: { created: number } },
+  }));
   const during = await pollHealth(base, importing);
   const seconds = (performance.now() - t0) / 1000;
   const { status, body } = await importing;
   const created = body.data?.created ?? 0;
-  console.log(`CSV import through the API: ${created} rows (${(csv.length / 1e6).toFixed(1)} MB), HTTP ${status}, in ${seconds.toFixed(2)} s = ${Math.round(created / seconds)} rows/s (target ≥ 5,000 rows/s)`);
+  console.log(
+    `CSV import through the API: ${created} rows (${(csv.length / 1e6).toFixed(1)} MB), HTTP ${status}, in ${seconds.toFixed(2)} s = ${Math.round(created / seconds)} rows/s (target ≥ 5,000 rows/s)`,
+  );
   console.log(`/api/health during the import: ${describe(during)} (target p95 < 50 ms)`);
 }
 
@@ -55,15 +60,22 @@ async function benchCamt(base: string, businessId: string, secret: string) {
   const url = `${base}/api/v1/businesses/${businessId}/bank-statements`;
   const headers = { authorization: `Bearer ${secret}`, "content-type": "application/xml" };
   // Warm the route with a small statement of another year (its lines are new ones).
-  await (await fetch(url, { method: "POST", headers, body: makeCamt053(20, 2025).replaceAll("<AcctSvcrRef>B", "<AcctSvcrRef>W") })).arrayBuffer();
+  await (
+    await fetch(url, { method: "POST", headers, body: makeCamt053(20, 2025).replaceAll("<AcctSvcrRef>B", "<AcctSvcrRef>W") })
+  ).arrayBuffer();
   const t0 = performance.now();
-  const importing = fetch(url, { method: "POST", headers, body: xml }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { statement: { newLines: number; candidates: number } }; error?: unknown } }));
+  const importing = fetch(url, { method: "POST", headers, body: xml }).then(async (response) => ({
+    status: response.status,
+    body: (await response.json()) as { data?: { statement: { newLines: number; candidates: number } }; error?: unknown },
+  }));
   const during = await pollHealth(base, importing);
   const seconds = (performance.now() - t0) / 1000;
   const { status, body } = await importing;
   const stored = body.data?.statement.newLines ?? 0;
   if (!body.data) console.log(JSON.stringify(body.error));
-  console.log(`CAMT.053 import through the API: ${stored} lines (${(xml.length / 1e6).toFixed(1)} MB, ${body.data?.statement.candidates ?? 0} candidates), HTTP ${status}, in ${seconds.toFixed(2)} s = ${Math.round(stored / seconds)} lines/s (target ≥ 5,000 lines/s)`);
+  console.log(
+    `CAMT.053 import through the API: ${stored} lines (${(xml.length / 1e6).toFixed(1)} MB, ${body.data?.statement.candidates ?? 0} candidates), HTTP ${status}, in ${seconds.toFixed(2)} s = ${Math.round(stored / seconds)} lines/s (target ≥ 5,000 lines/s)`,
+  );
   console.log(`/api/health during the CAMT import: ${describe(during)} (target p95 < 50 ms)`);
 }
 
@@ -76,13 +88,24 @@ async function main() {
   const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    const user = await db().user.create({ data: { email: "bench-import@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() } });
+    const user = await db().user.create({
+      data: { email: "bench-import@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() },
+    });
     const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench BV" } });
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read_write" } });
     await disconnectDb();
 
     server = spawn("node", ["--import", "tsx", "server.ts"], {
-      env: { ...process.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", API_RATE_LIMIT: "100000000" },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        HOSTNAME_BIND: "127.0.0.1",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "bench-secret-0123456789abcdef",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        API_RATE_LIMIT: "100000000",
+      },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${PORT}`;

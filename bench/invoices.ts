@@ -15,14 +15,14 @@ import { percentile, processCpuMs, serverCpuNote, waitFor } from "@/bench/http-h
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
-
 async function load(name: string, url: string, token: string, serverPid: number | undefined) {
   const latencies: number[] = [];
   const cpuBefore = processCpuMs(serverPid);
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: 20, duration: SECONDS, headers: { authorization: `Bearer ${token}` } }, (error, done) =>
-      error ? reject(error) : resolve(done),
+    const instance = autocannon(
+      { url, connections: 20, duration: SECONDS, headers: { authorization: `Bearer ${token}` } },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, status, _bytes, time) => {
       latencies.push(time);
@@ -37,7 +37,6 @@ async function load(name: string, url: string, token: string, serverPid: number 
   );
 }
 
-
 async function main() {
   ensureBuilt();
   const database = await createDatabase("drempel_bench_http");
@@ -48,14 +47,28 @@ async function main() {
   const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    const user = await db().user.create({ data: { email: "bench-http@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() } });
-    const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench BV", korParticipations: [{ from: "2024-01-01" }] } });
+    const user = await db().user.create({
+      data: { email: "bench-http@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() },
+    });
+    const business = await createBusiness({
+      caller: { userId: user.id },
+      input: { name: "Bench BV", korParticipations: [{ from: "2024-01-01" }] },
+    });
     await commitImport({ caller: { userId: user.id }, businessId: business.id, csv: makeCsv(10_000) });
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read" } });
     await disconnectDb();
 
     server = spawn("node", ["--import", "tsx", "server.ts"], {
-      env: { ...process.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", API_RATE_LIMIT: "100000000" },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        HOSTNAME_BIND: "127.0.0.1",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "bench-secret-0123456789abcdef",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        API_RATE_LIMIT: "100000000",
+      },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${PORT}`;

@@ -17,8 +17,16 @@ import { waitFor } from "@/bench/http-helpers";
 const PORT = Number(process.env.BENCH_PORT ?? 3600);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
-
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 /** Logs in as the demo owner and returns the session cookie and the dashboard URL. */
 async function demoSession(): Promise<{ cookie: string; url: string }> {
@@ -40,7 +48,15 @@ async function main() {
   ensureBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "drempel-lighthouse-"));
   const server = spawn("node", ["scripts/start.mjs", "--no-build"], {
-    env: { ...process.env, DATABASE_URL: "", DREMPEL_DATA_DIR: dataDir, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "lighthouse-secret-0123456789abcdef" },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      DREMPEL_DATA_DIR: dataDir,
+      PORT: String(PORT),
+      HOSTNAME_BIND: "127.0.0.1",
+      NEXTAUTH_URL: BASE,
+      NEXTAUTH_SECRET: "lighthouse-secret-0123456789abcdef",
+    },
     stdio: "ignore",
   });
   try {
@@ -56,9 +72,15 @@ async function main() {
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
       console.log(`Lighthouse ${lhr.lighthouseVersion}, desktop preset, dashboard of the demo business (${url.replace(BASE, "")})`);
-      console.log(`performance ${score("performance")} (target ≥ 90), accessibility ${score("accessibility")} (target ≥ 95), best practices ${score("best-practices")}`);
-      console.log(`LCP ${(audit("largest-contentful-paint") / 1000).toFixed(2)} s (target < 1.5 s), TBT ${Math.round(audit("total-blocking-time"))} ms, CLS ${audit("cumulative-layout-shift").toFixed(3)}`);
-      const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id));
+      console.log(
+        `performance ${score("performance")} (target ≥ 90), accessibility ${score("accessibility")} (target ≥ 95), best practices ${score("best-practices")}`,
+      );
+      console.log(
+        `LCP ${(audit("largest-contentful-paint") / 1000).toFixed(2)} s (target < 1.5 s), TBT ${Math.round(audit("total-blocking-time"))} ms, CLS ${audit("cumulative-layout-shift").toFixed(3)}`,
+      );
+      const failing = Object.values(lhr.audits).filter(
+        (a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id),
+      );
       if (failing.length) console.log(`accessibility audits below 100: ${failing.map((a) => a.id).join(", ")}`);
       // LIGHTHOUSE_REPORT=file.json keeps the whole report, to see what costs main-thread time.
       if (process.env.LIGHTHOUSE_REPORT) fs.writeFileSync(process.env.LIGHTHOUSE_REPORT, JSON.stringify(lhr));

@@ -20,15 +20,22 @@ const P95_TARGET_MS = 200;
 const PASSWORD = "bench-wachtwoord-lang-genoeg";
 const base = `http://127.0.0.1:${PORT}`;
 
-
 type Outcome = { name: string; met: boolean };
 
-async function load(name: string, url: string, headers: Record<string, string>, serverPid: number | undefined, target = true): Promise<Outcome> {
+async function load(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  serverPid: number | undefined,
+  target = true,
+): Promise<Outcome> {
   const latencies: number[] = [];
   const cpuBefore = processCpuMs(serverPid);
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
     instance.on("response", (_client, status, _bytes, time) => {
       latencies.push(time);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -46,8 +53,6 @@ async function load(name: string, url: string, headers: Record<string, string>, 
   return { name, met };
 }
 
-
-
 async function main() {
   ensureBuilt();
   const database = await createDatabase("drempel_bench_load");
@@ -60,15 +65,35 @@ async function main() {
   let server: ChildProcess | undefined;
   const outcomes: Outcome[] = [];
   try {
-    const user = await db().user.create({ data: { email: "bench-load@drempel.nl", name: "Bench Load", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() } });
-    const business = await createBusiness({ caller: { userId: user.id }, input: { name: "Bench Load BV", korParticipations: [{ from: "2024-01-01" }] } });
+    const user = await db().user.create({
+      data: { email: "bench-load@drempel.nl", name: "Bench Load", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() },
+    });
+    const business = await createBusiness({
+      caller: { userId: user.id },
+      input: { name: "Bench Load BV", korParticipations: [{ from: "2024-01-01" }] },
+    });
     await commitImport({ caller: { userId: user.id }, businessId: business.id, csv: makeCsv(INVOICES) });
-    const invoice = await db().invoice.findFirstOrThrow({ where: { businessId: business.id }, orderBy: { number: "asc" }, select: { id: true } });
+    const invoice = await db().invoice.findFirstOrThrow({
+      where: { businessId: business.id },
+      orderBy: { number: "asc" },
+      select: { id: true },
+    });
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read" } });
     await disconnectDb();
 
     server = spawn("node", ["--import", "tsx", "server.ts"], {
-      env: { ...process.env, PORT: String(PORT), HOSTNAME_BIND: "127.0.0.1", DATABASE_URL: database.url, NEXTAUTH_SECRET: "bench-secret-0123456789abcdef", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", LOGIN_RATE_LIMIT: "1000", API_RATE_LIMIT: "100000000" },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        HOSTNAME_BIND: "127.0.0.1",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "bench-secret-0123456789abcdef",
+        NEXTAUTH_URL: base,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        LOGIN_RATE_LIMIT: "1000",
+        API_RATE_LIMIT: "100000000",
+      },
       stdio: "ignore",
     });
     await waitFor(`${base}/api/health`);
@@ -85,7 +110,11 @@ async function main() {
     ];
     // For reference, not a target: the same page rendered for every request (an extra query
     // parameter takes it past the page cache), as after each change to the books.
-    const reference: [string, string, Record<string, string>] = ["dashboard page rendered every time (reference)", `${dashboard}?render=1`, { cookie, "accept-encoding": "gzip" }];
+    const reference: [string, string, Record<string, string>] = [
+      "dashboard page rendered every time (reference)",
+      `${dashboard}?render=1`,
+      { cookie, "accept-encoding": "gzip" },
+    ];
     // Warm up (the first request fills caches), then one request at a time: the floor under the loaded figures.
     for (const [name, url, headers] of [...targets, reference]) {
       const times: number[] = [];
@@ -95,13 +124,16 @@ async function main() {
         await response.arrayBuffer();
         if (response.status !== 200) throw new Error(`${url} answered ${response.status} before the run`);
         const cached = response.headers.get("x-drempel-page-cache");
-        if (url === dashboard && i > 0 && cached !== "hit") throw new Error(`the dashboard came from ${cached ?? "no"} page cache on request ${i + 1}`);
+        if (url === dashboard && i > 0 && cached !== "hit")
+          throw new Error(`the dashboard came from ${cached ?? "no"} page cache on request ${i + 1}`);
         if (i > 0) times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
       console.log(`${name}: one request at a time, median ${percentile(times, 50).toFixed(1)} ms`);
     }
-    console.log(`business with ${INVOICES} invoices in 2026; ${CONNECTIONS} connections, ${SECONDS} s per target; target: zero errors and p95 < ${P95_TARGET_MS} ms`);
+    console.log(
+      `business with ${INVOICES} invoices in 2026; ${CONNECTIONS} connections, ${SECONDS} s per target; target: zero errors and p95 < ${P95_TARGET_MS} ms`,
+    );
     for (const [name, url, headers] of targets) outcomes.push(await load(name, url, headers, server.pid));
     await load(...reference, server.pid, false);
   } finally {

@@ -122,7 +122,9 @@ test("accountant asks for access by KVK number, the owner approves, the accounta
 
   // The accountant now has the client in the overview and opens it with write access.
   await accountant.goto("/accountant");
-  await expect(accountant.getByRole("region", { name: "Toegang vragen" }).getByText(`KVK 12345678, eigenaar ${ownerEmail} — goedgekeurd`)).toBeVisible();
+  await expect(
+    accountant.getByRole("region", { name: "Toegang vragen" }).getByText(`KVK 12345678, eigenaar ${ownerEmail} — goedgekeurd`),
+  ).toBeVisible();
   const row = accountant.getByRole("row", { name: new RegExp(businessName) });
   await expect(row).toBeVisible();
   await row.getByRole("link", { name: businessName }).click();

@@ -53,9 +53,13 @@ test("a CAMT.053 statement: review the candidates, accept two, and the dashboard
     { ref: "E2E-4", cents: 9_900, name: "C. Visser", iban: "NL18RABO0123459876", text: "Lening terug" },
     { ref: "E2E-5", cents: 50_000, name: "Bea Bank", iban: "NL63TRIO0212345678", text: "Storting privé" },
   ]);
-  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "afschrift.xml", mimeType: "application/xml", buffer: Buffer.from(statement) });
+  await page
+    .getByLabel("Bankafschrift", { exact: true })
+    .setInputFiles({ name: "afschrift.xml", mimeType: "application/xml", buffer: Buffer.from(statement) });
   await expect(page.getByRole("heading", { name: "Afschrift verwerkt" })).toBeVisible();
-  await expect(page.getByText("5 regels, waarvan 5 nieuw: 3 voorstellen voor omzet, 1 bij een bestaande factuur, 1 weggelaten")).toBeVisible();
+  await expect(
+    page.getByText("5 regels, waarvan 5 nieuw: 3 voorstellen voor omzet, 1 bij een bestaande factuur, 1 weggelaten"),
+  ).toBeVisible();
   const leftOut = page.getByRole("region", { name: "Weggelaten en gekoppeld" });
   await expect(leftOut.getByText(`Betaling van factuur ${year}-101`)).toBeVisible();
   await expect(leftOut.getByText("Privéstorting")).toBeVisible();
@@ -80,7 +84,9 @@ test("a CAMT.053 statement: review the candidates, accept two, and the dashboard
   await expect(page.getByRole("region", { name: "Beoordeeld" }).getByRole("listitem")).toHaveCount(3);
 
   // The same statement again adds nothing.
-  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "afschrift.xml", mimeType: "application/xml", buffer: Buffer.from(statement) });
+  await page
+    .getByLabel("Bankafschrift", { exact: true })
+    .setInputFiles({ name: "afschrift.xml", mimeType: "application/xml", buffer: Buffer.from(statement) });
   await expect(page.getByText("Dit afschrift was al geïmporteerd: er is niets toegevoegd.")).toBeVisible();
 
   // €1,000 before; the two accepted payments (€605 + €250) count now, the rest not.
@@ -96,9 +102,15 @@ test("an unreadable file is refused in the user's language, and a phone-wide pag
   const overview = await createKorBusiness(page, "Bo Studio", `${Number(year) - 1}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
   await page.goto(`/businesses/${businessId}/import/bank`);
-  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "kapot.xml", mimeType: "application/xml", buffer: Buffer.from("<Document><BkToCstmrStmt><Stmt>") });
-  await expect(page.getByRole("alert").filter({ hasText: "XML" })).toHaveText("Dit XML-bestand is niet compleet of niet goed opgebouwd. Download het afschrift opnieuw bij je bank.");
-  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name: "lijst.csv", mimeType: "text/csv", buffer: Buffer.from("a;b\n1;2\n") });
+  await page
+    .getByLabel("Bankafschrift", { exact: true })
+    .setInputFiles({ name: "kapot.xml", mimeType: "application/xml", buffer: Buffer.from("<Document><BkToCstmrStmt><Stmt>") });
+  await expect(page.getByRole("alert").filter({ hasText: "XML" })).toHaveText(
+    "Dit XML-bestand is niet compleet of niet goed opgebouwd. Download het afschrift opnieuw bij je bank.",
+  );
+  await page
+    .getByLabel("Bankafschrift", { exact: true })
+    .setInputFiles({ name: "lijst.csv", mimeType: "text/csv", buffer: Buffer.from("a;b\n1;2\n") });
   await expect(page.getByRole("alert").filter({ hasText: "herkennen" })).toContainText("We herkennen dit bestand niet als bankafschrift.");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);

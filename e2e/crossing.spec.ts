@@ -73,11 +73,15 @@ test("the crossing of €20,000 on 20 November 2026: the form proposes 21%, the 
   await expect(participation.getByTestId("participation-ended")).toHaveText(
     "Je deelname aan de KOR is geëindigd op 20 november 2026: factuur 2026-004 bracht je omzet boven de grens.",
   );
-  await expect(participation.getByTestId("rejoin-rule")).toContainText("Meedoen kan op zijn vroegst weer op 1 januari 2028: de rest van 2026 en heel 2027 ben je uitgesloten");
+  await expect(participation.getByTestId("rejoin-rule")).toContainText(
+    "Meedoen kan op zijn vroegst weer op 1 januari 2028: de rest van 2026 en heel 2027 ben je uitgesloten",
+  );
   // The stored period ("from 1 January 2026", open) shows as ended on the crossing date.
-  await expect(page.getByRole("region", { name: "Kleineondernemersregeling (KOR)" }).getByText(
-    "Van 1 januari 2026 tot 20 november 2026: beëindigd door de overschrijding van de grens op die dag",
-  )).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Kleineondernemersregeling (KOR)" })
+      .getByText("Van 1 januari 2026 tot 20 november 2026: beëindigd door de overschrijding van de grens op die dag"),
+  ).toBeVisible();
   const late = `${daysLate} ${daysLate === 1 ? "dag" : "dagen"} te laat`;
   await expect(participation.getByText(late)).toBeVisible();
   const actions = page.getByRole("region", { name: "Wat moet je doen?" });
@@ -89,7 +93,9 @@ test("the crossing of €20,000 on 20 November 2026: the form proposes 21%, the 
   await participation.getByRole("button", { name: "Afvinken: afmelding verstuurd" }).click();
   await expect(participation.getByTestId("deregistration-done")).toHaveText("✓ Afmelding verstuurd op 22 november 2026.");
   await expect(page.getByText(late)).toHaveCount(0);
-  await expect(actions.getByText("Afgemeld voor de KOR — einddatum 20 november 2026, verstuurd op 22 november 2026", { exact: true })).toBeVisible();
+  await expect(
+    actions.getByText("Afgemeld voor de KOR — einddatum 20 november 2026, verstuurd op 22 november 2026", { exact: true }),
+  ).toBeVisible();
   await page.reload();
   await expect(participation.getByTestId("deregistration-done")).toBeVisible();
 });

@@ -57,7 +57,9 @@ test.describe("dashboard on the demo data", () => {
     expect(limit).toBe(2_000_000);
 
     const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
-    await expect(progress.getByTestId("kor-progress-amount")).toHaveText(`${euro(counted)} van ${euro(limit)} (${percent(Math.floor((counted * 1000) / limit) / 10)}%)`);
+    await expect(progress.getByTestId("kor-progress-amount")).toHaveText(
+      `${euro(counted)} van ${euro(limit)} (${percent(Math.floor((counted * 1000) / limit) / 10)}%)`,
+    );
     const expectedStatus = data.kor.crossing ? "Grens overschreden" : counted >= 0.8 * limit ? "Bijna aan de grens" : "Veilig";
     await expect(progress.getByTestId("kor-status")).toHaveText(new RegExp(expectedStatus));
     if (counted < limit) await expect(progress.getByText(`Nog ${euro(limit - counted)} ruimte tot de grens`)).toBeVisible();
@@ -66,9 +68,13 @@ test.describe("dashboard on the demo data", () => {
 
     // The chart's text summary and its table give the same total, and last year's line ends at last year's total.
     const chart = page.getByRole("region", { name: `Omzetverloop ${year}` });
-    await expect(chart.getByTestId("cumulative-summary")).toContainText(`Tot en met de laatste factuur in ${year}: ${euro(counted)}; de grens is ${euro(limit)}.`);
+    await expect(chart.getByTestId("cumulative-summary")).toContainText(
+      `Tot en met de laatste factuur in ${year}: ${euro(counted)}; de grens is ${euro(limit)}.`,
+    );
     const previous = await turnover(page, id, year - 1);
-    await expect(chart.getByTestId("cumulative-summary")).toContainText(`Vorig jaar (${year - 1}) eindigde op ${euro(previous.korTurnoverCents)}.`);
+    await expect(chart.getByTestId("cumulative-summary")).toContainText(
+      `Vorig jaar (${year - 1}) eindigde op ${euro(previous.korTurnoverCents)}.`,
+    );
     await expect(chart.getByRole("img", { name: /Lijngrafiek/ })).toBeVisible();
     await expect(chart.getByTestId("cumulative-chart").locator("[data-frame]:visible")).toHaveCount(1);
     // The year's line, in the server SVG or in the Recharts chart that replaces it.
@@ -124,7 +130,11 @@ test.describe("dashboard on the demo data", () => {
     const data = await turnover(page, id, year);
     await expect(page.getByTestId("kor-progress-amount")).toContainText(`${euro(data.korTurnoverCents)} van ${euro(data.kor.limitCents)}`);
     // Under the limit and outside the KOR: when to apply to join from the next quarter.
-    await expect(page.getByRole("region", { name: "Wat moet je doen?" }).getByText(/^Vraag de KOR aan vóór \d{1,2} \p{L}+ \d{4} om mee te doen vanaf 1 \p{L}+ \d{4}$/u)).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "Wat moet je doen?" })
+        .getByText(/^Vraag de KOR aan vóór \d{1,2} \p{L}+ \d{4} om mee te doen vanaf 1 \p{L}+ \d{4}$/u),
+    ).toBeVisible();
 
     await page.getByLabel("Jaar", { exact: true }).selectOption(String(year - 1));
     await page.getByRole("button", { name: "Toon jaar" }).click();
@@ -244,10 +254,15 @@ test.describe("dashboard on the demo data", () => {
       await page.emulateMedia({ reducedMotion: "reduce" });
       await openBusiness(page, "Studio Eva");
       await expect(page.getByTestId("cumulative-chart").locator("[data-frame]:visible")).toBeVisible();
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       // Every chart is as wide as its card allows, and not wider than the screen.
-      const charts = await page.locator('[data-testid="cumulative-chart"] svg:visible, [data-testid="monthly-chart"] svg:visible').evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().right));
+      const charts = await page
+        .locator('[data-testid="cumulative-chart"] svg:visible, [data-testid="monthly-chart"] svg:visible')
+        .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().right));
       expect(charts).toHaveLength(2);
       for (const right of charts) expect(right).toBeLessThanOrEqual(viewport.width);
       await page.screenshot({ path: testInfo.outputPath(`dashboard-${viewport.name}.png`), fullPage: true, animations: "disabled" });
@@ -270,7 +285,8 @@ test("the accountant's overview fits a 390-pixel phone: a card per client, no si
     for (const table of document.querySelectorAll("main table")) {
       if (table.closest("details:not([open])")) continue;
       const scroller = table.parentElement!;
-      if (table.getBoundingClientRect().right > window.innerWidth + 0.5 || scroller.scrollWidth > scroller.clientWidth + 1) wide.push(table.className);
+      if (table.getBoundingClientRect().right > window.innerWidth + 0.5 || scroller.scrollWidth > scroller.clientWidth + 1)
+        wide.push(table.className);
     }
     return wide;
   });
@@ -304,7 +320,9 @@ test.describe("the demo's story businesses", () => {
     await loginAs(page, "eigenaar@demo.drempel.nl");
   });
 
-  test("Catering Eva crossed €20,000 this year: the crossing panel names the invoice and the remediation table lists the 0% invoice after it", async ({ page }) => {
+  test("Catering Eva crossed €20,000 this year: the crossing panel names the invoice and the remediation table lists the 0% invoice after it", async ({
+    page,
+  }) => {
     const id = await openBusiness(page, "Catering Eva");
     const data = await turnover(page, id, year);
     expect(data.kor.crossing).not.toBeNull();

@@ -79,7 +79,11 @@ test("the dashboard of a fixed past year looks the same at phone and desktop wid
 
     for (const summary of await page.locator("main details > summary").all()) await summary.click();
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${viewport.name}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${viewport.name}: ${v.id} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    ).toEqual([]);
   }
 });
 
@@ -87,13 +91,16 @@ test("the dashboard of a fixed past year looks the same at phone and desktop wid
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => {
     const wide: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth) wide.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      wide.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
     for (const table of document.querySelectorAll("main table")) {
       if (table.closest("details:not([open])")) continue; // folded away until asked for
       const box = table.getBoundingClientRect();
       const scroller = table.parentElement;
-      if (box.right > window.innerWidth + 0.5) wide.push(`table "${table.querySelector("caption")?.textContent ?? ""}" ends at ${box.right}`);
-      if (scroller && scroller.scrollWidth > scroller.clientWidth + 1) wide.push(`table "${table.querySelector("caption")?.textContent ?? ""}" scrolls ${scroller.scrollWidth} > ${scroller.clientWidth}`);
+      if (box.right > window.innerWidth + 0.5)
+        wide.push(`table "${table.querySelector("caption")?.textContent ?? ""}" ends at ${box.right}`);
+      if (scroller && scroller.scrollWidth > scroller.clientWidth + 1)
+        wide.push(`table "${table.querySelector("caption")?.textContent ?? ""}" scrolls ${scroller.scrollWidth} > ${scroller.clientWidth}`);
     }
     return wide;
   });
@@ -110,7 +117,14 @@ test("at 390 px the dashboard after a crossing and the invoice list fit the phon
   await page.setViewportSize({ width: 390, height: 844 });
   await page.emulateMedia({ reducedMotion: "reduce" });
   // The "done on" field proposes today's date: masked.
-  const shot = { fullPage: true, animations: "disabled" as const, caret: "hide" as const, stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"), maxDiffPixelRatio: 0.002, mask: [page.locator('input[name="doneOn"]')] };
+  const shot = {
+    fullPage: true,
+    animations: "disabled" as const,
+    caret: "hide" as const,
+    stylePath: path.join(import.meta.dirname, "fixtures/screenshot.css"),
+    maxDiffPixelRatio: 0.002,
+    mask: [page.locator('input[name="doneOn"]')],
+  };
 
   // The header is one slim band, not a third of the screen.
   await page.goto(`${overview}?year=2024&charts=static`);
@@ -163,7 +177,10 @@ test("at 390 px the accountant overview fits the phone, one card per client, and
   await db.connect();
   try {
     for (const id of ids) {
-      await db.query(`INSERT INTO "Membership" ("id", "businessId", "userId", "role", "access") SELECT gen_random_uuid(), $1::uuid, u."id", 'ACCOUNTANT', 'READ_ONLY' FROM "User" u WHERE u."email" = $2`, [id, email]);
+      await db.query(
+        `INSERT INTO "Membership" ("id", "businessId", "userId", "role", "access") SELECT gen_random_uuid(), $1::uuid, u."id", 'ACCOUNTANT', 'READ_ONLY' FROM "User" u WHERE u."email" = $2`,
+        [id, email],
+      );
     }
   } finally {
     await db.end();

@@ -9,7 +9,8 @@ import { createKorBusiness, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const year = today.slice(0, 4);
-const longDate = (iso: string) => new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 const euro = (cents: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(cents / 100);
 
 type NewInvoice = { number: string; date: string; netCents: number; customer: string; category?: string; country?: string };
@@ -21,7 +22,10 @@ async function postInvoice(page: Page, businessId: string, invoice: NewInvoice):
     data: {
       number: invoice.number,
       date: invoice.date,
-      customer: { name: invoice.customer, ...(invoice.country ? { country: invoice.country, type: invoice.category === "EU_B2C_FOREIGN_VAT" ? "consumer" : "business" } : {}) },
+      customer: {
+        name: invoice.customer,
+        ...(invoice.country ? { country: invoice.country, type: invoice.category === "EU_B2C_FOREIGN_VAT" ? "consumer" : "business" } : {}),
+      },
       category: invoice.category ?? "NL_STANDARD",
       netCents: invoice.netCents,
       vatCents: 0,
@@ -46,7 +50,12 @@ test("after a crossing the dashboard names the crossing invoice and computes the
 
   // The first article's example, early in the year: €19,950, then €600 crosses, then €800 and €1,000.
   await postInvoice(page, businessId, { number: `${year}-001`, date: `${year}-01-05`, netCents: 1_995_000, customer: "Atelier Noord" });
-  const crossingId = await postInvoice(page, businessId, { number: `${year}-002`, date: `${year}-01-06`, netCents: 60_000, customer: "Galerie Zuid" });
+  const crossingId = await postInvoice(page, businessId, {
+    number: `${year}-002`,
+    date: `${year}-01-06`,
+    netCents: 60_000,
+    customer: "Galerie Zuid",
+  });
   await postInvoice(page, businessId, { number: `${year}-003`, date: `${year}-01-07`, netCents: 80_000, customer: "Atelier Noord" });
   await postInvoice(page, businessId, { number: `${year}-004`, date: `${year}-01-08`, netCents: 100_000, customer: "Museum Oost" });
 
@@ -73,7 +82,9 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   await chartBox.scrollIntoViewIfNeeded();
   await chartBox.hover();
   await expect(chartBox).toHaveAttribute("data-enhanced", "true", { timeout: 30_000 });
-  const fallbackHeight = await chartBox.locator("[data-frame]").evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height).find((h) => h > 0));
+  const fallbackHeight = await chartBox
+    .locator("[data-frame]")
+    .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().height).find((h) => h > 0));
   const boxHeight = (await chartBox.boundingBox())!.height;
   expect(Math.abs(boxHeight - fallbackHeight!)).toBeLessThan(1);
   await expect(chartBox.locator("[data-frame]:visible")).toHaveCount(0);
@@ -103,10 +114,20 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   await expect(table.locator("tbody th")).toHaveText([`${year}-002`, `${year}-003`, `${year}-004`]);
   await expect(table.locator("tfoot")).toContainText("€ 504,00");
   await expect(table.locator("tfoot")).toContainText("€ 416,52");
-  await expect(crossing.getByText("Opnieuw factureren: crediteer de factuur en stuur een nieuwe met btw erbovenop. Je klant betaalt de btw: € 504,00.")).toBeVisible();
+  await expect(
+    crossing.getByText(
+      "Opnieuw factureren: crediteer de factuur en stuur een nieuwe met btw erbovenop. Je klant betaalt de btw: € 504,00.",
+    ),
+  ).toBeVisible();
   // Every line of it as CSV, with both remedies and the total.
-  const [download] = await Promise.all([page.waitForEvent("download"), crossing.getByRole("link", { name: "Alle 3 facturen downloaden (CSV)" }).click()]);
-  const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    crossing.getByRole("link", { name: "Alle 3 facturen downloaden (CSV)" }).click(),
+  ]);
+  const csv = (await readFile(await download.path(), "utf8"))
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   expect(csv[0]).toBe("invoice,date,customer,net_cents,net_eur,rate_percent,reinvoice_vat_eur,absorbed_vat_eur,rule");
   expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual([`${year}-002`, `${year}-003`, `${year}-004`, "total"]);
   expect(csv.at(-1)).toBe("total,,,240000,2400.00,,504.00,416.52,§3.3");
@@ -119,12 +140,18 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   await expect(counted.getByRole("row", { name: new RegExp(`${year}-002`) })).toContainText(euro(2_055_000));
 
   // Deadlines: the earliest rejoin is 1 January two years on.
-  await expect(page.getByRole("region", { name: "Termijnen" }).getByText(`${longDate(`${Number(year) + 2}-01-01`)} — Vroegst weer in de KOR`)).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Termijnen" }).getByText(`${longDate(`${Number(year) + 2}-01-01`)} — Vroegst weer in de KOR`),
+  ).toBeVisible();
 
   // axe on the crossed dashboard with every panel opened.
   for (const summary of await page.locator("main details > summary").all()) await summary.click();
   const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 
   // In English the same dashboard speaks English with English amounts.
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(overview).origin }]);
@@ -135,20 +162,40 @@ test("after a crossing the dashboard names the crossing invoice and computes the
   await expect(page.getByRole("region", { name: "What do you need to do?" }).getByText(/^Leave the KOR at once — end date/)).toBeVisible();
 });
 
-test("with EU sales the dashboard shows Union turnover and each member state against its threshold, highest risk first", async ({ page }) => {
+test("with EU sales the dashboard shows Union turnover and each member state against its threshold, highest risk first", async ({
+  page,
+}) => {
   await register(page, "Erik Export", uniqueEmail("dash-eu"));
   const overview = await createKorBusiness(page, "Erik Exportadvies", `${year}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
   await postInvoice(page, businessId, { number: `${year}-001`, date: `${year}-01-05`, netCents: 900_000, customer: "Bakker Utrecht" });
-  await postInvoice(page, businessId, { number: `${year}-002`, date: `${year}-01-06`, netCents: 1_500_000, customer: "Brussels BV", category: "EU_B2B_SERVICES", country: "BE" });
-  await postInvoice(page, businessId, { number: `${year}-003`, date: `${year}-01-07`, netCents: 300_000, customer: "Herr Schmidt", category: "EU_B2C_FOREIGN_VAT", country: "DE" });
+  await postInvoice(page, businessId, {
+    number: `${year}-002`,
+    date: `${year}-01-06`,
+    netCents: 1_500_000,
+    customer: "Brussels BV",
+    category: "EU_B2B_SERVICES",
+    country: "BE",
+  });
+  await postInvoice(page, businessId, {
+    number: `${year}-003`,
+    date: `${year}-01-07`,
+    netCents: 300_000,
+    customer: "Herr Schmidt",
+    category: "EU_B2C_FOREIGN_VAT",
+    country: "DE",
+  });
   await page.goto(overview);
 
   const eu = page.getByRole("region", { name: "EU-omzet en EU-KOR" });
   await expect(eu.getByText(`EU-omzet ${year}: € 27.000,00 van € 100.000,00 (27%)`, { exact: true })).toBeVisible();
   await expect(eu.getByText("Afstandsverkopen aan consumenten in andere EU-landen: € 3.000,00 van € 10.000,00")).toBeVisible();
   // BE 60% of €25,000, NL 45% of €20,000, DE 12% of €25,000.
-  await expect(eu.getByRole("listitem")).toHaveText([/^BE:\s€\s15\.000,00\s\/\s€\s25\.000,00\s\(60%\)/, /^NL:\s€\s9\.000,00\s\/\s€\s20\.000,00\s\(45%\)/, /^DE:\s€\s3\.000,00\s\/\s€\s25\.000,00\s\(12%\)/]);
+  await expect(eu.getByRole("listitem")).toHaveText([
+    /^BE:\s€\s15\.000,00\s\/\s€\s25\.000,00\s\(60%\)/,
+    /^NL:\s€\s9\.000,00\s\/\s€\s20\.000,00\s\(45%\)/,
+    /^DE:\s€\s3\.000,00\s\/\s€\s25\.000,00\s\(12%\)/,
+  ]);
   // Only the Dutch invoice counts for the KOR; why? says the BE and DE ones do not.
   await expect(page.getByTestId("kor-progress-amount")).toHaveText("€ 9.000,00 van € 20.000,00 (45%)");
   const progress = page.getByRole("region", { name: `Meetellende omzet ${year}` });
@@ -162,14 +209,19 @@ test("with EU sales the dashboard shows Union turnover and each member state aga
   await expect(january.getByRole("cell").nth(1)).toHaveText("€ 18.000,00");
 });
 
-test("a year of many invoices: why? sums them all, lists the latest 25 and links to the rest; the remediation lists the first 25 of all", async ({ page }) => {
+test("a year of many invoices: why? sums them all, lists the latest 25 and links to the rest; the remediation lists the first 25 of all", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await register(page, "Veel Facturen", uniqueEmail("many"));
   const overview = await createKorBusiness(page, "Drukke Zaak", `${Number(year) - 1}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
   // 80 invoices of €500, one a day from 1 January: €40,000, over the limit at the 41st.
   const day = (i: number) => new Date(Date.UTC(Number(year), 0, 1 + i)).toISOString().slice(0, 10);
-  const lines = Array.from({ length: 80 }, (_, i) => `M-${String(i + 1).padStart(3, "0")},${day(i)},Klant ${i + 1},Werk,NL_STANDARD,500.00,0.00`);
+  const lines = Array.from(
+    { length: 80 },
+    (_, i) => `M-${String(i + 1).padStart(3, "0")},${day(i)},Klant ${i + 1},Werk,NL_STANDARD,500.00,0.00`,
+  );
   const imported = await page.request.post(`/api/v1/businesses/${businessId}/invoices/import`, {
     headers: { origin: new URL(page.url()).origin, "content-type": "text/csv" },
     data: `number,date,customer,description,category,net,vat\n${lines.join("\n")}\n`,
@@ -191,7 +243,9 @@ test("a year of many invoices: why? sums them all, lists the latest 25 and links
 
   // From the 41st on, 40 invoices went out without VAT: the first 25 listed, the totals of all 40.
   const crossing = page.getByRole("region", { name: "Grens overschreden" });
-  await expect(crossing.getByTestId("remediation-more")).toHaveText("Hieronder de eerste 25 van 40 facturen; de bedragen hierboven gelden voor alle 40.");
+  await expect(crossing.getByTestId("remediation-more")).toHaveText(
+    "Hieronder de eerste 25 van 40 facturen; de bedragen hierboven gelden voor alle 40.",
+  );
   const remediation = crossing.getByRole("table", { name: "Facturen zonder btw na de overschrijding" });
   await expect(remediation.locator("tbody tr")).toHaveCount(25);
   await expect(remediation.locator("tbody th").first()).toHaveText("M-041");

@@ -7,7 +7,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
-const inWords = (iso: string) => new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const inWords = (iso: string) =>
+  new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 async function postInvoice(page: Page, businessId: string, number: string, date: string, netCents: number): Promise<void> {
   const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
@@ -47,7 +48,12 @@ test("the first VAT return after the crossing is marked filed on the dashboard, 
 
   await page.goto(overview);
   await done.getByRole("button", { name: "Ongedaan maken" }).click();
-  await expect(actions.getByRole("listitem").filter({ hasText: "Doe je btw-aangifte over 4e kwartaal 2026" }).getByRole("button", { name: "Markeer als ingediend" })).toBeVisible();
+  await expect(
+    actions
+      .getByRole("listitem")
+      .filter({ hasText: "Doe je btw-aangifte over 4e kwartaal 2026" })
+      .getByRole("button", { name: "Markeer als ingediend" }),
+  ).toBeVisible();
   await page.goto("/businesses");
   await expect(card.getByTestId("business-deadline")).toHaveText("Volgende termijn: 31 januari 2027 — Btw-aangifte");
 });

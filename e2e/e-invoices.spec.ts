@@ -28,7 +28,9 @@ test("imports a zip of UBL e-invoices: classified in the preview, one reviewed, 
   await expect(page.getByText(/Gekozen: facturen\.zip \(\d+(,\d)? kB\)/)).toBeVisible();
 
   // The preview: five documents classified, the exempt one waits for a category; the PDF is left out.
-  await expect(page.getByText("6 regels: 5 nieuw, 0 al aanwezig, 0 met fouten. Nieuwe omzet die meetelt voor de KOR: € 3.100,00.")).toBeVisible();
+  await expect(
+    page.getByText("6 regels: 5 nieuw, 0 al aanwezig, 0 met fouten. Nieuwe omzet die meetelt voor de KOR: € 3.100,00."),
+  ).toBeVisible();
   await expect(page.getByText("1 bestand in de zip is geen XML en overgeslagen.")).toBeVisible();
   await expect(page.getByRole("cell", { name: "facturen/reverse-charge-be.xml" })).toBeVisible();
   // Nothing can be imported while a row waits for its category.

@@ -79,7 +79,9 @@ test("registration answers an existing address as a new one, and refuses a weak 
   // The holder got a note instead of a second account.
   const mails = await mailsTo(email, 2);
   expect(mails).toHaveLength(2);
-  const note = mails.find((text) => text.includes("Iemand (misschien jij) probeerde een nieuw Drempel-account te maken met dit e-mailadres."));
+  const note = mails.find((text) =>
+    text.includes("Iemand (misschien jij) probeerde een nieuw Drempel-account te maken met dit e-mailadres."),
+  );
   expect(note).toBeDefined();
   expect(note).not.toContain("/verify-email");
   expect(mails.filter((text) => text.includes("/verify-email?token="))).toHaveLength(1);

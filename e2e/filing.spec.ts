@@ -8,7 +8,14 @@ import ICAL from "ical.js";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
 import { pdfText } from "../test/support/pdf-text";
 
-async function postInvoice(page: Page, businessId: string, number: string, date: string, netCents: number, extra: Record<string, string> = {}): Promise<void> {
+async function postInvoice(
+  page: Page,
+  businessId: string,
+  number: string,
+  date: string,
+  netCents: number,
+  extra: Record<string, string> = {},
+): Promise<void> {
   const origin = new URL(page.url()).origin;
   const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
     headers: { origin },
@@ -88,10 +95,18 @@ test("the EU-KOR quarterly report figures per member state, and their CSV", asyn
   await expect(q1.getByRole("row", { name: /DE/ })).toContainText("€ 450,00");
   await expect(q1.getByRole("row", { name: /NL/ })).toContainText("€ 1.200,00");
   await expect(page.getByRole("region", { name: "Kwartaal 2025-Q2" }).getByRole("row", { name: /FR/ })).toContainText("€ 300,00");
-  await expect(page.getByRole("region", { name: "Kwartaal 2025-Q3" }).getByText("Geen leveringen in dit kwartaal: vul overal 0 in.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Kwartaal 2025-Q3" }).getByText("Geen leveringen in dit kwartaal: vul overal 0 in."),
+  ).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Kwartaalrapport 2025 (CSV, alle lidstaten)" }).click()]);
-  const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Kwartaalrapport 2025 (CSV, alle lidstaten)" }).click(),
+  ]);
+  const csv = (await readFile(await download.path(), "utf8"))
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   expect(csv[0]).toBe("quarter,due_date,member_state,net_cents,net_eur,rule");
   expect(csv).toHaveLength(1 + 4 * 27);
   expect(csv).toContain("2025-Q1,2025-04-30,DE,45000,450.00,§4");

@@ -10,7 +10,12 @@ import { PASSWORD, createBusiness, register, uniqueEmail } from "./helpers";
 test("a valid login with a malicious callbackUrl lands on the app, never on evil.example", async ({ page, baseURL }) => {
   const email = uniqueEmail("redirect");
   await register(page, "Rita Redirect", email);
-  for (const callbackUrl of ["%2F%5Cevil.example%2Fphish", "%2F%09%2Fevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example%2F"]) {
+  for (const callbackUrl of [
+    "%2F%5Cevil.example%2Fphish",
+    "%2F%09%2Fevil.example",
+    "%2F%2Fevil.example",
+    "https%3A%2F%2Fevil.example%2F",
+  ]) {
     await page.context().clearCookies();
     const external: string[] = [];
     page.on("request", (request) => {
@@ -46,10 +51,16 @@ test("TRACE and other unknown methods answer 405, never 500", async ({ request }
 });
 
 test("a server-action body over the limit answers 413 with a message; one over 10 MB within it is no 500", async ({ request }) => {
-  const tooLarge = await request.post("/login", { headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" }, data: Buffer.alloc(26 * 1024 * 1024, 97) });
+  const tooLarge = await request.post("/login", {
+    headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    data: Buffer.alloc(26 * 1024 * 1024, 97),
+  });
   expect(tooLarge.status()).toBe(413);
   expect(await tooLarge.text()).toContain("at most 25 MB");
-  const large = await request.post("/login", { headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" }, data: Buffer.alloc(12 * 1024 * 1024, 97) });
+  const large = await request.post("/login", {
+    headers: { "next-action": "0".repeat(42), "content-type": "text/plain;charset=UTF-8" },
+    data: Buffer.alloc(12 * 1024 * 1024, 97),
+  });
   expect(large.status()).toBeLessThan(500);
 });
 
@@ -87,15 +98,23 @@ test("a read-only accountant's delete and restore forms answer the 403 page, and
   const formFields = async (path: string, button: RegExp) => {
     await ownerPage.goto(path);
     const form = ownerPage.locator("form").filter({ has: ownerPage.getByRole("button", { name: button }) });
-    const fields = await form.locator("input[type=hidden]").evaluateAll((inputs) => inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as [string, string]));
-    expect(fields.some(([name]) => name.startsWith("$ACTION_ID_")), `${path}: a form action`).toBe(true);
+    const fields = await form
+      .locator("input[type=hidden]")
+      .evaluateAll((inputs) =>
+        inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as [string, string]),
+      );
+    expect(
+      fields.some(([name]) => name.startsWith("$ACTION_ID_")),
+      `${path}: a form action`,
+    ).toBe(true);
     return Object.fromEntries(fields);
   };
   const deletedAt = async () => {
     const db = new pg.Client({ connectionString: e2eDatabaseUrl });
     await db.connect();
     try {
-      return (await db.query<{ deletedAt: Date | null }>(`SELECT "deletedAt" FROM "Invoice" WHERE "id" = $1`, [invoiceId])).rows[0]!.deletedAt;
+      return (await db.query<{ deletedAt: Date | null }>(`SELECT "deletedAt" FROM "Invoice" WHERE "id" = $1`, [invoiceId])).rows[0]!
+        .deletedAt;
     } finally {
       await db.end();
     }
@@ -115,7 +134,9 @@ test("a read-only accountant's delete and restore forms answer the 403 page, and
   await refuse(listPath, await formFields(listPath, /Factuur RO-1 verwijderen/));
   expect(await deletedAt()).toBeNull();
 
-  expect((await ownerPage.request.delete(`/api/v1/businesses/${businessId}/invoices/${invoiceId}`, { headers: { origin } })).status()).toBeLessThan(300);
+  expect(
+    (await ownerPage.request.delete(`/api/v1/businesses/${businessId}/invoices/${invoiceId}`, { headers: { origin } })).status(),
+  ).toBeLessThan(300);
   const deletedList = `${listPath}?deleted=only`;
   await refuse(deletedList, await formFields(deletedList, /Factuur RO-1 herstellen/));
   expect(await deletedAt()).not.toBeNull();
@@ -135,9 +156,15 @@ test("the import wizard uploads when the app is opened at another host name than
   const businessId = new URL(await createBusiness(page, `Hostnaam ${Date.now()}`)).pathname.split("/")[2]!;
   await page.goto(`/businesses/${businessId}/import`);
   // Over the server actions' body limit: said in the page's language before anything is sent.
-  await page.getByLabel("CSV-bestand").setInputFiles({ name: "groot.csv", mimeType: "text/csv", buffer: Buffer.alloc(26 * 1024 * 1024, 97) });
+  await page
+    .getByLabel("CSV-bestand")
+    .setInputFiles({ name: "groot.csv", mimeType: "text/csv", buffer: Buffer.alloc(26 * 1024 * 1024, 97) });
   await expect(page.getByText("Dit bestand is groter dan 25 MB. Splits het in kleinere bestanden, bijvoorbeeld per jaar.")).toBeVisible();
-  await page.getByLabel("CSV-bestand").setInputFiles({ name: "facturen.csv", mimeType: "text/csv", buffer: Buffer.from("number,date,customer,net\nH-1,2026-01-15,Klant BV,100.00\nH-2,2026-01-16,Klant BV,200.00\n") });
+  await page.getByLabel("CSV-bestand").setInputFiles({
+    name: "facturen.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("number,date,customer,net\nH-1,2026-01-15,Klant BV,100.00\nH-2,2026-01-16,Klant BV,200.00\n"),
+  });
   await page.getByRole("button", { name: "2 facturen importeren" }).click();
   await expect(page.getByText("Klaar: 2 facturen geïmporteerd, 0 overgeslagen (al aanwezig).")).toBeVisible();
   await context.close();

@@ -36,7 +36,9 @@ test("the CSV export round-trips through the import wizard", async ({ page }) =>
   await page.getByLabel("CSV-bestand").setInputFiles({ name: "facturen-alle.csv", mimeType: "text/csv", buffer: file });
   await expect(page.getByText("Dit is een export van Drempel")).toBeVisible();
   // €7,000 + €8,000 − €500 count; the service abroad does not: €14,500, not €1,450,000.
-  await expect(page.getByText("4 regels: 4 nieuw, 0 al aanwezig, 0 met fouten. Nieuwe omzet die meetelt voor de KOR: € 14.500,00.")).toBeVisible();
+  await expect(
+    page.getByText("4 regels: 4 nieuw, 0 al aanwezig, 0 met fouten. Nieuwe omzet die meetelt voor de KOR: € 14.500,00."),
+  ).toBeVisible();
   await expect(page.getByText("Kijk dit na voordat je importeert")).toHaveCount(0);
   await page.getByRole("button", { name: "4 facturen importeren" }).click();
   await expect(page.getByText("Klaar: 4 facturen geïmporteerd, 0 overgeslagen (al aanwezig).")).toBeVisible();

@@ -5,9 +5,18 @@ import { createKorBusiness, register, uniqueEmail } from "./helpers";
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const year = today.slice(0, 4);
 const dateIn = (monthDay: string) => (`${year}-${monthDay}` < today ? `${year}-${monthDay}` : today);
-const longDate = (iso: string) => new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
-type InvoiceEntry = { number: string; date: string; customer: string; amount: string; description?: string; category?: string; country?: string };
+type InvoiceEntry = {
+  number: string;
+  date: string;
+  customer: string;
+  amount: string;
+  description?: string;
+  category?: string;
+  country?: string;
+};
 
 async function enterInvoice(page: Page, entry: InvoiceEntry): Promise<void> {
   await expect(page.getByRole("heading", { level: 1, name: "Nieuwe factuur" })).toBeVisible();
@@ -26,7 +35,10 @@ async function saveInvoice(page: Page, number: string): Promise<void> {
   await expect(page.getByText(`Factuur ${number} is opgeslagen.`)).toBeVisible();
 }
 
-test("a KOR participant enters invoices past the limit, searches, edits, deletes and undoes, and reads the history", async ({ page, browser }) => {
+test("a KOR participant enters invoices past the limit, searches, edits, deletes and undoes, and reads the history", async ({
+  page,
+  browser,
+}) => {
   await register(page, "Kees Kor", uniqueEmail("kor"));
   const overview = await createKorBusiness(page, "Kees Klusbedrijf", `${year}-01-01`);
   await expect(page.getByText(`Meetellende omzet ${year}`)).toBeVisible();
@@ -37,18 +49,38 @@ test("a KOR participant enters invoices past the limit, searches, edits, deletes
   await page.getByRole("link", { name: "Voer je eerste factuur in" }).click();
 
   // Inside the KOR the form charges no VAT and says so.
-  await enterInvoice(page, { number: `${year}-001`, date: dateIn("02-10"), customer: "Bakkerij Jansen", description: "Verbouwing winkel", amount: "8.000,00" });
-  await expect(page.getByTestId("vat-advice")).toContainText(`Je doet op ${longDate(dateIn("02-10"))} mee aan de KOR en blijft met deze factuur onder € 20.000: je rekent geen btw.`);
+  await enterInvoice(page, {
+    number: `${year}-001`,
+    date: dateIn("02-10"),
+    customer: "Bakkerij Jansen",
+    description: "Verbouwing winkel",
+    amount: "8.000,00",
+  });
+  await expect(page.getByTestId("vat-advice")).toContainText(
+    `Je doet op ${longDate(dateIn("02-10"))} mee aan de KOR en blijft met deze factuur onder € 20.000: je rekent geen btw.`,
+  );
   await expect(page.getByText("Telt mee voor de KOR", { exact: true })).toBeVisible();
   await saveInvoice(page, `${year}-001`);
 
   await page.getByRole("link", { name: "Nieuwe factuur" }).click();
-  await enterInvoice(page, { number: `${year}-002`, date: dateIn("04-15"), customer: "Garage De Vries", description: "Kantine", amount: "9600" });
+  await enterInvoice(page, {
+    number: `${year}-002`,
+    date: dateIn("04-15"),
+    customer: "Garage De Vries",
+    description: "Kantine",
+    amount: "9600",
+  });
   await saveInvoice(page, `${year}-002`);
 
   // A service to a German business: the server wants a foreign EU country; it does not count.
   await page.getByRole("link", { name: "Nieuwe factuur" }).click();
-  await enterInvoice(page, { number: `${year}-003`, date: dateIn("05-20"), customer: "Müller GmbH", amount: "5.000", category: "EU_B2B_SERVICES" });
+  await enterInvoice(page, {
+    number: `${year}-003`,
+    date: dateIn("05-20"),
+    customer: "Müller GmbH",
+    amount: "5.000",
+    category: "EU_B2B_SERVICES",
+  });
   await expect(page.getByText("Telt niet mee voor de KOR", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Factuur opslaan" }).click();
   await expect(page.getByText("Kies een EU-land buiten Nederland.")).toBeVisible();
@@ -64,8 +96,16 @@ test("a KOR participant enters invoices past the limit, searches, edits, deletes
   // asks nothing (issue #16: VAT from the crossing invoice on is never warned against).
   const crossingDate = dateIn("09-01");
   await page.goto(`${overview}/invoices/new`);
-  await enterInvoice(page, { number: `${year}-004`, date: crossingDate, customer: "Bakkerij Jansen", description: "Nieuwe toonbank", amount: "2.500,00" });
-  await expect(page.getByTestId("vat-advice")).toContainText("Deze factuur brengt je omzet boven € 20.000: vanaf deze factuur reken je btw.");
+  await enterInvoice(page, {
+    number: `${year}-004`,
+    date: crossingDate,
+    customer: "Bakkerij Jansen",
+    description: "Nieuwe toonbank",
+    amount: "2.500,00",
+  });
+  await expect(page.getByTestId("vat-advice")).toContainText(
+    "Deze factuur brengt je omzet boven € 20.000: vanaf deze factuur reken je btw.",
+  );
   await expect(page.getByLabel("21% btw in rekening brengen")).toBeChecked();
   await expect(page.getByText("€ 525,00")).toBeVisible();
   await page.getByRole("button", { name: "Factuur opslaan" }).click();

@@ -47,7 +47,14 @@ test("a repeat dashboard load comes from the page cache, hydrates, and every cha
   const origin = new URL(overview).origin;
   const posted = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
     headers: { origin },
-    data: { number: `${year}-001`, date: `${year}-01-05`, customer: { name: "Atelier Noord" }, category: "NL_STANDARD", netCents: 2_100_000, vatCents: 0 },
+    data: {
+      number: `${year}-001`,
+      date: `${year}-01-05`,
+      customer: { name: "Atelier Noord" },
+      category: "NL_STANDARD",
+      netCents: 2_100_000,
+      vatCents: 0,
+    },
   });
   expect(posted.status(), await posted.text()).toBe(201);
   expect((await load(page, overview)).cached).toBe("miss");

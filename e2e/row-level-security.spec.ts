@@ -29,14 +29,15 @@ test("the app connects as drempel_app, and a user's pages show that user's busin
   // (lib/db/context-pool.ts): requests as drempel_app; system mode (the inline queue
   // worker and pg-boss's scheduler) as drempel_worker, the only role the policies show
   // every tenant; none as the tables' owner.
-  const connections = await asOwner(async (client) =>
-    (
-      await client.query<{ usename: string; application_name: string }>(
-        `SELECT usename, application_name FROM pg_stat_activity
+  const connections = await asOwner(
+    async (client) =>
+      (
+        await client.query<{ usename: string; application_name: string }>(
+          `SELECT usename, application_name FROM pg_stat_activity
           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
             AND application_name LIKE 'drempel%'`,
-      )
-    ).rows,
+        )
+      ).rows,
   );
   const appConnections = connections.filter((row) => row.application_name === "drempel").map((row) => row.usename);
   expect(appConnections.length).toBeGreaterThan(0);
@@ -49,13 +50,14 @@ test("the app connects as drempel_app, and a user's pages show that user's busin
 
   // The business exists once with its creator as owner, and drempel_app cannot see it
   // without a user's context: the role the app uses is bound by the policies.
-  const business = await asOwner(async (client) =>
-    (
-      await client.query<{ id: string; owners: number }>(
-        `SELECT b.id, count(m.*)::int AS owners FROM "Business" b JOIN "Membership" m ON m."businessId" = b.id AND m.role = 'OWNER' WHERE b.name = $1 GROUP BY b.id`,
-        [name],
-      )
-    ).rows,
+  const business = await asOwner(
+    async (client) =>
+      (
+        await client.query<{ id: string; owners: number }>(
+          `SELECT b.id, count(m.*)::int AS owners FROM "Business" b JOIN "Membership" m ON m."businessId" = b.id AND m.role = 'OWNER' WHERE b.name = $1 GROUP BY b.id`,
+          [name],
+        )
+      ).rows,
   );
   expect(business).toEqual([{ id: expect.any(String), owners: 1 }]);
   const appUrl = new URL(e2eDatabaseUrl);

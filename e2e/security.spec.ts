@@ -35,6 +35,8 @@ test("pages and the API send the security headers; scripts need the request's no
     expect(api.headers()["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(api.headers()["x-frame-options"], path).toBe("DENY");
     expect(api.headers()["strict-transport-security"], path).toContain("max-age=");
-    expect(api.headers()["content-security-policy"], path).toBe("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    expect(api.headers()["content-security-policy"], path).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
   }
 });

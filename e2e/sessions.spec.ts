@@ -33,7 +33,11 @@ async function expectAccessible(page: Page, state: string): Promise<void> {
 
 const codeAt = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
 
-test("after logging out, the old session cookie opens neither the dashboard, its page cache, nor the API", async ({ page, browser, baseURL }) => {
+test("after logging out, the old session cookie opens neither the dashboard, its page cache, nor the API", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await register(page, "Uit Logger", uniqueEmail("logout"));
   const overview = await createBusiness(page, "Uitlog BV");
   // Twice, so the second load comes from the page cache.
@@ -160,7 +164,14 @@ test("a passkey added on the account page logs in without a password, and counts
   const cdp = await context.newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
 
   const email = uniqueEmail("passkey");

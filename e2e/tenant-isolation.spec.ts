@@ -30,27 +30,58 @@ const contexts: Record<string, APIRequestContext> = {};
 /** Valid bodies for the write methods, so a missing tenancy check would show as a write, not as a 400. */
 function requestBody(method: HttpMethod, pattern: string): { data?: string; contentType?: string } {
   if (method === "POST" && pattern.endsWith("/invoices/e-invoices")) {
-    return { data: fs.readFileSync(path.join(process.cwd(), "test/fixtures/ubl/domestic-s21.xml"), "utf8").replace("F2026-001", "INDRINGER-1"), contentType: "application/xml" };
+    return {
+      data: fs.readFileSync(path.join(process.cwd(), "test/fixtures/ubl/domestic-s21.xml"), "utf8").replace("F2026-001", "INDRINGER-1"),
+      contentType: "application/xml",
+    };
   }
-  if (method === "POST" && pattern.endsWith("/invoices/import")) return { data: "Factuurnummer;Datum;Klant;Bedrag excl. btw;Btw\nINDRINGER-1;02-01-2026;Indringer BV;100,00;21,00\n", contentType: "text/csv" };
+  if (method === "POST" && pattern.endsWith("/invoices/import"))
+    return {
+      data: "Factuurnummer;Datum;Klant;Bedrag excl. btw;Btw\nINDRINGER-1;02-01-2026;Indringer BV;100,00;21,00\n",
+      contentType: "text/csv",
+    };
   if (method === "POST" && pattern.endsWith("/invoices")) {
-    return { data: JSON.stringify({ number: "INDRINGER-1", date: "2026-01-02", customer: { name: "Indringer BV" }, category: "NL_STANDARD", netCents: 100 }), contentType: "application/json" };
+    return {
+      data: JSON.stringify({
+        number: "INDRINGER-1",
+        date: "2026-01-02",
+        customer: { name: "Indringer BV" },
+        category: "NL_STANDARD",
+        netCents: 100,
+      }),
+      contentType: "application/json",
+    };
   }
   if (method === "POST" && pattern.endsWith("/bank-statements")) {
     const xml = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt><Id>I</Id><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id></Acct><Ntry><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-01-02</Dt></BookgDt><AcctSvcrRef>INDRINGER-1</AcctSvcrRef></Ntry></Stmt></BkToCstmrStmt></Document>`;
     return { data: xml, contentType: "application/xml" };
   }
-  if (method === "POST" && pattern.endsWith("/accept")) return { data: JSON.stringify({ category: "NL_STANDARD" }), contentType: "application/json" };
-  if (method === "POST" && pattern.endsWith("/purchases/import")) return { data: "datum;leverancier;netto\n02-01-2026;Indringer BV;100,00\n", contentType: "text/csv" };
-  if (method === "POST" && pattern.endsWith("/purchases")) return { data: JSON.stringify({ date: "2026-01-02", supplier: { name: "Indringer BV" }, netCents: 100 }), contentType: "application/json" };
-  if (method === "POST" && pattern.endsWith("/filing")) return { data: JSON.stringify({ filedOn: "2026-01-02", correction: true }), contentType: "application/json" };
-  if (method === "POST" && pattern === "/api/v1/businesses") return { data: JSON.stringify({ name: "Eigen zaak van de tester" }), contentType: "application/json" };
-  if (method === "PATCH") return { data: JSON.stringify({ netCents: 1, customer: { name: "Indringer BV" } }), contentType: "application/json" };
+  if (method === "POST" && pattern.endsWith("/accept"))
+    return { data: JSON.stringify({ category: "NL_STANDARD" }), contentType: "application/json" };
+  if (method === "POST" && pattern.endsWith("/purchases/import"))
+    return { data: "datum;leverancier;netto\n02-01-2026;Indringer BV;100,00\n", contentType: "text/csv" };
+  if (method === "POST" && pattern.endsWith("/purchases"))
+    return {
+      data: JSON.stringify({ date: "2026-01-02", supplier: { name: "Indringer BV" }, netCents: 100 }),
+      contentType: "application/json",
+    };
+  if (method === "POST" && pattern.endsWith("/filing"))
+    return { data: JSON.stringify({ filedOn: "2026-01-02", correction: true }), contentType: "application/json" };
+  if (method === "POST" && pattern === "/api/v1/businesses")
+    return { data: JSON.stringify({ name: "Eigen zaak van de tester" }), contentType: "application/json" };
+  if (method === "PATCH")
+    return { data: JSON.stringify({ netCents: 1, customer: { name: "Indringer BV" } }), contentType: "application/json" };
   if (method === "GET" || method === "DELETE") return {};
   return { data: "{}", contentType: "application/json" };
 }
 
-async function send(identity: Identity, method: string, url: string, body: { data?: string; contentType?: string }, baseURL: string): Promise<APIResponse> {
+async function send(
+  identity: Identity,
+  method: string,
+  url: string,
+  body: { data?: string; contentType?: string },
+  baseURL: string,
+): Promise<APIResponse> {
   const context = identity.session ?? contexts.anonymous!;
   const headers: Record<string, string> = { origin: baseURL };
   if (identity.token) headers.authorization = `Bearer ${identity.token}`;
@@ -59,7 +90,7 @@ async function send(identity: Identity, method: string, url: string, body: { dat
 }
 
 async function victimChecksum() {
-  const query = async <T,>(sql: string, params: unknown[] = []) => (await admin.query(sql, params)).rows as T[];
+  const query = async <T>(sql: string, params: unknown[] = []) => (await admin.query(sql, params)).rows as T[];
   return tenantChecksum(query, { businessIds: [seeded.businessId] });
 }
 
@@ -67,10 +98,17 @@ function expectNoVictimData(text: string, label: string) {
   for (const secret of seeded.secrets) expect(text.includes(secret), `${label}: the answer contains "${secret}"`).toBe(false);
 }
 
-async function signIn(baseURL: string, email: string, playwright: typeof import("@playwright/test")["request"]): Promise<APIRequestContext> {
+async function signIn(
+  baseURL: string,
+  email: string,
+  playwright: typeof import("@playwright/test")["request"],
+): Promise<APIRequestContext> {
   const context = await playwright.newContext({ baseURL });
   const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" }, maxRedirects: 0 });
+  const response = await context.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
   expect(response.status(), `sign-in of ${email}`).toBeLessThan(400);
   const cookies = (await context.storageState()).cookies.map((cookie) => cookie.name);
   expect(cookies, `session cookie for ${email}`).toContain("next-auth.session-token");
@@ -116,11 +154,21 @@ test.describe("tenant isolation of every page and route handler", () => {
   ];
 
   test("every page and route handler is tested here or allow-listed with a reason", () => {
-    const problems = [...pages, ...routes].map((entry) => classify(entry.pattern)).flatMap((c) => (c.kind === "unclassified" ? [c.problem] : []));
+    const problems = [...pages, ...routes]
+      .map((entry) => classify(entry.pattern))
+      .flatMap((c) => (c.kind === "unclassified" ? [c.problem] : []));
     expect(problems).toEqual([]);
     // The collection itself works: the routes this spec was written against are found.
-    expect(pages.map((p) => p.pattern)).toEqual(expect.arrayContaining(["/businesses/[businessId]", "/businesses/[businessId]/invoices/[invoiceId]/edit"]));
-    expect(routes.find((r) => r.pattern === "/api/v1/businesses/[businessId]/invoices/[invoiceId]")?.methods.sort()).toEqual(["DELETE", "GET", "PATCH", "POST", "PUT"]);
+    expect(pages.map((p) => p.pattern)).toEqual(
+      expect.arrayContaining(["/businesses/[businessId]", "/businesses/[businessId]/invoices/[invoiceId]/edit"]),
+    );
+    expect(routes.find((r) => r.pattern === "/api/v1/businesses/[businessId]/invoices/[invoiceId]")?.methods.sort()).toEqual([
+      "DELETE",
+      "GET",
+      "PATCH",
+      "POST",
+      "PUT",
+    ]);
   });
 
   for (const route of routes) {
@@ -156,7 +204,11 @@ test.describe("tenant isolation of every page and route handler", () => {
           const own = await send({ name: "owner", session: contexts.owner, expect: "refused" }, method, url, {}, baseURL);
           expect(own.status(), `${method} ${url} as the owner`).toBe(200);
           const text = await own.text();
-          if (kind === "tenant") expect(seeded.ownerMarkers.some((marker) => text.includes(marker)), `${url} as the owner shows the victim's data: ${text.slice(0, 200)}`).toBe(true);
+          if (kind === "tenant")
+            expect(
+              seeded.ownerMarkers.some((marker) => text.includes(marker)),
+              `${url} as the owner shows the victim's data: ${text.slice(0, 200)}`,
+            ).toBe(true);
         }
       });
     }

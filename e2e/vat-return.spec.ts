@@ -10,10 +10,14 @@ import { createKorBusiness, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const year = Number(today.slice(0, 4)) - 1;
-const euros = (value: number) => new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value);
+const euros = (value: number) =>
+  new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(value);
 
 async function postInvoice(page: Page, businessId: string, data: Record<string, unknown>): Promise<void> {
-  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, { headers: { origin: new URL(page.url()).origin }, data });
+  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
+    headers: { origin: new URL(page.url()).origin },
+    data,
+  });
   expect(response.status(), await response.text()).toBe(201);
 }
 
@@ -23,11 +27,32 @@ test("purchases entered on the page feed the VAT return of the crossing quarter"
   const overview = await createKorBusiness(page, "Vera Vormgeving", `${year - 1}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
   const customer = { name: "Atelier Noord", country: "NL", type: "business" };
-  await postInvoice(page, businessId, { number: `${year}-001`, date: `${year}-09-30`, customer, category: "NL_STANDARD", netCents: 1_940_000, vatCents: 0 });
+  await postInvoice(page, businessId, {
+    number: `${year}-001`,
+    date: `${year}-09-30`,
+    customer,
+    category: "NL_STANDARD",
+    netCents: 1_940_000,
+    vatCents: 0,
+  });
   // Still inside the KOR in Q4, before the crossing: no VAT, not in the return.
-  await postInvoice(page, businessId, { number: `${year}-005`, date: `${year}-10-01`, customer, category: "NL_STANDARD", netCents: 10_000, vatCents: 0 });
+  await postInvoice(page, businessId, {
+    number: `${year}-005`,
+    date: `${year}-10-01`,
+    customer,
+    category: "NL_STANDARD",
+    netCents: 10_000,
+    vatCents: 0,
+  });
   // The crossing: €19,400 + €100 + €1,000 > €20,000, VAT from this invoice on (KOR-RULES §3.2).
-  await postInvoice(page, businessId, { number: `${year}-002`, date: `${year}-10-15`, customer, category: "NL_STANDARD", netCents: 100_000, vatCents: 21_000 });
+  await postInvoice(page, businessId, {
+    number: `${year}-002`,
+    date: `${year}-10-15`,
+    customer,
+    category: "NL_STANDARD",
+    netCents: 100_000,
+    vatCents: 21_000,
+  });
   await postInvoice(page, businessId, {
     number: `${year}-003`,
     date: `${year}-11-10`,
@@ -35,7 +60,13 @@ test("purchases entered on the page feed the VAT return of the crossing quarter"
     category: "EU_B2B_GOODS",
     netCents: 150_000,
   });
-  await postInvoice(page, businessId, { number: `${year}-004`, date: `${year}-11-12`, customer: { name: "Client Inc", country: "US", type: "business" }, category: "EXPORT_NON_EU", netCents: 80_000 });
+  await postInvoice(page, businessId, {
+    number: `${year}-004`,
+    date: `${year}-11-12`,
+    customer: { name: "Client Inc", country: "US", type: "business" },
+    category: "EXPORT_NON_EU",
+    netCents: 80_000,
+  });
 
   // Purchases: the empty state, then two entered through the form.
   await page.goto(`/businesses/${businessId}/purchases?year=${year}`);
@@ -66,11 +97,15 @@ test("purchases entered on the page feed the VAT return of the crossing quarter"
   await expect(list.locator("tfoot")).toContainText("€ 378,00");
 
   // The VAT return: no return while in the KOR, the crossing quarter is due.
-  await expect(page.getByRole("link", { name: "Btw-aangifte", exact: true })).toHaveAttribute("href", `/businesses/${businessId}/vat-return`);
+  await expect(page.getByRole("link", { name: "Btw-aangifte", exact: true })).toHaveAttribute(
+    "href",
+    `/businesses/${businessId}/vat-return`,
+  );
   await page.goto(`/businesses/${businessId}/vat-return?year=${year}`);
   const periods = page.getByTestId("vat-return-periods");
   await expect(periods.locator("tbody tr")).toHaveCount(4);
-  for (const quarter of [1, 2, 3]) await expect(periods.getByRole("row", { name: `${year}-Q${quarter}` })).toContainText("Geen aangifte (in de KOR)");
+  for (const quarter of [1, 2, 3])
+    await expect(periods.getByRole("row", { name: `${year}-Q${quarter}` })).toContainText("Geen aangifte (in de KOR)");
   await expect(periods.getByRole("row", { name: `${year}-Q4` })).toContainText("Nog te doen");
 
   // Q4 opens by itself: the rubrieken in whole euros, ready to copy.

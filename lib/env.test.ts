@@ -17,7 +17,12 @@ describe("parseEnv", () => {
 
   it("gives the pg-boss schedules a heartbeat: a job of a dead worker is retried after a minute, never less than 10 s", () => {
     const env = parseEnv({});
-    expect([env.SCHEDULER_HEARTBEAT_SECONDS, env.SCHEDULER_SUPERVISE_SECONDS, env.SCHEDULER_RETRY_DELAY_SECONDS, env.SCHEDULER_POLL_SECONDS]).toEqual([60, 60, 60, 10]);
+    expect([
+      env.SCHEDULER_HEARTBEAT_SECONDS,
+      env.SCHEDULER_SUPERVISE_SECONDS,
+      env.SCHEDULER_RETRY_DELAY_SECONDS,
+      env.SCHEDULER_POLL_SECONDS,
+    ]).toEqual([60, 60, 60, 10]);
     expect(() => parseEnv({ SCHEDULER_HEARTBEAT_SECONDS: "5" })).toThrow(/SCHEDULER_HEARTBEAT_SECONDS/);
     expect(() => parseEnv({ SCHEDULER_POLL_SECONDS: "0.1" })).toThrow(/SCHEDULER_POLL_SECONDS/);
   });
@@ -35,8 +40,12 @@ describe("parseEnv", () => {
       "postgresql://drempel_app:pw@db/x",
     );
     // The explicit opt-out: the app as the owner, unrestricted by the policies.
-    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://owner@db/x" }).appDatabaseUrl).toBe("postgresql://owner@db/x");
-    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "" }).appDatabaseUrl).toBe("postgresql://drempel_app@db/x");
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://owner@db/x" }).appDatabaseUrl).toBe(
+      "postgresql://owner@db/x",
+    );
+    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "" }).appDatabaseUrl).toBe(
+      "postgresql://drempel_app@db/x",
+    );
     expect(parseEnv({ APP_DATABASE_URL: "postgresql://drempel_app@db/x" }).appDatabaseUrl).toBeUndefined();
   });
 
@@ -45,12 +54,13 @@ describe("parseEnv", () => {
       "postgresql://drempel_worker@db:5432/drempel?sslmode=require",
     );
     // Behind a pooler given as APP_DATABASE_URL, the worker goes through it too.
-    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://drempel_app:pw@pooler:6432/x" }).workerDatabaseUrl).toBe(
-      "postgresql://drempel_worker@pooler:6432/x",
-    );
-    expect(parseEnv({ DATABASE_URL: "postgresql://owner@db/x", WORKER_DATABASE_URL: "postgresql://drempel_worker:pw@db/x" }).workerDatabaseUrl).toBe(
-      "postgresql://drempel_worker:pw@db/x",
-    );
+    expect(
+      parseEnv({ DATABASE_URL: "postgresql://owner@db/x", APP_DATABASE_URL: "postgresql://drempel_app:pw@pooler:6432/x" })
+        .workerDatabaseUrl,
+    ).toBe("postgresql://drempel_worker@pooler:6432/x");
+    expect(
+      parseEnv({ DATABASE_URL: "postgresql://owner@db/x", WORKER_DATABASE_URL: "postgresql://drempel_worker:pw@db/x" }).workerDatabaseUrl,
+    ).toBe("postgresql://drempel_worker:pw@db/x");
     expect(parseEnv({ WORKER_DATABASE_URL: "postgresql://drempel_worker@db/x" }).workerDatabaseUrl).toBeUndefined();
   });
 

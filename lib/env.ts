@@ -3,9 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/http/client-address";
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL");
 
 export const envSchema = z
   .object({
@@ -57,18 +55,35 @@ export const envSchema = z
     // failures a wait of 1, 2, 4 … s (at most LOGIN_DELAY_MAX_SECONDS) before the next
     // attempt. An address's failures are forgotten after a window without one.
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-    LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+    LOGIN_RATE_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
     LOGIN_DELAY_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // Registrations per IP per window.
     REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-    REGISTER_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
+    REGISTER_RATE_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(60 * 60),
     // Password reset requests per window: per e-mail address and per IP.
     PASSWORD_RESET_EMAIL_LIMIT: z.coerce.number().int().min(1).default(3),
     PASSWORD_RESET_IP_LIMIT: z.coerce.number().int().min(1).default(20),
-    PASSWORD_RESET_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60 * 60),
+    PASSWORD_RESET_RATE_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(60 * 60),
     // How long a password reset link works.
-    PASSWORD_RESET_TOKEN_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    PASSWORD_RESET_TOKEN_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
     // The API: requests per window per API token (or per user for session calls).
     API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
     API_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
@@ -77,7 +92,13 @@ export const envSchema = z
     // processes a caller may make N times the limit.
     API_RATE_LIMIT_STORE: z.enum(["database", "memory"]).default("database"),
     // Alerts (issue #6). Unset SMTP_URL: mails are kept in the outbox and shown in the app.
-    SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional()),
+    SMTP_URL: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+        .optional(),
+    ),
     MAIL_FROM: z.string().min(3).default("Drempel <meldingen@drempel.local>"),
     // Base of links in mails; falls back to NEXTAUTH_URL, then http://localhost:PORT.
     APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
@@ -90,7 +111,11 @@ export const envSchema = z
     // An outbox row a worker claimed (or began: the claim is renewed as each job starts) and
     // did not finish within this time (the worker died: SIGKILL, a lost machine) is claimed
     // again by another worker. Longer than the slowest evaluation or SMTP conversation.
-    ALERT_WORKER_LEASE_MS: z.coerce.number().int().min(1_000).default(10 * 60_000),
+    ALERT_WORKER_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .default(10 * 60_000),
     // The schedules on pg-boss (lib/jobs/scheduler.ts): a running schedule job whose node sent
     // no heartbeat for SCHEDULER_HEARTBEAT_SECONDS (the node died) is failed by any node's
     // supervisor, which looks every SCHEDULER_SUPERVISE_SECONDS, and retried after
@@ -105,13 +130,23 @@ export const envSchema = z
     // Graceful shutdown (server.ts, npm run worker): on SIGTERM a web node stops accepting,
     // answers /api/ready with 503 and waits this long for its requests in flight; a worker
     // waits this long for a running schedule job before releasing it. Then it exits.
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(25_000),
+    SHUTDOWN_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 60_000)
+      .default(25_000),
     // A login ends after this many minutes without a request (lib/auth/sessions/); it
     // ends 30 days after the login in any case.
     // The origin passkeys are bound to (its host name is WebAuthn's relying party id; an IP
     // address cannot be one). Unset: APP_URL, else NEXTAUTH_URL, else http://localhost:PORT.
     PASSKEY_ORIGIN: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(30 * 24 * 60).default(8 * 60),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24 * 60)
+      .default(8 * 60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {

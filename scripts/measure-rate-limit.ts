@@ -56,7 +56,9 @@ async function main() {
     const { enforceApiRateLimit } = await import("@/lib/api/enforce-api-rate-limit");
     const { resetEnvCache } = await import("@/lib/env");
     const { runAsUser } = await import("@/lib/db/db-context");
-    const user = await db().user.create({ data: { email: "measure@drempel.test", name: "Measure", passwordHash: "x", emailVerifiedAt: new Date() } });
+    const user = await db().user.create({
+      data: { email: "measure@drempel.test", name: "Measure", passwordHash: "x", emailVerifiedAt: new Date() },
+    });
     await createBusiness({ caller: { userId: user.id }, input: { name: "Meet BV" } });
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "measure", scope: "read" } });
     process.env.API_RATE_LIMIT = "100000000";

@@ -42,7 +42,13 @@ const MIN_ANSWERS = Math.max(3, Math.floor(SECONDS / 12));
 const APP_POOLER = process.env.SCALE_APP_POOLER as "transaction" | "direct" | undefined;
 const MODES = (process.env.SCALE_POOLER ? [process.env.SCALE_POOLER] : ["pgbouncer", "direct"]) as ("pgbouncer" | "direct")[];
 
-type Run = { mode: string; checks: Check[]; figures?: HammerFigures; mails?: { crossing: number; burst: number; perLevel: string; duplicates: number }; seconds: number };
+type Run = {
+  mode: string;
+  checks: Check[];
+  figures?: HammerFigures;
+  mails?: { crossing: number; burst: number; perLevel: string; duplicates: number };
+  seconds: number;
+};
 
 const log = (text: string) => console.log(`[scale] ${text}`);
 
@@ -59,7 +65,9 @@ async function runSuite(mode: "pgbouncer" | "direct"): Promise<Run> {
   const capture = await startSmtpCapture();
   try {
     if (mode === "pgbouncer") bouncer = await startPgBouncer(database.url, { poolSize: 4, maxClients: 500 });
-    log(`— ${mode}: database ${database.name}, ${bouncer ? `PgBouncer (transaction mode) on port ${bouncer.url.port}` : "direct connections"}, SMTP on ${capture.port}`);
+    log(
+      `— ${mode}: database ${database.name}, ${bouncer ? `PgBouncer (transaction mode) on port ${bouncer.url.port}` : "direct connections"}, SMTP on ${capture.port}`,
+    );
     const { alfa, beta, gamma } = await seedTenants(database.url);
     cluster = await startCluster({
       databaseUrl: database.url,
@@ -73,14 +81,34 @@ async function runSuite(mode: "pgbouncer" | "direct"): Promise<Run> {
 
     const figures = await hammer({ bases: cluster.bases, tenants: [alfa, beta], seconds: SECONDS, concurrency: CONCURRENCY });
     run.figures = figures;
-    log(`${figures.requests} answers in ${figures.seconds.toFixed(1)} s (${(figures.requests / figures.seconds).toFixed(0)}/s), p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms; per kind p95 ${JSON.stringify(figures.p95MsPerKind)}`);
-    log(`answers per kind@node ${JSON.stringify(figures.perKindAndNode)}; statuses ${JSON.stringify(figures.statuses)}; ${figures.importedRows} rows imported`);
+    log(
+      `${figures.requests} answers in ${figures.seconds.toFixed(1)} s (${(figures.requests / figures.seconds).toFixed(0)}/s), p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms; per kind p95 ${JSON.stringify(figures.p95MsPerKind)}`,
+    );
+    log(
+      `answers per kind@node ${JSON.stringify(figures.perKindAndNode)}; statuses ${JSON.stringify(figures.statuses)}; ${figures.importedRows} rows imported`,
+    );
     for (const problem of figures.problems) log(`  ${problem}`);
-    const few = KINDS.flatMap((kind) => [1, 2].map((node) => `${kind}@${node}`)).filter((key) => (figures.perKindAndNode[key] ?? 0) < MIN_ANSWERS);
-    check({ name: "the load ran: every kind of request answered on both nodes", ok: few.length === 0 && figures.requests > 0, detail: few.length ? `fewer than ${MIN_ANSWERS} answers for ${few.join(", ")}` : `${figures.requests} answers, at least ${MIN_ANSWERS} per kind and node` });
+    const few = KINDS.flatMap((kind) => [1, 2].map((node) => `${kind}@${node}`)).filter(
+      (key) => (figures.perKindAndNode[key] ?? 0) < MIN_ANSWERS,
+    );
+    check({
+      name: "the load ran: every kind of request answered on both nodes",
+      ok: few.length === 0 && figures.requests > 0,
+      detail: few.length
+        ? `fewer than ${MIN_ANSWERS} answers for ${few.join(", ")}`
+        : `${figures.requests} answers, at least ${MIN_ANSWERS} per kind and node`,
+    });
     check({ name: "0 errors under load", ok: figures.errors === 0, detail: `${figures.errors} answers not 200 (201 for imports)` });
-    check({ name: "0 rows of the other tenant in any answer", ok: figures.leaks === 0, detail: `${figures.leaks} answers with the other tenant's ids, names or invoice numbers, of ${figures.requests}` });
-    check({ name: "the own data in every answer", ok: figures.missing === 0, detail: `${figures.missing} answers with the tenant's own data missing or short` });
+    check({
+      name: "0 rows of the other tenant in any answer",
+      ok: figures.leaks === 0,
+      detail: `${figures.leaks} answers with the other tenant's ids, names or invoice numbers, of ${figures.requests}`,
+    });
+    check({
+      name: "the own data in every answer",
+      ok: figures.missing === 0,
+      detail: `${figures.missing} answers with the tenant's own data missing or short`,
+    });
 
     check(await pageCacheAcrossNodes(cluster.bases, alfa));
     check(await rateLimitAcrossNodes(cluster.bases, database.url));
@@ -140,7 +168,8 @@ async function main(): Promise<number> {
   const failed = checks.filter((check) => !check.ok);
   for (const check of failed) console.error(`[scale] FAILED (${check.mode}) ${check.name}: ${check.detail}`);
   const passed = checks.length - failed.length;
-  if (process.env.SCALE_REPORT) fs.writeFileSync(process.env.SCALE_REPORT, JSON.stringify({ passed, failed: failed.length, runs }, null, 2));
+  if (process.env.SCALE_REPORT)
+    fs.writeFileSync(process.env.SCALE_REPORT, JSON.stringify({ passed, failed: failed.length, runs }, null, 2));
   log(`${passed} passed, ${failed.length} failed`);
   return failed.length === 0 && checks.length > 0 ? 0 : 1;
 }

@@ -39,11 +39,15 @@ function readJson(file) {
 
 function vitest(project) {
   const out = path.join(os.tmpdir(), `drempel-vitest-${project}-${process.pid}.json`);
-  const result = spawnSync(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, TEST_DATABASE_URL: serverUrl },
-  });
+  const result = spawnSync(
+    bin("vitest"),
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, TEST_DATABASE_URL: serverUrl },
+    },
+  );
   const report = readJson(out);
   if (report) {
     totals.passed += report.numPassedTests;
@@ -97,10 +101,16 @@ function findChromium() {
   const canApt = fs.existsSync("/usr/bin/apt-get") && process.getuid?.() === 0;
   if (canApt) {
     log("installing Chromium (apt-get install chromium)…");
-    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (!fs.existsSync("/usr/bin/chromium")) {
       spawnSync("apt-get", ["update"], { stdio: "inherit" });
-      spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+      spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+        stdio: "inherit",
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
     }
     if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
@@ -121,7 +131,13 @@ function playwright(chromiumPath) {
     const result = spawnSync(bin("playwright"), ["test"], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, E2E_DATABASE_URL: url.toString(), E2E_DATA_DIR: dataDir, CHROMIUM_PATH: chromiumPath, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+      env: {
+        ...process.env,
+        E2E_DATABASE_URL: url.toString(),
+        E2E_DATA_DIR: dataDir,
+        CHROMIUM_PATH: chromiumPath,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      },
     });
     const report = readJson(out);
     if (report?.stats) {
@@ -155,7 +171,8 @@ step("PostgreSQL", () => {
 // Built first: test/process/ starts server.ts as its own process.
 step("build (next build)", () => ensureBuilt());
 if (pgReady) step("integration tests on PostgreSQL (vitest)", () => vitest("integration"));
-if (pgReady && !failures.some((f) => f.startsWith("build"))) step("scale test: two web nodes and two workers, PgBouncer and direct", () => scaleTest());
+if (pgReady && !failures.some((f) => f.startsWith("build")))
+  step("scale test: two web nodes and two workers, PgBouncer and direct", () => scaleTest());
 let chromiumPath = null;
 step("Chromium", () => {
   chromiumPath = findChromium();

@@ -15,11 +15,19 @@ import { transportFromEnv } from "@/lib/mail/transport";
 
 const settings = env();
 if (settings.embedded || !settings.workerDatabaseUrl) {
-  console.error("[drempel-worker] DATABASE_URL is not set: the embedded database runs the worker inside the web process (ALERT_WORKER=inline).");
+  console.error(
+    "[drempel-worker] DATABASE_URL is not set: the embedded database runs the worker inside the web process (ALERT_WORKER=inline).",
+  );
   process.exit(1);
 }
 const transport = transportFromEnv();
-const worker = createWorker({ transport, appUrl: appBaseUrl(), dailyHour: settings.ALERT_DAILY_HOUR, leaseMs: settings.ALERT_WORKER_LEASE_MS, inProcessSchedules: false });
+const worker = createWorker({
+  transport,
+  appUrl: appBaseUrl(),
+  dailyHour: settings.ALERT_DAILY_HOUR,
+  leaseMs: settings.ALERT_WORKER_LEASE_MS,
+  inProcessSchedules: false,
+});
 const scheduler = await startScheduler({ connectionString: settings.workerDatabaseUrl, worker, ...schedulerSettings(settings) });
 
 let stopping = false;
@@ -36,4 +44,6 @@ async function shutdown(signal: string) {
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 worker.start(settings.ALERT_WORKER_POLL_MS);
-console.log(`[drempel-worker] ${worker.id} polling every ${settings.ALERT_WORKER_POLL_MS} ms, mail via ${transport.name}, schedules on pg-boss`);
+console.log(
+  `[drempel-worker] ${worker.id} polling every ${settings.ALERT_WORKER_POLL_MS} ms, mail via ${transport.name}, schedules on pg-boss`,
+);

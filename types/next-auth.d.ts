@@ -3,7 +3,14 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user?: { id?: string; passwordVersion?: number; sessionId?: string; name?: string | null; email?: string | null; image?: string | null };
+    user?: {
+      id?: string;
+      passwordVersion?: number;
+      sessionId?: string;
+      name?: string | null;
+      email?: string | null;
+      image?: string | null;
+    };
   }
 }
 

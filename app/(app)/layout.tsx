@@ -16,7 +16,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // The pages themselves refuse a member whose firm requires two-factor login they lack;
   // the layout also frames the account page, where they set it up.
   const user = await requireUser({ allowTwoFactorSetup: true });
-  const [t, businesses, showClients] = await Promise.all([getTranslations(), listBusinesses({ caller: { userId: user.id } }), hasAccountantView(user)]);
+  const [t, businesses, showClients] = await Promise.all([
+    getTranslations(),
+    listBusinesses({ caller: { userId: user.id } }),
+    hasAccountantView(user),
+  ]);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
@@ -29,7 +33,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/businesses" className="order-1 text-xl font-bold text-brand-800">
             Drempel
           </Link>
-          <nav aria-label={t("nav.main")} className="order-3 -mx-4 flex w-[calc(100%+2rem)] items-center gap-4 overflow-x-auto px-4 pb-1 whitespace-nowrap lg:order-2 lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0">
+          <nav
+            aria-label={t("nav.main")}
+            className="order-3 -mx-4 flex w-[calc(100%+2rem)] items-center gap-4 overflow-x-auto px-4 pb-1 whitespace-nowrap lg:order-2 lg:mx-0 lg:w-auto lg:overflow-visible lg:p-0"
+          >
             <Link href="/businesses" className="py-1 text-sm font-medium text-slate-800 hover:underline">
               {t("nav.businesses")}
             </Link>
@@ -41,7 +48,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/settings/tokens" className="py-1 text-sm font-medium text-slate-800 hover:underline">
               {t("apiTokens.navLink")}
             </Link>
-            <Link href="/settings/account" className="py-1 text-sm font-medium text-slate-800 hover:underline" title={t("nav.signedInAs", { name: user.name })}>
+            <Link
+              href="/settings/account"
+              className="py-1 text-sm font-medium text-slate-800 hover:underline"
+              title={t("nav.signedInAs", { name: user.name })}
+            >
               {t("account.navLink")}
             </Link>
           </nav>

@@ -6,7 +6,11 @@ import { getCalendarFeedState } from "@/lib/calendar/manage-calendar-feed";
 import { Card } from "@/components/ui/card";
 
 export async function CalendarFeedSection({ userId }: { userId: string }) {
-  const [t, format, feed] = await Promise.all([getTranslations("calendarFeed"), getFormatter(), getCalendarFeedState({ caller: { userId } })]);
+  const [t, format, feed] = await Promise.all([
+    getTranslations("calendarFeed"),
+    getFormatter(),
+    getCalendarFeedState({ caller: { userId } }),
+  ]);
   const labels = {
     create: t("create"),
     regenerate: t("regenerate"),
@@ -29,7 +33,10 @@ export async function CalendarFeedSection({ userId }: { userId: string }) {
       <p className="mb-4 text-slate-800">
         {feed ? (
           <>
-            {t("active", { prefix: feed.prefix })} <time dateTime={feed.createdAt.toISOString()}>{format.dateTime(feed.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+            {t("active", { prefix: feed.prefix })}{" "}
+            <time dateTime={feed.createdAt.toISOString()}>
+              {format.dateTime(feed.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+            </time>
           </>
         ) : (
           t("none")

@@ -51,7 +51,10 @@ export function AddPasskeyForm() {
     <form onSubmit={onSubmit} className="max-w-md space-y-3" noValidate>
       <Field id="passkey-name" name="name" required maxLength={60} label={t("name")} hint={t("nameHint")} error={fields.name} />
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "font-medium text-green-800" : "font-medium text-red-700"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "font-medium text-green-800" : "font-medium text-red-700"}`}
+        >
           {message.text}
         </p>
       ) : null}

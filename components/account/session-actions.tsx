@@ -43,7 +43,18 @@ export function RevokeSessionButton({ sessionId, device }: { sessionId: string; 
   const { pending, message, run } = useSessionAction();
   return (
     <div className="flex flex-col items-end gap-1">
-      <Button type="button" variant="secondary" disabled={pending} aria-label={t("logoutNamed", { device })} onClick={() => run(() => revokeSessionAction(sessionId), () => t("ended"))}>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        aria-label={t("logoutNamed", { device })}
+        onClick={() =>
+          run(
+            () => revokeSessionAction(sessionId),
+            () => t("ended"),
+          )
+        }
+      >
         {t("logout")}
       </Button>
       <Message message={message} />
@@ -55,13 +66,26 @@ export function RevokeAllSessionsButtons() {
   const t = useTranslations("security.sessions");
   const { pending, message, run } = useSessionAction();
   async function everywhere() {
-    const done = await run(() => revokeAllSessionsAction({ includingThis: true }), () => t("allEnded"));
+    const done = await run(
+      () => revokeAllSessionsAction({ includingThis: true }),
+      () => t("allEnded"),
+    );
     if (done) await signOut({ callbackUrl: "/login" });
   }
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-3">
-        <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => revokeAllSessionsAction({ includingThis: false }), ({ ended }) => t("othersEnded", { count: ended }))}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={pending}
+          onClick={() =>
+            run(
+              () => revokeAllSessionsAction({ includingThis: false }),
+              ({ ended }) => t("othersEnded", { count: ended }),
+            )
+          }
+        >
           {t("logoutOthers")}
         </Button>
         <Button type="button" variant="danger" disabled={pending} onClick={everywhere}>

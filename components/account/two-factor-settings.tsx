@@ -32,7 +32,9 @@ export function TwoFactorSetup() {
 
   const failed = (error: { code: string; fields: Fields }) => {
     setFields(error.fields);
-    setFormError(Object.keys(error.fields).length ? null : tAll(error.code === "RATE_LIMITED" ? "errors.rateLimited" : "errors.genericText"));
+    setFormError(
+      Object.keys(error.fields).length ? null : tAll(error.code === "RATE_LIMITED" ? "errors.rateLimited" : "errors.genericText"),
+    );
   };
 
   async function start() {
@@ -101,11 +103,28 @@ export function TwoFactorSetup() {
       <FormAlert text={formError} />
       <p className="text-slate-700">{t("scan")}</p>
       {/* biome-ignore lint/performance/noImgElement: a generated data URL, nothing for next/image to optimise */}
-      <img src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`} alt={t("qrAlt")} width={200} height={200} className="rounded bg-white ring-1 ring-slate-200" />
+      <img
+        src={`data:image/svg+xml;base64,${btoa(enrolment.qrSvg)}`}
+        alt={t("qrAlt")}
+        width={200}
+        height={200}
+        className="rounded bg-white ring-1 ring-slate-200"
+      />
       <p className="text-sm text-slate-700">
-        {t("secretLabel")}: <code className="break-all font-mono" data-testid="totp-secret">{enrolment.secret}</code>
+        {t("secretLabel")}:{" "}
+        <code className="break-all font-mono" data-testid="totp-secret">
+          {enrolment.secret}
+        </code>
       </p>
-      <Field id="two-factor-confirm-code" name="code" inputMode="numeric" autoComplete="one-time-code" required label={t("code")} error={fields.code} />
+      <Field
+        id="two-factor-confirm-code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        required
+        label={t("code")}
+        error={fields.code}
+      />
       <Button type="submit" disabled={pending} aria-busy={pending}>
         {pending ? t("confirming") : t("confirm")}
       </Button>
@@ -131,7 +150,11 @@ export function TwoFactorDisable() {
     setPending(false);
     if (!result.ok) {
       setFields(result.error.fields);
-      setFormError(Object.keys(result.error.fields).length ? null : tAll(result.error.code === "RATE_LIMITED" ? "errors.rateLimited" : "errors.genericText"));
+      setFormError(
+        Object.keys(result.error.fields).length
+          ? null
+          : tAll(result.error.code === "RATE_LIMITED" ? "errors.rateLimited" : "errors.genericText"),
+      );
       return;
     }
     router.refresh();
@@ -143,8 +166,23 @@ export function TwoFactorDisable() {
         {t("disableTitle")}
       </h3>
       <FormAlert text={formError ?? (fields._ ? (errorText(fields._) ?? null) : null)} />
-      <Field id="two-factor-disable-password" name="password" type="password" autoComplete="current-password" required label={t("password")} error={fields.password} />
-      <Field id="two-factor-disable-code" name="code" autoComplete="one-time-code" required label={t("codeOrRecovery")} error={fields.code} />
+      <Field
+        id="two-factor-disable-password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        label={t("password")}
+        error={fields.password}
+      />
+      <Field
+        id="two-factor-disable-code"
+        name="code"
+        autoComplete="one-time-code"
+        required
+        label={t("codeOrRecovery")}
+        error={fields.code}
+      />
       <Button type="submit" variant="danger" disabled={pending} aria-busy={pending}>
         {pending ? t("disabling") : t("disable")}
       </Button>

@@ -33,15 +33,26 @@ export function RequestAccessForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    await submit(() => requestAccessAction({ kvkNumber: String(data.get("kvkNumber") ?? ""), ownerEmail: String(data.get("ownerEmail") ?? "") }), {
-      success: "accountant.requests.sent",
-      onSuccess: () => form.reset(),
-    });
+    await submit(
+      () => requestAccessAction({ kvkNumber: String(data.get("kvkNumber") ?? ""), ownerEmail: String(data.get("ownerEmail") ?? "") }),
+      {
+        success: "accountant.requests.sent",
+        onSuccess: () => form.reset(),
+      },
+    );
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <div className="grid items-start gap-3 sm:grid-cols-[1fr_1fr_auto]">
-        <Field id="request-kvk" name="kvkNumber" inputMode="numeric" autoComplete="off" required label={t("kvk")} error={fields.kvkNumber} />
+        <Field
+          id="request-kvk"
+          name="kvkNumber"
+          inputMode="numeric"
+          autoComplete="off"
+          required
+          label={t("kvk")}
+          error={fields.kvkNumber}
+        />
         <Field id="request-owner-email" name="ownerEmail" type="email" label={t("ownerEmail")} error={fields.ownerEmail} />
         <Button type="submit" disabled={pending} aria-busy={pending} className="sm:mt-6">
           {pending ? t("submitting") : t("submit")}
@@ -62,11 +73,18 @@ export function MyAccessRequests({ requests }: { requests: MyAccessRequestDto[] 
         {requests.map((request) => (
           <li key={request.id} className="flex flex-wrap items-center gap-3 text-sm">
             <span>
-              {request.ownerEmail ? t("lineWithEmail", { kvk: request.kvkNumber, email: request.ownerEmail }) : t("line", { kvk: request.kvkNumber })} —{" "}
-              {t(`status.${request.status}`, { date: formatDate(request.expiresAt.slice(0, 10), language) })}
+              {request.ownerEmail
+                ? t("lineWithEmail", { kvk: request.kvkNumber, email: request.ownerEmail })
+                : t("line", { kvk: request.kvkNumber })}{" "}
+              — {t(`status.${request.status}`, { date: formatDate(request.expiresAt.slice(0, 10), language) })}
             </span>
             {request.status === "open" ? (
-              <Button type="button" variant="secondary" disabled={pending} onClick={() => submit(() => withdrawAccessRequestAction(request.id))}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={pending}
+                onClick={() => submit(() => withdrawAccessRequestAction(request.id))}
+              >
                 {t("withdraw", { kvk: request.kvkNumber })}
               </Button>
             ) : null}
@@ -98,10 +116,19 @@ export function AccessRequestActions({ businessId, request }: { businessId: stri
         <option value="READ_ONLY">{t("access.READ_ONLY")}</option>
         <option value="READ_WRITE">{t("access.READ_WRITE")}</option>
       </select>
-      <Button type="button" disabled={pending} onClick={() => submit(() => decideAccessRequestAction(businessId, request.id, { approve: true, access }))}>
+      <Button
+        type="button"
+        disabled={pending}
+        onClick={() => submit(() => decideAccessRequestAction(businessId, request.id, { approve: true, access }))}
+      >
         {t("settings.approve", { name: request.accountantName })}
       </Button>
-      <Button type="button" variant="danger" disabled={pending} onClick={() => submit(() => decideAccessRequestAction(businessId, request.id, { approve: false }))}>
+      <Button
+        type="button"
+        variant="danger"
+        disabled={pending}
+        onClick={() => submit(() => decideAccessRequestAction(businessId, request.id, { approve: false }))}
+      >
         {t("settings.reject", { name: request.accountantName })}
       </Button>
       <div className="w-full">

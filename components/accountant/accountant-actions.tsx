@@ -25,7 +25,12 @@ export function AccountantActions({ businessId, accountant }: { businessId: stri
         <option value="READ_ONLY">{t("access.READ_ONLY")}</option>
         <option value="READ_WRITE">{t("access.READ_WRITE")}</option>
       </select>
-      <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => revokeAccountantAction(businessId, accountant.membershipId))}>
+      <Button
+        type="button"
+        variant="danger"
+        disabled={pending}
+        onClick={() => run(() => revokeAccountantAction(businessId, accountant.membershipId))}
+      >
         {t("settings.revoke", { name: accountant.name })}
       </Button>
     </RowActions>
@@ -37,7 +42,12 @@ export function WithdrawInvitationButton({ businessId, invitation }: { businessI
   const { run, pending, error } = useRowAction();
   return (
     <>
-      <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => withdrawInvitationAction(businessId, invitation.id))}>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        onClick={() => run(() => withdrawInvitationAction(businessId, invitation.id))}
+      >
         {t("settings.withdraw", { email: invitation.email })}
       </Button>
       <RowActionError error={error} />

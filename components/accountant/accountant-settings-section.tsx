@@ -44,10 +44,16 @@ export async function AccountantSettingsSection({ userId, businessId }: { userId
           <h3 className="mb-2 font-semibold">{t("requests")}</h3>
           <ul className="mb-4 space-y-3">
             {requests.map((request) => {
-              const values = { name: request.accountantName, email: request.accountantEmail, date: formatDate(request.expiresAt.slice(0, 10), language) };
+              const values = {
+                name: request.accountantName,
+                email: request.accountantEmail,
+                date: formatDate(request.expiresAt.slice(0, 10), language),
+              };
               return (
                 <li key={request.id} className="space-y-2">
-                  <p className="text-sm">{request.firm ? t("requestFromFirm", { ...values, firm: request.firm }) : t("requestFrom", values)}</p>
+                  <p className="text-sm">
+                    {request.firm ? t("requestFromFirm", { ...values, firm: request.firm }) : t("requestFrom", values)}
+                  </p>
                   <AccessRequestActions businessId={businessId} request={request} />
                 </li>
               );

@@ -14,7 +14,13 @@ const STATUS_STYLE: Record<ClientStatus, string> = {
   safe: "bg-green-100 text-green-900 ring-green-300",
   notInKor: "bg-slate-100 text-slate-800 ring-slate-300",
 };
-const BAR_STYLE: Record<ClientStatus, string> = { crossed: "bg-red-600", projected: "bg-orange-500", approaching: "bg-amber-500", safe: "bg-green-600", notInKor: "bg-slate-500" };
+const BAR_STYLE: Record<ClientStatus, string> = {
+  crossed: "bg-red-600",
+  projected: "bg-orange-500",
+  approaching: "bg-amber-500",
+  safe: "bg-green-600",
+  notInKor: "bg-slate-500",
+};
 
 export function overviewHref(query: OverviewQuery, change: Partial<OverviewQuery>, base = "/accountant"): string {
   const next = { ...query, ...change };
@@ -42,8 +48,16 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
     const firstDir = key === "name" || key === "status" || key === "crossing" || key === "deadline" ? "asc" : "desc";
     const dir = active ? (query.dir === "asc" ? "desc" : "asc") : firstDir;
     return (
-      <th scope="col" className={`py-2 pr-3 align-bottom ${className}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={overviewHref(query, { sort: key, dir, page: 1 })} className="hover:underline" aria-label={t("col.sortBy", { column: label })}>
+      <th
+        scope="col"
+        className={`py-2 pr-3 align-bottom ${className}`}
+        aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}
+      >
+        <Link
+          href={overviewHref(query, { sort: key, dir, page: 1 })}
+          className="hover:underline"
+          aria-label={t("col.sortBy", { column: label })}
+        >
           {label}
           {active ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
         </Link>
@@ -76,7 +90,9 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
                 </Link>
                 {row.kvkNumber ? <span className="block text-xs font-normal text-slate-600">KVK {row.kvkNumber}</span> : null}
               </th>
-              <td data-label={t("col.counted", { year })} className="py-2 pr-3 text-right tabular-nums">{money(row.countedCents)}</td>
+              <td data-label={t("col.counted", { year })} className="py-2 pr-3 text-right tabular-nums">
+                {money(row.countedCents)}
+              </td>
               <td data-label={t("col.percent", { limit: euroInWords(rulesFor(year).korLimitCents, language) })} className="py-2 pr-3">
                 <span className="tabular-nums">{percent(row.percent)}%</span>
                 <span className="mt-1 block h-1.5 w-24 overflow-hidden rounded bg-slate-200" aria-hidden="true">
@@ -84,13 +100,25 @@ export async function ClientTable({ rows, query, year }: { rows: ClientRow[]; qu
                 </span>
               </td>
               <td data-label={t("col.status")} className="py-2 pr-3">
-                <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[row.status]}`}>{t(`status.${row.status}`)}</span>
+                <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[row.status]}`}>
+                  {t(`status.${row.status}`)}
+                </span>
               </td>
-              <td data-label={t("col.crossing")} className="py-2 pr-3">{date(row.crossingDate)}</td>
-              <td data-label={t("col.union")} className="py-2 pr-3">{row.union ? t("unionOf", { amount: money(row.union.cents), limit: money(row.union.limitCents) }) : t("none")}</td>
-              <td data-label={t("col.deadline")} className="py-2 pr-3">{row.nextDeadline ? `${td(row.nextDeadline.kind)} · ${date(row.nextDeadline.date)}` : t("none")}</td>
-              <td data-label={t("col.lastInvoice")} className="py-2 pr-3">{date(row.lastInvoiceDate)}</td>
-              <td data-label={t("col.alerts")} className="py-2 pr-3 text-right tabular-nums">{row.openAlerts}</td>
+              <td data-label={t("col.crossing")} className="py-2 pr-3">
+                {date(row.crossingDate)}
+              </td>
+              <td data-label={t("col.union")} className="py-2 pr-3">
+                {row.union ? t("unionOf", { amount: money(row.union.cents), limit: money(row.union.limitCents) }) : t("none")}
+              </td>
+              <td data-label={t("col.deadline")} className="py-2 pr-3">
+                {row.nextDeadline ? `${td(row.nextDeadline.kind)} · ${date(row.nextDeadline.date)}` : t("none")}
+              </td>
+              <td data-label={t("col.lastInvoice")} className="py-2 pr-3">
+                {date(row.lastInvoiceDate)}
+              </td>
+              <td data-label={t("col.alerts")} className="py-2 pr-3 text-right tabular-nums">
+                {row.openAlerts}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -31,7 +31,9 @@ export function DistributionChart({ distribution }: { distribution: OverviewSumm
         <table className="mt-2 text-left text-sm">
           <thead>
             <tr>
-              <th scope="col" className="pr-6">{t("band")}</th>
+              <th scope="col" className="pr-6">
+                {t("band")}
+              </th>
               <th scope="col">{t("clients")}</th>
             </tr>
           </thead>

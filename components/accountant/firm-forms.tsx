@@ -46,7 +46,10 @@ export function AddColleagueForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    await submit(() => addFirmColleagueAction({ email: String(data.get("email") ?? "") }), { success: "accountant.firm.added", onSuccess: () => form.reset() });
+    await submit(() => addFirmColleagueAction({ email: String(data.get("email") ?? "") }), {
+      success: "accountant.firm.added",
+      onSuccess: () => form.reset(),
+    });
   }
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" noValidate>
@@ -72,7 +75,15 @@ export function LeaveFirmButton({ firm }: { firm: string }) {
   );
 }
 
-export function ShareClientForm({ firm, clients, userId }: { firm: FirmDto; clients: { businessId: string; name: string }[]; userId: string }) {
+export function ShareClientForm({
+  firm,
+  clients,
+  userId,
+}: {
+  firm: FirmDto;
+  clients: { businessId: string; name: string }[];
+  userId: string;
+}) {
   const t = useTranslations("accountant");
   const { fields, message, pending, submit } = useActionForm();
   const colleagues = firm.members.filter((m) => m.userId !== userId);
@@ -80,9 +91,16 @@ export function ShareClientForm({ firm, clients, userId }: { firm: FirmDto; clie
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    await submit(() => shareClientAction(String(data.get("businessId") ?? ""), { colleagueId: String(data.get("colleagueId") ?? ""), access: String(data.get("access") ?? "READ_ONLY") }), {
-      success: "accountant.firm.share.shared",
-    });
+    await submit(
+      () =>
+        shareClientAction(String(data.get("businessId") ?? ""), {
+          colleagueId: String(data.get("colleagueId") ?? ""),
+          access: String(data.get("access") ?? "READ_ONLY"),
+        }),
+      {
+        success: "accountant.firm.share.shared",
+      },
+    );
   }
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label={t("firm.share.title")}>

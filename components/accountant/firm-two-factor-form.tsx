@@ -25,7 +25,14 @@ export function FirmTwoFactorForm({ required }: { required: boolean }) {
       </h3>
       <p className="text-sm text-slate-600">{t("help")}</p>
       <div className="flex items-center gap-2">
-        <input id="firm-two-factor-required" name="required" type="checkbox" defaultChecked={required} aria-describedby={error ? "firm-two-factor-error" : undefined} className="h-4 w-4" />
+        <input
+          id="firm-two-factor-required"
+          name="required"
+          type="checkbox"
+          defaultChecked={required}
+          aria-describedby={error ? "firm-two-factor-error" : undefined}
+          className="h-4 w-4"
+        />
         <label htmlFor="firm-two-factor-required" className="text-sm font-medium text-slate-800">
           {t("require")}
         </label>

@@ -11,10 +11,16 @@ export async function InvitationList({ invitations }: { invitations: MyInvitatio
     <div>
       <ul className="space-y-2">
         {invitations.map((invitation) => {
-          const values = { business: invitation.businessName, access: t(`access.${invitation.access}`), date: formatDate(invitation.expiresAt.slice(0, 10), language, "long") };
+          const values = {
+            business: invitation.businessName,
+            access: t(`access.${invitation.access}`),
+            date: formatDate(invitation.expiresAt.slice(0, 10), language, "long"),
+          };
           return (
             <li key={invitation.id} className="text-sm">
-              {invitation.invitedBy ? t("invitations.from", { ...values, name: invitation.invitedBy }) : t("invitations.fromUnknown", values)}
+              {invitation.invitedBy
+                ? t("invitations.from", { ...values, name: invitation.invitedBy })
+                : t("invitations.fromUnknown", values)}
             </li>
           );
         })}

@@ -10,7 +10,10 @@ export function useActionForm() {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; key: string } | null>(null);
   const [pending, setPending] = useState(false);
-  async function submit(action: () => Promise<ActionResult<unknown>>, options: { success?: string; fallbackField?: string; onSuccess?: () => void } = {}) {
+  async function submit(
+    action: () => Promise<ActionResult<unknown>>,
+    options: { success?: string; fallbackField?: string; onSuccess?: () => void } = {},
+  ) {
     setPending(true);
     setMessage(null);
     const result = await action();

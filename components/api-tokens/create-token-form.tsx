@@ -96,7 +96,16 @@ export function CreateTokenForm({ businesses, today }: { businesses: { id: strin
       ) : null}
 
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field id="token-name" name="name" required maxLength={80} autoComplete="off" label={t("name")} hint={t("nameHint")} error={fields.name} />
+        <Field
+          id="token-name"
+          name="name"
+          required
+          maxLength={80}
+          autoComplete="off"
+          label={t("name")}
+          hint={t("nameHint")}
+          error={fields.name}
+        />
         <fieldset aria-describedby={fields.scope ? "token-scope-error" : undefined}>
           <legend className="text-sm font-medium text-slate-800">{t("scope")}</legend>
           <div className="mt-2 space-y-2">
@@ -135,7 +144,9 @@ export function CreateTokenForm({ businesses, today }: { businesses: { id: strin
           error={fields.expiresOn}
           className="max-w-xs"
         />
-        <fieldset aria-describedby={["token-businesses-hint", fields.businessIds ? "token-businesses-error" : null].filter(Boolean).join(" ")}>
+        <fieldset
+          aria-describedby={["token-businesses-hint", fields.businessIds ? "token-businesses-error" : null].filter(Boolean).join(" ")}
+        >
           <legend className="text-sm font-medium text-slate-800">{t("businesses")}</legend>
           <p id="token-businesses-hint" className="text-sm text-slate-600">
             {businesses.length === 0 ? t("noBusinesses") : t("businessesHint")}

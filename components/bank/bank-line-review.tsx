@@ -37,18 +37,32 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
     setBusy(action);
     setFailure(null);
     setErrors({});
-    const body = action === "accept" ? { category, ...(date ? { date } : {}), ...(needsCountry && country ? { country } : {}), remember } : { remember };
+    const body =
+      action === "accept"
+        ? { category, ...(date ? { date } : {}), ...(needsCountry && country ? { country } : {}), remember }
+        : { remember };
     const response = await fetch(`/api/v1/businesses/${businessId}/bank-lines/${line.id}/${action}`, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify(body),
     }).catch(() => null);
-    const answer = response ? ((await response.json().catch(() => null)) as { data?: BankLineDto; invoice?: { number: string }; error?: BankApiError } | null) : null;
+    const answer = response
+      ? ((await response.json().catch(() => null)) as { data?: BankLineDto; invoice?: { number: string }; error?: BankApiError } | null)
+      : null;
     setBusy(null);
     if (!response?.ok || !answer?.data) {
       const keys = answer?.error?.fieldKeys ?? {};
       setErrors(Object.fromEntries(Object.entries(keys).map(([field, key]) => [field, errorText(key) ?? key])));
-      setFailure(t("decideFailed", { message: Object.values(keys).map((key) => errorText(key)).join(" ") || answer?.error?.message || "" }));
+      setFailure(
+        t("decideFailed", {
+          message:
+            Object.values(keys)
+              .map((key) => errorText(key))
+              .join(" ") ||
+            answer?.error?.message ||
+            "",
+        }),
+      );
       return;
     }
     onDecided(answer.data, action === "accept" ? t("accepted", { number: answer.invoice?.number ?? "" }) : t("rejected"));
@@ -62,7 +76,11 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
         </h3>
         <p className="font-semibold tabular-nums">
           {money(line.amountCents, line.currency)}
-          {line.originalAmount ? <span className="ml-2 text-sm font-normal text-slate-600">({t("originalAmount", { amount: money(line.originalAmount.amountCents, line.originalAmount.currency) })})</span> : null}
+          {line.originalAmount ? (
+            <span className="ml-2 text-sm font-normal text-slate-600">
+              ({t("originalAmount", { amount: money(line.originalAmount.amountCents, line.originalAmount.currency) })})
+            </span>
+          ) : null}
         </p>
       </div>
       <p className="text-sm text-slate-600">
@@ -97,7 +115,11 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
               </option>
             ))}
           </select>
-          {errors.category ? <p id={`${id}-category-error`} className="mt-1 text-sm text-red-700">{errors.category}</p> : null}
+          {errors.category ? (
+            <p id={`${id}-category-error`} className="mt-1 text-sm text-red-700">
+              {errors.category}
+            </p>
+          ) : null}
         </div>
         <div>
           <label htmlFor={`${id}-date`} className="block text-sm font-medium">
@@ -115,7 +137,11 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
           <p id={`${id}-date-hint`} className="mt-1 text-xs text-slate-600">
             {t("invoiceDateHint", { date: dateInWords(line.bookingDate) })}
           </p>
-          {errors.date ? <p id={`${id}-date-error`} className="mt-1 text-sm text-red-700">{errors.date}</p> : null}
+          {errors.date ? (
+            <p id={`${id}-date-error`} className="mt-1 text-sm text-red-700">
+              {errors.date}
+            </p>
+          ) : null}
         </div>
         {needsCountry ? (
           <div>
@@ -131,11 +157,21 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
               aria-describedby={errors.country ? `${id}-country-error` : undefined}
               className="mt-1 w-24 rounded-md border border-slate-300 px-2 py-2 text-sm uppercase"
             />
-            {errors.country ? <p id={`${id}-country-error`} className="mt-1 text-sm text-red-700">{errors.country}</p> : null}
+            {errors.country ? (
+              <p id={`${id}-country-error`} className="mt-1 text-sm text-red-700">
+                {errors.country}
+              </p>
+            ) : null}
           </div>
         ) : null}
         <div className="flex items-center gap-2 sm:col-span-2">
-          <input id={`${id}-remember`} type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} className="h-4 w-4" />
+          <input
+            id={`${id}-remember`}
+            type="checkbox"
+            checked={remember}
+            onChange={(event) => setRemember(event.target.checked)}
+            className="h-4 w-4"
+          />
           <label htmlFor={`${id}-remember`} className="text-sm">
             {t("remember", { name })}
           </label>

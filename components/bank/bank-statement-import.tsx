@@ -25,7 +25,8 @@ export function BankStatementImport({ businessId, categories, initialLines, read
   const locale = useLocale();
   const tag = locale === "en" ? "en-GB" : "nl-NL";
   const money = (cents: number, currency: string) => numberFormat(tag, { style: "currency", currency }).format(cents / 100);
-  const dateInWords = (date: string) => dateTimeFormat(tag, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const dateInWords = (date: string) =>
+    dateTimeFormat(tag, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
   const [lines, setLines] = useState(initialLines);
   const [progress, setProgress] = useState<{ percent: number; uploaded: boolean } | null>(null);
   const [loading, setLoading] = useState(false);
@@ -47,7 +48,9 @@ export function BankStatementImport({ businessId, categories, initialLines, read
 
   async function reload() {
     setLoading(true);
-    const response = await fetch(`/api/v1/businesses/${businessId}/bank-lines?status=incoming&pageSize=200`, { headers: { accept: "application/json" } }).catch(() => null);
+    const response = await fetch(`/api/v1/businesses/${businessId}/bank-lines?status=incoming&pageSize=200`, {
+      headers: { accept: "application/json" },
+    }).catch(() => null);
     const body = response?.ok ? ((await response.json().catch(() => null)) as { data?: BankLineDto[] } | null) : null;
     if (body?.data) setLines(body.data);
     setLoading(false);
@@ -88,10 +91,15 @@ export function BankStatementImport({ businessId, categories, initialLines, read
     router.refresh();
   }
 
-  const candidates = lines.filter((line) => line.status === "candidate").sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
+  const candidates = lines
+    .filter((line) => line.status === "candidate")
+    .sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
   const leftOut = lines.filter((line) => line.status === "matched" || line.status === "excluded");
   const decided = lines.filter((line) => line.status === "accepted" || line.status === "rejected");
-  const reason = (line: BankLineDto) => (line.status === "matched" ? t("reason.matched", { number: line.matchedInvoice?.number ?? "" }) : t(`reason.${line.exclusion ?? "refund"}`));
+  const reason = (line: BankLineDto) =>
+    line.status === "matched"
+      ? t("reason.matched", { number: line.matchedInvoice?.number ?? "" })
+      : t(`reason.${line.exclusion ?? "refund"}`);
 
   return (
     <div className="space-y-6">
@@ -116,7 +124,12 @@ export function BankStatementImport({ businessId, categories, initialLines, read
           </p>
           {progress ? (
             <div className="mt-3" role="status">
-              <progress className="w-full" max={100} value={progress.uploaded ? undefined : progress.percent} aria-label={progress.uploaded ? t("processing") : t("uploading", { percent: progress.percent })} />
+              <progress
+                className="w-full"
+                max={100}
+                value={progress.uploaded ? undefined : progress.percent}
+                aria-label={progress.uploaded ? t("processing") : t("uploading", { percent: progress.percent })}
+              />
               <p className="text-sm">{progress.uploaded ? t("processing") : t("uploading", { percent: progress.percent })}</p>
             </div>
           ) : null}
@@ -133,8 +146,23 @@ export function BankStatementImport({ businessId, categories, initialLines, read
           <h2 id="bank-summary-title" className="font-semibold">
             {t("summaryTitle")}
           </h2>
-          <p>{summary.newLines === 0 ? t("nothingNew") : t("summary", { lines: summary.lines, newLines: summary.newLines, candidates: summary.candidates, matched: summary.matched, excluded: summary.excluded, acceptedByRule: summary.acceptedByRule })}</p>
-          {summary.fromDate && summary.toDate ? <p>{t("period", { from: dateInWords(summary.fromDate), to: dateInWords(summary.toDate), account: summary.accountIban ?? "" })}</p> : null}
+          <p>
+            {summary.newLines === 0
+              ? t("nothingNew")
+              : t("summary", {
+                  lines: summary.lines,
+                  newLines: summary.newLines,
+                  candidates: summary.candidates,
+                  matched: summary.matched,
+                  excluded: summary.excluded,
+                  acceptedByRule: summary.acceptedByRule,
+                })}
+          </p>
+          {summary.fromDate && summary.toDate ? (
+            <p>
+              {t("period", { from: dateInWords(summary.fromDate), to: dateInWords(summary.toDate), account: summary.accountIban ?? "" })}
+            </p>
+          ) : null}
         </section>
       ) : null}
       {notice ? (
@@ -163,7 +191,15 @@ export function BankStatementImport({ businessId, categories, initialLines, read
                   <p className="text-sm break-words">{line.description}</p>
                 </li>
               ) : (
-                <BankLineReview key={line.id} businessId={businessId} line={line} categories={categories} money={money} dateInWords={dateInWords} onDecided={onDecided} />
+                <BankLineReview
+                  key={line.id}
+                  businessId={businessId}
+                  line={line}
+                  categories={categories}
+                  money={money}
+                  dateInWords={dateInWords}
+                  onDecided={onDecided}
+                />
               ),
             )}
           </ul>
@@ -202,7 +238,9 @@ export function BankStatementImport({ businessId, categories, initialLines, read
                   {line.counterpartyName ?? t("unknownCounterparty")} · {dateInWords(line.bookingDate)}
                 </span>
                 <span className="tabular-nums">{money(line.amountCents, line.currency)}</span>
-                <span className="w-full text-slate-600">{line.status === "accepted" ? t("status.accepted", { number: line.invoice?.number ?? "" }) : t("status.rejected")}</span>
+                <span className="w-full text-slate-600">
+                  {line.status === "accepted" ? t("status.accepted", { number: line.invoice?.number ?? "" }) : t("status.rejected")}
+                </span>
               </li>
             ))}
           </ul>

@@ -8,7 +8,12 @@ export type UploadOutcome = { ok: true; data: BankImportResult } | { ok: false; 
 
 const lost: UploadOutcome = { ok: false, error: { code: "CONNECTION_LOST", message: "" } };
 
-export function uploadStatement(options: { url: string; file: Blob; onProgress: (percent: number) => void; onUploaded: () => void }): Promise<UploadOutcome> {
+export function uploadStatement(options: {
+  url: string;
+  file: Blob;
+  onProgress: (percent: number) => void;
+  onUploaded: () => void;
+}): Promise<UploadOutcome> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", options.url);

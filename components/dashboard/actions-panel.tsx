@@ -59,7 +59,9 @@ export async function ActionsPanel({ actions, language, businessId, year, today,
               {action.deadline ? (
                 <p className="text-sm font-medium">
                   {t("actions.deadline", { date: date(action.deadline) })}
-                  {action.daysLate ? <strong className="text-red-800">{` — ${t("actions.late", { days: action.daysLate })}`}</strong> : null}
+                  {action.daysLate ? (
+                    <strong className="text-red-800">{` — ${t("actions.late", { days: action.daysLate })}`}</strong>
+                  ) : null}
                 </p>
               ) : null}
               {action.deadlineKey ? (

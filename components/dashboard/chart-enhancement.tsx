@@ -56,7 +56,8 @@ function useSizeWhenVisibleAndIdle(ref: React.RefObject<HTMLDivElement | null>):
       const rect = box.getBoundingClientRect();
       // A transition: React renders the chart in small slices and yields to the main thread.
       const next = { width: Math.floor(rect.width), height: Math.floor(rect.height) };
-      if (next.width > 0 && next.height > 0) startTransition(() => setSize((old) => (old && old.width === next.width && old.height === next.height ? old : next)));
+      if (next.width > 0 && next.height > 0)
+        startTransition(() => setSize((old) => (old && old.width === next.width && old.height === next.height ? old : next)));
     };
     let idle: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,7 +90,17 @@ function useSizeWhenVisibleAndIdle(ref: React.RefObject<HTMLDivElement | null>):
 }
 
 /** The SVG (children) until the Recharts chart has mounted; then the chart, in the same box. */
-function EnhancedBox({ testId, label, children, chart }: { testId: string; label: string; children: ReactNode; chart: (size: ChartSize, onReady: () => void) => ReactNode }) {
+function EnhancedBox({
+  testId,
+  label,
+  children,
+  chart,
+}: {
+  testId: string;
+  label: string;
+  children: ReactNode;
+  chart: (size: ChartSize, onReady: () => void) => ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const size = useSizeWhenVisibleAndIdle(ref);
   const [shown, setShown] = useState(false);
@@ -97,7 +108,14 @@ function EnhancedBox({ testId, label, children, chart }: { testId: string; label
   // The same element until the size changes, so showing it does not render the chart again.
   const drawn = useMemo(() => (size ? chart(size, onReady) : null), [size, chart, onReady]);
   return (
-    <div ref={ref} className="relative mt-3 w-full min-w-0" role="img" aria-label={label} data-testid={testId} data-enhanced={shown ? "true" : "false"}>
+    <div
+      ref={ref}
+      className="relative mt-3 w-full min-w-0"
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      data-enhanced={shown ? "true" : "false"}
+    >
       <div className={shown ? "invisible" : undefined}>{children}</div>
       {drawn ? <div className={`absolute inset-0 ${shown ? "" : "invisible"}`}>{drawn}</div> : null}
     </div>
@@ -106,7 +124,11 @@ function EnhancedBox({ testId, label, children, chart }: { testId: string; label
 
 export function CumulativeChartBox({ label, model, children }: { label: string; model: CumulativeModel; children: ReactNode }) {
   return (
-    <EnhancedBox testId="cumulative-chart" label={label} chart={(size, onReady) => <CumulativeRecharts model={model} size={size} onReady={onReady} />}>
+    <EnhancedBox
+      testId="cumulative-chart"
+      label={label}
+      chart={(size, onReady) => <CumulativeRecharts model={model} size={size} onReady={onReady} />}
+    >
       {children}
     </EnhancedBox>
   );
@@ -114,7 +136,11 @@ export function CumulativeChartBox({ label, model, children }: { label: string; 
 
 export function MonthlyChartBox({ label, model, children }: { label: string; model: MonthlyModel; children: ReactNode }) {
   return (
-    <EnhancedBox testId="monthly-chart" label={label} chart={(size, onReady) => <MonthlyRecharts model={model} size={size} onReady={onReady} />}>
+    <EnhancedBox
+      testId="monthly-chart"
+      label={label}
+      chart={(size, onReady) => <MonthlyRecharts model={model} size={size} onReady={onReady} />}
+    >
       {children}
     </EnhancedBox>
   );

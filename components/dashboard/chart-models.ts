@@ -2,9 +2,28 @@
 // already formatted, so the browser needs no translations, rule tables or zod.
 import type { CategoryGroup } from "@/lib/dashboard/dashboard.types";
 
-export const CUMULATIVE_COLORS = { actual: "#1e40af", previous: "#94a3b8", projected: "#1e40af", band: "#bfdbfe", limit: "#b91c1c", crossing: "#b91c1c" };
-export const COUNTED_COLORS: Record<CategoryGroup, string> = { domestic: "#1e40af", eu: "#0f766e", outsideEu: "#7c3aed", exempt: "#b45309", other: "#475569" };
-export const NOT_COUNTED_COLORS: Record<CategoryGroup, string> = { domestic: "#93c5fd", eu: "#5eead4", outsideEu: "#c4b5fd", exempt: "#fcd34d", other: "#cbd5e1" };
+export const CUMULATIVE_COLORS = {
+  actual: "#1e40af",
+  previous: "#94a3b8",
+  projected: "#1e40af",
+  band: "#bfdbfe",
+  limit: "#b91c1c",
+  crossing: "#b91c1c",
+};
+export const COUNTED_COLORS: Record<CategoryGroup, string> = {
+  domestic: "#1e40af",
+  eu: "#0f766e",
+  outsideEu: "#7c3aed",
+  exempt: "#b45309",
+  other: "#475569",
+};
+export const NOT_COUNTED_COLORS: Record<CategoryGroup, string> = {
+  domestic: "#93c5fd",
+  eu: "#5eead4",
+  outsideEu: "#c4b5fd",
+  exempt: "#fcd34d",
+  other: "#cbd5e1",
+};
 
 export type Tick = { value: number; label: string };
 

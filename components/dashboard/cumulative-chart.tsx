@@ -32,7 +32,12 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
   const limit = money(series.limitCents);
   const monthTicks = Array.from({ length: 12 }, (_, i) => dayOfYear(`${year}-${String(i + 1).padStart(2, "0")}-01`));
   const p = series.projection;
-  const maxY = niceMaxCents(Math.max(series.limitCents, ...series.points.flatMap((point) => [point.actual ?? 0, point.previous ?? 0, point.band?.[1] ?? 0, point.projected ?? 0])));
+  const maxY = niceMaxCents(
+    Math.max(
+      series.limitCents,
+      ...series.points.flatMap((point) => [point.actual ?? 0, point.previous ?? 0, point.band?.[1] ?? 0, point.projected ?? 0]),
+    ),
+  );
   const actual = defined(series.points, "actual");
   const previous = defined(series.points, "previous");
   const projected = defined(series.points, "projected");
@@ -41,8 +46,20 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
 
   const summary = [
     t("cumulative.summary", { year, total: money(actualTotal), limit }),
-    series.crossing ? t("cumulative.summaryCrossing", { date: formatDate(series.crossing.date, language, "long"), invoice: series.crossing.invoiceNumber }) : null,
-    p?.sufficientData ? t("cumulative.summaryProjection", { expected: money(p.expectedTotalCents), low: money(p.lowTotalCents), high: money(p.highTotalCents), interval: Math.round(p.interval * 100) }) : null,
+    series.crossing
+      ? t("cumulative.summaryCrossing", {
+          date: formatDate(series.crossing.date, language, "long"),
+          invoice: series.crossing.invoiceNumber,
+        })
+      : null,
+    p?.sufficientData
+      ? t("cumulative.summaryProjection", {
+          expected: money(p.expectedTotalCents),
+          low: money(p.lowTotalCents),
+          high: money(p.highTotalCents),
+          interval: Math.round(p.interval * 100),
+        })
+      : null,
     p && !p.sufficientData ? t("cumulative.insufficient") : null,
     p?.sufficientData && !series.crossing
       ? p.expectedCrossingDate
@@ -53,7 +70,9 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
           })
         : t("cumulative.summaryNoCrossing")
       : null,
-    series.previousYearTotalCents !== null ? t("cumulative.summaryPrevious", { year: series.previousYear, total: money(series.previousYearTotalCents) }) : null,
+    series.previousYearTotalCents !== null
+      ? t("cumulative.summaryPrevious", { year: series.previousYear, total: money(series.previousYearTotalCents) })
+      : null,
   ].filter(Boolean);
 
   const nameOf = {
@@ -72,7 +91,9 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
     maxY,
     yTicks: yTicks(maxY).map((value) => ({ value, label: formatEuroWhole(value, language) })),
     xTicks: monthTicks.map((value, i) => ({ value, label: monthName(i + 1, language, "short") })),
-    crossing: series.crossing ? { day: series.crossing.day, cents: series.crossing.cents, invoiceNumber: series.crossing.invoiceNumber } : null,
+    crossing: series.crossing
+      ? { day: series.crossing.day, cents: series.crossing.cents, invoiceNumber: series.crossing.invoiceNumber }
+      : null,
     showProjection: Boolean(p),
     showPrevious: previous.length > 1,
     names: nameOf,
@@ -81,14 +102,46 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
   // Shares (0–1) of the plot area; the lines are drawn on 0–SPAN of the stretched viewBox.
   const share: Scale = { x: (day) => (day - 1) / Math.max(1, series.daysInYear - 1), y: (cents) => 1 - cents / maxY };
   const s: Scale = { x: (day) => round1(SPAN * share.x(day)), y: (cents) => round1(SPAN * share.y(cents)) };
-  const bandPath = band.length > 1 ? `M${band.map((b) => `${s.x(b.day)},${s.y(b.band![1])}`).join("L")}L${[...band].reverse().map((b) => `${s.x(b.day)},${s.y(b.band![0])}`).join("L")}Z` : null;
+  const bandPath =
+    band.length > 1
+      ? `M${band.map((b) => `${s.x(b.day)},${s.y(b.band![1])}`).join("L")}L${[...band]
+          .reverse()
+          .map((b) => `${s.x(b.day)},${s.y(b.band![0])}`)
+          .join("L")}Z`
+      : null;
   const limitY = percent(share.y(series.limitCents));
   const lines = (
     <>
       {bandPath ? <path d={bandPath} fill={COLORS.band} fillOpacity={0.6} /> : null}
-      {previous.length > 1 ? <path d={stepPath(previous, s)} fill="none" stroke={COLORS.previous} strokeWidth={1.5} strokeDasharray="2 3" vectorEffect="non-scaling-stroke" /> : null}
-      <path data-series="actual" className="series-actual" d={stepPath(actual, s)} fill="none" stroke={COLORS.actual} strokeWidth={2.5} vectorEffect="non-scaling-stroke" />
-      {projected.length > 1 ? <path d={`M${projected.map(([day, cents]) => `${s.x(day)},${s.y(cents)}`).join("L")}`} fill="none" stroke={COLORS.projected} strokeWidth={2} strokeDasharray="6 4" vectorEffect="non-scaling-stroke" /> : null}
+      {previous.length > 1 ? (
+        <path
+          d={stepPath(previous, s)}
+          fill="none"
+          stroke={COLORS.previous}
+          strokeWidth={1.5}
+          strokeDasharray="2 3"
+          vectorEffect="non-scaling-stroke"
+        />
+      ) : null}
+      <path
+        data-series="actual"
+        className="series-actual"
+        d={stepPath(actual, s)}
+        fill="none"
+        stroke={COLORS.actual}
+        strokeWidth={2.5}
+        vectorEffect="non-scaling-stroke"
+      />
+      {projected.length > 1 ? (
+        <path
+          d={`M${projected.map(([day, cents]) => `${s.x(day)},${s.y(cents)}`).join("L")}`}
+          fill="none"
+          stroke={COLORS.projected}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          vectorEffect="non-scaling-stroke"
+        />
+      ) : null}
     </>
   );
   const labels = (
@@ -105,10 +158,23 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
       </text>
       {series.crossing ? (
         <g data-testid="crossing-dot">
-          <circle cx={percent(share.x(series.crossing.day))} cy={percent(share.y(series.crossing.cents))} r={6} fill={COLORS.crossing} stroke="#fff">
+          <circle
+            cx={percent(share.x(series.crossing.day))}
+            cy={percent(share.y(series.crossing.cents))}
+            r={6}
+            fill={COLORS.crossing}
+            stroke="#fff"
+          >
             <title>{t("cumulative.crossingMarker", { invoice: series.crossing.invoiceNumber })}</title>
           </circle>
-          <text x={percent(share.x(series.crossing.day))} y={percent(share.y(series.crossing.cents))} dy={-10} textAnchor="middle" fontSize={12} fill={COLORS.crossing}>
+          <text
+            x={percent(share.x(series.crossing.day))}
+            y={percent(share.y(series.crossing.cents))}
+            dy={-10}
+            textAnchor="middle"
+            fontSize={12}
+            fill={COLORS.crossing}
+          >
             {series.crossing.invoiceNumber}
           </text>
         </g>
@@ -134,29 +200,39 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
       </CumulativeChartBox>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-800" aria-label={t("legend")}>
         <li className="flex items-center gap-1">
-          <svg width="24" height="8" aria-hidden="true"><line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.actual} strokeWidth="3" /></svg>
+          <svg width="24" height="8" aria-hidden="true">
+            <line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.actual} strokeWidth="3" />
+          </svg>
           {nameOf.actual}
         </li>
         {p ? (
           <li className="flex items-center gap-1">
-            <svg width="24" height="8" aria-hidden="true"><line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.projected} strokeWidth="2" strokeDasharray="6 4" /></svg>
+            <svg width="24" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.projected} strokeWidth="2" strokeDasharray="6 4" />
+            </svg>
             {nameOf.projected}
           </li>
         ) : null}
         {p ? (
           <li className="flex items-center gap-1">
-            <svg width="24" height="8" aria-hidden="true"><rect width="24" height="8" fill={COLORS.band} /></svg>
+            <svg width="24" height="8" aria-hidden="true">
+              <rect width="24" height="8" fill={COLORS.band} />
+            </svg>
             {nameOf.band}
           </li>
         ) : null}
         {series.previousYearTotalCents !== null ? (
           <li className="flex items-center gap-1">
-            <svg width="24" height="8" aria-hidden="true"><line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.previous} strokeWidth="2" strokeDasharray="2 3" /></svg>
+            <svg width="24" height="8" aria-hidden="true">
+              <line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.previous} strokeWidth="2" strokeDasharray="2 3" />
+            </svg>
             {nameOf.previous}
           </li>
         ) : null}
         <li className="flex items-center gap-1">
-          <svg width="24" height="8" aria-hidden="true"><line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.limit} strokeWidth="2" /></svg>
+          <svg width="24" height="8" aria-hidden="true">
+            <line x1="0" y1="4" x2="24" y2="4" stroke={COLORS.limit} strokeWidth="2" />
+          </svg>
           {nameOf.limit}
         </li>
       </ul>
@@ -178,7 +254,9 @@ export async function CumulativeChart({ series, year, language }: { series: Cumu
             <tbody>
               {series.points.map((point) => (
                 <tr key={point.day} className="border-t border-slate-100">
-                  <th scope="row" className="pr-3 text-left font-normal whitespace-nowrap">{formatDate(point.date, language)}</th>
+                  <th scope="row" className="pr-3 text-left font-normal whitespace-nowrap">
+                    {formatDate(point.date, language)}
+                  </th>
                   <td className="pr-3 text-right whitespace-nowrap">{point.actual === undefined ? "" : money(point.actual)}</td>
                   <td className="pr-3 text-right whitespace-nowrap">{point.previous === undefined ? "" : money(point.previous)}</td>
                   <td className="pr-3 text-right whitespace-nowrap">{point.projected === undefined ? "" : money(point.projected)}</td>

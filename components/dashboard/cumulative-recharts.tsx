@@ -19,7 +19,13 @@ export function CumulativeRecharts({ model, size, onReady }: { model: Cumulative
   const names: Record<string, string> = model.names;
   const narrow = size.width < 480;
   return (
-    <ComposedChart width={size.width} height={size.height} data={model.rows} margin={{ top: 16, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+    <ComposedChart
+      width={size.width}
+      height={size.height}
+      data={model.rows}
+      margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
+      accessibilityLayer={false}
+    >
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
       <XAxis
         dataKey="day"
@@ -29,7 +35,13 @@ export function CumulativeRecharts({ model, size, onReady }: { model: Cumulative
         tickFormatter={(day: number) => xLabel.get(day) ?? ""}
         tick={{ fontSize: 12, fill: "#334155" }}
       />
-      <YAxis domain={[0, model.maxY]} ticks={model.yTicks.map((tick) => tick.value)} tickFormatter={(cents: number) => yLabel.get(cents) ?? ""} width={narrow ? 64 : 76} tick={{ fontSize: 12, fill: "#334155" }} />
+      <YAxis
+        domain={[0, model.maxY]}
+        ticks={model.yTicks.map((tick) => tick.value)}
+        tickFormatter={(cents: number) => yLabel.get(cents) ?? ""}
+        width={narrow ? 64 : 76}
+        tick={{ fontSize: 12, fill: "#334155" }}
+      />
       <Tooltip
         isAnimationActive={false}
         labelFormatter={(day) => rowLabel.get(Number(day)) ?? ""}
@@ -39,13 +51,59 @@ export function CumulativeRecharts({ model, size, onReady }: { model: Cumulative
           return [text, names[key] ?? key];
         }}
       />
-      {model.showProjection ? <Area dataKey="band" name={model.names.band} stroke="none" fill={COLORS.band} fillOpacity={0.6} connectNulls isAnimationActive={false} /> : null}
-      {model.showPrevious ? (
-        <Line dataKey="previous" name={model.names.previous} type="stepAfter" stroke={COLORS.previous} strokeWidth={1.5} strokeDasharray="2 3" dot={false} connectNulls isAnimationActive={false} />
+      {model.showProjection ? (
+        <Area
+          dataKey="band"
+          name={model.names.band}
+          stroke="none"
+          fill={COLORS.band}
+          fillOpacity={0.6}
+          connectNulls
+          isAnimationActive={false}
+        />
       ) : null}
-      <Line dataKey="actual" className="series-actual" name={model.names.actual} type="stepAfter" stroke={COLORS.actual} strokeWidth={2.5} dot={false} connectNulls isAnimationActive={false} />
-      {model.showProjection ? <Line dataKey="projected" name={model.names.projected} stroke={COLORS.projected} strokeWidth={2} strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} /> : null}
-      <ReferenceLine y={model.limitCents} stroke={COLORS.limit} strokeWidth={1.5} label={{ value: model.names.limit, position: "insideTopLeft", fill: COLORS.limit, fontSize: 12 }} />
+      {model.showPrevious ? (
+        <Line
+          dataKey="previous"
+          name={model.names.previous}
+          type="stepAfter"
+          stroke={COLORS.previous}
+          strokeWidth={1.5}
+          strokeDasharray="2 3"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ) : null}
+      <Line
+        dataKey="actual"
+        className="series-actual"
+        name={model.names.actual}
+        type="stepAfter"
+        stroke={COLORS.actual}
+        strokeWidth={2.5}
+        dot={false}
+        connectNulls
+        isAnimationActive={false}
+      />
+      {model.showProjection ? (
+        <Line
+          dataKey="projected"
+          name={model.names.projected}
+          stroke={COLORS.projected}
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ) : null}
+      <ReferenceLine
+        y={model.limitCents}
+        stroke={COLORS.limit}
+        strokeWidth={1.5}
+        label={{ value: model.names.limit, position: "insideTopLeft", fill: COLORS.limit, fontSize: 12 }}
+      />
       {model.crossing ? (
         <ReferenceDot
           x={model.crossing.day}

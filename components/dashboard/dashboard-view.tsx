@@ -38,7 +38,12 @@ export async function DashboardView({
   deadlineFailed?: boolean;
 }) {
   const caller = { userId };
-  const [data, goods, t, locale] = await Promise.all([getDashboard({ caller, businessId, year }), listInvestmentGoods({ caller, businessId }), getTranslations("dashboard"), getLocale()]);
+  const [data, goods, t, locale] = await Promise.all([
+    getDashboard({ caller, businessId, year }),
+    listInvestmentGoods({ caller, businessId }),
+    getTranslations("dashboard"),
+    getLocale(),
+  ]);
   const language = toLanguage(locale);
   const remediationCsv = `/businesses/${businessId}/invoices/remediation?year=${data.year}`;
   const yearHasInvoices = data.why.kor.counted.count + data.why.kor.notCounted.count > 0;
@@ -55,10 +60,16 @@ export async function DashboardView({
           </h2>
           <p className="mt-1 text-sm">{t("empty.text", { limit: formatCents(data.progress.limitCents, language) })}</p>
           <p className="mt-3 flex flex-wrap gap-3">
-            <Link href={`/businesses/${businessId}/invoices/new`} className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            <Link
+              href={`/businesses/${businessId}/invoices/new`}
+              className="rounded bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            >
               {t("empty.newInvoice")}
             </Link>
-            <Link href={`/businesses/${businessId}/import`} className="rounded border border-brand-700 px-3 py-2 text-sm font-medium text-brand-800 hover:bg-white">
+            <Link
+              href={`/businesses/${businessId}/import`}
+              className="rounded border border-brand-700 px-3 py-2 text-sm font-medium text-brand-800 hover:bg-white"
+            >
               {t("empty.import")}
             </Link>
           </p>
@@ -66,10 +77,23 @@ export async function DashboardView({
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <ProgressCard data={data} language={language} />
-        <ActionsPanel actions={data.actions} language={language} businessId={businessId} year={data.year} today={amsterdamToday()} canWrite={canWrite} doneFailed={deadlineFailed} />
+        <ActionsPanel
+          actions={data.actions}
+          language={language}
+          businessId={businessId}
+          year={data.year}
+          today={amsterdamToday()}
+          canWrite={canWrite}
+          doneFailed={deadlineFailed}
+        />
       </div>
       {data.participation ? (
-        <ParticipationPanel data={{ ...data, participation: data.participation }} language={language} canWrite={canWrite} failed={deregistrationFailed} />
+        <ParticipationPanel
+          data={{ ...data, participation: data.participation }}
+          language={language}
+          canWrite={canWrite}
+          failed={deregistrationFailed}
+        />
       ) : null}
       {data.crossing ? (
         <CrossingPanel crossing={data.crossing} remediation={data.remediation} language={language} downloadHref={remediationCsv} />
@@ -89,7 +113,14 @@ export async function DashboardView({
           <KorComparisonForm businessId={businessId} comparison={data.comparison} year={data.year} canWrite={canWrite} />
         </DashboardSection>
         <DashboardSection id="revision" title={t("revision.title")}>
-          <RevisionPlanner businessId={businessId} year={data.year} goods={goods} plans={revisionPlans(goods, planYears(data.year))} eventYears={planYears(data.year)} canWrite={canWrite} />
+          <RevisionPlanner
+            businessId={businessId}
+            year={data.year}
+            goods={goods}
+            plans={revisionPlans(goods, planYears(data.year))}
+            eventYears={planYears(data.year)}
+            canWrite={canWrite}
+          />
         </DashboardSection>
       </div>
     </div>

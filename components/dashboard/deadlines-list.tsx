@@ -13,7 +13,10 @@ export async function DeadlinesList({ deadlines, language }: { deadlines: Deadli
   const due = deadlines.filter((deadline) => !deadline.choice);
   const choices = deadlines.filter((deadline) => deadline.choice);
   const item = (deadline: DeadlineItem) => (
-    <li key={`${deadline.kind}:${deadline.date}:${deadline.about ?? ""}`} className={`py-2 ${deadline.past && !deadline.daysLate && !deadline.doneOn ? "text-slate-600" : ""}`}>
+    <li
+      key={`${deadline.kind}:${deadline.date}:${deadline.about ?? ""}`}
+      className={`py-2 ${deadline.past && !deadline.daysLate && !deadline.doneOn ? "text-slate-600" : ""}`}
+    >
       <p className="font-semibold">
         <time dateTime={deadline.date}>{formatDate(deadline.date, language, "long")}</time> — {t(`deadlines.kind.${deadline.kind}`)}
         {deadline.doneOn ? (
@@ -36,7 +39,11 @@ export async function DeadlinesList({ deadlines, language }: { deadlines: Deadli
   );
   return (
     <DashboardSection id="deadlines" title={t("deadlines.title")}>
-      {due.length === 0 ? <p className="text-sm">{t("deadlines.none")}</p> : <ul className="divide-y divide-slate-100 text-sm">{due.map(item)}</ul>}
+      {due.length === 0 ? (
+        <p className="text-sm">{t("deadlines.none")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">{due.map(item)}</ul>
+      )}
       {choices.length > 0 ? (
         <>
           <h3 className="mt-4 text-base font-semibold">{t("deadlines.choicesTitle")}</h3>

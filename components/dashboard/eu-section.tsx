@@ -9,7 +9,10 @@ import { WhyPanel } from "./why-panel";
 function Bar({ percent, danger }: { percent: number; danger: boolean }) {
   return (
     <div className="h-3 w-full overflow-hidden rounded-full bg-slate-200" aria-hidden="true">
-      <div className={`h-3 ${danger ? "bg-red-600" : percent >= 80 ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${Math.min(100, percent)}%` }} />
+      <div
+        className={`h-3 ${danger ? "bg-red-600" : percent >= 80 ? "bg-amber-500" : "bg-brand-600"}`}
+        style={{ width: `${Math.min(100, percent)}%` }}
+      />
     </div>
   );
 }
@@ -17,7 +20,12 @@ function Bar({ percent, danger }: { percent: number; danger: boolean }) {
 export async function EuSection({ eu, data, language }: { eu: EuData; data: DashboardData; language: UiLanguage }) {
   const t = await getTranslations("dashboard");
   const money = (cents: number) => formatCents(cents, language);
-  const union = t("eu.union", { year: data.year, amount: money(eu.unionCents), limit: money(eu.unionLimitCents), percent: formatPercent(eu.unionPercent, language) });
+  const union = t("eu.union", {
+    year: data.year,
+    amount: money(eu.unionCents),
+    limit: money(eu.unionLimitCents),
+    percent: formatPercent(eu.unionPercent, language),
+  });
   return (
     <DashboardSection id="eu" title={t("eu.title")}>
       {eu.euKorEnabled ? null : <p className="mb-2 text-sm">{t("eu.notEnabled")}</p>}
@@ -27,7 +35,11 @@ export async function EuSection({ eu, data, language }: { eu: EuData; data: Dash
       </div>
       {eu.crossing ? (
         <p className="mt-2 font-semibold text-red-800">
-          {t("eu.crossing", { date: formatDate(eu.crossing.date, language, "long"), invoice: eu.crossing.invoice.number, notifyBy: formatDate(eu.crossing.notifyBy, language, "long") })}
+          {t("eu.crossing", {
+            date: formatDate(eu.crossing.date, language, "long"),
+            invoice: eu.crossing.invoice.number,
+            notifyBy: formatDate(eu.crossing.notifyBy, language, "long"),
+          })}
         </p>
       ) : null}
       <p className="mt-3 text-sm">
@@ -41,7 +53,9 @@ export async function EuSection({ eu, data, language }: { eu: EuData; data: Dash
           <li key={row.state} className="text-sm">
             <p>
               <span className="font-semibold">{row.state}</span>: {money(row.turnoverCents)}{" "}
-              {row.thresholdCents === null ? `(${t("eu.noThreshold")})` : `/ ${money(row.thresholdCents)} (${formatPercent(row.percent ?? 0, language)}%)`}
+              {row.thresholdCents === null
+                ? `(${t("eu.noThreshold")})`
+                : `/ ${money(row.thresholdCents)} (${formatPercent(row.percent ?? 0, language)}%)`}
               {row.usesEuKor ? ` · ${t("eu.usesEuKor")}` : ""}
               {row.crossedOn ? ` · ${t("eu.crossedOn", { date: formatDate(row.crossedOn, language) })}` : ""}
             </p>

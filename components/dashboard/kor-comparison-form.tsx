@@ -36,14 +36,20 @@ export function KorComparisonForm({ businessId, comparison, year, canWrite }: Pr
       <div className="mt-3 grid gap-4 sm:grid-cols-2">
         <div>
           <p className="font-medium">{t("comparison.inputVat")}</p>
-          <p className="mt-1 text-base font-semibold tabular-nums" data-testid="kor-comparison-input-vat">{money(inputVatCents)}</p>
+          <p className="mt-1 text-base font-semibold tabular-nums" data-testid="kor-comparison-input-vat">
+            {money(inputVatCents)}
+          </p>
           <p className="mt-1 text-xs text-slate-700">
             {t("comparison.inputVatFromPurchases", { count: purchaseCount, year })}{" "}
-            <Link href={`/businesses/${businessId}/purchases?year=${year}`} className="font-medium text-brand-700 underline">{t("comparison.purchasesLink")}</Link>
+            <Link href={`/businesses/${businessId}/purchases?year=${year}`} className="font-medium text-brand-700 underline">
+              {t("comparison.purchasesLink")}
+            </Link>
           </p>
         </div>
         <div>
-          <label htmlFor={`${id}-share`} className="block font-medium">{t("comparison.businessShare")}</label>
+          <label htmlFor={`${id}-share`} className="block font-medium">
+            {t("comparison.businessShare")}
+          </label>
           <input
             id={`${id}-share`}
             type="number"
@@ -56,8 +62,14 @@ export function KorComparisonForm({ businessId, comparison, year, canWrite }: Pr
             aria-describedby={`${id}-share-hint${shareValid ? "" : ` ${id}-share-error`}`}
             className="mt-1 w-full rounded border border-slate-400 px-2 py-1"
           />
-          <p id={`${id}-share-hint`} className="mt-1 text-xs text-slate-700">{t("comparison.businessShareHint")}</p>
-          {shareValid ? null : <p id={`${id}-share-error`} className="mt-1 text-xs font-medium text-red-800">{t("comparison.invalidShare")}</p>}
+          <p id={`${id}-share-hint`} className="mt-1 text-xs text-slate-700">
+            {t("comparison.businessShareHint")}
+          </p>
+          {shareValid ? null : (
+            <p id={`${id}-share-error`} className="mt-1 text-xs font-medium text-red-800">
+              {t("comparison.invalidShare")}
+            </p>
+          )}
         </div>
       </div>
       <div aria-live="polite" className="mt-3" data-testid="kor-comparison-result">
@@ -69,7 +81,9 @@ export function KorComparisonForm({ businessId, comparison, year, canWrite }: Pr
               <li>{t("comparison.reclaim", { amount: money(result.inputVatReclaimedCents) })}</li>
             </ul>
             <p className="mt-2 text-base font-semibold">
-              {result.verdict === "even" ? t("comparison.even") : t(`comparison.${result.verdict}`, { amount: money(Math.abs(result.outsideMinusInsideCents)) })}
+              {result.verdict === "even"
+                ? t("comparison.even")
+                : t(`comparison.${result.verdict}`, { amount: money(Math.abs(result.outsideMinusInsideCents)) })}
             </p>
           </>
         ) : null}
@@ -77,8 +91,17 @@ export function KorComparisonForm({ businessId, comparison, year, canWrite }: Pr
       </div>
       {saved ? (
         <p className="mt-2 text-xs text-slate-700" data-testid="kor-comparison-saved">
-          {t("comparison.savedOn", { date: new Date(saved.savedAt).toLocaleDateString(language === "en" ? "en-GB" : "nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" }), share: saved.businessCustomerShare, vat: money(saved.inputVatCents) })}{" "}
-          {saved.verdict === "even" ? t("comparison.even") : t(`comparison.${saved.verdict}`, { amount: money(Math.abs(saved.outsideMinusInsideCents)) })}
+          {t("comparison.savedOn", {
+            date: new Date(saved.savedAt).toLocaleDateString(language === "en" ? "en-GB" : "nl-NL", {
+              dateStyle: "long",
+              timeZone: "Europe/Amsterdam",
+            }),
+            share: saved.businessCustomerShare,
+            vat: money(saved.inputVatCents),
+          })}{" "}
+          {saved.verdict === "even"
+            ? t("comparison.even")
+            : t(`comparison.${saved.verdict}`, { amount: money(Math.abs(saved.outsideMinusInsideCents)) })}
         </p>
       ) : null}
       {canWrite ? (
@@ -97,7 +120,9 @@ export function KorComparisonForm({ businessId, comparison, year, canWrite }: Pr
           >
             {t("comparison.save")}
           </button>
-          <p role="status" className="min-h-5 font-medium">{status}</p>
+          <p role="status" className="min-h-5 font-medium">
+            {status}
+          </p>
         </div>
       ) : null}
     </div>

@@ -8,7 +8,15 @@ import { formatDate, type UiLanguage } from "@/lib/i18n/format";
 type Period = { from: string; to: string | null };
 
 /** The periods as stored; `endings` maps a period's start to the crossing that ended it. */
-export async function KorPeriodItems({ periods, endings, language }: { periods: Period[]; endings: ReadonlyMap<string, string>; language: UiLanguage }) {
+export async function KorPeriodItems({
+  periods,
+  endings,
+  language,
+}: {
+  periods: Period[];
+  endings: ReadonlyMap<string, string>;
+  language: UiLanguage;
+}) {
   const t = await getTranslations("business");
   const date = (value: string) => formatDate(value, language, "long");
   return (
@@ -29,7 +37,21 @@ export async function KorPeriodItems({ periods, endings, language }: { periods: 
   );
 }
 
-export async function KorPeriodList({ userId, businessId, year, periods, language }: { userId: string; businessId: string; year: number; periods: Period[]; language: UiLanguage }) {
+export async function KorPeriodList({
+  userId,
+  businessId,
+  year,
+  periods,
+  language,
+}: {
+  userId: string;
+  businessId: string;
+  year: number;
+  periods: Period[];
+  language: UiLanguage;
+}) {
   const data = await getDashboard({ caller: { userId }, businessId, year });
-  return <KorPeriodItems periods={periods} endings={new Map(data.periodEndings.map((e) => [e.periodFrom, e.endedOn]))} language={language} />;
+  return (
+    <KorPeriodItems periods={periods} endings={new Map(data.periodEndings.map((e) => [e.periodFrom, e.endedOn]))} language={language} />
+  );
 }

@@ -24,17 +24,29 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
     ...used("counted").map((group) => ({ side: "counted" as const, group })),
     ...used("notCounted").map((group) => ({ side: "notCounted" as const, group })),
   ];
-  const seriesName = (side: "counted" | "notCounted", group: CategoryGroup) => t("monthly.seriesName", { group: t(`monthly.group.${group}`), side: t(`monthly.${side}`) });
+  const seriesName = (side: "counted" | "notCounted", group: CategoryGroup) =>
+    t("monthly.seriesName", { group: t(`monthly.group.${group}`), side: t(`monthly.${side}`) });
   const counted = months.reduce((sum, m) => sum + m.countedCents, 0);
   const notCounted = months.reduce((sum, m) => sum + m.notCountedCents, 0);
   // Credit notes can make a group negative; bars start at zero and stack the positive parts.
   const maxY = niceMaxCents(Math.max(0, ...months.flatMap((m) => [m.countedCents, m.notCountedCents])));
-  const categoryLines = (m: MonthBar) => m.categories.map((c) => `${CATEGORIES[c.category].label[language]} (${t(c.counted ? "monthly.counted" : "monthly.notCounted")}): ${money(c.cents)}`);
+  const categoryLines = (m: MonthBar) =>
+    m.categories.map(
+      (c) => `${CATEGORIES[c.category].label[language]} (${t(c.counted ? "monthly.counted" : "monthly.notCounted")}): ${money(c.cents)}`,
+    );
   const monthTitle = (m: MonthBar) => [monthName(m.month, language), ...categoryLines(m)].join("\n");
   // Recharts reads a dotted dataKey as a path, so the interactive chart's keys use an underscore.
   const model: MonthlyModel = {
-    rows: months.map((m) => ({ month: m.month, ...Object.fromEntries(series.map((s) => [`${s.side}_${s.group}`, Math.max(0, m.groups[`${s.side}.${s.group}`] ?? 0)])) })),
-    series: series.map((s) => ({ key: `${s.side}_${s.group}`, name: seriesName(s.side, s.group), side: s.side, fill: s.side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group] })),
+    rows: months.map((m) => ({
+      month: m.month,
+      ...Object.fromEntries(series.map((s) => [`${s.side}_${s.group}`, Math.max(0, m.groups[`${s.side}.${s.group}`] ?? 0)])),
+    })),
+    series: series.map((s) => ({
+      key: `${s.side}_${s.group}`,
+      name: seriesName(s.side, s.group),
+      side: s.side,
+      fill: s.side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group],
+    })),
     maxY,
     yTicks: yTicks(maxY).map((value) => ({ value, label: formatEuroWhole(value, language) })),
     monthLabels: Array.from({ length: 12 }, (_, i) => monthName(i + 1, language, "short")),
@@ -101,7 +113,15 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
         {series.map((s) => (
           <li key={`${s.side}_${s.group}`} className="flex items-center gap-1">
             <svg width="12" height="12" aria-hidden="true">
-              <rect x="0.5" y="0.5" width="11" height="11" fill={s.side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group]} stroke="#334155" strokeDasharray={s.side === "counted" ? undefined : "2 1"} />
+              <rect
+                x="0.5"
+                y="0.5"
+                width="11"
+                height="11"
+                fill={s.side === "counted" ? COUNTED_COLORS[s.group] : NOT_COUNTED_COLORS[s.group]}
+                stroke="#334155"
+                strokeDasharray={s.side === "counted" ? undefined : "2 1"}
+              />
             </svg>
             {seriesName(s.side, s.group)}
           </li>
@@ -112,11 +132,20 @@ export async function MonthlyChart({ months, year, language }: { months: MonthBa
         <ScrollBox label={t("monthly.title")} className="mt-2">
           <table className="w-full min-w-[28rem] text-left text-xs sm:text-sm" data-testid="monthly-table">
             <caption className="sr-only">{t("monthly.title")}</caption>
-            <TableHead columns={[{ label: t("col.month") }, { label: t("col.counted"), end: true }, { label: t("col.notCounted"), end: true }, { label: t("col.category") }]} />
+            <TableHead
+              columns={[
+                { label: t("col.month") },
+                { label: t("col.counted"), end: true },
+                { label: t("col.notCounted"), end: true },
+                { label: t("col.category") },
+              ]}
+            />
             <tbody>
               {months.map((m) => (
                 <tr key={m.month} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="pr-3 text-left font-normal">{monthName(m.month, language)}</th>
+                  <th scope="row" className="pr-3 text-left font-normal">
+                    {monthName(m.month, language)}
+                  </th>
                   <td className="pr-3 text-right whitespace-nowrap">{money(m.countedCents)}</td>
                   <td className="pr-3 text-right whitespace-nowrap">{money(m.notCountedCents)}</td>
                   <td>{m.categories.map((c) => `${CATEGORIES[c.category].label[language]}: ${money(c.cents)}`).join("; ")}</td>

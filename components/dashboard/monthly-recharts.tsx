@@ -12,10 +12,27 @@ export function MonthlyRecharts({ model, size, onReady }: { model: MonthlyModel;
   const yLabel = new Map(model.yTicks.map((tick) => [tick.value, tick.label]));
   const narrow = size.width < 480;
   return (
-    <BarChart width={size.width} height={size.height} data={model.rows} margin={{ top: 16, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+    <BarChart
+      width={size.width}
+      height={size.height}
+      data={model.rows}
+      margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
+      accessibilityLayer={false}
+    >
       <CartesianGrid stroke="#e2e8f0" vertical={false} />
-      <XAxis dataKey="month" tickFormatter={(month: number) => model.monthLabels[month - 1] ?? ""} interval={narrow ? 1 : 0} tick={{ fontSize: 12, fill: "#334155" }} />
-      <YAxis domain={[0, model.maxY]} ticks={model.yTicks.map((tick) => tick.value)} tickFormatter={(cents: number) => yLabel.get(cents) ?? ""} width={narrow ? 64 : 76} tick={{ fontSize: 12, fill: "#334155" }} />
+      <XAxis
+        dataKey="month"
+        tickFormatter={(month: number) => model.monthLabels[month - 1] ?? ""}
+        interval={narrow ? 1 : 0}
+        tick={{ fontSize: 12, fill: "#334155" }}
+      />
+      <YAxis
+        domain={[0, model.maxY]}
+        ticks={model.yTicks.map((tick) => tick.value)}
+        tickFormatter={(cents: number) => yLabel.get(cents) ?? ""}
+        width={narrow ? 64 : 76}
+        tick={{ fontSize: 12, fill: "#334155" }}
+      />
       <Tooltip
         isAnimationActive={false}
         content={({ active, label }) => {

@@ -91,7 +91,11 @@ export async function ParticipationPanel({ data, language, canWrite, failed }: P
       {participation.earliestRejoin ? (
         <p className="mt-4 text-sm" data-testid="rejoin-rule">
           {exclusionYears !== null && participation.status === "endedByCrossing"
-            ? t("rejoin", { date: date(participation.earliestRejoin), year: Number(participation.endedOn.slice(0, 4)), next: exclusionYears })
+            ? t("rejoin", {
+                date: date(participation.earliestRejoin),
+                year: Number(participation.endedOn.slice(0, 4)),
+                next: exclusionYears,
+              })
             : t("rejoinShort", { date: date(participation.earliestRejoin) })}
         </p>
       ) : null}

@@ -25,13 +25,20 @@ export async function ProgressCard({ data, language }: { data: DashboardData; la
   return (
     <DashboardSection id="progress" title={t("progress.title", { year })}>
       <p className="flex flex-wrap items-center gap-3">
-        <span data-testid="kor-status" className={`inline-flex items-center gap-1 rounded-full px-3 py-1 text-sm font-semibold ring-1 ${style.badge}`}>
+        <span
+          data-testid="kor-status"
+          className={`inline-flex items-center gap-1 rounded-full px-3 py-1 text-sm font-semibold ring-1 ${style.badge}`}
+        >
           <span aria-hidden="true">{style.symbol}</span>
           {t(`progress.status.${progress.status}`)}
         </span>
       </p>
       <p className="mt-3 text-2xl font-bold" data-testid="kor-progress-amount">
-        {t("progress.summary", { counted: formatCents(progress.countedCents, language), limit, percent: formatPercent(progress.percent, language) })}
+        {t("progress.summary", {
+          counted: formatCents(progress.countedCents, language),
+          limit,
+          percent: formatPercent(progress.percent, language),
+        })}
       </p>
       <div className="relative mt-4 mb-8" aria-hidden="true">
         <div className="h-4 w-full overflow-hidden rounded-full bg-slate-200">
@@ -53,7 +60,9 @@ export async function ProgressCard({ data, language }: { data: DashboardData; la
         <div className="absolute top-0 h-6 border-l-2 border-red-700" style={{ left: at(progress.limitCents) }} />
       </div>
       <p className="text-sm font-medium">
-        {over > 0 ? t("progress.over", { amount: formatCents(over, language) }) : t("progress.roomLeft", { amount: formatCents(progress.roomLeftCents, language) })}
+        {over > 0
+          ? t("progress.over", { amount: formatCents(over, language) })
+          : t("progress.roomLeft", { amount: formatCents(progress.roomLeftCents, language) })}
       </p>
       <ul className="mt-1 text-sm text-slate-700">
         {progress.marks.map((mark) => (

@@ -7,7 +7,11 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { createInvestmentGoodAction, deleteInvestmentGoodAction, updateInvestmentGoodAction } from "@/app/(app)/businesses/[businessId]/investment-goods/actions";
+import {
+  createInvestmentGoodAction,
+  deleteInvestmentGoodAction,
+  updateInvestmentGoodAction,
+} from "@/app/(app)/businesses/[businessId]/investment-goods/actions";
 import { Field, SelectField } from "@/components/forms/field";
 import type { InvestmentGoodDto } from "@/lib/investment-goods/investment-good.types";
 import type { RevisionPlans } from "@/lib/investment-goods/revision-plan";
@@ -18,9 +22,18 @@ import { numberFormat } from "@/lib/i18n/intl-format";
 type Draft = { description: string; vat: string; firstUseYear: string; kind: "MOVABLE" | "IMMOVABLE" };
 
 const euroText = (cents: number, language: "nl" | "en") =>
-  numberFormat(language === "en" ? "en-GB" : "nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+  numberFormat(language === "en" ? "en-GB" : "nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(
+    cents / 100,
+  );
 
-type Props = { businessId: string; year: number; goods: InvestmentGoodDto[]; plans: RevisionPlans; eventYears: number[]; canWrite: boolean };
+type Props = {
+  businessId: string;
+  year: number;
+  goods: InvestmentGoodDto[];
+  plans: RevisionPlans;
+  eventYears: number[];
+  canWrite: boolean;
+};
 
 export function RevisionPlanner({ businessId, year, goods, plans, eventYears, canWrite }: Props) {
   const t = useTranslations("dashboard");
@@ -40,7 +53,12 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
   const edit = (good: InvestmentGoodDto) => {
     setEditing(good);
     setErrors({});
-    setDraft({ description: good.description, vat: euroText(good.vatCents, language), firstUseYear: String(good.firstUseYear), kind: good.kind });
+    setDraft({
+      description: good.description,
+      vat: euroText(good.vatCents, language),
+      firstUseYear: String(good.firstUseYear),
+      kind: good.kind,
+    });
   };
   const reset = () => {
     setEditing(null);
@@ -50,7 +68,9 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
   const save = () =>
     startTransition(async () => {
       const input = { ...draft, firstUseYear: draft.firstUseYear.trim() === "" ? undefined : Number(draft.firstUseYear) };
-      const result = editing ? await updateInvestmentGoodAction(businessId, editing.id, input) : await createInvestmentGoodAction(businessId, input);
+      const result = editing
+        ? await updateInvestmentGoodAction(businessId, editing.id, input)
+        : await createInvestmentGoodAction(businessId, input);
       if (!result.ok) {
         setErrors(result.error.fields);
         setStatus(t("revision.failed"));
@@ -91,8 +111,15 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
           </div>
         </fieldset>
         <div>
-          <label htmlFor={`${id}-year`} className="block font-medium">{t("revision.eventYear")}</label>
-          <select id={`${id}-year`} value={eventYear} onChange={(e) => setEventYear(e.target.value)} className="mt-1 w-28 rounded border border-slate-400 bg-white px-2 py-1">
+          <label htmlFor={`${id}-year`} className="block font-medium">
+            {t("revision.eventYear")}
+          </label>
+          <select
+            id={`${id}-year`}
+            value={eventYear}
+            onChange={(e) => setEventYear(e.target.value)}
+            className="mt-1 w-28 rounded border border-slate-400 bg-white px-2 py-1"
+          >
             {eventYears.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -110,26 +137,46 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
             <caption className="sr-only">{t("revision.goods")}</caption>
             <thead>
               <tr>
-                <th scope="col" className="pr-3 font-medium">{t("revision.name")}</th>
-                <th scope="col" className="pr-3 text-right font-medium">{t("revision.vat")}</th>
-                <th scope="col" className="pr-3 font-medium">{t("revision.firstUse")}</th>
-                <th scope="col" className="pr-3 font-medium">{t("revision.kind")}</th>
+                <th scope="col" className="pr-3 font-medium">
+                  {t("revision.name")}
+                </th>
+                <th scope="col" className="pr-3 text-right font-medium">
+                  {t("revision.vat")}
+                </th>
+                <th scope="col" className="pr-3 font-medium">
+                  {t("revision.firstUse")}
+                </th>
+                <th scope="col" className="pr-3 font-medium">
+                  {t("revision.kind")}
+                </th>
                 {canWrite ? <td /> : null}
               </tr>
             </thead>
             <tbody>
               {goods.map((good) => (
                 <tr key={good.id} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="pr-3 text-left font-normal">{good.description}</th>
+                  <th scope="row" className="pr-3 text-left font-normal">
+                    {good.description}
+                  </th>
                   <td className="pr-3 text-right whitespace-nowrap">{money(good.vatCents)}</td>
                   <td className="pr-3">{good.firstUseYear}</td>
                   <td className="pr-3">{t(good.kind === "IMMOVABLE" ? "revision.immovable" : "revision.movable")}</td>
                   {canWrite ? (
                     <td className="flex flex-wrap gap-2 py-1">
-                      <button type="button" onClick={() => edit(good)} disabled={pending} className="rounded border border-slate-400 px-2 py-1 hover:bg-slate-100">
+                      <button
+                        type="button"
+                        onClick={() => edit(good)}
+                        disabled={pending}
+                        className="rounded border border-slate-400 px-2 py-1 hover:bg-slate-100"
+                      >
                         {t("revision.edit", { name: good.description })}
                       </button>
-                      <button type="button" onClick={() => remove(good)} disabled={pending} className="rounded border border-red-700 px-2 py-1 text-red-800 hover:bg-red-50">
+                      <button
+                        type="button"
+                        onClick={() => remove(good)}
+                        disabled={pending}
+                        className="rounded border border-red-700 px-2 py-1 text-red-800 hover:bg-red-50"
+                      >
                         {t("revision.remove", { name: good.description })}
                       </button>
                     </td>
@@ -151,18 +198,53 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
           }}
           noValidate
         >
-          <h4 id={`${id}-form-title`} className="font-semibold">{editing ? t("revision.editTitle", { name: editing.description }) : t("revision.add")}</h4>
+          <h4 id={`${id}-form-title`} className="font-semibold">
+            {editing ? t("revision.editTitle", { name: editing.description }) : t("revision.add")}
+          </h4>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
-            <Field id={`${id}-description`} label={t("revision.name")} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} error={errors.description} maxLength={200} />
-            <Field id={`${id}-vat`} label={t("revision.vat")} inputMode="decimal" value={draft.vat} onChange={(e) => setDraft({ ...draft, vat: e.target.value })} error={errors.vat} />
-            <Field id={`${id}-first`} label={t("revision.firstUse")} type="number" min={1990} max={2100} value={draft.firstUseYear} onChange={(e) => setDraft({ ...draft, firstUseYear: e.target.value })} error={errors.firstUseYear} />
-            <SelectField id={`${id}-kind`} label={t("revision.kind")} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value === "IMMOVABLE" ? "IMMOVABLE" : "MOVABLE" })} error={errors.kind}>
+            <Field
+              id={`${id}-description`}
+              label={t("revision.name")}
+              value={draft.description}
+              onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+              error={errors.description}
+              maxLength={200}
+            />
+            <Field
+              id={`${id}-vat`}
+              label={t("revision.vat")}
+              inputMode="decimal"
+              value={draft.vat}
+              onChange={(e) => setDraft({ ...draft, vat: e.target.value })}
+              error={errors.vat}
+            />
+            <Field
+              id={`${id}-first`}
+              label={t("revision.firstUse")}
+              type="number"
+              min={1990}
+              max={2100}
+              value={draft.firstUseYear}
+              onChange={(e) => setDraft({ ...draft, firstUseYear: e.target.value })}
+              error={errors.firstUseYear}
+            />
+            <SelectField
+              id={`${id}-kind`}
+              label={t("revision.kind")}
+              value={draft.kind}
+              onChange={(e) => setDraft({ ...draft, kind: e.target.value === "IMMOVABLE" ? "IMMOVABLE" : "MOVABLE" })}
+              error={errors.kind}
+            >
               <option value="MOVABLE">{t("revision.movable")}</option>
               <option value="IMMOVABLE">{t("revision.immovable")}</option>
             </SelectField>
           </div>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+            >
               {pending ? t("revision.saving") : editing ? t("revision.saveChanges") : t("revision.save")}
             </button>
             {editing ? (
@@ -175,7 +257,9 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
       ) : (
         <p className="mt-2 text-xs text-slate-700">{t("revision.readOnly")}</p>
       )}
-      <p role="status" className="mt-2 min-h-5 font-medium">{status}</p>
+      <p role="status" className="mt-2 min-h-5 font-medium">
+        {status}
+      </p>
 
       <div aria-live="polite">
         {years.length > 0 ? (
@@ -184,11 +268,17 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
               <caption className="mb-1 text-left font-semibold">{t("revision.resultTitle")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="pr-3 font-medium">{t("col.vatYear")}</th>
+                  <th scope="col" className="pr-3 font-medium">
+                    {t("col.vatYear")}
+                  </th>
                   {perGood.map(({ good }) => (
-                    <th key={good.id} scope="col" className="pr-3 text-right font-medium">{good.description}</th>
+                    <th key={good.id} scope="col" className="pr-3 text-right font-medium">
+                      {good.description}
+                    </th>
                   ))}
-                  <th scope="col" className="text-right font-medium">{t("col.revision")}</th>
+                  <th scope="col" className="text-right font-medium">
+                    {t("col.revision")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -196,12 +286,18 @@ export function RevisionPlanner({ businessId, year, goods, plans, eventYears, ca
                   const total = perGood.reduce((sum, g) => sum + (g.schedule.find((s) => s.year === y)?.amountCents ?? 0), 0);
                   return (
                     <tr key={y} className="border-t border-slate-100">
-                      <th scope="row" className="pr-3 text-left font-normal">{y}</th>
+                      <th scope="row" className="pr-3 text-left font-normal">
+                        {y}
+                      </th>
                       {perGood.map(({ good, schedule }) => {
                         const entry = schedule.find((s) => s.year === y);
                         return (
                           <td key={good.id} className="pr-3 text-right">
-                            {entry === undefined ? "" : entry.skipped ? t(`revision.skipped.${entry.skipped}`) : money(Math.abs(entry.amountCents))}
+                            {entry === undefined
+                              ? ""
+                              : entry.skipped
+                                ? t(`revision.skipped.${entry.skipped}`)
+                                : money(Math.abs(entry.amountCents))}
                           </td>
                         );
                       })}

@@ -34,7 +34,10 @@ export function ResponsivePlot({ height, labels, lines }: { height: number; labe
   return (
     <div data-frame="responsive" className="relative w-full" style={{ height }}>
       {/* biome-ignore lint/a11y/noSvgWithoutTitle: drawing only; the chart box names the chart (role img) and a table gives its figures */}
-      <svg className="absolute overflow-visible" style={{ left, top, width: `calc(100% - ${left + right}px)`, height: height - top - bottom }}>
+      <svg
+        className="absolute overflow-visible"
+        style={{ left, top, width: `calc(100% - ${left + right}px)`, height: height - top - bottom }}
+      >
         {/* biome-ignore lint/a11y/noSvgWithoutTitle: as above */}
         <svg viewBox={`0 0 ${SPAN} ${SPAN}`} preserveAspectRatio="none" width="100%" height="100%" overflow="visible">
           {lines}
@@ -62,7 +65,17 @@ export function YAxisGrid({ max, label }: { max: number; label: (cents: number) 
 }
 
 /** A month's name under the plot; every other one is left out on a phone. */
-export function MonthLabel({ x, index, anchor, children }: { x: string; index: number; anchor: "start" | "middle"; children: ReactNode }): ReactNode {
+export function MonthLabel({
+  x,
+  index,
+  anchor,
+  children,
+}: {
+  x: string;
+  index: number;
+  anchor: "start" | "middle";
+  children: ReactNode;
+}): ReactNode {
   return (
     <text x={x} y="100%" dy={16} textAnchor={anchor} fontSize={12} fill="#334155" className={index % 2 === 1 ? "max-sm:hidden" : undefined}>
       {children}

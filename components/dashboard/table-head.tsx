@@ -7,7 +7,11 @@ export function TableHead({ columns, className }: { columns: Column[]; className
     <thead>
       <tr className={className}>
         {columns.map((column, i) => (
-          <th key={column.label} scope="col" className={`${i < columns.length - 1 ? "pr-3 " : ""}${column.end ? "text-right " : ""}font-medium`}>
+          <th
+            key={column.label}
+            scope="col"
+            className={`${i < columns.length - 1 ? "pr-3 " : ""}${column.end ? "text-right " : ""}font-medium`}
+          >
             {column.label}
           </th>
         ))}

@@ -24,7 +24,11 @@ function Rows({ rows, language, showRunning }: { rows: ExplainedRow[]; language:
           <td className="py-1 pr-3">{row.invoice.customerName}</td>
           <td className="py-1 pr-3">{CATEGORIES[row.category].label[language]}</td>
           <td className="py-1 pr-3 text-right whitespace-nowrap">{formatCents(row.netCents, language)}</td>
-          {showRunning ? <td className="py-1 pr-3 text-right whitespace-nowrap">{row.runningTotalCents === null ? "" : formatCents(row.runningTotalCents, language)}</td> : null}
+          {showRunning ? (
+            <td className="py-1 pr-3 text-right whitespace-nowrap">
+              {row.runningTotalCents === null ? "" : formatCents(row.runningTotalCents, language)}
+            </td>
+          ) : null}
           <td className="py-1 pr-3">{row.reason[language]}</td>
           <td className="py-1">{ruleInWords(row.ruleId, language)}</td>
         </tr>
@@ -61,11 +65,22 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
         <ScrollBox label={groupsCaption} className="mt-3">
           <table className="w-full min-w-[36rem] text-left text-xs sm:text-sm">
             <caption className="mb-1 text-left font-semibold">{groupsCaption}</caption>
-            <TableHead className="text-slate-700" columns={[{ label: t("col.category") }, { label: t("col.count"), end: true }, { label: t("col.amount"), end: true }, { label: t("col.reason") }, { label: t("col.rule") }]} />
+            <TableHead
+              className="text-slate-700"
+              columns={[
+                { label: t("col.category") },
+                { label: t("col.count"), end: true },
+                { label: t("col.amount"), end: true },
+                { label: t("col.reason") },
+                { label: t("col.rule") },
+              ]}
+            />
             <tbody>
               {list.groups.map((group) => (
                 <tr key={`${group.category}|${group.ruleId}|${group.reason.en}`} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="py-1 pr-3 text-left font-medium">{CATEGORIES[group.category].label[language]}</th>
+                  <th scope="row" className="py-1 pr-3 text-left font-medium">
+                    {CATEGORIES[group.category].label[language]}
+                  </th>
                   <td className="py-1 pr-3 text-right">{group.count}</td>
                   <td className="py-1 pr-3 text-right whitespace-nowrap">{money(group.netCents)}</td>
                   <td className="py-1 pr-3">{group.reason[language]}</td>
@@ -75,7 +90,9 @@ export async function WhyPanel({ figure, label, language, id, listHref }: Props)
             </tbody>
             <tfoot>
               <tr className="border-t-2 border-slate-300 font-semibold">
-                <th scope="row" className="pr-3 text-left">{t("remediation.total")}</th>
+                <th scope="row" className="pr-3 text-left">
+                  {t("remediation.total")}
+                </th>
                 <td className="pr-3 text-right">{list.count}</td>
                 <td className="pr-3 text-right whitespace-nowrap">{money(list.netCents)}</td>
                 <td colSpan={2} />

@@ -9,7 +9,12 @@ export async function YearSelect({ years, year }: { years: number[]; year: numbe
         <label htmlFor="dashboard-year" className="block text-sm font-medium">
           {t("yearLabel")}
         </label>
-        <select id="dashboard-year" name="year" defaultValue={String(year)} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1">
+        <select
+          id="dashboard-year"
+          name="year"
+          defaultValue={String(year)}
+          className="mt-1 rounded border border-slate-400 bg-white px-2 py-1"
+        >
           {years.map((y) => (
             <option key={y} value={y}>
               {y}

@@ -21,7 +21,17 @@ type Props = {
   failed?: boolean;
 };
 
-export async function DeadlineDoneForm({ businessId, year, deadlineKey, doneOn, today, canWrite, language, returnTo, failed = false }: Props) {
+export async function DeadlineDoneForm({
+  businessId,
+  year,
+  deadlineKey,
+  doneOn,
+  today,
+  canWrite,
+  language,
+  returnTo,
+  failed = false,
+}: Props) {
   const t = await getTranslations("dashboard.deadlineDone");
   // A return or report is filed; a notification is done.
   const verb = parseDeadlineKey(deadlineKey)?.kind === "EU_KOR_NOTIFY_BY" ? "done" : "filed";

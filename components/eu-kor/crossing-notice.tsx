@@ -16,7 +16,9 @@ export async function CrossingNoticeSection({ notice, language }: { notice: Cros
       <h2 id={titleId} className="text-lg font-semibold">
         {t("noticeTitle")}
       </h2>
-      <p className="mt-1 text-slate-800">{t("noticeCrossed", { date: date(notice.crossedOn), total: formatCents(notice.unionTotalCents, language) })}</p>
+      <p className="mt-1 text-slate-800">
+        {t("noticeCrossed", { date: date(notice.crossedOn), total: formatCents(notice.unionTotalCents, language) })}
+      </p>
       <p className="mt-2 font-semibold" data-testid="eu-kor-notice-deadline">
         {t("noticeDeadline", { date: date(notice.notifyBy), days: notice.workingDays })}
       </p>
@@ -30,21 +32,29 @@ export async function CrossingNoticeSection({ notice, language }: { notice: Cros
         <caption className="sr-only">{t("noticeSuppliesCaption")}</caption>
         <thead>
           <tr className="border-b border-amber-300">
-            <th scope="col" className="py-1 pr-6 font-semibold">{t("state")}</th>
-            <th scope="col" className="py-1 text-right font-semibold">{t("amount")}</th>
+            <th scope="col" className="py-1 pr-6 font-semibold">
+              {t("state")}
+            </th>
+            <th scope="col" className="py-1 text-right font-semibold">
+              {t("amount")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {withSupplies.map((line) => (
             <tr key={line.state} className="border-b border-amber-200">
-              <th scope="row" className="py-1 pr-6 font-normal">{line.state}</th>
+              <th scope="row" className="py-1 pr-6 font-normal">
+                {line.state}
+              </th>
               <td className="py-1 text-right tabular-nums">{formatCents(line.netCents, language)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="py-1 pr-6">{t("total")}</th>
+            <th scope="row" className="py-1 pr-6">
+              {t("total")}
+            </th>
             <td className="py-1 text-right font-semibold tabular-nums">{formatCents(notice.totalCents, language)}</td>
           </tr>
         </tfoot>

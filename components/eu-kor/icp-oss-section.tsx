@@ -27,10 +27,17 @@ export async function IcpOssSection({ figures, language, csvHref }: { figures: I
       </p>
       <p className="text-sm text-slate-700" data-testid="oss-start">
         {figures.ossStart === null
-          ? t("ossNotApplied", { total: money(figures.distanceSalesCents), threshold: figures.distanceSalesThresholdCents === null ? "—" : money(figures.distanceSalesThresholdCents) })
+          ? t("ossNotApplied", {
+              total: money(figures.distanceSalesCents),
+              threshold: figures.distanceSalesThresholdCents === null ? "—" : money(figures.distanceSalesThresholdCents),
+            })
           : figures.ossStart.reason === "previousYear"
             ? t("ossFromPreviousYear", { date: date(figures.ossStart.from), threshold: money(figures.ossStart.thresholdCents) })
-            : t("ossFromCrossing", { date: date(figures.ossStart.from), invoice: figures.ossStart.invoiceNumber ?? "", threshold: money(figures.ossStart.thresholdCents) })}
+            : t("ossFromCrossing", {
+                date: date(figures.ossStart.from),
+                invoice: figures.ossStart.invoiceNumber ?? "",
+                threshold: money(figures.ossStart.thresholdCents),
+              })}
       </p>
       {figures.dutchVatAfterOssStart.length > 0 ? (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900 ring-1 ring-red-200">
@@ -52,16 +59,26 @@ export async function IcpOssSection({ figures, language, csvHref }: { figures: I
                   <caption className="text-left font-medium">{t("icpCaption")}</caption>
                   <thead>
                     <tr className="border-b border-slate-200">
-                      <th scope="col" className="py-1 pr-4 font-semibold">{t("vatId")}</th>
-                      <th scope="col" className="py-1 pr-4 font-semibold">{t("customer")}</th>
-                      <th scope="col" className="py-1 pr-4 text-right font-semibold">{t("goods")}</th>
-                      <th scope="col" className="py-1 text-right font-semibold">{t("services")}</th>
+                      <th scope="col" className="py-1 pr-4 font-semibold">
+                        {t("vatId")}
+                      </th>
+                      <th scope="col" className="py-1 pr-4 font-semibold">
+                        {t("customer")}
+                      </th>
+                      <th scope="col" className="py-1 pr-4 text-right font-semibold">
+                        {t("goods")}
+                      </th>
+                      <th scope="col" className="py-1 text-right font-semibold">
+                        {t("services")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {quarter.icp.map((line) => (
                       <tr key={`${line.vatId ?? ""}-${line.customerName}`} className="border-b border-slate-100">
-                        <th scope="row" className="py-1 pr-4 font-normal">{line.vatId ?? <span className="text-red-800">{t("vatIdMissing")}</span>}</th>
+                        <th scope="row" className="py-1 pr-4 font-normal">
+                          {line.vatId ?? <span className="text-red-800">{t("vatIdMissing")}</span>}
+                        </th>
                         <td className="py-1 pr-4">{line.customerName}</td>
                         <td className="py-1 pr-4 text-right tabular-nums">{money(line.goodsCents)}</td>
                         <td className="py-1 text-right tabular-nums">{money(line.servicesCents)}</td>
@@ -78,15 +95,23 @@ export async function IcpOssSection({ figures, language, csvHref }: { figures: I
                 <caption className="text-left font-medium">{t("ossCaption")}</caption>
                 <thead>
                   <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-1 pr-4 font-semibold">{t("state")}</th>
-                    <th scope="col" className="py-1 pr-4 text-right font-semibold">{t("net")}</th>
-                    <th scope="col" className="py-1 text-right font-semibold">{t("vat")}</th>
+                    <th scope="col" className="py-1 pr-4 font-semibold">
+                      {t("state")}
+                    </th>
+                    <th scope="col" className="py-1 pr-4 text-right font-semibold">
+                      {t("net")}
+                    </th>
+                    <th scope="col" className="py-1 text-right font-semibold">
+                      {t("vat")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {quarter.oss.map((line) => (
                     <tr key={line.state} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-4 font-normal">{line.state}</th>
+                      <th scope="row" className="py-1 pr-4 font-normal">
+                        {line.state}
+                      </th>
                       <td className="py-1 pr-4 text-right tabular-nums">{money(line.netCents)}</td>
                       <td className="py-1 text-right tabular-nums">{money(line.vatCents)}</td>
                     </tr>

@@ -70,10 +70,41 @@ export function BusinessForm({ business }: { business?: BusinessDto }) {
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="business-name" name="name" required label={t("name")} defaultValue={business?.name} error={fields.name} className="sm:col-span-2" />
-        <Field id="business-kvk" name="kvkNumber" inputMode="numeric" label={t("kvkNumber")} hint={t("kvkHint")} defaultValue={business?.kvkNumber ?? ""} error={fields.kvkNumber} />
-        <Field id="business-vat" name="vatNumber" label={t("vatNumber")} hint={t("vatHint")} defaultValue={business?.vatNumber ?? ""} error={fields.vatNumber} />
-        <Field id="business-started" name="startedOn" type="date" label={t("startedOn")} hint={t("startedOnHint")} defaultValue={business?.startedOn ?? ""} error={fields.startedOn} />
+        <Field
+          id="business-name"
+          name="name"
+          required
+          label={t("name")}
+          defaultValue={business?.name}
+          error={fields.name}
+          className="sm:col-span-2"
+        />
+        <Field
+          id="business-kvk"
+          name="kvkNumber"
+          inputMode="numeric"
+          label={t("kvkNumber")}
+          hint={t("kvkHint")}
+          defaultValue={business?.kvkNumber ?? ""}
+          error={fields.kvkNumber}
+        />
+        <Field
+          id="business-vat"
+          name="vatNumber"
+          label={t("vatNumber")}
+          hint={t("vatHint")}
+          defaultValue={business?.vatNumber ?? ""}
+          error={fields.vatNumber}
+        />
+        <Field
+          id="business-started"
+          name="startedOn"
+          type="date"
+          label={t("startedOn")}
+          hint={t("startedOnHint")}
+          defaultValue={business?.startedOn ?? ""}
+          error={fields.startedOn}
+        />
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">{t("filingPeriod")}</legend>
@@ -91,7 +122,11 @@ export function BusinessForm({ business }: { business?: BusinessDto }) {
         <p className="mb-3 text-sm text-slate-600">{t("korHelp")}</p>
         <ol className="space-y-3">
           {periods.map((period, index) => (
-            <li key={period.key} className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]" aria-label={t("period", { number: index + 1 })}>
+            <li
+              key={period.key}
+              className="grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]"
+              aria-label={t("period", { number: index + 1 })}
+            >
               <Field
                 id={`kor-${period.key}-from`}
                 type="date"
@@ -132,15 +167,34 @@ export function BusinessForm({ business }: { business?: BusinessDto }) {
         {euKorEnabled ? (
           <div className="mt-4 space-y-4">
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field id="eukor-ex" name="exNumber" label={t("exNumber")} hint={t("exHint")} defaultValue={business?.euKor?.exNumber ?? ""} error={fields["euKor.exNumber"]} />
-              <Field id="eukor-from" name="euKorFrom" type="date" label={t("euKorFrom")} defaultValue={business?.euKor?.from ?? ""} error={fields["euKor.from"]} />
+              <Field
+                id="eukor-ex"
+                name="exNumber"
+                label={t("exNumber")}
+                hint={t("exHint")}
+                defaultValue={business?.euKor?.exNumber ?? ""}
+                error={fields["euKor.exNumber"]}
+              />
+              <Field
+                id="eukor-from"
+                name="euKorFrom"
+                type="date"
+                label={t("euKorFrom")}
+                defaultValue={business?.euKor?.from ?? ""}
+                error={fields["euKor.from"]}
+              />
             </div>
             <fieldset>
               <legend className="text-sm font-medium">{t("memberStates")}</legend>
               <div className="mt-2 grid grid-cols-4 gap-2 sm:grid-cols-7">
                 {EU_STATES.map((state) => (
                   <label key={state} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" name="memberStates" value={state} defaultChecked={business?.euKor?.memberStates.includes(state)} />
+                    <input
+                      type="checkbox"
+                      name="memberStates"
+                      value={state}
+                      defaultChecked={business?.euKor?.memberStates.includes(state)}
+                    />
                     {state}
                   </label>
                 ))}

@@ -26,7 +26,18 @@ type Props = {
   refreshOnSuccess?: boolean;
 };
 
-export function EmailChoiceForm({ idPrefix, intro, emailLabel, choice, submitLabel, pendingLabel, action, successText, fallbackField, refreshOnSuccess = false }: Props) {
+export function EmailChoiceForm({
+  idPrefix,
+  intro,
+  emailLabel,
+  choice,
+  submitLabel,
+  pendingLabel,
+  action,
+  successText,
+  fallbackField,
+  refreshOnSuccess = false,
+}: Props) {
   const errorText = useErrorText();
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -63,7 +74,12 @@ export function EmailChoiceForm({ idPrefix, intro, emailLabel, choice, submitLab
           <label htmlFor={choiceId} className="block text-sm font-medium">
             {choice.label}
           </label>
-          <select id={choiceId} name={choice.name} defaultValue={choice.defaultValue} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+          <select
+            id={choiceId}
+            name={choice.name}
+            defaultValue={choice.defaultValue}
+            className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+          >
             {choice.options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

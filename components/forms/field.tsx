@@ -52,7 +52,13 @@ export function Field({ id, label, hint, error, className, ...input }: InputHTML
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       {(aria, invalid) => (
-        <input id={id} {...input} {...aria} aria-describedby={joinDescribedBy(input["aria-describedby"], aria["aria-describedby"])} className={controlClass(invalid)} />
+        <input
+          id={id}
+          {...input}
+          {...aria}
+          aria-describedby={joinDescribedBy(input["aria-describedby"], aria["aria-describedby"])}
+          className={controlClass(invalid)}
+        />
       )}
     </FieldFrame>
   );
@@ -61,14 +67,30 @@ export function Field({ id, label, hint, error, className, ...input }: InputHTML
 /** A new password (registration, reset, change): the password rule as its hint. */
 export function NewPasswordField({ id, name, label, error }: { id: string; name: string; label: ReactNode; error?: string }) {
   const t = useTranslations("auth");
-  return <Field id={id} name={name} type="password" autoComplete="new-password" required label={label} hint={t("passwordHint")} error={error} />;
+  return (
+    <Field id={id} name={name} type="password" autoComplete="new-password" required label={label} hint={t("passwordHint")} error={error} />
+  );
 }
 
-export function SelectField({ id, label, hint, error, className, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & FrameProps) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & FrameProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       {(aria, invalid) => (
-        <select id={id} {...select} {...aria} aria-describedby={joinDescribedBy(select["aria-describedby"], aria["aria-describedby"])} className={controlClass(invalid)}>
+        <select
+          id={id}
+          {...select}
+          {...aria}
+          aria-describedby={joinDescribedBy(select["aria-describedby"], aria["aria-describedby"])}
+          className={controlClass(invalid)}
+        >
           {children}
         </select>
       )}

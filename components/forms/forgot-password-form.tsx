@@ -16,7 +16,9 @@ export function ForgotPasswordForm({ linkMinutes }: { linkMinutes: number }) {
       pendingLabel={t("account.forgotSending")}
       buttonClassName="w-full"
     >
-      {(fields) => <Field id="forgot-email" name="email" type="email" autoComplete="email" required label={t("auth.email")} error={fields.email} />}
+      {(fields) => (
+        <Field id="forgot-email" name="email" type="email" autoComplete="email" required label={t("auth.email")} error={fields.email} />
+      )}
     </ActionForm>
   );
 }

@@ -25,7 +25,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const first = askCode && credentials.current ? credentials.current : { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+    const first =
+      askCode && credentials.current
+        ? credentials.current
+        : { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
     setPending(true);
     setError(null);
     const result = await signIn("credentials", { ...first, ...(askCode ? { code: String(form.get("code") ?? "") } : {}), redirect: false });
@@ -37,7 +40,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       setError(
-        result?.error === "RATE_LIMITED" ? t("rateLimited") : result?.error === "TWO_FACTOR_INVALID" ? tCode("codeWrong") : t("invalidCredentials"),
+        result?.error === "RATE_LIMITED"
+          ? t("rateLimited")
+          : result?.error === "TWO_FACTOR_INVALID"
+            ? tCode("codeWrong")
+            : t("invalidCredentials"),
       );
       return;
     }

@@ -8,7 +8,11 @@ import { registerAction } from "@/app/actions/register";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field, NewPasswordField } from "@/components/forms/field";
 
-const registration = (form: FormData) => ({ name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
+const registration = (form: FormData) => ({
+  name: String(form.get("name") ?? ""),
+  email: String(form.get("email") ?? ""),
+  password: String(form.get("password") ?? ""),
+});
 
 export function RegisterForm() {
   const t = useTranslations();

@@ -34,8 +34,18 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
   const url = (chosen: File, extra: CategoryChoices, dryRun: boolean) =>
     `/api/v1/businesses/${businessId}/invoices/e-invoices?${new URLSearchParams({ ...(dryRun ? { dryRun: "true" } : {}), categories: JSON.stringify(extra), fileName: chosen.name })}`;
 
-  async function fetchPreview({ file: chosen, choices: extra }: { file: File; choices: CategoryChoices }): Promise<{ data?: ImportPreview; error?: string }> {
-    const response = await fetch(url(chosen, extra, true), { method: "POST", headers: { "content-type": contentTypeOf(chosen), accept: "application/json" }, body: chosen }).catch(() => null);
+  async function fetchPreview({
+    file: chosen,
+    choices: extra,
+  }: {
+    file: File;
+    choices: CategoryChoices;
+  }): Promise<{ data?: ImportPreview; error?: string }> {
+    const response = await fetch(url(chosen, extra, true), {
+      method: "POST",
+      headers: { "content-type": contentTypeOf(chosen), accept: "application/json" },
+      body: chosen,
+    }).catch(() => null);
     const body = response ? ((await response.json().catch(() => null)) as { data?: ImportPreview; error?: ImportError } | null) : null;
     if (!response?.ok || !body?.data) return { error: body?.error ? refusalText(body.error) : tCsv("failed") };
     return { data: body.data };
@@ -86,11 +96,20 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
     setBusy("commit");
     setError(null);
     setProgress(null);
-    const response = await streamImport<Result>({ url: url(file, choices, false), body: file, contentType: contentTypeOf(file), onProgress: setProgress });
+    const response = await streamImport<Result>({
+      url: url(file, choices, false),
+      body: file,
+      contentType: contentTypeOf(file),
+      onProgress: setProgress,
+    });
     setBusy(null);
     setProgress(null);
     if (!response.ok) {
-      setError(response.error.code === "CONNECTION_LOST" ? tCsv("progress.connectionLost") : tCsv("nothingImported", { message: refusalText(response.error) }));
+      setError(
+        response.error.code === "CONNECTION_LOST"
+          ? tCsv("progress.connectionLost")
+          : tCsv("nothingImported", { message: refusalText(response.error) }),
+      );
       return;
     }
     setResult(response.data);
@@ -101,7 +120,14 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
 
   return (
     <div className="space-y-6">
-      <FileDrop id="e-invoice-file" label={t("file")} hint={t("fileHint")} accept=".xml,.zip,application/xml,text/xml,application/zip" onFile={onFile} disabled={busy === "commit"} />
+      <FileDrop
+        id="e-invoice-file"
+        label={t("file")}
+        hint={t("fileHint")}
+        accept=".xml,.zip,application/xml,text/xml,application/zip"
+        onFile={onFile}
+        disabled={busy === "commit"}
+      />
       {busy ? <ImportBusyStatus busy={busy} progress={progress} newRows={preview?.summary.new ?? 0} /> : null}
       {error ? (
         <p role="alert" className="rounded bg-red-50 p-3 font-medium text-red-800">
@@ -113,7 +139,17 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
           {t("done", { created: result.created, skipped: result.skipped })}
         </p>
       ) : null}
-      {preview ? <ImportPreviewView preview={preview} choices={choices} categories={categories} onChoose={chooseCategory} onCommit={onCommit} busy={busy !== null} committing={busy === "commit"} /> : null}
+      {preview ? (
+        <ImportPreviewView
+          preview={preview}
+          choices={choices}
+          categories={categories}
+          onChoose={chooseCategory}
+          onCommit={onCommit}
+          busy={busy !== null}
+          committing={busy === "commit"}
+        />
+      ) : null}
     </div>
   );
 }

@@ -36,8 +36,17 @@ export function ImportPreviewView({ preview, choices, categories, onChoose, onCo
 
   function warningText(warning: ImportWarning): string {
     if (warning.code === "skippedFiles") return t("warnings.skippedFiles", { count: warning.count });
-    if (warning.code === "looksLikeCents") return t("warnings.looksLikeCents", { total: money.format(warning.fileNetCents / 100), centsReading: money.format(warning.centsReadingNetCents / 100) });
-    return t("warnings.tenTimesLargestYear", { year: warning.year, total: money.format(warning.fileYearNetCents / 100), largestYear: warning.largestYear, largest: money.format(warning.largestYearNetCents / 100) });
+    if (warning.code === "looksLikeCents")
+      return t("warnings.looksLikeCents", {
+        total: money.format(warning.fileNetCents / 100),
+        centsReading: money.format(warning.centsReadingNetCents / 100),
+      });
+    return t("warnings.tenTimesLargestYear", {
+      year: warning.year,
+      total: money.format(warning.fileYearNetCents / 100),
+      largestYear: warning.largestYear,
+      largest: money.format(warning.largestYearNetCents / 100),
+    });
   }
 
   const categoryOptions = (
@@ -53,137 +62,167 @@ export function ImportPreviewView({ preview, choices, categories, onChoose, onCo
 
   return (
     <>
-    {preview.warnings.length > 0 ? (
-      <div role="alert" className="rounded bg-amber-50 p-3 text-sm text-amber-950">
-        <p className="font-semibold">{t("warnings.title")}</p>
-        <ul className="mt-1 list-disc pl-5">
-          {preview.warnings.map((warning) => (
-            <li key={warning.code}>{warningText(warning)}</li>
-          ))}
-        </ul>
-      </div>
-    ) : null}
-    {reviewGroups.length > 0 ? (
-      <fieldset className="rounded-md border border-amber-300 p-4">
-        <legend className="px-1 font-semibold">{t("rowStatus.review")}</legend>
-        {preview.summary.review > 0 ? <p className="mb-3 text-sm">{t("review", { count: preview.summary.review })}</p> : null}
-        <div className="grid gap-3 sm:grid-cols-2">
-          {reviewGroups.map((group, i) => (
-            <div key={group}>
-              <label htmlFor={`review-group-${i}`} className="block text-sm font-medium">
-                {t("reviewGroup", { group: group.replaceAll("|", " · ") })}
-              </label>
-              <select
-                id={`review-group-${i}`}
-                value={choices.groupCategories?.[group] ?? ""}
-                onChange={(event) => onChoose("groupCategories", group, event.target.value)}
-                className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
-              >
-                {categoryOptions}
-              </select>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    ) : null}
-    <section aria-labelledby="preview-title">
-      <h3 id="preview-title" className="mb-2 font-semibold">
-        {t("preview")}
-      </h3>
-      <p className="mb-3 text-sm" role="status">
-        {t("summary", {
-          total: preview.summary.total,
-          new: preview.summary.new,
-          existing: preview.summary.existing,
-          errors: preview.summary.errors,
-          counted: money.format(preview.summary.newKorCents / 100),
-        })}
-      </p>
-      {preview.summary.missingVat ? (
-        <p className="mb-3 rounded bg-amber-50 p-2 text-sm font-medium text-amber-950" role="status">
-          {t("missingVat", { count: preview.summary.missingVat })}
-        </p>
-      ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-2 pr-3">{t("line")}</th>
-              {withSources ? <th scope="col" className="py-2 pr-3">{t("fields.file")}</th> : null}
-              <th scope="col" className="py-2 pr-3">{t("fields.number")}</th>
-              <th scope="col" className="py-2 pr-3">{t("fields.date")}</th>
-              <th scope="col" className="py-2 pr-3">{t("fields.customerName")}</th>
-              <th scope="col" className="py-2 pr-3 text-right">{t("fields.netAmount")}</th>
-              <th scope="col" className="py-2 pr-3">{t("status")}</th>
-              <th scope="col" className="py-2 pr-3">{t("counts")}</th>
-              <th scope="col" className="py-2">{t("vat")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visibleRows.map((row) => (
-              <tr key={row.line} className={`border-b border-slate-100 align-top ${row.status === "error" ? "bg-red-50" : row.status === "review" ? "bg-amber-50" : ""}`}>
-                <td className="py-1 pr-3">{row.line}</td>
-                {withSources ? <td className="break-all py-1 pr-3">{row.source}</td> : null}
-                <td className="py-1 pr-3">{row.number}</td>
-                <td className="py-1 pr-3">{row.date}</td>
-                <td className="py-1 pr-3">{row.customerName}</td>
-                <td className="py-1 pr-3 text-right">{row.netCents === null ? "" : money.format(row.netCents / 100)}</td>
-                <td className="py-1 pr-3">
-                  {row.status === "error" ? (
-                    <ul className="text-red-800">
-                      {Object.entries(row.errors).map(([field, message]) => (
-                        <li key={field}>
-                          {t(`fields.${field}` as never)}: {errorText(message)}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : row.status === "review" || (row.reviewGroup && choices.rowCategories?.[String(row.line)]) ? (
-                    <select
-                      aria-label={t("reviewRow", { line: row.line })}
-                      value={choices.rowCategories?.[String(row.line)] ?? ""}
-                      onChange={(event) => onChoose("rowCategories", String(row.line), event.target.value)}
-                      className="rounded-md border border-amber-400 px-2 py-1 text-sm"
-                    >
-                      {categoryOptions}
-                    </select>
-                  ) : (
-                    t(row.deleted && row.status === "new" ? "rowStatus.deleted" : `rowStatus.${row.status}`)
-                  )}
-                  {row.notes?.length ? (
-                    <ul className="mt-1 text-xs text-slate-700" aria-label={t("notes")}>
-                      {row.notes.map((note) => (
-                        <li key={note}>{errorText(note)}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-                <td className="py-1 pr-3">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>
-                <td className="py-1">
-                  {row.vat ? (
-                    <span className={row.vat.missingVat ? "font-medium text-amber-900" : ""} title={row.vat.reason[locale]}>
-                      {row.vat.missingVat
-                        ? t("vatMissing", { rate: row.vat.ratePercent ?? 0 })
-                        : row.vat.mustChargeVat
-                          ? t("vatDue", { rate: row.vat.ratePercent ?? 0 })
-                          : t("vatNone")}
-                      <span className="sr-only"> — {row.vat.reason[locale]}</span>
-                    </span>
-                  ) : null}
-                </td>
-              </tr>
+      {preview.warnings.length > 0 ? (
+        <div role="alert" className="rounded bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-semibold">{t("warnings.title")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {preview.warnings.map((warning) => (
+              <li key={warning.code}>{warningText(warning)}</li>
             ))}
-          </tbody>
-        </table>
-      </div>
-      {preview.rows.length > PREVIEW_ROWS ? <p className="mt-2 text-sm text-slate-600">{t("moreRows", { count: preview.rows.length - PREVIEW_ROWS })}</p> : null}
-    </section>
+          </ul>
+        </div>
+      ) : null}
+      {reviewGroups.length > 0 ? (
+        <fieldset className="rounded-md border border-amber-300 p-4">
+          <legend className="px-1 font-semibold">{t("rowStatus.review")}</legend>
+          {preview.summary.review > 0 ? <p className="mb-3 text-sm">{t("review", { count: preview.summary.review })}</p> : null}
+          <div className="grid gap-3 sm:grid-cols-2">
+            {reviewGroups.map((group, i) => (
+              <div key={group}>
+                <label htmlFor={`review-group-${i}`} className="block text-sm font-medium">
+                  {t("reviewGroup", { group: group.replaceAll("|", " · ") })}
+                </label>
+                <select
+                  id={`review-group-${i}`}
+                  value={choices.groupCategories?.[group] ?? ""}
+                  onChange={(event) => onChoose("groupCategories", group, event.target.value)}
+                  className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
+                >
+                  {categoryOptions}
+                </select>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <section aria-labelledby="preview-title">
+        <h3 id="preview-title" className="mb-2 font-semibold">
+          {t("preview")}
+        </h3>
+        <p className="mb-3 text-sm" role="status">
+          {t("summary", {
+            total: preview.summary.total,
+            new: preview.summary.new,
+            existing: preview.summary.existing,
+            errors: preview.summary.errors,
+            counted: money.format(preview.summary.newKorCents / 100),
+          })}
+        </p>
+        {preview.summary.missingVat ? (
+          <p className="mb-3 rounded bg-amber-50 p-2 text-sm font-medium text-amber-950" role="status">
+            {t("missingVat", { count: preview.summary.missingVat })}
+          </p>
+        ) : null}
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead>
+              <tr className="border-b border-slate-200">
+                <th scope="col" className="py-2 pr-3">
+                  {t("line")}
+                </th>
+                {withSources ? (
+                  <th scope="col" className="py-2 pr-3">
+                    {t("fields.file")}
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-3">
+                  {t("fields.number")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("fields.date")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("fields.customerName")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("fields.netAmount")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("status")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("counts")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("vat")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {visibleRows.map((row) => (
+                <tr
+                  key={row.line}
+                  className={`border-b border-slate-100 align-top ${row.status === "error" ? "bg-red-50" : row.status === "review" ? "bg-amber-50" : ""}`}
+                >
+                  <td className="py-1 pr-3">{row.line}</td>
+                  {withSources ? <td className="break-all py-1 pr-3">{row.source}</td> : null}
+                  <td className="py-1 pr-3">{row.number}</td>
+                  <td className="py-1 pr-3">{row.date}</td>
+                  <td className="py-1 pr-3">{row.customerName}</td>
+                  <td className="py-1 pr-3 text-right">{row.netCents === null ? "" : money.format(row.netCents / 100)}</td>
+                  <td className="py-1 pr-3">
+                    {row.status === "error" ? (
+                      <ul className="text-red-800">
+                        {Object.entries(row.errors).map(([field, message]) => (
+                          <li key={field}>
+                            {t(`fields.${field}` as never)}: {errorText(message)}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : row.status === "review" || (row.reviewGroup && choices.rowCategories?.[String(row.line)]) ? (
+                      <select
+                        aria-label={t("reviewRow", { line: row.line })}
+                        value={choices.rowCategories?.[String(row.line)] ?? ""}
+                        onChange={(event) => onChoose("rowCategories", String(row.line), event.target.value)}
+                        className="rounded-md border border-amber-400 px-2 py-1 text-sm"
+                      >
+                        {categoryOptions}
+                      </select>
+                    ) : (
+                      t(row.deleted && row.status === "new" ? "rowStatus.deleted" : `rowStatus.${row.status}`)
+                    )}
+                    {row.notes?.length ? (
+                      <ul className="mt-1 text-xs text-slate-700" aria-label={t("notes")}>
+                        {row.notes.map((note) => (
+                          <li key={note}>{errorText(note)}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                  <td className="py-1 pr-3">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>
+                  <td className="py-1">
+                    {row.vat ? (
+                      <span className={row.vat.missingVat ? "font-medium text-amber-900" : ""} title={row.vat.reason[locale]}>
+                        {row.vat.missingVat
+                          ? t("vatMissing", { rate: row.vat.ratePercent ?? 0 })
+                          : row.vat.mustChargeVat
+                            ? t("vatDue", { rate: row.vat.ratePercent ?? 0 })
+                            : t("vatNone")}
+                        <span className="sr-only"> — {row.vat.reason[locale]}</span>
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {preview.rows.length > PREVIEW_ROWS ? (
+          <p className="mt-2 text-sm text-slate-600">{t("moreRows", { count: preview.rows.length - PREVIEW_ROWS })}</p>
+        ) : null}
+      </section>
 
-    <div className="flex flex-wrap items-center gap-4">
-      <Button type="button" onClick={onCommit} disabled={busy || preview.summary.errors > 0 || preview.summary.review > 0 || preview.summary.new === 0} aria-busy={committing}>
-        {t("commit", { count: preview.summary.new })}
-      </Button>
-      {preview.summary.errors > 0 ? <p className="text-sm font-medium text-red-800">{t("fixFirst")}</p> : null}
-    </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <Button
+          type="button"
+          onClick={onCommit}
+          disabled={busy || preview.summary.errors > 0 || preview.summary.review > 0 || preview.summary.new === 0}
+          aria-busy={committing}
+        >
+          {t("commit", { count: preview.summary.new })}
+        </Button>
+        {preview.summary.errors > 0 ? <p className="text-sm font-medium text-red-800">{t("fixFirst")}</p> : null}
+      </div>
     </>
   );
 }

@@ -25,11 +25,20 @@ export function useRefusalText() {
   };
 }
 
-export function ImportBusyStatus({ busy, progress, newRows }: { busy: "preview" | "commit"; progress: ClientImportProgress | null; newRows: number }) {
+export function ImportBusyStatus({
+  busy,
+  progress,
+  newRows,
+}: {
+  busy: "preview" | "commit";
+  progress: ClientImportProgress | null;
+  newRows: number;
+}) {
   const t = useTranslations("importCsv");
   function progressText(current: ClientImportProgress | null): string {
     if (!current) return t("importingRows", { count: newRows });
-    if (current.phase === "uploading") return t("progress.uploading", { percent: Math.round((current.done / Math.max(1, current.total)) * 100) });
+    if (current.phase === "uploading")
+      return t("progress.uploading", { percent: Math.round((current.done / Math.max(1, current.total)) * 100) });
     if (current.phase === "checking") return t("progress.checkingRows", { total: current.total });
     if (current.phase === "saving") return t("progress.saving", { done: current.done, total: current.total });
     return t("progress.committing");

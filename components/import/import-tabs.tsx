@@ -27,7 +27,9 @@ export function ImportTabs({ businessId }: { businessId: string }) {
                 href={tab.href}
                 aria-current={current ? "page" : undefined}
                 className={`inline-block rounded-t-md border px-4 py-2 text-sm font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
-                  current ? "border-slate-200 border-b-white bg-white text-brand-800" : "border-transparent text-slate-700 underline-offset-4 hover:text-brand-700 hover:underline"
+                  current
+                    ? "border-slate-200 border-b-white bg-white text-brand-800"
+                    : "border-transparent text-slate-700 underline-offset-4 hover:text-brand-700 hover:underline"
                 }`}
               >
                 {tab.label}

@@ -36,7 +36,13 @@ export function ImportWizard({ businessId, categories }: Props) {
 
   const refusalText = useRefusalText();
 
-  async function fetchPreview({ text, mapping: nextMapping }: { text: string; mapping: ImportMapping | null }): Promise<{ data?: ImportPreview; error?: string }> {
+  async function fetchPreview({
+    text,
+    mapping: nextMapping,
+  }: {
+    text: string;
+    mapping: ImportMapping | null;
+  }): Promise<{ data?: ImportPreview; error?: string }> {
     const query = `?dryRun=true${nextMapping ? `&mapping=${encodeURIComponent(JSON.stringify(nextMapping))}` : ""}`;
     const response = await fetch(`/api/v1/businesses/${businessId}/invoices/import${query}`, {
       method: "POST",
@@ -103,7 +109,11 @@ export function ImportWizard({ businessId, categories }: Props) {
     setBusy(null);
     setProgress(null);
     if (!response.ok) {
-      setError(response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: refusalText(response.error) }));
+      setError(
+        response.error.code === "CONNECTION_LOST"
+          ? t("progress.connectionLost")
+          : t("nothingImported", { message: refusalText(response.error) }),
+      );
       return;
     }
     setResult(response.data);
@@ -136,7 +146,14 @@ export function ImportWizard({ businessId, categories }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <FileDrop id="import-file" label={t("file")} hint={t("fileHint")} accept=".csv,text/csv" onFile={onFile} disabled={busy === "commit"} />
+        <FileDrop
+          id="import-file"
+          label={t("file")}
+          hint={t("fileHint")}
+          accept=".csv,text/csv"
+          onFile={onFile}
+          disabled={busy === "commit"}
+        />
         {readProgress !== null && readProgress < 100 ? (
           <progress value={readProgress} max={100} aria-label={t("reading", { name: fileName })} className="mt-2 w-full" />
         ) : null}
@@ -156,7 +173,11 @@ export function ImportWizard({ businessId, categories }: Props) {
 
       {preview && mapping ? (
         <>
-          {mapping.ownFormat ? <p className="rounded bg-slate-100 p-3 text-sm" role="status">{t("ownFormat")}</p> : null}
+          {mapping.ownFormat ? (
+            <p className="rounded bg-slate-100 p-3 text-sm" role="status">
+              {t("ownFormat")}
+            </p>
+          ) : null}
           <fieldset className="rounded-md border border-slate-200 p-4">
             <legend className="px-1 font-semibold">{t("mapping")}</legend>
             <p className="mb-3 text-sm text-slate-600">{t("mappingHint")}</p>

@@ -24,7 +24,12 @@ export function takeLines<T = ImportResult>(text: string, offset: number): { lin
 }
 
 /** `body`: the CSV text, or an e-invoice upload (XML or zip) with its `contentType`. */
-export function streamImport<T = ImportResult>(options: { url: string; body: string | Blob; contentType?: string; onProgress: (progress: ClientImportProgress) => void }): Promise<StreamImportOutcome<T>> {
+export function streamImport<T = ImportResult>(options: {
+  url: string;
+  body: string | Blob;
+  contentType?: string;
+  onProgress: (progress: ClientImportProgress) => void;
+}): Promise<StreamImportOutcome<T>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     let offset = 0;

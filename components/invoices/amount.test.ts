@@ -23,13 +23,28 @@ describe("parseAmountToCents", () => {
 
 describe("splitAmount", () => {
   it("puts VAT on top of an amount excluding VAT, and takes it out of one including it", () => {
-    expect(splitAmount({ amountCents: 10_000, mode: "excl", ratePercent: 21, chargeVat: true, negative: false })).toEqual({ netCents: 10_000, vatCents: 2_100 });
-    expect(splitAmount({ amountCents: 12_100, mode: "incl", ratePercent: 21, chargeVat: true, negative: false })).toEqual({ netCents: 10_000, vatCents: 2_100 });
+    expect(splitAmount({ amountCents: 10_000, mode: "excl", ratePercent: 21, chargeVat: true, negative: false })).toEqual({
+      netCents: 10_000,
+      vatCents: 2_100,
+    });
+    expect(splitAmount({ amountCents: 12_100, mode: "incl", ratePercent: 21, chargeVat: true, negative: false })).toEqual({
+      netCents: 10_000,
+      vatCents: 2_100,
+    });
   });
   it("charges no VAT inside the KOR or without a rate, and makes a credit note negative", () => {
-    expect(splitAmount({ amountCents: 12_100, mode: "incl", ratePercent: 21, chargeVat: false, negative: false })).toEqual({ netCents: 12_100, vatCents: 0 });
-    expect(splitAmount({ amountCents: 5_000, mode: "excl", ratePercent: null, chargeVat: true, negative: false })).toEqual({ netCents: 5_000, vatCents: 0 });
-    expect(splitAmount({ amountCents: 10_000, mode: "excl", ratePercent: 9, chargeVat: true, negative: true })).toEqual({ netCents: -10_000, vatCents: -900 });
+    expect(splitAmount({ amountCents: 12_100, mode: "incl", ratePercent: 21, chargeVat: false, negative: false })).toEqual({
+      netCents: 12_100,
+      vatCents: 0,
+    });
+    expect(splitAmount({ amountCents: 5_000, mode: "excl", ratePercent: null, chargeVat: true, negative: false })).toEqual({
+      netCents: 5_000,
+      vatCents: 0,
+    });
+    expect(splitAmount({ amountCents: 10_000, mode: "excl", ratePercent: 9, chargeVat: true, negative: true })).toEqual({
+      netCents: -10_000,
+      vatCents: -900,
+    });
   });
 });
 

@@ -57,7 +57,13 @@ export function vatRateFor(category: Category, date: string): number | null {
 }
 
 /** Net and VAT of an entered amount: excluding VAT (VAT on top) or including it (VAT contained). */
-export function splitAmount(options: { amountCents: number; mode: "excl" | "incl"; ratePercent: number | null; chargeVat: boolean; negative: boolean }): {
+export function splitAmount(options: {
+  amountCents: number;
+  mode: "excl" | "incl";
+  ratePercent: number | null;
+  chargeVat: boolean;
+  negative: boolean;
+}): {
   netCents: number;
   vatCents: number;
 } {

@@ -15,7 +15,16 @@ export async function loadFormProps(
 ): Promise<{ today: string; creditTargets: CreditTarget[]; initialAdvice: VatAdviceDto }> {
   const today = amsterdamToday();
   const request = invoice
-    ? { date: invoice.date, category: invoice.category, netCents: invoice.netCents, vatCents: invoice.vatCents, sequence: invoice.sequence, country: invoice.country, ancillary: invoice.ancillary, invoiceId: invoice.id }
+    ? {
+        date: invoice.date,
+        category: invoice.category,
+        netCents: invoice.netCents,
+        vatCents: invoice.vatCents,
+        sequence: invoice.sequence,
+        country: invoice.country,
+        ancillary: invoice.ancillary,
+        invoiceId: invoice.id,
+      }
     : { date: today, category: "NL_STANDARD", netCents: 0 };
   const [recent, initialAdvice] = await Promise.all([
     listInvoices({ caller, businessId, query: { pageSize: 200, sort: "date", dir: "desc" } }),
@@ -26,6 +35,13 @@ export async function loadFormProps(
     initialAdvice,
     creditTargets: recent.data
       .filter((invoice) => invoice.kind !== "credit_note")
-      .map((invoice) => ({ id: invoice.id, number: invoice.number, date: invoice.date, customerName: invoice.customer.name, category: invoice.category, netCents: invoice.netCents })),
+      .map((invoice) => ({
+        id: invoice.id,
+        number: invoice.number,
+        date: invoice.date,
+        customerName: invoice.customer.name,
+        category: invoice.category,
+        netCents: invoice.netCents,
+      })),
   };
 }

@@ -66,10 +66,16 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
   const [sequenceText, setSequenceText] = useState(invoice?.sequence != null ? String(invoice.sequence) : "");
   const [advice, setAdvice] = useState<VatAdviceDto>(initialAdvice);
   const [adviceLoading, setAdviceLoading] = useState(false);
-  const [confirm, setConfirm] = useState<{ kind: "vatInKor" | "noVatDue"; advice: VatAdviceDto; split: { netCents: number; vatCents: number } } | null>(null);
+  const [confirm, setConfirm] = useState<{
+    kind: "vatInKor" | "noVatDue";
+    advice: VatAdviceDto;
+    split: { netCents: number; vatCents: number };
+  } | null>(null);
   const [country, setCountry] = useState(invoice?.country ?? "");
   const [currency, setCurrency] = useState(invoice?.currency ?? "EUR");
-  const [foreignAmount, setForeignAmount] = useState(invoice?.foreignCents != null ? centsToInput(Math.abs(invoice.foreignCents), language) : "");
+  const [foreignAmount, setForeignAmount] = useState(
+    invoice?.foreignCents != null ? centsToInput(Math.abs(invoice.foreignCents), language) : "",
+  );
   const [rateText, setRateText] = useState(invoice?.exchangeRate != null ? String(invoice.exchangeRate) : "");
   const [ancillary, setAncillary] = useState(invoice?.ancillary ?? false);
   const [creditsInvoiceId, setCreditsInvoiceId] = useState(invoice?.creditsInvoiceId ?? "");
@@ -87,7 +93,11 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
   const foreign = currency !== "EUR";
   const exchangeRate = foreign ? parseRate(rateText) : null;
   const foreignCents = foreign ? parseAmountToCents(foreignAmount) : null;
-  const amountCents = foreign ? (foreignCents !== null && exchangeRate !== null ? Math.round(Math.abs(foreignCents) * exchangeRate) : null) : parseAmountToCents(amount);
+  const amountCents = foreign
+    ? foreignCents !== null && exchangeRate !== null
+      ? Math.round(Math.abs(foreignCents) * exchangeRate)
+      : null
+    : parseAmountToCents(amount);
   const isCredit = kind === "credit_note";
   const split = amountCents === null ? null : splitAmount({ amountCents, mode, ratePercent, chargeVat, negative: isCredit });
   // The amount as typed: an amount including VAT is taken whole, so the advice errs towards a crossing.
@@ -201,7 +211,11 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
       setStatus("error");
       return;
     }
-    const params = new URLSearchParams({ year: result.data.date.slice(0, 4), status: invoice ? "updated" : "created", number: result.data.number });
+    const params = new URLSearchParams({
+      year: result.data.date.slice(0, 4),
+      status: invoice ? "updated" : "created",
+      number: result.data.number,
+    });
     router.push(`/businesses/${businessId}/invoices?${params.toString()}`);
   }
 
@@ -229,8 +243,10 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
     setAdvice(fresh);
     const freshCanChoose = fresh.status !== "notInKor" && ratePercent !== null && ratePercent > 0;
     const freshCharge = freshCanChoose ? (vatChoice ?? fresh.mustChargeVat) : fresh.status !== "participating";
-    const final = freshCharge === chargeVat ? split : splitAmount({ amountCents, mode, ratePercent, chargeVat: freshCharge, negative: isCredit });
-    const kind = fresh.status === "participating" && final.vatCents !== 0 ? "vatInKor" : fresh.remediation && final.vatCents === 0 ? "noVatDue" : null;
+    const final =
+      freshCharge === chargeVat ? split : splitAmount({ amountCents, mode, ratePercent, chargeVat: freshCharge, negative: isCredit });
+    const kind =
+      fresh.status === "participating" && final.vatCents !== 0 ? "vatInKor" : fresh.remediation && final.vatCents === 0 ? "noVatDue" : null;
     if (kind) {
       setConfirm({ kind, advice: fresh, split: final });
       setStatus("confirm");
@@ -263,14 +279,29 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
           required
           autoComplete="off"
         />
-        <SelectField id={id("kind")} label={t("kind")} value={kind} onChange={(e) => setKind(e.target.value as RevenueKindJson)} error={fields.kind}>
+        <SelectField
+          id={id("kind")}
+          label={t("kind")}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as RevenueKindJson)}
+          error={fields.kind}
+        >
           {REVENUE_KINDS.map((option) => (
             <option key={option} value={option}>
               {t(`kinds.${option}`)}
             </option>
           ))}
         </SelectField>
-        <Field id={id("date")} type="date" label={t("date")} hint={t(`dateHint.${kind}`)} value={date} onChange={(e) => setDate(e.target.value)} error={fields.date} required />
+        <Field
+          id={id("date")}
+          type="date"
+          label={t("date")}
+          hint={t(`dateHint.${kind}`)}
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          error={fields.date}
+          required
+        />
       </div>
 
       {advice.sameDay.length > 0 || trimmedSequence !== "" || fields.sequence ? (
@@ -282,7 +313,13 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
             advice.sameDay.length > 0
               ? t("sequenceHint", {
                   date: formatDate(date, language, "long"),
-                  invoices: advice.sameDay.map((other) => (other.sequence === null ? t("sequenceNone", { number: other.number }) : t("sequenceOf", { number: other.number, sequence: other.sequence }))).join(", "),
+                  invoices: advice.sameDay
+                    .map((other) =>
+                      other.sequence === null
+                        ? t("sequenceNone", { number: other.number })
+                        : t("sequenceOf", { number: other.number, sequence: other.sequence }),
+                    )
+                    .join(", "),
                 })
               : t("sequenceHintAlone")
           }
@@ -321,7 +358,15 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 font-semibold">{t("customerTitle")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={id("customer-name")} label={t("customerName")} value={customerName} onChange={(e) => setCustomerName(e.target.value)} error={fields["customer.name"]} required className="sm:col-span-2" />
+          <Field
+            id={id("customer-name")}
+            label={t("customerName")}
+            value={customerName}
+            onChange={(e) => setCustomerName(e.target.value)}
+            error={fields["customer.name"]}
+            required
+            className="sm:col-span-2"
+          />
           <Field
             id={id("customer-country")}
             label={t("customerCountry")}
@@ -332,13 +377,26 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
             onChange={(e) => setCustomerCountry(e.target.value.toUpperCase())}
             error={fields["customer.country"]}
           />
-          <SelectField id={id("customer-type")} label={t("customerType")} value={customerType} onChange={(e) => setCustomerType(e.target.value as "" | "business" | "consumer")} error={fields["customer.type"]}>
+          <SelectField
+            id={id("customer-type")}
+            label={t("customerType")}
+            value={customerType}
+            onChange={(e) => setCustomerType(e.target.value as "" | "business" | "consumer")}
+            error={fields["customer.type"]}
+          >
             <option value="">{t("customerTypeUnknown")}</option>
             <option value="business">{t("customerTypeBusiness")}</option>
             <option value="consumer">{t("customerTypeConsumer")}</option>
           </SelectField>
           {customerType === "business" ? (
-            <Field id={id("customer-vat")} label={t("customerVatId")} hint={t("customerVatIdHint")} value={customerVatId} onChange={(e) => setCustomerVatId(e.target.value)} error={fields["customer.vatId"]} />
+            <Field
+              id={id("customer-vat")}
+              label={t("customerVatId")}
+              hint={t("customerVatIdHint")}
+              value={customerVatId}
+              onChange={(e) => setCustomerVatId(e.target.value)}
+              error={fields["customer.vatId"]}
+            />
           ) : null}
         </div>
       </fieldset>
@@ -365,7 +423,14 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
 
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 font-semibold">{t("categoryTitle")}</legend>
-        <SelectField id={id("category")} label={t("category")} value={category} onChange={(e) => setCategory(e.target.value as Category)} error={fields.category} aria-describedby={id("category-explanation")}>
+        <SelectField
+          id={id("category")}
+          label={t("category")}
+          value={category}
+          onChange={(e) => setCategory(e.target.value as Category)}
+          error={fields.category}
+          aria-describedby={id("category-explanation")}
+        >
           {CATEGORY_LIST.map((option) => (
             <option key={option.code} value={option.code}>
               {option.label[language]}
@@ -375,14 +440,24 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
         <div id={id("category-explanation")} aria-live="polite" className="mt-3 rounded-md bg-slate-50 p-3 text-sm">
           <p>{info.explanation[language]}</p>
           <p className="mt-2">
-            <span className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${info.countsForKor ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}>
+            <span
+              className={`mr-2 inline-block rounded-full px-2 py-0.5 text-xs font-semibold ${info.countsForKor ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-800"}`}
+            >
               {info.countsForKor ? t("counts") : t("notCounts")}
             </span>
             {info.countReason[language]}
           </p>
         </div>
         {info.needsCountry ? (
-          <SelectField id={id("country")} className="mt-4" label={t("country")} hint={t("countryHint")} value={country} onChange={(e) => setCountry(e.target.value)} error={fields.country}>
+          <SelectField
+            id={id("country")}
+            className="mt-4"
+            label={t("country")}
+            hint={t("countryHint")}
+            value={country}
+            onChange={(e) => setCountry(e.target.value)}
+            error={fields.country}
+          >
             <option value="">{t("chooseCountry")}</option>
             {FOREIGN_STATES.map((state) => (
               <option key={state} value={state}>
@@ -394,7 +469,14 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
         {info.ancillaryAllowed ? (
           <div className="mt-4">
             <label className="flex items-start gap-2">
-              <input type="checkbox" id={id("ancillary")} className="mt-1" checked={ancillary} onChange={(e) => setAncillary(e.target.checked)} aria-describedby={id("ancillary-hint")} />
+              <input
+                type="checkbox"
+                id={id("ancillary")}
+                className="mt-1"
+                checked={ancillary}
+                onChange={(e) => setAncillary(e.target.checked)}
+                aria-describedby={id("ancillary-hint")}
+              />
               <span>{t("ancillary")}</span>
             </label>
             <p id={id("ancillary-hint")} className="mt-1 text-sm text-amber-800">
@@ -408,7 +490,13 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 font-semibold">{t("amountTitle")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField id={id("currency")} label={t("currency")} value={currency} onChange={(e) => setCurrency(e.target.value)} error={fields.currency}>
+          <SelectField
+            id={id("currency")}
+            label={t("currency")}
+            value={currency}
+            onChange={(e) => setCurrency(e.target.value)}
+            error={fields.currency}
+          >
             {CURRENCIES.map((code) => (
               <option key={code} value={code}>
                 {code}
@@ -420,7 +508,14 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
             <div className="mt-2 flex flex-wrap gap-4">
               {(["excl", "incl"] as const).map((option) => (
                 <label key={option} className="flex items-center gap-2">
-                  <input type="radio" id={id(`mode-${option}`)} name={id("mode")} value={option} checked={mode === option} onChange={() => setMode(option)} />
+                  <input
+                    type="radio"
+                    id={id(`mode-${option}`)}
+                    name={id("mode")}
+                    value={option}
+                    checked={mode === option}
+                    onChange={() => setMode(option)}
+                  />
                   {t(`mode.${option}`)}
                 </label>
               ))}
@@ -490,7 +585,12 @@ export function InvoiceForm({ businessId, invoice, suggestedNumber, today, initi
       </fieldset>
 
       {status === "confirm" && split && confirm ? (
-        <div role="alertdialog" aria-labelledby={id("confirm-title")} aria-describedby={id("confirm-text")} className="rounded-md border border-amber-400 bg-amber-50 p-4">
+        <div
+          role="alertdialog"
+          aria-labelledby={id("confirm-title")}
+          aria-describedby={id("confirm-text")}
+          className="rounded-md border border-amber-400 bg-amber-50 p-4"
+        >
           <h2 id={id("confirm-title")} className="font-semibold text-amber-900">
             {confirm.kind === "vatInKor" ? t("confirmTitle") : t("confirmNoVatTitle")}
           </h2>

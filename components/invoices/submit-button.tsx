@@ -4,7 +4,13 @@ import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { Button } from "@/components/ui/button";
 
-export function SubmitButton({ children, pendingText, variant, className, "aria-label": ariaLabel }: {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant,
+  className,
+  "aria-label": ariaLabel,
+}: {
   children: ReactNode;
   pendingText: ReactNode;
   variant?: "primary" | "secondary" | "danger";

@@ -2,8 +2,19 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
-export async function BusinessNav({ businessId, current }: { businessId: string; current: "overview" | "invoices" | "purchases" | "vatReturn" | "settings" }) {
-  const [t, ti, tp, tv] = await Promise.all([getTranslations("nav"), getTranslations("invoices"), getTranslations("purchases"), getTranslations("vatReturn")]);
+export async function BusinessNav({
+  businessId,
+  current,
+}: {
+  businessId: string;
+  current: "overview" | "invoices" | "purchases" | "vatReturn" | "settings";
+}) {
+  const [t, ti, tp, tv] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("invoices"),
+    getTranslations("purchases"),
+    getTranslations("vatReturn"),
+  ]);
   const tabs = [
     { key: "overview", href: `/businesses/${businessId}`, label: t("overview") },
     { key: "invoices", href: `/businesses/${businessId}/invoices`, label: ti("tab") },

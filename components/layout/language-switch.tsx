@@ -20,7 +20,9 @@ export async function LanguageSwitch() {
         >
           {/* On a phone the code, with the language's name for screen readers. */}
           <span className="max-sm:sr-only">{t(`language.${option}`)}</span>
-          <span aria-hidden="true" className="uppercase sm:hidden">{option}</span>
+          <span aria-hidden="true" className="uppercase sm:hidden">
+            {option}
+          </span>
         </button>
       ))}
     </form>

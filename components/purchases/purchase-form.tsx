@@ -29,7 +29,20 @@ const euroText = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
 
 export function draftOf(purchase: PurchaseDto | null, today: string): PurchaseDraft {
   if (!purchase) {
-    return { documentKind: "invoice", date: today, supplierName: "", supplierCountry: "NL", supplierVatId: "", reference: "", net: "", vat: "", ratePercent: "21", vatTreatment: "NL_VAT", category: "COSTS", description: "" };
+    return {
+      documentKind: "invoice",
+      date: today,
+      supplierName: "",
+      supplierCountry: "NL",
+      supplierVatId: "",
+      reference: "",
+      net: "",
+      vat: "",
+      ratePercent: "21",
+      vatTreatment: "NL_VAT",
+      category: "COSTS",
+      description: "",
+    };
   }
   return {
     documentKind: purchase.documentKind,
@@ -96,7 +109,8 @@ export function PurchaseForm({ businessId, editing, today, onDone, onCancel }: P
       const result = editing ? await updatePurchaseAction(businessId, editing.id, input) : await createPurchaseAction(businessId, input);
       if (!result.ok) {
         const fields: Partial<Record<keyof PurchaseDraft, string>> = {};
-        for (const [path, message] of Object.entries(result.error.fields)) fields[FIELD_OF[path] ?? (path as keyof PurchaseDraft)] ??= message;
+        for (const [path, message] of Object.entries(result.error.fields))
+          fields[FIELD_OF[path] ?? (path as keyof PurchaseDraft)] ??= message;
         setErrors(fields);
         setStatus(t("failed"));
         return;
@@ -110,8 +124,9 @@ export function PurchaseForm({ businessId, editing, today, onDone, onCancel }: P
   };
 
   return (
-    <Card as="form" padding="compact"
-     
+    <Card
+      as="form"
+      padding="compact"
       aria-labelledby={`${id}-title`}
       noValidate
       onSubmit={(event) => {
@@ -123,42 +138,133 @@ export function PurchaseForm({ businessId, editing, today, onDone, onCancel }: P
         {editing ? t("editTitle", { name: editing.supplier.name }) : t("addTitle")}
       </h2>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <SelectField id={`${id}-kind`} label={t("field.documentKind")} value={draft.documentKind} onChange={set("documentKind")} error={errors.documentKind}>
+        <SelectField
+          id={`${id}-kind`}
+          label={t("field.documentKind")}
+          value={draft.documentKind}
+          onChange={set("documentKind")}
+          error={errors.documentKind}
+        >
           <option value="invoice">{t("kind.invoice")}</option>
           <option value="receipt">{t("kind.receipt")}</option>
         </SelectField>
-        <Field id={`${id}-date`} type="date" label={t("field.date")} value={draft.date} onChange={set("date")} error={errors.date} required />
-        <Field id={`${id}-supplier`} label={t("field.supplierName")} value={draft.supplierName} onChange={set("supplierName")} error={errors.supplierName} maxLength={200} required autoComplete="organization" />
-        <Field id={`${id}-country`} label={t("field.supplierCountry")} hint={t("field.supplierCountryHint")} value={draft.supplierCountry} onChange={set("supplierCountry")} error={errors.supplierCountry} maxLength={2} autoCapitalize="characters" />
-        <Field id={`${id}-vatid`} label={t("field.supplierVatId")} value={draft.supplierVatId} onChange={set("supplierVatId")} error={errors.supplierVatId} maxLength={20} />
-        <Field id={`${id}-reference`} label={t("field.reference")} value={draft.reference} onChange={set("reference")} error={errors.reference} maxLength={60} />
-        <SelectField id={`${id}-treatment`} label={t("field.treatment")} value={draft.vatTreatment} onChange={set("vatTreatment")} error={errors.vatTreatment}>
+        <Field
+          id={`${id}-date`}
+          type="date"
+          label={t("field.date")}
+          value={draft.date}
+          onChange={set("date")}
+          error={errors.date}
+          required
+        />
+        <Field
+          id={`${id}-supplier`}
+          label={t("field.supplierName")}
+          value={draft.supplierName}
+          onChange={set("supplierName")}
+          error={errors.supplierName}
+          maxLength={200}
+          required
+          autoComplete="organization"
+        />
+        <Field
+          id={`${id}-country`}
+          label={t("field.supplierCountry")}
+          hint={t("field.supplierCountryHint")}
+          value={draft.supplierCountry}
+          onChange={set("supplierCountry")}
+          error={errors.supplierCountry}
+          maxLength={2}
+          autoCapitalize="characters"
+        />
+        <Field
+          id={`${id}-vatid`}
+          label={t("field.supplierVatId")}
+          value={draft.supplierVatId}
+          onChange={set("supplierVatId")}
+          error={errors.supplierVatId}
+          maxLength={20}
+        />
+        <Field
+          id={`${id}-reference`}
+          label={t("field.reference")}
+          value={draft.reference}
+          onChange={set("reference")}
+          error={errors.reference}
+          maxLength={60}
+        />
+        <SelectField
+          id={`${id}-treatment`}
+          label={t("field.treatment")}
+          value={draft.vatTreatment}
+          onChange={set("vatTreatment")}
+          error={errors.vatTreatment}
+        >
           {PURCHASE_VAT_TREATMENTS.map((code) => (
             <option key={code} value={code}>
               {t(`treatment.${code}`)}
             </option>
           ))}
         </SelectField>
-        <SelectField id={`${id}-category`} label={t("field.category")} value={draft.category} onChange={set("category")} error={errors.category}>
+        <SelectField
+          id={`${id}-category`}
+          label={t("field.category")}
+          value={draft.category}
+          onChange={set("category")}
+          error={errors.category}
+        >
           {PURCHASE_CATEGORIES.map((code) => (
             <option key={code} value={code}>
               {t(`category.${code}`)}
             </option>
           ))}
         </SelectField>
-        <Field id={`${id}-net`} inputMode="decimal" label={t("field.net")} value={draft.net} onChange={set("net")} error={errors.net} required />
-        <SelectField id={`${id}-rate`} label={t("field.rate")} value={draft.ratePercent} onChange={set("ratePercent")} error={errors.ratePercent}>
+        <Field
+          id={`${id}-net`}
+          inputMode="decimal"
+          label={t("field.net")}
+          value={draft.net}
+          onChange={set("net")}
+          error={errors.net}
+          required
+        />
+        <SelectField
+          id={`${id}-rate`}
+          label={t("field.rate")}
+          value={draft.ratePercent}
+          onChange={set("ratePercent")}
+          error={errors.ratePercent}
+        >
           {PURCHASE_RATES.map((rate) => (
             <option key={rate} value={rate}>
               {t(`rate.${rate}`)}
             </option>
           ))}
         </SelectField>
-        <Field id={`${id}-vat`} inputMode="decimal" label={t("field.vat")} hint={t("field.vatHint")} value={draft.vat} onChange={set("vat")} error={errors.vat} />
-        <Field id={`${id}-description`} label={t("field.description")} value={draft.description} onChange={set("description")} error={errors.description} maxLength={500} />
+        <Field
+          id={`${id}-vat`}
+          inputMode="decimal"
+          label={t("field.vat")}
+          hint={t("field.vatHint")}
+          value={draft.vat}
+          onChange={set("vat")}
+          error={errors.vat}
+        />
+        <Field
+          id={`${id}-description`}
+          label={t("field.description")}
+          value={draft.description}
+          onChange={set("description")}
+          error={errors.description}
+          maxLength={500}
+        />
       </div>
       <div className="mt-4 flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+        >
           {pending ? t("saving") : editing ? t("saveChanges") : t("save")}
         </button>
         {editing ? (

@@ -33,7 +33,12 @@ export function PurchaseImport({ businessId }: { businessId: string }) {
       headers: { "content-type": "text/csv; charset=utf-8", accept: "application/json" },
       body: await chosen.text(),
     }).catch(() => null);
-    const body = response ? ((await response.json().catch(() => null)) as { data?: { created: number }; error?: { message: string; fieldKeys?: Record<string, string> } } | null) : null;
+    const body = response
+      ? ((await response.json().catch(() => null)) as {
+          data?: { created: number };
+          error?: { message: string; fieldKeys?: Record<string, string> };
+        } | null)
+      : null;
     setBusy(false);
     if (response?.ok && body?.data) {
       setMessage(t("imported", { count: body.data.created }));
@@ -47,7 +52,10 @@ export function PurchaseImport({ businessId }: { businessId: string }) {
       Object.entries(keys).map(([path, key]) => {
         const row = /^rows\.(\d+)\.(.+)$/.exec(path);
         const text = errorText(key) ?? key;
-        return { key: path, text: row ? t("importRow", { line: row[1]!, column: row[2]!, message: text }) : t("importOther", { field: path, message: text }) };
+        return {
+          key: path,
+          text: row ? t("importRow", { line: row[1]!, column: row[2]!, message: text }) : t("importOther", { field: path, message: text }),
+        };
       }),
     );
     if (Object.keys(keys).length === 0 && body?.error?.message) setProblems([{ key: "_", text: body.error.message }]);
@@ -55,7 +63,9 @@ export function PurchaseImport({ businessId }: { businessId: string }) {
 
   return (
     <Card as="section" padding="compact" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="text-lg font-semibold">{t("importTitle")}</h2>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {t("importTitle")}
+      </h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("importIntro")}</p>
       <form
         className="mt-3 flex flex-wrap items-end gap-3"
@@ -65,10 +75,16 @@ export function PurchaseImport({ businessId }: { businessId: string }) {
         }}
       >
         <div>
-          <label htmlFor={`${id}-file`} className="block text-sm font-medium">{t("importFile")}</label>
+          <label htmlFor={`${id}-file`} className="block text-sm font-medium">
+            {t("importFile")}
+          </label>
           <input ref={file} id={`${id}-file`} type="file" accept=".csv,text/csv" className="mt-1 block max-w-full text-sm" />
         </div>
-        <button type="submit" disabled={busy} className="rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-800 hover:bg-brand-50 disabled:opacity-60"
+        >
           {busy ? t("importing") : t("importButton")}
         </button>
       </form>

@@ -38,8 +38,20 @@ export function FilingForm({ businessId, period, today, correction }: Props) {
         submit();
       }}
     >
-      <Field id={`${id}-filed-on`} type="date" label={t("filedOn")} value={filedOn} onChange={(event) => setFiledOn(event.target.value)} error={error} required />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <Field
+        id={`${id}-filed-on`}
+        type="date"
+        label={t("filedOn")}
+        value={filedOn}
+        onChange={(event) => setFiledOn(event.target.value)}
+        error={error}
+        required
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+      >
         {pending ? t("filing") : correction ? t("correctionFiledButton") : t("fileButton")}
       </button>
       <p role="status" className="min-h-5 w-full text-sm font-medium text-red-800">

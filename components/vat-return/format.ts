@@ -3,5 +3,10 @@ import { numberFormat } from "@/lib/i18n/intl-format";
 import type { UiLanguage } from "@/lib/i18n/format";
 
 export function formatEuros(euros: number, language: UiLanguage): string {
-  return numberFormat(language === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(euros);
+  return numberFormat(language === "en" ? "en-GB" : "nl-NL", {
+    style: "currency",
+    currency: "EUR",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  }).format(euros);
 }

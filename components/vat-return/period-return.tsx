@@ -17,22 +17,36 @@ export async function PeriodReturn({ businessId, data, language, canWrite, today
   const shown = data.rubrieken.filter((r) => r.documents.length > 0 && !(r.code.startsWith("5") && r.code !== "5b"));
   return (
     <Card as="section" padding="compact" className="space-y-4" aria-labelledby={titleId}>
-      <h2 id={titleId} className="text-xl font-semibold">{t("periodHeading", { period: data.period.label })}</h2>
+      <h2 id={titleId} className="text-xl font-semibold">
+        {t("periodHeading", { period: data.period.label })}
+      </h2>
       {data.outsideKorFrom === null ? (
         <p>{t("insideWholePeriod")}</p>
       ) : (
         <>
-          {data.outsideKorFrom !== data.period.from ? <p className="text-slate-700">{t("outsideFrom", { date: formatDate(data.outsideKorFrom, language, "long") })}</p> : null}
-          {data.required ? <p className="text-slate-700">{t("due", { date: formatDate(data.period.dueDate, language, "long") })}</p> : <p>{t("notRequiredPeriod")}</p>}
+          {data.outsideKorFrom !== data.period.from ? (
+            <p className="text-slate-700">{t("outsideFrom", { date: formatDate(data.outsideKorFrom, language, "long") })}</p>
+          ) : null}
+          {data.required ? (
+            <p className="text-slate-700">{t("due", { date: formatDate(data.period.dueDate, language, "long") })}</p>
+          ) : (
+            <p>{t("notRequiredPeriod")}</p>
+          )}
           <p className="text-sm text-slate-700">{t("copyHint")}</p>
           <div className="overflow-x-auto">
             <table className="stack-table w-full min-w-[36rem] text-left text-sm" data-testid="vat-return-table">
               <caption className="sr-only">{t("periodHeading", { period: data.period.label })}</caption>
               <thead className="border-b border-slate-200 bg-slate-50">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-semibold">{t("col.rubriek")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-semibold">{t("col.turnover")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-semibold">{t("col.vat")}</th>
+                  <th scope="col" className="px-3 py-2 font-semibold">
+                    {t("col.rubriek")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-semibold">
+                    {t("col.turnover")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-semibold">
+                    {t("col.vat")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -40,14 +54,20 @@ export async function PeriodReturn({ businessId, data, language, canWrite, today
                   <tr key={r.code} className="border-b border-slate-100" data-rubriek={r.code}>
                     <th scope="row" className="px-3 py-2 font-normal">
                       {r.documents.length > 0 && !(r.code.startsWith("5") && r.code !== "5b") ? (
-                        <a href={`#docs-${r.code}`} className="font-semibold text-brand-700 underline">{r.code}</a>
+                        <a href={`#docs-${r.code}`} className="font-semibold text-brand-700 underline">
+                          {r.code}
+                        </a>
                       ) : (
                         <span className="font-semibold">{r.code}</span>
                       )}{" "}
                       {t(`rubriek.${r.code}`)}
                     </th>
-                    <td data-label={t("col.turnover")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.selfFill ? t("selfFill") : euros(r.turnoverEuros)}</td>
-                    <td data-label={t("col.vat")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{r.selfFill ? t("selfFill") : euros(r.vatEuros)}</td>
+                    <td data-label={t("col.turnover")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                      {r.selfFill ? t("selfFill") : euros(r.turnoverEuros)}
+                    </td>
+                    <td data-label={t("col.vat")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                      {r.selfFill ? t("selfFill") : euros(r.vatEuros)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -69,11 +89,20 @@ export async function PeriodReturn({ businessId, data, language, canWrite, today
               <summary className="cursor-pointer font-medium">
                 {t("documentsOf", { code: r.code })} ({r.documents.length})
               </summary>
-              <p className="mt-1 text-slate-700">{t("exact", { turnover: formatCents(r.turnoverCents ?? 0, language), vat: formatCents(r.vatCents ?? 0, language) })}</p>
+              <p className="mt-1 text-slate-700">
+                {t("exact", { turnover: formatCents(r.turnoverCents ?? 0, language), vat: formatCents(r.vatCents ?? 0, language) })}
+              </p>
               <ul className="mt-1 space-y-1">
                 {r.documents.map((d) => (
                   <li key={`${d.type}:${d.id}`} className="flex flex-wrap justify-between gap-2 border-t border-slate-100 pt-1">
-                    <a href={d.type === "invoice" ? `/businesses/${businessId}/invoices/${d.id}` : `/businesses/${businessId}/purchases?year=${d.date.slice(0, 4)}`} className="text-brand-700 underline">
+                    <a
+                      href={
+                        d.type === "invoice"
+                          ? `/businesses/${businessId}/invoices/${d.id}`
+                          : `/businesses/${businessId}/purchases?year=${d.date.slice(0, 4)}`
+                      }
+                      className="text-brand-700 underline"
+                    >
                       {t(d.type, { label: d.label })}
                     </a>
                     <span className="tabular-nums">
@@ -91,7 +120,9 @@ export async function PeriodReturn({ businessId, data, language, canWrite, today
               <ul className="list-disc pl-5 text-sm">
                 {data.notes.map((note) => (
                   <li key={`${note.document.type}:${note.document.id}`}>
-                    {t(note.document.type, { label: note.document.label })} ({formatDate(note.document.date, language)}, {formatCents(note.document.turnoverCents, language)}): {t(`note.${note.kind === "notInReturn" ? note.reason : note.kind}`)}
+                    {t(note.document.type, { label: note.document.label })} ({formatDate(note.document.date, language)},{" "}
+                    {formatCents(note.document.turnoverCents, language)}):{" "}
+                    {t(`note.${note.kind === "notInReturn" ? note.reason : note.kind}`)}
                   </li>
                 ))}
               </ul>
@@ -119,7 +150,12 @@ async function Correction({ data, language }: { data: VatReturnDto; language: Ui
   const filing = data.filing!;
   const filedOn = formatDate(filing.filedOn, language, "long");
   const correction = data.correction!;
-  if (!correction.needed) return <p className="font-medium text-emerald-900">{t("filed", { date: filedOn })} {t("noCorrection", { date: filedOn })}</p>;
+  if (!correction.needed)
+    return (
+      <p className="font-medium text-emerald-900">
+        {t("filed", { date: filedOn })} {t("noCorrection", { date: filedOn })}
+      </p>
+    );
   const changed = correction.rubrieken.filter((r) => (r.turnoverEuros ?? 0) !== 0 || (r.vatEuros ?? 0) !== 0);
   const euros = (value: number | null) => (value === null ? t("notOnForm") : formatEuros(value, language));
   return (
@@ -131,18 +167,32 @@ async function Correction({ data, language }: { data: VatReturnDto; language: Ui
           <caption className="sr-only">{t("correctionTitle")}</caption>
           <thead>
             <tr className="border-b border-amber-300">
-              <th scope="col" className="px-2 py-1">{t("col.rubriek")}</th>
-              <th scope="col" className="px-2 py-1 text-right">{t("col.turnover")}</th>
-              <th scope="col" className="px-2 py-1 text-right">{t("col.vat")}</th>
-              <th scope="col" className="px-2 py-1">{t("col.change")}</th>
+              <th scope="col" className="px-2 py-1">
+                {t("col.rubriek")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t("col.turnover")}
+              </th>
+              <th scope="col" className="px-2 py-1 text-right">
+                {t("col.vat")}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t("col.change")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {changed.map((r) => (
               <tr key={r.code} className="border-b border-amber-200 align-top" data-rubriek={r.code}>
-                <th scope="row" className="px-2 py-1 font-semibold">{r.code}</th>
-                <td data-label={t("col.turnover")} className="px-2 py-1 text-right tabular-nums">{euros(r.turnoverEuros)}</td>
-                <td data-label={t("col.vat")} className="px-2 py-1 text-right tabular-nums">{euros(r.vatEuros)}</td>
+                <th scope="row" className="px-2 py-1 font-semibold">
+                  {r.code}
+                </th>
+                <td data-label={t("col.turnover")} className="px-2 py-1 text-right tabular-nums">
+                  {euros(r.turnoverEuros)}
+                </td>
+                <td data-label={t("col.vat")} className="px-2 py-1 text-right tabular-nums">
+                  {euros(r.vatEuros)}
+                </td>
                 <td data-label={t("col.change")} className="px-2 py-1">
                   {r.changes.map((c) => `${t(`change.${c.change}`)}: ${(c.now ?? c.filed)!.label}`).join("; ")}
                 </td>

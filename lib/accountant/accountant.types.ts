@@ -20,9 +20,24 @@ export type AccessLevel = z.infer<typeof accessLevelSchema>;
 
 export type BusinessInvitationDto = { id: string; email: string; access: AccessLevel; expiresAt: string; createdAt: string };
 
-export type BusinessAccountantDto = { membershipId: string; userId: string; name: string; email: string; firm: string | null; access: AccessLevel; since: string };
+export type BusinessAccountantDto = {
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  firm: string | null;
+  access: AccessLevel;
+  since: string;
+};
 
-export type MyInvitationDto = { id: string; businessId: string; businessName: string; access: AccessLevel; invitedBy: string | null; expiresAt: string };
+export type MyInvitationDto = {
+  id: string;
+  businessId: string;
+  businessName: string;
+  access: AccessLevel;
+  invitedBy: string | null;
+  expiresAt: string;
+};
 
 /** safe < approaching < projected (to cross this year) < crossed; notInKor apart. */
 export const CLIENT_STATUSES = ["crossed", "projected", "approaching", "safe", "notInKor"] as const;
@@ -50,7 +65,18 @@ export type ClientRow = {
   openAlerts: number;
 };
 
-export const SORT_KEYS = ["risk", "name", "counted", "percent", "status", "crossing", "union", "deadline", "lastInvoice", "alerts"] as const;
+export const SORT_KEYS = [
+  "risk",
+  "name",
+  "counted",
+  "percent",
+  "status",
+  "crossing",
+  "union",
+  "deadline",
+  "lastInvoice",
+  "alerts",
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -109,21 +135,47 @@ export const requestAccessSchema = z.object({
     .optional()
     .transform((value) => value || null),
 });
-export const decideAccessRequestSchema = z.object({ approve: z.boolean("validation.invalid"), access: accessLevelSchema.default("READ_ONLY") });
+export const decideAccessRequestSchema = z.object({
+  approve: z.boolean("validation.invalid"),
+  access: accessLevelSchema.default("READ_ONLY"),
+});
 
 /**
  * What the accountant sees of their own request: only what they typed, and "open" until it
  * expires, is withdrawn or approved — a rejected or unmatched request looks the same as a
  * pending one, so the list cannot tell whether a KVK number uses Drempel.
  */
-export type MyAccessRequestDto = { id: string; kvkNumber: string; ownerEmail: string | null; status: "open" | "approved" | "withdrawn" | "expired"; expiresAt: string; createdAt: string };
-export type BusinessAccessRequestDto = { id: string; accountantName: string; accountantEmail: string; firm: string | null; expiresAt: string; createdAt: string };
+export type MyAccessRequestDto = {
+  id: string;
+  kvkNumber: string;
+  ownerEmail: string | null;
+  status: "open" | "approved" | "withdrawn" | "expired";
+  expiresAt: string;
+  createdAt: string;
+};
+export type BusinessAccessRequestDto = {
+  id: string;
+  accountantName: string;
+  accountantEmail: string;
+  firm: string | null;
+  expiresAt: string;
+  createdAt: string;
+};
 
 // ---------------------------------------------------------------------------------------
 // Firms: accountants of one firm may share clients with each other.
 
-export const createFirmSchema = z.object({ name: z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong") });
-export const addFirmColleagueSchema = z.object({ email: z.string("validation.email").trim().toLowerCase().pipe(z.email("validation.email")) });
+export const createFirmSchema = z.object({
+  name: z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong"),
+});
+export const addFirmColleagueSchema = z.object({
+  email: z.string("validation.email").trim().toLowerCase().pipe(z.email("validation.email")),
+});
 export const shareClientSchema = z.object({ colleagueId: z.uuid("validation.invalid"), access: accessLevelSchema.default("READ_ONLY") });
 export type FirmRole = "ADMIN" | "MEMBER";
-export type FirmDto = { id: string; name: string; role: FirmRole; members: { userId: string; name: string; email: string; role: FirmRole }[] };
+export type FirmDto = {
+  id: string;
+  name: string;
+  role: FirmRole;
+  members: { userId: string; name: string; email: string; role: FirmRole }[];
+};

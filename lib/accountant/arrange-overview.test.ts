@@ -36,7 +36,16 @@ const names = (list: ClientRow[]) => list.map((r) => r.name);
 
 describe("risk order", () => {
   it("puts crossed first (earliest first), then projected by date, approaching, safe by share, and outside the KOR last", () => {
-    expect(names([...rows].sort(compareRisk))).toEqual(["Crossed Early", "Crossed Late", "Projected Soon", "Projected Later", "Approaching", "Safe High", "Safe Low", "Outside"]);
+    expect(names([...rows].sort(compareRisk))).toEqual([
+      "Crossed Early",
+      "Crossed Late",
+      "Projected Soon",
+      "Projected Later",
+      "Approaching",
+      "Safe High",
+      "Safe Low",
+      "Outside",
+    ]);
   });
 
   it("reverses with dir=desc", () => {
@@ -46,8 +55,18 @@ describe("risk order", () => {
 
 describe("column sort", () => {
   it("keeps clients without a date last in both directions", () => {
-    expect(names(sortRows(rows, "crossing", "asc")).slice(0, 4)).toEqual(["Crossed Early", "Crossed Late", "Projected Soon", "Projected Later"]);
-    expect(names(sortRows(rows, "crossing", "desc")).slice(0, 4)).toEqual(["Projected Later", "Projected Soon", "Crossed Late", "Crossed Early"]);
+    expect(names(sortRows(rows, "crossing", "asc")).slice(0, 4)).toEqual([
+      "Crossed Early",
+      "Crossed Late",
+      "Projected Soon",
+      "Projected Later",
+    ]);
+    expect(names(sortRows(rows, "crossing", "desc")).slice(0, 4)).toEqual([
+      "Projected Later",
+      "Projected Soon",
+      "Crossed Late",
+      "Crossed Early",
+    ]);
   });
 
   it("sorts amounts and breaks ties by risk", () => {
@@ -57,7 +76,10 @@ describe("column sort", () => {
 
 describe("filter, search and pages", () => {
   it("filters by status and searches name or KVK number", () => {
-    expect(names(arrangeRows(rows, { sort: "risk", dir: "asc", status: "projected", q: "" }))).toEqual(["Projected Soon", "Projected Later"]);
+    expect(names(arrangeRows(rows, { sort: "risk", dir: "asc", status: "projected", q: "" }))).toEqual([
+      "Projected Soon",
+      "Projected Later",
+    ]);
     expect(matchesSearch(rows[6]!, "1234 5678")).toBe(true);
     expect(matchesSearch(rows[6]!, "approach")).toBe(true);
     expect(matchesSearch(rows[0]!, "approach")).toBe(false);

@@ -1,6 +1,14 @@
 // Sorting, filtering, searching, paging and summarising the overview's rows: pure, so
 // the order a user sees is tested without a database.
-import { CLIENT_STATUSES, PAGE_SIZE, type ClientRow, type ClientStatus, type OverviewQuery, type OverviewSummary, type SortKey } from "./accountant.types";
+import {
+  CLIENT_STATUSES,
+  PAGE_SIZE,
+  type ClientRow,
+  type ClientStatus,
+  type OverviewQuery,
+  type OverviewSummary,
+  type SortKey,
+} from "./accountant.types";
 
 const RISK_RANK: Record<ClientStatus, number> = { crossed: 0, projected: 1, approaching: 2, safe: 3, notInKor: 4 };
 const byName = (a: ClientRow, b: ClientRow) => a.name.localeCompare(b.name, "nl") || a.businessId.localeCompare(b.businessId);
@@ -38,7 +46,10 @@ const COMPARERS: Record<Exclude<SortKey, "risk">, (a: ClientRow, b: ClientRow, d
 
 export function sortRows(rows: ClientRow[], sort: SortKey, dir: "asc" | "desc"): ClientRow[] {
   const sign = dir === "asc" ? 1 : -1;
-  const compare = sort === "risk" ? (a: ClientRow, b: ClientRow) => compareRisk(a, b) * sign : (a: ClientRow, b: ClientRow) => COMPARERS[sort](a, b, sign) || compareRisk(a, b);
+  const compare =
+    sort === "risk"
+      ? (a: ClientRow, b: ClientRow) => compareRisk(a, b) * sign
+      : (a: ClientRow, b: ClientRow) => COMPARERS[sort](a, b, sign) || compareRisk(a, b);
   return [...rows].sort(compare);
 }
 
@@ -51,7 +62,12 @@ export function matchesSearch(row: ClientRow, q: string): boolean {
 
 export function summarise(rows: ClientRow[]): OverviewSummary {
   const byStatus = Object.fromEntries(CLIENT_STATUSES.map((s) => [s, 0])) as Record<ClientStatus, number>;
-  const bands = [0, 20, 40, 60, 80, 100].map((from, i, all) => ({ band: from === 100 ? "≥100%" : `${from}–${all[i + 1]}%`, from, to: all[i + 1] ?? null, clients: 0 }));
+  const bands = [0, 20, 40, 60, 80, 100].map((from, i, all) => ({
+    band: from === 100 ? "≥100%" : `${from}–${all[i + 1]}%`,
+    from,
+    to: all[i + 1] ?? null,
+    clients: 0,
+  }));
   let deadlinesThisWeek = 0;
   for (const row of rows) {
     byStatus[row.status] += 1;

@@ -46,7 +46,9 @@ export function buildClientRow(facts: ClientFacts, output: EngineOutput, done?: 
     const key = deadlineKey(d);
     return key !== null && done?.has(key) === true;
   };
-  const upcoming = output.deadlines.filter((d) => d.date >= asOf && d.choice !== true && !isDone(d)).sort((a, b) => a.date.localeCompare(b.date));
+  const upcoming = output.deadlines
+    .filter((d) => d.date >= asOf && d.choice !== true && !isDone(d))
+    .sort((a, b) => a.date.localeCompare(b.date));
   const weekEnd = addDays(asOf, 6);
   const unionLimit = totals?.limits.unionCents ?? rules.unionLimitCents;
   const unionCents = totals?.unionTurnoverCents ?? 0;

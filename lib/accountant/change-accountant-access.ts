@@ -7,7 +7,12 @@ import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { parseOrThrow } from "@/lib/validation";
 import { changeAccountantAccessSchema } from "./accountant.types";
 
-export async function changeAccountantAccess(options: { caller: Caller; businessId: string; membershipId: string; input: unknown }): Promise<void> {
+export async function changeAccountantAccess(options: {
+  caller: Caller;
+  businessId: string;
+  membershipId: string;
+  input: unknown;
+}): Promise<void> {
   const { caller, businessId, membershipId } = options;
   const input = parseOrThrow(changeAccountantAccessSchema, options.input);
   await db().$transaction(async (tx) => {

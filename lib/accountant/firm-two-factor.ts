@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 
 export async function getFirmTwoFactorRequirement(options: { caller: Caller }): Promise<boolean> {
-  const member = await db().firmMember.findUnique({ where: { userId: options.caller.userId }, select: { firm: { select: { requireTwoFactor: true } } } });
+  const member = await db().firmMember.findUnique({
+    where: { userId: options.caller.userId },
+    select: { firm: { select: { requireTwoFactor: true } } },
+  });
   return member?.firm.requireTwoFactor ?? false;
 }
 
@@ -20,12 +23,24 @@ export async function setFirmTwoFactorRequirement(options: { caller: Caller; inp
     const admin = await tx.firmMember.findUnique({ where: { userId: caller.userId } });
     if (!admin) throw new AppError("NOT_FOUND", "Firm not found");
     if (admin.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only the firm's administrator may change this");
-    const self = await tx.user.findUnique({ where: { id: caller.userId }, select: { totpEnabledAt: true, _count: { select: { passkeys: true } } } });
+    const self = await tx.user.findUnique({
+      where: { id: caller.userId },
+      select: { totpEnabledAt: true, _count: { select: { passkeys: true } } },
+    });
     // Requiring it without having it would lock the administrator out of this very page.
     if (input.required && !self?.totpEnabledAt && !self?._count.passkeys) {
-      throw new AppError("VALIDATION_FAILED", "Set up two-factor login yourself first", { fields: { required: "security.firm.adminNeedsTwoFactor" } });
+      throw new AppError("VALIDATION_FAILED", "Set up two-factor login yourself first", {
+        fields: { required: "security.firm.adminNeedsTwoFactor" },
+      });
     }
     await tx.firm.update({ where: { id: admin.firmId }, data: { requireTwoFactor: input.required } });
-    await writeAuditLog(tx, { businessId: null, actorId: caller.userId, action: "security.firmTwoFactorRequirement", entityType: "Firm", entityId: admin.firmId, after: { required: input.required } });
+    await writeAuditLog(tx, {
+      businessId: null,
+      actorId: caller.userId,
+      action: "security.firmTwoFactorRequirement",
+      entityType: "Firm",
+      entityId: admin.firmId,
+      after: { required: input.required },
+    });
   });
 }

@@ -12,7 +12,9 @@ import { addFirmColleagueSchema, createFirmSchema, type FirmDto } from "./accoun
 export async function getMyFirm(options: { caller: Caller }): Promise<FirmDto | null> {
   const member = await db().firmMember.findUnique({
     where: { userId: options.caller.userId },
-    include: { firm: { include: { members: { include: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } } } } },
+    include: {
+      firm: { include: { members: { include: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } } } },
+    },
   });
   if (!member) return null;
   return {
@@ -30,9 +32,18 @@ export async function createFirm(options: { caller: Caller; input: unknown }): P
     if (await tx.firmMember.findUnique({ where: { userId: caller.userId } })) {
       throw new AppError("CONFLICT", "Already in a firm", { fields: { name: "accountant.errors.alreadyInFirm" } });
     }
-    const firm = await tx.firm.create({ data: { name: input.name, createdById: caller.userId, members: { create: { userId: caller.userId, role: "ADMIN" } } } });
+    const firm = await tx.firm.create({
+      data: { name: input.name, createdById: caller.userId, members: { create: { userId: caller.userId, role: "ADMIN" } } },
+    });
     await tx.user.update({ where: { id: caller.userId }, data: { isAccountant: true, accountantFirm: input.name } });
-    await writeAuditLog(tx, { businessId: null, actorId: caller.userId, action: "firm.create", entityType: "Firm", entityId: firm.id, after: { name: input.name } });
+    await writeAuditLog(tx, {
+      businessId: null,
+      actorId: caller.userId,
+      action: "firm.create",
+      entityType: "Firm",
+      entityId: firm.id,
+      after: { name: input.name },
+    });
     return { id: firm.id };
   });
 }
@@ -45,13 +56,25 @@ export async function addFirmColleague(options: { caller: Caller; input: unknown
     const admin = await tx.firmMember.findUnique({ where: { userId: caller.userId }, include: { firm: true } });
     if (!admin) throw new AppError("NOT_FOUND", "Firm not found");
     if (admin.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only the firm's administrator may add colleagues");
-    const colleague = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, isAccountant: true, emailVerifiedAt: true, firmMembership: true } });
+    const colleague = await tx.user.findUnique({
+      where: { email: input.email },
+      select: { id: true, isAccountant: true, emailVerifiedAt: true, firmMembership: true },
+    });
     // Clients are shared with firm colleagues: whoever registered the address without proving it is nobody's colleague.
-    if (!colleague?.isAccountant || !colleague.emailVerifiedAt) throw new AppError("VALIDATION_FAILED", "Not a registered accountant", { fields: { email: "accountant.errors.notAnAccountant" } });
-    if (colleague.firmMembership) throw new AppError("CONFLICT", "Already in a firm", { fields: { email: "accountant.errors.colleagueInFirm" } });
+    if (!colleague?.isAccountant || !colleague.emailVerifiedAt)
+      throw new AppError("VALIDATION_FAILED", "Not a registered accountant", { fields: { email: "accountant.errors.notAnAccountant" } });
+    if (colleague.firmMembership)
+      throw new AppError("CONFLICT", "Already in a firm", { fields: { email: "accountant.errors.colleagueInFirm" } });
     await tx.firmMember.create({ data: { firmId: admin.firmId, userId: colleague.id, role: "MEMBER" } });
     await tx.user.update({ where: { id: colleague.id }, data: { accountantFirm: admin.firm.name } });
-    await writeAuditLog(tx, { businessId: null, actorId: caller.userId, action: "firm.addColleague", entityType: "Firm", entityId: admin.firmId, after: { email: input.email } });
+    await writeAuditLog(tx, {
+      businessId: null,
+      actorId: caller.userId,
+      action: "firm.addColleague",
+      entityType: "Firm",
+      entityId: admin.firmId,
+      after: { email: input.email },
+    });
   });
 }
 
@@ -70,7 +93,13 @@ export async function leaveFirm(options: { caller: Caller }): Promise<void> {
     const next = await tx.firmMember.findFirst({ where: { firmId: member.firmId }, orderBy: { createdAt: "asc" } });
     if (!next) await tx.firm.delete({ where: { id: member.firmId } });
     else if (member.role === "ADMIN") await tx.firmMember.update({ where: { userId: next.userId }, data: { role: "ADMIN" } });
-    await writeAuditLog(tx, { businessId: null, actorId: caller.userId, action: "firm.leave", entityType: "Firm", entityId: member.firmId });
+    await writeAuditLog(tx, {
+      businessId: null,
+      actorId: caller.userId,
+      action: "firm.leave",
+      entityType: "Firm",
+      entityId: member.firmId,
+    });
   });
 }
 

@@ -14,7 +14,15 @@ export async function getAccountantOverview(options: { caller: Caller; query?: u
   const all = await loadClientRows({ accountantId: options.caller.userId, asOf });
   const matching = arrangeRows(all, query);
   const page = paginate(matching, query.page);
-  return { asOf, year: Number(asOf.slice(0, 4)), summary: summarise(all), rows: page.rows, matching: matching.length, page: page.page, pageCount: page.pageCount };
+  return {
+    asOf,
+    year: Number(asOf.slice(0, 4)),
+    summary: summarise(all),
+    rows: page.rows,
+    matching: matching.length,
+    page: page.page,
+    pageCount: page.pageCount,
+  };
 }
 
 /** Every matching row, unpaged, for the CSV export. */

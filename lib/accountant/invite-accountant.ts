@@ -13,7 +13,12 @@ import { parseOrThrow } from "@/lib/validation";
 import { INVITATION_DAYS, inviteAccountantSchema, type BusinessInvitationDto } from "./accountant.types";
 import { invitationLink, renderInvitationMail } from "./render-invitation-mail";
 
-export async function inviteAccountant(options: { caller: Caller; businessId: string; input: unknown; now?: Date }): Promise<BusinessInvitationDto> {
+export async function inviteAccountant(options: {
+  caller: Caller;
+  businessId: string;
+  input: unknown;
+  now?: Date;
+}): Promise<BusinessInvitationDto> {
   const { caller, businessId } = options;
   const input = parseOrThrow(inviteAccountantSchema, options.input);
   const now = options.now ?? new Date();
@@ -51,9 +56,24 @@ export async function inviteAccountant(options: { caller: Caller; businessId: st
       tx.business.findUniqueOrThrow({ where: { id: businessId }, select: { name: true } }),
       tx.user.findUnique({ where: { id: caller.userId }, select: { name: true } }),
     ]);
-    const mail = renderInvitationMail({ businessName: business.name, inviterName: inviter?.name ?? null, access: created.access, expiresAt: created.expiresAt, link: invitationLink(appBaseUrl(), token) });
+    const mail = renderInvitationMail({
+      businessName: business.name,
+      inviterName: inviter?.name ?? null,
+      access: created.access,
+      expiresAt: created.expiresAt,
+      link: invitationLink(appBaseUrl(), token),
+    });
     await tx.outboxJob.create({
-      data: { kind: "INVITATION_EMAIL", dedupeKey: `invitation:${created.id}`, businessId, toAddress: created.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, nextAttemptAt: now },
+      data: {
+        kind: "INVITATION_EMAIL",
+        dedupeKey: `invitation:${created.id}`,
+        businessId,
+        toAddress: created.email,
+        subject: mail.subject,
+        textBody: mail.text,
+        htmlBody: mail.html,
+        nextAttemptAt: now,
+      },
       select: { id: true },
     });
     return created;

@@ -14,21 +14,49 @@ export async function listMyAccessRequests(options: { caller: Caller; now?: Date
   const lines = new Map<string, MyAccessRequestDto>();
   for (const row of rows) {
     const key = `${row.kvkNumber}:${row.createdAt.toISOString()}`;
-    const status: MyAccessRequestDto["status"] = row.approvedAt ? "approved" : row.withdrawnAt ? "withdrawn" : row.expiresAt <= now ? "expired" : "open";
+    const status: MyAccessRequestDto["status"] = row.approvedAt
+      ? "approved"
+      : row.withdrawnAt
+        ? "withdrawn"
+        : row.expiresAt <= now
+          ? "expired"
+          : "open";
     const line = lines.get(key);
     if (line && (line.status === "approved" || status !== "approved")) continue;
-    lines.set(key, { id: row.id, kvkNumber: row.kvkNumber, ownerEmail: row.ownerEmail, status, expiresAt: row.expiresAt.toISOString(), createdAt: row.createdAt.toISOString() });
+    lines.set(key, {
+      id: row.id,
+      kvkNumber: row.kvkNumber,
+      ownerEmail: row.ownerEmail,
+      status,
+      expiresAt: row.expiresAt.toISOString(),
+      createdAt: row.createdAt.toISOString(),
+    });
   }
   return [...lines.values()];
 }
 
-export async function listBusinessAccessRequests(options: { caller: Caller; businessId: string; now?: Date }): Promise<BusinessAccessRequestDto[]> {
+export async function listBusinessAccessRequests(options: {
+  caller: Caller;
+  businessId: string;
+  now?: Date;
+}): Promise<BusinessAccessRequestDto[]> {
   const { businessId } = options;
   await requireBusinessAccess({ ...options, need: "manage" });
   const rows = await db().accountantAccessRequest.findMany({
     // An unverified accountant's request is not shown: it could not be approved (decide-access-request.ts).
-    where: { businessId, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: options.now ?? new Date() }, accountant: { emailVerifiedAt: { not: null } } },
-    include: { accountant: { select: { name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } } },
+    where: {
+      businessId,
+      approvedAt: null,
+      rejectedAt: null,
+      withdrawnAt: null,
+      expiresAt: { gt: options.now ?? new Date() },
+      accountant: { emailVerifiedAt: { not: null } },
+    },
+    include: {
+      accountant: {
+        select: { name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } },
+      },
+    },
     orderBy: { createdAt: "asc" },
   });
   return rows.map((r) => ({

@@ -5,13 +5,21 @@ import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import type { BusinessAccountantDto, BusinessInvitationDto } from "./accountant.types";
 
-export async function listBusinessAccountants(options: { caller: Caller; businessId: string; now?: Date }): Promise<{ accountants: BusinessAccountantDto[]; invitations: BusinessInvitationDto[] }> {
+export async function listBusinessAccountants(options: {
+  caller: Caller;
+  businessId: string;
+  now?: Date;
+}): Promise<{ accountants: BusinessAccountantDto[]; invitations: BusinessInvitationDto[] }> {
   const { businessId } = options;
   await requireBusinessAccess({ ...options, need: "manage" });
   const [memberships, invitations] = await Promise.all([
     db().membership.findMany({
       where: { businessId, role: "ACCOUNTANT" },
-      include: { user: { select: { name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } } },
+      include: {
+        user: {
+          select: { name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } },
+        },
+      },
       orderBy: { createdAt: "asc" },
     }),
     db().accountantInvitation.findMany({
@@ -29,6 +37,12 @@ export async function listBusinessAccountants(options: { caller: Caller; busines
       access: m.access,
       since: m.createdAt.toISOString(),
     })),
-    invitations: invitations.map((i) => ({ id: i.id, email: i.email, access: i.access, expiresAt: i.expiresAt.toISOString(), createdAt: i.createdAt.toISOString() })),
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      email: i.email,
+      access: i.access,
+      expiresAt: i.expiresAt.toISOString(),
+      createdAt: i.createdAt.toISOString(),
+    })),
   };
 }

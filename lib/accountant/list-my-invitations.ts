@@ -5,7 +5,13 @@ import type { Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import type { MyInvitationDto } from "./accountant.types";
 
-const pendingFor = (email: string, now: Date) => ({ email: email.toLowerCase(), acceptedAt: null, declinedAt: null, withdrawnAt: null, expiresAt: { gt: now } });
+const pendingFor = (email: string, now: Date) => ({
+  email: email.toLowerCase(),
+  acceptedAt: null,
+  declinedAt: null,
+  withdrawnAt: null,
+  expiresAt: { gt: now },
+});
 
 export async function listMyInvitations(options: { caller: Caller; now?: Date }): Promise<MyInvitationDto[]> {
   const user = await db().user.findUnique({ where: { id: options.caller.userId }, select: { email: true, emailVerifiedAt: true } });
@@ -16,7 +22,9 @@ export async function listMyInvitations(options: { caller: Caller; now?: Date })
     orderBy: { createdAt: "asc" },
   });
   const inviterIds = [...new Set(invitations.map((i) => i.invitedById).filter((id): id is string => id !== null))];
-  const inviters = inviterIds.length ? await db().user.findMany({ where: { id: { in: inviterIds } }, select: { id: true, name: true } }) : [];
+  const inviters = inviterIds.length
+    ? await db().user.findMany({ where: { id: { in: inviterIds } }, select: { id: true, name: true } })
+    : [];
   const names = new Map(inviters.map((u) => [u.id, u.name]));
   return invitations.map((i) => ({
     id: i.id,
@@ -29,7 +37,10 @@ export async function listMyInvitations(options: { caller: Caller; now?: Date })
 }
 
 /** Whether the user has anything on /accountant: an accountant, or a verified someone with a pending invitation. */
-export async function hasAccountantView(user: { isAccountant: boolean; email: string; emailVerified: boolean }, now = new Date()): Promise<boolean> {
+export async function hasAccountantView(
+  user: { isAccountant: boolean; email: string; emailVerified: boolean },
+  now = new Date(),
+): Promise<boolean> {
   if (user.isAccountant) return true;
   if (!user.emailVerified) return false;
   return (await db().accountantInvitation.count({ where: pendingFor(user.email, now) })) > 0;

@@ -48,7 +48,12 @@ async function evaluateSummaries(userId: string, stale: ClientLine[], asOf: ISOD
     year,
     asOf,
     booksVersion,
-    data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions), done: done.get(businessId) }),
+    data: summaryData({
+      output,
+      euKorEnabled: input.business.euKor !== undefined,
+      lastInvoiceDate: lastTransactionDate(input.transactions),
+      done: done.get(businessId),
+    }),
   }));
   await upsertYearSummaries(db(), summaries);
   return new Map(summaries.map((s) => [s.businessId, s.data]));
@@ -67,7 +72,11 @@ export async function loadClientRows(options: { accountantId: string; asOf: ISOD
  * year's figures, status and next deadline (unsorted): one query for the list and the
  * summaries, and for the missing or stale summaries a constant number more.
  */
-export async function loadMembershipRows(options: { userId: string; asOf: ISODate; role?: MembershipRole }): Promise<(ClientRow & { role: MembershipRole })[]> {
+export async function loadMembershipRows(options: {
+  userId: string;
+  asOf: ISODate;
+  role?: MembershipRole;
+}): Promise<(ClientRow & { role: MembershipRole })[]> {
   const { userId, asOf } = options;
   const lines = await db().$queryRawUnsafe<ClientLine[]>(CLIENTS, userId, Number(asOf.slice(0, 4)), options.role ?? null);
   const isFresh = (c: ClientLine) => c.data !== null && c.summaryVersion === c.booksVersion && c.summaryAsOf === asOf;

@@ -21,7 +21,8 @@ export const OVERVIEW_CSV_COLUMNS = [
   "open_alerts",
 ] as const;
 
-const euros = (cents: number) => `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
+const euros = (cents: number) =>
+  `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
 
 export function overviewCsv(rows: ClientRow[]): string {
   const data = rows.map((r) => [

@@ -28,6 +28,9 @@ export function renderAccessRequestMail(options: {
           `Keur goed (alleen lezen, of lezen en facturen registreren) of wijs af in de instellingen van je bedrijf, tot ${until}: ${settingsUrl}`,
           "Verwachtte je dit niet? Wijs het af; er verandert niets tot je goedkeurt.",
         ];
-  const subject = options.locale === "en" ? `Drempel: ${accountantName} asks for access to ${businessName}` : `Drempel: ${accountantName} vraagt toegang tot ${businessName}`;
+  const subject =
+    options.locale === "en"
+      ? `Drempel: ${accountantName} asks for access to ${businessName}`
+      : `Drempel: ${accountantName} vraagt toegang tot ${businessName}`;
   return { subject, text: lines.join("\n"), html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("") };
 }

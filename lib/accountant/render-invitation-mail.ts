@@ -8,7 +8,13 @@ export function invitationLink(baseUrl: string, token: string): string {
   return `${baseUrl}/invitation?token=${encodeURIComponent(token)}`;
 }
 
-export function renderInvitationMail(options: { businessName: string; inviterName: string | null; access: "READ_ONLY" | "READ_WRITE"; expiresAt: Date; link: string }) {
+export function renderInvitationMail(options: {
+  businessName: string;
+  inviterName: string | null;
+  access: "READ_ONLY" | "READ_WRITE";
+  expiresAt: Date;
+  link: string;
+}) {
   const level = options.access === "READ_ONLY" ? "alleen lezen / read only" : "lezen en facturen registreren / read and register invoices";
   const until = options.expiresAt.toISOString().slice(0, 10);
   const lines = [

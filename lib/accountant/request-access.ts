@@ -26,7 +26,11 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
   if (!(await isEmailVerified(caller.userId))) {
     throw new AppError("FORBIDDEN", "Verify your email address first", { fields: { kvkNumber: "accountant.errors.verifyFirst" } });
   }
-  const limit = await hitRateLimit({ key: accessRequestRateKey(caller.userId), limit: ACCESS_REQUEST_LIMIT, windowSeconds: ACCESS_REQUEST_WINDOW_SECONDS });
+  const limit = await hitRateLimit({
+    key: accessRequestRateKey(caller.userId),
+    limit: ACCESS_REQUEST_LIMIT,
+    windowSeconds: ACCESS_REQUEST_WINDOW_SECONDS,
+  });
   if (!limit.allowed) throw new AppError("RATE_LIMITED", "Too many access requests", { retryAfterSeconds: limit.retryAfterSeconds });
   // The business is found by its KVK number among all businesses, and its owners' mails
   // are queued: across tenants, through two SECURITY DEFINER functions that do only that
@@ -35,15 +39,27 @@ export async function requestAccess(options: { caller: Caller; input: unknown; n
     // The functions act for drempel.user_id: the pool set it already on PostgreSQL; the
     // embedded database has no context, so it is set here for this transaction.
     await tx.$executeRaw`SELECT set_config('drempel.user_id', ${caller.userId}, true)`;
-    const accountant = await tx.user.findUnique({ where: { id: caller.userId }, select: { id: true, name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } } });
+    const accountant = await tx.user.findUnique({
+      where: { id: caller.userId },
+      select: { id: true, name: true, email: true, accountantFirm: true, firmMembership: { select: { firm: { select: { name: true } } } } },
+    });
     if (!accountant) throw new AppError("NOT_FOUND", "User not found");
     await tx.user.update({ where: { id: accountant.id }, data: { isAccountant: true } });
     // One open request per accountant and KVK number: asking again changes nothing.
     const open = await tx.accountantAccessRequest.findFirst({
-      where: { accountantId: accountant.id, kvkNumber: input.kvkNumber, approvedAt: null, rejectedAt: null, withdrawnAt: null, expiresAt: { gt: now } },
+      where: {
+        accountantId: accountant.id,
+        kvkNumber: input.kvkNumber,
+        approvedAt: null,
+        rejectedAt: null,
+        withdrawnAt: null,
+        expiresAt: { gt: now },
+      },
     });
     if (open) return;
-    const businesses = await tx.$queryRaw<{ id: string; name: string; owners: { id: string; email: string; name: string; locale: "nl" | "en" }[] }[]>`
+    const businesses = await tx.$queryRaw<
+      { id: string; name: string; owners: { id: string; email: string; name: string; locale: "nl" | "en" }[] }[]
+    >`
       SELECT id::text AS id, name, owners FROM drempel_access_request_targets(${input.kvkNumber}, ${input.ownerEmail ?? null}::text)`;
     const expiresAt = new Date(now.getTime() + ACCESS_REQUEST_DAYS * 86_400_000);
     // One createdAt for every row of this request: the accountant sees them as one line.

@@ -14,14 +14,32 @@ import { hashResetToken as hashToken, isResetTokenFormat as isTokenFormat } from
 import type { AccessLevel } from "./accountant.types";
 
 export type InvitationByToken =
-  | { status: "open"; invitation: { id: string; businessId: string; businessName: string; access: AccessLevel; invitedBy: string | null; expiresAt: string } }
+  | {
+      status: "open";
+      invitation: {
+        id: string;
+        businessId: string;
+        businessName: string;
+        access: AccessLevel;
+        invitedBy: string | null;
+        expiresAt: string;
+      };
+    }
   | { status: "unverified" }
   | { status: "invalid" };
 
 const notFound = () => new AppError("NOT_FOUND", "Invitation not found", { fields: { token: "accountant.errors.invitationInvalid" } });
-const verifyFirst = () => new AppError("FORBIDDEN", "Verify your email address first", { fields: { token: "accountant.errors.verifyFirst" } });
+const verifyFirst = () =>
+  new AppError("FORBIDDEN", "Verify your email address first", { fields: { token: "accountant.errors.verifyFirst" } });
 
-const openFor = (tokenHash: string, email: string, now: Date) => ({ tokenHash, email: email.toLowerCase(), acceptedAt: null, declinedAt: null, withdrawnAt: null, expiresAt: { gt: now } });
+const openFor = (tokenHash: string, email: string, now: Date) => ({
+  tokenHash,
+  email: email.toLowerCase(),
+  acceptedAt: null,
+  declinedAt: null,
+  withdrawnAt: null,
+  expiresAt: { gt: now },
+});
 
 async function verifiedUser(userId: string) {
   return db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, emailVerifiedAt: true } });
@@ -39,7 +57,9 @@ export async function findInvitationByToken(options: { caller: Caller; token: un
     include: { business: { select: { name: true } } },
   });
   if (!invitation) return { status: "invalid" };
-  const inviter = invitation.invitedById ? await db().user.findUnique({ where: { id: invitation.invitedById }, select: { name: true } }) : null;
+  const inviter = invitation.invitedById
+    ? await db().user.findUnique({ where: { id: invitation.invitedById }, select: { name: true } })
+    : null;
   return {
     status: "open",
     invitation: {
@@ -53,7 +73,12 @@ export async function findInvitationByToken(options: { caller: Caller; token: un
   };
 }
 
-export async function respondToInvitation(options: { caller: Caller; token: string; accept: boolean; now?: Date }): Promise<{ businessId: string }> {
+export async function respondToInvitation(options: {
+  caller: Caller;
+  token: string;
+  accept: boolean;
+  now?: Date;
+}): Promise<{ businessId: string }> {
   const { caller, token, accept } = options;
   const now = options.now ?? new Date();
   if (typeof token !== "string" || !isTokenFormat(token)) throw notFound();
@@ -73,7 +98,9 @@ export async function respondToInvitation(options: { caller: Caller; token: stri
     if (accept) {
       const existing = await tx.membership.findUnique({ where: { businessId_userId: { businessId, userId: user.id } } });
       if (existing) throw new AppError("CONFLICT", "Already has access", { fields: { token: "validation.alreadyMember" } });
-      const membership = await tx.membership.create({ data: { businessId, userId: user.id, role: "ACCOUNTANT", access: invitation.access } });
+      const membership = await tx.membership.create({
+        data: { businessId, userId: user.id, role: "ACCOUNTANT", access: invitation.access },
+      });
       await tx.user.update({ where: { id: user.id }, data: { isAccountant: true } });
       await writeAuditLog(tx, {
         businessId,
@@ -84,7 +111,13 @@ export async function respondToInvitation(options: { caller: Caller; token: stri
         after: { email: user.email, role: "ACCOUNTANT", access: invitation.access, invitationId: invitation.id },
       });
     } else {
-      await writeAuditLog(tx, { businessId, actorId: user.id, action: "accountant.decline", entityType: "AccountantInvitation", entityId: invitation.id });
+      await writeAuditLog(tx, {
+        businessId,
+        actorId: user.id,
+        action: "accountant.decline",
+        entityType: "AccountantInvitation",
+        entityId: invitation.id,
+      });
     }
     return { businessId };
   });

@@ -16,7 +16,9 @@ export async function shareClient(options: { caller: Caller; businessId: string;
     const mine = await requireBusinessAccess({ caller, businessId, need: "read", client: tx });
     if (mine.role !== "ACCOUNTANT") throw new AppError("FORBIDDEN", "Only an accountant shares a client with a colleague; owners invite");
     if (mine.access === "READ_ONLY" && input.access === "READ_WRITE") {
-      throw new AppError("FORBIDDEN", "Cannot share more access than you have", { fields: { access: "accountant.errors.shareAboveOwnAccess" } });
+      throw new AppError("FORBIDDEN", "Cannot share more access than you have", {
+        fields: { access: "accountant.errors.shareAboveOwnAccess" },
+      });
     }
     const [me, colleague] = await Promise.all([
       tx.firmMember.findUnique({ where: { userId: caller.userId }, include: { firm: { select: { name: true } } } }),
@@ -28,7 +30,9 @@ export async function shareClient(options: { caller: Caller; businessId: string;
     if (await tx.membership.findUnique({ where: { businessId_userId: { businessId, userId: colleague.userId } } })) {
       throw new AppError("CONFLICT", "Already has access", { fields: { colleagueId: "validation.alreadyMember" } });
     }
-    const membership = await tx.membership.create({ data: { businessId, userId: colleague.userId, role: "ACCOUNTANT", access: input.access } });
+    const membership = await tx.membership.create({
+      data: { businessId, userId: colleague.userId, role: "ACCOUNTANT", access: input.access },
+    });
     await writeAuditLog(tx, {
       businessId,
       actorId: caller.userId,

@@ -11,7 +11,8 @@ export async function withdrawAccessRequest(options: { caller: Caller; requestId
   const now = options.now ?? new Date();
   if (!uuid.test(requestId)) throw new AppError("NOT_FOUND", "Request not found");
   const request = await db().accountantAccessRequest.findFirst({ where: { id: requestId, accountantId: caller.userId } });
-  if (!request || request.approvedAt || request.withdrawnAt || request.expiresAt <= now) throw new AppError("NOT_FOUND", "Request not found");
+  if (!request || request.approvedAt || request.withdrawnAt || request.expiresAt <= now)
+    throw new AppError("NOT_FOUND", "Request not found");
   // A rejected one is withdrawn as well: the accountant must not learn that it was rejected.
   await db().accountantAccessRequest.updateMany({
     where: { accountantId: caller.userId, kvkNumber: request.kvkNumber, approvedAt: null, withdrawnAt: null, createdAt: request.createdAt },

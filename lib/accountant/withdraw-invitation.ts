@@ -13,6 +13,12 @@ export async function withdrawInvitation(options: { caller: Caller; businessId: 
       data: { withdrawnAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "Invitation not found");
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "accountant.withdraw", entityType: "AccountantInvitation", entityId: invitationId });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "accountant.withdraw",
+      entityType: "AccountantInvitation",
+      entityId: invitationId,
+    });
   });
 }

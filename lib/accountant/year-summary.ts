@@ -20,9 +20,27 @@ export function lastTransactionDate(transactions: Pick<Transaction, "date">[]): 
   return last;
 }
 
-export function summaryData(options: { output: EngineOutput; euKorEnabled: boolean; lastInvoiceDate: ISODate | null; done?: DoneMarks }): SummaryData {
-  const { businessId: _b, name: _n, kvkNumber: _k, access: _a, ...data } = buildClientRow(
-    { businessId: "", name: "", kvkNumber: null, access: "READ_ONLY", lastInvoiceDate: options.lastInvoiceDate, euKorEnabled: options.euKorEnabled },
+export function summaryData(options: {
+  output: EngineOutput;
+  euKorEnabled: boolean;
+  lastInvoiceDate: ISODate | null;
+  done?: DoneMarks;
+}): SummaryData {
+  const {
+    businessId: _b,
+    name: _n,
+    kvkNumber: _k,
+    access: _a,
+    ...data
+  } = buildClientRow(
+    {
+      businessId: "",
+      name: "",
+      kvkNumber: null,
+      access: "READ_ONLY",
+      lastInvoiceDate: options.lastInvoiceDate,
+      euKorEnabled: options.euKorEnabled,
+    },
     options.output,
     options.done,
   );
@@ -36,7 +54,9 @@ export function summaryData(options: { output: EngineOutput; euKorEnabled: boole
  */
 export async function upsertYearSummaries(client: Tx, summaries: YearSummary[]): Promise<void> {
   if (summaries.length === 0) return;
-  const payload = JSON.stringify(summaries.map((s) => ({ businessId: s.businessId, year: s.year, asOf: s.asOf, booksVersion: s.booksVersion, data: s.data })));
+  const payload = JSON.stringify(
+    summaries.map((s) => ({ businessId: s.businessId, year: s.year, asOf: s.asOf, booksVersion: s.booksVersion, data: s.data })),
+  );
   await client.$executeRawUnsafe(
     `INSERT INTO "BusinessYearSummary" ("businessId", "year", "asOf", "booksVersion", "data", "evaluatedAt")
      SELECT r."businessId", r."year", r."asOf", r."booksVersion", r."data", now()

@@ -12,13 +12,16 @@ afterAll(() => {
   else process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = flag;
 });
 
-const digestOf = async (work: () => Promise<unknown>) => ((await runFormAction(work).catch((error: unknown) => error)) as { digest?: string }).digest;
+const digestOf = async (work: () => Promise<unknown>) =>
+  ((await runFormAction(work).catch((error: unknown) => error)) as { digest?: string }).digest;
 
 describe("runFormAction", () => {
   it("turns a read-only caller's FORBIDDEN into Next's 403 page, NOT_FOUND into its 404 page, UNAUTHENTICATED into the login page", async () => {
     expect(await digestOf(async () => Promise.reject(new AppError("FORBIDDEN", "Read-only access")))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
     expect(await digestOf(async () => Promise.reject(new AppError("NOT_FOUND", "Invoice not found")))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
-    expect(await digestOf(async () => Promise.reject(new AppError("UNAUTHENTICATED", "Not signed in")))).toMatch(/^NEXT_REDIRECT;replace;\/login;307;/);
+    expect(await digestOf(async () => Promise.reject(new AppError("UNAUTHENTICATED", "Not signed in")))).toMatch(
+      /^NEXT_REDIRECT;replace;\/login;307;/,
+    );
   });
 
   it("passes the result through, and rethrows what is not an AppError", async () => {
@@ -30,7 +33,9 @@ describe("runFormAction", () => {
 
 describe("runAction", () => {
   it("answers an AppError with its code and fields", async () => {
-    await expect(runAction(async () => Promise.reject(new AppError("VALIDATION_FAILED", "x", { fields: { name: "validation.invalidCharacters" } })))).resolves.toEqual({
+    await expect(
+      runAction(async () => Promise.reject(new AppError("VALIDATION_FAILED", "x", { fields: { name: "validation.invalidCharacters" } }))),
+    ).resolves.toEqual({
       ok: false,
       error: { code: "VALIDATION_FAILED", message: "x", fields: { name: "validation.invalidCharacters" } },
     });

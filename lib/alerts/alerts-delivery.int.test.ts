@@ -46,7 +46,13 @@ function makeWorker(options: { id?: string; url?: string; schedule?: number[]; b
 }
 
 const plain = (text: string | undefined) => (text ?? "").replace(/\u00a0/g, " ");
-const invoice = (number: string, date: string, netCents: number) => ({ number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents });
+const invoice = (number: string, date: string, netCents: number) => ({
+  number,
+  date,
+  customer: { name: `Klant ${number}` },
+  category: "NL_STANDARD",
+  netCents,
+});
 
 async function setUp(name: string) {
   const nlOwner = await createUser("eigenaar");
@@ -106,7 +112,9 @@ describe("alert mails", () => {
     expect(nlText).not.toContain(approaching.id);
     expect(plain(nl.html || "")).toContain(`href="${APP_URL}/businesses/${business.id}"`);
     expect(plain(nl.html || "")).toContain("€ 16.200,00");
-    expect(nl.headerLines.find((header) => header.key === "list-unsubscribe")?.line).toContain(`${APP_URL}/api/notifications/unsubscribe?token=`);
+    expect(nl.headerLines.find((header) => header.key === "list-unsubscribe")?.line).toContain(
+      `${APP_URL}/api/notifications/unsubscribe?token=`,
+    );
 
     const [en] = smtp.mailsTo(enOwner.email) as [CapturedMail];
     expect(smtp.mailsTo(enOwner.email)).toHaveLength(1);
@@ -142,7 +150,9 @@ describe("alert mails", () => {
     expect(await countUnreadNotifications({ caller: { userId: enOwner.id } })).toBe(2);
     await markNotificationRead({ caller: { userId: enOwner.id }, notificationId: notifications[0]!.id });
     expect(await countUnreadNotifications({ caller: { userId: enOwner.id } })).toBe(1);
-    await expect(markNotificationRead({ caller: { userId: nlOwner.id }, notificationId: notifications[1]!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(markNotificationRead({ caller: { userId: nlOwner.id }, notificationId: notifications[1]!.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await markAllNotificationsRead({ caller: { userId: enOwner.id } })).toBe(1);
     expect(await countUnreadNotifications({ caller: { userId: nlOwner.id } })).toBe(2);
 
@@ -163,13 +173,20 @@ describe("alert mails", () => {
     w1.start(5);
     w2.start(5);
     // 30 × €700: 80% with the 23rd (€16.100), 95% with the 28th (€19.600), over with the 29th.
-    await Promise.all(Array.from({ length: 30 }, (_, i) => add(`${YEAR}-B${String(i + 1).padStart(2, "0")}`, `${YEAR}-01-${String(i + 1).padStart(2, "0")}`, 70_000)));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        add(`${YEAR}-B${String(i + 1).padStart(2, "0")}`, `${YEAR}-01-${String(i + 1).padStart(2, "0")}`, 70_000),
+      ),
+    );
     await w1.stop();
     await w2.stop();
     await Promise.all([w1.runUntilIdle(), w2.runUntilIdle()]);
 
     for (const address of recipients) {
-      const subjects = smtp.mailsTo(address).map((mail) => mail.subject ?? "").sort();
+      const subjects = smtp
+        .mailsTo(address)
+        .map((mail) => mail.subject ?? "")
+        .sort();
       const level80 = /80% (van de KOR-grens|of the KOR limit)/;
       const level95 = /95% (van de KOR-grens|of the KOR limit)/;
       // Which invoice crosses depends on which were committed when the evaluation ran; with
@@ -191,7 +208,12 @@ describe("alert mails", () => {
     expect(evaluations).toBeLessThan(30);
 
     // Two workers claim the two evaluations of the same business at the same moment.
-    await db().outboxJob.createMany({ data: [{ kind: "EVALUATE", businessId: business.id }, { kind: "EVALUATE", businessId: business.id }] });
+    await db().outboxJob.createMany({
+      data: [
+        { kind: "EVALUATE", businessId: business.id },
+        { kind: "EVALUATE", businessId: business.id },
+      ],
+    });
     const [a, b] = await Promise.all([makeWorker({ batchSize: 1 }).runOnce(), makeWorker({ batchSize: 1 }).runOnce()]);
     expect(a.claimed + b.claimed).toBeGreaterThanOrEqual(2);
 
@@ -230,12 +252,21 @@ describe("exactly once in the database", () => {
     await db().outboxJob.deleteMany({ where: { businessId: business.id } });
     await expect(
       db().$transaction(async (tx) => {
-        await createInvoice({ caller: { userId: nlOwner.id }, businessId: business.id, input: invoice(`${YEAR}-001`, `${YEAR}-02-01`, 2_100_000), client: tx });
+        await createInvoice({
+          caller: { userId: nlOwner.id },
+          businessId: business.id,
+          input: invoice(`${YEAR}-001`, `${YEAR}-02-01`, 2_100_000),
+          client: tx,
+        });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
     expect(await db().outboxJob.count({ where: { businessId: business.id } })).toBe(0);
-    await createInvoice({ caller: { userId: nlOwner.id }, businessId: business.id, input: invoice(`${YEAR}-001`, `${YEAR}-02-01`, 2_100_000) });
+    await createInvoice({
+      caller: { userId: nlOwner.id },
+      businessId: business.id,
+      input: invoice(`${YEAR}-001`, `${YEAR}-02-01`, 2_100_000),
+    });
     expect(await db().outboxJob.count({ where: { businessId: business.id, kind: "EVALUATE", status: "PENDING" } })).toBe(1);
     await makeWorker().runUntilIdle();
   });
@@ -252,7 +283,11 @@ describe("SMTP down", () => {
     const first = await worker.runUntilIdle();
     expect(first.retried).toBe(3);
     const pending = await db().outboxJob.findMany({ where: { businessId: business.id, kind: "ALERT_EMAIL" } });
-    expect(pending.map((job) => [job.status, job.attempts])).toEqual([["PENDING", 1], ["PENDING", 1], ["PENDING", 1]]);
+    expect(pending.map((job) => [job.status, job.attempts])).toEqual([
+      ["PENDING", 1],
+      ["PENDING", 1],
+      ["PENDING", 1],
+    ]);
     expect(pending[0]!.lastError).toMatch(/ECONNREFUSED/);
     expect(pending[0]!.nextAttemptAt.getTime()).toBe(now.getTime() + MINUTE);
 
@@ -330,7 +365,9 @@ describe("unsubscribe and digest", () => {
     expect(await readUnsubscribeToken(token)).toEqual({ userId: nlOwner.id, email: nlOwner.email, kind: "KOR_THRESHOLD_APPROACHING" });
     await unsubscribe({ token });
     await unsubscribe({ token }); // twice is once
-    expect((await db().notificationSetting.findUniqueOrThrow({ where: { userId: nlOwner.id } })).mutedKinds).toEqual(["KOR_THRESHOLD_APPROACHING"]);
+    expect((await db().notificationSetting.findUniqueOrThrow({ where: { userId: nlOwner.id } })).mutedKinds).toEqual([
+      "KOR_THRESHOLD_APPROACHING",
+    ]);
 
     await add(`${YEAR}-001`, `${YEAR}-02-01`, 1_700_000);
     await worker.runUntilIdle();
@@ -341,7 +378,9 @@ describe("unsubscribe and digest", () => {
     // The link in the accountant's mail, used as is.
     const link = plain(smtp.mailsTo(accountant.email)[0]!.text).match(/(http:\/\/drempel\.test\/unsubscribe\?token=\S+)/)![1]!;
     await unsubscribe({ token: decodeURIComponent(new URL(link).searchParams.get("token")!) });
-    expect((await db().notificationSetting.findUniqueOrThrow({ where: { userId: accountant.id } })).mutedKinds).toEqual(["KOR_THRESHOLD_APPROACHING"]);
+    expect((await db().notificationSetting.findUniqueOrThrow({ where: { userId: accountant.id } })).mutedKinds).toEqual([
+      "KOR_THRESHOLD_APPROACHING",
+    ]);
 
     // Other kinds still arrive.
     await add(`${YEAR}-002`, `${YEAR}-03-01`, 400_000);
@@ -368,7 +407,9 @@ describe("unsubscribe and digest", () => {
     await worker.runUntilIdle();
     const digests = smtp.mailsTo(enOwner.email);
     expect(digests).toHaveLength(1);
-    const alerts = await db().businessAlert.count({ where: { business: { name: "Digest BV", memberships: { some: { userId: enOwner.id } } } } });
+    const alerts = await db().businessAlert.count({
+      where: { business: { name: "Digest BV", memberships: { some: { userId: enOwner.id } } } },
+    });
     expect(digests[0]!.subject).toBe(`Drempel: ${alerts} new notifications`);
     expect(plain(digests[0]!.text)).toContain(`KOR limit crossed with invoice ${YEAR}-002`);
     expect(plain(digests[0]!.text)).toContain("/unsubscribe?token=");
@@ -396,7 +437,8 @@ describe("latency", () => {
       await add(`L${i}-2`, today, 20_000);
       const saved = Date.now();
       const deadline = saved + 10_000;
-      while (smtp.mailsTo(nlOwner.email).length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (smtp.mailsTo(nlOwner.email).length === before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       const mail = smtp.mailsTo(nlOwner.email)[before];
       expect(mail?.subject).toContain(`L${i}-2`);
       samples.push(mail!.receivedAt - saved);

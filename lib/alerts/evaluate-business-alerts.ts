@@ -21,13 +21,21 @@ export const mailKey = (alertId: string, userId: string) => `mail:${alertId}:${u
 
 export type EvaluationResult = { newAlerts: number; notifications: number; mails: number };
 
-export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: string; now: Date; appUrl: string }): Promise<EvaluationResult> {
+export async function evaluateBusinessAlerts(options: {
+  tx: Tx;
+  businessId: string;
+  now: Date;
+  appUrl: string;
+}): Promise<EvaluationResult> {
   const { tx, businessId, now, appUrl } = options;
   const none = { newAlerts: 0, notifications: 0, mails: 0 };
   const asOf = amsterdamToday(now);
   // The books version comes from the same statement as the invoices (one snapshot), so the
   // summary is marked with exactly the version it was computed from.
-  const [books, done] = await Promise.all([readBooksInTransaction({ tx, businessId, asOf }), listDeadlinesDone({ businessId, client: tx })]);
+  const [books, done] = await Promise.all([
+    readBooksInTransaction({ tx, businessId, asOf }),
+    listDeadlinesDone({ businessId, client: tx }),
+  ]);
   if (!books) return none;
   const { input, output } = books;
   await upsertYearSummaries(tx, [
@@ -36,7 +44,12 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
       year: Number(asOf.slice(0, 4)),
       asOf,
       booksVersion: books.booksVersion,
-      data: summaryData({ output, euKorEnabled: input.business.euKor !== undefined, lastInvoiceDate: lastTransactionDate(input.transactions), done }),
+      data: summaryData({
+        output,
+        euKorEnabled: input.business.euKor !== undefined,
+        lastInvoiceDate: lastTransactionDate(input.transactions),
+        done,
+      }),
     },
   ]);
   let candidates = selectAlerts(output, asOf, done);
@@ -90,7 +103,13 @@ export async function evaluateBusinessAlerts(options: { tx: Tx; businessId: stri
       notifications.push({ userId: user.id, businessId, alertId: alert.id, digestPending: digest });
       if (!wantsMail || digest) continue;
       const unsubscribe = unsubscribeUrl(appUrl, { userId: user.id, kind: mailAlert.code });
-      const mail = renderAlertMail({ alert: mailAlert, recipientName: user.name, locale: user.locale, appUrl, unsubscribeUrl: unsubscribe });
+      const mail = renderAlertMail({
+        alert: mailAlert,
+        recipientName: user.name,
+        locale: user.locale,
+        appUrl,
+        unsubscribeUrl: unsubscribe,
+      });
       mails.push({
         kind: "ALERT_EMAIL",
         dedupeKey: mailKey(alert.id, user.id),

@@ -4,7 +4,13 @@
 import { toDayNumber } from "@/lib/kor/dates";
 import { percentOfLimit } from "@/lib/kor/money";
 import type { Alert, AlertLevel, Bilingual, EngineOutput, ISODate } from "@/lib/kor/types";
-import { DEADLINE_REMINDER_DAYS, REMINDED_DEADLINE_KINDS, VAT_RETURN_REMINDER, type NotificationKind, type RemindedDeadlineKind } from "@/lib/alerts/notification-kinds";
+import {
+  DEADLINE_REMINDER_DAYS,
+  REMINDED_DEADLINE_KINDS,
+  VAT_RETURN_REMINDER,
+  type NotificationKind,
+  type RemindedDeadlineKind,
+} from "@/lib/alerts/notification-kinds";
 import { deadlineKey, type DoneMarks } from "@/lib/deadlines/deadline-key";
 import { rulesFor } from "@/lib/kor/rules";
 import type { Deadline } from "@/lib/kor/types";
@@ -68,7 +74,13 @@ function detailsOf(output: EngineOutput, alert: Alert): AlertDetails {
       const crossing = output.kor.crossings.find((c) => c.transactionId === alert.transactionId && c.year === alert.year);
       const totalCents = crossing?.runningTotalAfterCents ?? runningTotal(output, alert, "kor");
       const deadline = output.deadlines.find((d) => d.kind === "VAT_RETURN_DUE" && d.transactionId === alert.transactionId)?.date;
-      return { ...base, totalCents, limitCents: limits?.korCents, percent: percentOf(totalCents, limits?.korCents), ...(deadline ? { deadline } : {}) };
+      return {
+        ...base,
+        totalCents,
+        limitCents: limits?.korCents,
+        percent: percentOf(totalCents, limits?.korCents),
+        ...(deadline ? { deadline } : {}),
+      };
     }
     case "EU_KOR_THRESHOLD_APPROACHING": {
       const totalCents = runningTotal(output, alert, "union");
@@ -77,7 +89,13 @@ function detailsOf(output: EngineOutput, alert: Alert): AlertDetails {
     case "EU_KOR_THRESHOLD_CROSSED": {
       const crossing = output.euKor.crossings.find((c) => c.transactionId === alert.transactionId && c.year === alert.year);
       const totalCents = crossing?.runningTotalAfterCents;
-      return { ...base, totalCents, limitCents: limits?.unionCents, percent: percentOf(totalCents, limits?.unionCents), ...(crossing ? { deadline: crossing.notifyBy } : {}) };
+      return {
+        ...base,
+        totalCents,
+        limitCents: limits?.unionCents,
+        percent: percentOf(totalCents, limits?.unionCents),
+        ...(crossing ? { deadline: crossing.notifyBy } : {}),
+      };
     }
     case "EU_DISTANCE_SALES_THRESHOLD_CROSSED":
       return { ...base, limitCents: limits?.distanceSalesCents ?? undefined };
@@ -201,7 +219,10 @@ export function referencedInvoiceIds(candidates: readonly AlertCandidate[]): str
 }
 
 /** The engine speaks of transaction ids; people know invoice numbers. */
-export function withInvoiceNumbers(candidate: AlertCandidate, invoices: ReadonlyMap<string, { number: string; date: ISODate }>): AlertCandidate {
+export function withInvoiceNumbers(
+  candidate: AlertCandidate,
+  invoices: ReadonlyMap<string, { number: string; date: ISODate }>,
+): AlertCandidate {
   const replace = (text: string) => text.replace(UUID, (id) => invoices.get(id.toLowerCase())?.number ?? id);
   const invoice = candidate.details.transactionId ? invoices.get(candidate.details.transactionId) : undefined;
   return {

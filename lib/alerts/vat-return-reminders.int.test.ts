@@ -51,9 +51,16 @@ async function setUp(name: string) {
   const business = await createOwnedBusiness(nlOwner.id, name);
   await db().membership.create({ data: { businessId: business.id, userId: enOwner.id, role: "OWNER" } });
   await db().membership.create({ data: { businessId: business.id, userId: muted.id, role: "ACCOUNTANT", access: "READ_WRITE" } });
-  await updateNotificationSettings({ caller: { userId: muted.id }, input: { dailyDigest: false, mutedKinds: ["DEADLINE_VAT_RETURN_DUE"] } });
+  await updateNotificationSettings({
+    caller: { userId: muted.id },
+    input: { dailyDigest: false, mutedKinds: ["DEADLINE_VAT_RETURN_DUE"] },
+  });
   const add = (number: string, date: string, netCents: number) =>
-    createInvoice({ caller: { userId: nlOwner.id }, businessId: business.id, input: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents } });
+    createInvoice({
+      caller: { userId: nlOwner.id },
+      businessId: business.id,
+      input: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents },
+    });
   // In the KOR; €19,500, then €1,000 on 20 November: the Q4 return is due on 31 January.
   await add(`${YEAR}-001`, `${YEAR}-02-10`, 1_950_000);
   await add(`${YEAR}-002`, `${YEAR}-11-20`, 100_000);
@@ -120,7 +127,13 @@ describe("reminders of the first VAT return after a crossing", () => {
   it("no reminder once the return is marked filed", async () => {
     const { nlOwner, enOwner, business } = await setUp("Ingediend BV");
     await makeWorker().runUntilIdle();
-    await markDeadlineDone({ caller: { userId: nlOwner.id }, businessId: business.id, key: `VAT_RETURN_DUE:${YEAR}-Q4`, input: { doneOn: `${YEAR}-12-28` }, today: `${YEAR}-12-28` });
+    await markDeadlineDone({
+      caller: { userId: nlOwner.id },
+      businessId: business.id,
+      key: `VAT_RETURN_DUE:${YEAR}-Q4`,
+      input: { doneOn: `${YEAR}-12-28` },
+      today: `${YEAR}-12-28`,
+    });
     await day(`${NEXT}-01-17`);
     await day(`${NEXT}-02-01`);
     expect(reminders(nlOwner.email)).toHaveLength(0);

@@ -76,7 +76,16 @@ export function endOfAmsterdamDay(isoDay: string): Date {
   // Amsterdam's offset at (about) that moment; midnight is never inside a DST change there.
   const offset = (at: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: "Europe/Amsterdam",
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      })
         .formatToParts(new Date(at))
         .map((part) => [part.type, Number(part.value)]),
     ) as Record<string, number>;

@@ -37,8 +37,11 @@ describe("createApiToken", () => {
   });
 
   it("limits the number of live tokens", async () => {
-    for (let i = 0; i < MAX_ACTIVE_TOKENS; i++) await createApiToken({ caller: { userId: owner.id }, input: { name: `t${i}`, scope: "read" } });
-    await expect(createApiToken({ caller: { userId: owner.id }, input: { name: "one more", scope: "read" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    for (let i = 0; i < MAX_ACTIVE_TOKENS; i++)
+      await createApiToken({ caller: { userId: owner.id }, input: { name: `t${i}`, scope: "read" } });
+    await expect(createApiToken({ caller: { userId: owner.id }, input: { name: "one more", scope: "read" } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 
@@ -102,13 +105,17 @@ describe("authenticateApiToken", () => {
 
   it("knows no unknown or malformed token", async () => {
     expect(await authenticateApiToken({ token: `drp_${"A".repeat(43)}` })).toBeNull();
-    expect(await authenticateApiToken({ token: "'; DROP TABLE \"ApiToken\"; --" })).toBeNull();
+    expect(await authenticateApiToken({ token: '\'; DROP TABLE "ApiToken"; --' })).toBeNull();
   });
 });
 
 describe("expiry and business scope (issue #15)", () => {
   it("a token with an expiry works until the end of that day (Amsterdam) and is refused after it", async () => {
-    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "kort", scope: "read", expiresOn: "2099-06-30" }, now: new Date("2099-06-01T12:00:00Z") });
+    const { token, secret } = await createApiToken({
+      caller: { userId: owner.id },
+      input: { name: "kort", scope: "read", expiresOn: "2099-06-30" },
+      now: new Date("2099-06-01T12:00:00Z"),
+    });
     expect(token.expiresAt).toBe("2099-06-30T22:00:00.000Z");
     expect(await authenticateApiToken({ token: secret, now: new Date("2099-06-30T21:59:59Z") })).toMatchObject({ userId: owner.id });
     expect(await authenticateApiToken({ token: secret, now: new Date("2099-06-30T22:00:00Z") })).toBeNull();
@@ -132,10 +139,15 @@ describe("expiry and business scope (issue #15)", () => {
   it("a token may be limited to businesses the user can see; another user's business is refused", async () => {
     const mine = await createOwnedBusiness(owner.id, "Scope BV");
     const theirs = await createOwnedBusiness(outsider.id, "Niet van mij BV");
-    const { token, secret } = await createApiToken({ caller: { userId: owner.id }, input: { name: "één", scope: "read", businessIds: [mine.id] } });
+    const { token, secret } = await createApiToken({
+      caller: { userId: owner.id },
+      input: { name: "één", scope: "read", businessIds: [mine.id] },
+    });
     expect(token.businesses).toEqual([{ id: mine.id, name: "Scope BV" }]);
     expect(await authenticateApiToken({ token: secret })).toMatchObject({ userId: owner.id, businessIds: [mine.id] });
-    await expect(createApiToken({ caller: { userId: owner.id }, input: { name: "twee", scope: "read", businessIds: [theirs.id] } })).rejects.toMatchObject({
+    await expect(
+      createApiToken({ caller: { userId: owner.id }, input: { name: "twee", scope: "read", businessIds: [theirs.id] } }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       fields: { businessIds: "validation.invalid" },
     });

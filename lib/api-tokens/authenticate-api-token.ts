@@ -22,7 +22,14 @@ const RATE_KEY_PREFIX = "api:token:";
 /** The rate-limit key of an API token's requests. */
 export const apiTokenRateKey = (tokenId: string) => `${RATE_KEY_PREFIX}${tokenId}`;
 
-type Row = { id: string; userId: string; scope: TokenIdentity["scope"]; businessIds: string; count: number | null; resetAtMs: number | null };
+type Row = {
+  id: string;
+  userId: string;
+  scope: TokenIdentity["scope"];
+  businessIds: string;
+  count: number | null;
+  resetAtMs: number | null;
+};
 
 export async function authenticateApiToken(options: {
   token: string;

@@ -7,10 +7,22 @@ import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { parseOrThrow } from "@/lib/validation";
 import type { Caller } from "@/lib/businesses/access";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
-import { createApiTokenInputSchema, endOfAmsterdamDay, MAX_ACTIVE_TOKENS, MAX_EXPIRY_DAYS, scopeToDb, toApiTokenDto, type ApiTokenDto } from "@/lib/api-tokens/api-token.types";
+import {
+  createApiTokenInputSchema,
+  endOfAmsterdamDay,
+  MAX_ACTIVE_TOKENS,
+  MAX_EXPIRY_DAYS,
+  scopeToDb,
+  toApiTokenDto,
+  type ApiTokenDto,
+} from "@/lib/api-tokens/api-token.types";
 import { generateApiToken } from "@/lib/api-tokens/token-format";
 
-export async function createApiToken(options: { caller: Caller; input: unknown; now?: Date }): Promise<{ token: ApiTokenDto; secret: string }> {
+export async function createApiToken(options: {
+  caller: Caller;
+  input: unknown;
+  now?: Date;
+}): Promise<{ token: ApiTokenDto; secret: string }> {
   const input = parseOrThrow(createApiTokenInputSchema, options.input);
   const { userId } = options.caller;
   const now = options.now ?? new Date();
@@ -42,7 +54,15 @@ export async function createApiToken(options: { caller: Caller; input: unknown; 
     }
     const generated = generateApiToken();
     const row = await tx.apiToken.create({
-      data: { userId, name: input.name, scope: scopeToDb(input.scope), prefix: generated.prefix, tokenHash: generated.tokenHash, expiresAt, businessIds: input.businessIds },
+      data: {
+        userId,
+        name: input.name,
+        scope: scopeToDb(input.scope),
+        prefix: generated.prefix,
+        tokenHash: generated.tokenHash,
+        expiresAt,
+        businessIds: input.businessIds,
+      },
     });
     const token = toApiTokenDto(row, names);
     await writeAuditLog(tx, {

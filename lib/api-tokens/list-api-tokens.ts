@@ -14,7 +14,10 @@ export async function listApiTokens(options: { caller: Caller }): Promise<ApiTok
   const ids = [...new Set(rows.flatMap((row) => row.businessIds))];
   const names = new Map<string, string>();
   if (ids.length > 0) {
-    const memberships = await db().membership.findMany({ where: { userId, businessId: { in: ids } }, select: { business: { select: { id: true, name: true } } } });
+    const memberships = await db().membership.findMany({
+      where: { userId, businessId: { in: ids } },
+      select: { business: { select: { id: true, name: true } } },
+    });
     for (const { business } of memberships) names.set(business.id, business.name);
   }
   return rows.map((row) => toApiTokenDto(row, names));

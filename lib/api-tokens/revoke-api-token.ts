@@ -17,6 +17,12 @@ export async function revokeApiToken(options: { caller: Caller; tokenId: string 
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "Token not found");
-    await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.apiTokenRevoke", entityType: "ApiToken", entityId: options.tokenId });
+    await writeAuditLog(tx, {
+      businessId: null,
+      actorId: userId,
+      action: "security.apiTokenRevoke",
+      entityType: "ApiToken",
+      entityId: options.tokenId,
+    });
   });
 }

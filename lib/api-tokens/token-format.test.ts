@@ -30,7 +30,15 @@ describe("API token format", () => {
   });
 
   it("refuses other shapes before any lookup", () => {
-    for (const value of ["", "drp_", "drp_short", `xyz_${"A".repeat(43)}`, `drp_${"A".repeat(42)}!`, `drp_${"A".repeat(44)}`, `DRP_${"A".repeat(43)}`]) {
+    for (const value of [
+      "",
+      "drp_",
+      "drp_short",
+      `xyz_${"A".repeat(43)}`,
+      `drp_${"A".repeat(42)}!`,
+      `drp_${"A".repeat(44)}`,
+      `DRP_${"A".repeat(43)}`,
+    ]) {
       expect(isApiTokenFormat(value), value).toBe(false);
     }
   });

@@ -48,10 +48,13 @@ export function errorResponse(error: unknown, context?: { method: string; url: s
   if (isAppError(error) && error.code !== "INTERNAL") return appErrorResponse(error);
   if (isDatabaseUnavailable(error)) {
     console.error("API request failed: database unreachable", context?.method, context?.url);
-    return jsonResponse({ error: { code: "UNAVAILABLE", message: "The database is unreachable; try again shortly" } } satisfies ApiErrorBody, {
-      status: 503,
-      headers: { "retry-after": "5" },
-    });
+    return jsonResponse(
+      { error: { code: "UNAVAILABLE", message: "The database is unreachable; try again shortly" } } satisfies ApiErrorBody,
+      {
+        status: 503,
+        headers: { "retry-after": "5" },
+      },
+    );
   }
   console.error("API request failed", context?.method, context?.url, error);
   return jsonResponse({ error: { code: "INTERNAL", message: "Internal error" } } satisfies ApiErrorBody, { status: 500 });

@@ -20,8 +20,11 @@ export async function enforceApiRateLimit(caller: ApiCaller): Promise<void> {
   const { API_RATE_LIMIT: limit, API_RATE_WINDOW_SECONDS: windowSeconds, API_RATE_LIMIT_STORE: store } = env();
   const check = { key: apiRateLimitKey(caller), limit, windowSeconds };
   // A token request on the database store was counted with the token lookup.
-  const result = caller.counted ?? (store === "memory" ? hitMemoryRateLimit(check) : await hitRateLimit({ ...check, relaxedDurability: true }));
+  const result =
+    caller.counted ?? (store === "memory" ? hitMemoryRateLimit(check) : await hitRateLimit({ ...check, relaxedDurability: true }));
   if (!result.allowed) {
-    throw new AppError("RATE_LIMITED", `Rate limit of ${limit} requests per ${windowSeconds} s exceeded`, { retryAfterSeconds: result.retryAfterSeconds });
+    throw new AppError("RATE_LIMITED", `Rate limit of ${limit} requests per ${windowSeconds} s exceeded`, {
+      retryAfterSeconds: result.retryAfterSeconds,
+    });
   }
 }

@@ -52,7 +52,10 @@ export function canonicalJson(value: unknown): string {
 
 /** What makes two requests "the same": method, path and body. */
 export function requestFingerprint(options: { method: string; path: string; body: unknown }): string {
-  return crypto.createHash("sha256").update(`${options.method.toUpperCase()} ${options.path}\n${canonicalJson(options.body)}`).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(`${options.method.toUpperCase()} ${options.path}\n${canonicalJson(options.body)}`)
+    .digest("hex");
 }
 
 type Options = {
@@ -88,7 +91,13 @@ async function existingAnswer({ userId, key, fingerprint, authorizeReplay }: Opt
 async function insertRecord(client: Tx | ReturnType<typeof db>, options: Options, status: number, body: unknown) {
   try {
     return await client.idempotencyRecord.create({
-      data: { userId: options.userId, key: options.key, requestHash: options.fingerprint, statusCode: status, response: body as Prisma.InputJsonValue },
+      data: {
+        userId: options.userId,
+        key: options.key,
+        requestHash: options.fingerprint,
+        statusCode: status,
+        response: body as Prisma.InputJsonValue,
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new KeyTaken();
@@ -107,7 +116,10 @@ export async function withIdempotency(
       return await db().$transaction(async (tx) => {
         const record = await insertRecord(tx, options, PENDING, {});
         const answer = await options.run(tx);
-        await tx.idempotencyRecord.update({ where: { id: record.id }, data: { statusCode: answer.status, response: answer.body as Prisma.InputJsonValue } });
+        await tx.idempotencyRecord.update({
+          where: { id: record.id },
+          data: { statusCode: answer.status, response: answer.body as Prisma.InputJsonValue },
+        });
         return { ...answer, replayed: false };
       });
     } catch (error) {
@@ -135,10 +147,15 @@ export async function withReservedIdempotency(
   }
   try {
     const answer = await options.run();
-    await db().idempotencyRecord.update({ where: { id: recordId }, data: { statusCode: answer.status, response: answer.body as Prisma.InputJsonValue } });
+    await db().idempotencyRecord.update({
+      where: { id: recordId },
+      data: { statusCode: answer.status, response: answer.body as Prisma.InputJsonValue },
+    });
     return { ...answer, replayed: false };
   } catch (error) {
-    await db().idempotencyRecord.deleteMany({ where: { id: recordId } }).catch(() => undefined);
+    await db()
+      .idempotencyRecord.deleteMany({ where: { id: recordId } })
+      .catch(() => undefined);
     throw error;
   }
 }

@@ -10,10 +10,16 @@ export async function importErrorResponse(error: unknown, request: Request): Pro
   const response = errorResponse(error, { method: request.method, url: request.url });
   if (!isAppError(error) || !error.fields || Object.keys(error.fields).length === 0) return response;
   const body = (await response.json()) as { error: Record<string, unknown> };
-  return jsonResponse({ error: { ...body.error, fieldKeys: error.fields } }, { status: response.status, headers: Object.fromEntries(response.headers) });
+  return jsonResponse(
+    { error: { ...body.error, fieldKeys: error.fields } },
+    { status: response.status, headers: Object.fromEntries(response.headers) },
+  );
 }
 
-type StreamLine = ({ type: "progress" } & ImportProgress) | { type: "result"; status: number; data: unknown } | { type: "error"; status: number; error: unknown };
+type StreamLine =
+  | ({ type: "progress" } & ImportProgress)
+  | { type: "result"; status: number; data: unknown }
+  | { type: "error"; status: number; error: unknown };
 export type SendLine = (line: StreamLine) => void;
 
 /** Progress lines, then one result or error line (with the status the plain request would have had). */
@@ -31,7 +37,10 @@ export function progressStream(work: (send: SendLine) => Promise<void>, request:
       controller.close();
     },
   });
-  return new Response(stream, { status: 200, headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(stream, {
+    status: 200,
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 /** A JSON query parameter (`mapping`, `categories`), or a 400 naming it. */

@@ -19,10 +19,16 @@ type Helpers = {
 const lineIdParam = { name: "lineId", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 
 export function bankPaths(h: Helpers) {
-  const conflict = h.errorResponse("CONFLICT: another import of this business is running (`fields.file`), or the line was already decided (`fields.line`).");
+  const conflict = h.errorResponse(
+    "CONFLICT: another import of this business is running (`fields.file`), or the line was already decided (`fields.line`).",
+  );
   const lineAnswer = (description: string, extra: Record<string, unknown> = {}) => ({
     description,
-    content: { "application/json": { schema: { type: "object", properties: { data: h.ref("BankLine"), ...extra }, required: ["data", ...Object.keys(extra)] } } },
+    content: {
+      "application/json": {
+        schema: { type: "object", properties: { data: h.ref("BankLine"), ...extra }, required: ["data", ...Object.keys(extra)] },
+      },
+    },
   });
   return {
     "/api/v1/businesses/{businessId}/bank-statements": {
@@ -47,7 +53,9 @@ export function bankPaths(h: Helpers) {
           ...h.writeErrors,
           "409": conflict,
           "413": h.errorResponse(`File larger than ${MAX_CSV_BYTES / 1024 / 1024} MB (code PAYLOAD_TOO_LARGE).`),
-          "415": h.errorResponse("Content-Type is not application/xml, text/xml, text/plain, text/csv or application/octet-stream (code UNSUPPORTED_MEDIA_TYPE)."),
+          "415": h.errorResponse(
+            "Content-Type is not application/xml, text/xml, text/plain, text/csv or application/octet-stream (code UNSUPPORTED_MEDIA_TYPE).",
+          ),
           ...h.commonErrors,
         },
       },
@@ -69,7 +77,13 @@ export function bankPaths(h: Helpers) {
               "application/json": {
                 schema: {
                   type: "object",
-                  properties: { data: { type: "array", items: h.ref("BankLine") }, page: { type: "object", properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } } } },
+                  properties: {
+                    data: { type: "array", items: h.ref("BankLine") },
+                    page: {
+                      type: "object",
+                      properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } },
+                    },
+                  },
                   required: ["data", "page"],
                 },
               },
@@ -88,7 +102,12 @@ export function bankPaths(h: Helpers) {
         description:
           "The invoice is dated on the payment's booking date unless `date` (the invoice's own date) is given, numbered `BANK-<date>-<id>` unless `number` is given, with the confirmed `category` and the net amount the payment less `vatCents`. `remember: true` keeps the choice for the counterparty: its next payments are accepted with this category on import.",
         requestBody: { required: true, content: { "application/json": { schema: h.ref("BankLineAccept") } } },
-        responses: { "201": lineAnswer("Accepted", { invoice: h.ref("Invoice"), vatAdvice: h.ref("VatAdvice") }), ...h.writeErrors, "409": conflict, ...h.commonErrors },
+        responses: {
+          "201": lineAnswer("Accepted", { invoice: h.ref("Invoice"), vatAdvice: h.ref("VatAdvice") }),
+          ...h.writeErrors,
+          "409": conflict,
+          ...h.commonErrors,
+        },
       },
     },
     "/api/v1/businesses/{businessId}/bank-lines/{lineId}/reject": {
@@ -96,7 +115,8 @@ export function bankPaths(h: Helpers) {
       post: {
         operationId: "rejectBankLine",
         summary: "Reject a candidate: not turnover",
-        description: "`remember: true` keeps the choice for the counterparty: its next payments are left out on import (reason `counterparty_rule`).",
+        description:
+          "`remember: true` keeps the choice for the counterparty: its next payments are left out on import (reason `counterparty_rule`).",
         requestBody: { required: true, content: { "application/json": { schema: h.ref("BankLineReject") } } },
         responses: { "200": lineAnswer("Rejected"), ...h.writeErrors, "409": conflict, ...h.commonErrors },
       },
@@ -105,8 +125,16 @@ export function bankPaths(h: Helpers) {
 }
 
 export function bankSchemas(h: Helpers) {
-  const amount = { type: "object", properties: { amountCents: { type: "integer" }, currency: { type: "string" } }, required: ["amountCents", "currency"] };
-  const invoiceLink = h.nullable({ type: "object", properties: { id: { type: "string", format: "uuid" }, number: { type: "string" } }, required: ["id", "number"] });
+  const amount = {
+    type: "object",
+    properties: { amountCents: { type: "integer" }, currency: { type: "string" } },
+    required: ["amountCents", "currency"],
+  };
+  const invoiceLink = h.nullable({
+    type: "object",
+    properties: { id: { type: "string", format: "uuid" }, number: { type: "string" } },
+    required: ["id", "number"],
+  });
   return {
     BankLine: {
       type: "object",
@@ -128,7 +156,10 @@ export function bankSchemas(h: Helpers) {
         invoice: invoiceLink,
         rule: h.nullable({
           type: "object",
-          properties: { decision: { type: "string", enum: ["turnover", "not_turnover"] }, category: h.nullable({ type: "string", enum: CATEGORY_CODES }) },
+          properties: {
+            decision: { type: "string", enum: ["turnover", "not_turnover"] },
+            category: h.nullable({ type: "string", enum: CATEGORY_CODES }),
+          },
           required: ["decision", "category"],
         }),
       },
@@ -158,7 +189,11 @@ export function bankSchemas(h: Helpers) {
           },
           required: ["id", "format", "lines", "newLines", "candidates"],
         },
-        candidates: { type: "array", items: h.ref("BankLine"), description: "This statement's candidates (at most 200; page through GET bank-lines for more)." },
+        candidates: {
+          type: "array",
+          items: h.ref("BankLine"),
+          description: "This statement's candidates (at most 200; page through GET bank-lines for more).",
+        },
       },
       required: ["statement", "candidates"],
     },
@@ -173,7 +208,12 @@ export function bankSchemas(h: Helpers) {
         vatCents: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "VAT included in the payment; default 0." },
         country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "Member state, for the categories that need one." },
         customerType: { type: "string", enum: ["business", "consumer"] },
-        exchangeRate: { type: "number", exclusiveMinimum: 0, maximum: 1_000_000, description: "To the euro; required for a line of an account in another currency." },
+        exchangeRate: {
+          type: "number",
+          exclusiveMinimum: 0,
+          maximum: 1_000_000,
+          description: "To the euro; required for a line of an account in another currency.",
+        },
         remember: { type: "boolean" },
       },
     },

@@ -45,42 +45,91 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
     date: h.isoDate,
     supplier: supplierInput,
     netCents: { ...h.cents, description: "Amount excluding VAT, euro cents; negative for a credit from the supplier." },
-    vatCents: { ...h.cents, description: "The VAT on the document; for a reverse charge the VAT you owe and deduct. Left out: netCents × ratePercent, rounded." },
+    vatCents: {
+      ...h.cents,
+      description: "The VAT on the document; for a reverse charge the VAT you owe and deduct. Left out: netCents × ratePercent, rounded.",
+    },
     ratePercent: { type: "integer", enum: PURCHASE_RATES, default: 21 },
     vatTreatment: {
       type: "string",
       enum: PURCHASE_VAT_TREATMENTS,
       default: "NL_VAT",
-      description: "NL_VAT: Dutch VAT charged (5b). NL_REVERSE_CHARGE: domestic reverse charge (2a, 5b). EU_REVERSE_CHARGE: from another EU state (4b, 5b). NON_EU_REVERSE_CHARGE: from outside the EU (4a, 5b). NO_VAT: nothing to deduct.",
+      description:
+        "NL_VAT: Dutch VAT charged (5b). NL_REVERSE_CHARGE: domestic reverse charge (2a, 5b). EU_REVERSE_CHARGE: from another EU state (4b, 5b). NON_EU_REVERSE_CHARGE: from outside the EU (4a, 5b). NO_VAT: nothing to deduct.",
     },
-    category: { type: "string", enum: PURCHASE_CATEGORIES, default: "COSTS", description: "INVESTMENT_MOVABLE / INVESTMENT_IMMOVABLE also enter the btw-herziening planner (5 / 10 years)." },
+    category: {
+      type: "string",
+      enum: PURCHASE_CATEGORIES,
+      default: "COSTS",
+      description: "INVESTMENT_MOVABLE / INVESTMENT_IMMOVABLE also enter the btw-herziening planner (5 / 10 years).",
+    },
     description: { type: "string", maxLength: 500 },
   };
-  const purchaseInput = { type: "object", additionalProperties: false, required: ["date", "supplier", "netCents"], description: "Unknown keys are refused.", properties: purchaseFields };
-  const purchasePatch = { type: "object", additionalProperties: false, description: "Any subset of PurchaseInput; merged into the stored purchase (supplier field by field), the whole validated again.", properties: purchaseFields };
+  const purchaseInput = {
+    type: "object",
+    additionalProperties: false,
+    required: ["date", "supplier", "netCents"],
+    description: "Unknown keys are refused.",
+    properties: purchaseFields,
+  };
+  const purchasePatch = {
+    type: "object",
+    additionalProperties: false,
+    description: "Any subset of PurchaseInput; merged into the stored purchase (supplier field by field), the whole validated again.",
+    properties: purchaseFields,
+  };
   const purchase = {
     type: "object",
-    required: ["id", "documentKind", "reference", "date", "supplier", "netCents", "vatCents", "ratePercent", "vatTreatment", "category", "description", "investmentGoodId", "createdAt", "updatedAt"],
+    required: [
+      "id",
+      "documentKind",
+      "reference",
+      "date",
+      "supplier",
+      "netCents",
+      "vatCents",
+      "ratePercent",
+      "vatTreatment",
+      "category",
+      "description",
+      "investmentGoodId",
+      "createdAt",
+      "updatedAt",
+    ],
     properties: {
       id: { type: "string", format: "uuid" },
       documentKind: { type: "string", enum: PURCHASE_DOCUMENT_KINDS },
       reference: h.nullable({ type: "string" }),
       date: h.isoDate,
-      supplier: { type: "object", properties: { name: { type: "string" }, country: { type: "string" }, vatId: h.nullable({ type: "string" }) } },
+      supplier: {
+        type: "object",
+        properties: { name: { type: "string" }, country: { type: "string" }, vatId: h.nullable({ type: "string" }) },
+      },
       netCents: h.cents,
       vatCents: h.cents,
       ratePercent: { type: "integer" },
       vatTreatment: { type: "string", enum: PURCHASE_VAT_TREATMENTS },
       category: { type: "string", enum: PURCHASE_CATEGORIES },
       description: h.nullable({ type: "string" }),
-      investmentGoodId: h.nullable({ type: "string", format: "uuid", description: "The good in the btw-herziening planner this purchase registered." }),
+      investmentGoodId: h.nullable({
+        type: "string",
+        format: "uuid",
+        description: "The good in the btw-herziening planner this purchase registered.",
+      }),
       createdAt: { type: "string", format: "date-time" },
       updatedAt: { type: "string", format: "date-time" },
     },
   };
   const documentLine = {
     type: "object",
-    properties: { type: { type: "string", enum: ["invoice", "purchase"] }, id: { type: "string", format: "uuid" }, label: { type: "string" }, date: h.isoDate, turnoverCents: h.cents, vatCents: h.cents },
+    properties: {
+      type: { type: "string", enum: ["invoice", "purchase"] },
+      id: { type: "string", format: "uuid" },
+      label: { type: "string" },
+      date: h.isoDate,
+      turnoverCents: h.cents,
+      vatCents: h.cents,
+    },
   };
   const rubriek = {
     type: "object",
@@ -89,7 +138,10 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       code: { type: "string", enum: RUBRIEK_CODES },
       turnoverCents: h.nullable({ type: "integer", description: "Exact sum; null where the form has no turnover column." }),
       vatCents: h.nullable({ type: "integer", description: "Exact sum; null where the form has no VAT column (1e, 3a, 3b)." }),
-      turnoverEuros: h.nullable({ type: "integer", description: "Whole euros as the form takes them: rounded down (in the taxpayer's favour)." }),
+      turnoverEuros: h.nullable({
+        type: "integer",
+        description: "Whole euros as the form takes them: rounded down (in the taxpayer's favour).",
+      }),
       vatEuros: h.nullable({ type: "integer", description: "Whole euros: VAT owed rounded down, input VAT (5b) rounded up." }),
       documents: { type: "array", items: documentLine },
       selfFill: { type: "boolean", description: "The data cannot support this figure: fill it in yourself (5e, 5f)." },
@@ -100,16 +152,27 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
     required: ["period", "outsideKorFrom", "rubrieken", "notes", "status", "required", "filing", "correction"],
     properties: {
       period: { type: "object", properties: { label: { type: "string" }, from: h.isoDate, to: h.isoDate, dueDate: h.isoDate } },
-      outsideKorFrom: h.nullable({ ...h.isoDate, description: "First day outside the KOR; documents before it are left out. Null: the whole period is inside." }),
+      outsideKorFrom: h.nullable({
+        ...h.isoDate,
+        description: "First day outside the KOR; documents before it are left out. Null: the whole period is inside.",
+      }),
       rubrieken: { type: "array", items: rubriek },
       notes: {
         type: "array",
-        description: "Documents of the period not in the return (insideKor, notInReturn with reason exempt/oss/taxedAbroad/outsideEu/noVat) or needing a look (noVatOnTaxedSale, rateUnknown).",
+        description:
+          "Documents of the period not in the return (insideKor, notInReturn with reason exempt/oss/taxedAbroad/outsideEu/noVat) or needing a look (noVatOnTaxedSale, rateUnknown).",
         items: { type: "object", properties: { kind: { type: "string" }, reason: { type: "string" }, document: documentLine } },
       },
       status: { type: "string", enum: ["notRequired", "open", "filed", "correctionNeeded"] },
       required: { type: "boolean" },
-      filing: h.nullable({ type: "object", properties: { filedOn: h.isoDate, figures: { type: "object", description: "The rubrieken as filed." }, updatedAt: { type: "string", format: "date-time" } } }),
+      filing: h.nullable({
+        type: "object",
+        properties: {
+          filedOn: h.isoDate,
+          figures: { type: "object", description: "The rubrieken as filed." },
+          updatedAt: { type: "string", format: "date-time" },
+        },
+      }),
       correction: h.nullable({
         type: "object",
         description: "Current minus filed per rubriek (the suppletie), with the documents added, removed or changed since.",
@@ -123,7 +186,14 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       get: {
         operationId: "listPurchases",
         summary: "The purchases (purchase invoices and receipts), newest first, with totals",
-        parameters: [{ name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Only this year; default: every year." }],
+        parameters: [
+          {
+            name: "year",
+            in: "query",
+            schema: { type: "integer", minimum: 2000, maximum: 2100 },
+            description: "Only this year; default: every year.",
+          },
+        ],
         responses: {
           "200": {
             description: "Purchases",
@@ -132,7 +202,13 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
                 schema: {
                   type: "object",
                   required: ["data", "totals"],
-                  properties: { data: { type: "array", items: h.ref("Purchase") }, totals: { type: "object", properties: { count: { type: "integer" }, netCents: { type: "integer" }, vatCents: { type: "integer" } } } },
+                  properties: {
+                    data: { type: "array", items: h.ref("Purchase") },
+                    totals: {
+                      type: "object",
+                      properties: { count: { type: "integer" }, netCents: { type: "integer" }, vatCents: { type: "integer" } },
+                    },
+                  },
                 },
               },
             },
@@ -146,12 +222,21 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
         summary: "Register one purchase invoice or receipt",
         parameters: [h.idempotencyKeyParam],
         requestBody: h.jsonBody(h.ref("PurchaseInput")),
-        responses: { "201": h.dataResponse("The new purchase", h.ref("Purchase")), ...h.commonErrors, ...h.writeErrors, ...h.idempotencyErrors },
+        responses: {
+          "201": h.dataResponse("The new purchase", h.ref("Purchase")),
+          ...h.commonErrors,
+          ...h.writeErrors,
+          ...h.idempotencyErrors,
+        },
       },
     },
     "/api/v1/businesses/{businessId}/purchases/{purchaseId}": {
       parameters: [h.businessIdParam, purchaseIdParam],
-      get: { operationId: "getPurchase", summary: "One purchase", responses: { "200": h.dataResponse("The purchase", h.ref("Purchase")), ...h.commonErrors } },
+      get: {
+        operationId: "getPurchase",
+        summary: "One purchase",
+        responses: { "200": h.dataResponse("The purchase", h.ref("Purchase")), ...h.commonErrors },
+      },
       patch: {
         operationId: "updatePurchase",
         summary: "Change some fields of a purchase",
@@ -186,7 +271,14 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       get: {
         operationId: "listVatReturns",
         summary: "The VAT-return periods of a year: due (outside the KOR), filed, or in need of a correction",
-        parameters: [{ name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." }],
+        parameters: [
+          {
+            name: "year",
+            in: "query",
+            schema: { type: "integer", minimum: 2000, maximum: 2100 },
+            description: "Default: the current year (Europe/Amsterdam).",
+          },
+        ],
         responses: {
           "200": h.dataResponse("The year's periods", {
             type: "object",
@@ -235,10 +327,19 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
           type: "object",
           additionalProperties: false,
           required: ["filedOn"],
-          properties: { filedOn: h.isoDate, correction: { type: "boolean", description: "A filed return's correction was filed: the current figures become the filed ones." } },
+          properties: {
+            filedOn: h.isoDate,
+            correction: {
+              type: "boolean",
+              description: "A filed return's correction was filed: the current figures become the filed ones.",
+            },
+          },
         }),
         responses: {
-          "201": h.dataResponse("The filing", { type: "object", properties: { period: { type: "string" }, filedOn: h.isoDate, figures: { type: "object" }, updatedAt: { type: "string" } } }),
+          "201": h.dataResponse("The filing", {
+            type: "object",
+            properties: { period: { type: "string" }, filedOn: h.isoDate, figures: { type: "object" }, updatedAt: { type: "string" } },
+          }),
           ...h.commonErrors,
           ...h.writeErrors,
           "409": h.errorResponse("CONFLICT: already marked filed (send correction: true for a suppletie)."),

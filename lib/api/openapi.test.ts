@@ -20,14 +20,19 @@ function routeFiles(dir: string): string[] {
 /** app/api/v1/businesses/[businessId]/route.ts → /api/v1/businesses/{businessId} */
 function toOpenApiPath(file: string): string {
   const segments = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep);
-  return `/${segments.filter((s) => !/^\(.*\)$/.test(s)).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
+  return `/${segments
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+    .join("/")}`;
 }
 
 /** Methods a route really serves: exported, and not wired to the 405 answer. */
 function implementedMethods(file: string): string[] {
   const source = fs.readFileSync(file, "utf8");
   return METHODS.filter((method) => {
-    return new RegExp(`export\\s+(async\\s+function\\s+${method}\\b|const\\s+${method}\\s*=(?!\\s*(notAllowed|methodNotAllowed)\\b))`).test(source);
+    return new RegExp(`export\\s+(async\\s+function\\s+${method}\\b|const\\s+${method}\\s*=(?!\\s*(notAllowed|methodNotAllowed)\\b))`).test(
+      source,
+    );
   });
 }
 
@@ -52,7 +57,9 @@ describe("openapi.json", () => {
   it.each(files.map((file) => [path.relative(ROOT, file), file]))("documents %s with the methods it implements", (_, file) => {
     const apiPath = toOpenApiPath(file);
     expect(Object.keys(document.paths), `${apiPath} is missing from lib/api/openapi.ts`).toContain(apiPath);
-    const documented = Object.keys(document.paths[apiPath]!).filter((key) => METHODS.includes(key.toUpperCase() as (typeof METHODS)[number])).map((m) => m.toUpperCase());
+    const documented = Object.keys(document.paths[apiPath]!)
+      .filter((key) => METHODS.includes(key.toUpperCase() as (typeof METHODS)[number]))
+      .map((m) => m.toUpperCase());
     expect(documented.sort()).toEqual(implementedMethods(file).sort());
   });
 

@@ -39,7 +39,9 @@ const commonErrors = {
   "401": errorResponse("No credentials, or an unknown or revoked token (code UNAUTHENTICATED)."),
   "404": errorResponse("The business (or invoice) does not exist or the caller may not see it (code NOT_FOUND)."),
   "405": errorResponse("Method not allowed on this path (code METHOD_NOT_ALLOWED); see the Allow header."),
-  "429": errorResponse("Too many requests for this API token (or, with the web session, this user): API_RATE_LIMIT per API_RATE_WINDOW_SECONDS, by default 600 a minute (code RATE_LIMITED). Retry after the Retry-After header's seconds; nothing was changed."),
+  "429": errorResponse(
+    "Too many requests for this API token (or, with the web session, this user): API_RATE_LIMIT per API_RATE_WINDOW_SECONDS, by default 600 a minute (code RATE_LIMITED). Retry after the Retry-After header's seconds; nothing was changed.",
+  ),
   "500": errorResponse("Unexpected error (code INTERNAL); details are logged, never returned."),
 };
 const writeErrors = {
@@ -49,7 +51,9 @@ const writeErrors = {
   "415": errorResponse("Content-Type is not application/json (code UNSUPPORTED_MEDIA_TYPE)."),
 };
 const idempotencyErrors = {
-  "409": errorResponse("CONFLICT (e.g. the invoice number is taken: `fields.number`) or IDEMPOTENCY_IN_PROGRESS (retry after Retry-After seconds)."),
+  "409": errorResponse(
+    "CONFLICT (e.g. the invoice number is taken: `fields.number`) or IDEMPOTENCY_IN_PROGRESS (retry after Retry-After seconds).",
+  ),
   "422": errorResponse("IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request."),
 };
 
@@ -106,7 +110,19 @@ const businessInput = {
 
 const business = {
   type: "object",
-  required: ["id", "name", "kvkNumber", "vatNumber", "filingPeriod", "startedOn", "korParticipations", "euKor", "role", "access", "createdAt"],
+  required: [
+    "id",
+    "name",
+    "kvkNumber",
+    "vatNumber",
+    "filingPeriod",
+    "startedOn",
+    "korParticipations",
+    "euKor",
+    "role",
+    "access",
+    "createdAt",
+  ],
   properties: {
     id: { type: "string", format: "uuid" },
     name: { type: "string" },
@@ -117,7 +133,11 @@ const business = {
     korParticipations: { type: "array", items: { type: "object", properties: { from: isoDate, to: nullable(isoDate) } } },
     euKor: nullable({
       type: "object",
-      properties: { exNumber: nullable({ type: "string" }), from: nullable(isoDate), memberStates: { type: "array", items: { type: "string" } } },
+      properties: {
+        exNumber: nullable({ type: "string" }),
+        from: nullable(isoDate),
+        memberStates: { type: "array", items: { type: "string" } },
+      },
     }),
     role: { type: "string", enum: ["OWNER", "MEMBER", "ACCOUNTANT"], description: "The caller's role in this business." },
     access: { type: "string", enum: ["READ_ONLY", "READ_WRITE"] },
@@ -152,7 +172,11 @@ const invoiceInput = {
     netCents: cents,
     vatCents: { ...cents, default: 0 },
     country: { type: "string", pattern: "^[A-Za-z]{2}$" },
-    ancillary: { type: "boolean", default: false, description: "Ancillary transaction (bijkomende handeling); only for categories that allow it." },
+    ancillary: {
+      type: "boolean",
+      default: false,
+      description: "Ancillary transaction (bijkomende handeling); only for categories that allow it.",
+    },
     sequence: nullable({ type: "integer", minimum: 0, maximum: 1_000_000, description: "Order among invoices of the same day." }),
     description: { type: "string", maxLength: 500 },
     currency: { type: "string", pattern: "^[A-Za-z]{3}$", default: "EUR" },
@@ -176,7 +200,21 @@ const invoicePatch = {
 
 const invoice = {
   type: "object",
-  required: ["id", "businessId", "number", "kind", "date", "customer", "category", "netCents", "vatCents", "currency", "createdAt", "updatedAt", "deletedAt"],
+  required: [
+    "id",
+    "businessId",
+    "number",
+    "kind",
+    "date",
+    "customer",
+    "category",
+    "netCents",
+    "vatCents",
+    "currency",
+    "createdAt",
+    "updatedAt",
+    "deletedAt",
+  ],
   properties: {
     id: { type: "string", format: "uuid" },
     businessId: { type: "string", format: "uuid" },
@@ -236,18 +274,37 @@ const crossing = (extra: Record<string, unknown>) =>
   nullable({
     type: "object",
     required: ["date", "invoiceId"],
-    properties: { date: isoDate, invoiceId: { type: "string", format: "uuid", description: "The invoice that crossed the limit." }, ...extra },
+    properties: {
+      date: isoDate,
+      invoiceId: { type: "string", format: "uuid", description: "The invoice that crossed the limit." },
+      ...extra,
+    },
   });
 
 const turnover = {
   type: "object",
-  required: ["year", "asOf", "korTurnoverCents", "unionTurnoverCents", "memberStateTurnoverCents", "kor", "euKor", "alerts", "deadlines", "projection"],
+  required: [
+    "year",
+    "asOf",
+    "korTurnoverCents",
+    "unionTurnoverCents",
+    "memberStateTurnoverCents",
+    "kor",
+    "euKor",
+    "alerts",
+    "deadlines",
+    "projection",
+  ],
   properties: {
     year: { type: "integer" },
     asOf: { ...isoDate, description: "Today for the current or a future year, 31 December for a past year." },
     korTurnoverCents: { ...cents, description: "Turnover counted for the KOR limit." },
     unionTurnoverCents: { ...cents, description: "Turnover counted for the EU-KOR Union limit." },
-    memberStateTurnoverCents: { type: "object", additionalProperties: { type: "integer" }, description: "Per member state (non-zero only)." },
+    memberStateTurnoverCents: {
+      type: "object",
+      additionalProperties: { type: "integer" },
+      description: "Per member state (non-zero only).",
+    },
     kor: {
       type: "object",
       properties: {
@@ -255,7 +312,11 @@ const turnover = {
         crossing: crossing({
           whileParticipating: { type: "boolean" },
           atRisk: { type: "array", items: { type: "string" } },
-          status: { type: "string", enum: ["crossed", "atRisk"], description: "atRisk: several invoices on the crossing day have no sequence, so which one crosses is open." },
+          status: {
+            type: "string",
+            enum: ["crossed", "atRisk"],
+            description: "atRisk: several invoices on the crossing day have no sequence, so which one crosses is open.",
+          },
         }),
         participation: {
           type: "object",
@@ -278,7 +339,11 @@ const turnover = {
       properties: {
         limitCents: { type: "integer" },
         crossing: crossing({ notifyBy: isoDate }),
-        eligibility: { type: "object", additionalProperties: { type: "object", additionalProperties: { type: "boolean" } }, description: "Year → member state → may use the EU-KOR." },
+        eligibility: {
+          type: "object",
+          additionalProperties: { type: "object", additionalProperties: { type: "boolean" } },
+          description: "Year → member state → may use the EU-KOR.",
+        },
       },
     },
     alerts: {
@@ -304,7 +369,17 @@ const turnover = {
     },
     deadlines: {
       type: "array",
-      items: { type: "object", properties: { kind: { type: "string" }, date: isoDate, about: { type: "string" }, transactionId: { type: "string" }, messages: bilingual, ...ruleRef } },
+      items: {
+        type: "object",
+        properties: {
+          kind: { type: "string" },
+          date: isoDate,
+          about: { type: "string" },
+          transactionId: { type: "string" },
+          messages: bilingual,
+          ...ruleRef,
+        },
+      },
     },
     projection: {
       type: "object",
@@ -316,7 +391,11 @@ const turnover = {
 };
 
 const ruleRefObject = { type: "object", required: ["ruleId", "rule", "interpretation"], properties: ruleRef };
-const stateCents = { type: "object", required: ["state", "netCents"], properties: { state: { type: "string", description: "Member state (ISO code; Greece is GR)." }, netCents: cents } };
+const stateCents = {
+  type: "object",
+  required: ["state", "netCents"],
+  properties: { state: { type: "string", description: "Member state (ISO code; Greece is GR)." }, netCents: cents },
+};
 
 const euKorQuarters = {
   type: "object",
@@ -347,7 +426,11 @@ const euKorQuarters = {
                 netCents: cents,
                 supplies: { type: "integer" },
                 ...ruleRef,
-                countedBy: { type: "array", items: ruleRefObject, description: "The rules under which this line's supplies counted for the state." },
+                countedBy: {
+                  type: "array",
+                  items: ruleRefObject,
+                  description: "The rules under which this line's supplies counted for the state.",
+                },
               },
             },
           },
@@ -356,17 +439,35 @@ const euKorQuarters = {
     },
     notices: {
       type: "array",
-      description: "Per crossing of the Union limit in the year: inform the Belastingdienst within 15 working days with the supplies from the quarter's start up to the crossing.",
+      description:
+        "Per crossing of the Union limit in the year: inform the Belastingdienst within 15 working days with the supplies from the quarter's start up to the crossing.",
       items: {
         type: "object",
-        required: ["crossedOn", "transactionId", "unionTotalCents", "notifyBy", "workingDays", "holidaysSkipped", "periodFrom", "lines", "totalCents", "crossingRule", "ruleId", "rule", "interpretation"],
+        required: [
+          "crossedOn",
+          "transactionId",
+          "unionTotalCents",
+          "notifyBy",
+          "workingDays",
+          "holidaysSkipped",
+          "periodFrom",
+          "lines",
+          "totalCents",
+          "crossingRule",
+          "ruleId",
+          "rule",
+          "interpretation",
+        ],
         properties: {
           crossedOn: isoDate,
           transactionId: { type: "string", format: "uuid", description: "The invoice that crossed the limit." },
           unionTotalCents: cents,
           notifyBy: isoDate,
           workingDays: { type: "integer" },
-          holidaysSkipped: { type: "array", items: { type: "object", properties: { date: isoDate, id: { type: "string" }, name: bilingual } } },
+          holidaysSkipped: {
+            type: "array",
+            items: { type: "object", properties: { date: isoDate, id: { type: "string" }, name: bilingual } },
+          },
           periodFrom: isoDate,
           lines: { type: "array", items: stateCents },
           totalCents: cents,
@@ -380,7 +481,16 @@ const euKorQuarters = {
 
 const icpOss = {
   type: "object",
-  required: ["year", "icpRule", "ossRule", "quarters", "ossStart", "distanceSalesThresholdCents", "distanceSalesCents", "dutchVatAfterOssStart"],
+  required: [
+    "year",
+    "icpRule",
+    "ossRule",
+    "quarters",
+    "ossStart",
+    "distanceSalesThresholdCents",
+    "distanceSalesCents",
+    "dutchVatAfterOssStart",
+  ],
   properties: {
     year: { type: "integer" },
     icpRule: ruleRefObject,
@@ -388,7 +498,13 @@ const icpOss = {
     ossStart: nullable({
       type: "object",
       required: ["from", "reason", "invoiceNumber", "thresholdCents"],
-      properties: { from: isoDate, reason: { type: "string", enum: ["previousYear", "crossed"] }, invoiceNumber: nullable({ type: "string" }), thresholdCents: cents, ...ruleRef },
+      properties: {
+        from: isoDate,
+        reason: { type: "string", enum: ["previousYear", "crossed"] },
+        invoiceNumber: nullable({ type: "string" }),
+        thresholdCents: cents,
+        ...ruleRef,
+      },
     }),
     distanceSalesThresholdCents: nullable(cents),
     distanceSalesCents: cents,
@@ -406,18 +522,36 @@ const icpOss = {
           quarter: { type: "string", examples: ["2026-Q1"] },
           icp: {
             type: "array",
-            description: "ICP statement lines: per customer VAT number (null: missing on the invoices), goods (EU_B2B_GOODS) and services (EU_B2B_SERVICES).",
+            description:
+              "ICP statement lines: per customer VAT number (null: missing on the invoices), goods (EU_B2B_GOODS) and services (EU_B2B_SERVICES).",
             items: {
               type: "object",
               required: ["vatId", "country", "customerName", "goodsCents", "servicesCents", "invoices"],
-              properties: { vatId: nullable({ type: "string" }), country: nullable({ type: "string" }), customerName: { type: "string" }, goodsCents: cents, servicesCents: cents, invoices: { type: "array", items: { type: "string" } } },
+              properties: {
+                vatId: nullable({ type: "string" }),
+                country: nullable({ type: "string" }),
+                customerName: { type: "string" },
+                goodsCents: cents,
+                servicesCents: cents,
+                invoices: { type: "array", items: { type: "string" } },
+              },
             },
           },
           icpTotals: { type: "object", properties: { goodsCents: cents, servicesCents: cents } },
           oss: {
             type: "array",
-            description: "OSS lines: per member state of the consumer, the distance sales taxed there (EU_B2C_FOREIGN_VAT) and the VAT charged.",
-            items: { type: "object", required: ["state", "netCents", "vatCents", "invoices"], properties: { state: { type: "string" }, netCents: cents, vatCents: cents, invoices: { type: "array", items: { type: "string" } } } },
+            description:
+              "OSS lines: per member state of the consumer, the distance sales taxed there (EU_B2C_FOREIGN_VAT) and the VAT charged.",
+            items: {
+              type: "object",
+              required: ["state", "netCents", "vatCents", "invoices"],
+              properties: {
+                state: { type: "string" },
+                netCents: cents,
+                vatCents: cents,
+                invoices: { type: "array", items: { type: "string" } },
+              },
+            },
           },
           ossTotals: { type: "object", properties: { netCents: cents, vatCents: cents } },
         },
@@ -426,38 +560,73 @@ const icpOss = {
   },
 };
 
-const invoiceRef = { type: "object", properties: { id: { type: "string" }, number: { type: "string" }, sequence: nullable({ type: "integer" }) } };
+const invoiceRef = {
+  type: "object",
+  properties: { id: { type: "string" }, number: { type: "string" }, sequence: nullable({ type: "integer" }) },
+};
 
 const vatAdvice = {
   type: "object",
-  description: "Whether the invoice must carry VAT, from its place in the books (date, then sequence): inside the KOR, the crossing invoice, after the crossing, excluded after leaving, or not in the KOR.",
+  description:
+    "Whether the invoice must carry VAT, from its place in the books (date, then sequence): inside the KOR, the crossing invoice, after the crossing, excluded after leaving, or not in the KOR.",
   required: ["status", "mustChargeVat", "ratePercent", "reason"],
   properties: {
     status: { type: "string", enum: ["notInKor", "participating", "crossing", "crossingAtRisk", "afterCrossing", "excluded"] },
     mustChargeVat: { type: "boolean" },
     ratePercent: nullable({ type: "integer" }),
     reason: bilingual,
-    crossing: nullable({ type: "object", properties: { date: isoDate, invoice: nullable(invoiceRef), thisInvoice: { type: "boolean" }, atRisk: { type: "array", items: invoiceRef } } }),
+    crossing: nullable({
+      type: "object",
+      properties: {
+        date: isoDate,
+        invoice: nullable(invoiceRef),
+        thisInvoice: { type: "boolean" },
+        atRisk: { type: "array", items: invoiceRef },
+      },
+    }),
     leftOn: nullable(isoDate),
     earliestRejoin: nullable(isoDate),
-    remediation: nullable({ type: "object", properties: { reinvoiceVatCents: cents, absorbedVatCents: cents }, description: "Sent without VAT while VAT is due: the VAT of each remedy." }),
+    remediation: nullable({
+      type: "object",
+      properties: { reinvoiceVatCents: cents, absorbedVatCents: cents },
+      description: "Sent without VAT while VAT is due: the VAT of each remedy.",
+    }),
     vatWhileParticipating: { type: "boolean", description: "VAT shown while inside the KOR: payable." },
-    sameDay: { type: "array", items: invoiceRef, description: "Other invoices on the same date; give each a sequence to fix the day's order." },
+    sameDay: {
+      type: "array",
+      items: invoiceRef,
+      description: "Other invoices on the same date; give each a sequence to fix the day's order.",
+    },
     ...ruleRef,
   },
 };
 
 const listQuery = [
   { name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
-  { name: "month", in: "query", schema: { type: "integer", minimum: 1, maximum: 12 }, description: "Within `year` (default: the current year)." },
+  {
+    name: "month",
+    in: "query",
+    schema: { type: "integer", minimum: 1, maximum: 12 },
+    description: "Within `year` (default: the current year).",
+  },
   { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
   { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
   { name: "q", in: "query", schema: { type: "string", maxLength: 100 }, description: "Searches number, customer and description." },
   { name: "category", in: "query", schema: { type: "string", enum: CATEGORY_CODES } },
-  { name: "counted", in: "query", schema: { type: "string", enum: ["yes", "no"] }, description: "Only invoices that count (or do not count) for the KOR." },
+  {
+    name: "counted",
+    in: "query",
+    schema: { type: "string", enum: ["yes", "no"] },
+    description: "Only invoices that count (or do not count) for the KOR.",
+  },
   { name: "sort", in: "query", schema: { type: "string", enum: INVOICE_SORTS, default: "date" } },
   { name: "dir", in: "query", schema: { type: "string", enum: ["asc", "desc"], default: "desc" } },
-  { name: "deleted", in: "query", schema: { type: "string", enum: ["exclude", "only"], default: "exclude" }, description: "`only` lists soft-deleted invoices." },
+  {
+    name: "deleted",
+    in: "query",
+    schema: { type: "string", enum: ["exclude", "only"], default: "exclude" },
+    description: "`only` lists soft-deleted invoices.",
+  },
 ];
 
 const bankHelpers = { ref, dataResponse, errorResponse, commonErrors, writeErrors, businessIdParam, isoDate, nullable };
@@ -482,13 +651,18 @@ export const openApiDocument = {
     title: "Drempel API",
     version: "1.0.0",
     description:
-      "Businesses, invoices and KOR turnover of Drempel. Authenticate with a personal API token (`Authorization: Bearer drp_…`, created under Settings → API tokens) or, from the web app itself, the session cookie; state-changing cookie requests must be same-origin. A business you may not see answers 404 on every path. Errors: `{ \"error\": { \"code\", \"message\", \"fields\"? } }`, where `fields` maps each invalid field's path to an English message. Bodies are JSON objects of at most 1 MB.",
+      'Businesses, invoices and KOR turnover of Drempel. Authenticate with a personal API token (`Authorization: Bearer drp_…`, created under Settings → API tokens) or, from the web app itself, the session cookie; state-changing cookie requests must be same-origin. A business you may not see answers 404 on every path. Errors: `{ "error": { "code", "message", "fields"? } }`, where `fields` maps each invalid field\'s path to an English message. Bodies are JSON objects of at most 1 MB.',
   },
   servers: [{ url: "/" }],
   security: [{ bearerToken: [] }, { sessionCookie: [] }],
   paths: {
     "/api/v1/openapi.json": {
-      get: { operationId: "getOpenApi", summary: "This document", security: [], responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } } },
+      get: {
+        operationId: "getOpenApi",
+        summary: "This document",
+        security: [],
+        responses: { "200": { description: "OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+      },
     },
     "/api/v1/businesses": {
       get: {
@@ -522,9 +696,17 @@ export const openApiDocument = {
                     data: { type: "array", items: ref("InvoiceRow") },
                     page: {
                       type: "object",
-                      properties: { number: { type: "integer" }, size: { type: "integer" }, totalItems: { type: "integer" }, totalPages: { type: "integer" } },
+                      properties: {
+                        number: { type: "integer" },
+                        size: { type: "integer" },
+                        totalItems: { type: "integer" },
+                        totalPages: { type: "integer" },
+                      },
                     },
-                    totals: { type: "object", properties: { count: { type: "integer" }, netCents: { type: "integer" }, vatCents: { type: "integer" } } },
+                    totals: {
+                      type: "object",
+                      properties: { count: { type: "integer" }, netCents: { type: "integer" }, vatCents: { type: "integer" } },
+                    },
                   },
                 },
               },
@@ -539,7 +721,12 @@ export const openApiDocument = {
         summary: "Register one invoice",
         parameters: [idempotencyKeyParam],
         requestBody: jsonBody(ref("InvoiceInput")),
-        responses: { "201": invoiceWithAdviceResponse("The new invoice, and whether it must carry VAT"), ...commonErrors, ...writeErrors, ...idempotencyErrors },
+        responses: {
+          "201": invoiceWithAdviceResponse("The new invoice, and whether it must carry VAT"),
+          ...commonErrors,
+          ...writeErrors,
+          ...idempotencyErrors,
+        },
       },
     },
     "/api/v1/businesses/{businessId}/invoices/{invoiceId}": {
@@ -554,12 +741,18 @@ export const openApiDocument = {
         summary: "Change some fields of an invoice",
         description: "The sent fields are merged into the stored invoice (customer field by field) and the whole is validated again.",
         requestBody: jsonBody(ref("InvoicePatch")),
-        responses: { "200": invoiceWithAdviceResponse("The changed invoice, and whether it must carry VAT"), ...commonErrors, ...writeErrors, "409": idempotencyErrors["409"] },
+        responses: {
+          "200": invoiceWithAdviceResponse("The changed invoice, and whether it must carry VAT"),
+          ...commonErrors,
+          ...writeErrors,
+          "409": idempotencyErrors["409"],
+        },
       },
       delete: {
         operationId: "deleteInvoice",
         summary: "Soft-delete an invoice",
-        description: "The invoice stops counting but keeps its number and history; the answer is the deleted invoice (with deletedAt). Deleting it again answers 404.",
+        description:
+          "The invoice stops counting but keeps its number and history; the answer is the deleted invoice (with deletedAt). Deleting it again answers 404.",
         responses: { "200": dataResponse("The deleted invoice", ref("Invoice")), ...commonErrors, "403": writeErrors["403"] },
       },
     },
@@ -571,12 +764,18 @@ export const openApiDocument = {
         description:
           "Semicolon, comma or tab separated; Dutch (1.234,56 and 31-12-2026) or ISO amounts and dates. Drempel's own export is recognised by its header and read exactly (amounts from the `*_cents` columns, foreign amount and rate, sequence, ancillary, the credited invoice by number). Other files: columns are mapped from `mapping`, else the business's last mapping, else guessed from the headers (Moneybird, e-Boekhouden); a column named cents is read as cents. The category comes from the category column, else from country, customer type and VAT together; a row that cannot be classified safely has status `review` in the preview and blocks the import until `mapping.rowCategories` (by line) or `mapping.groupCategories` (by the row's `reviewGroup`) gives its category. The preview's `warnings` name implausible totals (`looksLikeCents`, `tenTimesLargestYear`). With a row error nothing is imported and `fields` names `rows.<line>.<field>` (`fieldKeys`: the same as i18n keys). Access is checked before the body is read; one import or preview per business at a time (409 CONFLICT while another runs).",
         parameters: [
-          { name: "dryRun", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "true: only the preview, nothing is written." },
+          {
+            name: "dryRun",
+            in: "query",
+            schema: { type: "string", enum: ["true", "false"] },
+            description: "true: only the preview, nothing is written.",
+          },
           {
             name: "mapping",
             in: "query",
             schema: { type: "string" },
-            description: 'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind, netCents, vatCents, foreignAmount, exchangeRate, sequence, ancillary, creditsInvoiceNumber, deletedAt (a row with it is imported as a deleted invoice), vatCategoryCode (UNCL 5305), vatExemptionReason, deliveryCountry; optional `rowCategories` `{ "<line>": "<category>" }` and `groupCategories` `{ "<reviewGroup>": "<category>" }`.',
+            description:
+              'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind, netCents, vatCents, foreignAmount, exchangeRate, sequence, ancillary, creditsInvoiceNumber, deletedAt (a row with it is imported as a deleted invoice), vatCategoryCode (UNCL 5305), vatExemptionReason, deliveryCountry; optional `rowCategories` `{ "<line>": "<category>" }` and `groupCategories` `{ "<reviewGroup>": "<category>" }`.',
           },
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
@@ -584,7 +783,12 @@ export const openApiDocument = {
           "200": dataResponse("Preview (dryRun), or an import that created nothing new", { type: "object" }),
           "201": dataResponse("Imported: { created, skipped, total, mapping }", {
             type: "object",
-            properties: { created: { type: "integer" }, skipped: { type: "integer" }, total: { type: "integer" }, mapping: { type: "object" } },
+            properties: {
+              created: { type: "integer" },
+              skipped: { type: "integer" },
+              total: { type: "integer" },
+              mapping: { type: "object" },
+            },
           }),
           ...writeErrors,
           "413": errorResponse("File larger than 25 MB (code PAYLOAD_TOO_LARGE)."),
@@ -601,18 +805,33 @@ export const openApiDocument = {
         description:
           "UBL 2.1 Invoice and CreditNote (SI-UBL 2.0 / NLCIUS, Peppol BIS Billing 3.0), read by local element names whatever the namespace prefixes. Each document becomes an invoice: number, tax point date (else issue date), customer name, country and VAT id (a customer with a VAT id or company id is a business), net and VAT in cents from LegalMonetaryTotal and TaxTotal (checked against each other to the cent), a credit note negative and linked to the invoice its BillingReference names when that exists. A document in another currency needs its euro VAT (TaxCurrencyCode EUR) or a TaxExchangeRate. The category follows from each TaxSubtotal's VAT category code (S, Z, E, AE, K, G, O) with the customer's country and type; what cannot be classified safely has status `review`, as in the CSV preview, until `categories` gives it. A document with several VAT categories becomes one invoice per category, numbered `<number>/<code><rate>`. Unreadable documents are rows with an error on `file`; files in a zip that are not XML are left out (`warnings`: `skippedFiles`). The answers are those of the CSV import (preview rows also carry `source`, the file, and `notes`). Access is checked before the body is read; one import or preview per business at a time (409).",
         parameters: [
-          { name: "dryRun", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "true: only the preview, nothing is written." },
+          {
+            name: "dryRun",
+            in: "query",
+            schema: { type: "string", enum: ["true", "false"] },
+            description: "true: only the preview, nothing is written.",
+          },
           {
             name: "categories",
             in: "query",
             schema: { type: "string" },
-            description: 'JSON: `{ "rowCategories": { "<line>": "<category>" }, "groupCategories": { "<reviewGroup>": "<category>" } }` for rows that need review.',
+            description:
+              'JSON: `{ "rowCategories": { "<line>": "<category>" }, "groupCategories": { "<reviewGroup>": "<category>" } }` for rows that need review.',
           },
-          { name: "fileName", in: "query", schema: { type: "string" }, description: "The name of a single XML file, shown in the preview." },
+          {
+            name: "fileName",
+            in: "query",
+            schema: { type: "string" },
+            description: "The name of a single XML file, shown in the preview.",
+          },
         ],
         requestBody: {
           required: true,
-          content: { "application/xml": { schema: { type: "string" } }, "text/xml": { schema: { type: "string" } }, "application/zip": { schema: { type: "string", format: "binary" } } },
+          content: {
+            "application/xml": { schema: { type: "string" } },
+            "text/xml": { schema: { type: "string" } },
+            "application/zip": { schema: { type: "string", format: "binary" } },
+          },
         },
         responses: {
           "200": dataResponse("Preview (dryRun), or an import that created nothing new", { type: "object" }),
@@ -633,8 +852,18 @@ export const openApiDocument = {
         operationId: "getTurnover",
         summary: "KOR and EU-KOR turnover of one year, crossings, alerts and projection",
         parameters: [
-          { name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." },
-          { name: "explain", in: "query", schema: { type: "string", enum: ["true", "false"] }, description: "Add per-transaction explanations." },
+          {
+            name: "year",
+            in: "query",
+            schema: { type: "integer", minimum: 2000, maximum: 2100 },
+            description: "Default: the current year (Europe/Amsterdam).",
+          },
+          {
+            name: "explain",
+            in: "query",
+            schema: { type: "string", enum: ["true", "false"] },
+            description: "Add per-transaction explanations.",
+          },
         ],
         responses: { "200": dataResponse("Turnover", ref("Turnover")), "400": writeErrors["400"], ...commonErrors },
       },
@@ -643,17 +872,37 @@ export const openApiDocument = {
       parameters: [businessIdParam],
       get: {
         operationId: "getEuKorQuarters",
-        summary: "EU-KOR quarterly report figures: per quarter, per member state, the value of the supplies with each line's rule; the 15-working-day notice after crossing €100,000",
-        parameters: [{ name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." }],
-        responses: { "200": dataResponse("The year's quarterly report figures", ref("EuKorQuarters")), "400": writeErrors["400"], ...commonErrors },
+        summary:
+          "EU-KOR quarterly report figures: per quarter, per member state, the value of the supplies with each line's rule; the 15-working-day notice after crossing €100,000",
+        parameters: [
+          {
+            name: "year",
+            in: "query",
+            schema: { type: "integer", minimum: 2000, maximum: 2100 },
+            description: "Default: the current year (Europe/Amsterdam).",
+          },
+        ],
+        responses: {
+          "200": dataResponse("The year's quarterly report figures", ref("EuKorQuarters")),
+          "400": writeErrors["400"],
+          ...commonErrors,
+        },
       },
     },
     "/api/v1/businesses/{businessId}/icp-oss": {
       parameters: [businessIdParam],
       get: {
         operationId: "getIcpOss",
-        summary: "ICP and OSS figures per quarter: intra-EU supplies to businesses per customer VAT number; distance sales per member state once OSS applies (€10,000)",
-        parameters: [{ name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." }],
+        summary:
+          "ICP and OSS figures per quarter: intra-EU supplies to businesses per customer VAT number; distance sales per member state once OSS applies (€10,000)",
+        parameters: [
+          {
+            name: "year",
+            in: "query",
+            schema: { type: "integer", minimum: 2000, maximum: 2100 },
+            description: "Default: the current year (Europe/Amsterdam).",
+          },
+        ],
         responses: { "200": dataResponse("The year's ICP and OSS figures", ref("IcpOss")), "400": writeErrors["400"], ...commonErrors },
       },
     },
@@ -666,7 +915,11 @@ export const openApiDocument = {
           required: true,
           description:
             "The deadline by kind and period: `VAT_RETURN_DUE:<quarter or month>` (the first VAT return after a crossing, e.g. `VAT_RETURN_DUE:2026-Q4`), `EU_KOR_REPORT_DUE:<quarter>` (the EU-KOR quarterly report) or `EU_KOR_NOTIFY_BY:<crossing date>` (the EU-KOR crossing notification). The colon may be sent as %3A.",
-          schema: { type: "string", pattern: "^(VAT_RETURN_DUE|EU_KOR_REPORT_DUE|EU_KOR_NOTIFY_BY):[0-9]{4}-[0-9Q-]+$", examples: ["VAT_RETURN_DUE:2026-Q4"] },
+          schema: {
+            type: "string",
+            pattern: "^(VAT_RETURN_DUE|EU_KOR_REPORT_DUE|EU_KOR_NOTIFY_BY):[0-9]{4}-[0-9Q-]+$",
+            examples: ["VAT_RETURN_DUE:2026-Q4"],
+          },
         },
       ],
       put: {
@@ -674,9 +927,18 @@ export const openApiDocument = {
         summary: "Mark a deadline as done (filed, reported) on a day; a second PUT changes the day",
         description:
           "The deadline must be one the business has (400 with `fields.key` otherwise); `doneOn` may not be in the future. A deadline marked done is shown as done with its day, is never late and never the next deadline. Write access is checked before the body is read.",
-        requestBody: jsonBody({ type: "object", additionalProperties: false, required: ["doneOn"], properties: { doneOn: { ...isoDate, description: "The day it was done (filed, sent)." } } }),
+        requestBody: jsonBody({
+          type: "object",
+          additionalProperties: false,
+          required: ["doneOn"],
+          properties: { doneOn: { ...isoDate, description: "The day it was done (filed, sent)." } },
+        }),
         responses: {
-          "200": dataResponse("The mark", { type: "object", required: ["key", "doneOn"], properties: { key: { type: "string" }, doneOn: isoDate } }),
+          "200": dataResponse("The mark", {
+            type: "object",
+            required: ["key", "doneOn"],
+            properties: { key: { type: "string" }, doneOn: isoDate },
+          }),
           ...commonErrors,
           ...writeErrors,
         },
@@ -693,11 +955,19 @@ export const openApiDocument = {
         operationId: "getStatementPdf",
         summary: "The year's statement as a PDF: counted KOR turnover per kind and month, the crossing and remediation, the deadlines",
         parameters: [
-          { name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 }, description: "Default: the current year (Europe/Amsterdam)." },
+          {
+            name: "year",
+            in: "query",
+            schema: { type: "integer", minimum: 2000, maximum: 2100 },
+            description: "Default: the current year (Europe/Amsterdam).",
+          },
           { name: "lang", in: "query", schema: { type: "string", enum: ["nl", "en"] }, description: "The PDF's language. Default: nl." },
         ],
         responses: {
-          "200": { description: "The statement (recorded in the caller's security log as an export)", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+          "200": {
+            description: "The statement (recorded in the caller's security log as an export)",
+            content: { "application/pdf": { schema: { type: "string", format: "binary" } } },
+          },
           "400": writeErrors["400"],
           ...commonErrors,
         },
@@ -708,8 +978,17 @@ export const openApiDocument = {
   },
   components: {
     securitySchemes: {
-      bearerToken: { type: "http", scheme: "bearer", description: "A personal API token, `drp_` and 43 characters. READ tokens may only use GET." },
-      sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The web app's session; POST/PATCH/DELETE need a same-origin Origin header." },
+      bearerToken: {
+        type: "http",
+        scheme: "bearer",
+        description: "A personal API token, `drp_` and 43 characters. READ tokens may only use GET.",
+      },
+      sessionCookie: {
+        type: "apiKey",
+        in: "cookie",
+        name: "next-auth.session-token",
+        description: "The web app's session; POST/PATCH/DELETE need a same-origin Origin header.",
+      },
     },
     schemas: {
       ...bankSchemas(bankHelpers),
@@ -741,7 +1020,11 @@ export const openApiDocument = {
                 ],
               },
               message: { type: "string" },
-              fields: { type: "object", additionalProperties: { type: "string" }, description: "Field path (e.g. `customer.name`, `_` for the whole body) → English message." },
+              fields: {
+                type: "object",
+                additionalProperties: { type: "string" },
+                description: "Field path (e.g. `customer.name`, `_` for the whole body) → English message.",
+              },
             },
           },
         },

@@ -4,12 +4,21 @@ import { AppError } from "@/lib/errors";
 import { readBytes, tooLarge } from "@/lib/api/read-json-body";
 import { MAX_CSV_BYTES } from "@/lib/api/read-csv-body";
 
-const FILE_TYPES = new Set(["application/xml", "text/xml", "text/plain", "text/csv", "application/octet-stream", "application/x-mt940", "text/x-mt940"]);
+const FILE_TYPES = new Set([
+  "application/xml",
+  "text/xml",
+  "text/plain",
+  "text/csv",
+  "application/octet-stream",
+  "application/x-mt940",
+  "text/x-mt940",
+]);
 
 export async function readFileBody(request: Request, options: { maxBytes?: number } = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? MAX_CSV_BYTES;
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (!FILE_TYPES.has(mediaType)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as application/xml, text/plain, text/csv or application/octet-stream");
+  if (!FILE_TYPES.has(mediaType))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as application/xml, text/plain, text/csv or application/octet-stream");
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   const bytes = await readBytes(request, maxBytes);

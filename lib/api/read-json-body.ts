@@ -78,6 +78,7 @@ export async function readJsonBody(request: Request, options: { maxBytes?: numbe
   }
   // NUL and other characters no text may hold, named by field before anything stores them.
   const invalid = invalidTextFields(value);
-  if (Object.keys(invalid).length) throw new AppError("VALIDATION_FAILED", "The body holds characters that are not allowed", { fields: invalid });
+  if (Object.keys(invalid).length)
+    throw new AppError("VALIDATION_FAILED", "The body holds characters that are not allowed", { fields: invalid });
   return value as Record<string, unknown>;
 }

@@ -71,7 +71,8 @@ describe("session helpers", () => {
     expect(parseCookies(null)).toEqual({});
   });
   it("judge same origin by Origin, else by Sec-Fetch-Site", () => {
-    const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/businesses", { method: "POST", headers });
+    const request = (headers: Record<string, string>) =>
+      new Request("http://localhost:3000/api/v1/businesses", { method: "POST", headers });
     expect(isSameOriginRequest(request({ origin: "http://localhost:3000" }))).toBe(true);
     expect(isSameOriginRequest(request({ origin: "http://localhost:3001" }))).toBe(false);
     expect(isSameOriginRequest(request({ origin: "null" }))).toBe(false);

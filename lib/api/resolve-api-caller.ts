@@ -57,7 +57,13 @@ async function fromBearer(header: string): Promise<ApiCaller> {
   // With the database store the request is counted in the lookup's own statement.
   const identity = await authenticateApiToken({ token: match[1]!, rateLimit: store === "memory" ? undefined : { limit, windowSeconds } });
   if (!identity) throw unauthenticated("Invalid, expired or revoked token");
-  const caller: ApiCaller = { userId: identity.userId, scope: identity.scope, via: "token", tokenId: identity.tokenId, counted: identity.rateLimit };
+  const caller: ApiCaller = {
+    userId: identity.userId,
+    scope: identity.scope,
+    via: "token",
+    tokenId: identity.tokenId,
+    counted: identity.rateLimit,
+  };
   if (identity.businessIds) caller.businessIds = identity.businessIds;
   return caller;
 }

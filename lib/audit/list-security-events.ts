@@ -22,7 +22,14 @@ export async function listSecurityEvents(options: { caller: { userId: string }; 
   );
   return rows.map((row) => {
     const after = (row.after ?? {}) as Record<string, unknown>;
-    const detail = row.entityType === "Export" || row.entityType === "ApiToken" ? (typeof after.name === "string" ? after.name : row.entityId) : null;
-    return { id: row.id, action: row.action.slice(SECURITY_ACTION_PREFIX.length), createdAt: row.createdAt, ip: typeof after.ip === "string" ? after.ip : null, detail };
+    const detail =
+      row.entityType === "Export" || row.entityType === "ApiToken" ? (typeof after.name === "string" ? after.name : row.entityId) : null;
+    return {
+      id: row.id,
+      action: row.action.slice(SECURITY_ACTION_PREFIX.length),
+      createdAt: row.createdAt,
+      ip: typeof after.ip === "string" ? after.ip : null,
+      detail,
+    };
   });
 }

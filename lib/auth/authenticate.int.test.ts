@@ -9,7 +9,8 @@ const randomIp = () => `10.${crypto.randomInt(0, 256)}.${crypto.randomInt(0, 256
 
 /** Lets `seconds` pass for an address's login failures (their counter's clock moved back). */
 async function elapse(address: string, seconds: number) {
-  await db().$executeRaw`UPDATE "RateLimit" SET "resetAt" = "resetAt" - make_interval(secs => ${seconds}) WHERE "key" = ${`login:email:${address}`}`;
+  await db()
+    .$executeRaw`UPDATE "RateLimit" SET "resetAt" = "resetAt" - make_interval(secs => ${seconds}) WHERE "key" = ${`login:email:${address}`}`;
 }
 
 let email: string;
@@ -22,7 +23,11 @@ beforeEach(async () => {
 
 describe("authenticate", () => {
   it("accepts the right password, case-insensitive email", async () => {
-    await expect(authenticate({ email: email.toUpperCase(), password })).resolves.toMatchObject({ email, name: "Login Test", locale: "nl" });
+    await expect(authenticate({ email: email.toUpperCase(), password })).resolves.toMatchObject({
+      email,
+      name: "Login Test",
+      locale: "nl",
+    });
   });
 
   it("gives the same null for a wrong password and an unknown email", async () => {
@@ -75,7 +80,8 @@ describe("authenticate", () => {
 
   it("blocks one IP after 10 failed attempts on any addresses, even with the right password; another IP is not affected", async () => {
     const ip = randomIp();
-    for (let i = 0; i < 10; i++) await authenticate({ email: `guess${i}-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, password: "x", ip });
+    for (let i = 0; i < 10; i++)
+      await authenticate({ email: `guess${i}-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, password: "x", ip });
     await expect(authenticate({ email, password, ip })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     await expect(authenticate({ email, password, ip: randomIp() })).resolves.toMatchObject({ email });
   });

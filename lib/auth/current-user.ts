@@ -43,6 +43,7 @@ export async function requireUser(options: Options = {}): Promise<CurrentUser> {
 export async function requireCaller(options: Options = {}): Promise<{ userId: string; sessionId: string }> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
-  if (user.twoFactorSetupRequired && !options.allowTwoFactorSetup) throw new AppError("FORBIDDEN", "Your firm requires two-factor login: set it up first");
+  if (user.twoFactorSetupRequired && !options.allowTwoFactorSetup)
+    throw new AppError("FORBIDDEN", "Your firm requires two-factor login: set it up first");
   return { userId: user.id, sessionId: user.sessionId };
 }

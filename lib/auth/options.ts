@@ -85,7 +85,10 @@ export const authOptions: NextAuthOptions = {
         }
         const found = await verifyPasskeyLogin({ input: { challengeId: credentials?.challengeId, response }, ip });
         if (!found) return null;
-        const user = await db().user.findUnique({ where: { id: found.userId }, select: { id: true, email: true, name: true, passwordVersion: true } });
+        const user = await db().user.findUnique({
+          where: { id: found.userId },
+          select: { id: true, email: true, name: true, passwordVersion: true },
+        });
         if (!user) return null;
         const sessionId = await startUserSession({ userId: user.id, userAgent: userAgentOf(req?.headers), ip });
         return { id: user.id, email: user.email, name: user.name, passwordVersion: user.passwordVersion, sessionId };

@@ -9,7 +9,16 @@ describe("passwordProblem", () => {
   });
 
   it("refuses common and trivially guessable passwords of any length", () => {
-    for (const password of ["aaaaaaaaaaaa", "aaaaaaaaaaaaaaaaaaaa", "password1234", "Password123!", "qwertyuiop12", "123456789012", "iloveyou12345", "letmein123456"]) {
+    for (const password of [
+      "aaaaaaaaaaaa",
+      "aaaaaaaaaaaaaaaaaaaa",
+      "password1234",
+      "Password123!",
+      "qwertyuiop12",
+      "123456789012",
+      "iloveyou12345",
+      "letmein123456",
+    ]) {
       expect(passwordProblem(password), password).toBe("validation.passwordCommon");
     }
   });

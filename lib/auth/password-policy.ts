@@ -11,7 +11,11 @@ export const PASSWORD_MAX_LENGTH = 200;
 /** zxcvbn's score 3: about 10^8 guesses or more ("safely unguessable" against online attacks). */
 export const PASSWORD_MIN_SCORE = 3;
 
-export type PasswordProblem = "validation.passwordShort" | "validation.tooLong" | "validation.passwordCommon" | "validation.passwordContainsEmail";
+export type PasswordProblem =
+  | "validation.passwordShort"
+  | "validation.tooLong"
+  | "validation.passwordCommon"
+  | "validation.passwordContainsEmail";
 
 // Building the ranked dictionaries takes ~40 ms: once per process, on first use.
 let estimator: ZxcvbnFactory | null = null;

@@ -8,7 +8,6 @@ import { decode, encode } from "next-auth/jwt";
 import { authOptions } from "@/lib/auth/options";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 
-
 /** Returns whether a session cookie of this user was found and re-issued. */
 export async function reissueSession(options: { userId: string; passwordVersion: number }): Promise<boolean> {
   const jar = await cookies();

@@ -24,7 +24,9 @@ describe("safeRedirectPath", () => {
   });
 
   it("keeps a same-origin path with its query and fragment", () => {
-    expect(safeRedirectPath("/businesses/abc/invoices?year=2026&status=open#top", { origins })).toBe("/businesses/abc/invoices?year=2026&status=open#top");
+    expect(safeRedirectPath("/businesses/abc/invoices?year=2026&status=open#top", { origins })).toBe(
+      "/businesses/abc/invoices?year=2026&status=open#top",
+    );
     expect(safeRedirectPath("http://localhost:3000/settings/account?x=1", { origins })).toBe("/settings/account?x=1");
     expect(safeRedirectPath("settings/account", { origins })).toBe("/settings/account");
   });

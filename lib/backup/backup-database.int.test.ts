@@ -42,7 +42,11 @@ describe("db:backup and db:restore", () => {
   it("round-trips PostgreSQL with pg_dump and pg_restore", async () => {
     const owner = await createUser("backup");
     const business = await createOwnedBusiness(owner.id, "Backup BV");
-    await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: { number: "BK-1", date: "2026-02-01", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 12345 } });
+    await createInvoice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { number: "BK-1", date: "2026-02-01", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 12345 },
+    });
     const source = process.env.DATABASE_URL!;
     const before = await withPg(source, contents);
     expect(before).toContain("BK-1");
@@ -84,7 +88,9 @@ describe("db:backup and db:restore", () => {
     const dataDir = path.join(temp, "embedded");
     await migrateDatabase({ dataDir });
     const first = new PGlite(dataDir);
-    await first.exec(`INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'embedded@drempel.nl', 'Emma', 'x', now())`);
+    await first.exec(
+      `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'embedded@drempel.nl', 'Emma', 'x', now())`,
+    );
     const before = await contents((sql) => first.query(sql));
     await first.close();
 

@@ -27,7 +27,14 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
   if (target.databaseUrl) {
     // Without pg-boss's schema: its jobs are transient runs of the schedules, and the
     // schedules are set again by every worker's start (lib/jobs/scheduler.ts).
-    await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--exclude-schema=${SCHEDULER_SCHEMA}`, `--file=${file}`, `--dbname=${target.databaseUrl}`]);
+    await run("pg_dump", [
+      "--format=custom",
+      "--no-owner",
+      "--no-privileges",
+      `--exclude-schema=${SCHEDULER_SCHEMA}`,
+      `--file=${file}`,
+      `--dbname=${target.databaseUrl}`,
+    ]);
   } else {
     if (!fs.existsSync(path.join(target.dataDir, "PG_VERSION"))) throw new Error(`no embedded database in ${target.dataDir}`);
     fs.cpSync(target.dataDir, file, { recursive: true, errorOnExist: true, force: false });
@@ -65,7 +72,15 @@ async function grantAppPrivileges(databaseUrl: string): Promise<void> {
 export async function restoreDatabase(target: BackupTarget, file: string): Promise<void> {
   if (!fs.existsSync(file)) throw new Error(`no backup at ${file}`);
   if (target.databaseUrl) {
-    await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", `--dbname=${target.databaseUrl}`, file]);
+    await run("pg_restore", [
+      "--clean",
+      "--if-exists",
+      "--no-owner",
+      "--no-privileges",
+      "--single-transaction",
+      `--dbname=${target.databaseUrl}`,
+      file,
+    ]);
     await grantAppPrivileges(target.databaseUrl);
   } else {
     const staging = `${target.dataDir}.restoring`;

@@ -15,11 +15,28 @@ export const acceptBankLineSchema = z
     date: z.preprocess(blankToUndefined, isoDate.optional()),
     // The invoice's number; without it one is made from the payment ("BANK-…").
     number: z.preprocess(blankToUndefined, z.string().trim().min(1, "validation.required").max(40, "validation.tooLong").optional()),
-    vatCents: z.number("validation.integerCents").int("validation.integerCents").min(0, "validation.amountRange").max(2_000_000_000, "validation.amountRange").optional(),
-    country: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country").optional()),
+    vatCents: z
+      .number("validation.integerCents")
+      .int("validation.integerCents")
+      .min(0, "validation.amountRange")
+      .max(2_000_000_000, "validation.amountRange")
+      .optional(),
+    country: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{2}$/, "validation.country")
+        .optional(),
+    ),
     customerType: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
     // Exchange rate to the euro, for a line of an account in another currency.
-    exchangeRate: z.number("validation.exchangeRate").positive("validation.exchangeRate").max(1_000_000, "validation.exchangeRate").optional(),
+    exchangeRate: z
+      .number("validation.exchangeRate")
+      .positive("validation.exchangeRate")
+      .max(1_000_000, "validation.exchangeRate")
+      .optional(),
     remember: z.boolean("validation.boolean").optional(),
   })
   .strict();
@@ -31,7 +48,12 @@ export const BANK_LINE_FILTERS = ["candidates", "incoming", "all"] as const;
 export const listBankLinesQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(BANK_LINE_FILTERS, "validation.invalid").default("candidates")),
   page: z.coerce.number("validation.page").int("validation.page").min(1, "validation.page").max(100_000, "validation.page").default(1),
-  pageSize: z.coerce.number("validation.pageSize").int("validation.pageSize").min(1, "validation.pageSize").max(200, "validation.pageSize").default(100),
+  pageSize: z.coerce
+    .number("validation.pageSize")
+    .int("validation.pageSize")
+    .min(1, "validation.pageSize")
+    .max(200, "validation.pageSize")
+    .default(100),
 });
 
 export type BankLineStatusJson = "candidate" | "accepted" | "rejected" | "matched" | "excluded" | "outgoing";
@@ -93,7 +115,10 @@ export function toBankLineDto(line: LineRow, rule: BankLineDto["rule"] = null): 
     valueDate: line.valueDate ? toIsoDate(line.valueDate) : null,
     amountCents: line.amountCents,
     currency: line.currency,
-    originalAmount: line.originalAmountCents !== null && line.originalCurrency ? { amountCents: line.originalAmountCents, currency: line.originalCurrency } : null,
+    originalAmount:
+      line.originalAmountCents !== null && line.originalCurrency
+        ? { amountCents: line.originalAmountCents, currency: line.originalCurrency }
+        : null,
     counterpartyName: line.counterpartyName,
     counterpartyIban: line.counterpartyIban,
     description: line.description,

@@ -62,7 +62,13 @@ const RETURN_CODE = /\/(RRTN|RPCR|UPCT|ARET|AREV)$/;
 
 /** Description tokens that may be invoice numbers. */
 function tokens(description: string): Set<string> {
-  return new Set(description.toUpperCase().split(/[\s,;:()#"'[\]]+/).map((t) => t.replace(/[.\-/]+$/, "")).filter(Boolean));
+  return new Set(
+    description
+      .toUpperCase()
+      .split(/[\s,;:()#"'[\]]+/)
+      .map((t) => t.replace(/[.\-/]+$/, ""))
+      .filter(Boolean),
+  );
 }
 
 /** Finds invoices by number in a description, or by amount and customer name; each invoice once. */
@@ -87,7 +93,9 @@ export function invoiceMatcher(invoices: readonly OpenInvoice[]) {
     }
     if (!line.counterpartyName) return null;
     const byAmount = (byGross.get(line.amountCents) ?? [])
-      .filter((invoice) => !taken.has(invoice.id) && invoice.date <= line.bookingDate && sameParty(invoice.customerName, line.counterpartyName!))
+      .filter(
+        (invoice) => !taken.has(invoice.id) && invoice.date <= line.bookingDate && sameParty(invoice.customerName, line.counterpartyName!),
+      )
       .sort((a, b) => (a.date < b.date ? 1 : -1));
     const found = byAmount[0];
     if (!found) return null;
@@ -128,12 +136,17 @@ function* classifySteps(lines: readonly BankLine[], context: ClassifyContext): G
       if (key) debits.add(`${key}|${-line.amountCents}`);
       return { status: "OUTGOING" };
     }
-    if (line.reversal || (line.transactionCode && RETURN_CODE.test(line.transactionCode))) return { status: "EXCLUDED", exclusion: "REVERSAL" };
+    if (line.reversal || (line.transactionCode && RETURN_CODE.test(line.transactionCode)))
+      return { status: "EXCLUDED", exclusion: "REVERSAL" };
     if (line.counterpartyIban && context.ownAccounts.has(line.counterpartyIban)) return { status: "EXCLUDED", exclusion: "OWN_ACCOUNT" };
     const invoice = match(line);
     if (invoice) return { status: "MATCHED", invoiceId: invoice.id };
-    if (REFUND_WORDS.test(line.description) || (key && debits.has(`${key}|${line.amountCents}`))) return { status: "EXCLUDED", exclusion: "REFUND" };
-    if (PRIVATE_WORDS.test(line.description) || (line.counterpartyName && context.ownerNames.some((name) => normalizeName(name) === normalizeName(line.counterpartyName!)))) {
+    if (REFUND_WORDS.test(line.description) || (key && debits.has(`${key}|${line.amountCents}`)))
+      return { status: "EXCLUDED", exclusion: "REFUND" };
+    if (
+      PRIVATE_WORDS.test(line.description) ||
+      (line.counterpartyName && context.ownerNames.some((name) => normalizeName(name) === normalizeName(line.counterpartyName!)))
+    ) {
       return { status: "EXCLUDED", exclusion: "PRIVATE_DEPOSIT" };
     }
     const rule = key ? context.rules.get(key) : undefined;
@@ -145,7 +158,13 @@ function* classifySteps(lines: readonly BankLine[], context: ClassifyContext): G
   lines.forEach((reversal, r) => {
     if (!reversal.reversal || reversal.amountCents >= 0) return;
     const key = counterpartyKey(reversal);
-    const original = lines.findIndex((line, i) => i < r && line.amountCents === -reversal.amountCents && counterpartyKey(line) === key && (verdicts[i]!.status === "CANDIDATE" || verdicts[i]!.status === "RULE_TURNOVER"));
+    const original = lines.findIndex(
+      (line, i) =>
+        i < r &&
+        line.amountCents === -reversal.amountCents &&
+        counterpartyKey(line) === key &&
+        (verdicts[i]!.status === "CANDIDATE" || verdicts[i]!.status === "RULE_TURNOVER"),
+    );
     if (original >= 0) verdicts[original] = { status: "EXCLUDED", exclusion: "REVERSAL" };
   });
   return verdicts;
@@ -154,6 +173,11 @@ function* classifySteps(lines: readonly BankLine[], context: ClassifyContext): G
 /** Reversals of money in whose payment is not in the same file: the import looks among earlier candidates. */
 export function reversalsOfCredits(lines: readonly BankLine[]): { key: string | null; amountCents: number }[] {
   return lines
-    .filter((line, r) => line.reversal && line.amountCents < 0 && !lines.some((other, i) => i < r && other.amountCents === -line.amountCents && counterpartyKey(other) === counterpartyKey(line)))
+    .filter(
+      (line, r) =>
+        line.reversal &&
+        line.amountCents < 0 &&
+        !lines.some((other, i) => i < r && other.amountCents === -line.amountCents && counterpartyKey(other) === counterpartyKey(line)),
+    )
     .map((line) => ({ key: counterpartyKey(line), amountCents: -line.amountCents }));
 }

@@ -12,7 +12,13 @@ import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { adviseStoredInvoice } from "@/lib/invoices/vat-advice";
 import { parseOrThrow, toIsoDate } from "@/lib/validation";
 import type { BankStatementLine, InvoiceCategory } from "@/lib/generated/prisma/client";
-import { acceptBankLineSchema, rejectBankLineSchema, toBankLineDto, type AcceptBankLineInput, type BankLineDto } from "@/lib/bank/bank-import.types";
+import {
+  acceptBankLineSchema,
+  rejectBankLineSchema,
+  toBankLineDto,
+  type AcceptBankLineInput,
+  type BankLineDto,
+} from "@/lib/bank/bank-import.types";
 import { z } from "zod";
 
 type DecideOptions = { caller: Caller; businessId: string; lineId: string; input: unknown };
@@ -22,21 +28,29 @@ const uuid = z.uuid();
 /** The line, locked for this transaction, if it is a candidate of this business. */
 async function lockCandidate(tx: Tx, businessId: string, lineId: string): Promise<BankStatementLine> {
   if (!uuid.safeParse(lineId).success) throw new AppError("NOT_FOUND", "Bank line not found");
-  const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "BankStatementLine" WHERE "id" = $1::uuid AND "businessId" = $2::uuid FOR UPDATE`, lineId, businessId);
+  const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT "id" FROM "BankStatementLine" WHERE "id" = $1::uuid AND "businessId" = $2::uuid FOR UPDATE`,
+    lineId,
+    businessId,
+  );
   if (!locked) throw new AppError("NOT_FOUND", "Bank line not found");
   const line = await tx.bankStatementLine.findFirstOrThrow({ where: { id: lineId, businessId } });
-  if (line.status !== "CANDIDATE") throw new AppError("CONFLICT", "This line was already decided", { fields: { line: "bank.errors.notCandidate" } });
+  if (line.status !== "CANDIDATE")
+    throw new AppError("CONFLICT", "This line was already decided", { fields: { line: "bank.errors.notCandidate" } });
   return line;
 }
 
 /** A number no invoice of the business has: "BANK-" with the booking date and the line's id. */
-const bankInvoiceNumber = (line: BankStatementLine) => `BANK-${toIsoDate(line.bookingDate).replace(/-/g, "")}-${line.id.slice(0, 8).toUpperCase()}`;
+const bankInvoiceNumber = (line: BankStatementLine) =>
+  `BANK-${toIsoDate(line.bookingDate).replace(/-/g, "")}-${line.id.slice(0, 8).toUpperCase()}`;
 
 function invoiceInputFor(line: BankStatementLine, input: AcceptBankLineInput) {
   const vatCents = input.vatCents ?? 0;
-  if (vatCents > line.amountCents) throw new AppError("VALIDATION_FAILED", "The VAT is more than the payment", { fields: { vatCents: "validation.amountRange" } });
+  if (vatCents > line.amountCents)
+    throw new AppError("VALIDATION_FAILED", "The VAT is more than the payment", { fields: { vatCents: "validation.amountRange" } });
   const euro = line.currency === "EUR";
-  if (!euro && input.exchangeRate === undefined) throw new AppError("VALIDATION_FAILED", "Exchange rate needed", { fields: { exchangeRate: "validation.exchangeRateRequired" } });
+  if (!euro && input.exchangeRate === undefined)
+    throw new AppError("VALIDATION_FAILED", "Exchange rate needed", { fields: { exchangeRate: "validation.exchangeRateRequired" } });
   const netForeign = line.amountCents - vatCents;
   const rate = input.exchangeRate ?? 1;
   const description = [line.counterpartyIban, line.description].filter(Boolean).join(" · ");
@@ -44,7 +58,11 @@ function invoiceInputFor(line: BankStatementLine, input: AcceptBankLineInput) {
     number: input.number ?? bankInvoiceNumber(line),
     kind: "cash_sale",
     date: input.date ?? toIsoDate(line.bookingDate),
-    customer: { name: (line.counterpartyName ?? line.counterpartyIban ?? "Onbekend").slice(0, 200), ...(input.country ? { country: input.country } : {}), ...(input.customerType ? { type: input.customerType } : {}) },
+    customer: {
+      name: (line.counterpartyName ?? line.counterpartyIban ?? "Onbekend").slice(0, 200),
+      ...(input.country ? { country: input.country } : {}),
+      ...(input.customerType ? { type: input.customerType } : {}),
+    },
     category: input.category,
     netCents: euro ? netForeign : Math.round(netForeign * rate),
     vatCents: euro ? vatCents : Math.round(vatCents * rate),
@@ -54,7 +72,14 @@ function invoiceInputFor(line: BankStatementLine, input: AcceptBankLineInput) {
   };
 }
 
-async function remember(tx: Tx, caller: Caller, line: BankStatementLine, decision: "TURNOVER" | "NOT_TURNOVER", category: InvoiceCategory | null, country: string | null) {
+async function remember(
+  tx: Tx,
+  caller: Caller,
+  line: BankStatementLine,
+  decision: "TURNOVER" | "NOT_TURNOVER",
+  category: InvoiceCategory | null,
+  country: string | null,
+) {
   if (!line.counterpartyKey) return;
   const data = { decision, category, country, counterpartyName: line.counterpartyName, createdById: caller.userId };
   await tx.bankCounterpartyRule.upsert({
@@ -65,18 +90,42 @@ async function remember(tx: Tx, caller: Caller, line: BankStatementLine, decisio
 }
 
 /** Accepts a locked candidate inside the caller's transaction (the import's rules use it too). */
-export async function acceptLockedLine(tx: Tx, caller: Caller, line: BankStatementLine, input: AcceptBankLineInput, decidedBy: "user" | "rule"): Promise<InvoiceDto> {
+export async function acceptLockedLine(
+  tx: Tx,
+  caller: Caller,
+  line: BankStatementLine,
+  input: AcceptBankLineInput,
+  decidedBy: "user" | "rule",
+): Promise<InvoiceDto> {
   const invoice = await createInvoice({ caller, businessId: line.businessId, input: invoiceInputFor(line, input), client: tx });
-  await tx.bankStatementLine.update({ where: { id: line.id }, data: { status: "ACCEPTED", invoiceId: invoice.id, decidedById: caller.userId, decidedAt: new Date() } });
+  await tx.bankStatementLine.update({
+    where: { id: line.id },
+    data: { status: "ACCEPTED", invoiceId: invoice.id, decidedById: caller.userId, decidedAt: new Date() },
+  });
   if (input.remember) await remember(tx, caller, line, "TURNOVER", input.category, input.country ?? null);
-  await writeAuditLog(tx, { businessId: line.businessId, actorId: caller.userId, action: "bankLine.accept", entityType: "BankStatementLine", entityId: line.id, after: { invoiceId: invoice.id, by: decidedBy, remember: !!input.remember } });
+  await writeAuditLog(tx, {
+    businessId: line.businessId,
+    actorId: caller.userId,
+    action: "bankLine.accept",
+    entityType: "BankStatementLine",
+    entityId: line.id,
+    after: { invoiceId: invoice.id, by: decidedBy, remember: !!input.remember },
+  });
   return invoice;
 }
 
 async function lineDto(tx: Tx, businessId: string, lineId: string): Promise<BankLineDto> {
-  const line = await tx.bankStatementLine.findFirstOrThrow({ where: { id: lineId, businessId }, include: { invoice: { select: { id: true, number: true } }, matchedInvoice: { select: { id: true, number: true } } } });
-  const rule = line.counterpartyKey ? await tx.bankCounterpartyRule.findFirst({ where: { businessId, counterpartyKey: line.counterpartyKey } }) : null;
-  return toBankLineDto(line, rule ? { decision: rule.decision === "TURNOVER" ? "turnover" : "not_turnover", category: rule.category } : null);
+  const line = await tx.bankStatementLine.findFirstOrThrow({
+    where: { id: lineId, businessId },
+    include: { invoice: { select: { id: true, number: true } }, matchedInvoice: { select: { id: true, number: true } } },
+  });
+  const rule = line.counterpartyKey
+    ? await tx.bankCounterpartyRule.findFirst({ where: { businessId, counterpartyKey: line.counterpartyKey } })
+    : null;
+  return toBankLineDto(
+    line,
+    rule ? { decision: rule.decision === "TURNOVER" ? "turnover" : "not_turnover", category: rule.category } : null,
+  );
 }
 
 export async function acceptBankLine(options: DecideOptions) {
@@ -99,9 +148,19 @@ export async function rejectBankLine(options: DecideOptions): Promise<{ line: Ba
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
     const line = await lockCandidate(tx, businessId, lineId);
-    await tx.bankStatementLine.update({ where: { id: line.id }, data: { status: "REJECTED", decidedById: caller.userId, decidedAt: new Date() } });
+    await tx.bankStatementLine.update({
+      where: { id: line.id },
+      data: { status: "REJECTED", decidedById: caller.userId, decidedAt: new Date() },
+    });
     if (input.remember) await remember(tx, caller, line, "NOT_TURNOVER", null, null);
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "bankLine.reject", entityType: "BankStatementLine", entityId: line.id, after: { remember: !!input.remember } });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "bankLine.reject",
+      entityType: "BankStatementLine",
+      entityId: line.id,
+      after: { remember: !!input.remember },
+    });
     return { line: await lineDto(tx, businessId, lineId) };
   });
 }

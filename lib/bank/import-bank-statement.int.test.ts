@@ -33,7 +33,15 @@ beforeEach(async () => {
 describe("bank statement import", () => {
   it("stores the statement and its lines, answers the candidates, and adds nothing on a second import", async () => {
     const first = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("plain.xml") });
-    expect(first.statement).toMatchObject({ format: "camt053", accountIban: "NL91ABNA0417164300", lines: 3, newLines: 3, candidates: 2, matched: 0, outgoing: 1 });
+    expect(first.statement).toMatchObject({
+      format: "camt053",
+      accountIban: "NL91ABNA0417164300",
+      lines: 3,
+      newLines: 3,
+      candidates: 2,
+      matched: 0,
+      outgoing: 1,
+    });
     expect(first.candidates.map((c) => [c.counterpartyName, c.amountCents, c.bookingDate, c.status])).toEqual([
       ["Bakkerij de Vries B.V.", 60_500, "2026-11-05", "candidate"],
       ["J. Jansen", 25_000, "2026-11-05", "candidate"],
@@ -45,48 +53,93 @@ describe("bank statement import", () => {
   });
 
   it("matches a payment to the invoice already registered, so it does not count twice", async () => {
-    const invoice = await createInvoice({ caller: caller(), businessId: business.id, input: { number: "2026-014", date: "2026-10-20", customer: { name: "Bakkerij de Vries" }, category: "NL_STANDARD", netCents: 60_500 } });
+    const invoice = await createInvoice({
+      caller: caller(),
+      businessId: business.id,
+      input: { number: "2026-014", date: "2026-10-20", customer: { name: "Bakkerij de Vries" }, category: "NL_STANDARD", netCents: 60_500 },
+    });
     const result = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("plain.xml") });
     expect(result.statement).toMatchObject({ matched: 1, candidates: 1 });
     const incoming = await listBankCandidates({ caller: caller(), businessId: business.id, query: { status: "incoming" } });
-    expect(incoming.data.find((line) => line.amountCents === 60_500)).toMatchObject({ status: "matched", matchedInvoice: { id: invoice.id, number: "2026-014" } });
+    expect(incoming.data.find((line) => line.amountCents === 60_500)).toMatchObject({
+      status: "matched",
+      matchedInvoice: { id: invoice.id, number: "2026-014" },
+    });
   });
 
   it("accepts a candidate as a cash sale dated on the payment, through the invoice service; rejects another; neither twice", async () => {
     const { candidates } = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("plain.xml") });
     const [bakery, jansen] = candidates;
-    const accepted = await acceptBankLine({ caller: caller(), businessId: business.id, lineId: bakery!.id, input: { category: "NL_STANDARD" } });
-    expect(accepted.invoice).toMatchObject({ kind: "cash_sale", date: "2026-11-05", netCents: 60_500, vatCents: 0, category: "NL_STANDARD", customer: { name: "Bakkerij de Vries B.V." } });
+    const accepted = await acceptBankLine({
+      caller: caller(),
+      businessId: business.id,
+      lineId: bakery!.id,
+      input: { category: "NL_STANDARD" },
+    });
+    expect(accepted.invoice).toMatchObject({
+      kind: "cash_sale",
+      date: "2026-11-05",
+      netCents: 60_500,
+      vatCents: 0,
+      category: "NL_STANDARD",
+      customer: { name: "Bakkerij de Vries B.V." },
+    });
     expect(accepted.invoice.number).toMatch(/^BANK-20261105-[0-9A-F]{8}$/);
     expect(accepted.line).toMatchObject({ status: "accepted", invoice: { id: accepted.invoice.id } });
     expect(accepted.vatAdvice).toBeTruthy();
-    const audit = await db().auditLog.findMany({ where: { businessId: business.id, entityId: { in: [accepted.invoice.id, bakery!.id] } }, orderBy: { createdAt: "asc" } });
+    const audit = await db().auditLog.findMany({
+      where: { businessId: business.id, entityId: { in: [accepted.invoice.id, bakery!.id] } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((entry) => entry.action).sort()).toEqual(["bankLine.accept", "invoice.create"]);
     expect(await runAsSystem(() => db().outboxJob.count({ where: { businessId: business.id, kind: "EVALUATE" } }))).toBe(1);
 
     const rejected = await rejectBankLine({ caller: caller(), businessId: business.id, lineId: jansen!.id, input: {} });
     expect(rejected.line.status).toBe("rejected");
-    await expect(acceptBankLine({ caller: caller(), businessId: business.id, lineId: bakery!.id, input: { category: "NL_STANDARD" } })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(acceptBankLine({ caller: caller(), businessId: business.id, lineId: jansen!.id, input: { category: "NL_STANDARD" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      acceptBankLine({ caller: caller(), businessId: business.id, lineId: bakery!.id, input: { category: "NL_STANDARD" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      acceptBankLine({ caller: caller(), businessId: business.id, lineId: jansen!.id, input: { category: "NL_STANDARD" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await counts()).toMatchObject({ invoices: 1, rules: 0 });
   });
 
   it("takes the invoice's own date when given, and refuses a bad category with a field message", async () => {
     const { candidates } = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("plain.xml") });
-    await expect(acceptBankLine({ caller: caller(), businessId: business.id, lineId: candidates[0]!.id, input: { category: "NOPE", date: "2026-13-01" } })).rejects.toMatchObject({
+    await expect(
+      acceptBankLine({
+        caller: caller(),
+        businessId: business.id,
+        lineId: candidates[0]!.id,
+        input: { category: "NOPE", date: "2026-13-01" },
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       fields: { category: "validation.category", date: expect.any(String) },
     });
-    const accepted = await acceptBankLine({ caller: caller(), businessId: business.id, lineId: candidates[0]!.id, input: { category: "NL_STANDARD", date: "2026-10-28", number: "2026-099" } });
+    const accepted = await acceptBankLine({
+      caller: caller(),
+      businessId: business.id,
+      lineId: candidates[0]!.id,
+      input: { category: "NL_STANDARD", date: "2026-10-28", number: "2026-099" },
+    });
     expect(accepted.invoice).toMatchObject({ date: "2026-10-28", number: "2026-099" });
   });
 
   it("remembers a choice per counterparty and applies it to the next statement", async () => {
     const { candidates } = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("plain.xml") });
-    await acceptBankLine({ caller: caller(), businessId: business.id, lineId: candidates[0]!.id, input: { category: "NL_STANDARD", remember: true } });
+    await acceptBankLine({
+      caller: caller(),
+      businessId: business.id,
+      lineId: candidates[0]!.id,
+      input: { category: "NL_STANDARD", remember: true },
+    });
     // Gemeente Utrecht is rejected for good once its first payment is seen.
     const yearEnd = text("year-end.xml");
-    const gemeenteFirst = yearEnd.replace("ABN-20261231-000007", "ABN-20261201-000001").replace("2026-12-31T16:45:00+01:00", "2026-12-01T10:00:00+01:00");
+    const gemeenteFirst = yearEnd
+      .replace("ABN-20261231-000007", "ABN-20261201-000001")
+      .replace("2026-12-31T16:45:00+01:00", "2026-12-01T10:00:00+01:00");
     const first = await importBankStatement({ caller: caller(), businessId: business.id, bytes: new TextEncoder().encode(gemeenteFirst) });
     const gemeente = first.candidates.find((c) => c.counterpartyName === "Gemeente Utrecht")!;
     await rejectBankLine({ caller: caller(), businessId: business.id, lineId: gemeente.id, input: { remember: true } });
@@ -94,7 +147,11 @@ describe("bank statement import", () => {
     const next = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("year-end.xml") });
     expect(next.statement).toMatchObject({ newLines: 1, excluded: 1 });
     const incoming = await listBankCandidates({ caller: caller(), businessId: business.id, query: { status: "incoming" } });
-    expect(incoming.data.find((l) => l.bookingDate === "2026-12-31")).toMatchObject({ status: "excluded", exclusion: "counterparty_rule", rule: { decision: "not_turnover", category: null } });
+    expect(incoming.data.find((l) => l.bookingDate === "2026-12-31")).toMatchObject({
+      status: "excluded",
+      exclusion: "counterparty_rule",
+      rule: { decision: "not_turnover", category: null },
+    });
     // The bakery's payment of 4 January 2027 in the first year-end import was accepted by its rule.
     const bakery = incoming.data.find((l) => l.bookingDate === "2027-01-04")!;
     expect(bakery).toMatchObject({ status: "accepted", rule: { decision: "turnover", category: "NL_STANDARD" } });
@@ -115,36 +172,62 @@ describe("bank statement import", () => {
     const { candidates } = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("plain.xml") });
     const before = await counts();
     const stranger = { userId: outsider.id };
-    await expect(importBankStatement({ caller: stranger, businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(importBankStatement({ caller: stranger, businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(listBankCandidates({ caller: stranger, businessId: business.id, query: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(acceptBankLine({ caller: stranger, businessId: business.id, lineId: candidates[0]!.id, input: { category: "NL_STANDARD" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(rejectBankLine({ caller: stranger, businessId: business.id, lineId: candidates[0]!.id, input: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      acceptBankLine({ caller: stranger, businessId: business.id, lineId: candidates[0]!.id, input: { category: "NL_STANDARD" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(rejectBankLine({ caller: stranger, businessId: business.id, lineId: candidates[0]!.id, input: {} })).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
     // The outsider's own business does not open the owner's lines either.
     const own = await createOwnedBusiness(outsider.id, "Ander BV");
-    await expect(rejectBankLine({ caller: stranger, businessId: own.id, lineId: candidates[0]!.id, input: {} })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(rejectBankLine({ caller: stranger, businessId: own.id, lineId: candidates[0]!.id, input: {} })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const accountant = await createUser("accountant");
-    await runAsSystem(() => db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } }));
+    await runAsSystem(() =>
+      db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } }),
+    );
     const reader = { userId: accountant.id };
     expect((await listBankCandidates({ caller: reader, businessId: business.id, query: {} })).page.total).toBe(2);
-    await expect(importBankStatement({ caller: reader, businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(acceptBankLine({ caller: reader, businessId: business.id, lineId: candidates[0]!.id, input: { category: "NL_STANDARD" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(importBankStatement({ caller: reader, businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      acceptBankLine({ caller: reader, businessId: business.id, lineId: candidates[0]!.id, input: { category: "NL_STANDARD" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await counts()).toEqual(before);
   });
 
   it("changes nothing when an import fails part-way, or when another import of the business runs", async () => {
     const { candidates } = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("plain.xml") });
     // A rule whose category needs a member state it does not name: accepting by it fails after the lines are stored.
-    await db().bankCounterpartyRule.create({ data: { businessId: business.id, counterpartyKey: "NL14BNGH0285001234", decision: "TURNOVER", category: "EU_B2B_SERVICES" } });
+    await db().bankCounterpartyRule.create({
+      data: { businessId: business.id, counterpartyKey: "NL14BNGH0285001234", decision: "TURNOVER", category: "EU_B2B_SERVICES" },
+    });
     const before = await counts();
-    await expect(importBankStatement({ caller: caller(), businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(importBankStatement({ caller: caller(), businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
     expect(await counts()).toEqual(before);
 
-    await expect(importBankStatement({ caller: caller(), businessId: business.id, bytes: new TextEncoder().encode("<Document><BkToCstmrStmt><Stmt>") })).rejects.toMatchObject({
+    await expect(
+      importBankStatement({
+        caller: caller(),
+        businessId: business.id,
+        bytes: new TextEncoder().encode("<Document><BkToCstmrStmt><Stmt>"),
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       fields: { file: "bank.errors.invalidXml" },
     });
-    await expect(importBankStatement({ caller: caller(), businessId: business.id, bytes: new TextEncoder().encode("a;b\n1;2\n") })).rejects.toMatchObject({ fields: { file: "bank.errors.unknownFormat" } });
+    await expect(
+      importBankStatement({ caller: caller(), businessId: business.id, bytes: new TextEncoder().encode("a;b\n1;2\n") }),
+    ).rejects.toMatchObject({ fields: { file: "bank.errors.unknownFormat" } });
 
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -158,7 +241,10 @@ describe("bank statement import", () => {
       }),
     );
     await isLocked;
-    await expect(importBankStatement({ caller: caller(), businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({ code: "CONFLICT", fields: { file: "validation.importRunning" } });
+    await expect(importBankStatement({ caller: caller(), businessId: business.id, bytes: file("year-end.xml") })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { file: "validation.importRunning" },
+    });
     release();
     await holder;
     expect(await counts()).toEqual(before);

@@ -9,7 +9,14 @@ import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { parseBankStatementAsync } from "@/lib/bank/formats";
 import { BankStatementError, type BankLine, type BankStatement } from "@/lib/bank/statement.types";
-import { classifyLinesAsync, counterpartyKey, reversalsOfCredits, type ClassifyContext, type LineVerdict, type OpenInvoice } from "@/lib/bank/classify-lines";
+import {
+  classifyLinesAsync,
+  counterpartyKey,
+  reversalsOfCredits,
+  type ClassifyContext,
+  type LineVerdict,
+  type OpenInvoice,
+} from "@/lib/bank/classify-lines";
 import { acceptLockedLine } from "@/lib/bank/decide-bank-line";
 import { listBankLines } from "@/lib/bank/list-bank-lines";
 import type { BankLineDto, BankStatementSummary } from "@/lib/bank/bank-import.types";
@@ -29,14 +36,22 @@ export async function readStatement(bytes: Uint8Array): Promise<BankStatement> {
   } catch (error) {
     if (!(error instanceof BankStatementError)) throw error;
     const fields: Record<string, string> = { file: error.key };
-    throw new AppError("VALIDATION_FAILED", `The bank statement cannot be read (${error.message}${error.detail.value ? `: ${error.detail.value}` : ""})`, { fields });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `The bank statement cannot be read (${error.message}${error.detail.value ? `: ${error.detail.value}` : ""})`,
+      { fields },
+    );
   }
 }
 
 async function lockBusinessImport(tx: Tx, businessId: string): Promise<void> {
   // The same lock as the CSV import: one import of any kind per business at a time.
-  const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext('drempel.invoice-import'), hashtext($1)) AS "locked"`, businessId);
-  if (!row?.locked) throw new AppError("CONFLICT", "An import of this business is already running", { fields: { file: "validation.importRunning" } });
+  const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+    `SELECT pg_try_advisory_xact_lock(hashtext('drempel.invoice-import'), hashtext($1)) AS "locked"`,
+    businessId,
+  );
+  if (!row?.locked)
+    throw new AppError("CONFLICT", "An import of this business is already running", { fields: { file: "validation.importRunning" } });
 }
 
 async function knownIds(tx: Tx, businessId: string, account: string, ids: string[]): Promise<Set<string>> {
@@ -51,7 +66,10 @@ async function knownIds(tx: Tx, businessId: string, account: string, ids: string
 }
 
 async function classifyContext(tx: Tx, businessId: string, account: string): Promise<ClassifyContext> {
-  const accounts = await tx.$queryRawUnsafe<{ iban: string }[]>(`SELECT DISTINCT "accountIban" AS "iban" FROM "BankStatementImport" WHERE "businessId" = $1::uuid AND "accountIban" <> ''`, businessId);
+  const accounts = await tx.$queryRawUnsafe<{ iban: string }[]>(
+    `SELECT DISTINCT "accountIban" AS "iban" FROM "BankStatementImport" WHERE "businessId" = $1::uuid AND "accountIban" <> ''`,
+    businessId,
+  );
   const owners = await tx.$queryRawUnsafe<{ name: string }[]>(
     `SELECT u."name" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."businessId" = $1::uuid AND m."role" = 'OWNER'`,
     businessId,
@@ -72,7 +90,9 @@ async function classifyContext(tx: Tx, businessId: string, account: string): Pro
   return {
     ownAccounts: new Set([...accounts.map((a) => a.iban), ...(account ? [account] : [])]),
     ownerNames: owners.map((o) => o.name),
-    openInvoices: invoices.map((i): OpenInvoice => ({ id: i.id, number: i.number, date: i.date, grossCents: Number(i.gross), customerName: i.customerName })),
+    openInvoices: invoices.map(
+      (i): OpenInvoice => ({ id: i.id, number: i.number, date: i.date, grossCents: Number(i.gross), customerName: i.customerName }),
+    ),
     earlierDebits: new Set(debits.map((d) => d.key)),
     rules: new Map(rules.map((r) => [r.counterpartyKey, { key: r.counterpartyKey, decision: r.decision }])),
   };
@@ -130,7 +150,12 @@ async function excludeReversedCandidates(tx: Tx, businessId: string, lines: Bank
   }
 }
 
-export async function importBankStatement(options: { caller: Caller; businessId: string; bytes: Uint8Array; onProgress?: (progress: BankImportProgress) => void }): Promise<BankImportResult> {
+export async function importBankStatement(options: {
+  caller: Caller;
+  businessId: string;
+  bytes: Uint8Array;
+  onProgress?: (progress: BankImportProgress) => void;
+}): Promise<BankImportResult> {
   const { caller, businessId } = options;
   const report = options.onProgress ?? (() => undefined);
   // An outsider is refused before a byte of the file is read.
@@ -138,7 +163,8 @@ export async function importBankStatement(options: { caller: Caller; businessId:
   const statement = await readStatement(options.bytes);
   const account = statement.accountIban ?? "";
   const withText = statement.lines.filter((line) => ![line.externalId, line.description, line.counterpartyName ?? ""].some(hasInvalidText));
-  if (withText.length !== statement.lines.length) throw new AppError("VALIDATION_FAILED", "The statement holds invalid characters", { fields: { file: "bank.errors.invalidText" } });
+  if (withText.length !== statement.lines.length)
+    throw new AppError("VALIDATION_FAILED", "The statement holds invalid characters", { fields: { file: "bank.errors.invalidText" } });
   report({ phase: "reading", done: statement.lines.length, total: statement.lines.length });
 
   return db().$transaction(
@@ -147,7 +173,9 @@ export async function importBankStatement(options: { caller: Caller; businessId:
       await lockBusinessImport(tx, businessId);
       const known = await knownIds(tx, businessId, account, [...new Set(statement.lines.map((line) => line.externalId))]);
       const seen = new Set<string>();
-      const fresh = statement.lines.filter((line) => !known.has(line.externalId) && !seen.has(line.externalId) && seen.add(line.externalId));
+      const fresh = statement.lines.filter(
+        (line) => !known.has(line.externalId) && !seen.has(line.externalId) && seen.add(line.externalId),
+      );
       const verdicts = await classifyLinesAsync(fresh, await classifyContext(tx, businessId, account));
       const created = await tx.bankStatementImport.create({
         data: {
@@ -167,14 +195,22 @@ export async function importBankStatement(options: { caller: Caller; businessId:
       const idByExternal = new Map<string, string>();
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const records = fresh.slice(i, i + CHUNK).map((line, j) => lineRecord(line, verdicts[i + j]!, i + j));
-        const rows = await tx.$queryRawUnsafe<{ id: string; externalId: string }[]>(INSERT_LINES, businessId, created.id, account, JSON.stringify(records));
+        const rows = await tx.$queryRawUnsafe<{ id: string; externalId: string }[]>(
+          INSERT_LINES,
+          businessId,
+          created.id,
+          account,
+          JSON.stringify(records),
+        );
         for (const row of rows) idByExternal.set(row.externalId, row.id);
         report({ phase: "saving", done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
       }
       await excludeReversedCandidates(tx, businessId, fresh);
 
       // "Always turnover" rules: accepted at once with the remembered category.
-      const rules = new Map((await tx.bankCounterpartyRule.findMany({ where: { businessId, decision: "TURNOVER" } })).map((r) => [r.counterpartyKey, r]));
+      const rules = new Map(
+        (await tx.bankCounterpartyRule.findMany({ where: { businessId, decision: "TURNOVER" } })).map((r) => [r.counterpartyKey, r]),
+      );
       let acceptedByRule = 0;
       for (let i = 0; i < fresh.length; i++) {
         const verdict = verdicts[i]!;
@@ -184,13 +220,26 @@ export async function importBankStatement(options: { caller: Caller; businessId:
         if (!rule?.category || !id) continue;
         const line = await tx.bankStatementLine.findFirstOrThrow({ where: { id, businessId } });
         if (line.status !== "CANDIDATE") continue;
-        await acceptLockedLine(tx, caller, line, { category: rule.category as Category, ...(rule.country ? { country: rule.country } : {}) }, "rule");
+        await acceptLockedLine(
+          tx,
+          caller,
+          line,
+          { category: rule.category as Category, ...(rule.country ? { country: rule.country } : {}) },
+          "rule",
+        );
         acceptedByRule++;
       }
       report({ phase: "committing", done: fresh.length, total: fresh.length });
 
       const count = (status: string) => verdicts.filter((v) => v.status === status).length;
-      await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "bankStatement.import", entityType: "BankStatementImport", entityId: created.id, after: { format: statement.format, lines: statement.lines.length, newLines: fresh.length } });
+      await writeAuditLog(tx, {
+        businessId,
+        actorId: caller.userId,
+        action: "bankStatement.import",
+        entityType: "BankStatementImport",
+        entityId: created.id,
+        after: { format: statement.format, lines: statement.lines.length, newLines: fresh.length },
+      });
       const summary: BankStatementSummary = {
         id: created.id,
         format: statement.format,
@@ -208,7 +257,12 @@ export async function importBankStatement(options: { caller: Caller; businessId:
         acceptedByRule,
         outgoing: count("OUTGOING"),
       };
-      const candidates = await listBankLines({ client: tx, businessId, importId: created.id, query: { status: "candidates", pageSize: 200 } });
+      const candidates = await listBankLines({
+        client: tx,
+        businessId,
+        importId: created.id,
+        query: { status: "candidates", pageSize: 200 },
+      });
       summary.candidates = candidates.page.total;
       return { statement: summary, candidates: candidates.data };
     },

@@ -20,18 +20,21 @@ export async function listBankLines(options: { client: Tx; businessId: string; i
   // One after the other: a transaction's queries run in turn anyway.
   const total = await client.bankStatementLine.count({ where });
   const lines = await client.bankStatementLine.findMany({
-      where,
-      orderBy: [{ bookingDate: query.status === "candidates" ? "asc" : "desc" }, { createdAt: "asc" }, { position: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      include: { invoice: { select: { id: true, number: true } }, matchedInvoice: { select: { id: true, number: true } } },
+    where,
+    orderBy: [{ bookingDate: query.status === "candidates" ? "asc" : "desc" }, { createdAt: "asc" }, { position: "asc" }, { id: "asc" }],
+    skip: (query.page - 1) * query.pageSize,
+    take: query.pageSize,
+    include: { invoice: { select: { id: true, number: true } }, matchedInvoice: { select: { id: true, number: true } } },
   });
   const keys = [...new Set(lines.map((line) => line.counterpartyKey).filter((key): key is string => !!key))];
   const rules = keys.length ? await client.bankCounterpartyRule.findMany({ where: { businessId, counterpartyKey: { in: keys } } }) : [];
   const ruleByKey = new Map(rules.map((rule) => [rule.counterpartyKey, rule]));
   const data = lines.map((line) => {
     const rule = line.counterpartyKey ? ruleByKey.get(line.counterpartyKey) : undefined;
-    return toBankLineDto(line, rule ? { decision: rule.decision === "TURNOVER" ? "turnover" : "not_turnover", category: rule.category } : null);
+    return toBankLineDto(
+      line,
+      rule ? { decision: rule.decision === "TURNOVER" ? "turnover" : "not_turnover", category: rule.category } : null,
+    );
   });
   return { data, page: { page: query.page, pageSize: query.pageSize, total } };
 }

@@ -57,7 +57,12 @@ describe("parseStatementOffThread", () => {
   }, 30_000);
 
   it("reads more files at once than it runs workers, each to its own statement", async () => {
-    const files = ["csv-knab/knab-export.csv", "csv-triodos/triodos-export.csv", "mt940-rabobank/two-statements.swi", "csv-bunq/comma-decimal-point.csv"];
+    const files = [
+      "csv-knab/knab-export.csv",
+      "csv-triodos/triodos-export.csv",
+      "mt940-rabobank/two-statements.swi",
+      "csv-bunq/comma-decimal-point.csv",
+    ];
     const inputs = Array.from({ length: MAX_PARALLEL_PARSES + 2 }, (_, index) => {
       const [format, name] = files[index % files.length]!.split("/") as [Parameters<typeof fixtureBytes>[0], string];
       return fixtureBytes(format, name);

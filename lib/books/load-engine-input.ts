@@ -57,16 +57,18 @@ type Row = {
 };
 
 function toLoadedBooks(row: Row, asOf: string, rules: EngineInput["rules"]): LoadedBooks {
-  const transactions: Transaction[] = (row.transactions ?? []).map(([id, date, netCents, vatCents, category, country, ancillary, sequence]) => ({
-    id,
-    date,
-    netCents,
-    vatCents,
-    category,
-    ...(country ? { country } : {}),
-    ...(ancillary ? { ancillary: true } : {}),
-    ...(sequence !== null ? { sequence } : {}),
-  }));
+  const transactions: Transaction[] = (row.transactions ?? []).map(
+    ([id, date, netCents, vatCents, category, country, ancillary, sequence]) => ({
+      id,
+      date,
+      netCents,
+      vatCents,
+      category,
+      ...(country ? { country } : {}),
+      ...(ancillary ? { ancillary: true } : {}),
+      ...(sequence !== null ? { sequence } : {}),
+    }),
+  );
   return {
     businessId: row.businessId,
     booksVersion: row.booksVersion,
@@ -99,7 +101,12 @@ function toLoadedBooks(row: Row, asOf: string, rules: EngineInput["rules"]): Loa
  * business id; a business that does not exist (or, with `memberId`, of which that user is
  * no member) is absent. In `client`'s transaction when given.
  */
-export async function loadBooks(options: { businessIds: readonly string[]; asOf: string; memberId?: string; client?: Tx }): Promise<Map<string, LoadedBooks>> {
+export async function loadBooks(options: {
+  businessIds: readonly string[];
+  asOf: string;
+  memberId?: string;
+  client?: Tx;
+}): Promise<Map<string, LoadedBooks>> {
   if (options.businessIds.length === 0) return new Map();
   const sql = booksSql(options.businessIds, options.memberId);
   // The member-state thresholds of every year, as stored (reference data, readable by all).
@@ -107,15 +114,19 @@ export async function loadBooks(options: { businessIds: readonly string[]; asOf:
     options.client ? options.client.$queryRaw<{ books: string }[]>(sql) : queryRows<{ books: string }>(sql),
     loadMemberStateThresholds(options.client ? { client: options.client } : {}),
   ]);
-  return new Map(rows.map(({ books }) => {
-    const loaded = toLoadedBooks(JSON.parse(books) as Row, options.asOf, { memberStateThresholdsByYear });
-    return [loaded.businessId, loaded];
-  }));
+  return new Map(
+    rows.map(({ books }) => {
+      const loaded = toLoadedBooks(JSON.parse(books) as Row, options.asOf, { memberStateThresholdsByYear });
+      return [loaded.businessId, loaded];
+    }),
+  );
 }
 
 /** One business's engine input on `asOf` (NOT_FOUND when it does not exist); access is the caller's to check. */
 export async function loadEngineInput(options: { businessId: string; asOf: string; client?: Tx }): Promise<EngineInput> {
-  const loaded = (await loadBooks({ businessIds: [options.businessId], asOf: options.asOf, ...(options.client ? { client: options.client } : {}) })).get(options.businessId);
+  const loaded = (
+    await loadBooks({ businessIds: [options.businessId], asOf: options.asOf, ...(options.client ? { client: options.client } : {}) })
+  ).get(options.businessId);
   if (!loaded) throw new AppError("NOT_FOUND", "Business not found");
   return loaded.input;
 }

@@ -18,7 +18,14 @@ import { derived, readBooks, readBooksInTransaction, readManyBooks } from "./rea
 let owner: { id: string };
 let outsider: { id: string };
 let business: BusinessDto;
-const invoice = (number: string, date: string, netCents: number, extra: Record<string, unknown> = {}) => ({ number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, ...extra });
+const invoice = (number: string, date: string, netCents: number, extra: Record<string, unknown> = {}) => ({
+  number,
+  date,
+  customer: { name: `Klant ${number}` },
+  category: "NL_STANDARD",
+  netCents,
+  ...extra,
+});
 
 beforeEach(async () => {
   owner = await createUser("owner");
@@ -28,18 +35,35 @@ beforeEach(async () => {
 
 describe("readBooks", () => {
   it("refuses an outsider, an unknown or malformed id with NOT_FOUND, and a year out of range with the field", async () => {
-    await expect(readBooks({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(readBooks({ caller: { userId: owner.id }, businessId: "00000000-0000-4000-8000-000000000000", year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(readBooks({ caller: { userId: owner.id }, businessId: "not-a-uuid", year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(readBooks({ caller: { userId: owner.id }, businessId: business.id, year: 1999 })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { year: "validation.year" } });
-    await expect(readBooks({ caller: { userId: owner.id, businessIds: [] }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(readBooks({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      readBooks({ caller: { userId: owner.id }, businessId: "00000000-0000-4000-8000-000000000000", year: 2025 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(readBooks({ caller: { userId: owner.id }, businessId: "not-a-uuid", year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(readBooks({ caller: { userId: owner.id }, businessId: business.id, year: 1999 })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { year: "validation.year" },
+    });
+    await expect(readBooks({ caller: { userId: owner.id, businessIds: [] }, businessId: business.id, year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("gives a member the engine input as stored and its evaluation, on 31 December for a past year", async () => {
     const caller = { userId: owner.id };
     const eu = await createBusiness({
       caller,
-      input: { name: "EU BV", filingPeriod: "month", startedOn: "2023-03-01", korParticipations: [{ from: "2025-01-01" }, { from: "2023-03-01", to: "2023-12-31" }], euKor: { exNumber: "NL123456789EX01", from: "2025-01-01", memberStates: ["DE", "BE"] } },
+      input: {
+        name: "EU BV",
+        filingPeriod: "month",
+        startedOn: "2023-03-01",
+        korParticipations: [{ from: "2025-01-01" }, { from: "2023-03-01", to: "2023-12-31" }],
+        euKor: { exNumber: "NL123456789EX01", from: "2025-01-01", memberStates: ["DE", "BE"] },
+      },
     });
     const second = await createInvoice({ caller, businessId: eu.id, input: invoice("2025-002", "2025-02-01", 50_000, { sequence: 2 }) });
     const first = await createInvoice({ caller, businessId: eu.id, input: invoice("2025-001", "2025-02-01", 70_000) });
@@ -66,7 +90,12 @@ describe("readBooks", () => {
         { id: first.id, date: "2025-02-01", netCents: 70_000, vatCents: 0, category: "NL_STANDARD" },
       ],
       // The member-state thresholds as stored per year (MemberStateThreshold, seeded for 2025 and 2026).
-      rules: { memberStateThresholdsByYear: expect.objectContaining({ "2025": expect.objectContaining({ DE: expect.anything() }), "2026": expect.anything() }) },
+      rules: {
+        memberStateThresholdsByYear: expect.objectContaining({
+          "2025": expect.objectContaining({ DE: expect.anything() }),
+          "2026": expect.anything(),
+        }),
+      },
     });
     expect(books.output.years["2025"]?.korTurnoverCents).toBe(120_000);
     expect(books.output.years["2024"]?.korTurnoverCents).toBe(30_000);
@@ -77,7 +106,10 @@ describe("readBooks", () => {
   it("keeps the evaluation while the books are unchanged, and reads them afresh after a change", async () => {
     const caller = { userId: owner.id };
     await createInvoice({ caller, businessId: business.id, input: invoice("2025-001", "2025-02-01", 100_000) });
-    const [a, b] = await Promise.all([readBooks({ caller, businessId: business.id, year: 2025 }), readBooks({ caller, businessId: business.id, year: 2025 })]);
+    const [a, b] = await Promise.all([
+      readBooks({ caller, businessId: business.id, year: 2025 }),
+      readBooks({ caller, businessId: business.id, year: 2025 }),
+    ]);
     expect(b, "two readers at once share one evaluation").toBe(a);
     expect(await readBooks({ caller, businessId: business.id, year: 2025 }), "unchanged books").toBe(a);
     let shaped = 0;
@@ -119,7 +151,11 @@ describe("loadBooks and readManyBooks", () => {
     const mine = await readManyBooks({ caller: { userId: owner.id }, businessIds: [business.id, other.id, strangers.id], asOf });
     expect([...mine.keys()].sort()).toEqual([business.id, other.id].sort());
     expect(mine.get(business.id)!.output.asOf).toBe(asOf);
-    const limited = await readManyBooks({ caller: { userId: owner.id, businessIds: [other.id] }, businessIds: [business.id, other.id], asOf });
+    const limited = await readManyBooks({
+      caller: { userId: owner.id, businessIds: [other.id] },
+      businessIds: [business.id, other.id],
+      asOf,
+    });
     expect([...limited.keys()]).toEqual([other.id]);
     expect((await readManyBooks({ caller: { userId: outsider.id }, businessIds: [business.id], asOf })).size).toBe(0);
   });
@@ -129,6 +165,10 @@ describe("loadBooks and readManyBooks", () => {
     const books = await db().$transaction((tx) => readBooksInTransaction({ tx, businessId: business.id, asOf: "2025-12-31" }));
     expect(books?.output.years["2025"]?.korTurnoverCents).toBe(100_000);
     expect(books?.booksVersion).toBe((await db().business.findUniqueOrThrow({ where: { id: business.id } })).booksVersion);
-    expect(await db().$transaction((tx) => readBooksInTransaction({ tx, businessId: "00000000-0000-4000-8000-000000000000", asOf: "2025-12-31" }))).toBeNull();
+    expect(
+      await db().$transaction((tx) =>
+        readBooksInTransaction({ tx, businessId: "00000000-0000-4000-8000-000000000000", asOf: "2025-12-31" }),
+      ),
+    ).toBeNull();
   });
 });

@@ -67,7 +67,14 @@ export async function readBooks(options: { caller: Caller; businessId: string; y
   const work = loadBooks({ businessIds: [businessId], asOf }).then((loaded) => {
     const books = loaded.get(businessId);
     if (!books) throw new AppError("NOT_FOUND", "Business not found");
-    return { businessId, year, asOf, booksVersion: books.booksVersion, input: books.input, output: evaluate(books.input, { explain: true }) };
+    return {
+      businessId,
+      year,
+      asOf,
+      booksVersion: books.booksVersion,
+      input: books.input,
+      output: evaluate(books.input, { explain: true }),
+    };
   });
   cache.set(key, booksVersion, work);
   work.catch(() => cache.delete(key, work));
@@ -91,12 +98,19 @@ export async function readBooksInTransaction(options: { tx: Tx; businessId: stri
  * without explanations; only those the caller is a member of (checked in the same query)
  * and their credential reaches. Not cached here: the overview keeps its rows by version.
  */
-export async function readManyBooks(options: { caller: Caller; businessIds: readonly string[]; asOf: string }): Promise<Map<string, Omit<Books, "year">>> {
+export async function readManyBooks(options: {
+  caller: Caller;
+  businessIds: readonly string[];
+  asOf: string;
+}): Promise<Map<string, Omit<Books, "year">>> {
   const { caller, asOf } = options;
   const reachable = options.businessIds.filter((id) => credentialReaches(caller, id));
   const loaded = await loadBooks({ businessIds: reachable, asOf, memberId: caller.userId });
   return new Map(
-    [...loaded.values()].map((books) => [books.businessId, { businessId: books.businessId, asOf, booksVersion: books.booksVersion, input: books.input, output: evaluate(books.input) }]),
+    [...loaded.values()].map((books) => [
+      books.businessId,
+      { businessId: books.businessId, asOf, booksVersion: books.booksVersion, input: books.input, output: evaluate(books.input) },
+    ]),
   );
 }
 

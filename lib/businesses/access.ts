@@ -68,7 +68,9 @@ export async function requireBusinessAccessWithVersion(options: {
     throw new AppError("NOT_FOUND", "Business not found");
   }
   // One round trip: Prisma's include would read the business in a second query.
-  const rows = await queryRows<Omit<Membership, "createdAt"> & { createdAt: string; booksVersion: number; alongside: string | null }>(Prisma.sql`
+  const rows = await queryRows<
+    Omit<Membership, "createdAt"> & { createdAt: string; booksVersion: number; alongside: string | null }
+  >(Prisma.sql`
     SELECT m."id", m."businessId", m."userId", m."role"::text AS "role", m."access"::text AS "access",
            to_char(m."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", b."booksVersion",
            ${options.alongside ? Prisma.sql`(${options.alongside})` : Prisma.sql`NULL::text`} AS "alongside"

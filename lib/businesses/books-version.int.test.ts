@@ -14,8 +14,15 @@ let owner: { id: string };
 let businessId: string;
 let otherId: string;
 
-const version = async (id = businessId) => (await db().business.findUniqueOrThrow({ where: { id }, select: { booksVersion: true } })).booksVersion;
-const invoice = (number: string, netCents = 10_000) => ({ number, date: "2026-03-01", customer: { name: "Klant" }, category: "NL_STANDARD", netCents });
+const version = async (id = businessId) =>
+  (await db().business.findUniqueOrThrow({ where: { id }, select: { booksVersion: true } })).booksVersion;
+const invoice = (number: string, netCents = 10_000) => ({
+  number,
+  date: "2026-03-01",
+  customer: { name: "Klant" },
+  category: "NL_STANDARD",
+  netCents,
+});
 
 beforeEach(async () => {
   owner = await createUser("owner");
@@ -41,7 +48,10 @@ describe("booksVersion", () => {
 
   it("rises once per statement, not once per row, also for a bulk import", async () => {
     const start = await version();
-    const csv = ["number;date;customer;category;net", ...Array.from({ length: 300 }, (_, i) => `B-${i};2026-04-01;Klant;NL_STANDARD;100,00`)].join("\n");
+    const csv = [
+      "number;date;customer;category;net",
+      ...Array.from({ length: 300 }, (_, i) => `B-${i};2026-04-01;Klant;NL_STANDARD;100,00`),
+    ].join("\n");
     const result = await commitImport({ caller: { userId: owner.id }, businessId, csv });
     expect(result.created).toBe(300);
     // One INSERT of 300 rows, plus the business row's remembered column mapping.

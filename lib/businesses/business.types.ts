@@ -5,19 +5,38 @@ import { isValidKvkNumber, isValidVatNumber, normaliseKvkNumber, normaliseVatNum
 
 /** The 27 EU member states (ISO 3166 alpha-2; Greece as GR, as in the member-state table). */
 export const EU_MEMBER_STATES = [
-  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-  "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+  "AT",
+  "BE",
+  "BG",
+  "CY",
+  "CZ",
+  "DE",
+  "DK",
+  "EE",
+  "ES",
+  "FI",
+  "FR",
+  "GR",
+  "HR",
+  "HU",
+  "IE",
+  "IT",
+  "LT",
+  "LU",
+  "LV",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SE",
+  "SI",
+  "SK",
 ] as const;
 
-const kvkNumber = z
-  .string()
-  .transform(normaliseKvkNumber)
-  .refine(isValidKvkNumber, "validation.kvkNumber");
+const kvkNumber = z.string().transform(normaliseKvkNumber).refine(isValidKvkNumber, "validation.kvkNumber");
 
-const vatNumber = z
-  .string()
-  .transform(normaliseVatNumber)
-  .refine(isValidVatNumber, "validation.vatNumber");
+const vatNumber = z.string().transform(normaliseVatNumber).refine(isValidVatNumber, "validation.vatNumber");
 
 // Unknown keys are refused (.strict()), as everywhere at the API's boundary: a misspelt
 // field must not be dropped without a word.
@@ -26,12 +45,22 @@ export const korParticipationSchema = z
   .strict()
   .refine((period) => !period.to || period.to >= period.from, { message: "validation.periodOrder", path: ["to"] });
 
-export const euKorSchema = z.object({
-  exNumber: optionalText(z.string().trim().regex(/^NL\d{9}EX\d{2,3}$/i, "validation.exNumber").transform((v) => v.toUpperCase())),
-  from: optionalText(isoDate),
-  // NL is the home state: the EU-KOR exempts supplies in other member states.
-  memberStates: z.array(z.enum(EU_MEMBER_STATES.filter((s) => s !== "NL") as [string, ...string[]], "validation.memberState")).default([]),
-}).strict();
+export const euKorSchema = z
+  .object({
+    exNumber: optionalText(
+      z
+        .string()
+        .trim()
+        .regex(/^NL\d{9}EX\d{2,3}$/i, "validation.exNumber")
+        .transform((v) => v.toUpperCase()),
+    ),
+    from: optionalText(isoDate),
+    // NL is the home state: the EU-KOR exempts supplies in other member states.
+    memberStates: z
+      .array(z.enum(EU_MEMBER_STATES.filter((s) => s !== "NL") as [string, ...string[]], "validation.memberState"))
+      .default([]),
+  })
+  .strict();
 
 export const businessInputSchema = z
   .object({
@@ -47,9 +76,7 @@ export const businessInputSchema = z
   .strict()
   .superRefine((input, ctx) => {
     // Overlapping KOR periods cannot both be true; say which one.
-    const periods = input.korParticipations
-      .map((period, index) => ({ ...period, index }))
-      .sort((a, b) => a.from.localeCompare(b.from));
+    const periods = input.korParticipations.map((period, index) => ({ ...period, index })).sort((a, b) => a.from.localeCompare(b.from));
     for (let i = 1; i < periods.length; i++) {
       const previous = periods[i - 1]!;
       const current = periods[i]!;

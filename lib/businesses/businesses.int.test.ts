@@ -34,25 +34,43 @@ const asCaller = (user: { id: string }) => ({ userId: user.id });
 describe("startedOn, the first day of business (issue #16)", () => {
   it("is set on creation and changed by the owner, and the projection counts a starter's pace from it", async () => {
     const caller = asCaller(owner);
-    const starter = await createBusiness({ caller, input: { name: "Starter BV", startedOn: "2026-09-01", korParticipations: [{ from: "2026-09-01" }] } });
+    const starter = await createBusiness({
+      caller,
+      input: { name: "Starter BV", startedOn: "2026-09-01", korParticipations: [{ from: "2026-09-01" }] },
+    });
     expect(starter.startedOn).toBe("2026-09-01");
-    await createInvoice({ caller, businessId: starter.id, input: { number: "1", date: "2026-09-15", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 200_000 } });
+    await createInvoice({
+      caller,
+      businessId: starter.id,
+      input: { number: "1", date: "2026-09-15", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 200_000 },
+    });
     const turnover = await getTurnover({ caller, businessId: starter.id, year: 2026 });
     expect(turnover.projection.kor.observedFrom).toBe("2026-09-01");
 
-    const moved = await updateBusiness({ caller, businessId: starter.id, input: { name: "Starter BV", startedOn: "2026-08-01", korParticipations: [{ from: "2026-09-01" }] } });
+    const moved = await updateBusiness({
+      caller,
+      businessId: starter.id,
+      input: { name: "Starter BV", startedOn: "2026-08-01", korParticipations: [{ from: "2026-09-01" }] },
+    });
     expect(moved.startedOn).toBe("2026-08-01");
     expect((await getTurnover({ caller, businessId: starter.id, year: 2026 })).projection.kor.observedFrom).toBe("2026-08-01");
   });
 
   it("refuses an impossible date with a field message", async () => {
-    await expect(createBusiness({ caller: asCaller(owner), input: { name: "Starter BV", startedOn: "2026-02-30" } })).rejects.toMatchObject({ fields: { startedOn: "validation.date" } });
+    await expect(createBusiness({ caller: asCaller(owner), input: { name: "Starter BV", startedOn: "2026-02-30" } })).rejects.toMatchObject(
+      { fields: { startedOn: "validation.date" } },
+    );
   });
 });
 
 describe("createBusiness", () => {
   it("makes the caller its owner and writes the audit log", async () => {
-    expect(business).toMatchObject({ name: "Studio Test", role: "OWNER", kvkNumber: "12345678", korParticipations: [{ from: "2025-01-01", to: null }] });
+    expect(business).toMatchObject({
+      name: "Studio Test",
+      role: "OWNER",
+      kvkNumber: "12345678",
+      korParticipations: [{ from: "2025-01-01", to: null }],
+    });
     const audit = await db().auditLog.findMany({ where: { businessId: business.id, action: "business.create" } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBe(owner.id);
@@ -70,22 +88,32 @@ describe("createBusiness", () => {
 
 describe("requireBusinessAccess", () => {
   it("refuses an outsider with not found", async () => {
-    await expect(requireBusinessAccess({ caller: asCaller(outsider), businessId: business.id, need: "read" })).rejects.toMatchObject(notFound);
+    await expect(requireBusinessAccess({ caller: asCaller(outsider), businessId: business.id, need: "read" })).rejects.toMatchObject(
+      notFound,
+    );
   });
   it("allows a member", async () => {
-    await expect(requireBusinessAccess({ caller: asCaller(member), businessId: business.id, need: "write" })).resolves.toMatchObject({ role: "MEMBER" });
+    await expect(requireBusinessAccess({ caller: asCaller(member), businessId: business.id, need: "write" })).resolves.toMatchObject({
+      role: "MEMBER",
+    });
   });
   it("answers not found for a malformed id instead of a database error", async () => {
-    await expect(requireBusinessAccess({ caller: asCaller(owner), businessId: "1; DROP TABLE", need: "read" })).rejects.toMatchObject(notFound);
+    await expect(requireBusinessAccess({ caller: asCaller(owner), businessId: "1; DROP TABLE", need: "read" })).rejects.toMatchObject(
+      notFound,
+    );
   });
   it("refuses a member what only an owner may do", async () => {
-    await expect(requireBusinessAccess({ caller: asCaller(member), businessId: business.id, need: "manage" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requireBusinessAccess({ caller: asCaller(member), businessId: business.id, need: "manage" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
   it("refuses writes to a read-only accountant", async () => {
     const accountant = await createUser("accountant");
     await db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
     await expect(requireBusinessAccess({ caller: asCaller(accountant), businessId: business.id, need: "read" })).resolves.toBeTruthy();
-    await expect(requireBusinessAccess({ caller: asCaller(accountant), businessId: business.id, need: "write" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(requireBusinessAccess({ caller: asCaller(accountant), businessId: business.id, need: "write" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
@@ -94,7 +122,10 @@ describe("getBusiness", () => {
     await expect(getBusiness({ caller: asCaller(outsider), businessId: business.id })).rejects.toMatchObject(notFound);
   });
   it("allows a member", async () => {
-    await expect(getBusiness({ caller: asCaller(member), businessId: business.id })).resolves.toMatchObject({ id: business.id, role: "MEMBER" });
+    await expect(getBusiness({ caller: asCaller(member), businessId: business.id })).resolves.toMatchObject({
+      id: business.id,
+      role: "MEMBER",
+    });
   });
 });
 
@@ -108,7 +139,12 @@ describe("listBusinesses", () => {
 });
 
 describe("updateBusiness", () => {
-  const input = { name: "Studio Nieuw", vatNumber: "NL000099998B57", filingPeriod: "month", korParticipations: [{ from: "2025-01-01", to: "2025-12-31" }] };
+  const input = {
+    name: "Studio Nieuw",
+    vatNumber: "NL000099998B57",
+    filingPeriod: "month",
+    korParticipations: [{ from: "2025-01-01", to: "2025-12-31" }],
+  };
   it("refuses an outsider and changes nothing", async () => {
     await expect(updateBusiness({ caller: asCaller(outsider), businessId: business.id, input })).rejects.toMatchObject(notFound);
     expect((await db().business.findUniqueOrThrow({ where: { id: business.id } })).name).toBe("Studio Test");
@@ -118,7 +154,11 @@ describe("updateBusiness", () => {
   });
   it("allows the owner, replaces the KOR periods and audits before and after", async () => {
     const updated = await updateBusiness({ caller: asCaller(owner), businessId: business.id, input });
-    expect(updated).toMatchObject({ name: "Studio Nieuw", filingPeriod: "month", korParticipations: [{ from: "2025-01-01", to: "2025-12-31" }] });
+    expect(updated).toMatchObject({
+      name: "Studio Nieuw",
+      filingPeriod: "month",
+      korParticipations: [{ from: "2025-01-01", to: "2025-12-31" }],
+    });
     const audit = await db().auditLog.findFirstOrThrow({ where: { businessId: business.id, action: "business.update" } });
     expect(audit.before).toMatchObject({ name: "Studio Test" });
     expect(audit.after).toMatchObject({ name: "Studio Nieuw" });
@@ -137,17 +177,25 @@ describe("members", () => {
     ]);
   });
   it("addMember refuses an outsider", async () => {
-    await expect(addMember({ caller: asCaller(outsider), businessId: business.id, input: { email: outsider.email } })).rejects.toMatchObject(notFound);
+    await expect(
+      addMember({ caller: asCaller(outsider), businessId: business.id, input: { email: outsider.email } }),
+    ).rejects.toMatchObject(notFound);
   });
   it("addMember refuses a member (owners manage members)", async () => {
     const other = await createUser("other");
-    await expect(addMember({ caller: asCaller(member), businessId: business.id, input: { email: other.email } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addMember({ caller: asCaller(member), businessId: business.id, input: { email: other.email } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
   it("addMember says which field is wrong for an unknown or existing user", async () => {
-    await expect(addMember({ caller: asCaller(owner), businessId: business.id, input: { email: "nobody@test.drempel.nl" } })).rejects.toMatchObject({
+    await expect(
+      addMember({ caller: asCaller(owner), businessId: business.id, input: { email: "nobody@test.drempel.nl" } }),
+    ).rejects.toMatchObject({
       fields: { email: "validation.unknownUser" },
     });
-    await expect(addMember({ caller: asCaller(owner), businessId: business.id, input: { email: member.email.toUpperCase() } })).rejects.toMatchObject({
+    await expect(
+      addMember({ caller: asCaller(owner), businessId: business.id, input: { email: member.email.toUpperCase() } }),
+    ).rejects.toMatchObject({
       fields: { email: "validation.alreadyMember" },
     });
   });
@@ -160,7 +208,9 @@ describe("members", () => {
   });
   it("changeMemberRole refuses an outsider and allows the owner", async () => {
     const membership = await db().membership.findFirstOrThrow({ where: { businessId: business.id, userId: member.id } });
-    await expect(changeMemberRole({ caller: asCaller(outsider), businessId: business.id, membershipId: membership.id, input: { role: "OWNER" } })).rejects.toMatchObject(notFound);
+    await expect(
+      changeMemberRole({ caller: asCaller(outsider), businessId: business.id, membershipId: membership.id, input: { role: "OWNER" } }),
+    ).rejects.toMatchObject(notFound);
     await changeMemberRole({ caller: asCaller(owner), businessId: business.id, membershipId: membership.id, input: { role: "OWNER" } });
     expect((await db().membership.findUniqueOrThrow({ where: { id: membership.id } })).role).toBe("OWNER");
   });
@@ -174,12 +224,16 @@ describe("members", () => {
   it("a membership id of another business is not found", async () => {
     const otherBusiness = await createOwnedBusiness(outsider.id, "Elders");
     const foreign = await db().membership.findFirstOrThrow({ where: { businessId: otherBusiness.id } });
-    await expect(removeMember({ caller: asCaller(owner), businessId: business.id, membershipId: foreign.id })).rejects.toMatchObject(notFound);
+    await expect(removeMember({ caller: asCaller(owner), businessId: business.id, membershipId: foreign.id })).rejects.toMatchObject(
+      notFound,
+    );
     expect(await db().membership.count({ where: { id: foreign.id } })).toBe(1);
   });
   it("removeMember refuses an outsider and revokes access from the next request", async () => {
     const membership = await db().membership.findFirstOrThrow({ where: { businessId: business.id, userId: member.id } });
-    await expect(removeMember({ caller: asCaller(outsider), businessId: business.id, membershipId: membership.id })).rejects.toMatchObject(notFound);
+    await expect(removeMember({ caller: asCaller(outsider), businessId: business.id, membershipId: membership.id })).rejects.toMatchObject(
+      notFound,
+    );
     await removeMember({ caller: asCaller(owner), businessId: business.id, membershipId: membership.id });
     await expect(getBusiness({ caller: asCaller(member), businessId: business.id })).rejects.toMatchObject(notFound);
   });

@@ -57,7 +57,12 @@ describe("businessInputSchema", () => {
   });
 
   it("treats empty optional fields as absent and normalises identifiers", () => {
-    const parsed = businessInputSchema.parse({ name: " Studio ", kvkNumber: "1234 5678", vatNumber: "nl000099998b57", korParticipations: [{ from: "2025-01-01", to: "" }] });
+    const parsed = businessInputSchema.parse({
+      name: " Studio ",
+      kvkNumber: "1234 5678",
+      vatNumber: "nl000099998b57",
+      korParticipations: [{ from: "2025-01-01", to: "" }],
+    });
     expect(parsed).toMatchObject({ name: "Studio", kvkNumber: "12345678", vatNumber: "NL000099998B57", filingPeriod: "quarter" });
     expect(parsed.korParticipations).toEqual([{ from: "2025-01-01", to: undefined }]);
   });

@@ -17,17 +17,26 @@ export const korDeregistrationSchema = z.object({ endDate: isoDate, sentOn: isoD
 
 /** The deregistrations a business ticked off; the caller has checked access. */
 export async function listKorDeregistrations(options: { businessId: string; client?: Tx }): Promise<DeregistrationRecord[]> {
-  const rows = await (options.client ?? db()).korDeregistration.findMany({ where: { businessId: options.businessId }, orderBy: { endDate: "asc" } });
+  const rows = await (options.client ?? db()).korDeregistration.findMany({
+    where: { businessId: options.businessId },
+    orderBy: { endDate: "asc" },
+  });
   return rows.map((row) => ({ endDate: toIsoDate(row.endDate), sentOn: toIsoDate(row.sentOn) }));
 }
 
-export async function recordKorDeregistration(options: { caller: Caller; businessId: string; input: unknown; today?: string }): Promise<DeregistrationRecord> {
+export async function recordKorDeregistration(options: {
+  caller: Caller;
+  businessId: string;
+  input: unknown;
+  today?: string;
+}): Promise<DeregistrationRecord> {
   const { caller, businessId } = options;
   const input = parseOrThrow(korDeregistrationSchema, options.input);
   const today = options.today ?? amsterdamToday();
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
-    if (input.sentOn > today) throw new AppError("VALIDATION_FAILED", "Sent in the future", { fields: { sentOn: "validation.dateInFuture" } });
+    if (input.sentOn > today)
+      throw new AppError("VALIDATION_FAILED", "Sent in the future", { fields: { sentOn: "validation.dateInFuture" } });
     // Only a crossing while in the KOR ends it; its date is the end date to name.
     const output = evaluate(await loadEngineInput({ businessId, asOf: today, client: tx }));
     if (!output.kor.crossings.some((c) => c.whileParticipating && c.date === input.endDate)) {

@@ -6,10 +6,11 @@ import { toBusinessDto, type BusinessDto } from "@/lib/businesses/business-dto";
 
 export async function listBusinesses(options: { caller: Caller }): Promise<BusinessDto[]> {
   const memberships = await db().membership.findMany({
-    where: { userId: options.caller.userId, ...(options.caller.businessIds ? { businessId: { in: [...options.caller.businessIds] } } : {}) },
+    where: {
+      userId: options.caller.userId,
+      ...(options.caller.businessIds ? { businessId: { in: [...options.caller.businessIds] } } : {}),
+    },
     include: { business: { include: { korParticipations: true } } },
   });
-  return memberships
-    .map((membership) => toBusinessDto(membership.business, membership))
-    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  return memberships.map((membership) => toBusinessDto(membership.business, membership)).sort((a, b) => a.name.localeCompare(b.name, "nl"));
 }

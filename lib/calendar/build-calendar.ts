@@ -18,7 +18,10 @@ const KIND_LABELS: Record<Language, Record<string, string>> = {
 
 const TITLE: Record<Language, string> = { nl: "Drempel — deadlines", en: "Drempel — deadlines" };
 const RULE: Record<Language, string> = { nl: "Regel", en: "Rule" };
-const INTERPRETATION: Record<Language, string> = { nl: "interpretatie — overleg met je adviseur", en: "interpretation — check with your adviser" };
+const INTERPRETATION: Record<Language, string> = {
+  nl: "interpretatie — overleg met je adviseur",
+  en: "interpretation — check with your adviser",
+};
 
 /** A stable UID: the same business, kind and subject give the same event. */
 export function deadlineUid(entry: { businessId: string; deadline: Pick<DeadlineItem, "kind" | "about" | "date"> }): string {
@@ -37,7 +40,9 @@ export function buildCalendar(options: { language: Language; deadlines: Calendar
     ttl: 12 * 60 * 60,
   });
   const seen = new Set<string>();
-  const sorted = [...options.deadlines].sort((a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.businessName.localeCompare(b.businessName, "nl"));
+  const sorted = [...options.deadlines].sort(
+    (a, b) => a.deadline.date.localeCompare(b.deadline.date) || a.businessName.localeCompare(b.businessName, "nl"),
+  );
   for (const entry of sorted) {
     const { deadline } = entry;
     // An option (a voluntary deregistration's effective date) is no deadline.

@@ -15,7 +15,13 @@ import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 
 const APP = "https://drempel.test";
-const invoice = (number: string, date: string, netCents: number) => ({ number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents });
+const invoice = (number: string, date: string, netCents: number) => ({
+  number,
+  date,
+  customer: { name: `Klant ${number}` },
+  category: "NL_STANDARD",
+  netCents,
+});
 
 type Event = { uid: string; summary: string; date: string; allDay: boolean; description: string };
 
@@ -23,7 +29,13 @@ function parseIcs(text: string): Event[] {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return calendar.getAllSubcomponents("vevent").map((component) => {
     const event = new ICAL.Event(component);
-    return { uid: event.uid, summary: event.summary, date: event.startDate.toString(), allDay: event.startDate.isDate, description: event.description };
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      date: event.startDate.toString(),
+      allDay: event.startDate.isDate,
+      description: event.description,
+    };
   });
 }
 
@@ -45,8 +57,16 @@ beforeEach(async () => {
   await db().membership.create({ data: { businessId: client.id, userId: owner.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
   const year = new Date().getUTCFullYear();
   // Every business crosses the KOR limit this year, so each has a VAT return deadline.
-  for (const [business, ownerId] of [[own, owner.id], [client, accountant.id], [others, outsider.id]] as const) {
-    await createInvoice({ caller: { userId: ownerId }, businessId: business.id, input: invoice(`${year}-001`, `${year}-02-03`, 2_500_000) });
+  for (const [business, ownerId] of [
+    [own, owner.id],
+    [client, accountant.id],
+    [others, outsider.id],
+  ] as const) {
+    await createInvoice({
+      caller: { userId: ownerId },
+      businessId: business.id,
+      input: invoice(`${year}-001`, `${year}-02-03`, 2_500_000),
+    });
   }
 });
 
@@ -113,7 +133,8 @@ describe("the calendar feed", () => {
 });
 
 describe("GET /api/calendar/{secret}.ics", () => {
-  const fetchFeed = (secret: string) => GET(new Request(`${APP}/api/calendar/${secret}.ics`), { params: Promise.resolve({ secret: `${secret}.ics` }) });
+  const fetchFeed = (secret: string) =>
+    GET(new Request(`${APP}/api/calendar/${secret}.ics`), { params: Promise.resolve({ secret: `${secret}.ics` }) });
 
   it("answers the feed without a session, as text/calendar", async () => {
     const { secret } = await createCalendarFeed({ caller: { userId: owner.id } });

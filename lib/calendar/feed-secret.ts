@@ -17,7 +17,11 @@ export function isFeedSecretFormat(value: string): boolean {
   return SECRET_PATTERN.test(value);
 }
 
-export function generateFeedSecret(random: (size: number) => Buffer = crypto.randomBytes): { secret: string; prefix: string; tokenHash: string } {
+export function generateFeedSecret(random: (size: number) => Buffer = crypto.randomBytes): {
+  secret: string;
+  prefix: string;
+  tokenHash: string;
+} {
   const secret = `${FEED_SECRET_PREFIX}${random(32).toString("base64url")}`;
   return { secret, prefix: secret.slice(0, VISIBLE_PREFIX_LENGTH), tokenHash: hashFeedSecret(secret) };
 }

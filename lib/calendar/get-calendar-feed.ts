@@ -19,7 +19,9 @@ import { hashFeedSecret, isFeedSecretFormat } from "@/lib/calendar/feed-secret";
 export async function findCalendarFeedOwner(secret: string): Promise<{ userId: string; language: "nl" | "en" } | null> {
   if (!isFeedSecretFormat(secret)) return null;
   const [row] = await runWithoutContext(() =>
-    queryRows<{ userId: string; locale: string }>(Prisma.sql`SELECT "userId"::text AS "userId", "locale" FROM drempel_calendar_feed_owner(${hashFeedSecret(secret)})`),
+    queryRows<{ userId: string; locale: string }>(
+      Prisma.sql`SELECT "userId"::text AS "userId", "locale" FROM drempel_calendar_feed_owner(${hashFeedSecret(secret)})`,
+    ),
   );
   if (!row) return null;
   return { userId: row.userId, language: row.locale === "en" ? "en" : "nl" };
@@ -38,15 +40,17 @@ export async function getCalendarFeed(options: { secret: string; appUrl: string;
   const caller = { userId: owner.userId };
   // The owner was found on the primary; the deadlines may come from a replica (a calendar
   // app polls a few times an hour: a second of lag changes nothing).
-  const deadlines = await readFromReplica(() => runAsUser(owner.userId, async () => {
-    const businesses = await listBusinesses({ caller });
-    const perBusiness = await Promise.all(
-      businesses.map(async (business): Promise<CalendarDeadline[]> => {
-        const dashboard = await getDashboard({ caller, businessId: business.id });
-        return dashboard.deadlines.map((deadline) => ({ businessId: business.id, businessName: business.name, deadline }));
-      }),
-    );
-    return perBusiness.flat();
-  }));
+  const deadlines = await readFromReplica(() =>
+    runAsUser(owner.userId, async () => {
+      const businesses = await listBusinesses({ caller });
+      const perBusiness = await Promise.all(
+        businesses.map(async (business): Promise<CalendarDeadline[]> => {
+          const dashboard = await getDashboard({ caller, businessId: business.id });
+          return dashboard.deadlines.map((deadline) => ({ businessId: business.id, businessName: business.name, deadline }));
+        }),
+      );
+      return perBusiness.flat();
+    }),
+  );
   return buildCalendar({ language: owner.language, deadlines, now: options.now ?? new Date(), appUrl: options.appUrl });
 }

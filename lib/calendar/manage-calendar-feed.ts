@@ -47,7 +47,13 @@ export async function revokeCalendarFeed(options: { caller: { userId: string } }
       const row = await tx.calendarFeed.findUnique({ where: { userId }, select: { id: true } });
       if (!row) throw new AppError("NOT_FOUND", "No calendar feed");
       await tx.calendarFeed.delete({ where: { id: row.id } });
-      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.calendarFeedRevoke", entityType: "CalendarFeed", entityId: row.id });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: userId,
+        action: "security.calendarFeedRevoke",
+        entityType: "CalendarFeed",
+        entityId: row.id,
+      });
     }),
   );
 }

@@ -10,10 +10,19 @@ import { dayOfYear } from "./dates";
 import { korStatus } from "./kor-status";
 import type { InvoiceRef, MemberStateRow } from "./dashboard.types";
 
-const tx = (id: string, date: string, netCents: number, extra: Partial<Transaction> = {}): Transaction => ({ id, date, netCents, vatCents: 0, category: "NL_STANDARD", ...extra });
+const tx = (id: string, date: string, netCents: number, extra: Partial<Transaction> = {}): Transaction => ({
+  id,
+  date,
+  netCents,
+  vatCents: 0,
+  category: "NL_STANDARD",
+  ...extra,
+});
 
 function dashboardOf(input: EngineInput, year: number) {
-  const invoices = new Map<string, InvoiceRef>(input.transactions.map((t, i) => [t.id, { id: t.id, number: `F-${i + 1}`, customerName: `Klant ${i + 1}` }]));
+  const invoices = new Map<string, InvoiceRef>(
+    input.transactions.map((t, i) => [t.id, { id: t.id, number: `F-${i + 1}`, customerName: `Klant ${i + 1}` }]),
+  );
   return buildDashboard({ businessId: "b1", year, input, output: evaluate(input, { explain: true }), invoices });
 }
 
@@ -72,7 +81,9 @@ describe("buildDashboard after a crossing", () => {
     expect(data.why.kor.counted).toMatchObject({ count: 5, netCents: 2_235_000 });
     expect(data.why.kor.notCounted.rows.map((r) => r.invoice.number)).toEqual(["F-7"]);
     expect(data.why.kor.notCounted.rows[0]?.rule).toBe("§2");
-    expect(data.why.kor.notCounted.groups).toEqual([expect.objectContaining({ category: "EXEMPT_OTHER", count: 1, netCents: 50_000, rule: "§2" })]);
+    expect(data.why.kor.notCounted.groups).toEqual([
+      expect.objectContaining({ category: "EXEMPT_OTHER", count: 1, netCents: 50_000, rule: "§2" }),
+    ]);
   });
 
   it("builds the cumulative line ending at the year's total, last year as a faint line, and no projection past the crossing date's data", () => {
@@ -182,7 +193,10 @@ describe("buildDashboard for a business outside the KOR with EU sales", () => {
 
 describe("an empty business", () => {
   it("is empty and safe at zero", () => {
-    const data = dashboardOf({ asOf: "2026-03-01", business: { establishedIn: "NL", korParticipations: [{ from: "2026-01-01" }] }, transactions: [] }, 2026);
+    const data = dashboardOf(
+      { asOf: "2026-03-01", business: { establishedIn: "NL", korParticipations: [{ from: "2026-01-01" }] }, transactions: [] },
+      2026,
+    );
     expect(data.empty).toBe(true);
     expect(data.progress).toMatchObject({ countedCents: 0, percent: 0, status: "safe", roomLeftCents: 2_000_000 });
     expect(data.eu).toBeNull();
@@ -216,7 +230,14 @@ describe("small helpers", () => {
   });
 
   it("sorts member states by risk, those without a threshold last", () => {
-    const row = (state: string, percent: number | null, turnoverCents = 0): MemberStateRow => ({ state, percent, turnoverCents, thresholdCents: percent === null ? null : 1, usesEuKor: false, crossedOn: null });
+    const row = (state: string, percent: number | null, turnoverCents = 0): MemberStateRow => ({
+      state,
+      percent,
+      turnoverCents,
+      thresholdCents: percent === null ? null : 1,
+      usesEuKor: false,
+      crossedOn: null,
+    });
     expect(sortMemberStatesByRisk([row("AT", null, 9), row("BE", 10), row("DE", 90)]).map((r) => r.state)).toEqual(["DE", "BE", "AT"]);
   });
 
@@ -289,16 +310,34 @@ describe("an EU-KOR user whose Union turnover crosses €100,000", () => {
   it("puts the 15-working-day notification first in the alerts panel, with its deadline and the invoice", () => {
     expect(data.eu?.crossing).toMatchObject({ date: "2026-03-02", invoice: { number: "F-3" } });
     const notify = data.actions.find((a) => a.kind === "euNotify");
-    expect(notify).toMatchObject({ level: "critical", alertCode: "EU_KOR_THRESHOLD_CROSSED", deadline: data.eu?.crossing?.notifyBy, params: { days: 15, invoice: "F-3", date: "2026-03-02" } });
+    expect(notify).toMatchObject({
+      level: "critical",
+      alertCode: "EU_KOR_THRESHOLD_CROSSED",
+      deadline: data.eu?.crossing?.notifyBy,
+      params: { days: 15, invoice: "F-3", date: "2026-03-02" },
+    });
     expect(notify?.deadline).toBe("2026-03-23");
     expect(notify?.detail?.nl).toContain("F-3");
     expect(data.actions[0]?.kind).toBe("euNotify");
   });
 
   it("the notification marked done reads as done: not late, info, with its day (issue #16)", () => {
-    expect(data.actions.find((a) => a.kind === "euNotify")).toMatchObject({ deadlineKey: "EU_KOR_NOTIFY_BY:2026-03-02", doneOn: null, daysLate: 18 });
-    const invoices = new Map<string, InvoiceRef>(input.transactions.map((t, i) => [t.id, { id: t.id, number: `F-${i + 1}`, customerName: `Klant ${i + 1}` }]));
-    const done = buildDashboard({ businessId: "b1", year: 2026, input, output: evaluate(input, { explain: true }), invoices, done: new Map([["EU_KOR_NOTIFY_BY:2026-03-02", "2026-03-20"]]) });
+    expect(data.actions.find((a) => a.kind === "euNotify")).toMatchObject({
+      deadlineKey: "EU_KOR_NOTIFY_BY:2026-03-02",
+      doneOn: null,
+      daysLate: 18,
+    });
+    const invoices = new Map<string, InvoiceRef>(
+      input.transactions.map((t, i) => [t.id, { id: t.id, number: `F-${i + 1}`, customerName: `Klant ${i + 1}` }]),
+    );
+    const done = buildDashboard({
+      businessId: "b1",
+      year: 2026,
+      input,
+      output: evaluate(input, { explain: true }),
+      invoices,
+      done: new Map([["EU_KOR_NOTIFY_BY:2026-03-02", "2026-03-20"]]),
+    });
     expect(done.actions.find((a) => a.kind === "euNotify")).toMatchObject({ level: "info", daysLate: null, doneOn: "2026-03-20" });
     expect(done.deadlines.find((d) => d.kind === "EU_KOR_NOTIFY_BY")).toMatchObject({ daysLate: null, doneOn: "2026-03-20" });
   });
@@ -310,7 +349,11 @@ describe("a year of thousands of invoices", () => {
     asOf: "2026-12-31",
     business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] },
     transactions: [
-      ...Array.from({ length: 1_200 }, (_, i) => tx(`d${i}`, `2026-${String(1 + Math.floor(i / 100)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`, 2_000, { sequence: i })),
+      ...Array.from({ length: 1_200 }, (_, i) =>
+        tx(`d${i}`, `2026-${String(1 + Math.floor(i / 100)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`, 2_000, {
+          sequence: i,
+        }),
+      ),
       ...Array.from({ length: 300 }, (_, i) => tx(`x${i}`, "2026-06-15", 10_000, { category: "EXEMPT_OTHER" })),
     ],
   };
@@ -341,7 +384,14 @@ describe("a year of thousands of invoices", () => {
   });
 
   it("lists everything when asked to (the CSV download)", () => {
-    const data = buildDashboard({ businessId: "b1", year: 2026, input: many, output, invoices: new Map(), listed: { why: Infinity, remediation: Infinity } });
+    const data = buildDashboard({
+      businessId: "b1",
+      year: 2026,
+      input: many,
+      output,
+      invoices: new Map(),
+      listed: { why: Infinity, remediation: Infinity },
+    });
     expect(data.why.kor.counted.rows).toHaveLength(1_200);
     expect(data.remediation?.lines).toHaveLength(data.remediation!.lineCount);
   });
@@ -349,8 +399,14 @@ describe("a year of thousands of invoices", () => {
   it("names only the invoices it lists: a few hundred ids to look up, not the year's 1,500", () => {
     const named = invoicesNamedBy({ businessId: "b1", year: 2026, input: many, output });
     const data = dashboardOf(many, 2026);
-    const listed = [...data.why.kor.counted.rows, ...data.why.kor.notCounted.rows, ...data.why.union.counted.rows, ...data.why.union.notCounted.rows].map((row) => row.invoice.id);
-    for (const id of [...listed, data.crossing!.invoice.id, ...data.remediation!.lines.map((line) => line.invoice.id)]) expect(named).toContain(id);
+    const listed = [
+      ...data.why.kor.counted.rows,
+      ...data.why.kor.notCounted.rows,
+      ...data.why.union.counted.rows,
+      ...data.why.union.notCounted.rows,
+    ].map((row) => row.invoice.id);
+    for (const id of [...listed, data.crossing!.invoice.id, ...data.remediation!.lines.map((line) => line.invoice.id)])
+      expect(named).toContain(id);
     expect(named.size).toBeLessThanOrEqual(5 * LISTED_INVOICES + 10);
   });
 
@@ -369,11 +425,25 @@ describe("buildDashboard: the crossing ends participation, honest deadlines", ()
   const issueInput: EngineInput = {
     asOf: "2026-12-07",
     business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] },
-    transactions: [tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("x", "2026-11-20", 100_000)],
+    transactions: [
+      tx("a", "2026-02-10", 650_000),
+      tx("b", "2026-05-12", 650_000),
+      tx("c", "2026-09-01", 650_000),
+      tx("x", "2026-11-20", 100_000),
+    ],
   };
   const build = (deregistrations: { endDate: string; sentOn: string }[] = []) => {
-    const invoices = new Map<string, InvoiceRef>(issueInput.transactions.map((t, i) => [t.id, { id: t.id, number: `2026-00${i + 1}`, customerName: `Klant ${i + 1}` }]));
-    return buildDashboard({ businessId: "b1", year: 2026, input: issueInput, output: evaluate(issueInput, { explain: true }), invoices, deregistrations });
+    const invoices = new Map<string, InvoiceRef>(
+      issueInput.transactions.map((t, i) => [t.id, { id: t.id, number: `2026-00${i + 1}`, customerName: `Klant ${i + 1}` }]),
+    );
+    return buildDashboard({
+      businessId: "b1",
+      year: 2026,
+      input: issueInput,
+      output: evaluate(issueInput, { explain: true }),
+      invoices,
+      deregistrations,
+    });
   };
 
   it("shows the participation ended on the crossing date, with the deregistration to do and the re-entry rules", () => {
@@ -395,11 +465,20 @@ describe("buildDashboard: the crossing ends participation, honest deadlines", ()
     const done = build([{ endDate: "2026-11-20", sentOn: "2026-11-22" }]);
     expect(done.participation?.deregistration).toEqual({ endDate: "2026-11-20", sentOn: "2026-11-22", daysLate: null });
     expect(done.actions.find((a) => a.kind === "leaveNow")).toBeUndefined();
-    expect(done.actions.find((a) => a.kind === "leftKor")).toMatchObject({ level: "info", deadline: null, daysLate: null, params: { date: "2026-11-20", sentOn: "2026-11-22" } });
+    expect(done.actions.find((a) => a.kind === "leftKor")).toMatchObject({
+      level: "info",
+      deadline: null,
+      daysLate: null,
+      params: { date: "2026-11-20", sentOn: "2026-11-22" },
+    });
   });
 
   it("a new business at €0 sees voluntary deregistration as an option, not as a deadline", () => {
-    const input: EngineInput = { asOf: "2026-12-07", business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] }, transactions: [] };
+    const input: EngineInput = {
+      asOf: "2026-12-07",
+      business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] },
+      transactions: [],
+    };
     const data = buildDashboard({ businessId: "b1", year: 2026, input, output: evaluate(input, { explain: true }), invoices: new Map() });
     const leaving = data.deadlines.find((d) => d.kind === "KOR_DEREGISTRATION_EFFECTIVE");
     expect(leaving).toMatchObject({ date: "2027-04-01", choice: true, daysLate: null });
@@ -410,7 +489,12 @@ describe("buildDashboard: the crossing ends participation, honest deadlines", ()
     const input: EngineInput = { ...issueInput, asOf: "2027-02-03" };
     const data = buildDashboard({ businessId: "b1", year: 2027, input, output: evaluate(input, { explain: true }), invoices: new Map() });
     // The first VAT return after the crossing (Q4 2026) was due on 31 January 2027.
-    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ date: "2027-01-31", past: true, daysLate: 3, choice: false });
+    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({
+      date: "2027-01-31",
+      past: true,
+      daysLate: 3,
+      choice: false,
+    });
   });
 });
 
@@ -421,17 +505,33 @@ describe("buildDashboard: deadlines marked done", () => {
     business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: "2026-01-01" }] },
     transactions: [tx("a", "2026-02-10", 1_950_000), tx("x", "2026-11-20", 100_000)],
   };
-  const build = (done?: Map<string, string>, year = 2027) => buildDashboard({ businessId: "b1", year, input, output: evaluate(input, { explain: true }), invoices: new Map(), done });
+  const build = (done?: Map<string, string>, year = 2027) =>
+    buildDashboard({ businessId: "b1", year, input, output: evaluate(input, { explain: true }), invoices: new Map(), done });
 
   it("a late first VAT return after the crossing is a late action with its key until marked done", () => {
     const data = build();
-    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ key: "VAT_RETURN_DUE:2026-Q4", daysLate: 3, doneOn: null });
-    expect(data.actions.find((a) => a.kind === "vatReturn")).toMatchObject({ level: "critical", deadline: "2027-01-31", daysLate: 3, deadlineKey: "VAT_RETURN_DUE:2026-Q4", doneOn: null, params: { period: "2026-Q4" } });
+    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({
+      key: "VAT_RETURN_DUE:2026-Q4",
+      daysLate: 3,
+      doneOn: null,
+    });
+    expect(data.actions.find((a) => a.kind === "vatReturn")).toMatchObject({
+      level: "critical",
+      deadline: "2027-01-31",
+      daysLate: 3,
+      deadlineKey: "VAT_RETURN_DUE:2026-Q4",
+      doneOn: null,
+      params: { period: "2026-Q4" },
+    });
   });
 
   it("a done deadline shows as done with its date: not late, level info, last in the list", () => {
     const data = build(new Map([["VAT_RETURN_DUE:2026-Q4", "2027-02-01"]]));
-    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ key: "VAT_RETURN_DUE:2026-Q4", daysLate: null, doneOn: "2027-02-01" });
+    expect(data.deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({
+      key: "VAT_RETURN_DUE:2026-Q4",
+      daysLate: null,
+      doneOn: "2027-02-01",
+    });
     const action = data.actions.find((a) => a.kind === "vatReturn");
     expect(action).toMatchObject({ level: "info", daysLate: null, doneOn: "2027-02-01" });
     expect(data.actions.at(-1)).toBe(action);
@@ -443,9 +543,18 @@ describe("buildDashboard: deadlines marked done", () => {
   });
 
   it("the next EU-KOR quarterly report skips one marked as filed, and shows the filed one as done", () => {
-    const eu: EngineInput = { asOf: "2026-10-10", business: { establishedIn: "NL", filingPeriod: "quarter", euKor: { memberStates: ["BE"] } }, transactions: [tx("a", "2026-08-10", 100_000)] };
-    const make = (done?: Map<string, string>) => buildDashboard({ businessId: "b1", year: 2026, input: eu, output: evaluate(eu, { explain: true }), invoices: new Map(), done });
-    expect(make().actions.filter((a) => a.kind === "euReport").map((a) => [a.deadlineKey, a.doneOn])).toEqual([["EU_KOR_REPORT_DUE:2026-Q3", null]]);
+    const eu: EngineInput = {
+      asOf: "2026-10-10",
+      business: { establishedIn: "NL", filingPeriod: "quarter", euKor: { memberStates: ["BE"] } },
+      transactions: [tx("a", "2026-08-10", 100_000)],
+    };
+    const make = (done?: Map<string, string>) =>
+      buildDashboard({ businessId: "b1", year: 2026, input: eu, output: evaluate(eu, { explain: true }), invoices: new Map(), done });
+    expect(
+      make()
+        .actions.filter((a) => a.kind === "euReport")
+        .map((a) => [a.deadlineKey, a.doneOn]),
+    ).toEqual([["EU_KOR_REPORT_DUE:2026-Q3", null]]);
     const filed = make(new Map([["EU_KOR_REPORT_DUE:2026-Q3", "2026-10-05"]]));
     expect(filed.actions.filter((a) => a.kind === "euReport").map((a) => [a.deadlineKey, a.doneOn, a.level])).toEqual([
       ["EU_KOR_REPORT_DUE:2026-Q4", null, "info"],

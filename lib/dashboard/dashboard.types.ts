@@ -48,19 +48,21 @@ export type CumulativeSeries = {
   limitCents: number;
   daysInYear: number;
   /** The projection to 31 December, when the year is still running and the engine has a basis. */
-  projection: (RuleInfo & {
-    basis: ProjectionBasis;
-    fromDate: ISODate;
-    toDateCents: number;
-    expectedTotalCents: number;
-    lowTotalCents: number;
-    highTotalCents: number;
-    interval: number;
-    expectedCrossingDate: ISODate | null;
-    earliestCrossingDate: ISODate | null;
-    latestCrossingDate: ISODate | null;
-    sufficientData: boolean;
-  }) | null;
+  projection:
+    | (RuleInfo & {
+        basis: ProjectionBasis;
+        fromDate: ISODate;
+        toDateCents: number;
+        expectedTotalCents: number;
+        lowTotalCents: number;
+        highTotalCents: number;
+        interval: number;
+        expectedCrossingDate: ISODate | null;
+        earliestCrossingDate: ISODate | null;
+        latestCrossingDate: ISODate | null;
+        sufficientData: boolean;
+      })
+    | null;
   previousYear: number;
   previousYearTotalCents: number | null;
   crossing: { day: number; cents: number; invoiceNumber: string; date: ISODate } | null;
@@ -129,7 +131,17 @@ export type ActionItem = RuleInfo & {
   /** The day the deadline was marked done; null while it is not. */
   doneOn: ISODate | null;
   /** Values for the action's message. */
-  params: { date?: ISODate; invoice?: string; amountCents?: number; percent?: number; state?: string; start?: ISODate; days?: number; sentOn?: ISODate; period?: string };
+  params: {
+    date?: ISODate;
+    invoice?: string;
+    amountCents?: number;
+    percent?: number;
+    state?: string;
+    start?: ISODate;
+    days?: number;
+    sentOn?: ISODate;
+    period?: string;
+  };
   /** The engine's own text, with invoice ids replaced by invoice numbers. */
   detail: Bilingual | null;
 };
@@ -177,7 +189,14 @@ export type RemediationInfo = RuleInfo & {
   netCents: number;
   lineCount: number;
   /** The first LISTED_INVOICES lines in date order; all of them are in the remediation CSV. */
-  lines: { invoice: InvoiceRef; date: ISODate; netCents: number; ratePercent: number; reinvoiceVatCents: number; absorbedVatCents: number }[];
+  lines: {
+    invoice: InvoiceRef;
+    date: ISODate;
+    netCents: number;
+    ratePercent: number;
+    reinvoiceVatCents: number;
+    absorbedVatCents: number;
+  }[];
 };
 
 export type ExplainedRow = RuleInfo & {

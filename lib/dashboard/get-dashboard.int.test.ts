@@ -14,7 +14,13 @@ import { getDashboard, parseYearParam } from "./get-dashboard";
 let owner: { id: string };
 let outsider: { id: string };
 let business: BusinessDto;
-const invoice = (number: string, date: string, netCents: number) => ({ number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents });
+const invoice = (number: string, date: string, netCents: number) => ({
+  number,
+  date,
+  customer: { name: `Klant ${number}` },
+  category: "NL_STANDARD",
+  netCents,
+});
 
 beforeEach(async () => {
   owner = await createUser("owner");
@@ -24,9 +30,15 @@ beforeEach(async () => {
 
 describe("getDashboard", () => {
   it("refuses an outsider, and an unknown or malformed id, with NOT_FOUND", async () => {
-    await expect(getDashboard({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getDashboard({ caller: { userId: owner.id }, businessId: "00000000-0000-4000-8000-000000000000", year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getDashboard({ caller: { userId: owner.id }, businessId: "not-a-uuid", year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDashboard({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      getDashboard({ caller: { userId: owner.id }, businessId: "00000000-0000-4000-8000-000000000000", year: 2025 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDashboard({ caller: { userId: owner.id }, businessId: "not-a-uuid", year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("gives the owner the year's figures, names invoices by number and leaves deleted ones out", async () => {
@@ -63,7 +75,9 @@ describe("getDashboard's reuse of unchanged books", () => {
     const before = await getDashboard({ caller, businessId: business.id, year: 2025 });
     expect(await getDashboard({ caller, businessId: business.id, year: 2025 })).toBe(before);
     // The outsider is refused even while a cached dashboard exists.
-    await expect(getDashboard({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getDashboard({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     await createInvoice({ caller, businessId: business.id, input: invoice("2025-002", "2025-03-01", 500_000) });
     const added = await getDashboard({ caller, businessId: business.id, year: 2025 });
@@ -87,8 +101,12 @@ describe("exportRemediation (the CSV behind the remediation table)", () => {
     await createInvoice({ caller, businessId: business.id, input: invoice("2025-001", "2025-02-01", 1_950_000) });
     await createInvoice({ caller, businessId: business.id, input: invoice("2025-002", "2025-03-01", 100_000) });
     await createInvoice({ caller, businessId: business.id, input: invoice("2025-003", "2025-04-01", 50_000) });
-    await expect(exportRemediation({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(exportRemediation({ caller, businessId: business.id, year: Number.NaN })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(exportRemediation({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(exportRemediation({ caller, businessId: business.id, year: Number.NaN })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
 
     const csv = await exportRemediation({ caller, businessId: business.id, year: 2025 });
     // 21% on top: €210 and €105; absorbed out of the price: €173.55 and €86.78.
@@ -105,15 +123,37 @@ describe("getDashboard for an EU-KOR user", () => {
   it("after a Union-turnover crossing in a selected past year, the alerts panel asks for the 15-working-day notification", async () => {
     const caller = { userId: owner.id };
     await db().business.update({ where: { id: business.id }, data: { euKorEnabled: true, euKorMemberStates: ["DE"] } });
-    await createInvoice({ caller, businessId: business.id, input: { ...invoice("EU-001", "2025-01-10", 6_000_000), category: "EU_B2B_SERVICES", country: "BE", customer: { name: "Bruxelles SA", country: "BE", type: "business" } } });
+    await createInvoice({
+      caller,
+      businessId: business.id,
+      input: {
+        ...invoice("EU-001", "2025-01-10", 6_000_000),
+        category: "EU_B2B_SERVICES",
+        country: "BE",
+        customer: { name: "Bruxelles SA", country: "BE", type: "business" },
+      },
+    });
     await createInvoice({ caller, businessId: business.id, input: invoice("EU-002", "2025-02-10", 3_900_000) });
-    await createInvoice({ caller, businessId: business.id, input: { ...invoice("EU-003", "2025-03-03", 200_000), category: "EU_B2C_FOREIGN_VAT", country: "DE", customer: { name: "Herr Schmidt", country: "DE", type: "consumer" } } });
+    await createInvoice({
+      caller,
+      businessId: business.id,
+      input: {
+        ...invoice("EU-003", "2025-03-03", 200_000),
+        category: "EU_B2C_FOREIGN_VAT",
+        country: "DE",
+        customer: { name: "Herr Schmidt", country: "DE", type: "consumer" },
+      },
+    });
 
     const dashboard = await getDashboard({ caller, businessId: business.id, year: 2025 });
     expect(dashboard.eu?.crossing).toMatchObject({ date: "2025-03-03", invoice: { number: "EU-003" } });
     const notify = dashboard.actions.find((action) => action.kind === "euNotify");
     // Monday 3 March 2025 + 15 working days = Monday 24 March 2025 (§4).
-    expect(notify).toMatchObject({ level: "critical", deadline: "2025-03-24", params: { days: 15, invoice: "EU-003", date: "2025-03-03" } });
+    expect(notify).toMatchObject({
+      level: "critical",
+      deadline: "2025-03-24",
+      params: { days: 15, invoice: "EU-003", date: "2025-03-03" },
+    });
   });
 });
 

@@ -15,7 +15,12 @@ import { fromIsoDate } from "@/lib/validation";
 import type { DashboardData, InvoiceRef, SavedKorComparison } from "./dashboard.types";
 
 /** `listed`: how many invoices the lists name (LISTED_INVOICES each; more for a download). */
-export async function getDashboard(options: { caller: Caller; businessId: string; year?: number; listed?: Listed }): Promise<DashboardData> {
+export async function getDashboard(options: {
+  caller: Caller;
+  businessId: string;
+  year?: number;
+  listed?: Listed;
+}): Promise<DashboardData> {
   const books = await readBooks(options);
   // Only the page's form is kept; a download of every invoice is made afresh.
   if (options.listed !== undefined) return build(books, options.listed);
@@ -27,8 +32,20 @@ async function build(books: Books, listed: Listed | undefined): Promise<Dashboar
   const [deregistrations, done] = await Promise.all([listKorDeregistrations({ businessId }), listDeadlinesDone({ businessId })]);
   // The engine knows invoices by id; the dashboard names the few it lists by number.
   const named = [...invoicesNamedBy({ businessId, year, input, output, listed, deregistrations, done })];
-  const labels = named.length === 0 ? [] : await db().invoice.findMany({ where: { businessId, id: { in: named } }, select: { id: true, number: true, customerName: true } });
-  const data = buildDashboard({ businessId, year, input, output, listed, deregistrations, done, invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])) });
+  const labels =
+    named.length === 0
+      ? []
+      : await db().invoice.findMany({ where: { businessId, id: { in: named } }, select: { id: true, number: true, customerName: true } });
+  const data = buildDashboard({
+    businessId,
+    year,
+    input,
+    output,
+    listed,
+    deregistrations,
+    done,
+    invoices: new Map<string, InvoiceRef>(labels.map((row) => [row.id, row])),
+  });
   const [purchases, saved] = await Promise.all([yearInputVat(businessId, year), loadSavedKorComparison(businessId, year)]);
   return { ...data, comparison: { ...data.comparison, inputVatCents: purchases.vatCents, purchaseCount: purchases.count, saved } };
 }
@@ -51,7 +68,12 @@ export async function loadSavedKorComparison(businessId: string, year: number): 
   const row = await db().korComparisonChoice.findUnique({ where: { businessId_year: { businessId, year } } });
   if (!row) return null;
   const result = row.result as Omit<SavedKorComparison, "inputVatCents" | "businessCustomerShare" | "savedAt">;
-  return { ...result, inputVatCents: row.inputVatCents, businessCustomerShare: row.businessCustomerShare, savedAt: row.savedAt.toISOString() };
+  return {
+    ...result,
+    inputVatCents: row.inputVatCents,
+    businessCustomerShare: row.businessCustomerShare,
+    savedAt: row.savedAt.toISOString(),
+  };
 }
 
 /** The ?year= of the page: a whole year in range, else the current year. */

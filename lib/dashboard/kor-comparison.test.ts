@@ -13,7 +13,11 @@ describe("compareKor", () => {
   });
 
   it("a business selling only to businesses, with input VAT, is better off outside", () => {
-    const result = compareKor({ salesByRate: [{ ratePercent: 21, netCents: 1_000_000 }], inputVatCents: 120_000, businessCustomerShare: 1 });
+    const result = compareKor({
+      salesByRate: [{ ratePercent: 21, netCents: 1_000_000 }],
+      inputVatCents: 120_000,
+      businessCustomerShare: 1,
+    });
     expect(result.vatPassedOnCents).toBe(210_000);
     expect(result.vatFromConsumerPricesCents).toBe(0);
     expect(result.outsideMinusInsideCents).toBe(120_000);
@@ -37,9 +41,17 @@ describe("compareKor", () => {
   });
 
   it("is even when reclaimed VAT equals the VAT out of consumer prices, and clamps a wild share", () => {
-    expect(compareKor({ salesByRate: [{ ratePercent: 21, netCents: 121_000 }], inputVatCents: 21_000, businessCustomerShare: 0 }).verdict).toBe("even");
-    expect(compareKor({ salesByRate: [{ ratePercent: 21, netCents: 100_000 }], inputVatCents: 0, businessCustomerShare: 7 }).vatFromConsumerPricesCents).toBe(0);
-    expect(compareKor({ salesByRate: [{ ratePercent: 21, netCents: 100_000 }], inputVatCents: -5, businessCustomerShare: Number.NaN }).inputVatReclaimedCents).toBe(0);
+    expect(
+      compareKor({ salesByRate: [{ ratePercent: 21, netCents: 121_000 }], inputVatCents: 21_000, businessCustomerShare: 0 }).verdict,
+    ).toBe("even");
+    expect(
+      compareKor({ salesByRate: [{ ratePercent: 21, netCents: 100_000 }], inputVatCents: 0, businessCustomerShare: 7 })
+        .vatFromConsumerPricesCents,
+    ).toBe(0);
+    expect(
+      compareKor({ salesByRate: [{ ratePercent: 21, netCents: 100_000 }], inputVatCents: -5, businessCustomerShare: Number.NaN })
+        .inputVatReclaimedCents,
+    ).toBe(0);
   });
 });
 

@@ -2,7 +2,12 @@
 // progress card and the accountant overview's rows.
 import type { KorStatus } from "./dashboard.types";
 
-export function korStatus(options: { crossedWhileParticipating: boolean; participating: boolean; percent: number; approachingPercent: number }): KorStatus {
+export function korStatus(options: {
+  crossedWhileParticipating: boolean;
+  participating: boolean;
+  percent: number;
+  approachingPercent: number;
+}): KorStatus {
   if (options.crossedWhileParticipating) return "crossed";
   if (!options.participating) return "notInKor";
   return options.percent >= options.approachingPercent ? "approaching" : "safe";

@@ -15,7 +15,11 @@ import { getDashboard, loadSavedKorComparison } from "./get-dashboard";
 export const korComparisonInputSchema = z
   .object({
     year: z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year"),
-    businessCustomerShare: z.coerce.number("validation.share").min(0, "validation.share").max(100, "validation.share").transform((share) => Math.round(share)),
+    businessCustomerShare: z.coerce
+      .number("validation.share")
+      .min(0, "validation.share")
+      .max(100, "validation.share")
+      .transform((share) => Math.round(share)),
   })
   .strict();
 
@@ -24,7 +28,11 @@ export async function saveKorComparison(options: { caller: Caller; businessId: s
   await requireBusinessAccess({ caller, businessId, need: "write" });
   const input = parseOrThrow(korComparisonInputSchema, options.input);
   const { comparison } = await getDashboard({ caller, businessId, year: input.year });
-  const result = compareKor({ salesByRate: comparison.salesByRate, inputVatCents: comparison.inputVatCents, businessCustomerShare: input.businessCustomerShare / 100 });
+  const result = compareKor({
+    salesByRate: comparison.salesByRate,
+    inputVatCents: comparison.inputVatCents,
+    businessCustomerShare: input.businessCustomerShare / 100,
+  });
   const stored = {
     outsideMinusInsideCents: result.outsideMinusInsideCents,
     verdict: result.verdict,
@@ -33,9 +41,25 @@ export async function saveKorComparison(options: { caller: Caller; businessId: s
   };
   await db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
-    const data = { inputVatCents: comparison.inputVatCents, businessCustomerShare: input.businessCustomerShare, result: stored, savedById: caller.userId, savedAt: new Date() };
-    await tx.korComparisonChoice.upsert({ where: { businessId_year: { businessId, year: input.year } }, create: { businessId, year: input.year, ...data }, update: data });
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "korComparison.save", entityType: "KorComparisonChoice", after: { year: input.year, ...data, savedAt: undefined } });
+    const data = {
+      inputVatCents: comparison.inputVatCents,
+      businessCustomerShare: input.businessCustomerShare,
+      result: stored,
+      savedById: caller.userId,
+      savedAt: new Date(),
+    };
+    await tx.korComparisonChoice.upsert({
+      where: { businessId_year: { businessId, year: input.year } },
+      create: { businessId, year: input.year, ...data },
+      update: data,
+    });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "korComparison.save",
+      entityType: "KorComparisonChoice",
+      after: { year: input.year, ...data, savedAt: undefined },
+    });
   });
   return (await loadSavedKorComparison(businessId, input.year))!;
 }

@@ -28,7 +28,12 @@ function createAdapter(replica: boolean): { adapter: PrismaPg | PrismaPGlite; po
   if (replica && DATABASE_REPLICA_URL) {
     // Read-only transactions, as on a hot standby: a write sent here by mistake fails on a
     // replica that is really the primary too (a test, a misconfiguration).
-    const pool = new ContextPool({ connectionString: DATABASE_REPLICA_URL, max: 10, application_name: REPLICA_APPLICATION_NAME, options: "-c default_transaction_read_only=on" });
+    const pool = new ContextPool({
+      connectionString: DATABASE_REPLICA_URL,
+      max: 10,
+      application_name: REPLICA_APPLICATION_NAME,
+      options: "-c default_transaction_read_only=on",
+    });
     return { adapter: new PrismaPg(pool, { disposeExternalPool: true }), pool };
   }
   if (appDatabaseUrl) {
@@ -65,7 +70,10 @@ export type Db = ReturnType<typeof createClient>["client"];
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { drempelDb?: ReturnType<typeof createClient>; drempelReplicaDb?: ReturnType<typeof createClient> };
+const globalForDb = globalThis as unknown as {
+  drempelDb?: ReturnType<typeof createClient>;
+  drempelReplicaDb?: ReturnType<typeof createClient>;
+};
 
 /**
  * The process's client and, on PostgreSQL, its pool, made on first use: the replica's

@@ -76,7 +76,11 @@ export class ContextPool extends pg.Pool {
     super({ application_name: APPLICATION_NAME, ...poolConfig });
     const settings = env();
     this.namedStatements = namedStatements ?? settings.DATABASE_POOLER !== "transaction";
-    this.systemConfig = { ...poolConfig, application_name: WORKER_APPLICATION_NAME, connectionString: systemConnectionString ?? settings.workerDatabaseUrl };
+    this.systemConfig = {
+      ...poolConfig,
+      application_name: WORKER_APPLICATION_NAME,
+      connectionString: systemConnectionString ?? settings.workerDatabaseUrl,
+    };
   }
 
   /** The worker role's pool, opened on the first system-mode query. */
@@ -110,7 +114,10 @@ export class ContextPool extends pg.Pool {
     const params = typeof values === "function" ? undefined : (values as unknown[] | undefined);
     const result = this.run(resolveContext(), config, params);
     if (done) {
-      result.then((value) => done(null, value), (error: Error) => done(error));
+      result.then(
+        (value) => done(null, value),
+        (error: Error) => done(error),
+      );
       return undefined;
     }
     return result;
@@ -201,7 +208,10 @@ function setContextOnBegin(client: pg.PoolClient, userId: string): void {
       const first = begun.then((results) => results[0]!);
       const done = rest.find((arg) => typeof arg === "function") as QueryCallback | undefined;
       if (!done) return first;
-      first.then((value) => done(null, value), (error: Error) => done(error));
+      first.then(
+        (value) => done(null, value),
+        (error: Error) => done(error),
+      );
       return undefined;
     }
     return (query as (...args: unknown[]) => unknown).call(client, config, ...rest);

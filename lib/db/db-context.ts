@@ -74,4 +74,3 @@ export function setDefaultDbContext(context: DbContext): void {
 export function defaultDbContext(): DbContext {
   return globalForContext.drempelDefaultDbContext ?? { kind: "none" };
 }
-

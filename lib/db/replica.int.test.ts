@@ -24,7 +24,15 @@ type Connection = { usename: string };
 /** The app's connections to the "replica" (this database, REPLICA_APPLICATION_NAME). */
 async function replicaConnections(): Promise<Connection[]> {
   const database = new URL(process.env.DATABASE_URL!).pathname.slice(1);
-  return withAdmin(async (client) => (await client.query<Connection>(`SELECT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`, [database, REPLICA_APPLICATION_NAME])).rows);
+  return withAdmin(
+    async (client) =>
+      (
+        await client.query<Connection>(`SELECT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = $2`, [
+          database,
+          REPLICA_APPLICATION_NAME,
+        ])
+      ).rows,
+  );
 }
 
 async function useReplica(url: string | undefined): Promise<void> {
@@ -47,7 +55,11 @@ beforeEach(async () => {
   const business = await createOwnedBusiness(owner.id, businessName);
   // Over the KOR threshold: the crossing gives the business deadlines, so the feed names it.
   const year = new Date().getUTCFullYear();
-  await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: { number: "R-1", date: `${year}-01-10`, customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 2_500_000 } });
+  await createInvoice({
+    caller: { userId: owner.id },
+    businessId: business.id,
+    input: { number: "R-1", date: `${year}-01-10`, customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 2_500_000 },
+  });
 });
 
 afterEach(async () => {
@@ -84,7 +96,9 @@ describe("read replica", () => {
     expect(await readFromReplica(() => runAsUser(outsider.id, () => listBusinesses({ caller: { userId: outsider.id } })))).toEqual([]);
     expect((await replicaConnections()).length).toBeGreaterThan(0);
     const id = mine[0]!.id;
-    await expect(readFromReplica(() => runAsUser(owner.id, () => db().business.update({ where: { id }, data: { name: "Via de replica" } })))).rejects.toThrow(/read-only/);
+    await expect(
+      readFromReplica(() => runAsUser(owner.id, () => db().business.update({ where: { id }, data: { name: "Via de replica" } }))),
+    ).rejects.toThrow(/read-only/);
     expect((await db().business.findUniqueOrThrow({ where: { id } })).name).toBe(businessName);
   });
 });

@@ -27,7 +27,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function uniqueWhereAsFilter(where: Record<string, unknown>): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(where)) {
-    const isCompoundKey = isPlainObject(value) && key.includes("_") && [...key.split("_")].sort().join() === Object.keys(value).sort().join();
+    const isCompoundKey =
+      isPlainObject(value) && key.includes("_") && [...key.split("_")].sort().join() === Object.keys(value).sort().join();
     if (isCompoundKey) Object.assign(filter, value);
     else filter[key] = value;
   }

@@ -3,7 +3,17 @@
 // Bulk reads and writes on a tenant model must name a real filter.
 import { AppError } from "@/lib/errors";
 
-export const TENANT_MODELS = new Set(["Invoice", "KorParticipation", "Membership", "AuditLog", "BusinessAlert", "Notification", "BankStatementImport", "BankStatementLine", "BankCounterpartyRule"]);
+export const TENANT_MODELS = new Set([
+  "Invoice",
+  "KorParticipation",
+  "Membership",
+  "AuditLog",
+  "BusinessAlert",
+  "Notification",
+  "BankStatementImport",
+  "BankStatementLine",
+  "BankCounterpartyRule",
+]);
 const GUARDED_OPERATIONS = new Set([
   "findMany",
   "findFirst",

@@ -22,7 +22,10 @@ export type DeadlineDoneRecord = { key: string; doneOn: ISODate };
 
 /** The marks of one business; the caller has checked access. */
 export async function listDeadlinesDone(options: { businessId: string; client?: Tx }): Promise<Map<string, ISODate>> {
-  const rows = await (options.client ?? db()).deadlineDone.findMany({ where: { businessId: options.businessId }, select: { key: true, doneOn: true } });
+  const rows = await (options.client ?? db()).deadlineDone.findMany({
+    where: { businessId: options.businessId },
+    select: { key: true, doneOn: true },
+  });
   return new Map(rows.map((row) => [row.key, toIsoDate(row.doneOn)]));
 }
 
@@ -59,7 +62,13 @@ async function knownDeadline(tx: Tx, businessId: string, key: string, today: ISO
   return books?.output.deadlines.some((d) => deadlineKey(d) === key) === true;
 }
 
-export async function markDeadlineDone(options: { caller: Caller; businessId: string; key: unknown; input: unknown; today?: ISODate }): Promise<DeadlineDoneRecord> {
+export async function markDeadlineDone(options: {
+  caller: Caller;
+  businessId: string;
+  key: unknown;
+  input: unknown;
+  today?: ISODate;
+}): Promise<DeadlineDoneRecord> {
   const { caller, businessId } = options;
   const today = options.today ?? amsterdamToday();
   return db().$transaction(async (tx) => {
@@ -67,7 +76,8 @@ export async function markDeadlineDone(options: { caller: Caller; businessId: st
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
     const key = parseOrThrow(z.object({ key: deadlineKeySchema }), { key: options.key }).key;
     const input = parseOrThrow(deadlineDoneSchema, options.input);
-    if (input.doneOn > today) throw new AppError("VALIDATION_FAILED", "Done in the future", { fields: { doneOn: "validation.dateInFuture" } });
+    if (input.doneOn > today)
+      throw new AppError("VALIDATION_FAILED", "Done in the future", { fields: { doneOn: "validation.dateInFuture" } });
     if (!(await knownDeadline(tx, businessId, key, today))) {
       throw new AppError("VALIDATION_FAILED", "No such deadline", { fields: { key: "validation.deadlineKey" } });
     }

@@ -11,7 +11,12 @@ const todays = ["2026-01-01", "2026-01-02", "2026-03-15", "2026-12-07", "2026-12
 function input(today: string, invoices: ReturnType<typeof crossingInvoices>, euKor?: EngineInput["business"]["euKor"]): EngineInput {
   return {
     asOf: today,
-    business: { establishedIn: "NL", filingPeriod: "quarter", korParticipations: [{ from: `${Number(today.slice(0, 4)) - 1}-01-01` }], ...(euKor ? { euKor } : {}) },
+    business: {
+      establishedIn: "NL",
+      filingPeriod: "quarter",
+      korParticipations: [{ from: `${Number(today.slice(0, 4)) - 1}-01-01` }],
+      ...(euKor ? { euKor } : {}),
+    },
     transactions: invoices.map((invoice, index) => ({
       id: `t${index + 1}`,
       date: invoice.date,

@@ -46,26 +46,74 @@ export function crossingInvoices(today: string): DemoInvoice[] {
     vatCents: 0,
   }));
   // Sent without VAT after the crossing: the remediation table lists it (with the crossing invoice).
-  invoices.push({ date: dateInYearSoFar(today, 0.7), netCents: 150000, category: "NL_STANDARD", customerName: "Hotel De Linde", description: "Catering", vatCents: 0 });
+  invoices.push({
+    date: dateInYearSoFar(today, 0.7),
+    netCents: 150000,
+    category: "NL_STANDARD",
+    customerName: "Hotel De Linde",
+    description: "Catering",
+    vatCents: 0,
+  });
   // After learning of the crossing: with VAT.
-  invoices.push({ date: dateInYearSoFar(today, 0.85), netCents: 120000, category: "NL_STANDARD", customerName: "Restaurant Smaak", description: "Catering", vatCents: 25200 });
+  invoices.push({
+    date: dateInYearSoFar(today, 0.85),
+    netCents: 120000,
+    category: "NL_STANDARD",
+    customerName: "Restaurant Smaak",
+    description: "Catering",
+    vatCents: 25200,
+  });
   return invoices.map((invoice, index) => ({ ...invoice, sequence: index + 1 }));
 }
 
 /** The EU-KOR business: Dutch sales plus sales taxed locally in Belgium and Germany. */
 export function euKorInvoices(today: string): DemoInvoice[] {
   const invoices: DemoInvoice[] = [
-    { date: dateInYearSoFar(today, 0.1), netCents: 180000, category: "NL_STANDARD", customerName: "Galerie Noord", description: "Keramiek" },
-    { date: dateInYearSoFar(today, 0.3), netCents: 420000, category: "EU_LOCAL", country: "BE", customerName: "Markt Gent", description: "Keramiek (markt)" },
+    {
+      date: dateInYearSoFar(today, 0.1),
+      netCents: 180000,
+      category: "NL_STANDARD",
+      customerName: "Galerie Noord",
+      description: "Keramiek",
+    },
+    {
+      date: dateInYearSoFar(today, 0.3),
+      netCents: 420000,
+      category: "EU_LOCAL",
+      country: "BE",
+      customerName: "Markt Gent",
+      description: "Keramiek (markt)",
+    },
     { date: dateInYearSoFar(today, 0.5), netCents: 250000, category: "NL_STANDARD", customerName: "Winkel Klei", description: "Keramiek" },
-    { date: dateInYearSoFar(today, 0.7), netCents: 360000, category: "EU_LOCAL", country: "DE", customerName: "Markt Köln", description: "Keramiek (markt)" },
-    { date: dateInYearSoFar(today, 0.9), netCents: 210000, category: "EU_LOCAL", country: "BE", customerName: "Markt Antwerpen", description: "Keramiek (markt)" },
+    {
+      date: dateInYearSoFar(today, 0.7),
+      netCents: 360000,
+      category: "EU_LOCAL",
+      country: "DE",
+      customerName: "Markt Köln",
+      description: "Keramiek (markt)",
+    },
+    {
+      date: dateInYearSoFar(today, 0.9),
+      netCents: 210000,
+      category: "EU_LOCAL",
+      country: "BE",
+      customerName: "Markt Antwerpen",
+      description: "Keramiek (markt)",
+    },
   ];
   return invoices.map((invoice, index) => ({ ...invoice, vatCents: 0, sequence: index + 1 }));
 }
 
 /** Monthly invoices from January of `fromYear` to today, amounts cycling through `pattern`. */
-export function monthlyInvoices(options: { today: string; fromYear: number; pattern: number[]; day: number; customers: string[]; description: string }): DemoInvoice[] {
+export function monthlyInvoices(options: {
+  today: string;
+  fromYear: number;
+  pattern: number[];
+  day: number;
+  customers: string[];
+  description: string;
+}): DemoInvoice[] {
   const { today, fromYear, pattern, day, customers, description } = options;
   const invoices: DemoInvoice[] = [];
   const [year, month] = today.split("-").map(Number) as [number, number];
@@ -134,7 +182,14 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
         korFrom: `${year - 2}-01-01`,
         accountantAccess: "READ_ONLY" as const,
         // About €1,650 a month: close to €20,000 by November (the near-limit demo).
-        invoices: monthlyInvoices({ today, fromYear: year - 1, pattern: [145000, 182500, 160000, 171000], day: 12, customers: ["Bakkerij De Korenaar", "Gemeente Utrecht", "Fietsenwinkel Snel"], description: "Illustraties en ontwerp" }),
+        invoices: monthlyInvoices({
+          today,
+          fromYear: year - 1,
+          pattern: [145000, 182500, 160000, 171000],
+          day: 12,
+          customers: ["Bakkerij De Korenaar", "Gemeente Utrecht", "Fietsenwinkel Snel"],
+          description: "Illustraties en ontwerp",
+        }),
       },
       {
         owner: eva!,
@@ -143,7 +198,14 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
         vatNumber: null,
         korFrom: null,
         accountantAccess: null,
-        invoices: monthlyInvoices({ today, fromYear: year, pattern: [95000, 60000, 120000], day: 20, customers: ["Stichting Groen", "Jansen BV"], description: "Adviesuren" }),
+        invoices: monthlyInvoices({
+          today,
+          fromYear: year,
+          pattern: [95000, 60000, 120000],
+          day: 20,
+          customers: ["Stichting Groen", "Jansen BV"],
+          description: "Adviesuren",
+        }),
       },
       {
         owner: tom!,
@@ -152,7 +214,14 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
         vatNumber: null,
         korFrom: `${year - 1}-01-01`,
         accountantAccess: "READ_WRITE" as const,
-        invoices: monthlyInvoices({ today, fromYear: year, pattern: [70000, 85000, 90000], day: 5, customers: ["Particulier"], description: "Reparaties" }),
+        invoices: monthlyInvoices({
+          today,
+          fromYear: year,
+          pattern: [70000, 85000, 90000],
+          day: 5,
+          customers: ["Particulier"],
+          description: "Reparaties",
+        }),
       },
       {
         // Crossed €20,000 this year while in the KOR: the crossing panel and the remediation table.
@@ -187,7 +256,14 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
           { description: "Camera en objectieven", vatCents: 315000, firstUseYear: year - 1, kind: "MOVABLE" },
           { description: "Studioruimte", vatCents: 840000, firstUseYear: year - 2, kind: "IMMOVABLE" },
         ],
-        invoices: monthlyInvoices({ today, fromYear: year, pattern: [310000, 265000, 290000], day: 15, customers: ["Trouwfotografie", "Uitgeverij Beeld"], description: "Fotografie" }),
+        invoices: monthlyInvoices({
+          today,
+          fromYear: year,
+          pattern: [310000, 265000, 290000],
+          day: 15,
+          customers: ["Trouwfotografie", "Uitgeverij Beeld"],
+          description: "Fotografie",
+        }),
       },
     ];
     for (const demo of businesses) {
@@ -197,13 +273,22 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
           kvkNumber: demo.kvkNumber,
           vatNumber: demo.vatNumber,
           filingPeriod: "QUARTER",
-          ...(demo.euKor ? { euKorEnabled: true, euKorFrom: fromIsoDate(demo.euKor.from), euKorMemberStates: demo.euKor.memberStates, euKorExNumber: "NL000099998EX01" } : {}),
+          ...(demo.euKor
+            ? {
+                euKorEnabled: true,
+                euKorFrom: fromIsoDate(demo.euKor.from),
+                euKorMemberStates: demo.euKor.memberStates,
+                euKorExNumber: "NL000099998EX01",
+              }
+            : {}),
         },
       });
       await tx.membership.create({ data: { businessId: business.id, userId: demo.owner.id, role: "OWNER" } });
       // The demo accountant (issue #7): read-only for Studio Eva, read-and-register for Fietsenmakerij Tom.
       if (demo.accountantAccess && accountant) {
-        await tx.membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: demo.accountantAccess } });
+        await tx.membership.create({
+          data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: demo.accountantAccess },
+        });
       }
       if (demo.korFrom) await tx.korParticipation.create({ data: { businessId: business.id, from: fromIsoDate(demo.korFrom) } });
       await tx.invoice.createMany({

@@ -104,29 +104,62 @@ export function buildIcpOss(options: { year: number; invoices: readonly IcpOssIn
 
   // When OSS applies (§1, art. 59c).
   let ossStart: OssStart | null = null;
-  const previousDistance = options.invoices.filter((i) => i.date.startsWith(String(year - 1)) && DISTANCE.has(i.category)).reduce((sum, i) => sum + i.netCents, 0);
+  const previousDistance = options.invoices
+    .filter((i) => i.date.startsWith(String(year - 1)) && DISTANCE.has(i.category))
+    .reduce((sum, i) => sum + i.netCents, 0);
   let distanceSalesCents = 0;
   if (threshold !== null && previousDistance > threshold) {
-    ossStart = { ...ruleRef("distanceSales.threshold"), from: `${year}-01-01`, reason: "previousYear", invoiceNumber: null, thresholdCents: threshold };
+    ossStart = {
+      ...ruleRef("distanceSales.threshold"),
+      from: `${year}-01-01`,
+      reason: "previousYear",
+      invoiceNumber: null,
+      thresholdCents: threshold,
+    };
   }
   for (const invoice of thisYear) {
     if (!DISTANCE.has(invoice.category)) continue;
     distanceSalesCents += invoice.netCents;
     if (threshold !== null && ossStart === null && distanceSalesCents > threshold) {
-      ossStart = { ...ruleRef("distanceSales.threshold"), from: invoice.date, reason: "crossed", invoiceNumber: invoice.number, thresholdCents: threshold };
+      ossStart = {
+        ...ruleRef("distanceSales.threshold"),
+        from: invoice.date,
+        reason: "crossed",
+        invoiceNumber: invoice.number,
+        thresholdCents: threshold,
+      };
     }
   }
-  const startIndex = ossStart === null ? -1 : ossStart.reason === "previousYear" ? 0 : thisYear.findIndex((i) => i.number === ossStart!.invoiceNumber && DISTANCE.has(i.category));
-  const dutchVatAfterOssStart = startIndex < 0 ? [] : thisYear.slice(startIndex).filter((i) => i.category === "EU_B2C_NL_VAT").map(({ id, number, date, netCents }) => ({ id, number, date, netCents }));
+  const startIndex =
+    ossStart === null
+      ? -1
+      : ossStart.reason === "previousYear"
+        ? 0
+        : thisYear.findIndex((i) => i.number === ossStart!.invoiceNumber && DISTANCE.has(i.category));
+  const dutchVatAfterOssStart =
+    startIndex < 0
+      ? []
+      : thisYear
+          .slice(startIndex)
+          .filter((i) => i.category === "EU_B2C_NL_VAT")
+          .map(({ id, number, date, netCents }) => ({ id, number, date, netCents }));
 
-  const quarters: IcpOssQuarter[] = [1, 2, 3, 4].map((q) => ({ quarter: `${year}-Q${q}`, icp: [], icpTotals: { goodsCents: 0, servicesCents: 0 }, oss: [], ossTotals: { netCents: 0, vatCents: 0 } }));
+  const quarters: IcpOssQuarter[] = [1, 2, 3, 4].map((q) => ({
+    quarter: `${year}-Q${q}`,
+    icp: [],
+    icpTotals: { goodsCents: 0, servicesCents: 0 },
+    oss: [],
+    ossTotals: { netCents: 0, vatCents: 0 },
+  }));
   for (const invoice of thisYear) {
     const quarter = quarters[quarterIndex(invoice.date)]!;
     if (invoice.category === "EU_B2B_GOODS" || invoice.category === "EU_B2B_SERVICES") {
       const vatId = normaliseVatId(invoice.customerVatId);
       const country = icpCountry(invoice, vatId);
       // One line per VAT number; without one, per customer name and country so nothing is lost.
-      let line = quarter.icp.find((l) => (vatId !== null ? l.vatId === vatId : l.vatId === null && l.customerName === invoice.customerName && l.country === country));
+      let line = quarter.icp.find((l) =>
+        vatId !== null ? l.vatId === vatId : l.vatId === null && l.customerName === invoice.customerName && l.country === country,
+      );
       if (!line) {
         line = { vatId, country, customerName: invoice.customerName, goodsCents: 0, servicesCents: 0, invoices: [] };
         quarter.icp.push(line);
@@ -150,11 +183,28 @@ export function buildIcpOss(options: { year: number; invoices: readonly IcpOssIn
   }
   for (const quarter of quarters) {
     // Lines with a VAT number first, by country and number; those without last.
-    quarter.icp.sort((a, b) => (a.vatId === null) !== (b.vatId === null) ? (a.vatId === null ? 1 : -1) : `${a.country ?? ""}${a.vatId ?? a.customerName}`.localeCompare(`${b.country ?? ""}${b.vatId ?? b.customerName}`));
+    quarter.icp.sort((a, b) =>
+      (a.vatId === null) !== (b.vatId === null)
+        ? a.vatId === null
+          ? 1
+          : -1
+        : `${a.country ?? ""}${a.vatId ?? a.customerName}`.localeCompare(`${b.country ?? ""}${b.vatId ?? b.customerName}`),
+    );
     quarter.oss.sort((a, b) => a.state.localeCompare(b.state));
   }
-  return { year, icpRule: ruleRef("icp.statement"), ossRule: ruleRef("oss.return"), quarters, ossStart, distanceSalesThresholdCents: threshold, distanceSalesCents, dutchVatAfterOssStart };
+  return {
+    year,
+    icpRule: ruleRef("icp.statement"),
+    ossRule: ruleRef("oss.return"),
+    quarters,
+    ossStart,
+    distanceSalesThresholdCents: threshold,
+    distanceSalesCents,
+    dutchVatAfterOssStart,
+  };
 }
 
 /** Whether a category is part of these figures (for loading only what is needed). */
-export const ICP_OSS_CATEGORIES: readonly Category[] = (Object.keys(CATEGORIES) as Category[]).filter((c) => c === "EU_B2B_GOODS" || c === "EU_B2B_SERVICES" || DISTANCE.has(c));
+export const ICP_OSS_CATEGORIES: readonly Category[] = (Object.keys(CATEGORIES) as Category[]).filter(
+  (c) => c === "EU_B2B_GOODS" || c === "EU_B2B_SERVICES" || DISTANCE.has(c),
+);

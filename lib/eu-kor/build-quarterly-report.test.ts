@@ -22,7 +22,10 @@ describe("buildQuarterlyReports", () => {
   ]);
   const output = evaluate(engineInput, { explain: true });
   const reports = buildQuarterlyReports({ year: 2026, input: engineInput, output });
-  const figures = (quarter: number) => Object.fromEntries(reports.quarters[quarter - 1]!.lines.filter((line) => line.netCents !== 0).map((line) => [line.state, line.netCents]));
+  const figures = (quarter: number) =>
+    Object.fromEntries(
+      reports.quarters[quarter - 1]!.lines.filter((line) => line.netCents !== 0).map((line) => [line.state, line.netCents]),
+    );
 
   it("lists every member state in every quarter, NL first, 0 where there were no supplies", () => {
     for (const quarter of reports.quarters) {

@@ -63,10 +63,17 @@ export function buildQuarterlyReports(options: {
     if (!target) continue;
     target.netCents += line.netCents;
     target.supplies += 1;
-    if (!target.countedBy.some((rule) => rule.ruleId === line.ruleId)) target.countedBy.push({ ruleId: line.ruleId, rule: line.rule, interpretation: line.interpretation });
+    if (!target.countedBy.some((rule) => rule.ruleId === line.ruleId))
+      target.countedBy.push({ ruleId: line.ruleId, rule: line.rule, interpretation: line.interpretation });
     quarter.totalCents += line.netCents;
     quarter.supplies += 1;
   }
   const notices = options.input.business?.euKor ? buildCrossingNotices({ year, output: options.output }) : [];
-  return { ...reportRule, year, quarters, unionRule: union ? { ruleId: union.ruleId, rule: union.rule, interpretation: union.interpretation } : reportRule, notices };
+  return {
+    ...reportRule,
+    year,
+    quarters,
+    unionRule: union ? { ruleId: union.ruleId, rule: union.rule, interpretation: union.interpretation } : reportRule,
+    notices,
+  };
 }

@@ -19,8 +19,25 @@ function parseYear(value: unknown): number {
 /** The year's and the previous year's ICP/OSS invoices (the previous year decides whether OSS applies from 1 January). */
 export async function loadIcpOssInvoices(businessId: string, year: number): Promise<IcpOssInvoice[]> {
   const rows = await db().invoice.findMany({
-    where: { businessId, deletedAt: null, category: { in: [...ICP_OSS_CATEGORIES] }, date: { gte: new Date(Date.UTC(year - 1, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) } },
-    select: { id: true, number: true, date: true, category: true, netCents: true, vatCents: true, country: true, customerName: true, customerCountry: true, customerVatId: true, sequence: true },
+    where: {
+      businessId,
+      deletedAt: null,
+      category: { in: [...ICP_OSS_CATEGORIES] },
+      date: { gte: new Date(Date.UTC(year - 1, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) },
+    },
+    select: {
+      id: true,
+      number: true,
+      date: true,
+      category: true,
+      netCents: true,
+      vatCents: true,
+      country: true,
+      customerName: true,
+      customerCountry: true,
+      customerVatId: true,
+      sequence: true,
+    },
     orderBy: [{ date: "asc" }, { sequence: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
   });
   return rows.map((row) => ({ ...row, category: row.category as Category, date: toIsoDate(row.date) }));
@@ -33,14 +50,50 @@ export async function getIcpOss(options: { caller: Caller; businessId: string; y
   return buildIcpOss({ year, invoices: await loadIcpOssInvoices(businessId, year) });
 }
 
-export const ICP_OSS_COLUMNS = ["section", "quarter", "member_state", "vat_id", "customer", "goods_cents", "services_cents", "net_cents", "vat_cents", "invoices", "rule"] as const;
+export const ICP_OSS_COLUMNS = [
+  "section",
+  "quarter",
+  "member_state",
+  "vat_id",
+  "customer",
+  "goods_cents",
+  "services_cents",
+  "net_cents",
+  "vat_cents",
+  "invoices",
+  "rule",
+] as const;
 
 /** One row per ICP line (section ICP) and per OSS line (section OSS), quarter by quarter. */
 export async function exportIcpOss(options: { caller: Caller; businessId: string; year: unknown }): Promise<string> {
   const figures = await getIcpOss(options);
   const rows = figures.quarters.flatMap((quarter) => [
-    ...quarter.icp.map((line) => ["ICP", quarter.quarter, line.country ?? "", line.vatId ?? "", line.customerName, line.goodsCents, line.servicesCents, line.goodsCents + line.servicesCents, "", line.invoices.join(" "), figures.icpRule.rule]),
-    ...quarter.oss.map((line) => ["OSS", quarter.quarter, line.state, "", "", "", "", line.netCents, line.vatCents, line.invoices.join(" "), figures.ossRule.rule]),
+    ...quarter.icp.map((line) => [
+      "ICP",
+      quarter.quarter,
+      line.country ?? "",
+      line.vatId ?? "",
+      line.customerName,
+      line.goodsCents,
+      line.servicesCents,
+      line.goodsCents + line.servicesCents,
+      "",
+      line.invoices.join(" "),
+      figures.icpRule.rule,
+    ]),
+    ...quarter.oss.map((line) => [
+      "OSS",
+      quarter.quarter,
+      line.state,
+      "",
+      "",
+      "",
+      "",
+      line.netCents,
+      line.vatCents,
+      line.invoices.join(" "),
+      figures.ossRule.rule,
+    ]),
   ]);
   return writeCsv(ICP_OSS_COLUMNS, rows);
 }

@@ -17,7 +17,11 @@ beforeEach(async () => {
   business = await createOwnedBusiness(owner.id, "EU Handel");
   const caller = { userId: owner.id };
   const add = (number: string, date: string, netCents: number, category: string, country?: string) =>
-    createInvoice({ caller, businessId: business.id, input: { number, date, customer: { name: `Klant ${number}` }, category, netCents, ...(country ? { country } : {}) } });
+    createInvoice({
+      caller,
+      businessId: business.id,
+      input: { number, date, customer: { name: `Klant ${number}` }, category, netCents, ...(country ? { country } : {}) },
+    });
   await add("1", "2025-01-10", 120_000, "NL_STANDARD");
   await add("2", "2025-02-10", 45_000, "EU_LOCAL", "DE");
   await add("3", "2025-05-10", 30_000, "EU_LOCAL", "FR");
@@ -26,13 +30,19 @@ beforeEach(async () => {
 
 describe("getQuarterlyReports", () => {
   it("refuses an outsider with NOT_FOUND", async () => {
-    await expect(getQuarterlyReports({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(exportQuarterlyReports({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getQuarterlyReports({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(exportQuarterlyReports({ caller: { userId: outsider.id }, businessId: business.id, year: 2025 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("sums the owner's supplies per quarter and member state, and writes every state of every quarter as CSV", async () => {
     const reports = await getQuarterlyReports({ caller: { userId: owner.id }, businessId: business.id, year: 2025 });
-    const nonZero = reports.quarters.map((q) => Object.fromEntries(q.lines.filter((l) => l.netCents !== 0).map((l) => [l.state, l.netCents])));
+    const nonZero = reports.quarters.map((q) =>
+      Object.fromEntries(q.lines.filter((l) => l.netCents !== 0).map((l) => [l.state, l.netCents])),
+    );
     expect(nonZero).toEqual([{ NL: 120_000, DE: 45_000 }, { FR: 30_000, DE: 5_000 }, {}, {}]);
     const csv = (await exportQuarterlyReports({ caller: { userId: owner.id }, businessId: business.id, year: 2025 })).trim().split(/\r?\n/);
     expect(csv[0]).toBe("quarter,due_date,member_state,net_cents,net_eur,rule");

@@ -23,7 +23,14 @@ export const QUARTERLY_REPORT_COLUMNS = ["quarter", "due_date", "member_state", 
 export async function exportQuarterlyReports(options: { caller: Caller; businessId: string; year: unknown }): Promise<string> {
   const reports = await getQuarterlyReports(options);
   const rows = reports.quarters.flatMap((quarter) =>
-    quarter.lines.map((line) => [quarter.quarter, quarter.dueDate ?? "", line.state, line.netCents, (line.netCents / 100).toFixed(2), reports.rule]),
+    quarter.lines.map((line) => [
+      quarter.quarter,
+      quarter.dueDate ?? "",
+      line.state,
+      line.netCents,
+      (line.netCents / 100).toFixed(2),
+      reports.rule,
+    ]),
   );
   return writeCsv(QUARTERLY_REPORT_COLUMNS, rows);
 }

@@ -21,7 +21,13 @@ import { input, nlBusiness } from "@/lib/kor/test-helpers";
 import { buildIcpOss, type IcpOssInvoice } from "./build-icp-oss";
 import { buildQuarterlyReports } from "./build-quarterly-report";
 
-const sale = (number: string, date: string, category: IcpOssInvoice["category"], netCents: number, extra: Partial<IcpOssInvoice> = {}): IcpOssInvoice => ({
+const sale = (
+  number: string,
+  date: string,
+  category: IcpOssInvoice["category"],
+  netCents: number,
+  extra: Partial<IcpOssInvoice> = {},
+): IcpOssInvoice => ({
   id: `id-${number}`,
   number,
   date,
@@ -49,9 +55,17 @@ const invoices: IcpOssInvoice[] = [
   sale("9", "2026-07-01", "NL_STANDARD", 200_000, { vatCents: 42_000 }), // domestic: NL, not ICP/OSS
 ];
 
-const transactions: Transaction[] = invoices.map((i) => ({ id: i.id, date: i.date, netCents: i.netCents, vatCents: i.vatCents, category: i.category, ...(i.country ? { country: i.country } : {}) }));
+const transactions: Transaction[] = invoices.map((i) => ({
+  id: i.id,
+  date: i.date,
+  netCents: i.netCents,
+  vatCents: i.vatCents,
+  category: i.category,
+  ...(i.country ? { country: i.country } : {}),
+}));
 const engineInput = input("2026-12-31", transactions, nlBusiness({ euKor: { memberStates: ["DE", "BE", "FR"] } }));
-const nonZero = (lines: { state: string; netCents: number }[]) => Object.fromEntries(lines.filter((l) => l.netCents !== 0).map((l) => [l.state, l.netCents]));
+const nonZero = (lines: { state: string; netCents: number }[]) =>
+  Object.fromEntries(lines.filter((l) => l.netCents !== 0).map((l) => [l.state, l.netCents]));
 
 describe("golden case: EU-KOR business with sales in Germany, Belgium and France (2026)", () => {
   const reports = buildQuarterlyReports({ year: 2026, input: engineInput, output: evaluate(engineInput, { explain: true }) });
@@ -79,12 +93,20 @@ describe("golden case: EU-KOR business with sales in Germany, Belgium and France
       { vatId: "DE123456789", country: "DE", customerName: "Holz GmbH", goodsCents: 400_000, servicesCents: 0, invoices: ["1"] },
     ]);
     expect(figures.quarters[0]!.icpTotals).toEqual({ goodsCents: 400_000, servicesCents: 150_000 });
-    expect(figures.quarters[1]!.icp).toEqual([{ vatId: "DE123456789", country: "DE", customerName: "Holz GmbH", goodsCents: -50_000, servicesCents: 0, invoices: ["8"] }]);
+    expect(figures.quarters[1]!.icp).toEqual([
+      { vatId: "DE123456789", country: "DE", customerName: "Holz GmbH", goodsCents: -50_000, servicesCents: 0, invoices: ["8"] },
+    ]);
     expect(figures.quarters[2]!.icp).toEqual([]);
   });
 
   it("OSS from the sale that took distance sales over €10,000, per member state with the VAT charged (KOR-RULES.md §1; OSS)", () => {
-    expect(figures.ossStart).toMatchObject({ from: "2026-05-02", reason: "crossed", invoiceNumber: "5", thresholdCents: 1_000_000, ruleId: "distanceSales.threshold" });
+    expect(figures.ossStart).toMatchObject({
+      from: "2026-05-02",
+      reason: "crossed",
+      invoiceNumber: "5",
+      thresholdCents: 1_000_000,
+      ruleId: "distanceSales.threshold",
+    });
     // 6,000 + 3,000 + 2,000 + 500 + 1,000.
     expect(figures.distanceSalesCents).toBe(1_250_000);
     expect(figures.quarters[0]!.oss).toEqual([]);
@@ -98,7 +120,10 @@ describe("golden case: EU-KOR business with sales in Germany, Belgium and France
   });
 
   it("OSS from 1 January when the previous year went over €10,000 (KOR-RULES.md §1)", () => {
-    const withLastYear = buildIcpOss({ year: 2027, invoices: [sale("p", "2026-11-01", "EU_B2C_NL_VAT", 1_000_001), sale("q", "2027-01-15", "EU_B2C_NL_VAT", 10_000)] });
+    const withLastYear = buildIcpOss({
+      year: 2027,
+      invoices: [sale("p", "2026-11-01", "EU_B2C_NL_VAT", 1_000_001), sale("q", "2027-01-15", "EU_B2C_NL_VAT", 10_000)],
+    });
     expect(withLastYear.ossStart).toMatchObject({ from: "2027-01-01", reason: "previousYear", invoiceNumber: null });
     expect(withLastYear.dutchVatAfterOssStart.map((i) => i.number)).toEqual(["q"]);
     // Exactly €10,000 is not over it.

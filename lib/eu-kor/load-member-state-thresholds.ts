@@ -47,6 +47,8 @@ export async function loadThresholdRows(options: { client?: Tx; year?: number } 
 }
 
 /** year → state → threshold, for the engine's input. */
-export async function loadMemberStateThresholds(options: { client?: Tx } = {}): Promise<Record<string, Record<string, MemberStateThreshold>>> {
+export async function loadMemberStateThresholds(
+  options: { client?: Tx } = {},
+): Promise<Record<string, Record<string, MemberStateThreshold>>> {
   return thresholdsByYear(await loadThresholdRows(options));
 }

@@ -29,17 +29,36 @@ describe("stored member-state thresholds", () => {
 
   it("converts a national amount with the year's ECB rate, stores it with an audit entry, and feeds the engine", async () => {
     const { after } = await runAsSystem(() =>
-      setMemberStateThreshold({ year: "2091", state: "CZ", currency: "CZK", localAmount: "2000000", rate: "25.000", rateDate: "2091-01-02", by: "Operator Olga" }),
+      setMemberStateThreshold({
+        year: "2091",
+        state: "CZ",
+        currency: "CZK",
+        localAmount: "2000000",
+        rate: "25.000",
+        rateDate: "2091-01-02",
+        by: "Operator Olga",
+      }),
     );
-    expect(after).toMatchObject({ thresholdCents: 8_000_000, ecbRate: "25", ecbRateDate: "2091-01-02", approximate: false, localCurrency: "CZK", localAmount: 2_000_000 });
+    expect(after).toMatchObject({
+      thresholdCents: 8_000_000,
+      ecbRate: "25",
+      ecbRateDate: "2091-01-02",
+      approximate: false,
+      localCurrency: "CZK",
+      localAmount: 2_000_000,
+    });
     const [row] = await loadThresholdRows({ year: 2091 });
     expect(row).toMatchObject({ state: "CZ", thresholdCents: 8_000_000, ecbRateDate: "2091-01-02" });
-    const audit = await runAsSystem(() => db().auditLog.findFirstOrThrow({ where: { entityType: "MemberStateThreshold", entityId: "2091-CZ" } }));
+    const audit = await runAsSystem(() =>
+      db().auditLog.findFirstOrThrow({ where: { entityType: "MemberStateThreshold", entityId: "2091-CZ" } }),
+    );
     expect(audit).toMatchObject({ action: "memberStateThreshold.set", before: null, businessId: null });
     expect(audit.after).toMatchObject({ thresholdCents: 8_000_000, by: "Operator Olga" });
 
     // A new rate for the same year keeps the national amount and converts again.
-    const again = await runAsSystem(() => setMemberStateThreshold({ year: "2091", state: "CZ", rate: "24.5", rateDate: "2091-01-02", by: "Operator Olga" }));
+    const again = await runAsSystem(() =>
+      setMemberStateThreshold({ year: "2091", state: "CZ", rate: "24.5", rateDate: "2091-01-02", by: "Operator Olga" }),
+    );
     expect(again.before).toMatchObject({ thresholdCents: 8_000_000 });
     expect(again.after).toMatchObject({ localAmount: 2_000_000, thresholdCents: 8_163_265 });
 
@@ -47,30 +66,52 @@ describe("stored member-state thresholds", () => {
     const owner = await createUser("thresholds-owner");
     const business = await createOwnedBusiness(owner.id, "Drempel Tsjechië");
     const engineInput = await runAsUser(owner.id, () => loadEngineInput({ businessId: business.id, asOf: "2026-06-30" }));
-    expect(engineInput.rules?.memberStateThresholdsByYear?.["2091"]?.CZ).toEqual({ thresholdCents: 8_163_265, local: { currency: "CZK", amount: 2_000_000 } });
+    expect(engineInput.rules?.memberStateThresholdsByYear?.["2091"]?.CZ).toEqual({
+      thresholdCents: 8_163_265,
+      local: { currency: "CZK", amount: 2_000_000 },
+    });
     expect(makeRuleLookup(engineInput.rules)(2095).memberStateThresholds.CZ).toMatchObject({ thresholdCents: 8_163_265 });
   });
 
   it("refuses a rate of another day, a typed euro figure for a national currency and a missing name, naming the field; nothing is written", async () => {
     const attempt = (input: Parameters<typeof setMemberStateThreshold>[0]) => runAsSystem(() => setMemberStateThreshold(input));
-    await expect(attempt({ year: "2092", state: "HU", currency: "HUF", localAmount: "18000000", rate: "410.5", rateDate: "2092-01-05", by: "Olga" })).rejects.toMatchObject({
+    await expect(
+      attempt({ year: "2092", state: "HU", currency: "HUF", localAmount: "18000000", rate: "410.5", rateDate: "2092-01-05", by: "Olga" }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       fields: { rateDate: "thresholds.rateDate" },
     });
-    await expect(attempt({ year: "2092", state: "HU", currency: "HUF", thresholdEur: "46000", by: "Olga" })).rejects.toMatchObject({ fields: { thresholdEur: "thresholds.convertedNotTyped" } });
-    await expect(attempt({ year: "2092", state: "XX", thresholdEur: "46000", by: "" })).rejects.toMatchObject({ fields: { state: "thresholds.state", by: "thresholds.by" } });
+    await expect(attempt({ year: "2092", state: "HU", currency: "HUF", thresholdEur: "46000", by: "Olga" })).rejects.toMatchObject({
+      fields: { thresholdEur: "thresholds.convertedNotTyped" },
+    });
+    await expect(attempt({ year: "2092", state: "XX", thresholdEur: "46000", by: "" })).rejects.toMatchObject({
+      fields: { state: "thresholds.state", by: "thresholds.by" },
+    });
     // One refusal names every wrong field, the rate's day among them.
-    await expect(attempt({ year: "2092", state: "HU", localAmount: "18000000", rate: "410.5", rateDate: "2092-01-05", by: "" })).rejects.toMatchObject({
+    await expect(
+      attempt({ year: "2092", state: "HU", localAmount: "18000000", rate: "410.5", rateDate: "2092-01-05", by: "" }),
+    ).rejects.toMatchObject({
       fields: { rateDate: "thresholds.rateDate", by: "thresholds.by" },
     });
-    await expect(attempt({ year: "2092", state: "DE", thresholdEur: "25000", rate: "1", by: "Olga" })).rejects.toMatchObject({ fields: { rate: "thresholds.euroState" } });
+    await expect(attempt({ year: "2092", state: "DE", thresholdEur: "25000", rate: "1", by: "Olga" })).rejects.toMatchObject({
+      fields: { rate: "thresholds.euroState" },
+    });
     expect(await loadThresholdRows({ year: 2092 })).toEqual([]);
-    expect(await runAsSystem(() => db().auditLog.count({ where: { entityType: "MemberStateThreshold", entityId: { startsWith: "2092-" } } }))).toBe(0);
+    expect(
+      await runAsSystem(() => db().auditLog.count({ where: { entityType: "MemberStateThreshold", entityId: { startsWith: "2092-" } } })),
+    ).toBe(0);
   });
 
   it("stores a euro threshold and a state without exemption", async () => {
-    const euro = await runAsSystem(() => setMemberStateThreshold({ year: "2093", state: "DE", thresholdEur: "25000", ceilingEur: "100000.00", by: "Olga" }));
-    expect(euro.after).toMatchObject({ thresholdCents: 2_500_000, currentYearCeilingCents: 10_000_000, localCurrency: null, approximate: false });
+    const euro = await runAsSystem(() =>
+      setMemberStateThreshold({ year: "2093", state: "DE", thresholdEur: "25000", ceilingEur: "100000.00", by: "Olga" }),
+    );
+    expect(euro.after).toMatchObject({
+      thresholdCents: 2_500_000,
+      currentYearCeilingCents: 10_000_000,
+      localCurrency: null,
+      approximate: false,
+    });
     const none = await runAsSystem(() => setMemberStateThreshold({ year: "2093", state: "DE", unavailable: true, by: "Olga" }));
     expect(none.after).toMatchObject({ available: false, thresholdCents: null });
   });
@@ -78,7 +119,9 @@ describe("stored member-state thresholds", () => {
   it("is read by a user but written only in system mode", async () => {
     const user = await createUser("thresholds-reader");
     expect((await runAsUser(user.id, () => loadThresholdRows({ year: 2026 }))).length).toBe(27);
-    await expect(runAsUser(user.id, () => setMemberStateThreshold({ year: "2093", state: "BE", thresholdEur: "1", by: "Mallory" }))).rejects.toThrow();
+    await expect(
+      runAsUser(user.id, () => setMemberStateThreshold({ year: "2093", state: "BE", thresholdEur: "1", by: "Mallory" })),
+    ).rejects.toThrow();
     expect(await loadThresholdRows({ year: 2093 })).not.toContainEqual(expect.objectContaining({ state: "BE" }));
   });
 });

@@ -15,25 +15,40 @@ import { fromIsoDate } from "@/lib/validation";
 import { toThresholdRow } from "./load-member-state-thresholds";
 
 const euro = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, { error: "thresholds.euro" });
-const wholeUnits = z.string().regex(/^\d{1,10}$/, { error: "thresholds.wholeUnits" }).transform(Number).refine((n) => n <= 2_147_483_647, { error: "thresholds.wholeUnits" });
+const wholeUnits = z
+  .string()
+  .regex(/^\d{1,10}$/, { error: "thresholds.wholeUnits" })
+  .transform(Number)
+  .refine((n) => n <= 2_147_483_647, { error: "thresholds.wholeUnits" });
 
-export const setThresholdSchema = z.object({
-  year: z.string().regex(/^\d{4}$/, { error: "thresholds.year" }).transform(Number).refine((y) => y >= 2020 && y <= 2100, { error: "thresholds.year" }),
-  state: z.string().refine(isEuMemberState, { error: "thresholds.state" }),
-  by: z.string().trim().min(1, { error: "thresholds.by" }).max(200, { error: "thresholds.by" }),
-  unavailable: z.boolean().optional(),
-  thresholdEur: euro.optional(),
-  ceilingEur: euro.optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: "thresholds.currency" }).refine((c) => c !== "EUR", { error: "thresholds.currency" }).optional(),
-  localAmount: wholeUnits.optional(),
-  localCeiling: wholeUnits.optional(),
-  rate: z.string().refine(isEcbRate, { error: "thresholds.rate" }).optional(),
-  rateDate: z.string().optional(),
-  note: z.string().max(500, { error: "thresholds.note" }).optional(),
-}).superRefine((input, ctx) => {
-  // The rate's day is checked with the other fields, so one refusal names every wrong field.
-  if (input.rateDate !== undefined && Number.isInteger(input.year) && input.rateDate !== ecbRateDateFor(input.year)) ctx.addIssue({ code: "custom", path: ["rateDate"], message: "thresholds.rateDate" });
-});
+export const setThresholdSchema = z
+  .object({
+    year: z
+      .string()
+      .regex(/^\d{4}$/, { error: "thresholds.year" })
+      .transform(Number)
+      .refine((y) => y >= 2020 && y <= 2100, { error: "thresholds.year" }),
+    state: z.string().refine(isEuMemberState, { error: "thresholds.state" }),
+    by: z.string().trim().min(1, { error: "thresholds.by" }).max(200, { error: "thresholds.by" }),
+    unavailable: z.boolean().optional(),
+    thresholdEur: euro.optional(),
+    ceilingEur: euro.optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: "thresholds.currency" })
+      .refine((c) => c !== "EUR", { error: "thresholds.currency" })
+      .optional(),
+    localAmount: wholeUnits.optional(),
+    localCeiling: wholeUnits.optional(),
+    rate: z.string().refine(isEcbRate, { error: "thresholds.rate" }).optional(),
+    rateDate: z.string().optional(),
+    note: z.string().max(500, { error: "thresholds.note" }).optional(),
+  })
+  .superRefine((input, ctx) => {
+    // The rate's day is checked with the other fields, so one refusal names every wrong field.
+    if (input.rateDate !== undefined && Number.isInteger(input.year) && input.rateDate !== ecbRateDateFor(input.year))
+      ctx.addIssue({ code: "custom", path: ["rateDate"], message: "thresholds.rateDate" });
+  });
 
 export type SetThresholdInput = z.input<typeof setThresholdSchema>;
 
@@ -48,9 +63,24 @@ export function nextThresholdRow(input: z.output<typeof setThresholdSchema>, cur
   const { year, state } = input;
   const note = input.note !== undefined ? input.note || null : (current?.note ?? null);
   if (input.unavailable) {
-    const extra = (["thresholdEur", "ceilingEur", "currency", "localAmount", "localCeiling", "rate", "rateDate"] as const).filter((k) => input[k] !== undefined);
+    const extra = (["thresholdEur", "ceilingEur", "currency", "localAmount", "localCeiling", "rate", "rateDate"] as const).filter(
+      (k) => input[k] !== undefined,
+    );
     if (extra.length > 0) throw invalid(Object.fromEntries(extra.map((k) => [k, "thresholds.notWithUnavailable"])));
-    return { year, state, available: false, thresholdCents: null, currentYearCeilingCents: null, localCurrency: null, localAmount: null, localCeilingAmount: null, ecbRate: null, ecbRateDate: null, approximate: false, note };
+    return {
+      year,
+      state,
+      available: false,
+      thresholdCents: null,
+      currentYearCeilingCents: null,
+      localCurrency: null,
+      localAmount: null,
+      localCeilingAmount: null,
+      ecbRate: null,
+      ecbRateDate: null,
+      approximate: false,
+      note,
+    };
   }
   const currency = input.currency ?? (input.thresholdEur === undefined ? current?.localCurrency : null) ?? null;
   if (currency === null) {
@@ -59,18 +89,31 @@ export function nextThresholdRow(input: z.output<typeof setThresholdSchema>, cur
     const extra = (["localAmount", "localCeiling", "rate", "rateDate"] as const).filter((k) => input[k] !== undefined);
     if (extra.length > 0) throw invalid(Object.fromEntries(extra.map((k) => [k, "thresholds.euroState"])));
     return {
-      year, state, available: true,
+      year,
+      state,
+      available: true,
       thresholdCents: euroToCents(input.thresholdEur),
       currentYearCeilingCents: input.ceilingEur !== undefined ? euroToCents(input.ceilingEur) : null,
-      localCurrency: null, localAmount: null, localCeilingAmount: null, ecbRate: null, ecbRateDate: null, approximate: false, note,
+      localCurrency: null,
+      localAmount: null,
+      localCeilingAmount: null,
+      ecbRate: null,
+      ecbRateDate: null,
+      approximate: false,
+      note,
     };
   }
   // A national-currency threshold: converted with the prescribed rate, never typed in euro.
   if (input.thresholdEur !== undefined || input.ceilingEur !== undefined) {
-    throw invalid(Object.fromEntries((["thresholdEur", "ceilingEur"] as const).filter((k) => input[k] !== undefined).map((k) => [k, "thresholds.convertedNotTyped"])));
+    throw invalid(
+      Object.fromEntries(
+        (["thresholdEur", "ceilingEur"] as const).filter((k) => input[k] !== undefined).map((k) => [k, "thresholds.convertedNotTyped"]),
+      ),
+    );
   }
   const localAmount = input.localAmount ?? (current?.localCurrency === currency ? current.localAmount : null);
-  const localCeiling = input.localCeiling ?? (input.localAmount === undefined && current?.localCurrency === currency ? current.localCeilingAmount : null);
+  const localCeiling =
+    input.localCeiling ?? (input.localAmount === undefined && current?.localCurrency === currency ? current.localCeilingAmount : null);
   const fields: Record<string, string> = {};
   if (localAmount === null) fields.localAmount = "thresholds.required";
   if (input.rate === undefined) fields.rate = "thresholds.required";
@@ -79,11 +122,18 @@ export function nextThresholdRow(input: z.output<typeof setThresholdSchema>, cur
   else if (input.rateDate !== expectedDate) fields.rateDate = "thresholds.rateDate";
   if (Object.keys(fields).length > 0) throw invalid(fields);
   return {
-    year, state, available: true,
+    year,
+    state,
+    available: true,
     thresholdCents: convertToEuroCents(localAmount!, input.rate!),
     currentYearCeilingCents: localCeiling !== null ? convertToEuroCents(localCeiling, input.rate!) : null,
-    localCurrency: currency, localAmount, localCeilingAmount: localCeiling,
-    ecbRate: normalizeRate(input.rate!), ecbRateDate: expectedDate, approximate: false, note,
+    localCurrency: currency,
+    localAmount,
+    localCeilingAmount: localCeiling,
+    ecbRate: normalizeRate(input.rate!),
+    ecbRateDate: expectedDate,
+    approximate: false,
+    note,
   };
 }
 
@@ -111,7 +161,11 @@ export async function setMemberStateThreshold(raw: SetThresholdInput): Promise<{
       note: after.note,
       updatedAt: new Date(),
     };
-    await tx.memberStateThreshold.upsert({ where: { year_state: { year: input.year, state: input.state } }, create: { year: input.year, state: input.state, ...data }, update: data });
+    await tx.memberStateThreshold.upsert({
+      where: { year_state: { year: input.year, state: input.state } },
+      create: { year: input.year, state: input.state, ...data },
+      update: data,
+    });
     await writeAuditLog(tx, {
       businessId: null,
       actorId: null,

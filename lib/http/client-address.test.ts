@@ -13,7 +13,8 @@ describe("parseTrustedProxies", () => {
     expect(proxies.check("::1")).toBe(true);
     expect(proxies.check("11.0.0.1")).toBe(false);
     expect(proxies.check("not an ip")).toBe(false);
-    for (const bad of ["10.0.0.0/33", "localhost", "10.0.0.1/8/2", "1.2.3", "::1/129", "10.0.0.0/x"]) expect(() => parseTrustedProxies(bad), bad).toThrow();
+    for (const bad of ["10.0.0.0/33", "localhost", "10.0.0.1/8/2", "1.2.3", "::1/129", "10.0.0.0/x"])
+      expect(() => parseTrustedProxies(bad), bad).toThrow();
   });
 });
 
@@ -24,7 +25,9 @@ describe("resolveClientAddress", () => {
   });
 
   it("behind trusted proxies walks from the right, skipping them; a client-written left part is ignored", () => {
-    expect(resolveClientAddress({ peer: "127.0.0.1", forwardedFor: "6.6.6.6, 203.0.113.9, 10.1.1.1", trusted: proxies })).toBe("203.0.113.9");
+    expect(resolveClientAddress({ peer: "127.0.0.1", forwardedFor: "6.6.6.6, 203.0.113.9, 10.1.1.1", trusted: proxies })).toBe(
+      "203.0.113.9",
+    );
     expect(resolveClientAddress({ peer: "127.0.0.1", forwardedFor: "203.0.113.9", trusted: proxies })).toBe("203.0.113.9");
     expect(resolveClientAddress({ peer: "127.0.0.1", forwardedFor: "garbage, 10.1.1.1", trusted: proxies })).toBe("10.1.1.1");
     expect(resolveClientAddress({ peer: "203.0.113.5", forwardedFor: "6.6.6.6", trusted: proxies })).toBe("203.0.113.5");
@@ -33,19 +36,37 @@ describe("resolveClientAddress", () => {
 });
 
 describe("normalizeForwardedHeaders (server.ts)", () => {
-  const request = (peer: string, headers: Record<string, string>) => ({ socket: { remoteAddress: peer }, headers: { host: "127.0.0.1:3000", ...headers } as Record<string, string | string[] | undefined> });
+  const request = (peer: string, headers: Record<string, string>) => ({
+    socket: { remoteAddress: peer },
+    headers: { host: "127.0.0.1:3000", ...headers } as Record<string, string | string[] | undefined>,
+  });
 
   it("without TRUSTED_PROXIES replaces a spoofed X-Forwarded-For by the peer and drops the forwarded host and protocol", () => {
-    const req = request("::ffff:192.0.2.7", { "x-forwarded-for": "6.6.6.6", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-real-ip": "7.7.7.7" });
+    const req = request("::ffff:192.0.2.7", {
+      "x-forwarded-for": "6.6.6.6",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      "x-real-ip": "7.7.7.7",
+    });
     normalizeForwardedHeaders(req, none);
     expect(req.headers).toEqual({ host: "127.0.0.1:3000", "x-forwarded-for": "192.0.2.7" });
     expect(clientIpFromHeaders(req.headers, none)).toBe("192.0.2.7");
   });
 
   it("behind a trusted proxy keeps its forwarded host and protocol and the client it names", () => {
-    const req = request("127.0.0.1", { "x-forwarded-for": "6.6.6.6, 198.51.100.4", "x-forwarded-host": "drempel.example", "x-forwarded-proto": "https", "x-real-ip": "7.7.7.7" });
+    const req = request("127.0.0.1", {
+      "x-forwarded-for": "6.6.6.6, 198.51.100.4",
+      "x-forwarded-host": "drempel.example",
+      "x-forwarded-proto": "https",
+      "x-real-ip": "7.7.7.7",
+    });
     normalizeForwardedHeaders(req, proxies);
-    expect(req.headers).toEqual({ host: "127.0.0.1:3000", "x-forwarded-for": "198.51.100.4", "x-forwarded-host": "drempel.example", "x-forwarded-proto": "https" });
+    expect(req.headers).toEqual({
+      host: "127.0.0.1:3000",
+      "x-forwarded-for": "198.51.100.4",
+      "x-forwarded-host": "drempel.example",
+      "x-forwarded-proto": "https",
+    });
     expect(clientIpFromHeaders(req.headers, proxies)).toBe("198.51.100.4");
   });
 

@@ -51,11 +51,19 @@ export function parseTrustedProxies(list: string | undefined): TrustedProxies {
  * address of X-Forwarded-For from the right, skipping trusted proxies. A hop that is not
  * an IP address stops the walk at the last trusted proxy.
  */
-export function resolveClientAddress(options: { peer: string | undefined; forwardedFor?: string | string[] | null; trusted: TrustedProxies }): string | undefined {
+export function resolveClientAddress(options: {
+  peer: string | undefined;
+  forwardedFor?: string | string[] | null;
+  trusted: TrustedProxies;
+}): string | undefined {
   let current = normalizeIp(options.peer);
   if (!current) return undefined;
   const header = Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? "");
-  const hops = header.split(",").map((hop) => hop.trim()).filter(Boolean).reverse();
+  const hops = header
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean)
+    .reverse();
   for (const hop of hops) {
     if (!options.trusted.check(current)) return current;
     const next = normalizeIp(hop);
@@ -81,7 +89,10 @@ function readHeader(headers: HeaderSource, name: string): string | undefined {
  * skips only trusted proxies.
  */
 export function clientIpFromHeaders(headers: HeaderSource, trusted: TrustedProxies): string | undefined {
-  const hops = (readHeader(headers, "x-forwarded-for") ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (readHeader(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   const peer = hops.pop();
   return resolveClientAddress({ peer, forwardedFor: hops.join(","), trusted });
 }
@@ -93,7 +104,10 @@ const FORWARDED_FROM_PROXY = ["x-forwarded-host", "x-forwarded-proto", "x-forwar
  * client address, and the other forwarding headers are dropped unless the peer is a
  * trusted proxy (X-Real-IP always: nothing reads it).
  */
-export function normalizeForwardedHeaders(request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } }, trusted: TrustedProxies): void {
+export function normalizeForwardedHeaders(
+  request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } },
+  trusted: TrustedProxies,
+): void {
   const peer = request.socket.remoteAddress;
   const client = resolveClientAddress({ peer, forwardedFor: request.headers["x-forwarded-for"], trusted });
   if (client) request.headers["x-forwarded-for"] = client;

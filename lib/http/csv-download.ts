@@ -15,7 +15,15 @@ export async function csvDownload(fileName: string, produce: (caller: { userId: 
   try {
     const csv = await produce({ userId: user.id });
     await runAsUser(user.id, () =>
-      db().$transaction((tx) => writeAuditLog(tx, { businessId: null, actorId: user.id, action: "security.export", entityType: "Export", entityId: fileName.slice(0, 200) })),
+      db().$transaction((tx) =>
+        writeAuditLog(tx, {
+          businessId: null,
+          actorId: user.id,
+          action: "security.export",
+          entityType: "Export",
+          entityId: fileName.slice(0, 200),
+        }),
+      ),
     );
     return new Response(`\uFEFF${csv}`, {
       headers: {

@@ -31,5 +31,8 @@ export type CsvDialect = "standard" | "excel-nl";
 
 /** A CSV document: a header row of `columns`, then `rows`, every cell through csvCell, CRLF line ends. */
 export function writeCsv(columns: readonly string[], rows: readonly (readonly CsvValue[])[], dialect: CsvDialect = "standard"): string {
-  return Papa.unparse({ fields: columns.map(csvCell), data: rows.map((row) => row.map(csvCell)) }, { newline: "\r\n", delimiter: dialect === "excel-nl" ? ";" : "," });
+  return Papa.unparse(
+    { fields: columns.map(csvCell), data: rows.map((row) => row.map(csvCell)) },
+    { newline: "\r\n", delimiter: dialect === "excel-nl" ? ";" : "," },
+  );
 }

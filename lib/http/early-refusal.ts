@@ -10,12 +10,20 @@ export type EarlyRefusal = { status: number; headers: Record<string, string>; bo
 
 const MB = 1024 * 1024;
 
-export function earlyRefusal(request: { method?: string; url?: string; headers: Record<string, string | string[] | undefined> }): EarlyRefusal | null {
+export function earlyRefusal(request: {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+}): EarlyRefusal | null {
   const method = (request.method ?? "GET").toUpperCase();
   const isApi = (request.url ?? "/").startsWith("/api/");
   const json = (status: number, code: string, message: string, headers: Record<string, string> = {}): EarlyRefusal =>
     isApi
-      ? { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers }, body: JSON.stringify({ error: { code, message } }) }
+      ? {
+          status,
+          headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+          body: JSON.stringify({ error: { code, message } }),
+        }
       : { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers }, body: `${message}\n` };
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) {
     return json(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed`, { allow: ALLOWED_METHODS.join(", ") });

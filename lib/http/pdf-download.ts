@@ -19,7 +19,15 @@ export function pdfHeaders(fileName: string): Record<string, string> {
 /** Records a file download in the user's security log, as every export is. */
 export async function logExport(userId: string, fileName: string): Promise<void> {
   await runAsUser(userId, () =>
-    db().$transaction((tx) => writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.export", entityType: "Export", entityId: fileName.slice(0, 200) })),
+    db().$transaction((tx) =>
+      writeAuditLog(tx, {
+        businessId: null,
+        actorId: userId,
+        action: "security.export",
+        entityType: "Export",
+        entityId: fileName.slice(0, 200),
+      }),
+    ),
   );
 }
 

@@ -26,7 +26,11 @@ function sourceFiles(dir: string): string[] {
  * several components, each with its own `t`).
  */
 function translatedKeys(source: string): string[] {
-  const declarations = [...source.matchAll(/const (\w+) = useTranslations\((?:"([\w.]+)")?\)/g)].map((match) => ({ name: match[1]!, namespace: match[2], at: match.index }));
+  const declarations = [...source.matchAll(/const (\w+) = useTranslations\((?:"([\w.]+)")?\)/g)].map((match) => ({
+    name: match[1]!,
+    namespace: match[2],
+    at: match.index,
+  }));
   return [...new Set(declarations.map((declaration) => declaration.name))].flatMap((name) =>
     [...source.matchAll(new RegExp(`\\b${name}(?:\\.(?:rich|markup|has))?\\(\\s*(?:"([^"]+)"|\`([^\`$]*))`, "g"))].flatMap((call) => {
       const owner = declarations.filter((declaration) => declaration.name === name && declaration.at < call.index).at(-1);
@@ -37,7 +41,10 @@ function translatedKeys(source: string): string[] {
 
 function resolves(messages: unknown, key: string): boolean {
   const parts = key.replace(/\.$/, "").split(".");
-  const node = parts.reduce<unknown>((current, part) => (current && typeof current === "object" ? (current as Record<string, unknown>)[part] : undefined), messages);
+  const node = parts.reduce<unknown>(
+    (current, part) => (current && typeof current === "object" ? (current as Record<string, unknown>)[part] : undefined),
+    messages,
+  );
   return key.endsWith(".") ? typeof node === "object" && node !== null : node !== undefined;
 }
 
@@ -46,17 +53,24 @@ const clientFiles = ROOTS.flatMap(sourceFiles).filter((file) => /^["']use client
 describe("clientMessages", () => {
   it("finds the client components and the keys they translate", () => {
     expect(clientFiles.length).toBeGreaterThan(20);
-    expect(translatedKeys(`const t = useTranslations("dashboard");\nt("comparison.intro", {}); t(\`comparison.\${x}\`); const u = useTranslations();\nu.has("validation.x")`)).toEqual([
-      "dashboard.comparison.intro",
-      "dashboard.comparison.",
-      "validation.x",
-    ]);
+    expect(
+      translatedKeys(
+        `const t = useTranslations("dashboard");\nt("comparison.intro", {}); t(\`comparison.\${x}\`); const u = useTranslations();\nu.has("validation.x")`,
+      ),
+    ).toEqual(["dashboard.comparison.intro", "dashboard.comparison.", "validation.x"]);
   });
 
-  for (const [language, messages] of [["nl", nl], ["en", en]] as const) {
+  for (const [language, messages] of [
+    ["nl", nl],
+    ["en", en],
+  ] as const) {
     it(`holds every key a client component translates (${language})`, () => {
       const picked = clientMessages(messages);
-      const missing = clientFiles.flatMap((file) => translatedKeys(fs.readFileSync(file, "utf8")).filter((key) => !resolves(picked, key)).map((key) => `${file}: ${key}`));
+      const missing = clientFiles.flatMap((file) =>
+        translatedKeys(fs.readFileSync(file, "utf8"))
+          .filter((key) => !resolves(picked, key))
+          .map((key) => `${file}: ${key}`),
+      );
       expect(missing).toEqual([]);
     });
   }

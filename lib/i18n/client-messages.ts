@@ -37,7 +37,9 @@ export function clientMessages(messages: AbstractIntlMessages): AbstractIntlMess
   for (const namespace of CLIENT_NAMESPACES) if (messages[namespace] !== undefined) picked[namespace] = messages[namespace];
   const dashboard = messages.dashboard;
   if (dashboard && typeof dashboard === "object") {
-    picked.dashboard = Object.fromEntries(CLIENT_DASHBOARD_PARTS.filter((part) => dashboard[part] !== undefined).map((part) => [part, dashboard[part]!]));
+    picked.dashboard = Object.fromEntries(
+      CLIENT_DASHBOARD_PARTS.filter((part) => dashboard[part] !== undefined).map((part) => [part, dashboard[part]!]),
+    );
   }
   return picked;
 }

@@ -15,7 +15,12 @@ export function formatCents(cents: number, language: UiLanguage): string {
 
 /** Axis ticks: "€ 20.000" without cents. */
 export function formatEuroWhole(cents: number, language: UiLanguage): string {
-  return numberFormat(intlLocale(language), { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.round(cents / 100));
+  return numberFormat(intlLocale(language), {
+    style: "currency",
+    currency: "EUR",
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  }).format(Math.round(cents / 100));
 }
 
 export function formatDate(isoDate: string, language: UiLanguage, style: "medium" | "long" = "medium"): string {
@@ -23,7 +28,9 @@ export function formatDate(isoDate: string, language: UiLanguage, style: "medium
 }
 
 export function formatDateTime(iso: string, language: UiLanguage): string {
-  return dateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
+  return dateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(
+    new Date(iso),
+  );
 }
 
 export function monthName(month: number, language: UiLanguage, style: "short" | "long" = "long"): string {

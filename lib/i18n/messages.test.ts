@@ -26,7 +26,9 @@ describe("messages", () => {
     const limits = new Set(RULE_TABLE.flatMap((rules) => [rules.korLimitCents, rules.unionLimitCents, rules.distanceSalesThresholdCents]));
     const written = (cents: number) => new RegExp(`€\\s?${String(cents / 100).replace(/\B(?=(\d{3})+$)/g, "[.,]")}(?![\\d.,]*\\d)`);
     const texts = (node: unknown): string[] => (typeof node === "string" ? [node] : Object.values(node as object).flatMap(texts));
-    const offenders = [...texts(nl), ...texts(en)].filter((text) => [...limits].some((cents) => cents !== null && written(cents).test(text)));
+    const offenders = [...texts(nl), ...texts(en)].filter((text) =>
+      [...limits].some((cents) => cents !== null && written(cents).test(text)),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -9,7 +9,11 @@ import { parseEuroInput } from "@/lib/dashboard/kor-comparison";
 const MAX_VAT_CENTS = 1_000_000_000;
 
 export const investmentGoodInputSchema = z.strictObject({
-  description: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  description: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(200, { error: "validation.tooLong" }),
   vat: z
     .string({ error: "validation.required" })
     .trim()
@@ -26,7 +30,11 @@ export const investmentGoodInputSchema = z.strictObject({
       }
       return cents;
     }),
-  firstUseYear: z.coerce.number({ error: "validation.firstUseYear" }).int({ error: "validation.firstUseYear" }).min(1990, { error: "validation.firstUseYear" }).max(2100, { error: "validation.firstUseYear" }),
+  firstUseYear: z.coerce
+    .number({ error: "validation.firstUseYear" })
+    .int({ error: "validation.firstUseYear" })
+    .min(1990, { error: "validation.firstUseYear" })
+    .max(2100, { error: "validation.firstUseYear" }),
   kind: z.enum(["MOVABLE", "IMMOVABLE"], { error: "validation.goodKind" }),
 });
 
@@ -41,6 +49,20 @@ export type InvestmentGoodDto = {
   createdAt: string;
 };
 
-export function toInvestmentGoodDto(row: { id: string; description: string; vatCents: number; firstUseYear: number; kind: "MOVABLE" | "IMMOVABLE"; createdAt: Date }): InvestmentGoodDto {
-  return { id: row.id, description: row.description, vatCents: row.vatCents, firstUseYear: row.firstUseYear, kind: row.kind, createdAt: row.createdAt.toISOString() };
+export function toInvestmentGoodDto(row: {
+  id: string;
+  description: string;
+  vatCents: number;
+  firstUseYear: number;
+  kind: "MOVABLE" | "IMMOVABLE";
+  createdAt: Date;
+}): InvestmentGoodDto {
+  return {
+    id: row.id,
+    description: row.description,
+    vatCents: row.vatCents,
+    firstUseYear: row.firstUseYear,
+    kind: row.kind,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

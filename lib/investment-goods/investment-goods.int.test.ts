@@ -32,12 +32,20 @@ describe("investment goods", () => {
     expect(good).toMatchObject({ description: "Bestelauto", vatCents: 450_000, firstUseYear: 2020, kind: "MOVABLE" });
     expect(await listInvestmentGoods({ caller, businessId: business.id })).toEqual([good]);
 
-    const changed = await updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: { ...car, vat: "5000,50", kind: "IMMOVABLE" } });
+    const changed = await updateInvestmentGood({
+      caller,
+      businessId: business.id,
+      goodId: good.id,
+      input: { ...car, vat: "5000,50", kind: "IMMOVABLE" },
+    });
     expect(changed).toMatchObject({ id: good.id, vatCents: 500_050, kind: "IMMOVABLE" });
     await deleteInvestmentGood({ caller, businessId: business.id, goodId: good.id });
     expect(await stored()).toEqual([]);
 
-    const log = await db().auditLog.findMany({ where: { businessId: business.id, entityType: "InvestmentGood" }, orderBy: { createdAt: "asc" } });
+    const log = await db().auditLog.findMany({
+      where: { businessId: business.id, entityType: "InvestmentGood" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(log.map((entry) => entry.action)).toEqual(["investmentGood.create", "investmentGood.update", "investmentGood.delete"]);
     expect(log.every((entry) => entry.actorId === owner.id && entry.entityId === good.id)).toBe(true);
     expect(log[1]?.before).toMatchObject({ vatCents: 450_000 });
@@ -49,11 +57,15 @@ describe("investment goods", () => {
     const caller = { userId: outsider.id };
     await expect(listInvestmentGoods({ caller, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(createInvestmentGood({ caller, businessId: business.id, input: car })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: { ...car, vat: "1" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: { ...car, vat: "1" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(deleteInvestmentGood({ caller, businessId: business.id, goodId: good.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     // The outsider's own business cannot reach the good by id either.
     const own = await createOwnedBusiness(outsider.id, "Buurman BV");
-    await expect(updateInvestmentGood({ caller, businessId: own.id, goodId: good.id, input: car })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateInvestmentGood({ caller, businessId: own.id, goodId: good.id, input: car })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(deleteInvestmentGood({ caller, businessId: own.id, goodId: good.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await stored()).map((row) => [row.id, row.vatCents])).toEqual([[good.id, 450_000]]);
     expect(await db().auditLog.count({ where: { entityType: "InvestmentGood", actorId: outsider.id } })).toBe(0);
@@ -64,26 +76,47 @@ describe("investment goods", () => {
     const caller = { userId: accountant.id };
     expect(await listInvestmentGoods({ caller, businessId: business.id })).toEqual([good]);
     await expect(createInvestmentGood({ caller, businessId: business.id, input: car })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: car })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: car })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(deleteInvestmentGood({ caller, businessId: business.id, goodId: good.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await stored()).toHaveLength(1);
   });
 
   it("lets a read-write accountant write", async () => {
-    await db().membership.update({ where: { businessId_userId: { businessId: business.id, userId: accountant.id } }, data: { access: "READ_WRITE" } });
+    await db().membership.update({
+      where: { businessId_userId: { businessId: business.id, userId: accountant.id } },
+      data: { access: "READ_WRITE" },
+    });
     const good = await createInvestmentGood({ caller: { userId: accountant.id }, businessId: business.id, input: car });
     expect(good.vatCents).toBe(450_000);
   });
 
   it("answers invalid input field by field and stores nothing", async () => {
     const caller = { userId: owner.id };
-    await expect(createInvestmentGood({ caller, businessId: business.id, input: { description: " ", vat: "veel", firstUseYear: 1800, kind: "CAR", extra: 1 } })).rejects.toMatchObject({
+    await expect(
+      createInvestmentGood({
+        caller,
+        businessId: business.id,
+        input: { description: " ", vat: "veel", firstUseYear: 1800, kind: "CAR", extra: 1 },
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      fields: { description: "validation.required", vat: "validation.amount", firstUseYear: "validation.firstUseYear", kind: "validation.goodKind", extra: "validation.unknownField" },
+      fields: {
+        description: "validation.required",
+        vat: "validation.amount",
+        firstUseYear: "validation.firstUseYear",
+        kind: "validation.goodKind",
+        extra: "validation.unknownField",
+      },
     });
-    await expect(createInvestmentGood({ caller, businessId: business.id, input: { ...car, vat: "0" } })).rejects.toMatchObject({ fields: { vat: "validation.positiveAmount" } });
+    await expect(createInvestmentGood({ caller, businessId: business.id, input: { ...car, vat: "0" } })).rejects.toMatchObject({
+      fields: { vat: "validation.positiveAmount" },
+    });
     const good = await createInvestmentGood({ caller, businessId: business.id, input: car });
-    await expect(updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: { ...car, vat: "" } })).rejects.toMatchObject({ fields: { vat: "validation.required" } });
+    await expect(
+      updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: { ...car, vat: "" } }),
+    ).rejects.toMatchObject({ fields: { vat: "validation.required" } });
     expect((await stored()).map((row) => row.vatCents)).toEqual([450_000]);
     expect(await db().auditLog.count({ where: { businessId: business.id, entityType: "InvestmentGood" } })).toBe(1);
   });

@@ -6,6 +6,9 @@ import { toInvestmentGoodDto, type InvestmentGoodDto } from "./investment-good.t
 export async function listInvestmentGoods(options: { caller: Caller; businessId: string }): Promise<InvestmentGoodDto[]> {
   const { caller, businessId } = options;
   await requireBusinessAccess({ caller, businessId, need: "read" });
-  const rows = await db().investmentGood.findMany({ where: { businessId }, orderBy: [{ firstUseYear: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db().investmentGood.findMany({
+    where: { businessId },
+    orderBy: [{ firstUseYear: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map(toInvestmentGoodDto);
 }

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { InvestmentGoodDto } from "./investment-good.types";
 import { planYears, revisionPlans } from "./revision-plan";
 
-const good = (id: string, vatCents: number, firstUseYear: number, kind: "MOVABLE" | "IMMOVABLE"): InvestmentGoodDto => ({ id, description: id, vatCents, firstUseYear, kind, createdAt: "2026-01-01T00:00:00.000Z" });
+const good = (id: string, vatCents: number, firstUseYear: number, kind: "MOVABLE" | "IMMOVABLE"): InvestmentGoodDto => ({
+  id,
+  description: id,
+  vatCents,
+  firstUseYear,
+  kind,
+  createdAt: "2026-01-01T00:00:00.000Z",
+});
 
 describe("revisionPlans", () => {
   const plans = revisionPlans([good("car", 450_000, 2020, "MOVABLE"), good("shed", 2_100_000, 2024, "IMMOVABLE")], planYears(2026));

@@ -20,22 +20,47 @@ export async function createInvestmentGood(options: { caller: Caller; businessId
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
     const data = parseOrThrow(investmentGoodInputSchema, options.input);
-    const row = await tx.investmentGood.create({ data: { businessId, description: data.description, vatCents: data.vat, firstUseYear: data.firstUseYear, kind: data.kind } });
+    const row = await tx.investmentGood.create({
+      data: { businessId, description: data.description, vatCents: data.vat, firstUseYear: data.firstUseYear, kind: data.kind },
+    });
     const after = toInvestmentGoodDto(row);
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "investmentGood.create", entityType: "InvestmentGood", entityId: row.id, after });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "investmentGood.create",
+      entityType: "InvestmentGood",
+      entityId: row.id,
+      after,
+    });
     return after;
   });
 }
 
-export async function updateInvestmentGood(options: { caller: Caller; businessId: string; goodId: string; input: unknown }): Promise<InvestmentGoodDto> {
+export async function updateInvestmentGood(options: {
+  caller: Caller;
+  businessId: string;
+  goodId: string;
+  input: unknown;
+}): Promise<InvestmentGoodDto> {
   const { caller, businessId, goodId } = options;
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
     const existing = await findGoodOfBusiness(tx, businessId, goodId);
     const data = parseOrThrow(investmentGoodInputSchema, options.input);
-    const row = await tx.investmentGood.update({ where: { id: existing.id }, data: { description: data.description, vatCents: data.vat, firstUseYear: data.firstUseYear, kind: data.kind } });
+    const row = await tx.investmentGood.update({
+      where: { id: existing.id },
+      data: { description: data.description, vatCents: data.vat, firstUseYear: data.firstUseYear, kind: data.kind },
+    });
     const after = toInvestmentGoodDto(row);
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "investmentGood.update", entityType: "InvestmentGood", entityId: row.id, before: toInvestmentGoodDto(existing), after });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "investmentGood.update",
+      entityType: "InvestmentGood",
+      entityId: row.id,
+      before: toInvestmentGoodDto(existing),
+      after,
+    });
     return after;
   });
 }
@@ -47,7 +72,14 @@ export async function deleteInvestmentGood(options: { caller: Caller; businessId
     const existing = await findGoodOfBusiness(tx, businessId, goodId);
     await tx.investmentGood.delete({ where: { id: existing.id } });
     const before = toInvestmentGoodDto(existing);
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "investmentGood.delete", entityType: "InvestmentGood", entityId: existing.id, before });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "investmentGood.delete",
+      entityType: "InvestmentGood",
+      entityId: existing.id,
+      before,
+    });
     return before;
   });
 }

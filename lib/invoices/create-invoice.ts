@@ -16,7 +16,14 @@ export async function createInvoice(options: { caller: Caller; businessId: strin
     await assertCreditTarget(tx, businessId, input);
     const invoice = await tx.invoice.create({ data: { ...invoiceColumns(input), businessId, createdById: caller.userId } });
     const dto = toInvoiceDto(invoice);
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "invoice.create", entityType: "Invoice", entityId: invoice.id, after: dto });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "invoice.create",
+      entityType: "Invoice",
+      entityId: invoice.id,
+      after: dto,
+    });
     await enqueueEvaluation(tx, businessId);
     return dto;
   };

@@ -49,7 +49,13 @@ export function centsToDecimal(cents: number): string {
   return `${cents < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-export async function exportInvoicesCsv(options: { caller: Caller; businessId: string; query: unknown; language?: "nl" | "en"; dialect?: CsvDialect }): Promise<string> {
+export async function exportInvoicesCsv(options: {
+  caller: Caller;
+  businessId: string;
+  query: unknown;
+  language?: "nl" | "en";
+  dialect?: CsvDialect;
+}): Promise<string> {
   const { caller, businessId } = options;
   const language = options.language ?? "nl";
   const dialect = options.dialect ?? "standard";
@@ -65,7 +71,12 @@ export async function exportInvoicesCsv(options: { caller: Caller; businessId: s
   // A credit note names the invoice it credits by number: ids mean nothing in another business.
   const creditedIds = [...new Set(rows.map((row) => row.creditsInvoiceId).filter((id): id is string => id !== null))];
   const credited = creditedIds.length
-    ? new Map((await db().invoice.findMany({ where: { businessId, id: { in: creditedIds } }, select: { id: true, number: true } })).map((row) => [row.id, row.number]))
+    ? new Map(
+        (await db().invoice.findMany({ where: { businessId, id: { in: creditedIds } }, select: { id: true, number: true } })).map((row) => [
+          row.id,
+          row.number,
+        ]),
+      )
     : new Map<string, string>();
   const data = rows.map((row) => {
     const invoice = withClassification(row);

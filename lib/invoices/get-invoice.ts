@@ -16,7 +16,12 @@ export async function findInvoiceOfBusiness(tx: Tx, businessId: string, invoiceI
 }
 
 /** The gate and the invoice in one statement (invoice-query.ts builds the DTO). */
-export async function getInvoice(options: { caller: Caller; businessId: string; invoiceId: string; includeDeleted?: boolean }): Promise<InvoiceDto> {
+export async function getInvoice(options: {
+  caller: Caller;
+  businessId: string;
+  invoiceId: string;
+  includeDeleted?: boolean;
+}): Promise<InvoiceDto> {
   const { caller, businessId, invoiceId } = options;
   const validId = uuid.safeParse(invoiceId).success;
   const { alongside } = await requireBusinessAccessWithVersion({

@@ -35,7 +35,18 @@ beforeEach(async () => {
 
 describe("queryInvoices", () => {
   it("reads exactly what Prisma reads, in the query's order, and only this business's rows", async () => {
-    const plain = await createInvoice({ caller, businessId, input: { number: "R-1", date: "2026-03-31", customer: customer("Klant Één"), category: "NL_STANDARD", netCents: 123_456, vatCents: 25_926 } });
+    const plain = await createInvoice({
+      caller,
+      businessId,
+      input: {
+        number: "R-1",
+        date: "2026-03-31",
+        customer: customer("Klant Één"),
+        category: "NL_STANDARD",
+        netCents: 123_456,
+        vatCents: 25_926,
+      },
+    });
     const foreign = await createInvoice({
       caller,
       businessId,
@@ -52,11 +63,27 @@ describe("queryInvoices", () => {
         sequence: 3,
       },
     });
-    const credit = await createInvoice({ caller, businessId, input: { number: "R-3", kind: "credit_note", creditsInvoiceId: plain.id, date: "2026-04-02", customer: customer("Klant Één"), category: "NL_STANDARD", netCents: -10_000 } });
+    const credit = await createInvoice({
+      caller,
+      businessId,
+      input: {
+        number: "R-3",
+        kind: "credit_note",
+        creditsInvoiceId: plain.id,
+        date: "2026-04-02",
+        customer: customer("Klant Één"),
+        category: "NL_STANDARD",
+        netCents: -10_000,
+      },
+    });
     await deleteInvoice({ caller, businessId, invoiceId: credit.id });
     const stranger = await createUser("stranger");
     const other = await createOwnedBusiness(stranger.id, "Other BV");
-    await createInvoice({ caller: { userId: stranger.id }, businessId: other.id, input: { number: "R-9", date: "2026-04-01", customer: customer("X"), category: "NL_STANDARD", netCents: 1 } });
+    await createInvoice({
+      caller: { userId: stranger.id },
+      businessId: other.id,
+      input: { number: "R-9", date: "2026-04-01", customer: customer("X"), category: "NL_STANDARD", netCents: 1 },
+    });
 
     const live = await queryInvoices(businessId, query({ year: 2026, sort: "netCents", dir: "asc" }));
     expect(live.map((row) => row.number)).toEqual(["R-2", "R-1"]);
@@ -79,15 +106,27 @@ describe("queryInvoices", () => {
   });
 
   it("pages without overlap, searches with % and _ taken literally, and ends December at the year's end", async () => {
-    for (const [number, date, name] of [["P-1", "2026-12-01", "100% Zeker"], ["P-2", "2026-12-31", "Klant_A"], ["P-3", "2027-01-01", "KlantBA"], ["P-4", "2026-11-30", "Gewoon"]] as const) {
-      await createInvoice({ caller, businessId, input: { number, date, customer: customer(name), category: "NL_STANDARD", netCents: 1_000 } });
+    for (const [number, date, name] of [
+      ["P-1", "2026-12-01", "100% Zeker"],
+      ["P-2", "2026-12-31", "Klant_A"],
+      ["P-3", "2027-01-01", "KlantBA"],
+      ["P-4", "2026-11-30", "Gewoon"],
+    ] as const) {
+      await createInvoice({
+        caller,
+        businessId,
+        input: { number, date, customer: customer(name), category: "NL_STANDARD", netCents: 1_000 },
+      });
     }
     const december = await queryInvoices(businessId, query({ year: 2026, month: 12, sort: "number", dir: "asc" }));
     expect(december.map((row) => row.number)).toEqual(["P-1", "P-2"]);
     expect((await queryInvoices(businessId, query({ q: "100%" }))).map((row) => row.number)).toEqual(["P-1"]);
     expect((await queryInvoices(businessId, query({ q: "klant_a" }))).map((row) => row.number)).toEqual(["P-2"]);
     const sorted = query({ sort: "date", dir: "asc" });
-    const pages = [await queryInvoices(businessId, sorted, { offset: 0, limit: 3 }), await queryInvoices(businessId, sorted, { offset: 3, limit: 3 })];
+    const pages = [
+      await queryInvoices(businessId, sorted, { offset: 0, limit: 3 }),
+      await queryInvoices(businessId, sorted, { offset: 3, limit: 3 }),
+    ];
     expect(pages.map((page) => page.map((row) => row.number))).toEqual([["P-4", "P-1", "P-2"], ["P-3"]]);
     expect(await queryInvoices(businessId, query({ q: "niemand" }))).toEqual([]);
   });

@@ -41,7 +41,10 @@ const jan1 = (year: number) => `${year}-01-01`;
 const categories = (codes: readonly string[]) => Prisma.sql`${codes as string[]}::"InvoiceCategory"[]`;
 
 function yearRangeSql({ from, to }: YearRange): Prisma.Sql {
-  const parts = [from !== undefined ? Prisma.sql`"date" >= ${jan1(from)}::date` : null, to !== undefined ? Prisma.sql`"date" < ${jan1(to)}::date` : null].filter((part) => part !== null);
+  const parts = [
+    from !== undefined ? Prisma.sql`"date" >= ${jan1(from)}::date` : null,
+    to !== undefined ? Prisma.sql`"date" < ${jan1(to)}::date` : null,
+  ].filter((part) => part !== null);
   return parts.length ? Prisma.sql`(${Prisma.join(parts, " AND ")})` : Prisma.sql`TRUE`;
 }
 
@@ -60,9 +63,13 @@ function monthStart(year: number, month: number): string {
 }
 
 export function invoiceWhereSql(businessId: string, query: ListInvoicesQuery): Prisma.Sql {
-  const and: Prisma.Sql[] = [Prisma.sql`"businessId" = ${businessId}::uuid`, query.deleted === "only" ? Prisma.sql`"deletedAt" IS NOT NULL` : Prisma.sql`"deletedAt" IS NULL`];
+  const and: Prisma.Sql[] = [
+    Prisma.sql`"businessId" = ${businessId}::uuid`,
+    query.deleted === "only" ? Prisma.sql`"deletedAt" IS NOT NULL` : Prisma.sql`"deletedAt" IS NULL`,
+  ];
   const year = query.year ?? (query.month ? Number(amsterdamToday().slice(0, 4)) : undefined);
-  if (year && query.month) and.push(Prisma.sql`"date" >= ${monthStart(year, query.month)}::date AND "date" < ${monthStart(year, query.month + 1)}::date`);
+  if (year && query.month)
+    and.push(Prisma.sql`"date" >= ${monthStart(year, query.month)}::date AND "date" < ${monthStart(year, query.month + 1)}::date`);
   else if (year) and.push(Prisma.sql`"date" >= ${jan1(year)}::date AND "date" < ${jan1(year + 1)}::date`);
   if (query.category) and.push(Prisma.sql`"category" = ${query.category}::"InvoiceCategory"`);
   if (query.counted === "yes") and.push(Prisma.sql`"category" = ANY(${categories(COUNTING)}) AND NOT ${ANCILLARY_EXCLUDED}`);

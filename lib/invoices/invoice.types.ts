@@ -8,7 +8,11 @@ import { isoDate } from "@/lib/validation";
 
 // An Int column holds ±21 million euro; no zzp'er invoice comes near.
 const MAX_CENTS = 2_000_000_000;
-const cents = z.number("validation.integerCents").int("validation.integerCents").min(-MAX_CENTS, "validation.amountRange").max(MAX_CENTS, "validation.amountRange");
+const cents = z
+  .number("validation.integerCents")
+  .int("validation.integerCents")
+  .min(-MAX_CENTS, "validation.amountRange")
+  .max(MAX_CENTS, "validation.amountRange");
 
 export const REVENUE_KINDS = ["invoice", "cash_sale", "advance_payment", "credit_note"] as const;
 export type RevenueKindJson = (typeof REVENUE_KINDS)[number];
@@ -19,18 +23,27 @@ const countryCode = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "validation.country");
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value ?? undefined);
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
 
 export const customerSchema = z
-  .object({
-    name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
-    country: z.preprocess(blankToUndefined, countryCode.optional()),
-    type: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
-    vatId: z.preprocess(
-      blankToUndefined,
-      z.string().trim().toUpperCase().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId")).optional(),
-    ),
-  }, "validation.required")
+  .object(
+    {
+      name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
+      country: z.preprocess(blankToUndefined, countryCode.optional()),
+      type: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
+      vatId: z.preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .transform((v) => v.replace(/[\s.]/g, ""))
+          .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId"))
+          .optional(),
+      ),
+    },
+    "validation.required",
+  )
   .strict();
 
 export const invoiceInputSchema = z
@@ -44,11 +57,28 @@ export const invoiceInputSchema = z
     vatCents: cents.optional(),
     country: z.preprocess(blankToUndefined, countryCode.optional()),
     ancillary: z.boolean("validation.boolean").optional(),
-    sequence: z.number("validation.integer").int("validation.integer").min(0, "validation.integer").max(1_000_000, "validation.integer").nullish(),
+    sequence: z
+      .number("validation.integer")
+      .int("validation.integer")
+      .min(0, "validation.integer")
+      .max(1_000_000, "validation.integer")
+      .nullish(),
     description: z.preprocess(blankToUndefined, z.string().trim().max(500, "validation.tooLong").optional()),
-    currency: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "validation.currency").optional()),
+    currency: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .toUpperCase()
+        .regex(/^[A-Z]{3}$/, "validation.currency")
+        .optional(),
+    ),
     foreignCents: cents.nullish(),
-    exchangeRate: z.number("validation.exchangeRate").positive("validation.exchangeRate").max(1_000_000, "validation.exchangeRate").nullish(),
+    exchangeRate: z
+      .number("validation.exchangeRate")
+      .positive("validation.exchangeRate")
+      .max(1_000_000, "validation.exchangeRate")
+      .nullish(),
     creditsInvoiceId: z.preprocess(blankToUndefined, z.uuid("validation.creditsInvoice").nullish()),
   })
   .strict()
@@ -58,7 +88,8 @@ export const invoiceInputSchema = z
     const country = input.country ?? input.customer.country;
     if (category.needsCountry) {
       if (!country) ctx.addIssue({ code: "custom", path: ["country"], message: "validation.countryRequired" });
-      else if (!isEuMemberState(country) || country === "NL") ctx.addIssue({ code: "custom", path: ["country"], message: "validation.euCountry" });
+      else if (!isEuMemberState(country) || country === "NL")
+        ctx.addIssue({ code: "custom", path: ["country"], message: "validation.euCountry" });
     }
     if (input.ancillary && !category.ancillaryAllowed) {
       ctx.addIssue({ code: "custom", path: ["ancillary"], message: "validation.ancillaryNotAllowed" });
@@ -110,11 +141,19 @@ export const INVOICE_SORTS = ["date", "number", "customer", "netCents", "categor
 export const listInvoicesQuerySchema = z.object({
   year: z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year").optional(),
   page: z.coerce.number("validation.page").int("validation.page").min(1, "validation.page").max(100_000, "validation.page").default(1),
-  pageSize: z.coerce.number("validation.pageSize").int("validation.pageSize").min(1, "validation.pageSize").max(200, "validation.pageSize").default(50),
+  pageSize: z.coerce
+    .number("validation.pageSize")
+    .int("validation.pageSize")
+    .min(1, "validation.pageSize")
+    .max(200, "validation.pageSize")
+    .default(50),
   q: z.preprocess(blankToUndefined, z.string().trim().max(100, "validation.tooLong").optional()),
   category: z.preprocess(blankToUndefined, z.enum(CATEGORY_CODES, "validation.category").optional()),
   counted: z.preprocess(blankToUndefined, z.enum(["yes", "no"], "validation.counted").optional()),
-  month: z.preprocess(blankToUndefined, z.coerce.number("validation.month").int("validation.month").min(1, "validation.month").max(12, "validation.month").optional()),
+  month: z.preprocess(
+    blankToUndefined,
+    z.coerce.number("validation.month").int("validation.month").min(1, "validation.month").max(12, "validation.month").optional(),
+  ),
   sort: z.preprocess(blankToUndefined, z.enum(INVOICE_SORTS, "validation.sort").default("date")),
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"], "validation.sort").default("desc")),
   deleted: z.preprocess(blankToUndefined, z.enum(["exclude", "only"], "validation.deleted").default("exclude")),

@@ -35,13 +35,26 @@ beforeEach(async () => {
 
 describe("createInvoice", () => {
   it("refuses an outsider and writes nothing", async () => {
-    await expect(createInvoice({ caller: { userId: outsider.id }, businessId: business.id, input: invoice("1", "2026-01-01", 100) })).rejects.toMatchObject(notFound);
+    await expect(
+      createInvoice({ caller: { userId: outsider.id }, businessId: business.id, input: invoice("1", "2026-01-01", 100) }),
+    ).rejects.toMatchObject(notFound);
     expect(await db().invoice.count({ where: { businessId: business.id } })).toBe(0);
   });
 
   it("allows a member and audits the creation", async () => {
-    const created = await createInvoice({ caller: { userId: member.id }, businessId: business.id, input: invoice("2026-001", "2026-03-01", 60000) });
-    expect(created).toMatchObject({ number: "2026-001", kind: "invoice", date: "2026-03-01", netCents: 60000, vatCents: 0, customer: { name: "Klant 2026-001" } });
+    const created = await createInvoice({
+      caller: { userId: member.id },
+      businessId: business.id,
+      input: invoice("2026-001", "2026-03-01", 60000),
+    });
+    expect(created).toMatchObject({
+      number: "2026-001",
+      kind: "invoice",
+      date: "2026-03-01",
+      netCents: 60000,
+      vatCents: 0,
+      customer: { name: "Klant 2026-001" },
+    });
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: created.id, action: "invoice.create" } });
     expect(audit.actorId).toBe(member.id);
   });
@@ -49,17 +62,23 @@ describe("createInvoice", () => {
   it("refuses a read-only accountant", async () => {
     const accountant = await createUser("accountant");
     await db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
-    await expect(createInvoice({ caller: { userId: accountant.id }, businessId: business.id, input: invoice("1", "2026-01-01", 100) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createInvoice({ caller: { userId: accountant.id }, businessId: business.id, input: invoice("1", "2026-01-01", 100) }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("keeps invoice numbers unique per business, with a field message", async () => {
     await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("A-1", "2026-01-01", 100) });
-    await expect(createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("A-1", "2026-01-02", 200) })).rejects.toMatchObject({
+    await expect(
+      createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("A-1", "2026-01-02", 200) }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       fields: { number: "validation.numberTaken" },
     });
     const other = await createOwnedBusiness(outsider.id, "Ander BV");
-    await expect(createInvoice({ caller: { userId: outsider.id }, businessId: other.id, input: invoice("A-1", "2026-01-01", 100) })).resolves.toBeTruthy();
+    await expect(
+      createInvoice({ caller: { userId: outsider.id }, businessId: other.id, input: invoice("A-1", "2026-01-01", 100) }),
+    ).resolves.toBeTruthy();
   });
 
   it("names every wrong field of a bad invoice", async () => {
@@ -71,7 +90,13 @@ describe("createInvoice", () => {
       }),
     ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      fields: { number: "validation.required", date: "validation.date", "customer.name": "validation.required", netCents: "validation.integerCents", surprise: "validation.unknownField" },
+      fields: {
+        number: "validation.required",
+        date: "validation.date",
+        "customer.name": "validation.required",
+        netCents: "validation.integerCents",
+        surprise: "validation.unknownField",
+      },
     });
   });
 
@@ -79,11 +104,19 @@ describe("createInvoice", () => {
     const other = await createOwnedBusiness(outsider.id, "Ander BV");
     const foreign = await createInvoice({ caller: { userId: outsider.id }, businessId: other.id, input: invoice("X", "2026-01-01", 1000) });
     await expect(
-      createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("C-1", "2026-02-01", -500, { creditsInvoiceId: foreign.id }) }),
+      createInvoice({
+        caller: { userId: owner.id },
+        businessId: business.id,
+        input: invoice("C-1", "2026-02-01", -500, { creditsInvoiceId: foreign.id }),
+      }),
     ).rejects.toMatchObject({ fields: { creditsInvoiceId: "validation.creditsInvoice" } });
     const own = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("1", "2026-01-01", 1000) });
     await expect(
-      createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("C-1", "2026-02-01", -500, { creditsInvoiceId: own.id }) }),
+      createInvoice({
+        caller: { userId: owner.id },
+        businessId: business.id,
+        input: invoice("C-1", "2026-02-01", -500, { creditsInvoiceId: own.id }),
+      }),
     ).resolves.toMatchObject({ kind: "credit_note", creditsInvoiceId: own.id });
   });
 });
@@ -91,7 +124,8 @@ describe("createInvoice", () => {
 describe("get, update, delete and restore", () => {
   let invoiceId: string;
   beforeEach(async () => {
-    invoiceId = (await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("B-1", "2026-05-01", 10000) })).id;
+    invoiceId = (await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: invoice("B-1", "2026-05-01", 10000) }))
+      .id;
   });
 
   it("getInvoice refuses an outsider, also through a business of their own", async () => {
@@ -100,17 +134,28 @@ describe("get, update, delete and restore", () => {
     await expect(getInvoice({ caller: { userId: outsider.id }, businessId: theirs.id, invoiceId })).rejects.toMatchObject(notFound);
   });
   it("getInvoice allows a member", async () => {
-    await expect(getInvoice({ caller: { userId: member.id }, businessId: business.id, invoiceId })).resolves.toMatchObject({ number: "B-1" });
+    await expect(getInvoice({ caller: { userId: member.id }, businessId: business.id, invoiceId })).resolves.toMatchObject({
+      number: "B-1",
+    });
   });
 
   it("updateInvoice refuses an outsider and changes nothing", async () => {
-    await expect(updateInvoice({ caller: { userId: outsider.id }, businessId: business.id, invoiceId, patch: { netCents: 1 } })).rejects.toMatchObject(notFound);
+    await expect(
+      updateInvoice({ caller: { userId: outsider.id }, businessId: business.id, invoiceId, patch: { netCents: 1 } }),
+    ).rejects.toMatchObject(notFound);
     expect((await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } })).netCents).toBe(10000);
   });
   it("updateInvoice merges a patch, revalidates the whole and audits before and after", async () => {
-    const updated = await updateInvoice({ caller: { userId: member.id }, businessId: business.id, invoiceId, patch: { netCents: 12000, customer: { country: "nl" } } });
+    const updated = await updateInvoice({
+      caller: { userId: member.id },
+      businessId: business.id,
+      invoiceId,
+      patch: { netCents: 12000, customer: { country: "nl" } },
+    });
     expect(updated).toMatchObject({ netCents: 12000, customer: { name: "Klant B-1", country: "NL" } });
-    await expect(updateInvoice({ caller: { userId: member.id }, businessId: business.id, invoiceId, patch: { category: "EU_LOCAL" } })).rejects.toMatchObject({
+    await expect(
+      updateInvoice({ caller: { userId: member.id }, businessId: business.id, invoiceId, patch: { category: "EU_LOCAL" } }),
+    ).rejects.toMatchObject({
       fields: { country: "validation.euCountry" },
     });
     const audit = await db().auditLog.findFirstOrThrow({ where: { entityId: invoiceId, action: "invoice.update" } });
@@ -136,8 +181,16 @@ describe("listInvoices", () => {
   beforeEach(async () => {
     const caller = { userId: owner.id };
     await createInvoice({ caller, businessId: business.id, input: invoice("2026-001", "2026-01-10", 100000, { description: "Logo" }) });
-    await createInvoice({ caller, businessId: business.id, input: invoice("2026-002", "2026-02-10", 50000, { category: "EU_B2B_SERVICES", country: "DE" }) });
-    await createInvoice({ caller, businessId: business.id, input: invoice("2026-003", "2026-02-20", 30000, { category: "EXEMPT_REAL_ESTATE", ancillary: true }) });
+    await createInvoice({
+      caller,
+      businessId: business.id,
+      input: invoice("2026-002", "2026-02-10", 50000, { category: "EU_B2B_SERVICES", country: "DE" }),
+    });
+    await createInvoice({
+      caller,
+      businessId: business.id,
+      input: invoice("2026-003", "2026-02-20", 30000, { category: "EXEMPT_REAL_ESTATE", ancillary: true }),
+    });
     await createInvoice({ caller, businessId: business.id, input: invoice("2025-009", "2025-12-31", 70000) });
   });
 
@@ -165,14 +218,24 @@ describe("listInvoices", () => {
 
   it("sorts and pages without overlap", async () => {
     const caller = { userId: owner.id };
-    const first = await listInvoices({ caller, businessId: business.id, query: { sort: "netCents", dir: "asc", pageSize: "2", page: "1" } });
-    const second = await listInvoices({ caller, businessId: business.id, query: { sort: "netCents", dir: "asc", pageSize: "2", page: "2" } });
+    const first = await listInvoices({
+      caller,
+      businessId: business.id,
+      query: { sort: "netCents", dir: "asc", pageSize: "2", page: "1" },
+    });
+    const second = await listInvoices({
+      caller,
+      businessId: business.id,
+      query: { sort: "netCents", dir: "asc", pageSize: "2", page: "2" },
+    });
     expect([...first.data, ...second.data].map((row) => row.netCents)).toEqual([30000, 50000, 70000, 100000]);
     expect(first.page).toEqual({ number: 1, size: 2, totalItems: 4, totalPages: 2 });
   });
 
   it("refuses a bad query with field messages", async () => {
-    await expect(listInvoices({ caller: { userId: owner.id }, businessId: business.id, query: { year: "20x6", sort: "evil", pageSize: "1000" } })).rejects.toMatchObject({
+    await expect(
+      listInvoices({ caller: { userId: owner.id }, businessId: business.id, query: { year: "20x6", sort: "evil", pageSize: "1000" } }),
+    ).rejects.toMatchObject({
       fields: { year: "validation.year", sort: "validation.sort", pageSize: "validation.pageSize" },
     });
   });
@@ -214,10 +277,16 @@ describe("getTurnover after changes", () => {
     await deleteInvoice({ caller, businessId: business.id, invoiceId: first.id });
     expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).korTurnoverCents).toBe(1100000);
     await createInvoice({ caller, businessId: business.id, input: invoice("V-3", "2025-05-01", 1000000) });
-    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).kor.crossing).toMatchObject({ date: "2025-05-01", whileParticipating: true });
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).kor.crossing).toMatchObject({
+      date: "2025-05-01",
+      whileParticipating: true,
+    });
     // Business facts change too: without KOR periods the same crossing is no longer "while participating".
     await db().korParticipation.deleteMany({ where: { businessId: business.id } });
     await db().business.update({ where: { id: business.id }, data: { name: "Facturen BV 2" } });
-    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).kor.crossing).toMatchObject({ date: "2025-05-01", whileParticipating: false });
+    expect((await getTurnover({ caller, businessId: business.id, year: 2025 })).kor.crossing).toMatchObject({
+      date: "2025-05-01",
+      whileParticipating: false,
+    });
   });
 });

@@ -34,16 +34,25 @@ beforeEach(async () => {
 
 describe("listInvoiceHistory", () => {
   it("refuses an outsider with not found", async () => {
-    await expect(listInvoiceHistory({ caller: { userId: outsider.id }, businessId: business.id, invoiceId: invoice.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      listInvoiceHistory({ caller: { userId: outsider.id }, businessId: business.id, invoiceId: invoice.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("answers not found for an invoice of another business the caller can see", async () => {
     const other = await createOwnedBusiness(member.id, "Ander BV");
-    await expect(listInvoiceHistory({ caller: { userId: member.id }, businessId: other.id, invoiceId: invoice.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listInvoiceHistory({ caller: { userId: member.id }, businessId: other.id, invoiceId: invoice.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("shows a member every change with its actor and the fields before and after", async () => {
-    await updateInvoice({ caller: { userId: member.id }, businessId: business.id, invoiceId: invoice.id, patch: { netCents: 120_000, customer: { name: "Bakkerij Jansen BV" } } });
+    await updateInvoice({
+      caller: { userId: member.id },
+      businessId: business.id,
+      invoiceId: invoice.id,
+      patch: { netCents: 120_000, customer: { name: "Bakkerij Jansen BV" } },
+    });
     await deleteInvoice({ caller: { userId: member.id }, businessId: business.id, invoiceId: invoice.id });
     await restoreInvoice({ caller: { userId: owner.id }, businessId: business.id, invoiceId: invoice.id });
 

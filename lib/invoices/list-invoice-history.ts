@@ -37,7 +37,11 @@ export function diffInvoice(before: unknown, after: unknown): InvoiceChange[] {
     .map((field) => ({ field, before: left[field] ?? null, after: right[field] ?? null }));
 }
 
-export async function listInvoiceHistory(options: { caller: Caller; businessId: string; invoiceId: string }): Promise<InvoiceHistoryEntry[]> {
+export async function listInvoiceHistory(options: {
+  caller: Caller;
+  businessId: string;
+  invoiceId: string;
+}): Promise<InvoiceHistoryEntry[]> {
   const { caller, businessId, invoiceId } = options;
   await requireBusinessAccess({ caller, businessId, need: "read" });
   // Another business's invoice id answers not found, like the invoice itself.

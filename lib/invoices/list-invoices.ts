@@ -10,7 +10,9 @@ import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/
 import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { invoiceDtosSql, invoiceTotals, parseInvoiceDtos, type InvoiceTotals } from "@/lib/invoices/invoice-query";
 
-export type InvoiceRow = InvoiceDto & { kor: Pick<Classification, "countsForKor" | "countsForUnion" | "memberState" | "reason" | "ruleId" | "rule" | "interpretation"> };
+export type InvoiceRow = InvoiceDto & {
+  kor: Pick<Classification, "countsForKor" | "countsForUnion" | "memberState" | "reason" | "ruleId" | "rule" | "interpretation">;
+};
 
 export type InvoicePage = {
   data: InvoiceRow[];
@@ -47,7 +49,12 @@ export async function listInvoices(options: { caller: Caller; businessId: string
   const query = parseOrThrow(listInvoicesQuerySchema, options.query ?? {});
   const page = { offset: (query.page - 1) * query.pageSize, limit: query.pageSize };
   // The gate and the page in one statement; then the totals, reused while the books are unchanged.
-  const access = await requireBusinessAccessWithVersion({ caller, businessId, need: "read", alongside: invoiceDtosSql(businessId, query, page) });
+  const access = await requireBusinessAccessWithVersion({
+    caller,
+    businessId,
+    need: "read",
+    alongside: invoiceDtosSql(businessId, query, page),
+  });
   const { page: _page, pageSize: _size, sort: _sort, dir: _dir, ...filter } = query;
   const totalsKey = JSON.stringify([businessId, access.booksVersion, amsterdamToday(), filter]);
   const totals = await filteredTotals(businessId, query, totalsKey);

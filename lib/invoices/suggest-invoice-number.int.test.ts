@@ -22,7 +22,9 @@ beforeEach(async () => {
 
 describe("suggestInvoiceNumber", () => {
   it("refuses an outsider with not found", async () => {
-    await expect(suggestInvoiceNumber({ caller: { userId: outsider.id }, businessId: business.id, year: 2026 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(suggestInvoiceNumber({ caller: { userId: outsider.id }, businessId: business.id, year: 2026 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("suggests year-001 for a business without invoices", async () => {
@@ -36,7 +38,11 @@ describe("suggestInvoiceNumber", () => {
     const last = await createInvoice({ caller, businessId: business.id, input: { ...base, number: "2026-007", date: "2026-01-03" } });
     await deleteInvoice({ caller, businessId: business.id, invoiceId: last.id });
     const other = await createOwnedBusiness(outsider.id, "Ander BV");
-    await createInvoice({ caller: { userId: outsider.id }, businessId: other.id, input: { ...base, number: "2026-050", date: "2026-01-03" } });
+    await createInvoice({
+      caller: { userId: outsider.id },
+      businessId: other.id,
+      input: { ...base, number: "2026-050", date: "2026-01-03" },
+    });
     expect(await suggestInvoiceNumber({ caller: { userId: member.id }, businessId: business.id, year: 2026 })).toBe("2026-008");
   });
 });

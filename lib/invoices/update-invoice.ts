@@ -15,7 +15,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export async function updateInvoice(options: { caller: Caller; businessId: string; invoiceId: string; patch: unknown }): Promise<InvoiceDto> {
+export async function updateInvoice(options: {
+  caller: Caller;
+  businessId: string;
+  invoiceId: string;
+  patch: unknown;
+}): Promise<InvoiceDto> {
   const { caller, businessId, invoiceId, patch } = options;
   if (!isPlainObject(patch)) throw new AppError("VALIDATION_FAILED", "Expected an object", { fields: { _: "validation.object" } });
   return withNumberCheck(() =>
@@ -28,13 +33,23 @@ export async function updateInvoice(options: { caller: Caller; businessId: strin
       const merged = {
         ...current,
         ...patch,
-        customer: isPlainObject(patch.customer) ? { ...(current.customer as object), ...patch.customer } : (patch.customer ?? current.customer),
+        customer: isPlainObject(patch.customer)
+          ? { ...(current.customer as object), ...patch.customer }
+          : (patch.customer ?? current.customer),
       };
       const input = parseOrThrow(invoiceInputSchema, merged);
       await assertCreditTarget(tx, businessId, input, invoiceId);
       const invoice = await tx.invoice.update({ where: { id: invoiceId }, data: invoiceColumns(input) });
       const after = toInvoiceDto(invoice);
-      await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "invoice.update", entityType: "Invoice", entityId: invoiceId, before, after });
+      await writeAuditLog(tx, {
+        businessId,
+        actorId: caller.userId,
+        action: "invoice.update",
+        entityType: "Invoice",
+        entityId: invoiceId,
+        before,
+        after,
+      });
       await enqueueEvaluation(tx, businessId);
       return after;
     }),

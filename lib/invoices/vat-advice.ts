@@ -12,7 +12,11 @@ import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { loadEngineInput } from "@/lib/books/load-engine-input";
 import { isoDate, parseOrThrow } from "@/lib/validation";
 
-const cents = z.number("validation.integerCents").int("validation.integerCents").min(-2_000_000_000, "validation.amountRange").max(2_000_000_000, "validation.amountRange");
+const cents = z
+  .number("validation.integerCents")
+  .int("validation.integerCents")
+  .min(-2_000_000_000, "validation.amountRange")
+  .max(2_000_000_000, "validation.amountRange");
 
 /** What the form sends while the user types: the invoice's place and amount, and which stored invoice it changes. */
 export const vatAdviceRequestSchema = z
@@ -21,8 +25,18 @@ export const vatAdviceRequestSchema = z
     category: z.enum(CATEGORY_CODES, "validation.category"),
     netCents: cents,
     vatCents: cents.optional(),
-    sequence: z.number("validation.integer").int("validation.integer").min(0, "validation.integer").max(1_000_000, "validation.integer").nullish(),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country").nullish(),
+    sequence: z
+      .number("validation.integer")
+      .int("validation.integer")
+      .min(0, "validation.integer")
+      .max(1_000_000, "validation.integer")
+      .nullish(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "validation.country")
+      .nullish(),
     ancillary: z.boolean("validation.boolean").optional(),
     invoiceId: z.uuid("validation.invalid").nullish(),
   })
@@ -39,7 +53,10 @@ export type VatAdviceDto = Omit<VatAdvice, "crossing" | "sameDay"> & {
 async function invoiceRefs(client: Tx | ReturnType<typeof db>, businessId: string, ids: string[]): Promise<Map<string, InvoiceRef>> {
   const unique = [...new Set(ids.filter((id) => id !== ""))];
   if (unique.length === 0) return new Map();
-  const rows = await client.invoice.findMany({ where: { businessId, id: { in: unique } }, select: { id: true, number: true, sequence: true } });
+  const rows = await client.invoice.findMany({
+    where: { businessId, id: { in: unique } },
+    select: { id: true, number: true, sequence: true },
+  });
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -49,14 +66,24 @@ function toDto(advice: VatAdvice, refs: Map<string, InvoiceRef>): VatAdviceDto {
   return {
     ...rest,
     crossing: crossing
-      ? { date: crossing.date, invoice: crossing.transactionId ? ref(crossing.transactionId) : null, thisInvoice: crossing.thisInvoice, atRisk: crossing.atRisk.map(ref) }
+      ? {
+          date: crossing.date,
+          invoice: crossing.transactionId ? ref(crossing.transactionId) : null,
+          thisInvoice: crossing.thisInvoice,
+          atRisk: crossing.atRisk.map(ref),
+        }
       : null,
     sameDay: sameDay.map(ref),
   };
 }
 
 /** Advice for several candidates on one load of the books (the import preview's rows). */
-export async function adviseCandidates(options: { client: Tx | ReturnType<typeof db>; businessId: string; input: EngineInput; candidates: VatCandidate[] }): Promise<VatAdviceDto[]> {
+export async function adviseCandidates(options: {
+  client: Tx | ReturnType<typeof db>;
+  businessId: string;
+  input: EngineInput;
+  candidates: VatCandidate[];
+}): Promise<VatAdviceDto[]> {
   const advice = adviseVat(options.input, options.candidates);
   const ids = advice.flatMap((a) => [...a.sameDay, ...(a.crossing ? [a.crossing.transactionId, ...a.crossing.atRisk] : [])]);
   const refs = await invoiceRefs(options.client, options.businessId, ids);
@@ -64,7 +91,12 @@ export async function adviseCandidates(options: { client: Tx | ReturnType<typeof
 }
 
 /** The form's question: what this invoice, as typed so far, must carry. Members who can read the books may ask. */
-export async function getVatAdvice(options: { caller: Caller; businessId: string; request: unknown; today?: string }): Promise<VatAdviceDto> {
+export async function getVatAdvice(options: {
+  caller: Caller;
+  businessId: string;
+  request: unknown;
+  today?: string;
+}): Promise<VatAdviceDto> {
   const { caller, businessId } = options;
   const request = parseOrThrow(vatAdviceRequestSchema, options.request);
   return db().$transaction(async (tx) => {
@@ -87,10 +119,19 @@ export async function getVatAdvice(options: { caller: Caller; businessId: string
 }
 
 /** What a stored invoice must carry, as the books stand with it (the API's answer to POST and PATCH). */
-export async function adviseStoredInvoice(options: { client?: Tx; businessId: string; invoice: InvoiceDto; today?: string }): Promise<VatAdviceDto> {
+export async function adviseStoredInvoice(options: {
+  client?: Tx;
+  businessId: string;
+  invoice: InvoiceDto;
+  today?: string;
+}): Promise<VatAdviceDto> {
   const { businessId, invoice } = options;
   const client = options.client ?? db();
-  const input = await loadEngineInput({ businessId, asOf: options.today ?? amsterdamToday(), ...(options.client ? { client: options.client } : {}) });
+  const input = await loadEngineInput({
+    businessId,
+    asOf: options.today ?? amsterdamToday(),
+    ...(options.client ? { client: options.client } : {}),
+  });
   const [advice] = await adviseCandidates({
     client,
     businessId,

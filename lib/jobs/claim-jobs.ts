@@ -18,7 +18,13 @@ export type ClaimedJob = {
   unsubscribeUrl: string | null;
 };
 
-export async function claimJobs(options: { workerId: string; now: Date; limit: number; leaseMs: number; kinds?: readonly OutboxKind[] }): Promise<ClaimedJob[]> {
+export async function claimJobs(options: {
+  workerId: string;
+  now: Date;
+  limit: number;
+  leaseMs: number;
+  kinds?: readonly OutboxKind[];
+}): Promise<ClaimedJob[]> {
   const { workerId, now, limit, leaseMs } = options;
   // Handed out in due order (an UPDATE's RETURNING comes in the table's order): the lease
   // of the batch's last rows is the one that runs out first (renewClaim).
@@ -53,14 +59,24 @@ export async function claimJobs(options: { workerId: string; now: Date; limit: n
  */
 export async function renewClaim(options: { job: ClaimedJob; workerId: string; now: Date }): Promise<boolean> {
   const { job, workerId, now } = options;
-  const { count } = await db().outboxJob.updateMany({ where: { id: job.id, lockedBy: workerId, status: "SENDING" }, data: { lockedAt: now } });
+  const { count } = await db().outboxJob.updateMany({
+    where: { id: job.id, lockedBy: workerId, status: "SENDING" },
+    data: { lockedAt: now },
+  });
   return count === 1;
 }
 
 export const REDACTED_BODY = "[removed after sending]";
 
 /** Marks a claimed job done; only the worker that holds it can (a stale claim cannot). */
-export async function markJobSent(options: { job: ClaimedJob; workerId: string; now: Date; transport?: string; messageId?: string; redact?: boolean }): Promise<void> {
+export async function markJobSent(options: {
+  job: ClaimedJob;
+  workerId: string;
+  now: Date;
+  transport?: string;
+  messageId?: string;
+  redact?: boolean;
+}): Promise<void> {
   const { job, workerId, now } = options;
   await db().outboxJob.updateMany({
     where: { id: job.id, lockedBy: workerId, status: "SENDING" },
@@ -77,7 +93,13 @@ export async function markJobSent(options: { job: ClaimedJob; workerId: string; 
 }
 
 /** Puts a failed job back with the next backoff, or leaves it FAILED after the last try. */
-export async function markJobFailed(options: { job: ClaimedJob; workerId: string; now: Date; error: unknown; schedule?: readonly number[] }): Promise<"retry" | "failed"> {
+export async function markJobFailed(options: {
+  job: ClaimedJob;
+  workerId: string;
+  now: Date;
+  error: unknown;
+  schedule?: readonly number[];
+}): Promise<"retry" | "failed"> {
   const { job, workerId, now } = options;
   const delay = retryDelayMs(job.attempts, options.schedule);
   const message = (options.error instanceof Error ? options.error.message : String(options.error)).slice(0, 1000);

@@ -27,17 +27,39 @@ describe("the outbox lease", () => {
     const t0 = Date.now() - 60_000;
     const subjects = [`${tag} slow 1`, `${tag} slow 2`, `${tag} fast`];
     await db().outboxJob.createMany({
-      data: subjects.map((subject, i) => ({ kind: "ACCESS_EMAIL" as const, toAddress: `${tag}@test.drempel.nl`, subject, textBody: subject, htmlBody: subject, nextAttemptAt: new Date(t0 + i) })),
+      data: subjects.map((subject, i) => ({
+        kind: "ACCESS_EMAIL" as const,
+        toAddress: `${tag}@test.drempel.nl`,
+        subject,
+        textBody: subject,
+        htmlBody: subject,
+        nextAttemptAt: new Date(t0 + i),
+      })),
     });
     const sent: string[] = [];
-    const a = createWorker({ transport: recordingTransport(sent, (mail) => (mail.subject.includes("slow") ? SLOW_MS : 0)), appUrl: "http://drempel.test", workerId: "lease-a", leaseMs: LEASE_MS, kinds: ["ACCESS_EMAIL"], log: () => {} });
-    const b = createWorker({ transport: recordingTransport(sent, () => 0), appUrl: "http://drempel.test", workerId: "lease-b", leaseMs: LEASE_MS, kinds: ["ACCESS_EMAIL"], log: () => {} });
+    const a = createWorker({
+      transport: recordingTransport(sent, (mail) => (mail.subject.includes("slow") ? SLOW_MS : 0)),
+      appUrl: "http://drempel.test",
+      workerId: "lease-a",
+      leaseMs: LEASE_MS,
+      kinds: ["ACCESS_EMAIL"],
+      log: () => {},
+    });
+    const b = createWorker({
+      transport: recordingTransport(sent, () => 0),
+      appUrl: "http://drempel.test",
+      workerId: "lease-b",
+      leaseMs: LEASE_MS,
+      kinds: ["ACCESS_EMAIL"],
+      log: () => {},
+    });
 
     // A claims all three and spends 3 s on each slow one. When B looks, 5 s after A's
     // claim, the fast row has waited in A's batch longer than the 4 s lease (B takes it and
     // sends it); slow 1 is sent and slow 2 is A's current job, claimed again when A began it.
     const first = a.runOnce();
-    const claimed = async () => (await db().outboxJob.count({ where: { subject: { in: subjects }, lockedBy: "lease-a" } })) === subjects.length;
+    const claimed = async () =>
+      (await db().outboxJob.count({ where: { subject: { in: subjects }, lockedBy: "lease-a" } })) === subjects.length;
     while (!(await claimed())) await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 1_000));
     await b.runOnce();
@@ -45,7 +67,10 @@ describe("the outbox lease", () => {
 
     const ours = sent.filter((subject) => subject.startsWith(tag)).sort();
     expect(ours).toEqual([...subjects].sort());
-    const rows = await db().outboxJob.findMany({ where: { subject: { in: subjects } }, select: { subject: true, status: true, lockedBy: true } });
+    const rows = await db().outboxJob.findMany({
+      where: { subject: { in: subjects } },
+      select: { subject: true, status: true, lockedBy: true },
+    });
     expect(rows.every((row) => row.status === "SENT")).toBe(true);
     expect(rows.find((row) => row.subject === `${tag} fast`)?.lockedBy).toBe("lease-b");
   });

@@ -41,14 +41,24 @@ async function seed(now: Date) {
   await db().$executeRaw`INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${rateKeys.ended}, 3, now() - interval '1 minute')`;
 
   const idempotencyKeys = { old: `old-${tag()}`, fresh: `fresh-${tag()}` };
-  for (const [key, age] of [[idempotencyKeys.old, "25 hours"], [idempotencyKeys.fresh, "23 hours"]] as const) {
+  for (const [key, age] of [
+    [idempotencyKeys.old, "25 hours"],
+    [idempotencyKeys.fresh, "23 hours"],
+  ] as const) {
     await db().$executeRaw`INSERT INTO "IdempotencyRecord" ("id", "userId", "key", "requestHash", "statusCode", "response", "createdAt")
       VALUES (gen_random_uuid(), ${owner.id}::uuid, ${key}, 'hash', 201, '{}'::jsonb, now() - ${age}::interval)`;
   }
 
   const request = (createdDaysAgo: number, data: { approvedAt?: Date } = {}) =>
     db().accountantAccessRequest.create({
-      data: { accountantId: accountant.id, kvkNumber: "12345678", businessId: business.id, createdAt: at(-createdDaysAgo * DAY), expiresAt: at((ACCESS_REQUEST_DAYS - createdDaysAgo) * DAY), ...data },
+      data: {
+        accountantId: accountant.id,
+        kvkNumber: "12345678",
+        businessId: business.id,
+        createdAt: at(-createdDaysAgo * DAY),
+        expiresAt: at((ACCESS_REQUEST_DAYS - createdDaysAgo) * DAY),
+        ...data,
+      },
     });
   const requests = {
     oldExpired: await request(61),
@@ -60,7 +70,14 @@ async function seed(now: Date) {
 
   const invitation = (expiredDaysAgo: number, data: { acceptedAt?: Date } = {}) =>
     db().accountantInvitation.create({
-      data: { businessId: business.id, email: `invitee-${tag()}@test.drempel.nl`, tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: at(-expiredDaysAgo * DAY), createdAt: at(-(expiredDaysAgo + 14) * DAY), ...data },
+      data: {
+        businessId: business.id,
+        email: `invitee-${tag()}@test.drempel.nl`,
+        tokenHash: crypto.randomBytes(32).toString("hex"),
+        expiresAt: at(-expiredDaysAgo * DAY),
+        createdAt: at(-(expiredDaysAgo + 14) * DAY),
+        ...data,
+      },
     });
   const invitations = {
     oldExpired: await invitation(61),
@@ -70,7 +87,15 @@ async function seed(now: Date) {
     open: await invitation(-10),
   };
 
-  await db().auditLog.create({ data: { businessId: business.id, actorId: owner.id, action: "cleanup.test", entityType: "AccessRequest", entityId: requests.oldExpired.id } });
+  await db().auditLog.create({
+    data: {
+      businessId: business.id,
+      actorId: owner.id,
+      action: "cleanup.test",
+      entityType: "AccessRequest",
+      entityId: requests.oldExpired.id,
+    },
+  });
   return { owner, business, tokens, verificationTokens, rateKeys, idempotencyKeys, requests, invitations };
 }
 
@@ -78,7 +103,10 @@ async function remaining(seeded: Awaited<ReturnType<typeof seed>>) {
   const { owner, business, rateKeys, idempotencyKeys } = seeded;
   const tokens = await db().passwordResetToken.findMany({ where: { userId: owner.id }, select: { id: true } });
   const rateLimits = await db().rateLimit.findMany({ where: { key: { in: Object.values(rateKeys) } }, select: { key: true } });
-  const records = await db().idempotencyRecord.findMany({ where: { userId: owner.id, key: { in: Object.values(idempotencyKeys) } }, select: { key: true } });
+  const records = await db().idempotencyRecord.findMany({
+    where: { userId: owner.id, key: { in: Object.values(idempotencyKeys) } },
+    select: { key: true },
+  });
   const requests = await db().accountantAccessRequest.findMany({ where: { businessId: business.id }, select: { id: true } });
   const invitations = await db().accountantInvitation.findMany({ where: { businessId: business.id }, select: { id: true } });
   return {
@@ -87,7 +115,9 @@ async function remaining(seeded: Awaited<ReturnType<typeof seed>>) {
     idempotencyRecords: records.map((row) => row.key).sort(),
     accessRequests: requests.map((row) => row.id).sort(),
     invitations: invitations.map((row) => row.id).sort(),
-    verificationTokens: (await db().emailVerificationToken.findMany({ where: { userId: owner.id }, select: { id: true } })).map((row) => row.id),
+    verificationTokens: (await db().emailVerificationToken.findMany({ where: { userId: owner.id }, select: { id: true } })).map(
+      (row) => row.id,
+    ),
     auditEntries: await db().auditLog.count({ where: { businessId: business.id } }),
   };
 }
@@ -125,7 +155,13 @@ it("deletes expired tokens, counters, idempotency answers, old access requests a
 
 it("is run by the queue worker once per interval", async () => {
   let now = new Date();
-  const worker = createWorker({ transport: outboxOnlyTransport, appUrl: "http://drempel.test", clock: () => now, cleanupIntervalMs: 3_600_000, log: () => {} });
+  const worker = createWorker({
+    transport: outboxOnlyTransport,
+    appUrl: "http://drempel.test",
+    clock: () => now,
+    cleanupIntervalMs: 3_600_000,
+    log: () => {},
+  });
   expect(await worker.runCleanupIfDue()).not.toBeNull();
   now = new Date(now.getTime() + 59 * 60_000);
   expect(await worker.runCleanupIfDue()).toBeNull();

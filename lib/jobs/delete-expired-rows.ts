@@ -40,13 +40,18 @@ export async function deleteExpiredRows(now: Date): Promise<DeletedRows> {
     // them with a timestamptz in SQL reads them in the same session zone they were
     // written in.
     const rateLimits = await db().$executeRaw`DELETE FROM "RateLimit" WHERE "resetAt" <= ${now.toISOString()}::timestamptz`;
-    const idempotencyRecords = await db().$executeRaw`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()}::timestamptz`;
+    const idempotencyRecords = await db()
+      .$executeRaw`DELETE FROM "IdempotencyRecord" WHERE "createdAt" < ${new Date(now.getTime() - IDEMPOTENCY_TTL_MS).toISOString()}::timestamptz`;
     const historyStart = new Date(now.getTime() - ACCESS_REQUEST_HISTORY_DAYS * 86_400_000);
     const requests = await db().accountantAccessRequest.deleteMany({ where: { expiresAt: { lte: now }, createdAt: { lt: historyStart } } });
     const invitations = await db().accountantInvitation.deleteMany({ where: { expiresAt: { lte: historyStart } } });
-    const verificationTokens = await db().emailVerificationToken.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] } });
+    const verificationTokens = await db().emailVerificationToken.deleteMany({
+      where: { OR: [{ expiresAt: { lte: now } }, { usedAt: { not: null } }] },
+    });
     const idleSince = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
-    const sessions = await db().userSession.deleteMany({ where: { OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] } });
+    const sessions = await db().userSession.deleteMany({
+      where: { OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] },
+    });
     const challenges = await db().webAuthnChallenge.deleteMany({ where: { expiresAt: { lte: now } } });
     return {
       passwordResetTokens: tokens.count,

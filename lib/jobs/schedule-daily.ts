@@ -35,14 +35,26 @@ export async function enqueueDigests(options: { now: Date; appUrl: string }): Pr
         skipDuplicates: true,
       });
       if (!job) return 0;
-      const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true, notificationSetting: true } });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { email: true, name: true, locale: true, notificationSetting: true },
+      });
       const muted = user.notificationSetting?.mutedKinds ?? [];
       const items = await tx.notification.findMany({
-        where: { userId, digestPending: true, digestJobId: null, business: { memberships: { some: { userId } } }, alert: { code: { notIn: muted } } },
+        where: {
+          userId,
+          digestPending: true,
+          digestJobId: null,
+          business: { memberships: { some: { userId } } },
+          alert: { code: { notIn: muted } },
+        },
         include: { alert: true, business: { select: { name: true } } },
         orderBy: { createdAt: "asc" },
       });
-      await tx.notification.updateMany({ where: { userId, id: { in: items.map((item) => item.id) } }, data: { digestPending: false, digestJobId: job.id } });
+      await tx.notification.updateMany({
+        where: { userId, id: { in: items.map((item) => item.id) } },
+        data: { digestPending: false, digestJobId: job.id },
+      });
       // Left over: notifications of businesses the user has left since, or of kinds switched off.
       await tx.notification.updateMany({ where: { userId, digestPending: true, digestJobId: null }, data: { digestPending: false } });
       if (items.length === 0) {
@@ -63,7 +75,10 @@ export async function enqueueDigests(options: { now: Date; appUrl: string }): Pr
         appUrl,
         unsubscribeUrlOf: (kind) => unsubscribeUrl(appUrl, { userId, kind }),
       });
-      await tx.outboxJob.update({ where: { id: job.id }, data: { toAddress: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html } });
+      await tx.outboxJob.update({
+        where: { id: job.id },
+        data: { toAddress: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+      });
       return 1;
     });
   }

@@ -25,7 +25,14 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 20_0
 }
 
 async function start(worker: Parameters<typeof startScheduler>[0]["worker"], extra: Partial<Parameters<typeof startScheduler>[0]> = {}) {
-  const scheduler = await startScheduler({ connectionString: env().workerDatabaseUrl!, worker, dailyHour: 6, pollingIntervalSeconds: 0.5, log: () => {}, ...extra });
+  const scheduler = await startScheduler({
+    connectionString: env().workerDatabaseUrl!,
+    worker,
+    dailyHour: 6,
+    pollingIntervalSeconds: 0.5,
+    log: () => {},
+    ...extra,
+  });
   schedulers.push(scheduler);
   return scheduler;
 }
@@ -43,7 +50,9 @@ async function asRole(url: string, sql: string): Promise<unknown> {
 describe("scheduler on pg-boss", () => {
   it("runs as drempel_worker in the schema pgboss, which drempel_app cannot read or write", async () => {
     const scheduler = await start({ runDaily: async () => {}, runCleanup: async () => ({}) as never });
-    const owners = (await asRole(env().workerDatabaseUrl!, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'pgboss'`)) as { tableowner: string }[];
+    const owners = (await asRole(env().workerDatabaseUrl!, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'pgboss'`)) as {
+      tableowner: string;
+    }[];
     expect(owners.map((row) => row.tableowner)).toEqual(["drempel_worker"]);
     await expect(asRole(env().appDatabaseUrl!, `SELECT count(*) FROM pgboss.job`)).rejects.toThrow(/permission denied/);
     await expect(asRole(env().appDatabaseUrl!, `INSERT INTO pgboss.queue (name) VALUES ('x')`)).rejects.toThrow(/permission denied/);
@@ -76,7 +85,9 @@ describe("scheduler on pg-boss", () => {
     const sent = await Promise.all([a.boss.send(QUEUES.daily, null), b.boss.send(QUEUES.daily, null)]);
     expect(sent.filter((id) => id !== null)).toHaveLength(1);
     await waitFor(() => runs.length === 1);
-    await waitFor(async () => (await a.boss.findJobs(QUEUES.daily, { id: sent.find((id) => id)! })).some((job) => job.state === "completed"));
+    await waitFor(async () =>
+      (await a.boss.findJobs(QUEUES.daily, { id: sent.find((id) => id)! })).some((job) => job.state === "completed"),
+    );
     expect(runs).toHaveLength(1);
     const day = amsterdamToday();
     expect(await db().outboxJob.count({ where: { dedupeKey: `daily:${business.id}:${day}` } })).toBe(1);

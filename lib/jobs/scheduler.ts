@@ -53,7 +53,9 @@ export type Scheduler = {
 };
 
 /** The scheduler's settings (SCHEDULER_*, ALERT_DAILY_HOUR), for `npm run worker` and the inline worker alike. */
-export function schedulerSettings(settings: Env): Pick<SchedulerOptions, "dailyHour" | "heartbeatSeconds" | "superviseIntervalSeconds" | "retryDelaySeconds" | "pollingIntervalSeconds"> {
+export function schedulerSettings(
+  settings: Env,
+): Pick<SchedulerOptions, "dailyHour" | "heartbeatSeconds" | "superviseIntervalSeconds" | "retryDelaySeconds" | "pollingIntervalSeconds"> {
   return {
     dailyHour: settings.ALERT_DAILY_HOUR,
     heartbeatSeconds: settings.SCHEDULER_HEARTBEAT_SECONDS,
@@ -82,7 +84,12 @@ export async function startScheduler(options: SchedulerOptions): Promise<Schedul
   boss.on("error", (error) => log(`pg-boss: ${error instanceof Error ? error.message : String(error)}`));
   await boss.start();
 
-  const retry = { retryLimit: options.retryLimit ?? 5, retryDelay: options.retryDelaySeconds ?? 60, retryBackoff: true, retryDelayMax: 3_600 };
+  const retry = {
+    retryLimit: options.retryLimit ?? 5,
+    retryDelay: options.retryDelaySeconds ?? 60,
+    retryBackoff: true,
+    retryDelayMax: 3_600,
+  };
   const heartbeatSeconds = options.heartbeatSeconds ?? 60;
   await boss.createQueue(QUEUES.failed, { retentionSeconds: 30 * 86_400, deleteAfterSeconds: 30 * 86_400 });
   for (const name of [QUEUES.daily, QUEUES.cleanup]) {

@@ -18,7 +18,13 @@ export function startInlineWorker(): InlineWorker | null {
   if (settings.ALERT_WORKER !== "inline") return null;
   if (globalForWorker.drempelInlineWorker) return globalForWorker.drempelInlineWorker;
   const onPostgres = Boolean(settings.workerDatabaseUrl);
-  const worker = createWorker({ transport: transportFromEnv(), appUrl: appBaseUrl(), dailyHour: settings.ALERT_DAILY_HOUR, leaseMs: settings.ALERT_WORKER_LEASE_MS, inProcessSchedules: !onPostgres });
+  const worker = createWorker({
+    transport: transportFromEnv(),
+    appUrl: appBaseUrl(),
+    dailyHour: settings.ALERT_DAILY_HOUR,
+    leaseMs: settings.ALERT_WORKER_LEASE_MS,
+    inProcessSchedules: !onPostgres,
+  });
   const scheduler = onPostgres
     ? startScheduler({ connectionString: settings.workerDatabaseUrl!, worker, ...schedulerSettings(settings) }).catch((error: unknown) => {
         console.error("[drempel-scheduler] could not start; the daily schedule and clean-up wait for a worker that can", error);

@@ -90,7 +90,10 @@ export function createWorker(options: WorkerOptions): Worker {
         async (tx) => {
           await evaluateBusinessAlerts({ tx, businessId: job.businessId!, now: clock(), appUrl: options.appUrl });
           // Finished in the same transaction as its alerts: a crash leaves both undone.
-          await tx.outboxJob.updateMany({ where: { id: job.id, lockedBy: id }, data: { status: "SENT", sentAt: clock(), lockedAt: null, lastError: null } });
+          await tx.outboxJob.updateMany({
+            where: { id: job.id, lockedBy: id },
+            data: { status: "SENT", sentAt: clock(), lockedAt: null, lastError: null },
+          });
         },
         { timeout: 120_000, maxWait: 10_000 },
       );
@@ -108,7 +111,13 @@ export function createWorker(options: WorkerOptions): Worker {
       headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
     }
     headers["X-Drempel-Outbox-Id"] = job.id;
-    const accepted = await options.transport.send({ to: job.toAddress, subject: job.subject, text: job.textBody, html: job.htmlBody, headers });
+    const accepted = await options.transport.send({
+      to: job.toAddress,
+      subject: job.subject,
+      text: job.textBody,
+      html: job.htmlBody,
+      headers,
+    });
     // A reset, verification or invitation mail carries a live link; once a mail server has
     // it, the outbox keeps none. Without SMTP the outbox row is the only delivery, so it
     // keeps the link until it expires.
@@ -177,7 +186,12 @@ export function createWorker(options: WorkerOptions): Worker {
   async function runCleanup(): Promise<DeletedRows> {
     const deleted = await deleteExpiredRows(clock());
     const total = Object.values(deleted).reduce((sum, count) => sum + count, 0);
-    if (total) log(`clean-up: ${Object.entries(deleted).map(([table, count]) => `${count} ${table}`).join(", ")} deleted`);
+    if (total)
+      log(
+        `clean-up: ${Object.entries(deleted)
+          .map(([table, count]) => `${count} ${table}`)
+          .join(", ")} deleted`,
+      );
     return deleted;
   }
 
@@ -190,7 +204,10 @@ export function createWorker(options: WorkerOptions): Worker {
           if (inProcessSchedules) await runDailyIfDue();
           await runUntilIdle();
           // Housekeeping must never hold up the mails.
-          if (inProcessSchedules) await runCleanupIfDue().catch((error: unknown) => log(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`));
+          if (inProcessSchedules)
+            await runCleanupIfDue().catch((error: unknown) =>
+              log(`clean-up failed: ${error instanceof Error ? error.message : String(error)}`),
+            );
         } catch (error) {
           log(`round failed: ${error instanceof Error ? error.message : String(error)}`);
         }

@@ -15,17 +15,7 @@ import { txAt, type Ledger } from "./ledger";
 import { formatEuro } from "./money";
 import type { ExclusionWindow } from "./participation";
 import { withRule, type RuleId, type RuleSet } from "./rules";
-import type {
-  Alert,
-  AlertCode,
-  AlertLevel,
-  Business,
-  EuKorCrossing,
-  ISODate,
-  KorCrossing,
-  MeasureProjection,
-  RuleRef,
-} from "./types";
+import type { Alert, AlertCode, AlertLevel, Business, EuKorCrossing, ISODate, KorCrossing, MeasureProjection, RuleRef } from "./types";
 
 type AlertFields = {
   code: AlertCode;
@@ -44,7 +34,10 @@ type AlertFields = {
 
 function alert(f: AlertFields): Alert {
   const key = [f.code, f.year, f.threshold, f.keySuffix].filter((part) => part !== undefined).join(":");
-  const a = withRule(f.ruleId, { code: f.code, level: f.level, date: f.date, year: f.year } as Omit<Alert, keyof RuleRef | "message" | "messages" | "key">);
+  const a = withRule(f.ruleId, { code: f.code, level: f.level, date: f.date, year: f.year } as Omit<
+    Alert,
+    keyof RuleRef | "message" | "messages" | "key"
+  >);
   if (f.threshold !== undefined) a.threshold = f.threshold;
   if (f.transactionId !== undefined) a.transactionId = f.transactionId;
   if (f.transactionIds !== undefined && f.transactionIds.length > 0) a.transactionIds = f.transactionIds;
@@ -119,8 +112,14 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
     const rules = ctx.rulesOf(c.year);
     const period = filing === "month" ? c.date.slice(0, 7) : quarterLabelOf(c.date);
     const due = vatReturnDueForPeriodOf(c.date, filing);
-    const riskNl = c.atRisk.length > 0 ? ` Let op: op ${nlDate(c.date)} staan meerdere facturen zonder volgnummer (${c.atRisk.join(", ")}); hun volgorde bepaalt welke de grens overschrijdt.` : "";
-    const riskEn = c.atRisk.length > 0 ? ` Note: ${enDate(c.date)} has several invoices without a sequence (${c.atRisk.join(", ")}); their order decides which one crosses.` : "";
+    const riskNl =
+      c.atRisk.length > 0
+        ? ` Let op: op ${nlDate(c.date)} staan meerdere facturen zonder volgnummer (${c.atRisk.join(", ")}); hun volgorde bepaalt welke de grens overschrijdt.`
+        : "";
+    const riskEn =
+      c.atRisk.length > 0
+        ? ` Note: ${enDate(c.date)} has several invoices without a sequence (${c.atRisk.join(", ")}); their order decides which one crosses.`
+        : "";
     out.push(
       alert({
         code: "KOR_THRESHOLD_CROSSED",

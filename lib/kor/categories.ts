@@ -375,9 +375,7 @@ const ANCILLARY_REASON: Bilingual = {
  * state, and why. The engine's fast path uses the same table and the same ancillary
  * rule; a unit test keeps the two in step.
  */
-export function classifyTransaction(
-  tx: Pick<Transaction, "category" | "country" | "ancillary" | "date">,
-): Classification {
+export function classifyTransaction(tx: Pick<Transaction, "category" | "country" | "ancillary" | "date">): Classification {
   const info = CATEGORIES[tx.category];
   const rules = rulesFor(yearOf(tx.date));
   if (info.ancillaryAllowed && tx.ancillary === true && rules.ancillaryExemptExcluded) {

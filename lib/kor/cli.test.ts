@@ -87,27 +87,47 @@ function withTx(index: number, patch: Record<string, unknown>, drop: string[] = 
 
 const invalidCases: { name: string; content: string; expected: RegExp }[] = [
   { name: "malformed JSON", content: '{ "asOf": "2026-06-01", ', expected: /^input: malformed JSON/m },
-  { name: "unknown category", content: withTx(2, { category: "NL_SUPER" }), expected: /^transactions\[2\]\.category: unknown category "NL_SUPER"/m },
+  {
+    name: "unknown category",
+    content: withTx(2, { category: "NL_SUPER" }),
+    expected: /^transactions\[2\]\.category: unknown category "NL_SUPER"/m,
+  },
   {
     name: "missing country where required",
     content: withTx(1, { category: "EU_B2B_SERVICES" }),
     expected: /^transactions\[1\]\.country: required for category EU_B2B_SERVICES/m,
   },
-  { name: "non-integer amount", content: withTx(0, { netCents: 12.5 }), expected: /^transactions\[0\]\.netCents: expected an integer number of cents/m },
-  { name: "amount as a string", content: withTx(0, { vatCents: "21" }), expected: /^transactions\[0\]\.vatCents: expected an integer number of cents/m },
+  {
+    name: "non-integer amount",
+    content: withTx(0, { netCents: 12.5 }),
+    expected: /^transactions\[0\]\.netCents: expected an integer number of cents/m,
+  },
+  {
+    name: "amount as a string",
+    content: withTx(0, { vatCents: "21" }),
+    expected: /^transactions\[0\]\.vatCents: expected an integer number of cents/m,
+  },
   { name: "impossible date", content: withTx(3, { date: "2026-02-30" }), expected: /^transactions\[3\]\.date: expected YYYY-MM-DD/m },
-  { name: "date in another format", content: withTx(3, { date: "30-01-2026" }), expected: /^transactions\[3\]\.date: expected YYYY-MM-DD/m },
+  {
+    name: "date in another format",
+    content: withTx(3, { date: "30-01-2026" }),
+    expected: /^transactions\[3\]\.date: expected YYYY-MM-DD/m,
+  },
   { name: "missing date", content: withTx(3, {}, ["date"]), expected: /^transactions\[3\]\.date: required/m },
   { name: "impossible asOf", content: JSON.stringify({ ...valid, asOf: "2026-13-01" }), expected: /^asOf: expected YYYY-MM-DD/m },
 ];
 
 describe.concurrent("command line on invalid input", () => {
-  it.each(invalidCases)("$name exits 2 and names the field", async ({ name, content, expected }) => {
-    const run = await runCli(["evaluate", file(`${name.replace(/\W+/g, "-")}.json`, content)]);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe("");
-    expect(run.stderr).toMatch(expected);
-  }, 30_000);
+  it.each(invalidCases)(
+    "$name exits 2 and names the field",
+    async ({ name, content, expected }) => {
+      const run = await runCli(["evaluate", file(`${name.replace(/\W+/g, "-")}.json`, content)]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(expected);
+    },
+    30_000,
+  );
 
   it("reports every problem of a file at once", async () => {
     const copy = structuredClone(valid) as { transactions: Record<string, unknown>[] };

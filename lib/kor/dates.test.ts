@@ -119,14 +119,18 @@ describe("working days", () => {
 
   it("always lands on a working day, strictly after the start", () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayNumberOf(2020, 1, 1), max: dayNumberOf(2035, 12, 31) }), fc.integer({ min: 1, max: 40 }), (day, n) => {
-        const result = toDayNumber(addWorkingDays(fromDayNumber(day), n));
-        expect(isWorkingDay(result)).toBe(true);
-        expect(result).toBeGreaterThan(day);
-        let count = 0;
-        for (let d = day + 1; d <= result; d++) if (isWorkingDay(d)) count++;
-        expect(count).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: dayNumberOf(2020, 1, 1), max: dayNumberOf(2035, 12, 31) }),
+        fc.integer({ min: 1, max: 40 }),
+        (day, n) => {
+          const result = toDayNumber(addWorkingDays(fromDayNumber(day), n));
+          expect(isWorkingDay(result)).toBe(true);
+          expect(result).toBeGreaterThan(day);
+          let count = 0;
+          for (let d = day + 1; d <= result; d++) if (isWorkingDay(d)) count++;
+          expect(count).toBe(n);
+        },
+      ),
       { numRuns: 200 },
     );
   });

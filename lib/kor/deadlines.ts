@@ -103,11 +103,7 @@ export function vatReturnDueForPeriodOf(date: ISODate, filingPeriod: FilingPerio
 }
 
 /** The next `count` period starts after `asOf` whose apply-by date has not passed. */
-export function upcomingApplyBy(
-  asOf: ISODate,
-  filingPeriod: FilingPeriod,
-  count: number,
-): { start: ISODate; applyBy: ISODate }[] {
+export function upcomingApplyBy(asOf: ISODate, filingPeriod: FilingPeriod, count: number): { start: ISODate; applyBy: ISODate }[] {
   const out: { start: ISODate; applyBy: ISODate }[] = [];
   let start = nextPeriodStart(periodStartOf(asOf, filingPeriod), filingPeriod);
   while (out.length < count) {

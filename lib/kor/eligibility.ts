@@ -61,7 +61,9 @@ export function korEligibilityFor(ctx: EligibilityContext, year: number): Eligib
       ? check(
           "kor.establishment",
           established,
-          established ? "Vaste inrichting in Nederland: toegestaan in dit jaar." : "Alleen een vaste inrichting in Nederland: sinds 2025 geen KOR.",
+          established
+            ? "Vaste inrichting in Nederland: toegestaan in dit jaar."
+            : "Alleen een vaste inrichting in Nederland: sinds 2025 geen KOR.",
           established ? "Fixed establishment in NL: allowed in this year." : "Only a fixed establishment in NL: no KOR since 2025.",
         )
       : check(
@@ -161,7 +163,9 @@ export function euKorEligibilityFor(ctx: EligibilityContext, year: number, state
     check(
       "euKor.eligibility",
       foreign,
-      foreign ? `${state} is een ander land dan het vestigingsland.` : `${state} is het vestigingsland: daar geldt de nationale regeling (KOR), niet de EU-KOR.`,
+      foreign
+        ? `${state} is een ander land dan het vestigingsland.`
+        : `${state} is het vestigingsland: daar geldt de nationale regeling (KOR), niet de EU-KOR.`,
       foreign ? `${state} is not the home state.` : `${state} is the home state: the domestic scheme applies there, not the EU-KOR.`,
     ),
   );

@@ -29,7 +29,16 @@ describe("counting (§2)", () => {
 
   it("orders a same-day mix: sequenced first, then unsequenced in input order (C, §2)", () => {
     const out = evaluate(
-      input("2026-12-31", [tx("big", "2026-01-01", 1_990_000), tx("u1", "2026-10-01", 5_000), tx("s2", "2026-10-01", 3_000, { sequence: 2 }), tx("s1", "2026-10-01", 4_000, { sequence: 1 })], inKor()),
+      input(
+        "2026-12-31",
+        [
+          tx("big", "2026-01-01", 1_990_000),
+          tx("u1", "2026-10-01", 5_000),
+          tx("s2", "2026-10-01", 3_000, { sequence: 2 }),
+          tx("s1", "2026-10-01", 4_000, { sequence: 1 }),
+        ],
+        inKor(),
+      ),
     );
     // 19,900 + 40 (s1) + 30 (s2) = 19,970; + 50 (u1) = 20,020: u1 crosses.
     expect(out.kor.crossings[0]).toMatchObject({ transactionId: "u1", atRisk: [] });
@@ -62,7 +71,11 @@ describe("NL KOR crossing and participation (§3.2, §3.4)", () => {
     const out = evaluate(
       input(
         "2026-12-31",
-        [tx("v1", "2026-02-01", 100_000, { vatCents: 21_000 }), tx("a", "2026-03-01", 1_950_000), tx("v2", "2026-11-01", 100_000, { vatCents: 21_000 })],
+        [
+          tx("v1", "2026-02-01", 100_000, { vatCents: 21_000 }),
+          tx("a", "2026-03-01", 1_950_000),
+          tx("v2", "2026-11-01", 100_000, { vatCents: 21_000 }),
+        ],
         inKor(),
       ),
     );
@@ -74,7 +87,13 @@ describe("NL KOR crossing and participation (§3.2, §3.4)", () => {
   });
 
   it("raises 80% and 95% once each, only the highest when one invoice passes both, none on the crossing invoice", () => {
-    const steps = evaluate(input("2026-12-31", [tx("a", "2026-01-10", 1_600_000), tx("b", "2026-02-10", 300_000), tx("c", "2026-03-10", 50_000), tx("d", "2026-04-10", 100_000)], inKor()));
+    const steps = evaluate(
+      input(
+        "2026-12-31",
+        [tx("a", "2026-01-10", 1_600_000), tx("b", "2026-02-10", 300_000), tx("c", "2026-03-10", 50_000), tx("d", "2026-04-10", 100_000)],
+        inKor(),
+      ),
+    );
     expect(steps.alerts.filter((a) => a.code === "KOR_THRESHOLD_APPROACHING").map((a) => [a.transactionId, a.threshold])).toEqual([
       ["a", 80],
       ["b", 95],
@@ -86,9 +105,18 @@ describe("NL KOR crossing and participation (§3.2, §3.4)", () => {
   });
 
   it("gives every alert a rule, a level, a date, both languages and an outbox key", () => {
-    const out = evaluate(input("2025-11-04", [tx("t1", "2025-01-15", 1_000_000), tx("t2", "2025-06-10", 995_000), tx("t3", "2025-11-04", 60_000)], inKor()));
+    const out = evaluate(
+      input("2025-11-04", [tx("t1", "2025-01-15", 1_000_000), tx("t2", "2025-06-10", 995_000), tx("t3", "2025-11-04", 60_000)], inKor()),
+    );
     const crossed = out.alerts.find((a) => a.code === "KOR_THRESHOLD_CROSSED")!;
-    expect(crossed).toMatchObject({ level: "critical", date: "2025-11-04", transactionId: "t3", rule: "§3.2", threshold: 100, key: "KOR_THRESHOLD_CROSSED:2025:100" });
+    expect(crossed).toMatchObject({
+      level: "critical",
+      date: "2025-11-04",
+      transactionId: "t3",
+      rule: "§3.2",
+      threshold: 100,
+      key: "KOR_THRESHOLD_CROSSED:2025:100",
+    });
     expect(crossed.message).toBe(crossed.messages.nl);
     expect(crossed.messages.nl).toMatch(/uiterlijk 31 januari 2026/);
     expect(crossed.messages.en).toMatch(/VAT is due from 4 November 2025/);
@@ -100,7 +128,9 @@ describe("NL KOR crossing and participation (§3.2, §3.4)", () => {
   });
 
   it("names the same-day invoices at risk in the crossing alert (§2)", () => {
-    const out = evaluate(input("2026-12-31", [tx("a", "2026-01-10", 1_990_000), tx("x", "2026-10-01", 15_000), tx("y", "2026-10-01", 5_000)], inKor()));
+    const out = evaluate(
+      input("2026-12-31", [tx("a", "2026-01-10", 1_990_000), tx("x", "2026-10-01", 15_000), tx("y", "2026-10-01", 5_000)], inKor()),
+    );
     const crossed = out.alerts.find((a) => a.code === "KOR_THRESHOLD_CROSSED")!;
     expect(crossed.transactionIds).toEqual(["x", "y"]);
     expect(crossed.messages.en).toMatch(/x, y/);
@@ -121,7 +151,9 @@ describe("NL KOR crossing and participation (§3.2, §3.4)", () => {
     const business = nlBusiness({ korParticipations: [{ from: "2024-01-01" }, { from: "2027-01-01" }] });
     // The open first period is cut by the crossing; the schema would reject overlapping input, so build it as the engine sees it.
     business.korParticipations = [{ from: "2024-01-01", to: "2026-12-31" }, { from: "2027-01-01" }];
-    const out = evaluate(input("2027-06-30", [tx("a", "2025-06-01", 2_100_000), tx("b", "2026-06-01", 10_000), tx("c", "2027-03-01", 10_000)], business));
+    const out = evaluate(
+      input("2027-06-30", [tx("a", "2025-06-01", 2_100_000), tx("b", "2026-06-01", 10_000), tx("c", "2027-03-01", 10_000)], business),
+    );
     expect(out.kor.remediation!.transactionIds).toEqual(["a", "b"]);
     expect(out.kor.earliestRejoin).toBeNull();
     expect(out.kor.participatingOnAsOf).toBe(true);
@@ -175,7 +207,9 @@ describe("EU-KOR (§4)", () => {
   });
 
   it("without chosen states, reports every state with turnover, the home state as not eligible", () => {
-    const out = evaluate(input("2026-12-31", [tx("n", "2026-02-01", 100_000), tx("d", "2026-03-01", 100_000, { category: "EU_LOCAL", country: "DE" })]));
+    const out = evaluate(
+      input("2026-12-31", [tx("n", "2026-02-01", 100_000), tx("d", "2026-03-01", 100_000, { category: "EU_LOCAL", country: "DE" })]),
+    );
     expect(out.euKor.eligibility).toEqual({ "2026": { DE: true, NL: false }, "2027": { DE: true, NL: false } });
   });
 
@@ -189,7 +223,13 @@ describe("EU-KOR (§4)", () => {
   });
 
   it("does not exist before 2025", () => {
-    const out = evaluate(input("2024-06-01", [tx("d", "2024-03-01", 100_000, { category: "EU_LOCAL", country: "DE" })], nlBusiness({ euKor: { memberStates: ["DE"] } })));
+    const out = evaluate(
+      input(
+        "2024-06-01",
+        [tx("d", "2024-03-01", 100_000, { category: "EU_LOCAL", country: "DE" })],
+        nlBusiness({ euKor: { memberStates: ["DE"] } }),
+      ),
+    );
     expect(out.euKor.eligibility).toEqual({ "2024": { DE: false }, "2025": { DE: true } });
   });
 });
@@ -209,7 +249,9 @@ describe("distance sales (§1, art. 59c)", () => {
         tx("c", "2026-05-01", 100_000, { category: "EU_B2C_NL_VAT" }),
       ]),
     );
-    expect(out.alerts).toMatchObject([{ code: "EU_DISTANCE_SALES_THRESHOLD_CROSSED", level: "critical", transactionId: "b", transactionIds: ["b", "c"] }]);
+    expect(out.alerts).toMatchObject([
+      { code: "EU_DISTANCE_SALES_THRESHOLD_CROSSED", level: "critical", transactionId: "b", transactionIds: ["b", "c"] },
+    ]);
   });
 
   it("warns in the next year for every sale still taxed in NL", () => {
@@ -219,7 +261,10 @@ describe("distance sales (§1, art. 59c)", () => {
         tx("b", "2026-02-01", 10_000, { category: "EU_B2C_NL_VAT" }),
       ]),
     );
-    expect(out.alerts.find((a) => a.code === "EU_DISTANCE_SALES_PREVIOUS_YEAR_EXCEEDED")).toMatchObject({ year: 2026, transactionIds: ["b"] });
+    expect(out.alerts.find((a) => a.code === "EU_DISTANCE_SALES_PREVIOUS_YEAR_EXCEEDED")).toMatchObject({
+      year: 2026,
+      transactionIds: ["b"],
+    });
   });
 });
 
@@ -244,15 +289,26 @@ describe("deadlines (§5)", () => {
 
   it("shows a participant when a deregistration sent today takes effect, and a scheduled one", () => {
     const today = evaluate(input("2026-03-04", [], inKor({ filingPeriod: "month" })));
-    expect(today.deadlines.find((d) => d.kind === "KOR_DEREGISTRATION_EFFECTIVE")).toMatchObject({ date: "2026-05-01", about: "requestToday" });
+    expect(today.deadlines.find((d) => d.kind === "KOR_DEREGISTRATION_EFFECTIVE")).toMatchObject({
+      date: "2026-05-01",
+      about: "requestToday",
+    });
     const scheduled = evaluate(input("2026-03-04", [], nlBusiness({ korParticipations: [{ from: "2024-01-01", to: "2026-06-30" }] })));
-    expect(scheduled.deadlines.find((d) => d.kind === "KOR_DEREGISTRATION_EFFECTIVE")).toMatchObject({ date: "2026-07-01", about: "scheduled" });
+    expect(scheduled.deadlines.find((d) => d.kind === "KOR_DEREGISTRATION_EFFECTIVE")).toMatchObject({
+      date: "2026-07-01",
+      about: "scheduled",
+    });
   });
 
   it("shows the first VAT return after a crossing for the filer's own period", () => {
     const txs = [tx("a", "2025-11-04", 2_100_000)];
-    expect(evaluate(input("2025-11-05", txs, inKor())).deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({ date: "2026-01-31", about: "2025-Q4" });
-    expect(evaluate(input("2025-11-05", txs, inKor({ filingPeriod: "month" }))).deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({
+    expect(evaluate(input("2025-11-05", txs, inKor())).deadlines.find((d) => d.kind === "VAT_RETURN_DUE")).toMatchObject({
+      date: "2026-01-31",
+      about: "2025-Q4",
+    });
+    expect(
+      evaluate(input("2025-11-05", txs, inKor({ filingPeriod: "month" }))).deadlines.find((d) => d.kind === "VAT_RETURN_DUE"),
+    ).toMatchObject({
       date: "2025-12-31",
       about: "2025-11",
     });

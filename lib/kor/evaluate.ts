@@ -236,7 +236,13 @@ export function evaluate(input: EngineInput, options: EvaluateOptions = {}): Eng
       eligibilityDetails: euEligibilityDetails,
       memberStateCrossings: ledger.memberStateCrossings.map((m) => {
         const tx = txAt(ledger, m.pos);
-        return withRule("euKor.memberStateCrossing", { year: m.year, state: m.state, date: tx.date, transactionId: tx.id, limitCents: m.limit });
+        return withRule("euKor.memberStateCrossing", {
+          year: m.year,
+          state: m.state,
+          date: tx.date,
+          transactionId: tx.id,
+          limitCents: m.limit,
+        });
       }),
     },
     alerts,

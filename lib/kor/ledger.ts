@@ -97,7 +97,9 @@ const ANCILLARY_ALLOWED = Uint8Array.from(INFO_BY_INDEX, (c) => (c.ancillaryAllo
 const STATE_NONE = 0;
 const STATE_NL = 1;
 const STATE_COUNTRY = 2;
-const STATE_KIND = Uint8Array.from(INFO_BY_INDEX, (c) => (c.memberState === "NL" ? STATE_NL : c.memberState === "country" ? STATE_COUNTRY : STATE_NONE));
+const STATE_KIND = Uint8Array.from(INFO_BY_INDEX, (c) =>
+  c.memberState === "NL" ? STATE_NL : c.memberState === "country" ? STATE_COUNTRY : STATE_NONE,
+);
 const IDX_NL_STANDARD = CATEGORY_INDEX.NL_STANDARD!;
 const IDX_NL_REDUCED = CATEGORY_INDEX.NL_REDUCED!;
 const IDX_B2C_NL_VAT = CATEGORY_INDEX.EU_B2C_NL_VAT!;
@@ -210,12 +212,7 @@ function emptySeries(): Series {
   return { days: [], cents: [] };
 }
 
-export function buildLedger(
-  txs: readonly Transaction[],
-  business: Business,
-  asOfYear: number,
-  rulesOf: (year: number) => RuleSet,
-): Ledger {
+export function buildLedger(txs: readonly Transaction[], business: Business, asOfYear: number, rulesOf: (year: number) => RuleSet): Ledger {
   const n = txs.length;
   const dateKeys = new Int32Array(n);
   const nets = new Float64Array(n);
@@ -333,7 +330,14 @@ export function buildLedger(
           const reached = levelsReached(after, limit, rules.approachingPercents);
           if (reached > acc.korLevels) {
             acc.korLevels = reached;
-            approaches.push({ measure: "kor", year, pos, percent: rules.approachingPercents[reached - 1]!, totalCents: after, participating: participatingBefore });
+            approaches.push({
+              measure: "kor",
+              year,
+              pos,
+              percent: rules.approachingPercents[reached - 1]!,
+              totalCents: after,
+              participating: participatingBefore,
+            });
           }
         }
       }
@@ -357,7 +361,14 @@ export function buildLedger(
           const reached = levelsReached(after, limit, rules.approachingPercents);
           if (reached > acc.unionLevels) {
             acc.unionLevels = reached;
-            approaches.push({ measure: "union", year, pos, percent: rules.approachingPercents[reached - 1]!, totalCents: after, participating: false });
+            approaches.push({
+              measure: "union",
+              year,
+              pos,
+              percent: rules.approachingPercents[reached - 1]!,
+              totalCents: after,
+              participating: false,
+            });
           }
         }
       }

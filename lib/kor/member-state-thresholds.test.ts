@@ -4,7 +4,15 @@
 // its own entry uses the latest earlier one").
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
-import { convertToEuroCents, ecbRateDateFor, isEcbRate, MEMBER_STATE_DATA, seedRows, SEEDED_YEARS, thresholdsByYear } from "./member-state-thresholds";
+import {
+  convertToEuroCents,
+  ecbRateDateFor,
+  isEcbRate,
+  MEMBER_STATE_DATA,
+  seedRows,
+  SEEDED_YEARS,
+  thresholdsByYear,
+} from "./member-state-thresholds";
 import { makeRuleLookup, rulesFor } from "./rules";
 import { input, nlBusiness, tx } from "./test-helpers";
 
@@ -41,9 +49,20 @@ describe("seedRows", () => {
     const rows = seedRows();
     expect(rows).toHaveLength(27 * SEEDED_YEARS.length);
     const cz = rows.find((r) => r.year === 2026 && r.state === "CZ")!;
-    expect(cz).toMatchObject({ available: true, thresholdCents: 7_950_000, localCurrency: "CZK", localAmount: 2_000_000, approximate: true, ecbRate: null });
+    expect(cz).toMatchObject({
+      available: true,
+      thresholdCents: 7_950_000,
+      localCurrency: "CZK",
+      localAmount: 2_000_000,
+      approximate: true,
+      ecbRate: null,
+    });
     expect(rows.find((r) => r.year === 2025 && r.state === "ES")).toMatchObject({ available: false, thresholdCents: null });
-    expect(rows.find((r) => r.year === 2025 && r.state === "DE")).toMatchObject({ thresholdCents: 2_500_000, currentYearCeilingCents: 10_000_000, approximate: false });
+    expect(rows.find((r) => r.year === 2025 && r.state === "DE")).toMatchObject({
+      thresholdCents: 2_500_000,
+      currentYearCeilingCents: 10_000_000,
+      approximate: false,
+    });
     expect(Object.keys(MEMBER_STATE_DATA.states)).toHaveLength(27);
   });
 
@@ -56,11 +75,26 @@ describe("seedRows", () => {
 describe("makeRuleLookup with stored thresholds per year", () => {
   const stored = thresholdsByYear([
     ...seedRows(),
-    { year: 2027, state: "DE", available: true, thresholdCents: 5_000_000, currentYearCeilingCents: null, localCurrency: null, localAmount: null, localCeilingAmount: null, ecbRate: null, ecbRateDate: null, approximate: false, note: null },
+    {
+      year: 2027,
+      state: "DE",
+      available: true,
+      thresholdCents: 5_000_000,
+      currentYearCeilingCents: null,
+      localCurrency: null,
+      localAmount: null,
+      localCeilingAmount: null,
+      ecbRate: null,
+      ecbRateDate: null,
+      approximate: false,
+      note: null,
+    },
   ]);
 
   it("uses a year's stored values, the latest earlier stored year after it, and the rule table before the first", () => {
-    const lookup = makeRuleLookup({ memberStateThresholdsByYear: { "2026": { ...stored["2026"]!, DE: { thresholdCents: 3_000_000 } }, "2027": stored["2027"]! } });
+    const lookup = makeRuleLookup({
+      memberStateThresholdsByYear: { "2026": { ...stored["2026"]!, DE: { thresholdCents: 3_000_000 } }, "2027": stored["2027"]! },
+    });
     expect(lookup(2025).memberStateThresholds.DE).toEqual({ thresholdCents: 2_500_000, currentYearCeilingCents: 10_000_000 });
     expect(lookup(2026).memberStateThresholds.DE).toEqual({ thresholdCents: 3_000_000 });
     expect(lookup(2027).memberStateThresholds.DE).toEqual({ thresholdCents: 5_000_000 });
@@ -75,7 +109,9 @@ describe("makeRuleLookup with stored thresholds per year", () => {
     const business = nlBusiness({ euKor: { memberStates: ["DE"] } });
     const plain = evaluate(input("2026-12-31", txs, business));
     expect(plain.euKor.eligibility["2027"]).toEqual({ DE: false });
-    const lower = evaluate(input("2026-12-31", txs, business, { rules: { memberStateThresholdsByYear: { "2027": { DE: { thresholdCents: 4_000_000 } } } } }));
+    const lower = evaluate(
+      input("2026-12-31", txs, business, { rules: { memberStateThresholdsByYear: { "2027": { DE: { thresholdCents: 4_000_000 } } } } }),
+    );
     expect(lower.euKor.eligibility["2027"]).toEqual({ DE: true });
     expect(lower.euKor.eligibility["2026"]).toEqual(plain.euKor.eligibility["2026"]);
   });

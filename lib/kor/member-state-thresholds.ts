@@ -96,7 +96,20 @@ export function convertToEuroCents(localAmount: number, rate: string): Cents {
 /** The data file's state as the row of one year. */
 export function seedRow(year: number, state: string, value: MemberStateThreshold): ThresholdRow {
   if (value === null) {
-    return { year, state, available: false, thresholdCents: null, currentYearCeilingCents: null, localCurrency: null, localAmount: null, localCeilingAmount: null, ecbRate: null, ecbRateDate: null, approximate: false, note: null };
+    return {
+      year,
+      state,
+      available: false,
+      thresholdCents: null,
+      currentYearCeilingCents: null,
+      localCurrency: null,
+      localAmount: null,
+      localCeilingAmount: null,
+      ecbRate: null,
+      ecbRateDate: null,
+      approximate: false,
+      note: null,
+    };
   }
   return {
     year,
@@ -121,7 +134,12 @@ export function seedRows(): ThresholdRow[] {
 }
 
 /** A stored row as the engine's threshold (null: no exemption in that state). */
-export function toEngineThreshold(row: Pick<ThresholdRow, "available" | "thresholdCents" | "currentYearCeilingCents" | "localCurrency" | "localAmount" | "approximate" | "note">): MemberStateThreshold {
+export function toEngineThreshold(
+  row: Pick<
+    ThresholdRow,
+    "available" | "thresholdCents" | "currentYearCeilingCents" | "localCurrency" | "localAmount" | "approximate" | "note"
+  >,
+): MemberStateThreshold {
   if (!row.available || row.thresholdCents === null) return null;
   return {
     thresholdCents: row.thresholdCents,

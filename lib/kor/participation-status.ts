@@ -20,7 +20,12 @@ export type KorParticipationState = {
 export function korParticipationIn(output: EngineOutput, year: number): KorParticipationState {
   const crossing = output.kor.crossings.find((c) => c.year === year && c.whileParticipating);
   if (crossing) {
-    return { status: "endedByCrossing", endedOn: crossing.date, crossingTransactionId: crossing.transactionId, earliestRejoin: earliestRejoinDate(crossing.date) };
+    return {
+      status: "endedByCrossing",
+      endedOn: crossing.date,
+      crossingTransactionId: crossing.transactionId,
+      earliestRejoin: earliestRejoinDate(crossing.date),
+    };
   }
   const asOfYear = Number(output.asOf.slice(0, 4));
   const exclusion = output.kor.exclusion;
@@ -28,6 +33,7 @@ export function korParticipationIn(output: EngineOutput, year: number): KorParti
   if (exclusion && exclusion.from <= day && day <= exclusion.to) {
     return { status: "excluded", endedOn: exclusion.from, crossingTransactionId: null, earliestRejoin: output.kor.earliestRejoin };
   }
-  if (year === asOfYear && output.kor.participatingOnAsOf) return { status: "participating", endedOn: null, crossingTransactionId: null, earliestRejoin: null };
+  if (year === asOfYear && output.kor.participatingOnAsOf)
+    return { status: "participating", endedOn: null, crossingTransactionId: null, earliestRejoin: null };
   return { status: "notParticipating", endedOn: null, crossingTransactionId: null, earliestRejoin: null };
 }

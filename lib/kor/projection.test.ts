@@ -11,9 +11,18 @@ const inKor = nlBusiness({ korParticipations: [{ from: "2024-01-01" }] });
 
 describe("pace basis", () => {
   it("carries the pace so far to 31 December, never annualising what is known", () => {
-    const out = evaluate(input("2026-03-31", [tx("a", "2026-01-15", 200_000), tx("b", "2026-02-15", 200_000), tx("c", "2026-03-15", 200_000)], inKor));
+    const out = evaluate(
+      input("2026-03-31", [tx("a", "2026-01-15", 200_000), tx("b", "2026-02-15", 200_000), tx("c", "2026-03-15", 200_000)], inKor),
+    );
     const p = out.projection.kor;
-    expect(p).toMatchObject({ basis: "pace", observedFrom: "2026-01-01", observedDays: 90, toDateCents: 600_000, rule: "§3.2", interpretation: true });
+    expect(p).toMatchObject({
+      basis: "pace",
+      observedFrom: "2026-01-01",
+      observedDays: 90,
+      toDateCents: 600_000,
+      rule: "§3.2",
+      interpretation: true,
+    });
     // 6,000 + 6,000 / 90 days × 275 days
     expect(p.expectedTotalCents).toBe(2_433_333);
     expect(p.lowTotalCents).toBeLessThan(p.expectedTotalCents);
@@ -25,7 +34,9 @@ describe("pace basis", () => {
   });
 
   it("starts counting a starter's pace on its start date", () => {
-    const out = evaluate(input("2026-10-31", [tx("a", "2026-09-15", 200_000), tx("b", "2026-10-15", 200_000)], nlBusiness({ startedOn: "2026-09-01" })));
+    const out = evaluate(
+      input("2026-10-31", [tx("a", "2026-09-15", 200_000), tx("b", "2026-10-15", 200_000)], nlBusiness({ startedOn: "2026-09-01" })),
+    );
     expect(out.projection.kor).toMatchObject({ observedFrom: "2026-09-01", observedDays: 61, toDateCents: 400_000 });
     // 4,000 + 4,000 / 61 × 61 remaining days
     expect(out.projection.kor.expectedTotalCents).toBe(800_000);
@@ -56,7 +67,12 @@ describe("seasonal basis", () => {
   });
 
   it("warns a December business that the pace alone would call safe", () => {
-    const txs = [...history(2025, 1_300_000), ...history(2026, 0).slice(0, 6).map((t) => ({ ...t, netCents: 60_000 }))];
+    const txs = [
+      ...history(2025, 1_300_000),
+      ...history(2026, 0)
+        .slice(0, 6)
+        .map((t) => ({ ...t, netCents: 60_000 })),
+    ];
     const business = nlBusiness({ startedOn: "2024-06-01", korParticipations: [{ from: "2024-01-01" }] });
     const out = evaluate(input("2026-06-30", txs, business));
     const p = out.projection.kor;
@@ -66,7 +82,13 @@ describe("seasonal basis", () => {
     expect(p.expectedCrossingDate).toBe("2026-12-15");
     expect(out.alerts.map((a) => a.code)).toContain("KOR_PROJECTED_CROSSING");
     // The pace alone (3,600 in 181 days) would reach about 7,260: no warning.
-    const noHistory = evaluate(input("2026-06-30", txs.filter((t) => t.date >= "2026"), nlBusiness({ korParticipations: [{ from: "2024-01-01" }] })));
+    const noHistory = evaluate(
+      input(
+        "2026-06-30",
+        txs.filter((t) => t.date >= "2026"),
+        nlBusiness({ korParticipations: [{ from: "2024-01-01" }] }),
+      ),
+    );
     expect(noHistory.projection.kor).toMatchObject({ basis: "pace", expectedCrossingDate: null });
   });
 });
@@ -94,7 +116,11 @@ describe("when the early warning is raised", () => {
 
 describe("ranges", () => {
   it("keep low ≤ expected ≤ high and earliest ≤ expected ≤ latest", () => {
-    const row = fc.record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), cents: fc.integer({ min: -20_000, max: 600_000 }) });
+    const row = fc.record({
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      cents: fc.integer({ min: -20_000, max: 600_000 }),
+    });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), fc.integer({ min: 1, max: 12 }), (rows, asOfMonth) => {
         const txs = rows.map((r, i) => tx(`t${i}`, `2026-${String(r.month).padStart(2, "0")}-${String(r.day).padStart(2, "0")}`, r.cents));

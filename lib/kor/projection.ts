@@ -101,14 +101,7 @@ function paceCrossing(asOf: number, yearEnd: number, toDate: number, remainder: 
 }
 
 /** Walks last year's turnover after the same date, scaled, until the limit is exceeded. */
-function seasonalCrossing(
-  previous: Series,
-  prevAsOf: number,
-  year: number,
-  toDate: number,
-  scale: number,
-  limit: number,
-): number | null {
+function seasonalCrossing(previous: Series, prevAsOf: number, year: number, toDate: number, scale: number, limit: number): number | null {
   if (scale <= 0) return null;
   let cumulative = toDate;
   for (let i = 0; i < previous.days.length; i++) {

@@ -6,8 +6,25 @@ import { evaluate } from "./evaluate";
 import { nlBusiness } from "./test-helpers";
 import { CATEGORY_CODES, type Category, type EngineInput, type EngineOutput, type Transaction } from "./types";
 
-const COUNTING: Category[] = ["NL_STANDARD", "NL_REDUCED", "NL_ZERO", "NL_REVERSE_CHARGE", "EXPORT_NON_EU", "EU_B2B_GOODS", "EU_B2C_NL_VAT", "EXEMPT_REAL_ESTATE"];
-const NOT_FOR_KOR: Category[] = ["EU_B2C_FOREIGN_VAT", "EU_B2B_SERVICES", "EU_LOCAL", "NON_EU_SERVICES", "EXEMPT_OTHER", "PRIVATE_USE", "ASSET_SALE"];
+const COUNTING: Category[] = [
+  "NL_STANDARD",
+  "NL_REDUCED",
+  "NL_ZERO",
+  "NL_REVERSE_CHARGE",
+  "EXPORT_NON_EU",
+  "EU_B2B_GOODS",
+  "EU_B2C_NL_VAT",
+  "EXEMPT_REAL_ESTATE",
+];
+const NOT_FOR_KOR: Category[] = [
+  "EU_B2C_FOREIGN_VAT",
+  "EU_B2B_SERVICES",
+  "EU_LOCAL",
+  "NON_EU_SERVICES",
+  "EXEMPT_OTHER",
+  "PRIVATE_USE",
+  "ASSET_SALE",
+];
 
 const dateArb = fc
   .record({ year: fc.constantFrom(2025, 2026), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })
@@ -59,7 +76,10 @@ describe("properties", () => {
       fc.property(bookArb, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (book, randoms) => {
         const original = toInput(book);
         // Shuffle, then put each day's transactions back in their original relative order.
-        const shuffled = [...original.transactions].map((t) => ({ t, key: randoms.next().value as number })).sort((a, b) => a.key - b.key).map((x) => x.t);
+        const shuffled = [...original.transactions]
+          .map((t) => ({ t, key: randoms.next().value as number }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.t);
         const byDay = new Map<string, Transaction[]>();
         for (const t of original.transactions) byDay.set(t.date, [...(byDay.get(t.date) ?? []), t]);
         const cursor = new Map<string, number>();
@@ -83,8 +103,11 @@ describe("properties", () => {
     fc.assert(
       fc.property(bookArb, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (book, randoms) => {
         const base = toInput(book);
-        const sequenced = { ...base, transactions: base.transactions.map((t, i) => ({ ...t, sequence: (i * 7919) % 101 + i / 1000 })) };
-        const shuffled = [...sequenced.transactions].map((t) => ({ t, key: randoms.next().value as number })).sort((a, b) => a.key - b.key).map((x) => x.t);
+        const sequenced = { ...base, transactions: base.transactions.map((t, i) => ({ ...t, sequence: ((i * 7919) % 101) + i / 1000 })) };
+        const shuffled = [...sequenced.transactions]
+          .map((t) => ({ t, key: randoms.next().value as number }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.t);
         const a = evaluate(sequenced);
         const b = evaluate({ ...sequenced, transactions: shuffled });
         expect(b.kor).toEqual(a.kor);
@@ -99,7 +122,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(bookArb, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (book, randoms) => {
         const original = toInput(book);
-        const shuffled = [...original.transactions].map((t) => ({ t, key: randoms.next().value as number })).sort((a, b) => a.key - b.key).map((x) => x.t);
+        const shuffled = [...original.transactions]
+          .map((t) => ({ t, key: randoms.next().value as number }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.t);
         expect(evaluate({ ...original, transactions: shuffled }).years).toEqual(evaluate(original).years);
       }),
       { numRuns: 200 },
@@ -130,35 +156,47 @@ describe("properties", () => {
 
   it("adding a transaction that does not count changes no KOR total and no KOR crossing", () => {
     fc.assert(
-      fc.property(bookArb, dateArb, fc.integer({ min: -500_000, max: 5_000_000 }), fc.constantFrom(...NOT_FOR_KOR, "ancillary" as const), (book, date, cents, kind) => {
-        const original = toInput(book);
-        const extra: Transaction =
-          kind === "ancillary"
-            ? { id: "extra", date, netCents: cents, category: "EXEMPT_FINANCIAL", ancillary: true }
-            : { id: "extra", date, netCents: cents, category: kind, country: "DE" };
-        const a = evaluate(original);
-        const b = evaluate({ ...original, transactions: [...original.transactions, extra] });
-        const before = korTotals(a);
-        const after = korTotals(b);
-        for (const [year, total] of Object.entries(after)) expect(total).toBe(before[year] ?? 0);
-        expect(b.kor.crossings).toEqual(a.kor.crossings);
-        expect(b.kor.eligibility).toEqual(a.kor.eligibility);
-      }),
+      fc.property(
+        bookArb,
+        dateArb,
+        fc.integer({ min: -500_000, max: 5_000_000 }),
+        fc.constantFrom(...NOT_FOR_KOR, "ancillary" as const),
+        (book, date, cents, kind) => {
+          const original = toInput(book);
+          const extra: Transaction =
+            kind === "ancillary"
+              ? { id: "extra", date, netCents: cents, category: "EXEMPT_FINANCIAL", ancillary: true }
+              : { id: "extra", date, netCents: cents, category: kind, country: "DE" };
+          const a = evaluate(original);
+          const b = evaluate({ ...original, transactions: [...original.transactions, extra] });
+          const before = korTotals(a);
+          const after = korTotals(b);
+          for (const [year, total] of Object.entries(after)) expect(total).toBe(before[year] ?? 0);
+          expect(b.kor.crossings).toEqual(a.kor.crossings);
+          expect(b.kor.eligibility).toEqual(a.kor.eligibility);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("a credit note never creates a crossing", () => {
     fc.assert(
-      fc.property(bookArb, dateArb, fc.integer({ min: 1, max: 2_000_000 }), fc.constantFrom(...COUNTING, "EU_LOCAL" as const), (book, date, cents, category) => {
-        const original = toInput(book);
-        const credit: Transaction = { id: "credit", date, netCents: -cents, category, country: "DE" };
-        const a = evaluate(original);
-        const b = evaluate({ ...original, transactions: [...original.transactions, credit] });
-        const yearsBefore = { kor: new Set(a.kor.crossings.map((c) => c.year)), union: new Set(a.euKor.crossings.map((c) => c.year)) };
-        for (const c of b.kor.crossings) expect(yearsBefore.kor.has(c.year)).toBe(true);
-        for (const c of b.euKor.crossings) expect(yearsBefore.union.has(c.year)).toBe(true);
-      }),
+      fc.property(
+        bookArb,
+        dateArb,
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.constantFrom(...COUNTING, "EU_LOCAL" as const),
+        (book, date, cents, category) => {
+          const original = toInput(book);
+          const credit: Transaction = { id: "credit", date, netCents: -cents, category, country: "DE" };
+          const a = evaluate(original);
+          const b = evaluate({ ...original, transactions: [...original.transactions, credit] });
+          const yearsBefore = { kor: new Set(a.kor.crossings.map((c) => c.year)), union: new Set(a.euKor.crossings.map((c) => c.year)) };
+          for (const c of b.kor.crossings) expect(yearsBefore.kor.has(c.year)).toBe(true);
+          for (const c of b.euKor.crossings) expect(yearsBefore.union.has(c.year)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -1,14 +1,7 @@
 // Answers to the contract's queries (docs/domain/ENGINE-CONTRACT.md "Query"): one date, one list of
 // revision amounts, or null when a query cannot be answered (e.g. a malformed quarter).
 
-import {
-  applyByDate,
-  earliestRejoinDate,
-  euKorNotifyByDate,
-  euKorReportDueDate,
-  korEffectiveDate,
-  vatReturnDueDate,
-} from "./deadlines";
+import { applyByDate, earliestRejoinDate, euKorNotifyByDate, euKorReportDueDate, korEffectiveDate, vatReturnDueDate } from "./deadlines";
 import { revisionAmounts } from "./revision";
 import type { Business, Query, QueryAnswer } from "./types";
 

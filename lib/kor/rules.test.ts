@@ -4,7 +4,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EU_MEMBER_STATES, interpretationRules, makeRuleLookup, RULE_CATALOG, RULE_SET_SOURCES, RULE_TABLE, rulesFor, type RuleId } from "./rules";
+import {
+  EU_MEMBER_STATES,
+  interpretationRules,
+  makeRuleLookup,
+  RULE_CATALOG,
+  RULE_SET_SOURCES,
+  RULE_TABLE,
+  rulesFor,
+  type RuleId,
+} from "./rules";
 
 describe("rulesFor", () => {
   it("uses a year's own entry or the latest earlier one", () => {
@@ -50,7 +59,14 @@ describe("the rule catalogue", () => {
   it("marks exactly the confidence-C rules as interpretation", () => {
     for (const [id, meta] of Object.entries(RULE_CATALOG)) expect(meta.interpretation, id).toBe(meta.confidence === "C");
     expect(interpretationRules().map((r) => r.ruleId)).toEqual(
-      expect.arrayContaining(["count.ancillary", "kor.creditNoteNoRevival", "kor.exclusionFromEffectiveDate", "kor.vatOnInvoice", "euKor.goodFriday", "projection"]),
+      expect.arrayContaining([
+        "count.ancillary",
+        "kor.creditNoteNoRevival",
+        "kor.exclusionFromEffectiveDate",
+        "kor.vatOnInvoice",
+        "euKor.goodFriday",
+        "projection",
+      ]),
     );
   });
 
@@ -66,7 +82,9 @@ describe("the rule catalogue", () => {
 describe("no threshold outside the rule table", () => {
   it("no limit, rate or lead time is written as a literal in the engine's other modules", () => {
     const dir = import.meta.dirname;
-    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "rules.ts" && f !== "test-helpers.ts");
+    const files = readdirSync(dir).filter(
+      (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "rules.ts" && f !== "test-helpers.ts",
+    );
     const forbidden = /\b(2_?000_?000|10_?000_?000|1_?000_?000|20_?000|100_?000|50_?000)\b|\b(21|29)\s*\/|\/\s*(121|109)\b/;
     for (const file of files) {
       const code = readFileSync(path.join(dir, file), "utf8")

@@ -18,56 +18,226 @@ export type RuleMeta = {
   title: Bilingual;
 };
 
-function meta(
-  section: string,
-  confidence: Confidence,
-  nl: string,
-  en: string,
-  source: RuleMeta["source"] = "KOR-RULES.md",
-): RuleMeta {
+function meta(section: string, confidence: Confidence, nl: string, en: string, source: RuleMeta["source"] = "KOR-RULES.md"): RuleMeta {
   return { section, confidence, interpretation: confidence === "C", source, title: { nl, en } };
 }
 
 export const RULE_CATALOG = {
-  "kor.limit": meta("§1", "A", "KOR-omzetgrens: ten hoogste €20.000 per kalenderjaar", "KOR turnover limit: at most €20,000 per calendar year"),
-  "union.limit": meta("§1", "A", "EU-KOR: EU-omzet ten hoogste €100.000 per kalenderjaar", "EU-KOR: Union turnover at most €100,000 per calendar year"),
-  "distanceSales.threshold": meta("§1", "A", "Drempel afstandsverkopen binnen de EU (art. 59c): €10.000", "EU B2C distance-sales threshold (art. 59c): €10,000"),
-  "memberState.thresholds": meta("§1", "B", "Nationale vrijstellingsgrenzen van de EU-lidstaten", "Domestic exemption thresholds of the EU member states"),
+  "kor.limit": meta(
+    "§1",
+    "A",
+    "KOR-omzetgrens: ten hoogste €20.000 per kalenderjaar",
+    "KOR turnover limit: at most €20,000 per calendar year",
+  ),
+  "union.limit": meta(
+    "§1",
+    "A",
+    "EU-KOR: EU-omzet ten hoogste €100.000 per kalenderjaar",
+    "EU-KOR: Union turnover at most €100,000 per calendar year",
+  ),
+  "distanceSales.threshold": meta(
+    "§1",
+    "A",
+    "Drempel afstandsverkopen binnen de EU (art. 59c): €10.000",
+    "EU B2C distance-sales threshold (art. 59c): €10,000",
+  ),
+  "memberState.thresholds": meta(
+    "§1",
+    "B",
+    "Nationale vrijstellingsgrenzen van de EU-lidstaten",
+    "Domestic exemption thresholds of the EU member states",
+  ),
   "count.categories": meta("§2", "A", "Welke omzet meetelt, per soort transactie", "What counts as turnover, per transaction category"),
-  "count.ancillary": meta("§2", "C", "Bijkomende vrijgestelde vastgoed-, financiële en verzekeringshandelingen tellen niet mee", "Ancillary exempt real-estate, financial and insurance transactions do not count"),
-  "count.euB2bServicesState": meta("§2", "C", "Diensten aan EU-ondernemers tellen voor het land van de afnemer", "Services to EU businesses count for the customer's member state"),
-  "count.nonEuServices": meta("§2", "C", "Diensten met plaats van dienst buiten de EU tellen nergens mee", "Services supplied outside the EU count nowhere"),
-  "count.chargeabilityDate": meta("§2", "C", "Omzet telt in het jaar van de factuur-, betaal- of leverdatum", "Turnover counts in the year of its chargeability date"),
-  "count.noAnnualisation": meta("§2", "B", "Een gedeeltelijk jaar wordt niet naar een heel jaar omgerekend", "A part year is never annualised"),
-  "count.orderWithinDay": meta("§2", "C", "Volgorde binnen een dag: eerst op volgnummer, daarna in invoervolgorde", "Order within a day: by sequence first, then input order"),
+  "count.ancillary": meta(
+    "§2",
+    "C",
+    "Bijkomende vrijgestelde vastgoed-, financiële en verzekeringshandelingen tellen niet mee",
+    "Ancillary exempt real-estate, financial and insurance transactions do not count",
+  ),
+  "count.euB2bServicesState": meta(
+    "§2",
+    "C",
+    "Diensten aan EU-ondernemers tellen voor het land van de afnemer",
+    "Services to EU businesses count for the customer's member state",
+  ),
+  "count.nonEuServices": meta(
+    "§2",
+    "C",
+    "Diensten met plaats van dienst buiten de EU tellen nergens mee",
+    "Services supplied outside the EU count nowhere",
+  ),
+  "count.chargeabilityDate": meta(
+    "§2",
+    "C",
+    "Omzet telt in het jaar van de factuur-, betaal- of leverdatum",
+    "Turnover counts in the year of its chargeability date",
+  ),
+  "count.noAnnualisation": meta(
+    "§2",
+    "B",
+    "Een gedeeltelijk jaar wordt niet naar een heel jaar omgerekend",
+    "A part year is never annualised",
+  ),
+  "count.orderWithinDay": meta(
+    "§2",
+    "C",
+    "Volgorde binnen een dag: eerst op volgnummer, daarna in invoervolgorde",
+    "Order within a day: by sequence first, then input order",
+  ),
   "kor.eligibility": meta("§3.1", "B", "Voorwaarden voor de KOR in een kalenderjaar", "Conditions for the KOR in a calendar year"),
-  "kor.establishment": meta("§3.1", "B", "Alleen ondernemers gevestigd in Nederland (sinds 2025 geen vaste inrichting)", "Only businesses established in NL (no fixed establishment since 2025)"),
-  "kor.previousYearTotal": meta("§3.1", "C", "Vorig jaar: de eindtotaalomzet telt, ook na een creditnota", "Previous year: its final total counts, credit notes included"),
-  "kor.crossing": meta("§3.2", "A", "Grens overschreden: btw vanaf die transactie, over het hele bedrag", "Limit crossed: VAT from that transaction, on the whole amount"),
-  "kor.approaching": meta("§3.2", "A", "Waarschuwing bij 80% en 95% van de omzetgrens", "Warning at 80% and 95% of the limit", "ENGINE-CONTRACT.md"),
-  "kor.creditNoteNoRevival": meta("§3.2", "C", "Een latere creditnota brengt de KOR dat jaar niet terug", "A later credit note does not revive the KOR that year"),
-  "kor.firstVatReturn": meta("§3.2", "B", "Eerste btw-aangifte: het tijdvak van de overschrijding", "First VAT return: the period of the crossing"),
-  "kor.remediation": meta("§3.3", "C", "Facturen zonder btw na de overschrijding: opnieuw factureren of de btw zelf dragen", "Invoices without VAT after the crossing: re-invoice or absorb the VAT"),
-  "kor.effectiveDate": meta("§3.4", "B", "Aan- en afmelding: ingang op het eerste tijdvak ten minste 4 weken (29 dagen) na ontvangst", "Joining and leaving take effect at the first period start at least 4 weeks (29 days) after receipt"),
+  "kor.establishment": meta(
+    "§3.1",
+    "B",
+    "Alleen ondernemers gevestigd in Nederland (sinds 2025 geen vaste inrichting)",
+    "Only businesses established in NL (no fixed establishment since 2025)",
+  ),
+  "kor.previousYearTotal": meta(
+    "§3.1",
+    "C",
+    "Vorig jaar: de eindtotaalomzet telt, ook na een creditnota",
+    "Previous year: its final total counts, credit notes included",
+  ),
+  "kor.crossing": meta(
+    "§3.2",
+    "A",
+    "Grens overschreden: btw vanaf die transactie, over het hele bedrag",
+    "Limit crossed: VAT from that transaction, on the whole amount",
+  ),
+  "kor.approaching": meta(
+    "§3.2",
+    "A",
+    "Waarschuwing bij 80% en 95% van de omzetgrens",
+    "Warning at 80% and 95% of the limit",
+    "ENGINE-CONTRACT.md",
+  ),
+  "kor.creditNoteNoRevival": meta(
+    "§3.2",
+    "C",
+    "Een latere creditnota brengt de KOR dat jaar niet terug",
+    "A later credit note does not revive the KOR that year",
+  ),
+  "kor.firstVatReturn": meta(
+    "§3.2",
+    "B",
+    "Eerste btw-aangifte: het tijdvak van de overschrijding",
+    "First VAT return: the period of the crossing",
+  ),
+  "kor.remediation": meta(
+    "§3.3",
+    "C",
+    "Facturen zonder btw na de overschrijding: opnieuw factureren of de btw zelf dragen",
+    "Invoices without VAT after the crossing: re-invoice or absorb the VAT",
+  ),
+  "kor.effectiveDate": meta(
+    "§3.4",
+    "B",
+    "Aan- en afmelding: ingang op het eerste tijdvak ten minste 4 weken (29 dagen) na ontvangst",
+    "Joining and leaving take effect at the first period start at least 4 weeks (29 days) after receipt",
+  ),
   "kor.confirmationTime": meta("§3.4", "B", "Bevestiging duurt meestal 4 tot 8 weken", "Confirmation usually takes 4 to 8 weeks"),
-  "kor.exclusion": meta("§3.4", "B", "Na afmelden: rest van dat jaar en het hele volgende jaar uitgesloten", "After leaving: excluded for the rest of that year and the whole next year"),
-  "kor.exclusionFromEffectiveDate": meta("§3.4", "C", "Afmelding per 1 januari: uitsluiting telt vanaf de ingangsdatum", "Leaving on 1 January: the exclusion counts from the effective date"),
-  "kor.vatOnInvoice": meta("§3.5", "C", "Btw op een factuur binnen de KOR is verschuldigd; deelname vervalt mogelijk", "VAT shown on an invoice inside the KOR is payable; participation may lapse"),
-  "revision": meta("§3.6", "B", "Herziening van voorbelasting op investeringsgoederen", "Revision of input VAT on investment goods"),
+  "kor.exclusion": meta(
+    "§3.4",
+    "B",
+    "Na afmelden: rest van dat jaar en het hele volgende jaar uitgesloten",
+    "After leaving: excluded for the rest of that year and the whole next year",
+  ),
+  "kor.exclusionFromEffectiveDate": meta(
+    "§3.4",
+    "C",
+    "Afmelding per 1 januari: uitsluiting telt vanaf de ingangsdatum",
+    "Leaving on 1 January: the exclusion counts from the effective date",
+  ),
+  "kor.vatOnInvoice": meta(
+    "§3.5",
+    "C",
+    "Btw op een factuur binnen de KOR is verschuldigd; deelname vervalt mogelijk",
+    "VAT shown on an invoice inside the KOR is payable; participation may lapse",
+  ),
+  revision: meta("§3.6", "B", "Herziening van voorbelasting op investeringsgoederen", "Revision of input VAT on investment goods"),
   "euKor.eligibility": meta("§4", "A", "Voorwaarden voor de EU-KOR per lidstaat", "Conditions for the EU-KOR per member state"),
-  "euKor.crossing": meta("§4", "A", "EU-omzet boven €100.000: vrijstelling in andere lidstaten eindigt vanaf die levering", "Union turnover above €100,000: the exemption abroad ends from that supply"),
-  "euKor.approaching": meta("§4", "A", "Waarschuwing bij 80% en 95% van de EU-omzetgrens", "Warning at 80% and 95% of the Union limit", "ENGINE-CONTRACT.md"),
-  "euKor.followingYearBlocked": meta("§4", "A", "Na een overschrijding is het volgende jaar de EU-KOR uitgesloten", "After a crossing the following year is blocked for the EU-KOR"),
-  "euKor.notification": meta("§4", "A", "Melden binnen 15 werkdagen na de overschrijding", "Inform within 15 working days after the crossing"),
-  "euKor.goodFriday": meta("§4", "C", "Goede Vrijdag geldt als feestdag voor de werkdagentermijn", "Good Friday counts as a holiday for the working-day deadline"),
-  "euKor.quarterlyReport": meta("§4", "A", "Kwartaalrapport binnen een maand na het kwartaal", "Quarterly report within one month after the quarter"),
-  "euKor.memberStateCrossing": meta("§4", "B", "Grens van een lidstaat overschreden: vrijstelling daar eindigt", "A member state's threshold crossed: the exemption there ends"),
-  "euKor.memberStateCurrentYear": meta("§4", "C", "Lidstaat: dit jaar telt de lopende omzet tot nu toe tegen het plafond", "Member state: this year the running total so far is tested against the ceiling"),
-  "vatReturn.due": meta("§3.2", "B", "Btw-aangifte uiterlijk de laatste dag van de maand na het tijdvak", "VAT return due on the last day of the month after the period"),
-  "projection": meta("§3.2", "C", "Verwachting van de KOR-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel", "Projection of KOR turnover at the pace (and seasonality) so far — an estimate, not a rule", "product"),
-  "icp.statement": meta("§2", "C", "Opgaaf ICP: per btw-nummer van de afnemer de goederen en diensten aan ondernemers in andere EU-landen, per kwartaal", "ICP statement: per customer VAT number the goods and services supplied to businesses in other EU states, per quarter", "product"),
-  "oss.return": meta("§1", "C", "Éénloketsysteem (OSS): per lidstaat de afstandsverkopen aan consumenten die daar belast zijn, per kwartaal", "One-Stop Shop (OSS): per member state the distance sales to consumers taxed there, per quarter", "product"),
-  "projection.union": meta("§4", "C", "Verwachting van de EU-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel", "Projection of Union turnover at the pace (and seasonality) so far — an estimate, not a rule", "product"),
+  "euKor.crossing": meta(
+    "§4",
+    "A",
+    "EU-omzet boven €100.000: vrijstelling in andere lidstaten eindigt vanaf die levering",
+    "Union turnover above €100,000: the exemption abroad ends from that supply",
+  ),
+  "euKor.approaching": meta(
+    "§4",
+    "A",
+    "Waarschuwing bij 80% en 95% van de EU-omzetgrens",
+    "Warning at 80% and 95% of the Union limit",
+    "ENGINE-CONTRACT.md",
+  ),
+  "euKor.followingYearBlocked": meta(
+    "§4",
+    "A",
+    "Na een overschrijding is het volgende jaar de EU-KOR uitgesloten",
+    "After a crossing the following year is blocked for the EU-KOR",
+  ),
+  "euKor.notification": meta(
+    "§4",
+    "A",
+    "Melden binnen 15 werkdagen na de overschrijding",
+    "Inform within 15 working days after the crossing",
+  ),
+  "euKor.goodFriday": meta(
+    "§4",
+    "C",
+    "Goede Vrijdag geldt als feestdag voor de werkdagentermijn",
+    "Good Friday counts as a holiday for the working-day deadline",
+  ),
+  "euKor.quarterlyReport": meta(
+    "§4",
+    "A",
+    "Kwartaalrapport binnen een maand na het kwartaal",
+    "Quarterly report within one month after the quarter",
+  ),
+  "euKor.memberStateCrossing": meta(
+    "§4",
+    "B",
+    "Grens van een lidstaat overschreden: vrijstelling daar eindigt",
+    "A member state's threshold crossed: the exemption there ends",
+  ),
+  "euKor.memberStateCurrentYear": meta(
+    "§4",
+    "C",
+    "Lidstaat: dit jaar telt de lopende omzet tot nu toe tegen het plafond",
+    "Member state: this year the running total so far is tested against the ceiling",
+  ),
+  "vatReturn.due": meta(
+    "§3.2",
+    "B",
+    "Btw-aangifte uiterlijk de laatste dag van de maand na het tijdvak",
+    "VAT return due on the last day of the month after the period",
+  ),
+  projection: meta(
+    "§3.2",
+    "C",
+    "Verwachting van de KOR-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel",
+    "Projection of KOR turnover at the pace (and seasonality) so far — an estimate, not a rule",
+    "product",
+  ),
+  "icp.statement": meta(
+    "§2",
+    "C",
+    "Opgaaf ICP: per btw-nummer van de afnemer de goederen en diensten aan ondernemers in andere EU-landen, per kwartaal",
+    "ICP statement: per customer VAT number the goods and services supplied to businesses in other EU states, per quarter",
+    "product",
+  ),
+  "oss.return": meta(
+    "§1",
+    "C",
+    "Éénloketsysteem (OSS): per lidstaat de afstandsverkopen aan consumenten die daar belast zijn, per kwartaal",
+    "One-Stop Shop (OSS): per member state the distance sales to consumers taxed there, per quarter",
+    "product",
+  ),
+  "projection.union": meta(
+    "§4",
+    "C",
+    "Verwachting van de EU-omzet op basis van het tempo (en seizoen) tot nu toe — een schatting, geen regel",
+    "Projection of Union turnover at the pace (and seasonality) so far — an estimate, not a rule",
+    "product",
+  ),
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULE_CATALOG;
@@ -118,7 +288,14 @@ const ALGEMENE_TERMIJNENWET_HOLIDAYS: readonly HolidayRule[] = [
   { id: "liberationDay", kind: "fixed", month: 5, day: 5, name: { nl: "5 mei", en: "5 May" }, ruleId: "euKor.notification" },
   { id: "ascension", kind: "easter", offsetDays: 39, name: { nl: "Hemelvaartsdag", en: "Ascension Day" }, ruleId: "euKor.notification" },
   { id: "whitMonday", kind: "easter", offsetDays: 50, name: { nl: "Tweede pinksterdag", en: "Whit Monday" }, ruleId: "euKor.notification" },
-  { id: "christmas", kind: "fixed", month: 12, day: 25, name: { nl: "Eerste kerstdag", en: "Christmas Day" }, ruleId: "euKor.notification" },
+  {
+    id: "christmas",
+    kind: "fixed",
+    month: 12,
+    day: 25,
+    name: { nl: "Eerste kerstdag", en: "Christmas Day" },
+    ruleId: "euKor.notification",
+  },
   { id: "boxingDay", kind: "fixed", month: 12, day: 26, name: { nl: "Tweede kerstdag", en: "Boxing Day" }, ruleId: "euKor.notification" },
 ];
 
@@ -282,7 +459,12 @@ export function makeRuleLookup(overrides?: RuleOverrides): (year: number) => Rul
   const stateOverrides = overrides?.memberStateThresholdsCents;
   const byYear = overrides?.memberStateThresholdsByYear;
   const hasStateOverrides = !!stateOverrides && Object.keys(stateOverrides).length > 0;
-  const storedYears = byYear ? Object.keys(byYear).map(Number).filter(Number.isInteger).sort((a, b) => a - b) : [];
+  const storedYears = byYear
+    ? Object.keys(byYear)
+        .map(Number)
+        .filter(Number.isInteger)
+        .sort((a, b) => a - b)
+    : [];
   if (!hasStateOverrides && storedYears.length === 0) return rulesFor;
   const cache = new Map<string, RuleSet>();
   return (year) => {
@@ -292,7 +474,10 @@ export function makeRuleLookup(overrides?: RuleOverrides): (year: number) => Rul
     const key = `${base.fromYear}:${storedYear ?? ""}`;
     let merged = cache.get(key);
     if (!merged) {
-      const states: Record<string, MemberStateThreshold> = { ...base.memberStateThresholds, ...(storedYear !== undefined ? byYear![String(storedYear)] : {}) };
+      const states: Record<string, MemberStateThreshold> = {
+        ...base.memberStateThresholds,
+        ...(storedYear !== undefined ? byYear![String(storedYear)] : {}),
+      };
       for (const [state, cents] of Object.entries(stateOverrides ?? {})) {
         states[state] = cents === null ? null : { thresholdCents: cents };
       }

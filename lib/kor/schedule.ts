@@ -4,14 +4,7 @@
 // crossing, the EU-KOR notification after a crossing and the EU-KOR quarterly reports.
 // Herziening amounts need asset data the engine does not hold; they come from queries.
 
-import {
-  applyByDate,
-  dayAfter,
-  euKorReportDueDate,
-  korEffectiveDate,
-  upcomingApplyBy,
-  vatReturnDueForPeriodOf,
-} from "./deadlines";
+import { applyByDate, dayAfter, euKorReportDueDate, korEffectiveDate, upcomingApplyBy, vatReturnDueForPeriodOf } from "./deadlines";
 import { dateInWords, firstDayOfQuarter, monthOf, periodInWords, quarterLabelOf, quarterOfMonth, yearOf } from "./dates";
 import type { Ledger } from "./ledger";
 import { withRule, type RuleId, type RuleSet } from "./rules";

@@ -150,7 +150,17 @@ describe("parseEngineInput names the field", () => {
     input.queries = [
       { id: "a", type: "nextHoliday" },
       { id: "b", type: "euKorReportDue", quarter: "2026-Q5" },
-      { id: "c", type: "revision", vatCents: 100, firstUseYear: 2025, kind: "movable", event: "join", eventYear: 2026, deductibleBefore: 1.5, deductibleAfter: 0 },
+      {
+        id: "c",
+        type: "revision",
+        vatCents: 100,
+        firstUseYear: 2025,
+        kind: "movable",
+        event: "join",
+        eventYear: 2026,
+        deductibleBefore: 1.5,
+        deductibleAfter: 0,
+      },
     ];
     const issues = issuesOf(input).map((i) => `${i.path}: ${i.message}`);
     expect(issues).toEqual(

@@ -21,17 +21,14 @@ const isoDate = z.string({ error: "expected YYYY-MM-DD" }).superRefine((value, c
   }
 });
 
-const cents = z
-  .number({ error: "expected an integer number of cents" })
-  .int({ error: "expected an integer number of cents" });
+const cents = z.number({ error: "expected an integer number of cents" }).int({ error: "expected an integer number of cents" });
 
 const countryCode = z.string({ error: "expected a country code" }).regex(/^[A-Z]{2}$/, {
   error: "expected an ISO 3166 alpha-2 country code such as NL",
 });
 
 const euStateCode = z.string({ error: "expected an EU member state code" }).refine(isEuMemberState, {
-  error: (issue) =>
-    `expected an EU member state code (${EU_MEMBER_STATES.join(", ")}), got ${JSON.stringify(issue.input)}`,
+  error: (issue) => `expected an EU member state code (${EU_MEMBER_STATES.join(", ")}), got ${JSON.stringify(issue.input)}`,
 });
 
 const category = z.enum(CATEGORY_CODES, {
@@ -64,13 +61,11 @@ const transactionSchema = z
     }
   });
 
-const participationSchema = z
-  .object({ from: isoDate, to: isoDate.optional() })
-  .superRefine((p, ctx) => {
-    if (p.to !== undefined && isIsoDate(p.from) && isIsoDate(p.to) && p.to < p.from) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: `the last day inside (${p.to}) is before from (${p.from})` });
-    }
-  });
+const participationSchema = z.object({ from: isoDate, to: isoDate.optional() }).superRefine((p, ctx) => {
+  if (p.to !== undefined && isIsoDate(p.from) && isIsoDate(p.to) && p.to < p.from) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: `the last day inside (${p.to}) is before from (${p.from})` });
+  }
+});
 
 const businessSchema = z.object(
   {
@@ -244,13 +239,7 @@ export function parseEngineInputJson(text: string): ParseResult {
 }
 
 function isVector(value: unknown): value is { input: unknown } {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    "input" in value &&
-    !("asOf" in value)
-  );
+  return typeof value === "object" && value !== null && !Array.isArray(value) && "input" in value && !("asOf" in value);
 }
 
 export function formatIssues(issues: readonly InputIssue[]): string {

@@ -7,20 +7,31 @@ import { input, nlBusiness, tx } from "./test-helpers";
 import type { EngineInput } from "./types";
 
 const inKor = nlBusiness({ korParticipations: [{ from: "2026-01-01" }] });
-const books = (transactions = [tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000)], business = inKor): EngineInput =>
-  input("2026-12-07", transactions, business);
-const crossed = () => books([tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("x", "2026-11-20", 100_000)]);
+const books = (
+  transactions = [tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000)],
+  business = inKor,
+): EngineInput => input("2026-12-07", transactions, business);
+const crossed = () =>
+  books([tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("x", "2026-11-20", 100_000)]);
 
 describe("adviseVat", () => {
   it("before the crossing: inside the KOR, no VAT", () => {
     const [advice] = adviseVat(books(), [{ date: "2026-10-01", category: "NL_STANDARD", netCents: 40_000 }]);
     expect(advice).toMatchObject({ status: "participating", mustChargeVat: false, ratePercent: 21, remediation: null, crossing: null });
-    expect(advice!.reason.nl).toBe("Je doet op 1 oktober 2026 mee aan de KOR en blijft met deze factuur onder € 20.000: je rekent geen btw.");
+    expect(advice!.reason.nl).toBe(
+      "Je doet op 1 oktober 2026 mee aan de KOR en blijft met deze factuur onder € 20.000: je rekent geen btw.",
+    );
   });
 
   it("the crossing invoice: 21% with the reason, the limit from the rule table", () => {
     const [advice] = adviseVat(books(), [{ date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000 }]);
-    expect(advice).toMatchObject({ status: "crossing", mustChargeVat: true, ratePercent: 21, leftOn: "2026-11-20", earliestRejoin: "2028-01-01" });
+    expect(advice).toMatchObject({
+      status: "crossing",
+      mustChargeVat: true,
+      ratePercent: 21,
+      leftOn: "2026-11-20",
+      earliestRejoin: "2028-01-01",
+    });
     expect(advice!.crossing).toMatchObject({ date: "2026-11-20", thisInvoice: true, atRisk: [] });
     expect(advice!.reason.nl).toBe("Deze factuur brengt je omzet boven € 20.000: vanaf deze factuur reken je btw.");
     expect(advice!.reason.en).toBe("This invoice takes your turnover over €20,000: from this invoice on, you charge VAT.");
@@ -30,11 +41,19 @@ describe("adviseVat", () => {
 
   it("the crossing at 9%: the category's rate", () => {
     const [advice] = adviseVat(books(), [{ date: "2026-11-20", category: "NL_REDUCED", netCents: 100_000, vatCents: 9_000 }]);
-    expect(advice).toMatchObject({ status: "crossing", mustChargeVat: true, ratePercent: 9, remediation: null, vatWhileParticipating: false });
+    expect(advice).toMatchObject({
+      status: "crossing",
+      mustChargeVat: true,
+      ratePercent: 9,
+      remediation: null,
+      vatWhileParticipating: false,
+    });
   });
 
   it("editing the stored crossing invoice keeps it the crossing one", () => {
-    const [advice] = adviseVat(crossed(), [{ date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000, vatCents: 21_000, replaces: "x" }]);
+    const [advice] = adviseVat(crossed(), [
+      { date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000, vatCents: 21_000, replaces: "x" },
+    ]);
     expect(advice).toMatchObject({ status: "crossing", mustChargeVat: true, crossing: { transactionId: "x", thisInvoice: true } });
   });
 
@@ -45,7 +64,11 @@ describe("adviseVat", () => {
     ]);
     expect(withVat).toMatchObject({ status: "afterCrossing", mustChargeVat: true, vatWhileParticipating: false, remediation: null });
     expect(withVat!.reason.nl).toBe("Je omzet kwam op 20 november 2026 boven € 20.000: sindsdien reken je btw.");
-    expect(without).toMatchObject({ status: "afterCrossing", mustChargeVat: true, remediation: { reinvoiceVatCents: 16_800, absorbedVatCents: 13_884 } });
+    expect(without).toMatchObject({
+      status: "afterCrossing",
+      mustChargeVat: true,
+      remediation: { reinvoiceVatCents: 16_800, absorbedVatCents: 13_884 },
+    });
   });
 
   it("the stored KOR period is not needed to end: the crossing ends participation", () => {
@@ -54,7 +77,12 @@ describe("adviseVat", () => {
   });
 
   it("same day without sequence: the order is open, so VAT until the order is given", () => {
-    const base = books([tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("y", "2026-11-20", 40_000)]);
+    const base = books([
+      tx("a", "2026-02-10", 650_000),
+      tx("b", "2026-05-12", 650_000),
+      tx("c", "2026-09-01", 650_000),
+      tx("y", "2026-11-20", 40_000),
+    ]);
     // 19,500 + 400 (y) = 19,900; + 1,000 = 20,900: the new one crosses in input order, but y could as well.
     const [advice] = adviseVat(base, [{ date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000 }]);
     expect(advice).toMatchObject({ status: "crossingAtRisk", mustChargeVat: true, sameDay: ["y"] });
@@ -63,14 +91,24 @@ describe("adviseVat", () => {
   });
 
   it("same day with sequence: the order is fixed and decides", () => {
-    const base = books([tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("y", "2026-11-20", 40_000, { sequence: 2 })]);
+    const base = books([
+      tx("a", "2026-02-10", 650_000),
+      tx("b", "2026-05-12", 650_000),
+      tx("c", "2026-09-01", 650_000),
+      tx("y", "2026-11-20", 40_000, { sequence: 2 }),
+    ]);
     const [first] = adviseVat(base, [{ date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000, sequence: 1 }]);
     // 19,500 + 1,000 = 20,500: the new one (sequence 1) crosses; y (sequence 2) comes after.
     expect(first).toMatchObject({ status: "crossing", mustChargeVat: true, sameDay: ["y"] });
     const [second] = adviseVat(base, [{ date: "2026-11-20", category: "NL_STANDARD", netCents: 40_000, sequence: 3 }]);
     // y (400, sequence 2) first: 19,900; then 400 more: 20,300: this one crosses.
     expect(second).toMatchObject({ status: "crossing" });
-    const small = books([tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("y", "2026-11-20", 100_000, { sequence: 2 })]);
+    const small = books([
+      tx("a", "2026-02-10", 650_000),
+      tx("b", "2026-05-12", 650_000),
+      tx("c", "2026-09-01", 650_000),
+      tx("y", "2026-11-20", 100_000, { sequence: 2 }),
+    ]);
     const [before] = adviseVat(small, [{ date: "2026-11-20", category: "NL_STANDARD", netCents: 10_000, sequence: 1 }]);
     // 19,500 + 100 = 19,600 (sequence 1), then y crosses: this one is still inside the KOR.
     expect(before).toMatchObject({ status: "participating", mustChargeVat: false, crossing: { transactionId: "y", thisInvoice: false } });
@@ -79,12 +117,17 @@ describe("adviseVat", () => {
   it("the next year: excluded from rejoining, VAT, with the earliest rejoin date", () => {
     const [advice] = adviseVat(crossed(), [{ date: "2027-02-01", category: "NL_STANDARD", netCents: 50_000 }]);
     expect(advice).toMatchObject({ status: "excluded", mustChargeVat: true, leftOn: "2026-11-20", earliestRejoin: "2028-01-01" });
-    expect(advice!.reason.nl).toBe("Je bent op 20 november 2026 uit de KOR gegaan en kunt pas vanaf 1 januari 2028 weer meedoen: je rekent btw.");
+    expect(advice!.reason.nl).toBe(
+      "Je bent op 20 november 2026 uit de KOR gegaan en kunt pas vanaf 1 januari 2028 weer meedoen: je rekent btw.",
+    );
   });
 
   it("a period the owner starts inside the exclusion does not count", () => {
     const business = nlBusiness({ korParticipations: [{ from: "2026-01-01" }, { from: "2027-04-01" }] });
-    const base = books([tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("x", "2026-11-20", 100_000)], business);
+    const base = books(
+      [tx("a", "2026-02-10", 650_000), tx("b", "2026-05-12", 650_000), tx("c", "2026-09-01", 650_000), tx("x", "2026-11-20", 100_000)],
+      business,
+    );
     const [advice] = adviseVat(base, [{ date: "2027-05-01", category: "NL_STANDARD", netCents: 50_000 }]);
     expect(advice).toMatchObject({ status: "excluded", mustChargeVat: true });
   });

@@ -127,7 +127,8 @@ function whereIs(ledger: Ledger, windows: readonly ExclusionWindow[], pos: numbe
   const windowOn = (accept: (w: ExclusionWindow) => boolean) => windows.find((w) => w.from <= date && date <= w.to && accept(w));
   if (period && period.crossingPos >= 0 && pos >= period.crossingPos) {
     // The crossing ended this period on its date (§3.2), whatever its stored end says.
-    if (yearOf(txAt(ledger, period.crossingPos).date) === yearOf(date)) return { kind: pos === period.crossingPos ? "crossing" : "after", periodIndex };
+    if (yearOf(txAt(ledger, period.crossingPos).date) === yearOf(date))
+      return { kind: pos === period.crossingPos ? "crossing" : "after", periodIndex };
     const window = windowOn((w) => w.leaving.periodIndex === periodIndex);
     return window ? { kind: "excluded", window } : { kind: "out" };
   }
@@ -146,7 +147,17 @@ const RULE_OF: Record<VatAdviceStatus, RuleId> = {
   excluded: "kor.exclusion",
 };
 
-function reasonOf(status: VatAdviceStatus, facts: { date: ISODate; rate: number | null; limit: Cents; crossingDate: ISODate | null; leftOn: ISODate | null; earliestRejoin: ISODate | null }): Bilingual {
+function reasonOf(
+  status: VatAdviceStatus,
+  facts: {
+    date: ISODate;
+    rate: number | null;
+    limit: Cents;
+    crossingDate: ISODate | null;
+    leftOn: ISODate | null;
+    earliestRejoin: ISODate | null;
+  },
+): Bilingual {
   const { rate } = facts;
   const limit = { nl: euroInWords(facts.limit, "nl"), en: euroInWords(facts.limit, "en") };
   const on = (date: ISODate | null, l: "nl" | "en") => (date ? dateInWords(date, l) : "");
@@ -181,7 +192,10 @@ function reasonOf(status: VatAdviceStatus, facts: { date: ISODate; rate: number 
     case "notInKor":
       return rate === null
         ? { nl: noDutchVat.nl.trim(), en: noDutchVat.en.trim() }
-        : { nl: `Je doet op ${on(facts.date, "nl")} niet mee aan de KOR: je rekent ${rate}% btw.`, en: `You are not in the KOR on ${on(facts.date, "en")}: charge ${rate}% VAT.` };
+        : {
+            nl: `Je doet op ${on(facts.date, "nl")} niet mee aan de KOR: je rekent ${rate}% btw.`,
+            en: `You are not in the KOR on ${on(facts.date, "en")}: charge ${rate}% VAT.`,
+          };
   }
 }
 
@@ -217,7 +231,8 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
       leftOn = crossTx.date;
     } else if (where.kind === "in") {
       // Before this year's crossing, unless the day's order is open and it may fall on this one.
-      const crossPos = acc && acc.korCrossPos >= 0 && ledger.periods[where.periodIndex]!.crossingPos === acc.korCrossPos ? acc.korCrossPos : -1;
+      const crossPos =
+        acc && acc.korCrossPos >= 0 && ledger.periods[where.periodIndex]!.crossingPos === acc.korCrossPos ? acc.korCrossPos : -1;
       const atRisk = crossPos >= 0 ? atRiskOnCrossingDay(ledger, crossPos, "kor") : [];
       if (crossPos >= 0) {
         const crossTx = txAt(ledger, crossPos);
@@ -240,7 +255,13 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
       mustChargeVat,
       ratePercent: rate,
       reason: reasonOf(status, { date: candidate.date, rate, limit, crossingDate: crossing?.date ?? null, leftOn, earliestRejoin }),
-      crossing: crossing ? { ...crossing, transactionId: crossing.transactionId.startsWith(CANDIDATE_PREFIX) ? "" : crossing.transactionId, atRisk: crossing.atRisk.filter((x) => !x.startsWith(CANDIDATE_PREFIX)) } : null,
+      crossing: crossing
+        ? {
+            ...crossing,
+            transactionId: crossing.transactionId.startsWith(CANDIDATE_PREFIX) ? "" : crossing.transactionId,
+            atRisk: crossing.atRisk.filter((x) => !x.startsWith(CANDIDATE_PREFIX)),
+          }
+        : null,
       leftOn,
       earliestRejoin,
       remediation:

@@ -30,9 +30,7 @@ function walk(expected: unknown, actual: unknown, path: string, out: Mismatch[])
     for (const [key, value] of Object.entries(expected)) {
       const childPath = path === "" ? key : `${path}.${key}`;
       if (key === "alertCodesInclude" && path === "") {
-        const codes = Array.isArray(actual.alerts)
-          ? (actual.alerts as unknown[]).map((a) => (isObject(a) ? a.code : undefined))
-          : [];
+        const codes = Array.isArray(actual.alerts) ? (actual.alerts as unknown[]).map((a) => (isObject(a) ? a.code : undefined)) : [];
         for (const code of value as unknown[]) {
           if (!codes.includes(code)) out.push({ path: childPath, expected: code, actual: codes, problem: "alert code missing" });
         }

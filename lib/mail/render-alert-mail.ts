@@ -78,7 +78,11 @@ function figureRows(alert: MailAlert, locale: MailLocale): [string, string][] {
   if (d.totalCents !== undefined) rows.push([t.turnover, formatEuro(d.totalCents, locale)]);
   if (d.limitCents !== undefined) rows.push([t.limit, formatEuro(d.limitCents, locale)]);
   if (d.percent !== undefined) rows.push([t.share, `${formatPercent(d.percent, locale)}%`]);
-  if (d.invoiceNumber) rows.push([t.invoice, fill(t.invoiceLine, { number: d.invoiceNumber, date: d.invoiceDate ? formatMailDate(d.invoiceDate, locale) : "" })]);
+  if (d.invoiceNumber)
+    rows.push([
+      t.invoice,
+      fill(t.invoiceLine, { number: d.invoiceNumber, date: d.invoiceDate ? formatMailDate(d.invoiceDate, locale) : "" }),
+    ]);
   if (d.state) rows.push([t.state, d.state]);
   if (d.expectedCrossingDate) rows.push([t.expectedCrossing, formatMailDate(d.expectedCrossingDate, locale)]);
   if (d.period) rows.push([t.period, periodInWords(d.period, locale)]);
@@ -115,7 +119,10 @@ function alertSection(alert: MailAlert, locale: MailLocale, appUrl: string, head
     `<p>${escapeHtml(explanation)}</p>`,
     rows.length
       ? `<table role="presentation" style="border-collapse:collapse;margin:8px 0"><caption style="text-align:left;font-weight:bold">${escapeHtml(t.figures)}</caption>${rows
-          .map(([label, value]) => `<tr><th scope="row" style="text-align:left;padding:2px 12px 2px 0;font-weight:normal;color:#475569">${escapeHtml(label)}</th><td style="padding:2px 0;font-weight:bold">${escapeHtml(value)}</td></tr>`)
+          .map(
+            ([label, value]) =>
+              `<tr><th scope="row" style="text-align:left;padding:2px 12px 2px 0;font-weight:normal;color:#475569">${escapeHtml(label)}</th><td style="padding:2px 0;font-weight:bold">${escapeHtml(value)}</td></tr>`,
+          )
           .join("")}</table>`
       : "",
     `<p><strong>${escapeHtml(t.whatToDo)}</strong><br>${escapeHtml(action)}</p>`,
@@ -169,7 +176,16 @@ export function renderDigestMail(options: {
   const sections = alerts.map((alert) => alertSection(alert, locale, appUrl, "h2"));
   const kinds = [...new Set(alerts.map((alert) => alert.code))];
   const unsubscribeLines = kinds.map((kind) => fill(t.unsubscribe, { kind: kindLabel(kind, locale), url: options.unsubscribeUrlOf(kind) }));
-  const text = [greeting, "", t.digestIntro, "", ...sections.flatMap((s) => [`## ${s.subject}`, s.text, ""]), "--", ...unsubscribeLines, ""].join("\n");
+  const text = [
+    greeting,
+    "",
+    t.digestIntro,
+    "",
+    ...sections.flatMap((s) => [`## ${s.subject}`, s.text, ""]),
+    "--",
+    ...unsubscribeLines,
+    "",
+  ].join("\n");
   const html = page(
     locale,
     subject,
@@ -179,7 +195,10 @@ export function renderDigestMail(options: {
       ...sections.map((s) => s.html),
       `<hr style="border:none;border-top:1px solid #e2e8f0;margin:24px 0 8px">`,
       `<p style="font-size:12px;color:#475569">${kinds
-        .map((kind) => `<a href="${escapeHtml(options.unsubscribeUrlOf(kind))}">${escapeHtml(fill(t.unsubscribeLink, { kind: kindLabel(kind, locale) }))}</a>`)
+        .map(
+          (kind) =>
+            `<a href="${escapeHtml(options.unsubscribeUrlOf(kind))}">${escapeHtml(fill(t.unsubscribeLink, { kind: kindLabel(kind, locale) }))}</a>`,
+        )
         .join("<br>")}</p>`,
     ].join("\n"),
   );

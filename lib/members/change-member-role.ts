@@ -17,7 +17,12 @@ export async function assertAnotherOwnerRemains(tx: Tx, businessId: string, memb
   if (owners === 0) throw new AppError("CONFLICT", "A business needs at least one owner", { fields: { role: "validation.lastOwner" } });
 }
 
-export async function changeMemberRole(options: { caller: Caller; businessId: string; membershipId: string; input: unknown }): Promise<void> {
+export async function changeMemberRole(options: {
+  caller: Caller;
+  businessId: string;
+  membershipId: string;
+  input: unknown;
+}): Promise<void> {
   const { caller, businessId, membershipId } = options;
   const input = parseOrThrow(changeMemberRoleSchema, options.input);
   await db().$transaction(async (tx) => {

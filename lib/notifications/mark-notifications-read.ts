@@ -11,10 +11,16 @@ export async function markNotificationRead(options: { caller: Caller; notificati
   const found = await db().notification.findFirst({ where: { id: notificationId, userId: caller.userId }, select: { readAt: true } });
   if (!found) throw new AppError("NOT_FOUND", "Notification not found");
   if (found.readAt) return;
-  await db().notification.updateMany({ where: { id: notificationId, userId: caller.userId, readAt: null }, data: { readAt: options.now ?? new Date() } });
+  await db().notification.updateMany({
+    where: { id: notificationId, userId: caller.userId, readAt: null },
+    data: { readAt: options.now ?? new Date() },
+  });
 }
 
 export async function markAllNotificationsRead(options: { caller: Caller; now?: Date }): Promise<number> {
-  const { count } = await db().notification.updateMany({ where: { userId: options.caller.userId, readAt: null }, data: { readAt: options.now ?? new Date() } });
+  const { count } = await db().notification.updateMany({
+    where: { userId: options.caller.userId, readAt: null },
+    data: { readAt: options.now ?? new Date() },
+  });
   return count;
 }

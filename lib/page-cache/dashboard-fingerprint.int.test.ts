@@ -47,7 +47,11 @@ let read: (options: { userId: string; businessId: string }) => Promise<Dashboard
 const sessions = new Map<string, Promise<string>>();
 const sessionOf = (userId: string) => {
   // A user that does not exist has no session; any id stands for it.
-  if (!sessions.has(userId)) sessions.set(userId, startUserSession({ userId }).catch(() => crypto.randomUUID()));
+  if (!sessions.has(userId))
+    sessions.set(
+      userId,
+      startUserSession({ userId }).catch(() => crypto.randomUUID()),
+    );
   return sessions.get(userId)!;
 };
 
@@ -68,9 +72,20 @@ const ALERT_YEAR = new Date().getUTCFullYear() + 1;
 const ALERT_NOW = new Date(Date.UTC(ALERT_YEAR, 11, 20, 10, 0, 0));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const invoice = (number: string, date: string, netCents: number) => ({ number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents });
+const invoice = (number: string, date: string, netCents: number) => ({
+  number,
+  date,
+  customer: { name: `Klant ${number}` },
+  category: "NL_STANDARD",
+  netCents,
+});
 // The whole input updateBusiness replaces a business with (the factory's business, by default).
-const facts = (name: string, extra: Record<string, unknown> = {}) => ({ name, kvkNumber: "12345678", korParticipations: [{ from: "2025-01-01" }], ...extra });
+const facts = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  kvkNumber: "12345678",
+  korParticipations: [{ from: "2025-01-01" }],
+  ...extra,
+});
 
 /** The fingerprint of a member's dashboard; two reads of the same state must agree. */
 async function fingerprintOf(userId: string, businessId: string): Promise<string> {
@@ -115,7 +130,9 @@ async function watch(userId: string, businessId: string) {
 
 /** The alert evaluation the queue worker runs after a change of the books (notifications for every member). */
 async function evaluateAlerts(businessId: string) {
-  return runAsSystem(() => db().$transaction((tx) => evaluateBusinessAlerts({ tx, businessId, now: ALERT_NOW, appUrl: "http://drempel.test" })));
+  return runAsSystem(() =>
+    db().$transaction((tx) => evaluateBusinessAlerts({ tx, businessId, now: ALERT_NOW, appUrl: "http://drempel.test" })),
+  );
 }
 
 /** Books over 80% of the KOR limit in the alert year, evaluated: every member gets notifications. */
@@ -144,7 +161,9 @@ describe("dashboardFingerprintSql", () => {
 
 describe("the dashboard fingerprint: who gets one", () => {
   it("gives a member the same fingerprint for the same state, with their password version, which a password change raises", async () => {
-    const { email } = await registerUser({ input: { name: "Eigenaar Wachtwoord", email: `pw-${crypto.randomUUID()}@test.drempel.nl`, password: "correct horse battery" } });
+    const { email } = await registerUser({
+      input: { name: "Eigenaar Wachtwoord", email: `pw-${crypto.randomUUID()}@test.drempel.nl`, password: "correct horse battery" },
+    });
     const registered = await db().user.findUniqueOrThrow({ where: { email } });
     const business = await createOwnedBusiness(registered.id, "Wachtwoord BV");
     const first = await read({ userId: registered.id, businessId: business.id });
@@ -173,7 +192,11 @@ describe("the dashboard fingerprint: who gets one", () => {
     expect(await read({ userId: "33333333-3333-4333-8333-333333333333", businessId: business.id })).toBeNull();
     // A pending invitation lets the invitee read the business's row (its name on
     // /accountant), but is no membership: still no dashboard.
-    await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: outsider.email, access: "READ_WRITE" } });
+    await inviteAccountant({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { email: outsider.email, access: "READ_WRITE" },
+    });
     expect(await read({ userId: outsider.id, businessId: business.id })).toBeNull();
   });
 
@@ -245,12 +268,24 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     await page.changed("business renamed");
     await updateBusiness({ caller, businessId: business.id, input: facts("Feiten en Co BV", { vatNumber: "NL000099998B57" }) });
     await page.changed("VAT number set");
-    await updateBusiness({ caller, businessId: business.id, input: facts("Feiten en Co BV", { vatNumber: "NL000099998B57", filingPeriod: "month" }) });
+    await updateBusiness({
+      caller,
+      businessId: business.id,
+      input: facts("Feiten en Co BV", { vatNumber: "NL000099998B57", filingPeriod: "month" }),
+    });
     await page.changed("filing period changed");
-    await updateBusiness({ caller, businessId: business.id, input: facts("Feiten en Co BV", { vatNumber: "NL000099998B57", filingPeriod: "month", euKor: { memberStates: ["DE"] } }) });
+    await updateBusiness({
+      caller,
+      businessId: business.id,
+      input: facts("Feiten en Co BV", { vatNumber: "NL000099998B57", filingPeriod: "month", euKor: { memberStates: ["DE"] } }),
+    });
     await page.changed("EU-KOR turned on");
     const withEuKor = { vatNumber: "NL000099998B57", filingPeriod: "month", euKor: { memberStates: ["DE"] } };
-    await updateBusiness({ caller, businessId: business.id, input: facts("Feiten en Co BV", { ...withEuKor, korParticipations: [{ from: "2025-01-01", to: "2025-12-31" }] }) });
+    await updateBusiness({
+      caller,
+      businessId: business.id,
+      input: facts("Feiten en Co BV", { ...withEuKor, korParticipations: [{ from: "2025-01-01", to: "2025-12-31" }] }),
+    });
     await page.changed("KOR period ended");
     await updateBusiness({ caller, businessId: business.id, input: facts("Feiten en Co BV", { ...withEuKor, korParticipations: [] }) });
     await page.changed("KOR period removed");
@@ -268,7 +303,12 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     await page.changed("investment good added");
     await updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: { ...car, vat: "5000,50" } });
     await page.changed("investment good's VAT changed");
-    await updateInvestmentGood({ caller, businessId: business.id, goodId: good.id, input: { ...car, vat: "5000,50", description: "Bestelbus" } });
+    await updateInvestmentGood({
+      caller,
+      businessId: business.id,
+      goodId: good.id,
+      input: { ...car, vat: "5000,50", description: "Bestelbus" },
+    });
     await page.changed("investment good renamed");
     await deleteInvestmentGood({ caller, businessId: business.id, goodId: good.id });
     // Goods are not part of the books (no booksVersion): the page is the one without goods.
@@ -348,11 +388,19 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     await withdrawInvitation({ caller: clientCaller, businessId: clientBusiness.id, invitationId: invitation.id });
     await page.changedBackTo("invitation withdrawn", none);
 
-    const again = await inviteAccountant({ caller: clientCaller, businessId: clientBusiness.id, input: { email: user.email, access: "READ_WRITE" } });
+    const again = await inviteAccountant({
+      caller: clientCaller,
+      businessId: clientBusiness.id,
+      input: { email: user.email, access: "READ_WRITE" },
+    });
     await page.changedBackTo("invited again", pending);
     const secondClient = await createUser("client");
     const secondBusiness = await createOwnedBusiness(secondClient.id, "Tweede Klant BV");
-    const third = await inviteAccountant({ caller: { userId: secondClient.id }, businessId: secondBusiness.id, input: { email: user.email } });
+    const third = await inviteAccountant({
+      caller: { userId: secondClient.id },
+      businessId: secondBusiness.id,
+      input: { email: user.email },
+    });
     await page.changed("a second pending invitation");
     await respondToInvitation({ caller: { userId: user.id }, token: await mailedInvitationToken(third.id), accept: false });
     await page.changedBackTo("the second one declined", pending);
@@ -365,7 +413,12 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     const fourthClient = await createUser("client");
     const fourthBusiness = await createOwnedBusiness(fourthClient.id, "Verlopen Klant BV");
     const expiresAt = Date.now() + 3_000;
-    await inviteAccountant({ caller: { userId: fourthClient.id }, businessId: fourthBusiness.id, input: { email: user.email }, now: new Date(expiresAt - INVITATION_DAYS * DAY) });
+    await inviteAccountant({
+      caller: { userId: fourthClient.id },
+      businessId: fourthBusiness.id,
+      input: { email: user.email },
+      now: new Date(expiresAt - INVITATION_DAYS * DAY),
+    });
     await page.changed("an invitation about to expire");
     await sleep(Math.max(0, expiresAt - Date.now()) + 300);
     await page.changedBackTo("that invitation expired", accepted);
@@ -416,9 +469,19 @@ describe("the dashboard fingerprint changes with everything the page shows", () 
     const accountantPage = await watch(accountant.id, business.id);
     const readOnly = accountantPage.value;
     const accountantMembership = await membershipOf(accountant.id, business.id);
-    await changeAccountantAccess({ caller, businessId: business.id, membershipId: accountantMembership.id, input: { access: "READ_WRITE" } });
+    await changeAccountantAccess({
+      caller,
+      businessId: business.id,
+      membershipId: accountantMembership.id,
+      input: { access: "READ_WRITE" },
+    });
     await accountantPage.changed("accountant's access READ_ONLY → READ_WRITE");
-    await changeAccountantAccess({ caller, businessId: business.id, membershipId: accountantMembership.id, input: { access: "READ_ONLY" } });
+    await changeAccountantAccess({
+      caller,
+      businessId: business.id,
+      membershipId: accountantMembership.id,
+      input: { access: "READ_ONLY" },
+    });
     await accountantPage.changedBackTo("accountant's access back to READ_ONLY", readOnly);
 
     const memberPage = await watch(member.id, business.id);
@@ -446,18 +509,31 @@ describe("the dashboard fingerprint stays equal when nothing the page shows chan
     await page.unchanged("an invoice of a business the user cannot see");
     await updateBusiness({ caller: strangerCaller, businessId: strangers.id, input: facts("Vreemd en Co BV", { filingPeriod: "month" }) });
     await page.unchanged("that business renamed and its facts changed");
-    await createInvestmentGood({ caller: strangerCaller, businessId: strangers.id, input: { description: "Pand", vat: "20.000", firstUseYear: 2025, kind: "IMMOVABLE" } });
+    await createInvestmentGood({
+      caller: strangerCaller,
+      businessId: strangers.id,
+      input: { description: "Pand", vat: "20.000", firstUseYear: 2025, kind: "IMMOVABLE" },
+    });
     await page.unchanged("an investment good of that business");
     await runAsSystem(() => db().user.update({ where: { id: stranger.id }, data: { name: "Andere Vreemde" } }));
     await setLocale({ userId: stranger.id, locale: "en" });
     await page.unchanged("another user's name and language");
-    await inviteAccountant({ caller: strangerCaller, businessId: strangers.id, input: { email: `iemand-${crypto.randomUUID()}@test.drempel.nl` } });
+    await inviteAccountant({
+      caller: strangerCaller,
+      businessId: strangers.id,
+      input: { email: `iemand-${crypto.randomUUID()}@test.drempel.nl` },
+    });
     await page.unchanged("an invitation to another address");
     await notifyMembers(strangerCaller, strangers.id, `${ALERT_YEAR}-001`);
     expect(await countUnreadNotifications({ caller: strangerCaller })).toBeGreaterThan(0);
     await page.unchanged("another user's notifications");
     // Already expired when made (its fourteen days began long ago): nothing pending.
-    await inviteAccountant({ caller: strangerCaller, businessId: strangers.id, input: { email: owner.email }, now: new Date(Date.now() - (INVITATION_DAYS + 1) * DAY) });
+    await inviteAccountant({
+      caller: strangerCaller,
+      businessId: strangers.id,
+      input: { email: owner.email },
+      now: new Date(Date.now() - (INVITATION_DAYS + 1) * DAY),
+    });
     await page.unchanged("an invitation to the user's address that has already expired");
   });
 
@@ -474,7 +550,12 @@ describe("the dashboard fingerprint stays equal when nothing the page shows chan
     await page.unchanged("another member added");
     await runAsSystem(() => db().user.update({ where: { id: colleague.id }, data: { name: "Collega Hernoemd" } }));
     await page.unchanged("the other member renamed");
-    await changeMemberRole({ caller, businessId: business.id, membershipId: (await membershipOf(colleague.id, business.id)).id, input: { role: "OWNER" } });
+    await changeMemberRole({
+      caller,
+      businessId: business.id,
+      membershipId: (await membershipOf(colleague.id, business.id)).id,
+      input: { role: "OWNER" },
+    });
     await page.unchanged("the other member made owner");
     await notifyMembers({ userId: colleague.id }, colleagues.id, `${ALERT_YEAR}-001`);
     await page.unchanged("the other member's notifications of their own business");

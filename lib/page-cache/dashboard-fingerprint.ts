@@ -20,7 +20,11 @@ import { runAsUser } from "@/lib/db/db-context";
 
 export type DashboardFingerprint = { passwordVersion: number; fingerprint: string };
 
-export function dashboardFingerprintSql(userId: string, businessId: string, session: { sessionId: string; idleSeconds: number }): Prisma.Sql {
+export function dashboardFingerprintSql(
+  userId: string,
+  businessId: string,
+  session: { sessionId: string; idleSeconds: number },
+): Prisma.Sql {
   return Prisma.sql`
     WITH ${liveSessionCte({ userId, ...session })}
     SELECT u."passwordVersion",
@@ -49,7 +53,11 @@ export function dashboardFingerprintSql(userId: string, businessId: string, sess
      WHERE u."id" = ${userId}::uuid`;
 }
 
-export type FingerprintReader = (options: { userId: string; businessId: string; sessionId: string }) => Promise<DashboardFingerprint | null>;
+export type FingerprintReader = (options: {
+  userId: string;
+  businessId: string;
+  sessionId: string;
+}) => Promise<DashboardFingerprint | null>;
 
 /**
  * Reads the user's password version and the page's fingerprint (null when the user may not
@@ -61,7 +69,9 @@ export function fingerprintReader(pool: ContextPool): FingerprintReader {
   return async ({ userId, businessId, sessionId }) => {
     if (!isSessionId(sessionId)) return null;
     const idleSeconds = env().SESSION_IDLE_MINUTES * 60;
-    const rows = await runAsUser(userId, () => pool.queryPrepared<DashboardFingerprint>(dashboardFingerprintSql(userId, businessId, { sessionId, idleSeconds })));
+    const rows = await runAsUser(userId, () =>
+      pool.queryPrepared<DashboardFingerprint>(dashboardFingerprintSql(userId, businessId, { sessionId, idleSeconds })),
+    );
     return rows[0] ?? null;
   };
 }

@@ -16,7 +16,11 @@ const SQL_TABLE = /\b(?:FROM|JOIN)\s+"(\w+)"/g;
 const IMPORT = /(?:import|export)\s[^;]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("@/")
+    ? path.join(root, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base || base.includes(`${path.sep}generated${path.sep}`)) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
@@ -41,7 +45,10 @@ function tablesReadFrom(entries: readonly string[]): Map<string, Set<string>> {
       const next = resolveImport(file, (match[1] ?? match[2])!);
       if (next) pending.push(next);
     }
-    const found = [...[...text.matchAll(READ)].map((m) => m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1)), ...[...text.matchAll(SQL_TABLE)].map((m) => m[1]!)];
+    const found = [
+      ...[...text.matchAll(READ)].map((m) => m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1)),
+      ...[...text.matchAll(SQL_TABLE)].map((m) => m[1]!),
+    ];
     for (const table of found) {
       if (!tables.has(table)) tables.set(table, new Set());
       tables.get(table)!.add(path.relative(root, file));
@@ -61,17 +68,28 @@ describe("what the dashboard reads and the page cache's fingerprint", () => {
   const read = tablesReadFrom(DASHBOARD_PAGE_FILES);
 
   it("finds the page's reads (the scan itself works)", () => {
-    for (const table of ["Invoice", "Business", "Membership", "InvestmentGood", "Notification", "KorDeregistration"]) expect(read.has(table), table).toBe(true);
+    for (const table of ["Invoice", "Business", "Membership", "InvestmentGood", "Notification", "KorDeregistration"])
+      expect(read.has(table), table).toBe(true);
   });
 
   it("declares every table the page's code reads", () => {
-    const undeclared = [...read.entries()].filter(([table]) => !DASHBOARD_READS[table]).map(([table, files]) => `${table} (read in ${[...files].join(", ")})`);
-    expect(undeclared, "add each to DASHBOARD_READS in dashboard-reads.ts, and to the fingerprint's SQL unless a change of it raises booksVersion").toEqual([]);
+    const undeclared = [...read.entries()]
+      .filter(([table]) => !DASHBOARD_READS[table])
+      .map(([table, files]) => `${table} (read in ${[...files].join(", ")})`);
+    expect(
+      undeclared,
+      "add each to DASHBOARD_READS in dashboard-reads.ts, and to the fingerprint's SQL unless a change of it raises booksVersion",
+    ).toEqual([]);
   });
 
   it("covers every table declared as fingerprinted in the fingerprint's SQL", () => {
-    const { text } = dashboardFingerprintSql("11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222", { sessionId: "33333333-3333-4333-8333-333333333333", idleSeconds: 60 });
-    const missing = Object.entries(DASHBOARD_READS).filter(([table, coverage]) => coverage.by === "fingerprint" && !text.includes(`"${table}"`)).map(([table]) => table);
+    const { text } = dashboardFingerprintSql("11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222", {
+      sessionId: "33333333-3333-4333-8333-333333333333",
+      idleSeconds: 60,
+    });
+    const missing = Object.entries(DASHBOARD_READS)
+      .filter(([table, coverage]) => coverage.by === "fingerprint" && !text.includes(`"${table}"`))
+      .map(([table]) => table);
     expect(missing).toEqual([]);
   });
 

@@ -18,7 +18,15 @@ const OTHER = "22222222-2222-4222-8222-222222222222";
 const BUSINESS = "33333333-3333-4333-8333-333333333333";
 const PAGE = `/businesses/${BUSINESS}`;
 
-type RenderBehaviour = { status: number; setCookie?: boolean; fail?: boolean; nonce?: boolean; delayMs?: number; onRender?: () => void; writeHead?: boolean };
+type RenderBehaviour = {
+  status: number;
+  setCookie?: boolean;
+  fail?: boolean;
+  nonce?: boolean;
+  delayMs?: number;
+  onRender?: () => void;
+  writeHead?: boolean;
+};
 
 let behaviour: RenderBehaviour;
 let renders: string[];
@@ -52,7 +60,9 @@ async function render(req: IncomingMessage, res: ServerResponse): Promise<void> 
   await new Promise((resolve) => setTimeout(resolve, delayMs));
   onRender?.();
   if (fail) recordRenderFailure(req.headers as Record<string, string | string[] | undefined>);
-  res.end(`<p>Omzet € 12.345,00 for ${req.headers["accept-encoding"] ?? "identity"}</p><script nonce="${nonce}">hydrate()</script></body></html>`);
+  res.end(
+    `<p>Omzet € 12.345,00 for ${req.headers["accept-encoding"] ?? "identity"}</p><script nonce="${nonce}">hydrate()</script></body></html>`,
+  );
 }
 
 const SESSION = "33333333-3333-4333-8333-333333333333";
@@ -63,13 +73,23 @@ const reader: FingerprintReader = async ({ userId, businessId, sessionId }) => {
   return fingerprints.get(`${userId}:${businessId}`) ?? null;
 };
 
-async function sessionCookie(userId: string, options: { passwordVersion?: number; maxAge?: number; sessionId?: string | null } = {}): Promise<string> {
+async function sessionCookie(
+  userId: string,
+  options: { passwordVersion?: number; maxAge?: number; sessionId?: string | null } = {},
+): Promise<string> {
   const sid = options.sessionId === undefined ? SESSION : options.sessionId;
-  const token = await encode({ token: { uid: userId, pwv: options.passwordVersion ?? 1, ...(sid ? { sid } : {}) }, secret: authSecret(), maxAge: options.maxAge ?? 3600 });
+  const token = await encode({
+    token: { uid: userId, pwv: options.passwordVersion ?? 1, ...(sid ? { sid } : {}) },
+    secret: authSecret(),
+    maxAge: options.maxAge ?? 3600,
+  });
   return `next-auth.session-token=${token}`;
 }
 
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; cached: string | null; body: string; csp: string | null; link: string | null; encoding: string | null }> {
+async function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; cached: string | null; body: string; csp: string | null; link: string | null; encoding: string | null }> {
   const response = await fetch(`${base}${path}`, { headers: { "accept-encoding": "identity", ...headers } });
   const raw = Buffer.from(await response.arrayBuffer());
   const encoding = response.headers.get("content-encoding");
@@ -183,7 +203,10 @@ describe("PageCache", () => {
     expect((await get(PAGE)).cached).toBeNull();
     expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { passwordVersion: 2 }) })).cached).toBeNull();
     expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { maxAge: -10 }) })).cached).toBeNull();
-    expect((await get(PAGE, { cookie: await sessionCookie(OWNER, { sessionId: null }) })).cached, "a cookie from before server-side sessions").toBeNull();
+    expect(
+      (await get(PAGE, { cookie: await sessionCookie(OWNER, { sessionId: null }) })).cached,
+      "a cookie from before server-side sessions",
+    ).toBeNull();
     expect((await get(PAGE, { cookie: `${cookie.slice(0, -4)}AAAA` })).cached).toBeNull();
     const malformed = await get(PAGE, { cookie: `x=%E0%A4%A; ${cookie}` });
     expect(malformed.status).toBe(200);
@@ -223,7 +246,13 @@ describe("PageCache", () => {
 
   it("keeps no page that failed, was not found, set a cookie or had no nonce", async () => {
     const cookie = await sessionCookie(OWNER);
-    for (const failing of [{ status: 200, fail: true }, { status: 404 }, { status: 500 }, { status: 200, setCookie: true }, { status: 200, nonce: false }]) {
+    for (const failing of [
+      { status: 200, fail: true },
+      { status: 404 },
+      { status: 500 },
+      { status: 200, setCookie: true },
+      { status: 200, nonce: false },
+    ]) {
       behaviour = failing;
       expect((await get(PAGE, { cookie })).cached).toBe("miss");
       expect((await get(PAGE, { cookie })).cached, JSON.stringify(failing)).toBe("miss");

@@ -153,7 +153,12 @@ export class PageCache {
     const userId = token?.uid;
     // A uid that is no uuid is refused by runAsUser when the fingerprint is read.
     if (typeof userId !== "string" || typeof token?.sid !== "string" || typeof token?.exp !== "number") return null;
-    const session = { userId, sessionId: token.sid, passwordVersion: typeof token.pwv === "number" ? token.pwv : 1, expires: token.exp * 1000 };
+    const session = {
+      userId,
+      sessionId: token.sid,
+      passwordVersion: typeof token.pwv === "number" ? token.pwv : 1,
+      expires: token.exp * 1000,
+    };
     this.#sessions.set(cookie, session);
     return session.expires > Date.now() ? session : null;
   }
@@ -194,7 +199,10 @@ export class PageCache {
       if (typeof chunk !== "function") keep(chunk, rest[0]);
       return (end as (...args: unknown[]) => ServerResponse).call(this, chunk, ...rest);
     } as ServerResponse["end"];
-    const completed = finished(res).then(() => true, () => false); // false: the client went away
+    const completed = finished(res).then(
+      () => true,
+      () => false,
+    ); // false: the client went away
     try {
       await this.render(req, res);
       if (!(await completed)) return null;
@@ -209,7 +217,14 @@ export class PageCache {
     const headers = res.getHeaders() as Record<string, string | string[] | number | undefined>;
     const contentType = String(headers["content-type"] ?? "");
     const nonce = nonceOf(headers["content-security-policy"]);
-    if (failed || res.statusCode !== 200 || !contentType.startsWith("text/html") || headers["set-cookie"] !== undefined || headers["content-encoding"] !== undefined || !nonce) {
+    if (
+      failed ||
+      res.statusCode !== 200 ||
+      !contentType.startsWith("text/html") ||
+      headers["set-cookie"] !== undefined ||
+      headers["content-encoding"] !== undefined ||
+      !nonce
+    ) {
       return null;
     }
     const stored: [string, string | string[]][] = [];

@@ -47,9 +47,36 @@ function columnIndexes(headers: string[]): Partial<Record<Column, number>> {
 }
 
 // Words a bookkeeping export may use for the treatment and category, beside the codes.
-const TREATMENTS: Record<string, string> = { nlvat: "NL_VAT", binnenland: "NL_VAT", nlreversecharge: "NL_REVERSE_CHARGE", verlegd: "NL_REVERSE_CHARGE", eureversecharge: "EU_REVERSE_CHARGE", eu: "EU_REVERSE_CHARGE", noneureversecharge: "NON_EU_REVERSE_CHARGE", buiteneu: "NON_EU_REVERSE_CHARGE", novat: "NO_VAT", geenbtw: "NO_VAT" };
-const CATEGORIES: Record<string, string> = { costs: "COSTS", kosten: "COSTS", goodsforresale: "GOODS_FOR_RESALE", inkoopwaar: "GOODS_FOR_RESALE", investmentmovable: "INVESTMENT_MOVABLE", investering: "INVESTMENT_MOVABLE", investmentimmovable: "INVESTMENT_IMMOVABLE", onroerend: "INVESTMENT_IMMOVABLE" };
-const KINDS: Record<string, string> = { invoice: "invoice", factuur: "invoice", receipt: "receipt", bon: "receipt", bonnetje: "receipt", kassabon: "receipt" };
+const TREATMENTS: Record<string, string> = {
+  nlvat: "NL_VAT",
+  binnenland: "NL_VAT",
+  nlreversecharge: "NL_REVERSE_CHARGE",
+  verlegd: "NL_REVERSE_CHARGE",
+  eureversecharge: "EU_REVERSE_CHARGE",
+  eu: "EU_REVERSE_CHARGE",
+  noneureversecharge: "NON_EU_REVERSE_CHARGE",
+  buiteneu: "NON_EU_REVERSE_CHARGE",
+  novat: "NO_VAT",
+  geenbtw: "NO_VAT",
+};
+const CATEGORIES: Record<string, string> = {
+  costs: "COSTS",
+  kosten: "COSTS",
+  goodsforresale: "GOODS_FOR_RESALE",
+  inkoopwaar: "GOODS_FOR_RESALE",
+  investmentmovable: "INVESTMENT_MOVABLE",
+  investering: "INVESTMENT_MOVABLE",
+  investmentimmovable: "INVESTMENT_IMMOVABLE",
+  onroerend: "INVESTMENT_IMMOVABLE",
+};
+const KINDS: Record<string, string> = {
+  invoice: "invoice",
+  factuur: "invoice",
+  receipt: "receipt",
+  bon: "receipt",
+  bonnetje: "receipt",
+  kassabon: "receipt",
+};
 
 /** Which CSV column a schema path came from, for the error's name. */
 const PATH_TO_COLUMN: Record<string, Column> = {
@@ -72,10 +99,14 @@ export type PurchaseImportResult = { created: number };
 /** Every row as a purchase input, or the problems per `line.column`; throws on an unreadable file. */
 export async function parsePurchaseCsv(csv: string): Promise<{ inputs: PurchaseInput[]; errors: Record<string, string> }> {
   const table = await readCsv(csv);
-  if (table.rows.length > MAX_PURCHASE_ROWS) throw new AppError("VALIDATION_FAILED", "Too many rows", { fields: { file: "validation.purchaseCsvTooLarge" } });
+  if (table.rows.length > MAX_PURCHASE_ROWS)
+    throw new AppError("VALIDATION_FAILED", "Too many rows", { fields: { file: "validation.purchaseCsvTooLarge" } });
   const columns = columnIndexes(table.headers);
   const missing = (["date", "supplier", "net"] as const).filter((column) => columns[column] === undefined);
-  if (missing.length) throw new AppError("VALIDATION_FAILED", "Required columns missing", { fields: Object.fromEntries(missing.map((column) => [`columns.${column}`, "validation.columnMissing"])) });
+  if (missing.length)
+    throw new AppError("VALIDATION_FAILED", "Required columns missing", {
+      fields: Object.fromEntries(missing.map((column) => [`columns.${column}`, "validation.columnMissing"])),
+    });
 
   const inputs: PurchaseInput[] = [];
   const errors: Record<string, string> = {};
@@ -132,14 +163,21 @@ export async function importPurchases(options: { caller: Caller; businessId: str
   const { caller, businessId } = options;
   await requireBusinessAccess({ caller, businessId, need: "write" });
   const { inputs, errors } = await parsePurchaseCsv(options.csv);
-  if (Object.keys(errors).length) throw new AppError("VALIDATION_FAILED", "Some rows are invalid; nothing was imported", { fields: errors });
+  if (Object.keys(errors).length)
+    throw new AppError("VALIDATION_FAILED", "Some rows are invalid; nothing was imported", { fields: errors });
   if (inputs.length === 0) throw new AppError("VALIDATION_FAILED", "No rows", { fields: { file: "validation.csvEmpty" } });
   // One transaction: the access check again inside it, every row or none.
   await db().$transaction(
     async (tx) => {
       await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
       for (const data of inputs) await insertPurchase(tx, { businessId, userId: caller.userId, data, audit: false });
-      await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "purchase.import", entityType: "Purchase", after: { created: inputs.length } });
+      await writeAuditLog(tx, {
+        businessId,
+        actorId: caller.userId,
+        action: "purchase.import",
+        entityType: "Purchase",
+        after: { created: inputs.length },
+      });
     },
     { timeout: 60_000 },
   );

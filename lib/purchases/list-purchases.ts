@@ -19,7 +19,11 @@ export async function listPurchases(options: { caller: Caller; businessId: strin
   const data = rows.map(toPurchaseDto);
   return {
     data,
-    totals: { count: data.length, netCents: data.reduce((sum, p) => sum + p.netCents, 0), vatCents: data.reduce((sum, p) => sum + p.vatCents, 0) },
+    totals: {
+      count: data.length,
+      netCents: data.reduce((sum, p) => sum + p.netCents, 0),
+      vatCents: data.reduce((sum, p) => sum + p.vatCents, 0),
+    },
   };
 }
 

@@ -8,7 +8,11 @@ import { isEuMemberState } from "@/lib/kor/rules";
 import { isoDate, toIsoDate } from "@/lib/validation";
 
 const MAX_CENTS = 2_000_000_000;
-const cents = z.number("validation.integerCents").int("validation.integerCents").min(-MAX_CENTS, "validation.amountRange").max(MAX_CENTS, "validation.amountRange");
+const cents = z
+  .number("validation.integerCents")
+  .int("validation.integerCents")
+  .min(-MAX_CENTS, "validation.amountRange")
+  .max(MAX_CENTS, "validation.amountRange");
 
 export const PURCHASE_DOCUMENT_KINDS = ["invoice", "receipt"] as const;
 export const PURCHASE_VAT_TREATMENTS = ["NL_VAT", "NL_REVERSE_CHARGE", "EU_REVERSE_CHARGE", "NON_EU_REVERSE_CHARGE", "NO_VAT"] as const;
@@ -20,21 +24,36 @@ export type PurchaseVatTreatment = (typeof PURCHASE_VAT_TREATMENTS)[number];
 export type PurchaseCategory = (typeof PURCHASE_CATEGORIES)[number];
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
-const countryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "validation.country");
+const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "validation.country");
 
 export const supplierSchema = z
-  .object({
-    name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
-    country: z.preprocess(blankToUndefined, countryCode.optional()),
-    vatId: z.preprocess(
-      blankToUndefined,
-      z.string().trim().toUpperCase().transform((v) => v.replace(/[\s.]/g, "")).pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId")).optional(),
-    ),
-  }, "validation.required")
+  .object(
+    {
+      name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
+      country: z.preprocess(blankToUndefined, countryCode.optional()),
+      vatId: z.preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .transform((v) => v.replace(/[\s.]/g, ""))
+          .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId"))
+          .optional(),
+      ),
+    },
+    "validation.required",
+  )
   .strict();
 
-export const isInvestmentCategory = (category: PurchaseCategory) => category === "INVESTMENT_MOVABLE" || category === "INVESTMENT_IMMOVABLE";
-export const isReverseCharge = (treatment: PurchaseVatTreatment) => treatment === "NL_REVERSE_CHARGE" || treatment === "EU_REVERSE_CHARGE" || treatment === "NON_EU_REVERSE_CHARGE";
+export const isInvestmentCategory = (category: PurchaseCategory) =>
+  category === "INVESTMENT_MOVABLE" || category === "INVESTMENT_IMMOVABLE";
+export const isReverseCharge = (treatment: PurchaseVatTreatment) =>
+  treatment === "NL_REVERSE_CHARGE" || treatment === "EU_REVERSE_CHARGE" || treatment === "NON_EU_REVERSE_CHARGE";
 
 export const purchaseInputSchema = z
   .object({
@@ -53,13 +72,19 @@ export const purchaseInputSchema = z
   .superRefine((input, ctx) => {
     const treatment = input.vatTreatment ?? "NL_VAT";
     const country = input.supplier.country ?? "NL";
-    if (treatment === "NL_REVERSE_CHARGE" && country !== "NL") ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.dutchSupplier" });
-    if (treatment === "EU_REVERSE_CHARGE" && (!isEuMemberState(country) || country === "NL")) ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.euCountry" });
-    if (treatment === "NON_EU_REVERSE_CHARGE" && isEuMemberState(country)) ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.nonEuCountry" });
-    if (treatment === "NO_VAT" && (input.vatCents ?? 0) !== 0) ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.noVatMeansZero" });
-    if (treatment === "NO_VAT" && (input.ratePercent ?? 0) !== 0) ctx.addIssue({ code: "custom", path: ["ratePercent"], message: "validation.noVatMeansZero" });
+    if (treatment === "NL_REVERSE_CHARGE" && country !== "NL")
+      ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.dutchSupplier" });
+    if (treatment === "EU_REVERSE_CHARGE" && (!isEuMemberState(country) || country === "NL"))
+      ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.euCountry" });
+    if (treatment === "NON_EU_REVERSE_CHARGE" && isEuMemberState(country))
+      ctx.addIssue({ code: "custom", path: ["supplier", "country"], message: "validation.nonEuCountry" });
+    if (treatment === "NO_VAT" && (input.vatCents ?? 0) !== 0)
+      ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.noVatMeansZero" });
+    if (treatment === "NO_VAT" && (input.ratePercent ?? 0) !== 0)
+      ctx.addIssue({ code: "custom", path: ["ratePercent"], message: "validation.noVatMeansZero" });
     const vat = input.vatCents ?? 0;
-    if (vat !== 0 && Math.sign(vat) !== Math.sign(input.netCents)) ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.vatSign" });
+    if (vat !== 0 && Math.sign(vat) !== Math.sign(input.netCents))
+      ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.vatSign" });
     if (input.category && isInvestmentCategory(input.category)) {
       if (input.netCents <= 0) ctx.addIssue({ code: "custom", path: ["netCents"], message: "validation.positiveAmount" });
       const rate = input.ratePercent ?? (treatment === "NO_VAT" ? 0 : 21);

@@ -16,7 +16,13 @@ let owner: { id: string };
 let outsider: { id: string };
 let accountant: { id: string };
 let business: BusinessDto;
-const laptop = { date: "2026-10-16", supplier: { name: "Computershop BV", vatId: "nl 123.456.789 b01" }, netCents: 120_000, category: "INVESTMENT_MOVABLE", description: "Laptop" };
+const laptop = {
+  date: "2026-10-16",
+  supplier: { name: "Computershop BV", vatId: "nl 123.456.789 b01" },
+  netCents: 120_000,
+  category: "INVESTMENT_MOVABLE",
+  description: "Laptop",
+};
 
 beforeEach(async () => {
   owner = await createUser("owner");
@@ -40,31 +46,77 @@ describe("purchases", () => {
   it("registers an investment good with the VAT computed from the rate, and keeps the planner's good in step", async () => {
     const caller = { userId: owner.id };
     const purchase = await createPurchase({ caller, businessId: business.id, input: laptop });
-    expect(purchase).toMatchObject({ netCents: 120_000, vatCents: 25_200, ratePercent: 21, vatTreatment: "NL_VAT", supplier: { country: "NL", vatId: "NL123456789B01" }, documentKind: "invoice" });
-    expect(await listInvestmentGoods({ caller, businessId: business.id })).toEqual([expect.objectContaining({ id: purchase.investmentGoodId, description: "Laptop", vatCents: 25_200, firstUseYear: 2026, kind: "MOVABLE" })]);
+    expect(purchase).toMatchObject({
+      netCents: 120_000,
+      vatCents: 25_200,
+      ratePercent: 21,
+      vatTreatment: "NL_VAT",
+      supplier: { country: "NL", vatId: "NL123456789B01" },
+      documentKind: "invoice",
+    });
+    expect(await listInvestmentGoods({ caller, businessId: business.id })).toEqual([
+      expect.objectContaining({
+        id: purchase.investmentGoodId,
+        description: "Laptop",
+        vatCents: 25_200,
+        firstUseYear: 2026,
+        kind: "MOVABLE",
+      }),
+    ]);
 
-    const changed = await updatePurchase({ caller, businessId: business.id, purchaseId: purchase.id, patch: { netCents: 100_000, category: "INVESTMENT_IMMOVABLE" } });
+    const changed = await updatePurchase({
+      caller,
+      businessId: business.id,
+      purchaseId: purchase.id,
+      patch: { netCents: 100_000, category: "INVESTMENT_IMMOVABLE" },
+    });
     expect(changed).toMatchObject({ vatCents: 21_000, investmentGoodId: purchase.investmentGoodId });
-    expect(await listInvestmentGoods({ caller, businessId: business.id })).toEqual([expect.objectContaining({ vatCents: 21_000, kind: "IMMOVABLE" })]);
+    expect(await listInvestmentGoods({ caller, businessId: business.id })).toEqual([
+      expect.objectContaining({ vatCents: 21_000, kind: "IMMOVABLE" }),
+    ]);
 
     // No longer an investment good: the planner's good goes.
     const costs = await updatePurchase({ caller, businessId: business.id, purchaseId: purchase.id, patch: { category: "COSTS" } });
     expect(costs.investmentGoodId).toBeNull();
     expect(await listInvestmentGoods({ caller, businessId: business.id })).toEqual([]);
 
-    const again = await updatePurchase({ caller, businessId: business.id, purchaseId: purchase.id, patch: { category: "INVESTMENT_MOVABLE" } });
+    const again = await updatePurchase({
+      caller,
+      businessId: business.id,
+      purchaseId: purchase.id,
+      patch: { category: "INVESTMENT_MOVABLE" },
+    });
     await deletePurchase({ caller, businessId: business.id, purchaseId: purchase.id });
     expect(await db().investmentGood.count({ where: { id: again.investmentGoodId! } })).toBe(0);
     expect(await db().purchase.count({ where: { businessId: business.id } })).toBe(0);
-    const actions = (await db().auditLog.findMany({ where: { businessId: business.id, entityType: "Purchase" }, orderBy: { createdAt: "asc" } })).map((entry) => entry.action);
+    const actions = (
+      await db().auditLog.findMany({ where: { businessId: business.id, entityType: "Purchase" }, orderBy: { createdAt: "asc" } })
+    ).map((entry) => entry.action);
     expect(actions).toEqual(["purchase.create", "purchase.update", "purchase.update", "purchase.update", "purchase.delete"]);
   });
 
   it("computes the reverse-charged VAT and lists the year with totals", async () => {
     const caller = { userId: owner.id };
-    await createPurchase({ caller, businessId: business.id, input: { date: "2026-11-05", supplier: { name: "Lieferant GmbH", country: "de" }, netCents: 60_000, vatTreatment: "EU_REVERSE_CHARGE" } });
-    await createPurchase({ caller, businessId: business.id, input: { date: "2026-12-02", supplier: { name: "Markt" }, netCents: 3_000, vatTreatment: "NO_VAT", documentKind: "receipt" } });
-    await createPurchase({ caller, businessId: business.id, input: { date: "2025-12-02", supplier: { name: "Vorig jaar" }, netCents: 1_000 } });
+    await createPurchase({
+      caller,
+      businessId: business.id,
+      input: {
+        date: "2026-11-05",
+        supplier: { name: "Lieferant GmbH", country: "de" },
+        netCents: 60_000,
+        vatTreatment: "EU_REVERSE_CHARGE",
+      },
+    });
+    await createPurchase({
+      caller,
+      businessId: business.id,
+      input: { date: "2026-12-02", supplier: { name: "Markt" }, netCents: 3_000, vatTreatment: "NO_VAT", documentKind: "receipt" },
+    });
+    await createPurchase({
+      caller,
+      businessId: business.id,
+      input: { date: "2025-12-02", supplier: { name: "Vorig jaar" }, netCents: 1_000 },
+    });
     const list = await listPurchases({ caller, businessId: business.id, query: { year: "2026" } });
     expect(list.data.map((p) => [p.supplier.name, p.supplier.country, p.vatCents, p.ratePercent])).toEqual([
       ["Markt", "NL", 0, 0],
@@ -78,21 +130,68 @@ describe("purchases", () => {
   it("answers invalid input field by field and stores nothing", async () => {
     const caller = { userId: owner.id };
     expect(
-      await fieldsOf(createPurchase({ caller, businessId: business.id, input: { date: "2026-02-30", supplier: { name: "", country: "FR" }, netCents: 1.5, ratePercent: 7, vatTreatment: "EU_REVERSE_CHARGE", extra: 1 } })),
-    ).toEqual({ code: "VALIDATION_FAILED", date: "validation.date", "supplier.name": "validation.required", netCents: "validation.integerCents", ratePercent: "validation.ratePercent", extra: "validation.unknownField" });
-    expect(await fieldsOf(createPurchase({ caller, businessId: business.id, input: { date: "2026-02-03", supplier: { name: "X", country: "US" }, netCents: 100, vatTreatment: "EU_REVERSE_CHARGE" } }))).toEqual({
+      await fieldsOf(
+        createPurchase({
+          caller,
+          businessId: business.id,
+          input: {
+            date: "2026-02-30",
+            supplier: { name: "", country: "FR" },
+            netCents: 1.5,
+            ratePercent: 7,
+            vatTreatment: "EU_REVERSE_CHARGE",
+            extra: 1,
+          },
+        }),
+      ),
+    ).toEqual({
+      code: "VALIDATION_FAILED",
+      date: "validation.date",
+      "supplier.name": "validation.required",
+      netCents: "validation.integerCents",
+      ratePercent: "validation.ratePercent",
+      extra: "validation.unknownField",
+    });
+    expect(
+      await fieldsOf(
+        createPurchase({
+          caller,
+          businessId: business.id,
+          input: { date: "2026-02-03", supplier: { name: "X", country: "US" }, netCents: 100, vatTreatment: "EU_REVERSE_CHARGE" },
+        }),
+      ),
+    ).toEqual({
       code: "VALIDATION_FAILED",
       "supplier.country": "validation.euCountry",
     });
-    expect(await fieldsOf(createPurchase({ caller, businessId: business.id, input: { date: "2026-02-03", supplier: { name: "X", country: "DE" }, netCents: 100, vatTreatment: "NON_EU_REVERSE_CHARGE" } }))).toEqual({
+    expect(
+      await fieldsOf(
+        createPurchase({
+          caller,
+          businessId: business.id,
+          input: { date: "2026-02-03", supplier: { name: "X", country: "DE" }, netCents: 100, vatTreatment: "NON_EU_REVERSE_CHARGE" },
+        }),
+      ),
+    ).toEqual({
       code: "VALIDATION_FAILED",
       "supplier.country": "validation.nonEuCountry",
     });
-    expect(await fieldsOf(createPurchase({ caller, businessId: business.id, input: { date: "2026-02-03", supplier: { name: "X" }, netCents: 100, vatCents: 21, vatTreatment: "NO_VAT" } }))).toEqual({
+    expect(
+      await fieldsOf(
+        createPurchase({
+          caller,
+          businessId: business.id,
+          input: { date: "2026-02-03", supplier: { name: "X" }, netCents: 100, vatCents: 21, vatTreatment: "NO_VAT" },
+        }),
+      ),
+    ).toEqual({
       code: "VALIDATION_FAILED",
       vatCents: "validation.noVatMeansZero",
     });
-    expect(await fieldsOf(createPurchase({ caller, businessId: business.id, input: { ...laptop, vatTreatment: "NO_VAT" } }))).toEqual({ code: "VALIDATION_FAILED", vatCents: "validation.investmentNeedsVat" });
+    expect(await fieldsOf(createPurchase({ caller, businessId: business.id, input: { ...laptop, vatTreatment: "NO_VAT" } }))).toEqual({
+      code: "VALIDATION_FAILED",
+      vatCents: "validation.investmentNeedsVat",
+    });
     expect(await db().purchase.count({ where: { businessId: business.id } })).toBe(0);
     expect(await db().investmentGood.count({ where: { businessId: business.id } })).toBe(0);
   });
@@ -103,10 +202,16 @@ describe("purchases", () => {
     expect((await fieldsOf(listPurchases({ caller: stranger, businessId: business.id }))).code).toBe("NOT_FOUND");
     expect((await fieldsOf(getPurchase({ caller: stranger, businessId: business.id, purchaseId: purchase.id }))).code).toBe("NOT_FOUND");
     expect((await fieldsOf(createPurchase({ caller: stranger, businessId: business.id, input: laptop }))).code).toBe("NOT_FOUND");
-    expect((await fieldsOf(updatePurchase({ caller: stranger, businessId: business.id, purchaseId: purchase.id, patch: { netCents: 1 } }))).code).toBe("NOT_FOUND");
+    expect(
+      (await fieldsOf(updatePurchase({ caller: stranger, businessId: business.id, purchaseId: purchase.id, patch: { netCents: 1 } }))).code,
+    ).toBe("NOT_FOUND");
     expect((await fieldsOf(deletePurchase({ caller: stranger, businessId: business.id, purchaseId: purchase.id }))).code).toBe("NOT_FOUND");
-    expect((await fieldsOf(createPurchase({ caller: { userId: accountant.id }, businessId: business.id, input: laptop }))).code).toBe("FORBIDDEN");
-    expect((await fieldsOf(importPurchases({ caller: stranger, businessId: business.id, csv: "datum,leverancier,netto\n2026-01-01,A,1" }))).code).toBe("NOT_FOUND");
+    expect((await fieldsOf(createPurchase({ caller: { userId: accountant.id }, businessId: business.id, input: laptop }))).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      (await fieldsOf(importPurchases({ caller: stranger, businessId: business.id, csv: "datum,leverancier,netto\n2026-01-01,A,1" }))).code,
+    ).toBe("NOT_FOUND");
     expect(await db().purchase.count({ where: { businessId: business.id } })).toBe(1);
   });
 });
@@ -115,7 +220,12 @@ describe("the CSV import of purchases", () => {
   const header = "Datum;Leverancier;Land;Nummer;Netto;BTW;Tarief;Btw-behandeling;Categorie;Omschrijving";
 
   it("imports every row in one go, reading Dutch amounts, dates and words", async () => {
-    const csv = [header, "16-10-2026;Computershop BV;NL;A-1;1.200,00;252,00;21%;;investering;Laptop", "05-11-2026;Lieferant GmbH;DE;;600,00;;21;verlegd EU;kosten;Onderdelen".replace("verlegd EU", "EU_REVERSE_CHARGE"), "02-12-2026;Markt;;;30;;0;geen btw;;"].join("\n");
+    const csv = [
+      header,
+      "16-10-2026;Computershop BV;NL;A-1;1.200,00;252,00;21%;;investering;Laptop",
+      "05-11-2026;Lieferant GmbH;DE;;600,00;;21;verlegd EU;kosten;Onderdelen".replace("verlegd EU", "EU_REVERSE_CHARGE"),
+      "02-12-2026;Markt;;;30;;0;geen btw;;",
+    ].join("\n");
     expect(await importPurchases({ caller: { userId: owner.id }, businessId: business.id, csv })).toEqual({ created: 3 });
     const list = await listPurchases({ caller: { userId: owner.id }, businessId: business.id });
     expect(list.data.map((p) => [p.date, p.supplier.name, p.netCents, p.vatCents, p.vatTreatment, p.category])).toEqual([
@@ -127,7 +237,12 @@ describe("the CSV import of purchases", () => {
   });
 
   it("imports nothing when a row is wrong, naming every problem by line and column", async () => {
-    const csv = [header, "16-10-2026;Computershop BV;NL;A-1;1.200,00;252,00;21;;;Laptop", "31-02-2026;;NL;;veel;;7;;;", "05-11-2026;Lieferant GmbH;US;;600,00;;21;EU_REVERSE_CHARGE;;"].join("\n");
+    const csv = [
+      header,
+      "16-10-2026;Computershop BV;NL;A-1;1.200,00;252,00;21;;;Laptop",
+      "31-02-2026;;NL;;veel;;7;;;",
+      "05-11-2026;Lieferant GmbH;US;;600,00;;21;EU_REVERSE_CHARGE;;",
+    ].join("\n");
     const refused = await fieldsOf(importPurchases({ caller: { userId: owner.id }, businessId: business.id, csv }));
     expect(refused).toEqual({
       code: "VALIDATION_FAILED",
@@ -141,7 +256,9 @@ describe("the CSV import of purchases", () => {
   });
 
   it("names the required columns a file lacks", async () => {
-    expect(await fieldsOf(importPurchases({ caller: { userId: owner.id }, businessId: business.id, csv: "Datum;Omschrijving\n01-01-2026;x" }))).toEqual({
+    expect(
+      await fieldsOf(importPurchases({ caller: { userId: owner.id }, businessId: business.id, csv: "Datum;Omschrijving\n01-01-2026;x" })),
+    ).toEqual({
       code: "VALIDATION_FAILED",
       "columns.supplier": "validation.columnMissing",
       "columns.net": "validation.columnMissing",

@@ -7,7 +7,14 @@ import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { fromIsoDate, parseOrThrow } from "@/lib/validation";
-import { isInvestmentCategory, purchaseInputSchema, toPurchaseDto, toPurchaseInput, type PurchaseDto, type PurchaseInput } from "./purchase.types";
+import {
+  isInvestmentCategory,
+  purchaseInputSchema,
+  toPurchaseDto,
+  toPurchaseInput,
+  type PurchaseDto,
+  type PurchaseInput,
+} from "./purchase.types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -56,12 +63,23 @@ async function syncInvestmentGood(tx: Tx, businessId: string, data: PurchaseInpu
 }
 
 /** Inserts one validated purchase (and its investment good); the caller has checked access. */
-export async function insertPurchase(tx: Tx, options: { businessId: string; userId: string; data: PurchaseInput; audit?: boolean }): Promise<PurchaseDto> {
+export async function insertPurchase(
+  tx: Tx,
+  options: { businessId: string; userId: string; data: PurchaseInput; audit?: boolean },
+): Promise<PurchaseDto> {
   const { businessId, data } = options;
   const investmentGoodId = await syncInvestmentGood(tx, businessId, data, null);
   const row = await tx.purchase.create({ data: { businessId, ...columns(data), investmentGoodId, createdById: options.userId } });
   const after = toPurchaseDto(row);
-  if (options.audit !== false) await writeAuditLog(tx, { businessId, actorId: options.userId, action: "purchase.create", entityType: "Purchase", entityId: row.id, after });
+  if (options.audit !== false)
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: options.userId,
+      action: "purchase.create",
+      entityType: "Purchase",
+      entityId: row.id,
+      after,
+    });
   return after;
 }
 
@@ -75,10 +93,16 @@ export async function createPurchase(options: { caller: Caller; businessId: stri
   return options.client ? work(options.client) : db().$transaction(work);
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** PATCH: the patch merged into the stored purchase (the supplier field by field), the whole validated. */
-export async function updatePurchase(options: { caller: Caller; businessId: string; purchaseId: string; patch: unknown }): Promise<PurchaseDto> {
+export async function updatePurchase(options: {
+  caller: Caller;
+  businessId: string;
+  purchaseId: string;
+  patch: unknown;
+}): Promise<PurchaseDto> {
   const { caller, businessId, purchaseId } = options;
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
@@ -89,12 +113,24 @@ export async function updatePurchase(options: { caller: Caller; businessId: stri
     const patch = options.patch;
     // A new rate or treatment without a VAT amount recomputes the VAT instead of keeping the old one.
     if (("ratePercent" in patch || "netCents" in patch || "vatTreatment" in patch) && !("vatCents" in patch)) delete stored.vatCents;
-    const merged = { ...stored, ...patch, supplier: isPlainObject(patch.supplier) ? { ...(stored.supplier as object), ...patch.supplier } : (patch.supplier ?? stored.supplier) };
+    const merged = {
+      ...stored,
+      ...patch,
+      supplier: isPlainObject(patch.supplier) ? { ...(stored.supplier as object), ...patch.supplier } : (patch.supplier ?? stored.supplier),
+    };
     const data = parseOrThrow(purchaseInputSchema, merged);
     const investmentGoodId = await syncInvestmentGood(tx, businessId, data, existing.investmentGoodId);
     const row = await tx.purchase.update({ where: { id: existing.id }, data: { ...columns(data), investmentGoodId } });
     const after = toPurchaseDto(row);
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "purchase.update", entityType: "Purchase", entityId: row.id, before, after });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "purchase.update",
+      entityType: "Purchase",
+      entityId: row.id,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -107,7 +143,14 @@ export async function deletePurchase(options: { caller: Caller; businessId: stri
     await tx.purchase.delete({ where: { id: existing.id } });
     if (existing.investmentGoodId) await tx.investmentGood.deleteMany({ where: { id: existing.investmentGoodId, businessId } });
     const before = toPurchaseDto(existing);
-    await writeAuditLog(tx, { businessId, actorId: caller.userId, action: "purchase.delete", entityType: "Purchase", entityId: existing.id, before });
+    await writeAuditLog(tx, {
+      businessId,
+      actorId: caller.userId,
+      action: "purchase.delete",
+      entityType: "Purchase",
+      entityId: existing.id,
+      before,
+    });
     return before;
   });
 }

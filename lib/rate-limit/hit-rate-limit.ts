@@ -29,7 +29,9 @@ export function rateLimitUpsertSql(options: { keys: Prisma.Sql; windowSeconds: n
   // For relaxed durability, set_config(…, true) is local to the statement's own (implicit)
   // transaction and still in force when it commits; otherwise the server's own
   // synchronous_commit applies.
-  const relaxed = options.relaxedDurability ? Prisma.sql`, (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed` : Prisma.empty;
+  const relaxed = options.relaxedDurability
+    ? Prisma.sql`, (SELECT set_config('synchronous_commit', 'off', true)) AS relaxed`
+    : Prisma.empty;
   return Prisma.sql`
     INSERT INTO "RateLimit" ("key", "count", "resetAt")
     SELECT k."key", 1, now() + make_interval(secs => ${windowSeconds}) FROM (${keys}) AS k ${relaxed}
@@ -49,7 +51,9 @@ export function rateLimitResult(row: { count: number; resetAt: Date }, limit: nu
 export async function hitRateLimit(options: RateLimitOptions): Promise<RateLimitResult> {
   const { key, limit, windowSeconds, relaxedDurability } = options;
   const rows = await runOnTenantFreeTables(() =>
-    db().$queryRaw<{ count: number; resetAt: Date }[]>(rateLimitUpsertSql({ keys: Prisma.sql`SELECT ${key}::text AS "key"`, windowSeconds, relaxedDurability })),
+    db().$queryRaw<{ count: number; resetAt: Date }[]>(
+      rateLimitUpsertSql({ keys: Prisma.sql`SELECT ${key}::text AS "key"`, windowSeconds, relaxedDurability }),
+    ),
   );
   return rateLimitResult(rows[0]!, limit);
 }

@@ -21,7 +21,11 @@ export function hitMemoryRateLimit(options: { key: string; limit: number; window
     windows.set(options.key, window);
   }
   window.count += 1;
-  return { allowed: window.count <= options.limit, count: window.count, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+  return {
+    allowed: window.count <= options.limit,
+    count: window.count,
+    retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)),
+  };
 }
 
 /** For tests. */

@@ -49,5 +49,8 @@ export const API_CONTENT_SECURITY_POLICY = [
 
 /** Every /api response's security headers, for next.config.ts's headers(). */
 export function apiSecurityHeaders(options: { production: boolean }): { key: string; value: string }[] {
-  return Object.entries({ "Content-Security-Policy": API_CONTENT_SECURITY_POLICY, ...securityHeaders(options) }).map(([key, value]) => ({ key, value }));
+  return Object.entries({ "Content-Security-Policy": API_CONTENT_SECURITY_POLICY, ...securityHeaders(options) }).map(([key, value]) => ({
+    key,
+    value,
+  }));
 }

@@ -8,7 +8,11 @@ let owner: { id: string };
 let outsider: { id: string };
 let businessId: string;
 const add = (number: string, date: string, netCents: number, extra: Record<string, unknown> = {}) =>
-  createInvoice({ caller: { userId: owner.id }, businessId, input: { number, date, customer: { name: "Klant" }, category: "NL_STANDARD", netCents, ...extra } });
+  createInvoice({
+    caller: { userId: owner.id },
+    businessId,
+    input: { number, date, customer: { name: "Klant" }, category: "NL_STANDARD", netCents, ...extra },
+  });
 
 beforeEach(async () => {
   owner = await createUser("statement");
@@ -18,7 +22,9 @@ beforeEach(async () => {
 
 describe("exportTurnoverStatement", () => {
   it("refuses an outsider", async () => {
-    await expect(exportTurnoverStatement({ caller: { userId: outsider.id }, businessId, year: 2025, language: "nl" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      exportTurnoverStatement({ caller: { userId: outsider.id }, businessId, year: 2025, language: "nl" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("lists the year per category and per month with the rules, and the crossing", async () => {
@@ -29,7 +35,9 @@ describe("exportTurnoverStatement", () => {
     await add("S-5", "2025-12-01", 40000, { category: "PRIVATE_USE" });
     const csv = await exportTurnoverStatement({ caller: { userId: owner.id }, businessId, year: "2025", language: "nl" });
     const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
-    const categories = rows.filter((row) => row.section === "category").map((row) => [row.key, row.counts_for_kor, row.net_cents, row.rule]);
+    const categories = rows
+      .filter((row) => row.section === "category")
+      .map((row) => [row.key, row.counts_for_kor, row.net_cents, row.rule]);
     expect(categories).toEqual([
       ["NL_REDUCED", "yes", "300000", expect.stringMatching(/^§2/)],
       ["NL_STANDARD", "yes", "1750000", expect.stringMatching(/^§2/)],
@@ -45,6 +53,8 @@ describe("exportTurnoverStatement", () => {
   });
 
   it("refuses a bad year", async () => {
-    await expect(exportTurnoverStatement({ caller: { userId: owner.id }, businessId, year: "twintig", language: "en" })).rejects.toMatchObject({ fields: { year: "validation.year" } });
+    await expect(
+      exportTurnoverStatement({ caller: { userId: owner.id }, businessId, year: "twintig", language: "en" }),
+    ).rejects.toMatchObject({ fields: { year: "validation.year" } });
   });
 });

@@ -8,7 +8,19 @@ import { CATEGORIES } from "@/lib/kor/categories";
 import type { Category, ExplainedTransaction } from "@/lib/kor/types";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
-export const STATEMENT_COLUMNS = ["section", "key", "label", "counts_for_kor", "transactions", "net_cents", "net_eur", "cumulative_counted_eur", "rule", "interpretation", "explanation"] as const;
+export const STATEMENT_COLUMNS = [
+  "section",
+  "key",
+  "label",
+  "counts_for_kor",
+  "transactions",
+  "net_cents",
+  "net_eur",
+  "cumulative_counted_eur",
+  "rule",
+  "interpretation",
+  "explanation",
+] as const;
 type Row = Record<(typeof STATEMENT_COLUMNS)[number], string | number>;
 
 const euro = (cents: number) => (cents / 100).toFixed(2);
@@ -73,7 +85,9 @@ export async function getTurnoverStatement(options: { caller: Caller; businessId
     rows.push({
       section: "month",
       key,
-      label: dateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${key}-01T00:00:00Z`)),
+      label: dateTimeFormat(language === "en" ? "en-GB" : "nl-NL", { month: "long", year: "numeric", timeZone: "UTC" }).format(
+        new Date(`${key}-01T00:00:00Z`),
+      ),
       counts_for_kor: "yes",
       transactions: inMonth.length,
       net_cents: net,
@@ -106,10 +120,24 @@ export async function getTurnoverStatement(options: { caller: Caller; businessId
         : `Grens van € ${euro(output.years[String(year)]?.limits.korCents ?? 0)} overschreden op ${crossing.date}`
       : "",
   });
-  return { year, rows, totalCents: total, limitCents: output.years[String(year)]?.limits.korCents ?? 0, crossingDate: crossing?.date ?? null };
+  return {
+    year,
+    rows,
+    totalCents: total,
+    limitCents: output.years[String(year)]?.limits.korCents ?? 0,
+    crossingDate: crossing?.date ?? null,
+  };
 }
 
-export async function exportTurnoverStatement(options: { caller: Caller; businessId: string; year: unknown; language: "nl" | "en" }): Promise<string> {
+export async function exportTurnoverStatement(options: {
+  caller: Caller;
+  businessId: string;
+  year: unknown;
+  language: "nl" | "en";
+}): Promise<string> {
   const { rows } = await getTurnoverStatement(options);
-  return writeCsv(STATEMENT_COLUMNS, rows.map((row) => STATEMENT_COLUMNS.map((column) => row[column])));
+  return writeCsv(
+    STATEMENT_COLUMNS,
+    rows.map((row) => STATEMENT_COLUMNS.map((column) => row[column])),
+  );
 }

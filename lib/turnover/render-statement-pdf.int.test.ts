@@ -15,7 +15,13 @@ import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { pdfText } from "@/test/support/pdf-text";
 
-const invoice = (number: string, date: string, netCents: number) => ({ number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents });
+const invoice = (number: string, date: string, netCents: number) => ({
+  number,
+  date,
+  customer: { name: `Klant ${number}` },
+  category: "NL_STANDARD",
+  netCents,
+});
 const flat = (text: string) => text.replace(/\s+/g, " ");
 
 let owner: { id: string };
@@ -51,14 +57,23 @@ describe("renderStatementPdf", () => {
     const deadlines = dashboard.deadlines.filter((d) => !d.choice);
     expect(deadlines.some((d) => d.kind === "VAT_RETURN_DUE")).toBe(true);
     const longDate = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    const kinds: Record<string, string> = { VAT_RETURN_DUE: "Btw-aangifte", KOR_APPLY_BY: "KOR aanvragen", KOR_DEREGISTRATION_EFFECTIVE: "Afmelding gaat in", KOR_EARLIEST_REJOIN: "Vroegst weer in de KOR", EU_KOR_NOTIFY_BY: "EU-KOR-overschrijding melden", EU_KOR_REPORT_DUE: "EU-KOR-kwartaalrapport" };
+    const kinds: Record<string, string> = {
+      VAT_RETURN_DUE: "Btw-aangifte",
+      KOR_APPLY_BY: "KOR aanvragen",
+      KOR_DEREGISTRATION_EFFECTIVE: "Afmelding gaat in",
+      KOR_EARLIEST_REJOIN: "Vroegst weer in de KOR",
+      EU_KOR_NOTIFY_BY: "EU-KOR-overschrijding melden",
+      EU_KOR_REPORT_DUE: "EU-KOR-kwartaalrapport",
+    };
     for (const deadline of deadlines) {
       expect(text).toContain(`${longDate.format(new Date(`${deadline.date}T00:00:00Z`))} — ${kinds[deadline.kind]}`);
     }
   });
 
   it("speaks English when asked", async () => {
-    const text = flat(await pdfText(await renderStatementPdf({ caller: { userId: owner.id }, businessId: business.id, year: 2025, language: "en" })));
+    const text = flat(
+      await pdfText(await renderStatementPdf({ caller: { userId: owner.id }, businessId: business.id, year: 2025, language: "en" })),
+    );
     expect(text).toContain("Turnover statement 2025");
     expect(text).toContain("Counted turnover in 2025: €22,234.56");
     expect(text).toContain("crossed on 14 March 2025 by invoice 2025-002");
@@ -66,17 +81,32 @@ describe("renderStatementPdf", () => {
   });
 
   it("is the accountant's to read too, and refuses an outsider with NOT_FOUND", async () => {
-    const text = flat(await pdfText(await renderStatementPdf({ caller: { userId: accountant.id }, businessId: business.id, year: 2025, language: "nl" })));
+    const text = flat(
+      await pdfText(await renderStatementPdf({ caller: { userId: accountant.id }, businessId: business.id, year: 2025, language: "nl" })),
+    );
     expect(text).toContain("€ 22.234,56");
-    await expect(renderStatementPdf({ caller: { userId: outsider.id }, businessId: business.id, year: 2025, language: "nl" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(runAsUser(outsider.id, () => renderStatementPdf({ caller: { userId: outsider.id }, businessId: business.id, year: 2025, language: "nl" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(renderStatementPdf({ caller: { userId: owner.id }, businessId: business.id, year: "19x", language: "nl" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(
+      renderStatementPdf({ caller: { userId: outsider.id }, businessId: business.id, year: 2025, language: "nl" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      runAsUser(outsider.id, () =>
+        renderStatementPdf({ caller: { userId: outsider.id }, businessId: business.id, year: 2025, language: "nl" }),
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      renderStatementPdf({ caller: { userId: owner.id }, businessId: business.id, year: "19x", language: "nl" }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 });
 
 describe("GET /api/v1/businesses/{id}/statement.pdf", () => {
   const get = (token: string, businessId: string, query: string) =>
-    apiGet(new Request(`http://localhost/api/v1/businesses/${businessId}/statement.pdf${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ businessId }) });
+    apiGet(
+      new Request(`http://localhost/api/v1/businesses/${businessId}/statement.pdf${query}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      { params: Promise.resolve({ businessId }) },
+    );
 
   it("gives the owner the PDF and logs the export; an outsider gets 404", async () => {
     const mine = await createApiToken({ caller: { userId: owner.id }, input: { name: "pdf", scope: "read" } });

@@ -22,7 +22,13 @@ type Language = "nl" | "en";
 
 const MARGIN = 50;
 
-export async function renderStatementPdf(options: { caller: Caller; businessId: string; year: unknown; language: Language; now?: Date }): Promise<Buffer> {
+export async function renderStatementPdf(options: {
+  caller: Caller;
+  businessId: string;
+  year: unknown;
+  language: Language;
+  now?: Date;
+}): Promise<Buffer> {
   const { caller, businessId, language } = options;
   const statement = await getTurnoverStatement({ caller, businessId, year: options.year, language });
   const [business, dashboard, reports, icpOss] = await Promise.all([
@@ -32,7 +38,11 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
     getIcpOss({ caller, businessId, year: statement.year }),
   ]);
   const t = createTranslator({ locale: language, messages: language === "en" ? enMessages : nlMessages, namespace: "statementPdf" });
-  const kindLabel = createTranslator({ locale: language, messages: language === "en" ? enMessages : nlMessages, namespace: "dashboard.deadlines.kind" });
+  const kindLabel = createTranslator({
+    locale: language,
+    messages: language === "en" ? enMessages : nlMessages,
+    namespace: "dashboard.deadlines.kind",
+  });
   const locale = language === "en" ? "en-GB" : "nl-NL";
   const money = numberFormat(locale, { style: "currency", currency: "EUR" });
   const eur = (cents: number) => money.format(cents / 100);
@@ -56,7 +66,14 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
   const width = doc.page.width - 2 * MARGIN;
 
   const heading = (text: string) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).text(text, MARGIN, undefined, { width }).moveDown(0.3).font("Helvetica").fontSize(10);
+    doc
+      .moveDown(0.8)
+      .font("Helvetica-Bold")
+      .fontSize(13)
+      .text(text, MARGIN, undefined, { width })
+      .moveDown(0.3)
+      .font("Helvetica")
+      .fontSize(10);
   };
   const subheading = (text: string) => {
     doc.font("Helvetica-Bold").fontSize(11).text(text, MARGIN, undefined, { width }).moveDown(0.2);
@@ -79,19 +96,33 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
       doc.x = MARGIN;
       doc.y = top + height;
     };
-    draw(columns.map((c) => c.title), true);
+    draw(
+      columns.map((c) => c.title),
+      true,
+    );
     for (const row of rows) draw(row, false);
     doc.moveDown(0.3);
   };
 
   // Title
-  doc.font("Helvetica-Bold").fontSize(18).text(t("title", { year: statement.year }), { width });
-  doc.font("Helvetica").fontSize(10).text(t("subtitle", { business: business.name, date: today, asOf: day(dashboard.asOf) }), { width });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(18)
+    .text(t("title", { year: statement.year }), { width });
+  doc
+    .font("Helvetica")
+    .fontSize(10)
+    .text(t("subtitle", { business: business.name, date: today, asOf: day(dashboard.asOf) }), { width });
 
   // The counted-turnover statement
   heading(t("countedTitle"));
   paragraph(t("countedTotal", { year: statement.year, amount: eur(statement.totalCents) }));
-  paragraph(t("limit", { amount: eur(statement.limitCents), percent: `${numberFormat(locale, { maximumFractionDigits: 1 }).format(dashboard.progress.percent)}%` }));
+  paragraph(
+    t("limit", {
+      amount: eur(statement.limitCents),
+      percent: `${numberFormat(locale, { maximumFractionDigits: 1 }).format(dashboard.progress.percent)}%`,
+    }),
+  );
   const categories = statement.rows.filter((row) => row.section === "category");
   const months = statement.rows.filter((row) => row.section === "month");
   const rule = (row: TurnoverStatementRow) => `${row.rule}${row.interpretation === "yes" ? ` (${t("interpretation")})` : ""}`;
@@ -104,7 +135,13 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
       { title: t("colAmount"), width: 0.18, align: "right" },
       { title: t("colRule"), width: 0.2 },
     ],
-    categories.map((row) => [String(row.label), row.counts_for_kor === "yes" ? t("yes") : t("no"), String(row.transactions), eur(Number(row.net_cents)), rule(row)]),
+    categories.map((row) => [
+      String(row.label),
+      row.counts_for_kor === "yes" ? t("yes") : t("no"),
+      String(row.transactions),
+      eur(Number(row.net_cents)),
+      rule(row),
+    ]),
   );
   doc.font("Helvetica-Bold").fontSize(11).text(t("byMonth"), MARGIN, undefined, { width }).moveDown(0.2);
   table(
@@ -114,7 +151,12 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
       { title: t("colAmount"), width: 0.25, align: "right" },
       { title: t("colCumulative"), width: 0.25, align: "right" },
     ],
-    months.map((row) => [String(row.label), String(row.transactions), eur(Number(row.net_cents)), eur(Math.round(Number(row.cumulative_counted_eur) * 100))]),
+    months.map((row) => [
+      String(row.label),
+      String(row.transactions),
+      eur(Number(row.net_cents)),
+      eur(Math.round(Number(row.cumulative_counted_eur) * 100)),
+    ]),
   );
 
   // The crossing and its remediation
@@ -136,11 +178,27 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
   }
   const deregistration = participation?.deregistration;
   if (deregistration) {
-    paragraph(t("deregistration", { date: day(deregistration.endDate), state: deregistration.sentOn ? t("deregistrationSent", { date: day(deregistration.sentOn) }) : t("deregistrationOpen") }));
+    paragraph(
+      t("deregistration", {
+        date: day(deregistration.endDate),
+        state: deregistration.sentOn ? t("deregistrationSent", { date: day(deregistration.sentOn) }) : t("deregistrationOpen"),
+      }),
+    );
   }
   if (remediation) {
-    doc.font("Helvetica-Bold").fontSize(11).text(t("remediationTitle", { date: day(remediation.crossing.date) }), MARGIN, undefined, { width }).moveDown(0.2);
-    paragraph(t("remediation", { count: remediation.lineCount, reinvoice: eur(remediation.reinvoiceVatCents), absorbed: eur(remediation.absorbedVatCents), net: eur(remediation.netCents) }));
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(11)
+      .text(t("remediationTitle", { date: day(remediation.crossing.date) }), MARGIN, undefined, { width })
+      .moveDown(0.2);
+    paragraph(
+      t("remediation", {
+        count: remediation.lineCount,
+        reinvoice: eur(remediation.reinvoiceVatCents),
+        absorbed: eur(remediation.absorbedVatCents),
+        net: eur(remediation.netCents),
+      }),
+    );
   } else if (crossing) {
     paragraph(t("noRemediation"));
   }
@@ -154,11 +212,26 @@ export async function renderStatementPdf(options: { caller: Caller; businessId: 
   if (deadlines.length === 0) paragraph(t("noDeadlines"));
   for (const deadline of deadlines) {
     const state = deadline.daysLate !== null ? t("late", { days: deadline.daysLate }) : deadline.past ? t("past") : null;
-    doc.font("Helvetica-Bold").fontSize(10).text(`${t("deadline", { date: day(deadline.date), kind: kindLabel(deadline.kind) })}${state ? ` (${state})` : ""}`, MARGIN, undefined, { width });
-    paragraph(`${deadline.messages[language]} ${t("rule", { rule: deadline.rule })}${deadline.interpretation ? ` (${t("interpretation")})` : ""}.`);
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(10)
+      .text(
+        `${t("deadline", { date: day(deadline.date), kind: kindLabel(deadline.kind) })}${state ? ` (${state})` : ""}`,
+        MARGIN,
+        undefined,
+        { width },
+      );
+    paragraph(
+      `${deadline.messages[language]} ${t("rule", { rule: deadline.rule })}${deadline.interpretation ? ` (${t("interpretation")})` : ""}.`,
+    );
   }
 
-  doc.moveDown(1).font("Helvetica-Oblique").fontSize(8).fillColor("#475569").text(t("footer", { business: business.name }), MARGIN, undefined, { width });
+  doc
+    .moveDown(1)
+    .font("Helvetica-Oblique")
+    .fontSize(8)
+    .fillColor("#475569")
+    .text(t("footer", { business: business.name }), MARGIN, undefined, { width });
   doc.end();
   return done;
 }

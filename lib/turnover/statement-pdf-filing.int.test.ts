@@ -19,12 +19,25 @@ beforeAll(async () => {
   owner = await createUser("pdf-filing");
   const caller = { userId: owner.id };
   businessId = (
-    await createBusiness({ caller, input: { name: "Keramiek Europa", kvkNumber: "12345678", euKor: { exNumber: "NL123456789EX01", from: "2026-01-01", memberStates: ["DE", "FR"] } } })
+    await createBusiness({
+      caller,
+      input: {
+        name: "Keramiek Europa",
+        kvkNumber: "12345678",
+        euKor: { exNumber: "NL123456789EX01", from: "2026-01-01", memberStates: ["DE", "FR"] },
+      },
+    })
   ).id;
   const add = (number: string, date: string, category: string, netCents: number, extra: Record<string, unknown> = {}) =>
-    createInvoice({ caller, businessId, input: { number, date, customer: { name: `Klant ${number}` }, category, netCents, vatCents: 0, ...extra } });
+    createInvoice({
+      caller,
+      businessId,
+      input: { number, date, customer: { name: `Klant ${number}` }, category, netCents, vatCents: 0, ...extra },
+    });
   await add("F-1", "2026-01-10", "NL_STANDARD", 8_600_000, { vatCents: 1_806_000 });
-  await add("F-2", "2026-02-10", "EU_B2B_GOODS", 400_000, { customer: { name: "Holz GmbH", country: "DE", type: "business", vatId: "DE123456789" } });
+  await add("F-2", "2026-02-10", "EU_B2B_GOODS", 400_000, {
+    customer: { name: "Holz GmbH", country: "DE", type: "business", vatId: "DE123456789" },
+  });
   await add("F-3", "2026-07-06", "EU_B2C_NL_VAT", 900_000, { customer: { name: "Claire", country: "FR", type: "consumer" } });
   // Union turnover €86,000 + €4,000 + €9,000 + €1,500 = €100,500 > €100,000 on 10 September;
   // distance sales €9,000 + €1,500 = €10,500 > €10,000: OSS from this sale too.
@@ -63,8 +76,14 @@ describe("the PDF statement's filing figures", () => {
   it("has no filing section for a business without EU-KOR, ICP or OSS", async () => {
     const other = await createUser("pdf-filing-plain");
     const plain = await createOwnedBusiness(other.id, "Gewoon BV");
-    await createInvoice({ caller: { userId: other.id }, businessId: plain.id, input: { number: "1", date: "2026-03-01", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 10_000, vatCents: 0 } });
-    const text = flat(await pdfText(await renderStatementPdf({ caller: { userId: other.id }, businessId: plain.id, year: 2026, language: "nl" })));
+    await createInvoice({
+      caller: { userId: other.id },
+      businessId: plain.id,
+      input: { number: "1", date: "2026-03-01", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 10_000, vatCents: 0 },
+    });
+    const text = flat(
+      await pdfText(await renderStatementPdf({ caller: { userId: other.id }, businessId: plain.id, year: 2026, language: "nl" })),
+    );
     expect(text).toContain("Omzetoverzicht 2026");
     expect(text).not.toContain("EU-KOR-kwartaalrapport");
     expect(text).not.toContain("ICP en OSS");

@@ -35,7 +35,10 @@ export function drawFilingFigures(options: {
   // The EU-KOR quarterly report: for an EU-KOR business, or wherever a notice is due.
   if (euKor || reports.notices.length > 0) {
     heading(t("pdfEuKorTitle", { year: reports.year }));
-    if (euKor) paragraph(t("pdfEuKorNumber", { exNumber: euKor.exNumber ?? t("pdfNoExNumber"), from: euKor.from ? day(euKor.from) : t("pdfNoFrom") }));
+    if (euKor)
+      paragraph(
+        t("pdfEuKorNumber", { exNumber: euKor.exNumber ?? t("pdfNoExNumber"), from: euKor.from ? day(euKor.from) : t("pdfNoFrom") }),
+      );
     table(
       [
         { title: t("pdfColQuarter"), width: 0.22 },
@@ -47,7 +50,10 @@ export function drawFilingFigures(options: {
         const lines = quarter.lines.filter((line) => line.netCents !== 0);
         const due = quarter.dueDate ? day(quarter.dueDate) : "";
         if (lines.length === 0) return [[quarter.quarter, t("pdfAllStates"), eur(0), due]];
-        return [...lines.map((line) => [quarter.quarter, line.state, eur(line.netCents), due]), [quarter.quarter, t("pdfOtherStates"), eur(0), due]];
+        return [
+          ...lines.map((line) => [quarter.quarter, line.state, eur(line.netCents), due]),
+          [quarter.quarter, t("pdfOtherStates"), eur(0), due],
+        ];
       }),
     );
     paragraph(`${t("rule", { rule: ruleInWords(reports.ruleId, language) })}`);
@@ -55,14 +61,18 @@ export function drawFilingFigures(options: {
       subheading(t("noticeTitle"));
       paragraph(t("noticeCrossed", { date: day(notice.crossedOn), total: eur(notice.unionTotalCents) }));
       paragraph(t("noticeDeadline", { date: day(notice.notifyBy), days: notice.workingDays }));
-      if (notice.holidaysSkipped.length > 0) paragraph(t("noticeHolidays", { holidays: notice.holidaysSkipped.map((h) => `${h.name[language]} (${day(h.date)})`).join(", ") }));
+      if (notice.holidaysSkipped.length > 0)
+        paragraph(t("noticeHolidays", { holidays: notice.holidaysSkipped.map((h) => `${h.name[language]} (${day(h.date)})`).join(", ") }));
       paragraph(t("noticeSupplies", { from: day(notice.periodFrom), to: day(notice.crossedOn) }));
       table(
         [
           { title: t("state"), width: 0.4 },
           { title: t("amount"), width: 0.3, align: "right" },
         ],
-        [...notice.lines.filter((line) => line.netCents !== 0).map((line) => [line.state, eur(line.netCents)]), [t("total"), eur(notice.totalCents)]],
+        [
+          ...notice.lines.filter((line) => line.netCents !== 0).map((line) => [line.state, eur(line.netCents)]),
+          [t("total"), eur(notice.totalCents)],
+        ],
       );
     }
   }
@@ -82,7 +92,9 @@ export function drawFilingFigures(options: {
         { title: t("goods"), width: 0.16, align: "right" },
         { title: t("services"), width: 0.16, align: "right" },
       ],
-      icpOss.quarters.flatMap((q) => q.icp.map((line) => [q.quarter, line.vatId ?? t("vatIdMissing"), line.customerName, eur(line.goodsCents), eur(line.servicesCents)])),
+      icpOss.quarters.flatMap((q) =>
+        q.icp.map((line) => [q.quarter, line.vatId ?? t("vatIdMissing"), line.customerName, eur(line.goodsCents), eur(line.servicesCents)]),
+      ),
     );
     paragraph(`${t("rule", { rule: ruleInWords(icpOss.icpRule.ruleId, language) })}${interpretation(icpOss.icpRule.interpretation)}`);
   }
@@ -105,7 +117,8 @@ export function drawFilingFigures(options: {
       ],
       icpOss.quarters.flatMap((q) => q.oss.map((line) => [q.quarter, line.state, eur(line.netCents), eur(line.vatCents)])),
     );
-    if (icpOss.dutchVatAfterOssStart.length > 0) paragraph(t("ossDutchVat", { invoices: icpOss.dutchVatAfterOssStart.map((i) => i.number).join(", ") }));
+    if (icpOss.dutchVatAfterOssStart.length > 0)
+      paragraph(t("ossDutchVat", { invoices: icpOss.dutchVatAfterOssStart.map((i) => i.number).join(", ") }));
     paragraph(`${t("rule", { rule: ruleInWords(icpOss.ossRule.ruleId, language) })}${interpretation(icpOss.ossRule.interpretation)}`);
   }
 }

@@ -27,10 +27,14 @@ export async function changePassword(options: {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true, passwordVersion: true, email: true } });
   if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
   if (passwordContainsEmail(input.newPassword, user.email)) {
-    throw new AppError("VALIDATION_FAILED", "Password contains the address", { fields: { newPassword: "validation.passwordContainsEmail" } });
+    throw new AppError("VALIDATION_FAILED", "Password contains the address", {
+      fields: { newPassword: "validation.passwordContainsEmail" },
+    });
   }
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new AppError("VALIDATION_FAILED", "Current password is wrong", { fields: { currentPassword: "validation.currentPasswordWrong" } });
+    throw new AppError("VALIDATION_FAILED", "Current password is wrong", {
+      fields: { currentPassword: "validation.currentPasswordWrong" },
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   const now = options.now ?? new Date();
@@ -43,7 +47,10 @@ export async function changePassword(options: {
     if (updated.count !== 1) throw new AppError("CONFLICT", "The password was changed meanwhile");
     await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
     // The password version already refuses their cookies; ending them also takes them off the account page's list.
-    await tx.userSession.updateMany({ where: { userId, revokedAt: null, ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}) }, data: { revokedAt: now } });
+    await tx.userSession.updateMany({
+      where: { userId, revokedAt: null, ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}) },
+      data: { revokedAt: now },
+    });
     await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.passwordChange", entityType: "User", entityId: userId });
     return { passwordVersion: user.passwordVersion + 1 };
   });

@@ -13,7 +13,11 @@ import { enforceRateLimits } from "@/lib/rate-limit/hit-rate-limit";
 import { parseOrThrow } from "@/lib/validation";
 import { registerSchema } from "@/lib/users/user.types";
 import { queueRegistrationAttemptMail, queueVerificationMail } from "@/lib/users/email-verification/queue-account-mails";
-import { REGISTER_EMAIL_LIMIT, REGISTER_EMAIL_WINDOW_SECONDS, registerEmailRateKey } from "@/lib/users/email-verification/verification.types";
+import {
+  REGISTER_EMAIL_LIMIT,
+  REGISTER_EMAIL_WINDOW_SECONDS,
+  registerEmailRateKey,
+} from "@/lib/users/email-verification/verification.types";
 
 export async function registerUser(options: { input: unknown; ip?: string; now?: Date }): Promise<{ email: string }> {
   const input = parseOrThrow(registerSchema, options.input);
@@ -34,7 +38,10 @@ export async function registerUser(options: { input: unknown; ip?: string; now?:
       data: { name: input.name, email: input.email, passwordHash, locale: input.locale },
       skipDuplicates: true,
     });
-    const user = await tx.user.findUniqueOrThrow({ where: { email: input.email }, select: { id: true, email: true, name: true, locale: true } });
+    const user = await tx.user.findUniqueOrThrow({
+      where: { email: input.email },
+      select: { id: true, email: true, name: true, locale: true },
+    });
     await actAsAccount(tx, user.id);
     if (count === 1) await queueVerificationMail(tx, { user, now, appUrl });
     else await queueRegistrationAttemptMail(tx, { user, now, appUrl });

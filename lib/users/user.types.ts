@@ -12,14 +12,17 @@ export const passwordSchema = z.string().superRefine((password, context) => {
   if (problem) context.addIssue({ code: "custom", message: problem });
 });
 
-export const registerSchema = z.object({
-  name: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  email: z.string().trim().toLowerCase().pipe(z.email("validation.email")).pipe(z.string().max(254, "validation.tooLong")),
-  password: passwordSchema,
-  locale: z.enum(["nl", "en"]).default("nl"),
-}).superRefine((input, context) => {
-  if (passwordContainsEmail(input.password, input.email)) context.addIssue({ code: "custom", path: ["password"], message: "validation.passwordContainsEmail" });
-});
+export const registerSchema = z
+  .object({
+    name: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+    email: z.string().trim().toLowerCase().pipe(z.email("validation.email")).pipe(z.string().max(254, "validation.tooLong")),
+    password: passwordSchema,
+    locale: z.enum(["nl", "en"]).default("nl"),
+  })
+  .superRefine((input, context) => {
+    if (passwordContainsEmail(input.password, input.email))
+      context.addIssue({ code: "custom", path: ["password"], message: "validation.passwordContainsEmail" });
+  });
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("validation.email")),
@@ -29,7 +32,12 @@ export const loginSchema = z.object({
 export const localeSchema = z.enum(["nl", "en"]);
 export type Locale = z.infer<typeof localeSchema>;
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("validation.email")).pipe(z.string().max(254, "validation.tooLong"));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("validation.email"))
+  .pipe(z.string().max(254, "validation.tooLong"));
 
 export const requestPasswordResetSchema = z.object({ email: emailSchema });
 

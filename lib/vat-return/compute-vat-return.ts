@@ -31,7 +31,25 @@
 import type { Category, ISODate } from "@/lib/kor/types";
 import { firstDayOutsideKor, insideKor, type FilingPeriod, type KorInterval } from "./periods";
 
-export const RUBRIEK_CODES = ["1a", "1b", "1c", "1d", "1e", "2a", "3a", "3b", "4a", "4b", "5a", "5b", "5c", "5d", "5e", "5f", "5g"] as const;
+export const RUBRIEK_CODES = [
+  "1a",
+  "1b",
+  "1c",
+  "1d",
+  "1e",
+  "2a",
+  "3a",
+  "3b",
+  "4a",
+  "4b",
+  "5a",
+  "5b",
+  "5c",
+  "5d",
+  "5e",
+  "5f",
+  "5g",
+] as const;
 export type RubriekCode = (typeof RUBRIEK_CODES)[number];
 /** Rubrieken with a turnover column (omzet) on the form; the rest hold only VAT. */
 export const TURNOVER_RUBRIEKEN: readonly RubriekCode[] = ["1a", "1b", "1c", "1d", "1e", "2a", "3a", "3b", "4a", "4b"];
@@ -40,9 +58,25 @@ export const VAT_RUBRIEKEN: readonly RubriekCode[] = ["1a", "1b", "1c", "1d", "2
 
 export type SaleDocument = { id: string; number: string; date: ISODate; category: Category; netCents: number; vatCents: number };
 export type PurchaseTreatment = "NL_VAT" | "NL_REVERSE_CHARGE" | "EU_REVERSE_CHARGE" | "NON_EU_REVERSE_CHARGE" | "NO_VAT";
-export type PurchaseDocument = { id: string; reference: string | null; supplierName: string; date: ISODate; netCents: number; vatCents: number; ratePercent: number; vatTreatment: PurchaseTreatment };
+export type PurchaseDocument = {
+  id: string;
+  reference: string | null;
+  supplierName: string;
+  date: ISODate;
+  netCents: number;
+  vatCents: number;
+  ratePercent: number;
+  vatTreatment: PurchaseTreatment;
+};
 
-export type DocumentLine = { type: "invoice" | "purchase"; id: string; label: string; date: ISODate; turnoverCents: number; vatCents: number };
+export type DocumentLine = {
+  type: "invoice" | "purchase";
+  id: string;
+  label: string;
+  date: ISODate;
+  turnoverCents: number;
+  vatCents: number;
+};
 
 export type Rubriek = {
   code: RubriekCode;
@@ -76,7 +110,14 @@ export type VatReturn = {
 export const eurosOwed = (cents: number) => Math.floor(cents / 100);
 export const eurosReclaimed = (cents: number) => Math.ceil(cents / 100);
 
-const saleLine = (s: SaleDocument): DocumentLine => ({ type: "invoice", id: s.id, label: s.number, date: s.date, turnoverCents: s.netCents, vatCents: s.vatCents });
+const saleLine = (s: SaleDocument): DocumentLine => ({
+  type: "invoice",
+  id: s.id,
+  label: s.number,
+  date: s.date,
+  turnoverCents: s.netCents,
+  vatCents: s.vatCents,
+});
 const purchaseLine = (p: PurchaseDocument): DocumentLine => ({
   type: "purchase",
   id: p.id,
@@ -223,4 +264,5 @@ export function computeVatReturn(input: {
   return { period, outsideKorFrom, rubrieken: RUBRIEK_CODES.map((code) => rubrieken.get(code)!), notes };
 }
 
-const byDate = <T extends { date: ISODate; id: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byDate = <T extends { date: ISODate; id: string }>(a: T, b: T) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -4,7 +4,14 @@ import { correctionOf, snapshotOf } from "./correction";
 import { parsePeriodLabel } from "./periods";
 
 const period = parsePeriodLabel("2026-Q4")!;
-const sale = (id: string, net: number, vat: number): SaleDocument => ({ id, number: id, date: "2026-11-01", category: "NL_STANDARD", netCents: net, vatCents: vat });
+const sale = (id: string, net: number, vat: number): SaleDocument => ({
+  id,
+  number: id,
+  date: "2026-11-01",
+  category: "NL_STANDARD",
+  netCents: net,
+  vatCents: vat,
+});
 const compute = (sales: SaleDocument[]) => computeVatReturn({ period, korIntervals: [], sales, purchases: [] });
 
 describe("suppletie (correction of a filed return)", () => {

@@ -4,12 +4,27 @@
 // documents that were added, removed or changed since. Pure.
 import { RUBRIEK_CODES, type DocumentLine, type RubriekCode, type VatReturn } from "./compute-vat-return";
 
-export type FiledRubriek = { turnoverEuros: number | null; vatEuros: number | null; turnoverCents: number | null; vatCents: number | null; documents: DocumentLine[] };
+export type FiledRubriek = {
+  turnoverEuros: number | null;
+  vatEuros: number | null;
+  turnoverCents: number | null;
+  vatCents: number | null;
+  documents: DocumentLine[];
+};
 export type FiledFigures = { version: 1; period: string; rubrieken: Record<RubriekCode, FiledRubriek> };
 
 export function snapshotOf(vatReturn: VatReturn): FiledFigures {
   const rubrieken = Object.fromEntries(
-    vatReturn.rubrieken.map((r) => [r.code, { turnoverEuros: r.turnoverEuros, vatEuros: r.vatEuros, turnoverCents: r.turnoverCents, vatCents: r.vatCents, documents: r.documents }]),
+    vatReturn.rubrieken.map((r) => [
+      r.code,
+      {
+        turnoverEuros: r.turnoverEuros,
+        vatEuros: r.vatEuros,
+        turnoverCents: r.turnoverCents,
+        vatCents: r.vatCents,
+        documents: r.documents,
+      },
+    ]),
   ) as Record<RubriekCode, FiledRubriek>;
   return { version: 1, period: vatReturn.period.label, rubrieken };
 }
@@ -31,7 +46,8 @@ export type Correction = {
 };
 
 const diff = (now: number | null, filed: number | null | undefined) => (now === null ? null : now - (filed ?? 0));
-const same = (a: DocumentLine, b: DocumentLine) => a.turnoverCents === b.turnoverCents && a.vatCents === b.vatCents && a.date === b.date && a.label === b.label;
+const same = (a: DocumentLine, b: DocumentLine) =>
+  a.turnoverCents === b.turnoverCents && a.vatCents === b.vatCents && a.date === b.date && a.label === b.label;
 
 function documentChanges(now: DocumentLine[], filed: DocumentLine[]): DocumentChange[] {
   const key = (line: DocumentLine) => `${line.type}:${line.id}`;

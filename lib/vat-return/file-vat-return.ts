@@ -13,20 +13,36 @@ import { computePeriodReturn } from "./get-vat-return";
 import { z } from "zod";
 import { fileVatReturnSchema, periodLabel, type VatReturnFilingDto } from "./vat-return.types";
 
-export async function fileVatReturn(options: { caller: Caller; businessId: string; period: string; input: unknown }): Promise<VatReturnFilingDto & { period: string }> {
+export async function fileVatReturn(options: {
+  caller: Caller;
+  businessId: string;
+  period: string;
+  input: unknown;
+}): Promise<VatReturnFilingDto & { period: string }> {
   const { caller, businessId } = options;
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
-    const input = { ...parseOrThrow(fileVatReturnSchema, options.input), period: parseOrThrow(z.object({ period: periodLabel }), { period: options.period }).period };
+    const input = {
+      ...parseOrThrow(fileVatReturnSchema, options.input),
+      period: parseOrThrow(z.object({ period: periodLabel }), { period: options.period }).period,
+    };
     const { vatReturn, required } = await computePeriodReturn({ businessId, label: input.period, client: tx });
     const existing = await tx.vatReturnFiling.findUnique({ where: { businessId_period: { businessId, period: input.period } } });
-    if (!existing && !required) throw new AppError("VALIDATION_FAILED", "No return is due for this period", { fields: { period: "validation.notFiledPeriod" } });
+    if (!existing && !required)
+      throw new AppError("VALIDATION_FAILED", "No return is due for this period", { fields: { period: "validation.notFiledPeriod" } });
     if (existing && !input.correction) throw new AppError("CONFLICT", "Already filed", { fields: { period: "validation.alreadyFiled" } });
     const figures = snapshotOf(vatReturn) as unknown as Prisma.InputJsonValue;
     const row = existing
       ? await tx.vatReturnFiling.update({ where: { id: existing.id }, data: { figures, filedOn: fromIsoDate(input.filedOn) } })
-      : await tx.vatReturnFiling.create({ data: { businessId, period: input.period, filedOn: fromIsoDate(input.filedOn), figures, createdById: caller.userId } });
-    const dto = { period: row.period, filedOn: toIsoDate(row.filedOn), figures: snapshotOf(vatReturn), updatedAt: row.createdAt.toISOString() };
+      : await tx.vatReturnFiling.create({
+          data: { businessId, period: input.period, filedOn: fromIsoDate(input.filedOn), figures, createdById: caller.userId },
+        });
+    const dto = {
+      period: row.period,
+      filedOn: toIsoDate(row.filedOn),
+      figures: snapshotOf(vatReturn),
+      updatedAt: row.createdAt.toISOString(),
+    };
     await writeAuditLog(tx, {
       businessId,
       actorId: caller.userId,

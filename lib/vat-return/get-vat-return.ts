@@ -11,8 +11,22 @@ import { loadEngineInput } from "@/lib/books/load-engine-input";
 import { fromIsoDate, parseOrThrow, toIsoDate } from "@/lib/validation";
 import { computeVatReturn, type PurchaseDocument, type SaleDocument, type VatReturn } from "./compute-vat-return";
 import { correctionOf, type FiledFigures } from "./correction";
-import { firstDayOutsideKor, korIntervals, parsePeriodLabel, periodsOfYear, type FilingFrequency, type FilingPeriod, type KorInterval } from "./periods";
-import { vatReturnQuerySchema, type VatReturnDto, type VatReturnFilingDto, type VatReturnStatus, type VatReturnYearDto } from "./vat-return.types";
+import {
+  firstDayOutsideKor,
+  korIntervals,
+  parsePeriodLabel,
+  periodsOfYear,
+  type FilingFrequency,
+  type FilingPeriod,
+  type KorInterval,
+} from "./periods";
+import {
+  vatReturnQuerySchema,
+  type VatReturnDto,
+  type VatReturnFilingDto,
+  type VatReturnStatus,
+  type VatReturnYearDto,
+} from "./vat-return.types";
 
 type Context = { frequency: FilingFrequency; intervals: KorInterval[]; startedOn: string | null };
 
@@ -29,14 +43,30 @@ async function loadContext(businessId: string, year: number, client?: Tx): Promi
   };
 }
 
-async function loadDocuments(businessId: string, period: FilingPeriod, tx?: Tx): Promise<{ sales: SaleDocument[]; purchases: PurchaseDocument[] }> {
+async function loadDocuments(
+  businessId: string,
+  period: FilingPeriod,
+  tx?: Tx,
+): Promise<{ sales: SaleDocument[]; purchases: PurchaseDocument[] }> {
   const client = tx ?? db();
   const range = { gte: fromIsoDate(period.from), lte: fromIsoDate(period.to) };
   const [invoices, purchases] = await Promise.all([
-    client.invoice.findMany({ where: { businessId, deletedAt: null, date: range }, select: { id: true, number: true, date: true, category: true, netCents: true, vatCents: true } }),
+    client.invoice.findMany({
+      where: { businessId, deletedAt: null, date: range },
+      select: { id: true, number: true, date: true, category: true, netCents: true, vatCents: true },
+    }),
     client.purchase.findMany({
       where: { businessId, date: range },
-      select: { id: true, reference: true, supplierName: true, date: true, netCents: true, vatCents: true, ratePercent: true, vatTreatment: true },
+      select: {
+        id: true,
+        reference: true,
+        supplierName: true,
+        date: true,
+        netCents: true,
+        vatCents: true,
+        ratePercent: true,
+        vatTreatment: true,
+      },
     }),
   ]);
   return {
@@ -53,10 +83,18 @@ function statusOf(required: boolean, filing: VatReturnFilingDto | null, correcti
   return required ? "open" : "notRequired";
 }
 
-const toFilingDto = (row: { filedOn: Date; figures: unknown; createdAt: Date }): VatReturnFilingDto => ({ filedOn: toIsoDate(row.filedOn), figures: row.figures as FiledFigures, updatedAt: row.createdAt.toISOString() });
+const toFilingDto = (row: { filedOn: Date; figures: unknown; createdAt: Date }): VatReturnFilingDto => ({
+  filedOn: toIsoDate(row.filedOn),
+  figures: row.figures as FiledFigures,
+  updatedAt: row.createdAt.toISOString(),
+});
 
 /** The VAT return of one period, computed now; with the filing and the correction when filed. */
-export async function computePeriodReturn(options: { businessId: string; label: string; client?: Tx }): Promise<{ vatReturn: VatReturn; required: boolean; frequency: FilingFrequency }> {
+export async function computePeriodReturn(options: {
+  businessId: string;
+  label: string;
+  client?: Tx;
+}): Promise<{ vatReturn: VatReturn; required: boolean; frequency: FilingFrequency }> {
   const period = parsePeriodLabel(options.label);
   if (!period) throw new AppError("VALIDATION_FAILED", "Invalid period", { fields: { period: "validation.period" } });
   const context = await loadContext(options.businessId, Number(options.label.slice(0, 4)), options.client);

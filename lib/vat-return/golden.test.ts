@@ -12,8 +12,22 @@ import { describe, expect, it } from "vitest";
 import { computeVatReturn, type PurchaseDocument, type RubriekCode, type SaleDocument, type VatReturn } from "./compute-vat-return";
 import { korIntervals, parsePeriodLabel } from "./periods";
 
-const sale = (id: string, date: string, category: SaleDocument["category"], net: number, vat = 0): SaleDocument => ({ id, number: id, date, category, netCents: net, vatCents: vat });
-const purchase = (id: string, date: string, vatTreatment: PurchaseDocument["vatTreatment"], net: number, vat: number, ratePercent = 21): PurchaseDocument => ({
+const sale = (id: string, date: string, category: SaleDocument["category"], net: number, vat = 0): SaleDocument => ({
+  id,
+  number: id,
+  date,
+  category,
+  netCents: net,
+  vatCents: vat,
+});
+const purchase = (
+  id: string,
+  date: string,
+  vatTreatment: PurchaseDocument["vatTreatment"],
+  net: number,
+  vat: number,
+  ratePercent = 21,
+): PurchaseDocument => ({
   id,
   reference: id,
   supplierName: `Leverancier ${id}`,
@@ -123,7 +137,11 @@ describe("golden case: a business outside the KOR with a credit note", () => {
   const result = computeVatReturn({
     period: parsePeriodLabel("2026-11")!,
     korIntervals: [],
-    sales: [sale("F-1", "2026-11-02", "NL_STANDARD", 100_00, 21_00), sale("C-1", "2026-11-20", "NL_STANDARD", -110_40, -23_18), sale("P-1", "2026-11-30", "PRIVATE_USE", 40_00, 8_40)],
+    sales: [
+      sale("F-1", "2026-11-02", "NL_STANDARD", 100_00, 21_00),
+      sale("C-1", "2026-11-20", "NL_STANDARD", -110_40, -23_18),
+      sale("P-1", "2026-11-30", "PRIVATE_USE", 40_00, 8_40),
+    ],
     purchases: [purchase("I-1", "2026-11-03", "NL_VAT", 10_00, 2_10)],
   });
 

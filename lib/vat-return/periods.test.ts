@@ -34,6 +34,8 @@ describe("days inside the KOR", () => {
     expect(firstDayOutsideKor(intervals, parsePeriodLabel("2026-Q4")!)).toBe("2026-10-15");
     expect(firstDayOutsideKor([], parsePeriodLabel("2026-Q1")!)).toBe("2026-01-01");
     // A deregistration ending on 31 March: the second quarter is outside.
-    expect(firstDayOutsideKor(korIntervals([{ from: "2025-01-01", to: "2026-03-31" }], []), parsePeriodLabel("2026-Q2")!)).toBe("2026-04-01");
+    expect(firstDayOutsideKor(korIntervals([{ from: "2025-01-01", to: "2026-03-31" }], []), parsePeriodLabel("2026-Q2")!)).toBe(
+      "2026-04-01",
+    );
   });
 });

@@ -54,7 +54,10 @@ export type KorInterval = { from: ISODate; to: ISODate | null };
  * The days inside the KOR: each stored participation (its `to` the last day inside), ended
  * on the day before a crossing made while participating (the crossing date is outside).
  */
-export function korIntervals(participations: readonly { from: ISODate; to?: ISODate | null }[], crossingDates: readonly ISODate[]): KorInterval[] {
+export function korIntervals(
+  participations: readonly { from: ISODate; to?: ISODate | null }[],
+  crossingDates: readonly ISODate[],
+): KorInterval[] {
   return participations.flatMap((p) => {
     const end = p.to ?? null;
     const crossing = [...crossingDates].sort().find((date) => date >= p.from && (end === null || date <= end));

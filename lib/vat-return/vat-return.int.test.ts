@@ -40,11 +40,25 @@ beforeEach(async () => {
   await sale("V-00", "2026-09-30", "NL_STANDARD", 19_500_00);
   crossingInvoiceId = (await sale("V-01", "2026-10-15", "NL_STANDARD", 1_000_00, 210_00)).id;
   await sale("V-02", "2026-11-03", "NL_REVERSE_CHARGE", 2_000_00);
-  await sale("V-03", "2026-11-10", "EU_B2B_GOODS", 1_500_00, 0, { customer: { name: "Kunde GmbH", country: "DE", type: "business", vatId: "DE123456789" } });
+  await sale("V-03", "2026-11-10", "EU_B2B_GOODS", 1_500_00, 0, {
+    customer: { name: "Kunde GmbH", country: "DE", type: "business", vatId: "DE123456789" },
+  });
   await sale("V-04", "2026-11-12", "EXPORT_NON_EU", 800_00, 0, { customer: { name: "Client Inc", country: "US", type: "business" } });
-  await createPurchase({ caller, businessId: business.id, input: { date: "2026-10-05", supplier: { name: "Vroeg BV" }, netCents: 100_00 } });
-  await createPurchase({ caller, businessId: business.id, input: { date: "2026-10-16", supplier: { name: "Computershop BV" }, netCents: 1_200_00, category: "INVESTMENT_MOVABLE" } });
-  await createPurchase({ caller, businessId: business.id, input: { date: "2026-11-05", supplier: { name: "Lieferant GmbH", country: "DE" }, netCents: 600_00, vatTreatment: "EU_REVERSE_CHARGE" } });
+  await createPurchase({
+    caller,
+    businessId: business.id,
+    input: { date: "2026-10-05", supplier: { name: "Vroeg BV" }, netCents: 100_00 },
+  });
+  await createPurchase({
+    caller,
+    businessId: business.id,
+    input: { date: "2026-10-16", supplier: { name: "Computershop BV" }, netCents: 1_200_00, category: "INVESTMENT_MOVABLE" },
+  });
+  await createPurchase({
+    caller,
+    businessId: business.id,
+    input: { date: "2026-11-05", supplier: { name: "Lieferant GmbH", country: "DE" }, netCents: 600_00, vatTreatment: "EU_REVERSE_CHARGE" },
+  });
 });
 
 const figure = (data: Awaited<ReturnType<typeof getVatReturn>>, code: string) => {
@@ -82,10 +96,16 @@ describe("the VAT return of a business that crossed in Q4", () => {
 
   it("keeps the figures as filed and shows the suppletie after a change", async () => {
     const caller = { userId: owner.id };
-    expect(await refusal(fileVatReturn({ caller, businessId: business.id, period: "2026-Q3", input: { filedOn: "2026-10-20" } }))).toEqual({ code: "VALIDATION_FAILED", period: "validation.notFiledPeriod" });
+    expect(await refusal(fileVatReturn({ caller, businessId: business.id, period: "2026-Q3", input: { filedOn: "2026-10-20" } }))).toEqual({
+      code: "VALIDATION_FAILED",
+      period: "validation.notFiledPeriod",
+    });
     const filed = await fileVatReturn({ caller, businessId: business.id, period: "2026-Q4", input: { filedOn: "2027-01-20" } });
     expect(filed).toMatchObject({ period: "2026-Q4", filedOn: "2027-01-20" });
-    expect(await refusal(fileVatReturn({ caller, businessId: business.id, period: "2026-Q4", input: { filedOn: "2027-01-21" } }))).toEqual({ code: "CONFLICT", period: "validation.alreadyFiled" });
+    expect(await refusal(fileVatReturn({ caller, businessId: business.id, period: "2026-Q4", input: { filedOn: "2027-01-21" } }))).toEqual({
+      code: "CONFLICT",
+      period: "validation.alreadyFiled",
+    });
 
     let q4 = await getVatReturn({ caller, businessId: business.id, period: "2026-Q4" });
     expect([q4.status, q4.correction?.needed]).toEqual(["filed", false]);
@@ -101,7 +121,9 @@ describe("the VAT return of a business that crossed in Q4", () => {
     await fileVatReturn({ caller, businessId: business.id, period: "2026-Q4", input: { filedOn: "2027-02-10", correction: true } });
     q4 = await getVatReturn({ caller, businessId: business.id, period: "2026-Q4" });
     expect([q4.status, q4.filing?.filedOn, q4.filing?.figures.rubrieken["1a"].vatEuros]).toEqual(["filed", "2027-02-10", 231]);
-    const actions = (await db().auditLog.findMany({ where: { businessId: business.id, entityType: "VatReturnFiling" }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db().auditLog.findMany({ where: { businessId: business.id, entityType: "VatReturnFiling" }, orderBy: { createdAt: "asc" } })
+    ).map((e) => e.action);
     expect(actions).toEqual(["vatReturn.filed", "vatReturn.correctionFiled"]);
   });
 
@@ -109,9 +131,15 @@ describe("the VAT return of a business that crossed in Q4", () => {
     const stranger = { userId: (await createUser("vreemd")).id };
     expect((await refusal(getVatReturn({ caller: stranger, businessId: business.id, period: "2026-Q4" }))).code).toBe("NOT_FOUND");
     expect((await refusal(getVatReturnYear({ caller: stranger, businessId: business.id, year: 2026 }))).code).toBe("NOT_FOUND");
-    expect((await refusal(fileVatReturn({ caller: stranger, businessId: business.id, period: "2026-Q4", input: { filedOn: "2027-01-20" } }))).code).toBe("NOT_FOUND");
+    expect(
+      (await refusal(fileVatReturn({ caller: stranger, businessId: business.id, period: "2026-Q4", input: { filedOn: "2027-01-20" } })))
+        .code,
+    ).toBe("NOT_FOUND");
     expect(await db().vatReturnFiling.count({ where: { businessId: business.id } })).toBe(0);
-    expect(await refusal(getVatReturn({ caller: { userId: owner.id }, businessId: business.id, period: "2026-Q5" }))).toEqual({ code: "VALIDATION_FAILED", period: "validation.period" });
+    expect(await refusal(getVatReturn({ caller: { userId: owner.id }, businessId: business.id, period: "2026-Q5" }))).toEqual({
+      code: "VALIDATION_FAILED",
+      period: "validation.period",
+    });
   });
 });
 
@@ -125,8 +153,13 @@ describe("the KOR comparison", () => {
     expect(saved).toMatchObject({ inputVatCents: 399_00, businessCustomerShare: 40 });
     expect(saved.outsideMinusInsideCents).toBe(399_00 - saved.vatFromConsumerPricesCents);
     expect((await getDashboard({ caller, businessId: business.id, year: 2026 })).comparison.saved).toEqual(saved);
-    expect(await refusal(saveKorComparison({ caller, businessId: business.id, input: { year: 2026, businessCustomerShare: 140 } }))).toEqual({ code: "VALIDATION_FAILED", businessCustomerShare: "validation.share" });
+    expect(
+      await refusal(saveKorComparison({ caller, businessId: business.id, input: { year: 2026, businessCustomerShare: 140 } })),
+    ).toEqual({ code: "VALIDATION_FAILED", businessCustomerShare: "validation.share" });
     const stranger = { userId: (await createUser("vreemd2")).id };
-    expect((await refusal(saveKorComparison({ caller: stranger, businessId: business.id, input: { year: 2026, businessCustomerShare: 10 } }))).code).toBe("NOT_FOUND");
+    expect(
+      (await refusal(saveKorComparison({ caller: stranger, businessId: business.id, input: { year: 2026, businessCustomerShare: 10 } })))
+        .code,
+    ).toBe("NOT_FOUND");
   });
 });

@@ -5,7 +5,10 @@ import { isoDate } from "@/lib/validation";
 import type { VatReturn } from "./compute-vat-return";
 import type { Correction, FiledFigures } from "./correction";
 
-export const periodLabel = z.string("validation.period").trim().regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/, "validation.period");
+export const periodLabel = z
+  .string("validation.period")
+  .trim()
+  .regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/, "validation.period");
 
 export const vatReturnQuerySchema = z.object({
   period: z.preprocess((value) => (value === "" ? undefined : value), periodLabel.optional()),
@@ -38,5 +41,15 @@ export type VatReturnYearDto = {
   business: { id: string; name: string };
   year: number;
   frequency: "quarter" | "month";
-  periods: { label: string; from: string; to: string; dueDate: string; outsideKorFrom: string | null; required: boolean; status: VatReturnStatus; filedOn: string | null; vatEuros5g: number }[];
+  periods: {
+    label: string;
+    from: string;
+    to: string;
+    dueDate: string;
+    outsideKorFrom: string | null;
+    required: boolean;
+    status: VatReturnStatus;
+    filedOn: string | null;
+    vatEuros5g: number;
+  }[];
 };

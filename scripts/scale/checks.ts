@@ -46,7 +46,13 @@ export async function pageCacheAcrossNodes(bases: string[], alfa: Tenant): Promi
   const created = await fetch(`${bases[0]}/api/v1/businesses/${alfa.businessId}/invoices`, {
     method: "POST",
     headers: { authorization: `Bearer ${alfa.token}`, "content-type": "application/json" },
-    body: JSON.stringify({ number: "ALFA-OVER", date: `${YEAR}-02-01`, customer: { name: "Klant Alfa Over" }, category: "NL_STANDARD", netCents: 1_500_000 }),
+    body: JSON.stringify({
+      number: "ALFA-OVER",
+      date: `${YEAR}-02-01`,
+      customer: { name: "Klant Alfa Over" },
+      category: "NL_STANDARD",
+      netCents: 1_500_000,
+    }),
   });
   const after = await dashboardOnB();
   const afterText = await after.text();
@@ -62,7 +68,10 @@ type LoginOutcome = "ok" | "wrong" | "limited" | "other";
 
 async function attemptLogin(base: string, email: string, password: string): Promise<LoginOutcome> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
@@ -78,12 +87,21 @@ async function attemptLogin(base: string, email: string, password: string): Prom
 }
 
 /** The attempt (1-based) at which failed logins, sent to `nodes` in turn, are first refused for the limit. */
-async function firstLimitedAttempt(bases: string[], nodes: number[], databaseUrl: string, label: string): Promise<{ at: number | null; outcomes: string }> {
+async function firstLimitedAttempt(
+  bases: string[],
+  nodes: number[],
+  databaseUrl: string,
+  label: string,
+): Promise<{ at: number | null; outcomes: string }> {
   await query(databaseUrl, `DELETE FROM "RateLimit" WHERE "key" LIKE 'login:%'`);
   const outcomes: LoginOutcome[] = [];
   for (let attempt = 1; attempt <= LOGIN_LIMIT * 3; attempt++) {
     // A new address each time: only the per-IP limit counts (not an address's delay).
-    const outcome = await attemptLogin(bases[nodes[(attempt - 1) % nodes.length]!]!, `onbekend-${label}-${attempt}@drempel.test`, "wrong-password-123");
+    const outcome = await attemptLogin(
+      bases[nodes[(attempt - 1) % nodes.length]!]!,
+      `onbekend-${label}-${attempt}@drempel.test`,
+      "wrong-password-123",
+    );
     outcomes.push(outcome);
     if (outcome === "limited") break;
     if (outcome !== "wrong") return { at: null, outcomes: outcomes.join(",") };
@@ -108,7 +126,9 @@ export async function rateLimitAcrossNodes(bases: string[], databaseUrl: string)
 type OutboxRow = { id: string; status: string; kind: string; lockedBy: string | null };
 
 function mailCounts(capture: SmtpCapture, recipients: string[]): { perLevel: number[][]; duplicates: number; total: number } {
-  const perLevel = recipients.map((to) => LEVELS.map((level) => capture.mailsTo(to).filter((mail) => level.subject.test(mail.subject ?? "")).length));
+  const perLevel = recipients.map((to) =>
+    LEVELS.map((level) => capture.mailsTo(to).filter((mail) => level.subject.test(mail.subject ?? "")).length),
+  );
   let duplicates = 0;
   let total = 0;
   for (const to of recipients) {
@@ -125,11 +145,19 @@ const unfinished = async (databaseUrl: string) =>
 /** Alfa's crossing (made by pageCacheAcrossNodes) mailed to Alfa over SMTP: each subject once. */
 export async function crossingMails(capture: SmtpCapture, alfa: Tenant, databaseUrl: string): Promise<{ check: Check; mails: number }> {
   const crossed = LEVELS[2].subject;
-  await waitUntil(async () => capture.mailsTo(alfa.email).some((mail) => crossed.test(mail.subject ?? "")) && (await unfinished(databaseUrl)) === 0, 30_000, 200);
+  await waitUntil(
+    async () => capture.mailsTo(alfa.email).some((mail) => crossed.test(mail.subject ?? "")) && (await unfinished(databaseUrl)) === 0,
+    30_000,
+    200,
+  );
   const counts = mailCounts(capture, [alfa.email]);
   const ok = counts.perLevel[0]![2] === 1 && counts.duplicates === 0 && counts.perLevel[0]!.every((n) => n <= 1);
   return {
-    check: { name: "the crossing through node A: its alert mails received once each", ok, detail: `${counts.total} mails to ${alfa.email}, 80%/95%/crossed ${counts.perLevel[0]!.join("/")}, duplicates ${counts.duplicates}` },
+    check: {
+      name: "the crossing through node A: its alert mails received once each",
+      ok,
+      detail: `${counts.total} mails to ${alfa.email}, 80%/95%/crossed ${counts.perLevel[0]!.join("/")}, duplicates ${counts.duplicates}`,
+    },
     mails: counts.total,
   };
 }
@@ -140,7 +168,12 @@ export async function crossingMails(capture: SmtpCapture, alfa: Tenant, database
  * worker has been seen holding claimed mail rows; that worker is SIGKILLed, the server lets
  * the rest go, and the other worker must send the dead one's rows after their lease.
  */
-export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCapture; gamma: Tenant; databaseUrl: string }): Promise<{ checks: Check[]; mails: number; perLevel: string; duplicates: number }> {
+export async function burstWithKill(options: {
+  cluster: Cluster;
+  capture: SmtpCapture;
+  gamma: Tenant;
+  databaseUrl: string;
+}): Promise<{ checks: Check[]; mails: number; perLevel: string; duplicates: number }> {
   const { cluster, capture, gamma, databaseUrl } = options;
   const checks: Check[] = [];
   capture.hold = true;
@@ -153,28 +186,35 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
   const watcher = new pg.Client({ connectionString: databaseUrl });
   await watcher.connect();
   try {
-    const watch = waitUntil(async () => {
-      const { rows } = await watcher.query<OutboxRow>(
-        `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "status" = 'SENDING' AND "kind" = 'ALERT_EMAIL' AND "businessId" = $1`,
-        [gamma.businessId],
-      );
-      for (const worker of cluster.workers) {
-        const mine = rows.filter((row) => row.lockedBy?.startsWith(`worker-${worker.child.pid}-`));
-        if (mine.length && capture.held > 0) {
-          victimRows = mine;
-          victimName = worker.name;
-          heldAtKill = capture.held;
-          receivedAtKill = capture.mails.filter((mail) => mail.recipients.some((to) => gamma.recipients.includes(to))).length;
-          worker.child.kill("SIGKILL");
-          return true;
+    const watch = waitUntil(
+      async () => {
+        const { rows } = await watcher.query<OutboxRow>(
+          `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "status" = 'SENDING' AND "kind" = 'ALERT_EMAIL' AND "businessId" = $1`,
+          [gamma.businessId],
+        );
+        for (const worker of cluster.workers) {
+          const mine = rows.filter((row) => row.lockedBy?.startsWith(`worker-${worker.child.pid}-`));
+          if (mine.length && capture.held > 0) {
+            victimRows = mine;
+            victimName = worker.name;
+            heldAtKill = capture.held;
+            receivedAtKill = capture.mails.filter((mail) => mail.recipients.some((to) => gamma.recipients.includes(to))).length;
+            worker.child.kill("SIGKILL");
+            return true;
+          }
         }
-      }
-      return false;
-    }, 60_000, 10).then(async () => {
+        return false;
+      },
+      60_000,
+      10,
+    ).then(async () => {
       // Only once the victim is gone may the held senders go on: a sender let go earlier
       // could have its message accepted and die before marking it.
       const victim = cluster.workers.find((worker) => worker.name === victimName);
-      if (victim) await new Promise((resolve) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? resolve(null) : victim.child.once("exit", resolve)));
+      if (victim)
+        await new Promise((resolve) =>
+          victim.child.exitCode !== null || victim.child.signalCode !== null ? resolve(null) : victim.child.once("exit", resolve),
+        );
       capture.release();
     });
     const burst = await Promise.all(
@@ -182,8 +222,17 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
         fetch(`${cluster.bases[i % 2]}/api/v1/businesses/${gamma.businessId}/invoices`, {
           method: "POST",
           headers: { authorization: `Bearer ${gamma.token}`, "content-type": "application/json" },
-          body: JSON.stringify({ number: `G-${String(i + 1).padStart(2, "0")}`, date: `${YEAR}-01-${String(i + 1).padStart(2, "0")}`, customer: { name: `Klant Gamma ${i}` }, category: "NL_STANDARD", netCents: 70_000 }),
-        }).then(async (response) => ({ status: response.status, body: response.status === 201 ? "" : (await response.text()).slice(0, 300) })),
+          body: JSON.stringify({
+            number: `G-${String(i + 1).padStart(2, "0")}`,
+            date: `${YEAR}-01-${String(i + 1).padStart(2, "0")}`,
+            customer: { name: `Klant Gamma ${i}` },
+            category: "NL_STANDARD",
+            netCents: 70_000,
+          }),
+        }).then(async (response) => ({
+          status: response.status,
+          body: response.status === 201 ? "" : (await response.text()).slice(0, 300),
+        })),
       ),
     );
     const refused = burst.filter((answer) => answer.status !== 201);
@@ -191,14 +240,29 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
     checks.push({
       name: "30 invoices at once through both nodes",
       ok: refused.length === 0,
-      detail: `answers ${[...new Set(statuses)].map((s) => `${s}×${statuses.filter((b) => b === s).length}`).join(", ")}${refused.length ? `; first refusal: ${refused[0]!.body}; web node logs: ${cluster.web.map((node) => node.output().split("\n").filter((line) => /error|Error/.test(line)).slice(-3).join(" / ")).join(" || ")}` : ""}`,
+      detail: `answers ${[...new Set(statuses)].map((s) => `${s}×${statuses.filter((b) => b === s).length}`).join(", ")}${
+        refused.length
+          ? `; first refusal: ${refused[0]!.body}; web node logs: ${cluster.web
+              .map((node) =>
+                node
+                  .output()
+                  .split("\n")
+                  .filter((line) => /error|Error/.test(line))
+                  .slice(-3)
+                  .join(" / "),
+              )
+              .join(" || ")}`
+          : ""
+      }`,
     });
     await watch;
     const victim = cluster.workers.find((worker) => worker.name === victimName);
     checks.push({
       name: "a worker is SIGKILLed while it holds claimed alert mails",
       ok: victimRows.length > 0,
-      detail: victim ? `${victimName} killed holding ${victimRows.length} mail row(s), ${heldAtKill} sender(s) waiting at MAIL FROM, ${receivedAtKill} of Gamma's mails received before` : "no worker was seen holding alert mails within 60 s",
+      detail: victim
+        ? `${victimName} killed holding ${victimRows.length} mail row(s), ${heldAtKill} sender(s) waiting at MAIL FROM, ${receivedAtKill} of Gamma's mails received before`
+        : "no worker was seen holding alert mails within 60 s",
     });
   } finally {
     capture.release();
@@ -217,11 +281,20 @@ export async function burstWithKill(options: { cluster: Cluster; capture: SmtpCa
       .map((mail) => mail.subject)
       .join(" | ")}`,
   });
-  const left = await query<OutboxRow>(databaseUrl, `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "status" <> 'SENT'`);
+  const left = await query<OutboxRow>(
+    databaseUrl,
+    `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "status" <> 'SENT'`,
+  );
   const taken = victimRows.length
-    ? await query<OutboxRow>(databaseUrl, `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "id" = ANY($1::uuid[])`, [victimRows.map((row) => row.id)])
+    ? await query<OutboxRow>(
+        databaseUrl,
+        `SELECT "id", "status", "kind"::text AS "kind", "lockedBy" FROM "OutboxJob" WHERE "id" = ANY($1::uuid[])`,
+        [victimRows.map((row) => row.id)],
+      )
     : [];
-  const takenOver = taken.filter((row) => row.status === "SENT" && !row.lockedBy?.startsWith(`${victimRows[0]!.lockedBy!.split("-").slice(0, 2).join("-")}-`));
+  const takenOver = taken.filter(
+    (row) => row.status === "SENT" && !row.lockedBy?.startsWith(`${victimRows[0]!.lockedBy!.split("-").slice(0, 2).join("-")}-`),
+  );
   checks.push({
     name: "nothing lost after the SIGKILL",
     ok: left.length === 0 && victimRows.length > 0 && takenOver.length === victimRows.length,

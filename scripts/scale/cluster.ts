@@ -22,9 +22,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function startProcess(name: string, args: string[], env: Record<string, string>, readyText: string, exits: string[], started: Node[]): Promise<Node> {
+function startProcess(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  readyText: string,
+  exits: string[],
+  started: Node[],
+): Promise<Node> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const node: Node = { name, child, output: () => output };
@@ -52,7 +62,13 @@ function startProcess(name: string, args: string[], env: Record<string, string>,
  * migrations' role); `serverUrl` what the app and workers connect to (PgBouncer's or the
  * same server); `smtpUrl` where the workers send mail.
  */
-export async function startCluster(options: { databaseUrl: string; serverUrl: string; pooler: "transaction" | "direct"; smtpUrl: string; leaseMs: number }): Promise<Cluster> {
+export async function startCluster(options: {
+  databaseUrl: string;
+  serverUrl: string;
+  pooler: "transaction" | "direct";
+  smtpUrl: string;
+  leaseMs: number;
+}): Promise<Cluster> {
   const exits: string[] = [];
   const started: Node[] = [];
   const roles = {
@@ -95,12 +111,26 @@ export async function startCluster(options: { databaseUrl: string; serverUrl: st
     const [web, workers] = await Promise.all([
       Promise.all(
         ports.map((port, i) =>
-          startProcess(`web ${i + 1}`, ["server.ts"], { ...roles, PORT: String(port), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: bases[i]!, ALERT_WORKER: "off" }, "[drempel] ready on", exits, started),
+          startProcess(
+            `web ${i + 1}`,
+            ["server.ts"],
+            { ...roles, PORT: String(port), HOSTNAME_BIND: "127.0.0.1", NEXTAUTH_URL: bases[i]!, ALERT_WORKER: "off" },
+            "[drempel] ready on",
+            exits,
+            started,
+          ),
         ),
       ),
       Promise.all(
         [1, 2].map((i) =>
-          startProcess(`worker ${i}`, ["scripts/worker.ts"], { ...roles, ALERT_WORKER_POLL_MS: "200", ALERT_WORKER_LEASE_MS: String(options.leaseMs) }, "schedules on pg-boss", exits, started),
+          startProcess(
+            `worker ${i}`,
+            ["scripts/worker.ts"],
+            { ...roles, ALERT_WORKER_POLL_MS: "200", ALERT_WORKER_LEASE_MS: String(options.leaseMs) },
+            "schedules on pg-boss",
+            exits,
+            started,
+          ),
         ),
       ),
     ]);

@@ -33,7 +33,12 @@ export type HammerFigures = {
 type InvoiceList = { data: { businessId: string }[]; page: { totalItems: number } };
 type BusinessList = { data: { id: string }[] };
 
-export async function hammer(options: { bases: string[]; tenants: [Tenant, Tenant]; seconds: number; concurrency: number }): Promise<HammerFigures> {
+export async function hammer(options: {
+  bases: string[];
+  tenants: [Tenant, Tenant];
+  seconds: number;
+  concurrency: number;
+}): Promise<HammerFigures> {
   const { bases, tenants, seconds, concurrency } = options;
   const statuses = new Map<string, number>();
   const perKindAndNode = new Map<string, number>();
@@ -93,7 +98,10 @@ export async function hammer(options: { bases: string[]; tenants: [Tenant, Tenan
       own = list.data.length === 1 && list.data[0]!.id === tenant.businessId;
     } else if (kind === "invoices") {
       const list = JSON.parse(body) as InvoiceList;
-      own = list.data.length > 0 && list.data.every((row) => row.businessId === tenant.businessId) && list.page.totalItems >= SEEDED_INVOICES + importedBefore;
+      own =
+        list.data.length > 0 &&
+        list.data.every((row) => row.businessId === tenant.businessId) &&
+        list.page.totalItems >= SEEDED_INVOICES + importedBefore;
     } else {
       // Every seeded invoice (€400) and every committed import row (€1) is counted turnover.
       const counted = (JSON.parse(body) as { data: { korTurnoverCents: number } }).data.korTurnoverCents;
@@ -108,7 +116,9 @@ export async function hammer(options: { bases: string[]; tenants: [Tenant, Tenan
   async function importRows(tenantIndex: number, node: number): Promise<void> {
     const tenant = tenants[tenantIndex]!;
     const n = ++importsStarted[tenantIndex]!;
-    const rows = [1, 2, 3].map((k) => `${tenant.name}-IMP-${n}-${k};15-01-${YEAR};Klant ${tenant.name} import;${IMPORT_ROW_CENTS / 100},00`);
+    const rows = [1, 2, 3].map(
+      (k) => `${tenant.name}-IMP-${n}-${k};15-01-${YEAR};Klant ${tenant.name} import;${IMPORT_ROW_CENTS / 100},00`,
+    );
     const csv = ["Factuurnummer;Datum;Klant;Bedrag excl. btw", ...rows].join("\n");
     const t0 = performance.now();
     const response = await fetch(`${bases[node]}/api/v1/businesses/${tenant.businessId}/invoices/import`, {
@@ -140,7 +150,8 @@ export async function hammer(options: { bases: string[]; tenants: [Tenant, Tenan
   await Promise.all([
     ...Array.from({ length: concurrency }, async (_, lane) => {
       // Lane by lane the tenant alternates; request by request the kind and the node turn.
-      for (let i = 0; Date.now() < until; i++) await guard(() => read(lane % 2, reads[(i + lane) % reads.length]!, (i + Math.floor(lane / 2)) % 2));
+      for (let i = 0; Date.now() < until; i++)
+        await guard(() => read(lane % 2, reads[(i + lane) % reads.length]!, (i + Math.floor(lane / 2)) % 2));
     }),
     ...[0, 1].map(async (tenantIndex) => {
       for (let i = 0; Date.now() < until; i++) await guard(() => importRows(tenantIndex, i % 2));
@@ -148,8 +159,20 @@ export async function hammer(options: { bases: string[]; tenants: [Tenant, Tenan
   ]);
   const elapsed = (Date.now() - started) / 1_000;
   const all = [...durations.values()].flat().sort((a, b) => a - b);
-  const p95MsPerKind = Object.fromEntries([...durations].map(([kind, values]) => [kind, Math.round(percentile([...values].sort((a, b) => a - b), 95))]));
-  const errors = [...statuses].filter(([key]) => !/ 20[01]$/.test(key) || (key.startsWith("import") ? !key.endsWith(" 201") : !key.endsWith(" 200"))).reduce((sum, [, count]) => sum + count, 0);
+  const p95MsPerKind = Object.fromEntries(
+    [...durations].map(([kind, values]) => [
+      kind,
+      Math.round(
+        percentile(
+          [...values].sort((a, b) => a - b),
+          95,
+        ),
+      ),
+    ]),
+  );
+  const errors = [...statuses]
+    .filter(([key]) => !/ 20[01]$/.test(key) || (key.startsWith("import") ? !key.endsWith(" 201") : !key.endsWith(" 200")))
+    .reduce((sum, [, count]) => sum + count, 0);
   return {
     seconds: elapsed,
     requests,

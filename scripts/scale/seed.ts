@@ -36,13 +36,22 @@ export async function seedTenants(databaseUrl: string): Promise<{ alfa: Tenant; 
       const email = `schaal-${name.toLowerCase()}@drempel.test`;
       const user = await db().user.create({ data: { email, name: `Schaal ${name}`, passwordHash, emailVerifiedAt: new Date() } });
       const businessName = `Schaal ${name} BV`;
-      const business = await createBusiness({ caller: { userId: user.id }, input: { name: businessName, korParticipations: [{ from: `${YEAR - 1}-01-01` }] } });
+      const business = await createBusiness({
+        caller: { userId: user.id },
+        input: { name: businessName, korParticipations: [{ from: `${YEAR - 1}-01-01` }] },
+      });
       const invoiceIds: string[] = [];
       for (let i = 1; i <= (name === "Gamma" ? 0 : SEEDED_INVOICES); i++) {
         const invoice = await createInvoice({
           caller: { userId: user.id },
           businessId: business.id,
-          input: { number: `${name}-${i}`, date: `${YEAR}-01-${String(i).padStart(2, "0")}`, customer: { name: `Klant ${name} ${i}` }, category: "NL_STANDARD", netCents: SEEDED_NET_CENTS },
+          input: {
+            number: `${name}-${i}`,
+            date: `${YEAR}-01-${String(i).padStart(2, "0")}`,
+            customer: { name: `Klant ${name} ${i}` },
+            category: "NL_STANDARD",
+            netCents: SEEDED_NET_CENTS,
+          },
         });
         invoiceIds.push(invoice.id);
       }
@@ -50,7 +59,9 @@ export async function seedTenants(databaseUrl: string): Promise<{ alfa: Tenant; 
       const recipients = [email];
       if (name === "Gamma") {
         const memberEmail = "schaal-gamma-lid@drempel.test";
-        const member = await db().user.create({ data: { email: memberEmail, name: "Schaal Gamma Lid", passwordHash, emailVerifiedAt: new Date() } });
+        const member = await db().user.create({
+          data: { email: memberEmail, name: "Schaal Gamma Lid", passwordHash, emailVerifiedAt: new Date() },
+        });
         await db().membership.create({ data: { businessId: business.id, userId: member.id, role: "MEMBER" } });
         recipients.push(memberEmail);
       }

@@ -46,7 +46,8 @@ beforeEach(async () => {
   owner = await createUser("owner");
   accountant = await createUser("accountant");
   business = await createOwnedBusiness(owner.id, "Studio Klant");
-  invoiceId = (await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "2026-001" }) })).id;
+  invoiceId = (await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "2026-001" }) }))
+    .id;
   accountantToken = await tokenFor(accountant.id);
 });
 
@@ -56,39 +57,67 @@ const calls: Call[] = [
     name: "GET /businesses/{id}/invoices",
     write: false,
     ok: 200,
-    send: () => invoicesRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/invoices?year=2026`, { token: accountantToken }), ctx({ businessId: business.id })),
+    send: () =>
+      invoicesRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/invoices?year=2026`, { token: accountantToken }),
+        ctx({ businessId: business.id }),
+      ),
   },
   {
     name: "POST /businesses/{id}/invoices",
     write: true,
     ok: 201,
     send: () =>
-      invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token: accountantToken, body: validInvoice({ number: "2026-002" }) }), ctx({ businessId: business.id })),
+      invoicesRoute.POST(
+        apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, {
+          token: accountantToken,
+          body: validInvoice({ number: "2026-002" }),
+        }),
+        ctx({ businessId: business.id }),
+      ),
   },
   {
     name: "GET /businesses/{id}/invoices/{invoiceId}",
     write: false,
     ok: 200,
-    send: () => invoiceRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token: accountantToken }), ctx({ businessId: business.id, invoiceId })),
+    send: () =>
+      invoiceRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token: accountantToken }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
   },
   {
     name: "PATCH /businesses/{id}/invoices/{invoiceId}",
     write: true,
     ok: 200,
     send: () =>
-      invoiceRoute.PATCH(apiRequest("PATCH", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token: accountantToken, body: { netCents: 5_000, vatCents: 1_050 } }), ctx({ businessId: business.id, invoiceId })),
+      invoiceRoute.PATCH(
+        apiRequest("PATCH", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, {
+          token: accountantToken,
+          body: { netCents: 5_000, vatCents: 1_050 },
+        }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
   },
   {
     name: "DELETE /businesses/{id}/invoices/{invoiceId}",
     write: true,
     ok: 200,
-    send: () => invoiceRoute.DELETE(apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token: accountantToken }), ctx({ businessId: business.id, invoiceId })),
+    send: () =>
+      invoiceRoute.DELETE(
+        apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token: accountantToken }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
   },
   {
     name: "GET /businesses/{id}/turnover",
     write: false,
     ok: 200,
-    send: () => turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token: accountantToken }), ctx({ businessId: business.id })),
+    send: () =>
+      turnoverRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token: accountantToken }),
+        ctx({ businessId: business.id }),
+      ),
   },
 ];
 
@@ -139,7 +168,9 @@ describe("GET /businesses as an accountant", () => {
   it("lists the client with the accountant's role and level once granted", async () => {
     await grant("READ_ONLY");
     const response = await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { token: accountantToken }), ctx({}));
-    expect((await readJson(response)).data).toEqual([expect.objectContaining({ id: business.id, role: "ACCOUNTANT", access: "READ_ONLY" })]);
+    expect((await readJson(response)).data).toEqual([
+      expect.objectContaining({ id: business.id, role: "ACCOUNTANT", access: "READ_ONLY" }),
+    ]);
   });
 });
 
@@ -185,32 +216,59 @@ describe("the pages' lib functions as an accountant", () => {
 
   it("read-only: writes through lib are FORBIDDEN; the owner's level change takes effect at once", async () => {
     await grant("READ_ONLY");
-    await expect(createInvoice({ caller: caller(), businessId: business.id, input: validInvoice() })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await changeAccountantAccess({ caller: { userId: owner.id }, businessId: business.id, membershipId: await membershipId(), input: { access: "READ_WRITE" } });
+    await expect(createInvoice({ caller: caller(), businessId: business.id, input: validInvoice() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await changeAccountantAccess({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      membershipId: await membershipId(),
+      input: { access: "READ_WRITE" },
+    });
     await expect(createInvoice({ caller: caller(), businessId: business.id, input: validInvoice() })).resolves.toBeTruthy();
-    await changeAccountantAccess({ caller: { userId: owner.id }, businessId: business.id, membershipId: await membershipId(), input: { access: "READ_ONLY" } });
-    await expect(createInvoice({ caller: caller(), businessId: business.id, input: validInvoice() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await changeAccountantAccess({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      membershipId: await membershipId(),
+      input: { access: "READ_ONLY" },
+    });
+    await expect(createInvoice({ caller: caller(), businessId: business.id, input: validInvoice() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 
 describe("invitations", () => {
   it("owner invites, the invitee sees it and accepts: ACCOUNTANT membership with the chosen level, user marked accountant", async () => {
     expect(await hasAccountantView({ isAccountant: false, email: accountant.email, emailVerified: true })).toBe(false);
-    await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email.toUpperCase(), access: "READ_WRITE" } });
+    await inviteAccountant({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { email: accountant.email.toUpperCase(), access: "READ_WRITE" },
+    });
     expect(await hasAccountantView({ isAccountant: false, email: accountant.email, emailVerified: true })).toBe(true);
     const mine = await listMyInvitations({ caller: { userId: accountant.id } });
-    expect(mine).toEqual([expect.objectContaining({ businessId: business.id, businessName: "Studio Klant", access: "READ_WRITE", invitedBy: owner.name })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ businessId: business.id, businessName: "Studio Klant", access: "READ_WRITE", invitedBy: owner.name }),
+    ]);
     await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(mine[0]!.id), accept: true });
     const membership = await db().membership.findFirstOrThrow({ where: { businessId: business.id, userId: accountant.id } });
     expect(membership).toMatchObject({ role: "ACCOUNTANT", access: "READ_WRITE" });
     expect((await db().user.findUniqueOrThrow({ where: { id: accountant.id } })).isAccountant).toBe(true);
     expect(await listMyInvitations({ caller: { userId: accountant.id } })).toEqual([]);
     // Accepting twice finds nothing.
-    await expect(respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(mine[0]!.id), accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(mine[0]!.id), accept: true }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const listed = await listBusinessAccountants({ caller: { userId: owner.id }, businessId: business.id });
     expect(listed.accountants).toEqual([expect.objectContaining({ userId: accountant.id, access: "READ_WRITE" })]);
     expect(listed.invitations).toEqual([]);
-    const actions = (await db().auditLog.findMany({ where: { businessId: business.id, action: { startsWith: "accountant." } }, orderBy: { createdAt: "asc" } })).map((a) => [a.action, a.actorId]);
+    const actions = (
+      await db().auditLog.findMany({
+        where: { businessId: business.id, action: { startsWith: "accountant." } },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((a) => [a.action, a.actorId]);
     expect(actions).toEqual([
       ["accountant.invite", owner.id],
       ["accountant.accept", accountant.id],
@@ -218,7 +276,11 @@ describe("invitations", () => {
   });
 
   it("declining closes the invitation without access", async () => {
-    const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
+    const invitation = await inviteAccountant({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { email: accountant.email },
+    });
     await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: false });
     expect(await db().membership.count({ where: { businessId: business.id, userId: accountant.id } })).toBe(0);
     await expect(getBusiness({ caller: { userId: accountant.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -226,46 +288,93 @@ describe("invitations", () => {
 
   it("someone else cannot answer the invitation", async () => {
     const stranger = await createUser("stranger");
-    const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
-    await expect(respondToInvitation({ caller: { userId: stranger.id }, token: await mailedInvitationToken(invitation.id), accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const invitation = await inviteAccountant({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { email: accountant.email },
+    });
+    await expect(
+      respondToInvitation({ caller: { userId: stranger.id }, token: await mailedInvitationToken(invitation.id), accept: true }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().membership.count({ where: { businessId: business.id, userId: stranger.id } })).toBe(0);
   });
 
   it("a withdrawn or expired invitation can no longer be accepted", async () => {
-    const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
+    const invitation = await inviteAccountant({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { email: accountant.email },
+    });
     await withdrawInvitation({ caller: { userId: owner.id }, businessId: business.id, invitationId: invitation.id });
-    await expect(respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const later = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email } });
     const afterExpiry = new Date(Date.parse(later.expiresAt) + 1000);
-    await expect(respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(later.id), accept: true, now: afterExpiry })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      respondToInvitation({
+        caller: { userId: accountant.id },
+        token: await mailedInvitationToken(later.id),
+        accept: true,
+        now: afterExpiry,
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listMyInvitations({ caller: { userId: accountant.id }, now: afterExpiry })).toEqual([]);
   });
 
   it("an invitation lasts 14 days and cannot be sent twice while pending", async () => {
     const now = new Date("2026-03-01T10:00:00Z");
-    const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email }, now });
+    const invitation = await inviteAccountant({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { email: accountant.email },
+      now,
+    });
     expect(invitation.expiresAt).toBe("2026-03-15T10:00:00.000Z");
-    await expect(inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email }, now })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email }, now }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("only an owner invites, withdraws, lists, changes or revokes: others get NOT_FOUND (outsiders) or FORBIDDEN (accountants)", async () => {
     const outsider = await createUser("outsider");
-    await expect(inviteAccountant({ caller: { userId: outsider.id }, businessId: business.id, input: { email: outsider.email } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listBusinessAccountants({ caller: { userId: outsider.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inviteAccountant({ caller: { userId: outsider.id }, businessId: business.id, input: { email: outsider.email } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listBusinessAccountants({ caller: { userId: outsider.id }, businessId: business.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await grant("READ_WRITE");
     const id = await membershipId();
-    await expect(inviteAccountant({ caller: { userId: accountant.id }, businessId: business.id, input: { email: outsider.email } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(revokeAccountant({ caller: { userId: accountant.id }, businessId: business.id, membershipId: id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(changeAccountantAccess({ caller: { userId: outsider.id }, businessId: business.id, membershipId: id, input: { access: "READ_ONLY" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(revokeAccountant({ caller: { userId: outsider.id }, businessId: business.id, membershipId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inviteAccountant({ caller: { userId: accountant.id }, businessId: business.id, input: { email: outsider.email } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(revokeAccountant({ caller: { userId: accountant.id }, businessId: business.id, membershipId: id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      changeAccountantAccess({
+        caller: { userId: outsider.id },
+        businessId: business.id,
+        membershipId: id,
+        input: { access: "READ_ONLY" },
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeAccountant({ caller: { userId: outsider.id }, businessId: business.id, membershipId: id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     // An owner of another business cannot reach this membership through their own business.
     const otherOwner = await createUser("other-owner");
     const theirs = await createOwnedBusiness(otherOwner.id, "Ander BV");
-    await expect(revokeAccountant({ caller: { userId: otherOwner.id }, businessId: theirs.id, membershipId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeAccountant({ caller: { userId: otherOwner.id }, businessId: theirs.id, membershipId: id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db().membership.count({ where: { id } })).toBe(1);
   });
 
   it("inviting someone who already has access is a conflict", async () => {
-    await expect(inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: owner.email } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: owner.email } }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

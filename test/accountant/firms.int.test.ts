@@ -22,7 +22,8 @@ let bob: User;
 let stranger: User;
 let business: BusinessDto;
 
-const accountantUser = async (label: string) => db().user.update({ where: { id: (await createUser(label)).id }, data: { isAccountant: true } });
+const accountantUser = async (label: string) =>
+  db().user.update({ where: { id: (await createUser(label)).id }, data: { isAccountant: true } });
 
 beforeEach(async () => {
   owner = await createUser("owner");
@@ -44,14 +45,28 @@ describe("firms", () => {
       [bob.email, "MEMBER"],
     ]);
     const plain = await createUser("plain");
-    await expect(addFirmColleague({ caller: { userId: alice.id }, input: { email: plain.email } })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { email: "accountant.errors.notAnAccountant" } });
-    await expect(addFirmColleague({ caller: { userId: alice.id }, input: { email: "nobody@test.drempel.nl" } })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await expect(addFirmColleague({ caller: { userId: bob.id }, input: { email: stranger.email } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addFirmColleague({ caller: { userId: stranger.id }, input: { email: bob.email } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addFirmColleague({ caller: { userId: alice.id }, input: { email: plain.email } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { email: "accountant.errors.notAnAccountant" },
+    });
+    await expect(addFirmColleague({ caller: { userId: alice.id }, input: { email: "nobody@test.drempel.nl" } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+    await expect(addFirmColleague({ caller: { userId: bob.id }, input: { email: stranger.email } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(addFirmColleague({ caller: { userId: stranger.id }, input: { email: bob.email } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await createFirm({ caller: { userId: stranger.id }, input: { name: "Ander Kantoor" } });
-    await expect(addFirmColleague({ caller: { userId: stranger.id }, input: { email: bob.email } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(addFirmColleague({ caller: { userId: stranger.id }, input: { email: bob.email } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(createFirm({ caller: { userId: bob.id }, input: { name: "Tweede" } })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(createFirm({ caller: { userId: plain.id }, input: { name: "  " } })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { name: "validation.required" } });
+    await expect(createFirm({ caller: { userId: plain.id }, input: { name: "  " } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { name: "validation.required" },
+    });
   });
 
   it("a leaving administrator hands the firm on; the last one to leave ends it; access to clients stays per person", async () => {
@@ -74,7 +89,9 @@ describe("sharing a client with a colleague", () => {
     expect(await listShareableClients({ caller: { userId: bob.id } })).toEqual([]);
     await shareClient({ caller: { userId: alice.id }, businessId: business.id, input: { colleagueId: bob.id, access: "READ_ONLY" } });
     expect((await getBusiness({ caller: { userId: bob.id }, businessId: business.id })).name).toBe("Klant Gedeeld");
-    await expect(createInvoice({ caller: { userId: bob.id }, businessId: business.id, input: validInvoice() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createInvoice({ caller: { userId: bob.id }, businessId: business.id, input: validInvoice() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const audit = await db().auditLog.findFirstOrThrow({ where: { businessId: business.id, action: "accountant.share" } });
     expect(audit).toMatchObject({ actorId: alice.id, after: { email: bob.email, access: "READ_ONLY", firm: "Kantoor De Telling" } });
 
@@ -93,18 +110,28 @@ describe("sharing a client with a colleague", () => {
     expect((await createInvoice({ caller: { userId: bob.id }, businessId: business.id, input: validInvoice() })).id).toBeTruthy();
     const other = await createOwnedBusiness(owner.id, "Alleen Lezen");
     await db().membership.create({ data: { businessId: other.id, userId: alice.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
-    await expect(shareClient({ caller: { userId: alice.id }, businessId: other.id, input: { colleagueId: bob.id, access: "READ_WRITE" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      shareClient({ caller: { userId: alice.id }, businessId: other.id, input: { colleagueId: bob.id, access: "READ_WRITE" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db().membership.count({ where: { businessId: other.id, userId: bob.id } })).toBe(0);
   });
 
   it("not granted, revoked or not a colleague: refused, nothing created", async () => {
     // The colleague has no access to this client, so cannot share it onward: 404.
-    await expect(shareClient({ caller: { userId: bob.id }, businessId: business.id, input: { colleagueId: alice.id, access: "READ_ONLY" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(shareClient({ caller: { userId: alice.id }, businessId: business.id, input: { colleagueId: stranger.id, access: "READ_ONLY" } })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { colleagueId: "accountant.errors.notAColleague" } });
-    await expect(shareClient({ caller: { userId: owner.id }, businessId: business.id, input: { colleagueId: bob.id, access: "READ_ONLY" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      shareClient({ caller: { userId: bob.id }, businessId: business.id, input: { colleagueId: alice.id, access: "READ_ONLY" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      shareClient({ caller: { userId: alice.id }, businessId: business.id, input: { colleagueId: stranger.id, access: "READ_ONLY" } }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { colleagueId: "accountant.errors.notAColleague" } });
+    await expect(
+      shareClient({ caller: { userId: owner.id }, businessId: business.id, input: { colleagueId: bob.id, access: "READ_ONLY" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const mine = await db().membership.findFirstOrThrow({ where: { businessId: business.id, userId: alice.id } });
     await revokeAccountant({ caller: { userId: owner.id }, businessId: business.id, membershipId: mine.id });
-    await expect(shareClient({ caller: { userId: alice.id }, businessId: business.id, input: { colleagueId: bob.id, access: "READ_ONLY" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      shareClient({ caller: { userId: alice.id }, businessId: business.id, input: { colleagueId: bob.id, access: "READ_ONLY" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().membership.count({ where: { businessId: business.id, userId: { in: [bob.id, stranger.id] } } })).toBe(0);
   });
 });

@@ -29,19 +29,34 @@ async function client(name: string, kvkNumber: string, options: { kor: boolean; 
   });
   let n = 0;
   for (const [date, euros] of options.invoices) {
-    await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: `${name}-${++n}`, date, netCents: euros * 100, vatCents: 0 }) });
+    await createInvoice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: validInvoice({ number: `${name}-${++n}`, date, netCents: euros * 100, vatCents: 0 }),
+    });
   }
-  const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email, access: "READ_ONLY" } });
+  const invitation = await inviteAccountant({
+    caller: { userId: owner.id },
+    businessId: business.id,
+    input: { email: accountant.email, access: "READ_ONLY" },
+  });
   await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true });
   ids[name] = business.id;
 }
 
-const monthly = (euros: number, months: number): [string, number][] => Array.from({ length: months }, (_, i) => [`2026-${String(i + 1).padStart(2, "0")}-10`, euros]);
+const monthly = (euros: number, months: number): [string, number][] =>
+  Array.from({ length: months }, (_, i) => [`2026-${String(i + 1).padStart(2, "0")}-10`, euros]);
 
 beforeAll(async () => {
   owner = await createUser("owner");
   accountant = await createUser("accountant");
-  await client("Bakkerij Crossed", "11111111", { kor: true, invoices: [["2026-02-01", 12_000], ["2026-04-15", 9_000]] });
+  await client("Bakkerij Crossed", "11111111", {
+    kor: true,
+    invoices: [
+      ["2026-02-01", 12_000],
+      ["2026-04-15", 9_000],
+    ],
+  });
   await client("Atelier Later Crossed", "22222222", { kor: true, invoices: [["2026-09-01", 20_500]] });
   await client("Coach Projected", "33333333", { kor: true, invoices: monthly(1_800, 12).slice(0, 11) });
   await client("Dierenarts Approaching", "44444444", { kor: true, invoices: [["2026-01-05", 16_500]] });
@@ -56,11 +71,23 @@ describe("the accountant overview on a fixed data set", () => {
   it("gives each client its status, counted turnover and crossing date", async () => {
     const { rows } = await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY });
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
-    expect(byName["Bakkerij Crossed"]).toMatchObject({ status: "crossed", countedCents: 2_100_000, percent: 105, crossingDate: "2026-04-15", lastInvoiceDate: "2026-04-15", kvkNumber: "11111111" });
+    expect(byName["Bakkerij Crossed"]).toMatchObject({
+      status: "crossed",
+      countedCents: 2_100_000,
+      percent: 105,
+      crossingDate: "2026-04-15",
+      lastInvoiceDate: "2026-04-15",
+      kvkNumber: "11111111",
+    });
     expect(byName["Atelier Later Crossed"]).toMatchObject({ status: "crossed", crossingDate: "2026-09-01" });
     expect(byName["Coach Projected"]).toMatchObject({ status: "projected", countedCents: 1_980_000, percent: 99 });
     expect(byName["Coach Projected"]!.crossingDate! >= TODAY).toBe(true);
-    expect(byName["Dierenarts Approaching"]).toMatchObject({ status: "approaching", countedCents: 1_650_000, percent: 82.5, crossingDate: null });
+    expect(byName["Dierenarts Approaching"]).toMatchObject({
+      status: "approaching",
+      countedCents: 1_650_000,
+      percent: 82.5,
+      crossingDate: null,
+    });
     expect(byName["Eetcafe Safe"]).toMatchObject({ status: "safe", countedCents: 200_000, percent: 10, crossingDate: null });
     expect(byName["Fotograaf Buiten KOR"]).toMatchObject({ status: "notInKor", countedCents: 3_000_000, crossingDate: null });
     expect(byName["Grafisch Leeg"]).toMatchObject({ status: "safe", countedCents: 0, lastInvoiceDate: null, openAlerts: 0 });
@@ -85,11 +112,19 @@ describe("the accountant overview on a fixed data set", () => {
   });
 
   it("sorts by any column in either direction", async () => {
-    const byCounted = await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { sort: "counted", dir: "desc" } });
+    const byCounted = await getAccountantOverview({
+      caller: { userId: accountant.id },
+      today: TODAY,
+      query: { sort: "counted", dir: "desc" },
+    });
     expect(names(byCounted.rows).slice(0, 3)).toEqual(["Fotograaf Buiten KOR", "Bakkerij Crossed", "Atelier Later Crossed"]);
     const byName = await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { sort: "name", dir: "asc" } });
     expect(names(byName.rows)[0]).toBe("Atelier Later Crossed");
-    const byLast = await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { sort: "lastInvoice", dir: "desc" } });
+    const byLast = await getAccountantOverview({
+      caller: { userId: accountant.id },
+      today: TODAY,
+      query: { sort: "lastInvoice", dir: "desc" },
+    });
     expect(names(byLast.rows)[0]).toBe("Coach Projected");
     // No invoice at all sorts last in both directions.
     expect(names(byLast.rows).at(-1)).toBe("Grafisch Leeg");
@@ -100,8 +135,12 @@ describe("the accountant overview on a fixed data set", () => {
     expect(names(crossed.rows)).toEqual(["Bakkerij Crossed", "Atelier Later Crossed"]);
     expect(crossed.matching).toBe(2);
     expect(crossed.summary.clients).toBe(7);
-    expect(names((await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { q: "eetcafe" } })).rows)).toEqual(["Eetcafe Safe"]);
-    expect(names((await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { q: "4444 4444" } })).rows)).toEqual(["Dierenarts Approaching"]);
+    expect(names((await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { q: "eetcafe" } })).rows)).toEqual(
+      ["Eetcafe Safe"],
+    );
+    expect(
+      names((await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { q: "4444 4444" } })).rows),
+    ).toEqual(["Dierenarts Approaching"]);
     const beyond = await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { page: "9" } });
     expect(beyond).toMatchObject({ page: 1, pageCount: 1 });
   });
@@ -123,7 +162,11 @@ describe("the accountant overview on a fixed data set", () => {
   it("shows a change to the books on the next call (no stale row)", async () => {
     const before = await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { q: "Eetcafe" } });
     expect(before.rows[0]!.countedCents).toBe(200_000);
-    const added = await createInvoice({ caller: { userId: owner.id }, businessId: ids["Eetcafe Safe"]!, input: validInvoice({ number: "extra", date: "2026-06-01", netCents: 15_000_00, vatCents: 0 }) });
+    const added = await createInvoice({
+      caller: { userId: owner.id },
+      businessId: ids["Eetcafe Safe"]!,
+      input: validInvoice({ number: "extra", date: "2026-06-01", netCents: 15_000_00, vatCents: 0 }),
+    });
     const after = await getAccountantOverview({ caller: { userId: accountant.id }, today: TODAY, query: { q: "Eetcafe" } });
     expect(after.rows[0]).toMatchObject({ countedCents: 1_700_000, status: "approaching", lastInvoiceDate: "2026-06-01" });
     await deleteInvoice({ caller: { userId: owner.id }, businessId: ids["Eetcafe Safe"]!, invoiceId: added.id });

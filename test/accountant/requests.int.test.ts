@@ -23,7 +23,8 @@ import { validInvoice } from "@/test/api/helpers";
 import { createUser } from "@/test/integration/factories";
 
 // As the web runs it: as the asking accountant, never in system mode (the worker's role's).
-const requestAccess = (options: Parameters<typeof requestAccessAsUser>[0]) => runAsUser(options.caller.userId, () => requestAccessAsUser(options));
+const requestAccess = (options: Parameters<typeof requestAccessAsUser>[0]) =>
+  runAsUser(options.caller.userId, () => requestAccessAsUser(options));
 
 type User = Awaited<ReturnType<typeof createUser>>;
 let owner: User;
@@ -40,7 +41,10 @@ beforeEach(async () => {
   accountant = await createUser("accountant");
   outsider = await createUser("outsider");
   kvk = uniqueKvk();
-  business = await createBusiness({ caller: { userId: owner.id }, input: { name: "Studio Verzoek", kvkNumber: kvk, korParticipations: [{ from: "2025-01-01" }] } });
+  business = await createBusiness({
+    caller: { userId: owner.id },
+    input: { name: "Studio Verzoek", kvkNumber: kvk, korParticipations: [{ from: "2025-01-01" }] },
+  });
 });
 
 async function openRequestId(): Promise<string> {
@@ -72,7 +76,12 @@ describe("asking for access", () => {
     try {
       await requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: kvk } });
       // Only access mails: the evaluations and mails other files left in the shared outbox stay out.
-      const worker = createWorker({ transport: createSmtpTransport({ url: smtp.url, from: "Drempel <meldingen@drempel.test>", timeoutMs: 2_000 }), appUrl: "http://drempel.test", kinds: ["ACCESS_EMAIL"], log: () => {} });
+      const worker = createWorker({
+        transport: createSmtpTransport({ url: smtp.url, from: "Drempel <meldingen@drempel.test>", timeoutMs: 2_000 }),
+        appUrl: "http://drempel.test",
+        kinds: ["ACCESS_EMAIL"],
+        log: () => {},
+      });
       await worker.runUntilIdle(1_000);
       const [mail] = smtp.mailsTo(owner.email);
       expect(mail?.subject).toBe(`Drempel: ${accountant.name} vraagt toegang tot Studio Verzoek`);
@@ -89,11 +98,16 @@ describe("asking for access", () => {
     await requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: kvk, ownerEmail: "someone-else@test.drempel.nl" } });
     expect(await listBusinessAccessRequests({ caller: { userId: owner.id }, businessId: business.id })).toEqual([]);
     await requestAccess({ caller: { userId: outsider.id }, input: { kvkNumber: kvk, ownerEmail: owner.email.toUpperCase() } });
-    expect((await listBusinessAccessRequests({ caller: { userId: owner.id }, businessId: business.id })).map((r) => r.accountantEmail)).toEqual([outsider.email]);
+    expect(
+      (await listBusinessAccessRequests({ caller: { userId: owner.id }, businessId: business.id })).map((r) => r.accountantEmail),
+    ).toEqual([outsider.email]);
   });
 
   it("refuses an invalid KVK number with a field message and stores nothing", async () => {
-    await expect(requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: "12" } })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { kvkNumber: "validation.kvkNumber" } });
+    await expect(requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: "12" } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { kvkNumber: "validation.kvkNumber" },
+    });
     expect(await db().accountantAccessRequest.count({ where: { accountantId: accountant.id } })).toBe(0);
   });
 
@@ -106,7 +120,9 @@ describe("asking for access", () => {
   it("is rate-limited per accountant", async () => {
     try {
       for (let i = 0; i < 10; i++) await requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: uniqueKvk() } });
-      await expect(requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: kvk } })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      await expect(requestAccess({ caller: { userId: accountant.id }, input: { kvkNumber: kvk } })).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+      });
       expect(await listBusinessAccessRequests({ caller: { userId: owner.id }, businessId: business.id })).toEqual([]);
       // Another accountant is not held up.
       await requestAccess({ caller: { userId: outsider.id }, input: { kvkNumber: kvk } });
@@ -123,23 +139,40 @@ describe("answering a request", () => {
 
   it("only the business's owners see and answer it: the accountant and outsiders get 404", async () => {
     const id = await openRequestId();
-    await expect(listBusinessAccessRequests({ caller: { userId: outsider.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listBusinessAccessRequests({ caller: { userId: accountant.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(decideAccessRequest({ caller: { userId: outsider.id }, businessId: business.id, requestId: id, input: { approve: true } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(decideAccessRequest({ caller: { userId: accountant.id }, businessId: business.id, requestId: id, input: { approve: true } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listBusinessAccessRequests({ caller: { userId: outsider.id }, businessId: business.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(listBusinessAccessRequests({ caller: { userId: accountant.id }, businessId: business.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      decideAccessRequest({ caller: { userId: outsider.id }, businessId: business.id, requestId: id, input: { approve: true } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      decideAccessRequest({ caller: { userId: accountant.id }, businessId: business.id, requestId: id, input: { approve: true } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // Another owner's business cannot answer this one's request.
     const other = await createBusiness({ caller: { userId: outsider.id }, input: { name: "Ander", kvkNumber: uniqueKvk() } });
-    await expect(decideAccessRequest({ caller: { userId: outsider.id }, businessId: other.id, requestId: id, input: { approve: true } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      decideAccessRequest({ caller: { userId: outsider.id }, businessId: other.id, requestId: id, input: { approve: true } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().membership.count({ where: { userId: accountant.id } })).toBe(0);
   });
 
   it("approval (read only) grants access, audit-logged; writes are refused; revocation ends it on the next request", async () => {
     await expect(getBusiness({ caller: { userId: accountant.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: await openRequestId(), input: { approve: true, access: "READ_ONLY" } });
+    await decideAccessRequest({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      requestId: await openRequestId(),
+      input: { approve: true, access: "READ_ONLY" },
+    });
     expect((await getBusiness({ caller: { userId: accountant.id }, businessId: business.id })).name).toBe("Studio Verzoek");
     const overview = await getAccountantOverview({ caller: { userId: accountant.id } });
     expect(overview.rows.map((r) => [r.name, r.access])).toEqual([["Studio Verzoek", "READ_ONLY"]]);
-    await expect(createInvoice({ caller: { userId: accountant.id }, businessId: business.id, input: validInvoice() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createInvoice({ caller: { userId: accountant.id }, businessId: business.id, input: validInvoice() }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const audit = await db().auditLog.findFirstOrThrow({ where: { businessId: business.id, action: "accountant.request.approve" } });
     expect(audit).toMatchObject({ actorId: owner.id, after: { email: accountant.email, access: "READ_ONLY" } });
     expect((await listMyAccessRequests({ caller: { userId: accountant.id } }))[0]!.status).toBe("approved");
@@ -152,7 +185,12 @@ describe("answering a request", () => {
   });
 
   it("approval with read-write lets the accountant register invoices", async () => {
-    await decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: await openRequestId(), input: { approve: true, access: "READ_WRITE" } });
+    await decideAccessRequest({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      requestId: await openRequestId(),
+      input: { approve: true, access: "READ_WRITE" },
+    });
     const invoice = await createInvoice({ caller: { userId: accountant.id }, businessId: business.id, input: validInvoice() });
     expect(invoice.id).toBeTruthy();
   });
@@ -161,9 +199,13 @@ describe("answering a request", () => {
     const id = await openRequestId();
     await decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: id, input: { approve: false } });
     await expect(getBusiness({ caller: { userId: accountant.id }, businessId: business.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db().auditLog.count({ where: { businessId: business.id, action: "accountant.request.reject", actorId: owner.id } })).toBe(1);
+    expect(await db().auditLog.count({ where: { businessId: business.id, action: "accountant.request.reject", actorId: owner.id } })).toBe(
+      1,
+    );
     expect((await listMyAccessRequests({ caller: { userId: accountant.id } }))[0]!.status).toBe("open");
-    await expect(decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: id, input: { approve: true } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: id, input: { approve: true } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db().membership.count({ where: { userId: accountant.id } })).toBe(0);
   });
 
@@ -171,19 +213,27 @@ describe("answering a request", () => {
     const id = await openRequestId();
     const later = new Date(Date.now() + 15 * DAY);
     expect(await listBusinessAccessRequests({ caller: { userId: owner.id }, businessId: business.id, now: later })).toEqual([]);
-    await expect(decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: id, input: { approve: true }, now: later })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: id, input: { approve: true }, now: later }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listMyAccessRequests({ caller: { userId: accountant.id }, now: later }))[0]!.status).toBe("expired");
   });
 
   it("the accountant can withdraw it; nobody else can", async () => {
     const [mine] = await listMyAccessRequests({ caller: { userId: accountant.id } });
-    await expect(withdrawAccessRequest({ caller: { userId: outsider.id }, requestId: mine!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(withdrawAccessRequest({ caller: { userId: outsider.id }, requestId: mine!.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(withdrawAccessRequest({ caller: { userId: owner.id }, requestId: mine!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const id = await openRequestId();
     await withdrawAccessRequest({ caller: { userId: accountant.id }, requestId: mine!.id });
     expect(await listBusinessAccessRequests({ caller: { userId: owner.id }, businessId: business.id })).toEqual([]);
-    await expect(decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: id, input: { approve: true } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      decideAccessRequest({ caller: { userId: owner.id }, businessId: business.id, requestId: id, input: { approve: true } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listMyAccessRequests({ caller: { userId: accountant.id } }))[0]!.status).toBe("withdrawn");
-    await expect(withdrawAccessRequest({ caller: { userId: accountant.id }, requestId: mine!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(withdrawAccessRequest({ caller: { userId: accountant.id }, requestId: mine!.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -51,7 +51,11 @@ async function clientsOf(accountant: User, owner: User, count: number, euros = 1
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const business = await createOwnedBusiness(owner.id, `Klant ${accountant.name} ${i}`);
-    await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ date: `${year}-01-0${1 + (i % 9)}`, netCents: euros * 100, vatCents: 0 }) });
+    await createInvoice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: validInvoice({ date: `${year}-01-0${1 + (i % 9)}`, netCents: euros * 100, vatCents: 0 }),
+    });
     await db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
     ids.push(business.id);
   }
@@ -76,12 +80,21 @@ describe("persisted overview rows", () => {
     expect(fresh.result.rows[0]).toMatchObject({ businessId, countedCents: 1_200_000, access: "READ_ONLY" });
 
     // A new invoice raises the books version: the summary is stale and evaluated again.
-    const added = await createInvoice({ caller: { userId: owner.id }, businessId: businessId!, input: validInvoice({ date: `${year}-01-05`, netCents: 5_000_00, vatCents: 0 }) });
+    const added = await createInvoice({
+      caller: { userId: owner.id },
+      businessId: businessId!,
+      input: validInvoice({ date: `${year}-01-05`, netCents: 5_000_00, vatCents: 0 }),
+    });
     const after = await db().business.findUniqueOrThrow({ where: { id: businessId! } });
     expect(after.booksVersion).toBeGreaterThan(booksVersion);
     const recomputed = await counted(() => getAccountantOverview({ caller: { userId: accountant.id }, today }));
     expect(recomputed.queries).toBeGreaterThan(1);
-    expect(recomputed.result.rows[0]).toMatchObject({ countedCents: 1_700_000, percent: 85, status: "approaching", lastInvoiceDate: `${year}-01-05` });
+    expect(recomputed.result.rows[0]).toMatchObject({
+      countedCents: 1_700_000,
+      percent: 85,
+      status: "approaching",
+      lastInvoiceDate: `${year}-01-05`,
+    });
     const stored = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
     expect(stored.booksVersion).toBe(after.booksVersion);
     expect(stored.data).toMatchObject({ countedCents: 1_700_000 });
@@ -89,9 +102,14 @@ describe("persisted overview rows", () => {
 
     // Deleting it goes back; the queue's evaluation then agrees with the overview.
     await deleteInvoice({ caller: { userId: owner.id }, businessId: businessId!, invoiceId: added.id });
-    expect((await getAccountantOverview({ caller: { userId: accountant.id }, today })).rows[0]).toMatchObject({ countedCents: 1_200_000, status: "safe" });
+    expect((await getAccountantOverview({ caller: { userId: accountant.id }, today })).rows[0]).toMatchObject({
+      countedCents: 1_200_000,
+      status: "safe",
+    });
     await runEvaluation(businessId!);
-    expect((await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data).toMatchObject({ countedCents: 1_200_000 });
+    expect(
+      (await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data,
+    ).toMatchObject({ countedCents: 1_200_000 });
   });
 
   it("a summary from older books never replaces a newer one", async () => {
@@ -102,9 +120,13 @@ describe("persisted overview rows", () => {
     const current = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
     const data = { ...(current.data as object), countedCents: 999 } as never;
     await upsertYearSummaries(db(), [{ businessId: businessId!, year, asOf: today, booksVersion: current.booksVersion - 1, data }]);
-    expect((await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data).toMatchObject({ countedCents: 100_000 });
+    expect(
+      (await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data,
+    ).toMatchObject({ countedCents: 100_000 });
     await upsertYearSummaries(db(), [{ businessId: businessId!, year, asOf: today, booksVersion: current.booksVersion, data }]);
-    expect((await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data).toMatchObject({ countedCents: 999 });
+    expect(
+      (await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data,
+    ).toMatchObject({ countedCents: 999 });
   });
 
   it("a summary of another day is stale: the overview evaluates it as today", async () => {
@@ -112,7 +134,10 @@ describe("persisted overview rows", () => {
     const accountant = await createUser("accountant");
     const [businessId] = await clientsOf(accountant, owner, 1, 3_000);
     await runEvaluation(businessId!);
-    await db().businessYearSummary.update({ where: { businessId_year: { businessId: businessId!, year } }, data: { asOf: new Date(`${year}-01-01T00:00:00Z`), data: { countedCents: 1 } } });
+    await db().businessYearSummary.update({
+      where: { businessId_year: { businessId: businessId!, year } },
+      data: { asOf: new Date(`${year}-01-01T00:00:00Z`), data: { countedCents: 1 } },
+    });
     const { rows } = await getAccountantOverview({ caller: { userId: accountant.id }, today });
     expect(rows[0]).toMatchObject({ countedCents: 300_000 });
     const stored = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
@@ -136,8 +161,14 @@ describe("persisted overview rows", () => {
     expect(freshMany.queries).toBe(1);
     expect(freshMany.result.rows.map((r) => r.countedCents)).toEqual(Array(12).fill(100_000));
     // Changing one client of twelve: that one is evaluated again, in as many statements as for all.
-    await createInvoice({ caller: { userId: owner.id }, businessId: manyIds[3]!, input: validInvoice({ date: `${year}-01-02`, netCents: 50_00, vatCents: 0 }) });
-    const oneStale = await counted(() => getAccountantOverview({ caller: { userId: many.id }, today, query: { sort: "counted", dir: "desc" } }));
+    await createInvoice({
+      caller: { userId: owner.id },
+      businessId: manyIds[3]!,
+      input: validInvoice({ date: `${year}-01-02`, netCents: 50_00, vatCents: 0 }),
+    });
+    const oneStale = await counted(() =>
+      getAccountantOverview({ caller: { userId: many.id }, today, query: { sort: "counted", dir: "desc" } }),
+    );
     expect(oneStale.queries).toBe(staleMany.queries);
     expect(oneStale.result.rows[0]).toMatchObject({ businessId: manyIds[3], countedCents: 105_000 });
     expect(fewIds).toHaveLength(2);

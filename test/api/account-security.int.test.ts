@@ -26,7 +26,9 @@ const NEW_PASSWORD = "een-gloednieuw-wachtwoord";
 
 async function makeUser() {
   const suffix = crypto.randomBytes(4).toString("hex");
-  return db().user.create({ data: { email: `account-${suffix}@test.drempel.nl`, name: `Account ${suffix}`, passwordHash: await hashPassword(OLD_PASSWORD) } });
+  return db().user.create({
+    data: { email: `account-${suffix}@test.drempel.nl`, name: `Account ${suffix}`, passwordHash: await hashPassword(OLD_PASSWORD) },
+  });
 }
 
 async function sessionCookie(uid: string, pwv: number) {
@@ -34,8 +36,10 @@ async function sessionCookie(uid: string, pwv: number) {
   return `next-auth.session-token=${await encode({ token: { uid, pwv, sid, sub: uid }, secret: authOptions.secret as string })}`;
 }
 
-const listWithCookie = async (cookie: string) => (await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie } }), ctx({}))).status;
-const listWithToken = async (token: string) => (await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { token }), ctx({}))).status;
+const listWithCookie = async (cookie: string) =>
+  (await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie } }), ctx({}))).status;
+const listWithToken = async (token: string) =>
+  (await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { token }), ctx({}))).status;
 const userState = (id: string) => db().user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true, passwordVersion: true } });
 
 describe("changing the password", () => {
@@ -45,7 +49,10 @@ describe("changing the password", () => {
     const token = await tokenFor(user.id, "read");
     expect(await listWithCookie(otherBrowser)).toBe(200);
 
-    const { passwordVersion } = await changePassword({ caller: { userId: user.id }, input: { currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD } });
+    const { passwordVersion } = await changePassword({
+      caller: { userId: user.id },
+      input: { currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD },
+    });
 
     expect(passwordVersion).toBe(user.passwordVersion + 1);
     expect(await listWithCookie(otherBrowser)).toBe(401);
@@ -57,7 +64,9 @@ describe("changing the password", () => {
   it("refuses a wrong current password with a field message and changes nothing", async () => {
     const user = await makeUser();
     const before = await userState(user.id);
-    await expect(changePassword({ caller: { userId: user.id }, input: { currentPassword: "niet-het-wachtwoord", newPassword: NEW_PASSWORD } })).rejects.toMatchObject({
+    await expect(
+      changePassword({ caller: { userId: user.id }, input: { currentPassword: "niet-het-wachtwoord", newPassword: NEW_PASSWORD } }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       fields: { currentPassword: "validation.currentPasswordWrong" },
     });
@@ -67,7 +76,9 @@ describe("changing the password", () => {
   it("applies the registration password rule to the new password", async () => {
     const user = await makeUser();
     const before = await userState(user.id);
-    await expect(changePassword({ caller: { userId: user.id }, input: { currentPassword: "", newPassword: "kort" } })).rejects.toMatchObject({
+    await expect(
+      changePassword({ caller: { userId: user.id }, input: { currentPassword: "", newPassword: "kort" } }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       fields: { currentPassword: "validation.required", newPassword: "validation.passwordShort" },
     });
@@ -77,10 +88,14 @@ describe("changing the password", () => {
   it("limits guesses of the current password: the 11th try is refused even when right", async () => {
     const user = await makeUser();
     for (let i = 0; i < 10; i++) {
-      await expect(changePassword({ caller: { userId: user.id }, input: { currentPassword: `fout-${i}-wachtwoord`, newPassword: NEW_PASSWORD } })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+      await expect(
+        changePassword({ caller: { userId: user.id }, input: { currentPassword: `fout-${i}-wachtwoord`, newPassword: NEW_PASSWORD } }),
+      ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     }
     const before = await userState(user.id);
-    await expect(changePassword({ caller: { userId: user.id }, input: { currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD } })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      changePassword({ caller: { userId: user.id }, input: { currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD } }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
     expect(await userState(user.id)).toEqual(before);
   });
 });
@@ -90,7 +105,12 @@ describe("resetting the password", () => {
     const user = await makeUser();
     const session = await sessionCookie(user.id, user.passwordVersion);
     await requestPasswordReset({ input: { email: user.email } });
-    await createWorker({ transport: outboxOnlyTransport, appUrl: "http://drempel.test", kinds: ["PASSWORD_RESET_REQUEST", "PASSWORD_RESET_EMAIL"], log: () => {} }).runUntilIdle();
+    await createWorker({
+      transport: outboxOnlyTransport,
+      appUrl: "http://drempel.test",
+      kinds: ["PASSWORD_RESET_REQUEST", "PASSWORD_RESET_EMAIL"],
+      log: () => {},
+    }).runUntilIdle();
     const job = await db().outboxJob.findFirstOrThrow({ where: { userId: user.id, kind: "PASSWORD_RESET_EMAIL" } });
     const token = /token=([A-Za-z0-9_-]{43})/.exec(job.textBody ?? "")![1]!;
     expect(await listWithCookie(session)).toBe(200);
@@ -111,7 +131,9 @@ describe("registration rate limit", () => {
     expect((error as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(3500);
     expect(await db().user.count({ where: { email: refused } })).toBe(0);
     // Another IP may still register.
-    await expect(registerUser({ input: { name: "Elders", email: refused, password: NEW_PASSWORD }, ip: "203.0.113.9" })).resolves.toMatchObject({ email: refused });
+    await expect(
+      registerUser({ input: { name: "Elders", email: refused, password: NEW_PASSWORD }, ip: "203.0.113.9" }),
+    ).resolves.toMatchObject({ email: refused });
   });
 });
 
@@ -123,7 +145,10 @@ describe("API rate limit", () => {
     resetEnvCache();
   });
   afterAll(() => {
-    for (const [name, value] of [["API_RATE_LIMIT", saved.limit], ["API_RATE_WINDOW_SECONDS", saved.window]] as const) {
+    for (const [name, value] of [
+      ["API_RATE_LIMIT", saved.limit],
+      ["API_RATE_WINDOW_SECONDS", saved.window],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -154,7 +179,10 @@ describe("API rate limit", () => {
     const token = await tokenFor(owner.id);
     for (let i = 0; i < 3; i++) expect(await listWithToken(token)).toBe(200);
     const before = await snapshot(businessId);
-    const response = await invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${businessId}/invoices`, { token, body: validInvoice() }), ctx({ businessId }));
+    const response = await invoicesRoute.POST(
+      apiRequest("POST", `/api/v1/businesses/${businessId}/invoices`, { token, body: validInvoice() }),
+      ctx({ businessId }),
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await snapshot(businessId)).toBe(before);

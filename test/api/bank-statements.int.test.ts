@@ -16,7 +16,14 @@ let businessId: string;
 let ownerToken: string;
 let outsiderToken: string;
 const upload = (token: string | null, body: string, contentType = "application/xml") =>
-  statements.POST(apiRequest("POST", `/api/v1/businesses/${businessId}/bank-statements`, { token, rawBody: body, headers: { "content-type": contentType } }), ctx({ businessId }));
+  statements.POST(
+    apiRequest("POST", `/api/v1/businesses/${businessId}/bank-statements`, {
+      token,
+      rawBody: body,
+      headers: { "content-type": contentType },
+    }),
+    ctx({ businessId }),
+  );
 const decide = (route: typeof accept, token: string, lineId: string, body: unknown) =>
   route.POST(apiRequest("POST", `/api/v1/businesses/${businessId}/bank-lines/${lineId}/x`, { token, body }), ctx({ businessId, lineId }));
 const bankRows = async () => ({
@@ -49,13 +56,16 @@ describe("POST /bank-statements", () => {
   it("refuses another user's 24 MB upload with 404 before reading a byte of it", async () => {
     let pulled = 0;
     const chunk = new TextEncoder().encode("<Ntry>".repeat(170_000));
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled++;
-        if (pulled > 24) controller.close();
-        else controller.enqueue(chunk);
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          if (pulled > 24) controller.close();
+          else controller.enqueue(chunk);
+        },
       },
-    }, { highWaterMark: 0 });
+      { highWaterMark: 0 },
+    );
     const request = new Request(`http://localhost:3000/api/v1/businesses/${businessId}/bank-statements`, {
       method: "POST",
       headers: { authorization: `Bearer ${outsiderToken}`, "content-type": "application/xml" },
@@ -72,13 +82,21 @@ describe("POST /bank-statements", () => {
     const before = await bankRows();
     const broken = await upload(ownerToken, fixture("plain.xml").replace("</Stmt>", ""));
     expect(broken.status).toBe(400);
-    expect((await readJson(broken)).error).toMatchObject({ code: "VALIDATION_FAILED", fields: { file: expect.stringMatching(/XML file is incomplete/) }, fieldKeys: { file: "bank.errors.invalidXml" } });
+    expect((await readJson(broken)).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { file: expect.stringMatching(/XML file is incomplete/) },
+      fieldKeys: { file: "bank.errors.invalidXml" },
+    });
     const unknown = await upload(ownerToken, "Datum;Bedrag\n1;2\n", "text/csv");
     expect((await readJson(unknown)).error.fieldKeys).toEqual({ file: "bank.errors.unknownFormat" });
     expect((await upload(ownerToken, "", "application/xml")).status).toBe(400);
     expect((await upload(ownerToken, fixture("plain.xml"), "application/json")).status).toBe(415);
     const tooLarge = statements.POST(
-      apiRequest("POST", `/api/v1/businesses/${businessId}/bank-statements`, { token: ownerToken, rawBody: "x", headers: { "content-type": "application/xml", "content-length": String(26 * 1024 * 1024) } }),
+      apiRequest("POST", `/api/v1/businesses/${businessId}/bank-statements`, {
+        token: ownerToken,
+        rawBody: "x",
+        headers: { "content-type": "application/xml", "content-length": String(26 * 1024 * 1024) },
+      }),
       ctx({ businessId }),
     );
     expect((await tooLarge).status).toBe(413);
@@ -90,7 +108,10 @@ describe("POST /bank-statements", () => {
 describe("GET /bank-lines and the review actions", () => {
   it("lists the candidates, accepts one as a cash sale on the payment date, rejects the other and remembers it", async () => {
     await upload(ownerToken, fixture("plain.xml"));
-    const list = await lines.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines`, { token: ownerToken }), ctx({ businessId }));
+    const list = await lines.GET(
+      apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines`, { token: ownerToken }),
+      ctx({ businessId }),
+    );
     const { data, page } = await readJson(list);
     expect(page).toEqual({ page: 1, pageSize: 100, total: 2 });
     const accepted = await decide(accept, ownerToken, data[0].id, { category: "NL_STANDARD" });
@@ -104,7 +125,10 @@ describe("GET /bank-lines and the review actions", () => {
     const twice = await decide(reject, ownerToken, data[1].id, {});
     expect(twice.status).toBe(409);
     expect((await readJson(twice)).error.fieldKeys).toEqual({ line: "bank.errors.notCandidate" });
-    const incoming = await lines.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines?status=incoming`, { token: ownerToken }), ctx({ businessId }));
+    const incoming = await lines.GET(
+      apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines?status=incoming`, { token: ownerToken }),
+      ctx({ businessId }),
+    );
     expect((await readJson(incoming)).data.map((l: { status: string }) => l.status)).toEqual(["accepted", "rejected"]);
   });
 
@@ -114,7 +138,10 @@ describe("GET /bank-lines and the review actions", () => {
     const refused = await decide(accept, ownerToken, data.candidates[0].id, { category: "X", date: "2026-02-30", vatCents: -1, extra: 1 });
     expect(refused.status).toBe(400);
     expect(Object.keys((await readJson(refused)).error.fieldKeys).sort()).toEqual(["category", "date", "extra", "vatCents"]);
-    const badFilter = await lines.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines?status=everything&pageSize=1000`, { token: ownerToken }), ctx({ businessId }));
+    const badFilter = await lines.GET(
+      apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines?status=everything&pageSize=1000`, { token: ownerToken }),
+      ctx({ businessId }),
+    );
     expect(badFilter.status).toBe(400);
     expect(Object.keys((await readJson(badFilter)).error.fields).sort()).toEqual(["pageSize", "status"]);
     expect((await decide(accept, ownerToken, "not-a-uuid", { category: "NL_STANDARD" })).status).toBe(404);
@@ -124,7 +151,10 @@ describe("GET /bank-lines and the review actions", () => {
   it("answers 404 to another user for the list and both actions, and changes nothing", async () => {
     const { data } = await readJson(await upload(ownerToken, fixture("plain.xml")));
     const before = await bankRows();
-    expect((await lines.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines`, { token: outsiderToken }), ctx({ businessId }))).status).toBe(404);
+    expect(
+      (await lines.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/bank-lines`, { token: outsiderToken }), ctx({ businessId })))
+        .status,
+    ).toBe(404);
     expect((await decide(accept, outsiderToken, data.candidates[0].id, { category: "NL_STANDARD" })).status).toBe(404);
     expect((await decide(reject, outsiderToken, data.candidates[1].id, { remember: true })).status).toBe(404);
     expect(await bankRows()).toEqual(before);

@@ -26,10 +26,12 @@ function openProxy(): Promise<void> {
     }
     client.pipe(upstream).pipe(client);
   });
-  return new Promise((resolve) => proxy!.listen(port, "127.0.0.1", () => {
-    port = (proxy!.address() as net.AddressInfo).port;
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    proxy!.listen(port, "127.0.0.1", () => {
+      port = (proxy!.address() as net.AddressInfo).port;
+      resolve();
+    }),
+  );
 }
 
 function closeProxy(): Promise<void> {

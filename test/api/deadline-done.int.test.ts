@@ -26,15 +26,29 @@ beforeEach(async () => {
   business = await createOwnedBusiness(owner.id, "Drempel Q4");
   await db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
   const caller = { userId: owner.id };
-  await createInvoice({ caller, businessId: business.id, input: validInvoice({ number: "2026-001", date: "2026-03-02", netCents: 1_950_000, vatCents: 0 }) });
-  await createInvoice({ caller, businessId: business.id, input: validInvoice({ number: "2026-002", date: "2026-11-20", netCents: 100_000, vatCents: 0 }) });
-  tokens = { owner: await tokenFor(owner.id), ownerRead: await tokenFor(owner.id, "read"), outsider: await tokenFor(outsider.id), readOnlyAccountant: await tokenFor(accountant.id) };
+  await createInvoice({
+    caller,
+    businessId: business.id,
+    input: validInvoice({ number: "2026-001", date: "2026-03-02", netCents: 1_950_000, vatCents: 0 }),
+  });
+  await createInvoice({
+    caller,
+    businessId: business.id,
+    input: validInvoice({ number: "2026-002", date: "2026-11-20", netCents: 100_000, vatCents: 0 }),
+  });
+  tokens = {
+    owner: await tokenFor(owner.id),
+    ownerRead: await tokenFor(owner.id, "read"),
+    outsider: await tokenFor(outsider.id),
+    readOnlyAccountant: await tokenFor(accountant.id),
+  };
 });
 
 const path = (key = KEY) => `/api/v1/businesses/${business.id}/deadlines/${encodeURIComponent(key)}/done`;
 const put = (token: string, body: unknown, key = KEY) =>
   doneRoute.PUT(apiRequest("PUT", path(key), { token, body }), ctx({ businessId: business.id, deadlineKey: encodeURIComponent(key) }));
-const del = (token: string, key = KEY) => doneRoute.DELETE(apiRequest("DELETE", path(key), { token }), ctx({ businessId: business.id, deadlineKey: key }));
+const del = (token: string, key = KEY) =>
+  doneRoute.DELETE(apiRequest("DELETE", path(key), { token }), ctx({ businessId: business.id, deadlineKey: key }));
 
 describe("PUT/DELETE /api/v1/businesses/{id}/deadlines/{key}/done", () => {
   it("an outsider gets 404 and changes nothing; a read-only accountant and a READ token get 403", async () => {
@@ -50,9 +64,14 @@ describe("PUT/DELETE /api/v1/businesses/{id}/deadlines/{key}/done", () => {
   });
 
   it("names the field of a bad body, an unknown key and a deadline the business does not have; nothing is stored", async () => {
-    expect((await readJson(await put(tokens.owner, { doneOn: "2026-02-30", extra: 1 }))).error.fields).toEqual({ doneOn: "Enter a valid date (YYYY-MM-DD).", extra: expect.any(String) });
+    expect((await readJson(await put(tokens.owner, { doneOn: "2026-02-30", extra: 1 }))).error.fields).toEqual({
+      doneOn: "Enter a valid date (YYYY-MM-DD).",
+      extra: expect.any(String),
+    });
     expect((await readJson(await put(tokens.owner, { doneOn: "2099-01-01" }))).error.fields).toEqual({ doneOn: expect.any(String) });
-    expect((await readJson(await put(tokens.owner, { doneOn: "2026-12-01" }, "FILED:whatever"))).error.fields).toEqual({ key: expect.any(String) });
+    expect((await readJson(await put(tokens.owner, { doneOn: "2026-12-01" }, "FILED:whatever"))).error.fields).toEqual({
+      key: expect.any(String),
+    });
     // A well-formed key of a period without a crossing: not this business's deadline.
     const other = await put(tokens.owner, { doneOn: "2026-12-01" }, "VAT_RETURN_DUE:2026-Q2");
     expect(other.status).toBe(400);
@@ -83,16 +102,25 @@ describe("PUT/DELETE /api/v1/businesses/{id}/deadlines/{key}/done", () => {
     expect((await del(tokens.owner)).status).toBe(204);
     expect(await db().deadlineDone.count({ where: { businessId: business.id } })).toBe(0);
     expect(await db().auditLog.count({ where: { businessId: business.id, action: "deadline.done.undo" } })).toBe(1);
-    expect((await getDashboard({ caller, businessId: business.id, year: 2026 })).actions.find((a) => a.kind === "vatReturn")?.doneOn).toBeNull();
+    expect(
+      (await getDashboard({ caller, businessId: business.id, year: 2026 })).actions.find((a) => a.kind === "vatReturn")?.doneOn,
+    ).toBeNull();
     expect((await del(tokens.owner)).status).toBe(404);
   });
 
   it("the accountant's next deadline skips a deadline marked done", async () => {
     const accountant = await createUser("acc2");
     await db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_WRITE" } });
-    const next = async () => (await loadClientRows({ accountantId: accountant.id, asOf: "2026-12-07" })).find((r) => r.businessId === business.id)?.nextDeadline;
+    const next = async () =>
+      (await loadClientRows({ accountantId: accountant.id, asOf: "2026-12-07" })).find((r) => r.businessId === business.id)?.nextDeadline;
     expect(await next()).toEqual({ kind: "VAT_RETURN_DUE", date: "2027-01-31" });
-    await markDeadlineDone({ caller: { userId: accountant.id }, businessId: business.id, key: KEY, input: { doneOn: "2026-12-03" }, today: "2026-12-07" });
+    await markDeadlineDone({
+      caller: { userId: accountant.id },
+      businessId: business.id,
+      key: KEY,
+      input: { doneOn: "2026-12-03" },
+      today: "2026-12-07",
+    });
     expect(await next()).not.toEqual({ kind: "VAT_RETURN_DUE", date: "2027-01-31" });
   });
 

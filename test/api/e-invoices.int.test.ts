@@ -31,14 +31,22 @@ describe("POST /invoices/e-invoices", () => {
     const before = await snapshot(businessId);
     for (const query of ["", "?dryRun=true"]) {
       let pulled = 0;
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          pulled++;
-          if (pulled > 4) controller.close();
-          else controller.enqueue(fixture("invoices.zip"));
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            pulled++;
+            if (pulled > 4) controller.close();
+            else controller.enqueue(fixture("invoices.zip"));
+          },
         },
-      }, { highWaterMark: 0 });
-      const request = new Request(`http://localhost:3000/api/v1/businesses/${businessId}/invoices/e-invoices${query}`, { method: "POST", headers: { authorization: `Bearer ${outsiderToken}`, "content-type": "application/zip" }, body, duplex: "half" } as RequestInit);
+        { highWaterMark: 0 },
+      );
+      const request = new Request(`http://localhost:3000/api/v1/businesses/${businessId}/invoices/e-invoices${query}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${outsiderToken}`, "content-type": "application/zip" },
+        body,
+        duplex: "half",
+      } as RequestInit);
       expect((await POST(request, ctx({ businessId }))).status).toBe(404);
       expect(pulled).toBe(0);
     }
@@ -56,7 +64,10 @@ describe("POST /invoices/e-invoices", () => {
 
     const refused = await POST(upload(ownerToken, fixture("invoices.zip")), ctx({ businessId }));
     expect(refused.status).toBe(400);
-    expect((await readJson(refused)).error).toMatchObject({ code: "VALIDATION_FAILED", fieldKeys: { "rows.5.category": "validation.categoryNeedsReview" } });
+    expect((await readJson(refused)).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fieldKeys: { "rows.5.category": "validation.categoryNeedsReview" },
+    });
     expect(await snapshot(businessId)).toBe(before);
 
     const categories = encodeURIComponent(JSON.stringify({ rowCategories: { "5": "EXEMPT_OTHER" } }));
@@ -66,14 +77,26 @@ describe("POST /invoices/e-invoices", () => {
   });
 
   it("takes one XML document, streams progress on request, and refuses other media types, bad choices and oversized bodies", async () => {
-    const streamed = await POST(upload(ownerToken, fixture("domestic-s21.xml"), "?fileName=F2026-001.xml", "application/xml", "application/x-ndjson"), ctx({ businessId }));
-    const lines = (await streamed.text()).trim().split("\n").map((line) => JSON.parse(line));
+    const streamed = await POST(
+      upload(ownerToken, fixture("domestic-s21.xml"), "?fileName=F2026-001.xml", "application/xml", "application/x-ndjson"),
+      ctx({ businessId }),
+    );
+    const lines = (await streamed.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.at(-1)).toMatchObject({ type: "result", status: 201, data: { created: 1 } });
     expect(lines.map((line) => line.type)).toContain("progress");
     expect((await POST(upload(ownerToken, fixture("domestic-s21.xml"), "", "text/csv"), ctx({ businessId }))).status).toBe(415);
-    const badChoice = await POST(upload(ownerToken, fixture("domestic-s21.xml"), `?dryRun=true&categories=${encodeURIComponent('{"columns":{}}')}`, "application/xml"), ctx({ businessId }));
+    const badChoice = await POST(
+      upload(ownerToken, fixture("domestic-s21.xml"), `?dryRun=true&categories=${encodeURIComponent('{"columns":{}}')}`, "application/xml"),
+      ctx({ businessId }),
+    );
     expect(badChoice.status).toBe(400);
-    const notJson = await POST(upload(ownerToken, fixture("domestic-s21.xml"), "?dryRun=true&categories=nope", "application/xml"), ctx({ businessId }));
+    const notJson = await POST(
+      upload(ownerToken, fixture("domestic-s21.xml"), "?dryRun=true&categories=nope", "application/xml"),
+      ctx({ businessId }),
+    );
     expect((await readJson(notJson)).error).toMatchObject({ fieldKeys: { categories: "validation.invalid" } });
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -82,7 +105,12 @@ describe("POST /invoices/e-invoices", () => {
         else controller.enqueue(new Uint8Array(1024 * 1024));
       },
     });
-    const big = new Request(`http://localhost:3000/api/v1/businesses/${businessId}/invoices/e-invoices`, { method: "POST", headers: { authorization: `Bearer ${ownerToken}`, "content-type": "application/zip" }, body: stream, duplex: "half" } as RequestInit);
+    const big = new Request(`http://localhost:3000/api/v1/businesses/${businessId}/invoices/e-invoices`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ownerToken}`, "content-type": "application/zip" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect((await POST(big, ctx({ businessId }))).status).toBe(413);
     expect((await POST(upload(ownerToken, fixture("not-ubl.xml"), "?dryRun=true", "text/xml"), ctx({ businessId }))).status).toBe(200);
   });

@@ -21,7 +21,10 @@ beforeEach(async () => {
 });
 
 const postInvoice = (body: unknown, headers: Record<string, string> = {}, withToken = token) =>
-  invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token: withToken, body, headers }), ctx({ businessId: business.id }));
+  invoicesRoute.POST(
+    apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token: withToken, body, headers }),
+    ctx({ businessId: business.id }),
+  );
 const invoiceCount = () => db().invoice.count({ where: { businessId: business.id } });
 
 describe("Idempotency-Key on POST invoices", () => {
@@ -51,7 +54,10 @@ describe("Idempotency-Key on POST invoices", () => {
 
   it("refuses the same key on another path", async () => {
     await postInvoice(validInvoice({ number: "IDEM-4" }), { "idempotency-key": "key-3" });
-    const response = await businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Ander" }, headers: { "idempotency-key": "key-3" } }), ctx({}));
+    const response = await businessesRoute.POST(
+      apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Ander" }, headers: { "idempotency-key": "key-3" } }),
+      ctx({}),
+    );
     expect(response.status).toBe(422);
   });
 
@@ -62,7 +68,11 @@ describe("Idempotency-Key on POST invoices", () => {
     const invoice = validInvoice({ number: "IDEM-5" });
     await postInvoice(invoice, { "idempotency-key": "shared" });
     const response = await invoicesRoute.POST(
-      apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token: otherToken, body: invoice, headers: { "idempotency-key": "shared" } }),
+      apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, {
+        token: otherToken,
+        body: invoice,
+        headers: { "idempotency-key": "shared" },
+      }),
       ctx({ businessId: business.id }),
     );
     expect(response.status).toBe(404);
@@ -98,7 +108,11 @@ describe("Idempotency-Key on POST invoices", () => {
 
 describe("Idempotency-Key on POST businesses", () => {
   it("replays the first answer and creates one business", async () => {
-    const send = () => businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Eenmaal BV" }, headers: { "idempotency-key": "biz-1" } }), ctx({}));
+    const send = () =>
+      businessesRoute.POST(
+        apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Eenmaal BV" }, headers: { "idempotency-key": "biz-1" } }),
+        ctx({}),
+      );
     const first = await send();
     const second = await send();
     expect([first.status, second.status]).toEqual([201, 201]);
@@ -108,7 +122,11 @@ describe("Idempotency-Key on POST businesses", () => {
   });
 
   it("concurrent duplicates create one business; the others are replayed or told to retry", async () => {
-    const send = () => businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Race BV" }, headers: { "idempotency-key": "biz-race" } }), ctx({}));
+    const send = () =>
+      businessesRoute.POST(
+        apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Race BV" }, headers: { "idempotency-key": "biz-race" } }),
+        ctx({}),
+      );
     const responses = await Promise.all(Array.from({ length: 6 }, send));
     for (const response of responses) expect([201, 409]).toContain(response.status);
     expect(responses.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
@@ -130,7 +148,9 @@ describe("concurrency without keys", () => {
   });
 
   it("20 concurrent POSTs with distinct keys all land", async () => {
-    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => postInvoice(validInvoice({ number: `KEYED-${i}` }), { "idempotency-key": `k-${i}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => postInvoice(validInvoice({ number: `KEYED-${i}` }), { "idempotency-key": `k-${i}` })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(await invoiceCount()).toBe(20);
   });
@@ -152,7 +172,14 @@ describe("replays only after the access check (issue #15)", () => {
     const memberToken = await tokenFor(member.id);
     const invoice = validInvoice({ number: "IDEM-LOST" });
     const send = () =>
-      invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token: memberToken, body: invoice, headers: { "idempotency-key": "lost" } }), ctx({ businessId: business.id }));
+      invoicesRoute.POST(
+        apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, {
+          token: memberToken,
+          body: invoice,
+          headers: { "idempotency-key": "lost" },
+        }),
+        ctx({ businessId: business.id }),
+      );
     const first = await send();
     expect(first.status).toBe(201);
     const created = (await readJson(first)).data;
@@ -166,7 +193,11 @@ describe("replays only after the access check (issue #15)", () => {
   });
 
   it("a replayed business POST is refused once the caller no longer belongs to the business", async () => {
-    const send = () => businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Weg BV" }, headers: { "idempotency-key": "biz-lost" } }), ctx({}));
+    const send = () =>
+      businessesRoute.POST(
+        apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Weg BV" }, headers: { "idempotency-key": "biz-lost" } }),
+        ctx({}),
+      );
     const first = await send();
     const created = (await readJson(first)).data;
     await db().membership.deleteMany({ where: { businessId: created.id, userId: ownerId } });
@@ -185,7 +216,9 @@ describe("row-level security on IdempotencyRecord", () => {
     expect(await runAsUser(other.id, () => db().idempotencyRecord.count({ where: { userId: ownerId } }))).toBe(0);
     expect(await runAsUser(ownerId, () => db().idempotencyRecord.count({ where: { userId: ownerId } }))).toBe(1);
     await expect(
-      runAsUser(other.id, () => db().idempotencyRecord.createMany({ data: { userId: ownerId, key: "forged", requestHash: "x", statusCode: 201, response: {} } })),
+      runAsUser(other.id, () =>
+        db().idempotencyRecord.createMany({ data: { userId: ownerId, key: "forged", requestHash: "x", statusCode: 201, response: {} } }),
+      ),
     ).rejects.toThrow(/row-level security/);
     expect(await runAsUser(other.id, () => db().idempotencyRecord.deleteMany({ where: { userId: ownerId } }))).toEqual({ count: 0 });
     expect(await db().idempotencyRecord.count({ where: { userId: ownerId } })).toBe(1);

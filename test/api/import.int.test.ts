@@ -34,14 +34,22 @@ describe("POST /invoices/import", () => {
     for (const query of ["", "?dryRun=true"]) {
       let pulled = 0;
       const chunk = new TextEncoder().encode(`X,2026-01-01,K,1\n`.repeat(65_536));
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          pulled++;
-          if (pulled > 24) controller.close();
-          else controller.enqueue(chunk);
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            pulled++;
+            if (pulled > 24) controller.close();
+            else controller.enqueue(chunk);
+          },
         },
-      }, { highWaterMark: 0 });
-      const request = new Request(`http://localhost:3000${url()}${query}`, { method: "POST", headers: { authorization: `Bearer ${outsiderToken}`, "content-type": "text/csv" }, body, duplex: "half" } as RequestInit);
+        { highWaterMark: 0 },
+      );
+      const request = new Request(`http://localhost:3000${url()}${query}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${outsiderToken}`, "content-type": "text/csv" },
+        body,
+        duplex: "half",
+      } as RequestInit);
       const response = await POST(request, ctx({ businessId }));
       expect(response.status).toBe(404);
       expect(pulled).toBe(0);
@@ -50,10 +58,17 @@ describe("POST /invoices/import", () => {
 
   it("answers a second concurrent import of the same business with 409, in the caller's words (issue #17)", async () => {
     const big = `number,date,customer,net\n${Array.from({ length: 30_000 }, (_, i) => `P-${i},2026-01-01,K,1`).join("\n")}`;
-    const [a, b] = await Promise.all([POST(csvRequest(ownerToken, big), ctx({ businessId })), POST(csvRequest(ownerToken, big), ctx({ businessId }))]);
+    const [a, b] = await Promise.all([
+      POST(csvRequest(ownerToken, big), ctx({ businessId })),
+      POST(csvRequest(ownerToken, big), ctx({ businessId })),
+    ]);
     expect([a.status, b.status].sort()).toEqual([201, 409]);
     const refused = await readJson(a.status === 409 ? a : b);
-    expect(refused.error).toMatchObject({ code: "CONFLICT", fields: { file: "An import of this business is already running. Wait until it has finished and try again." }, fieldKeys: { file: "validation.importRunning" } });
+    expect(refused.error).toMatchObject({
+      code: "CONFLICT",
+      fields: { file: "An import of this business is already running. Wait until it has finished and try again." },
+      fieldKeys: { file: "validation.importRunning" },
+    });
   });
 
   it("answers 401 without credentials", async () => {
@@ -99,7 +114,10 @@ describe("POST /invoices/import with a progress stream (Accept: application/x-nd
     (await response.text())
       .split("\n")
       .filter(Boolean)
-      .map((line) => JSON.parse(line) as { type: string; phase?: string; done?: number; total?: number; status?: number; data?: any; error?: any });
+      .map(
+        (line) =>
+          JSON.parse(line) as { type: string; phase?: string; done?: number; total?: number; status?: number; data?: any; error?: any },
+      );
 
   it("answers a plain 404 to another user before any stream, and changes nothing", async () => {
     const before = await snapshot(businessId);
@@ -116,7 +134,9 @@ describe("POST /invoices/import with a progress stream (Accept: application/x-nd
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/x-ndjson");
     const received = await lines(response);
-    const phases = received.filter((line) => line.type === "progress").map((line) => (line.phase === "saving" ? `saving:${line.done}` : line.phase));
+    const phases = received
+      .filter((line) => line.type === "progress")
+      .map((line) => (line.phase === "saving" ? `saving:${line.done}` : line.phase));
     // Saved in chunks of 1,000 rows (each chunk's work short enough to keep the server answering).
     expect(phases).toEqual(["checking", ...Array.from({ length: 13 }, (_, i) => `saving:${i * 1000}`), "committing"]);
     expect(received.at(-1)).toMatchObject({ type: "result", status: 201, data: { created: 12_000, skipped: 0, total: 12_000 } });

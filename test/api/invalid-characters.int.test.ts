@@ -13,7 +13,16 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { updateInvoice } from "@/lib/invoices/update-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
-import { callOperation, jsonOperations, purchaseFor, resolve, VALID_BODIES, type Fixture, type Schema, withDeadline } from "@/test/api/openapi-operations";
+import {
+  callOperation,
+  jsonOperations,
+  purchaseFor,
+  resolve,
+  VALID_BODIES,
+  type Fixture,
+  type Schema,
+  withDeadline,
+} from "@/test/api/openapi-operations";
 import { databaseChecksum } from "@/test/security/checksum";
 
 const INVALID = { nul: "a\u0000b", loneSurrogate: "a\ud800b", escape: "a\u001bb", verticalTab: "a\u000bb" };
@@ -27,7 +36,11 @@ beforeAll(async () => {
   resetEnvCache();
   const owner = await createUser("nul");
   const business = await createOwnedBusiness(owner.id, "Nul BV");
-  const invoice = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "NUL-001" }) });
+  const invoice = await createInvoice({
+    caller: { userId: owner.id },
+    businessId: business.id,
+    input: validInvoice({ number: "NUL-001" }),
+  });
   await withDeadline(owner.id, business.id);
   fixture = { businessId: business.id, invoiceId: invoice.id, purchaseId: await purchaseFor(owner.id, business.id) };
   token = await tokenFor(owner.id);
@@ -43,7 +56,8 @@ afterAll(() => {
 function stringPaths(schema: Schema, value: unknown, prefix: string[] = []): string[][] {
   const inner = resolve(schema.oneOf?.find((s) => s.type !== "null") ?? schema);
   if (inner.type === "string") return [prefix];
-  if (inner.type === "array" && inner.items && Array.isArray(value)) return value.flatMap((item, i) => stringPaths(inner.items!, item, [...prefix, String(i)]));
+  if (inner.type === "array" && inner.items && Array.isArray(value))
+    return value.flatMap((item, i) => stringPaths(inner.items!, item, [...prefix, String(i)]));
   if (inner.type === "object" && inner.properties && value && typeof value === "object") {
     return Object.entries(inner.properties).flatMap(([key, property]) => {
       const child = (value as Record<string, unknown>)[key];
@@ -69,7 +83,9 @@ describe("invalid characters in the JSON API", () => {
     const query = <T>(sql: string, params: unknown[] = []) => db().$queryRawUnsafe<T[]>(sql, ...params);
     const before = await databaseChecksum(query);
     const operations = jsonOperations().filter((operation) => operation.body);
-    expect(operations.map((operation) => operation.operationId)).toEqual(expect.arrayContaining(["createBusiness", "createInvoice", "updateInvoice"]));
+    expect(operations.map((operation) => operation.operationId)).toEqual(
+      expect.arrayContaining(["createBusiness", "createInvoice", "updateInvoice"]),
+    );
     const failures: string[] = [];
     let sent = 0;
     for (const operation of operations) {
@@ -80,12 +96,20 @@ describe("invalid characters in the JSON API", () => {
         for (const [kind, value] of Object.entries(INVALID)) {
           const body = withValue(base, path, value);
           // JSON.stringify writes a lone surrogate as \ud800, as a client's JSON would.
-          const response = await callOperation(operation, { fixture, token, text: JSON.stringify(body), contentType: "application/json", idempotencyKey: operation.method === "POST" ? `nul-${sent}` : undefined });
+          const response = await callOperation(operation, {
+            fixture,
+            token,
+            text: JSON.stringify(body),
+            contentType: "application/json",
+            idempotencyKey: operation.method === "POST" ? `nul-${sent}` : undefined,
+          });
           sent++;
           const text = await response.text();
           const field = path.join(".");
-          const fields = response.status === 400 ? ((JSON.parse(text) as { error: { fields?: Record<string, string> } }).error.fields ?? {}) : {};
-          if (response.status !== 400 || !(field in fields)) failures.push(`${operation.operationId} ${field} ${kind} → ${response.status} ${text.slice(0, 200)}`);
+          const fields =
+            response.status === 400 ? ((JSON.parse(text) as { error: { fields?: Record<string, string> } }).error.fields ?? {}) : {};
+          if (response.status !== 400 || !(field in fields))
+            failures.push(`${operation.operationId} ${field} ${kind} → ${response.status} ${text.slice(0, 200)}`);
         }
       }
     }
@@ -98,12 +122,21 @@ describe("invalid characters in the JSON API", () => {
     const failures: string[] = [];
     for (const operation of jsonOperations().filter((operation) => operation.method === "GET" && operation.query.length)) {
       for (const parameter of operation.query) {
-        const response = await callOperation(operation, { fixture, token, query: `${encodeURIComponent(parameter.name)}=${encodeURIComponent("a\u0000b")}` });
+        const response = await callOperation(operation, {
+          fixture,
+          token,
+          query: `${encodeURIComponent(parameter.name)}=${encodeURIComponent("a\u0000b")}`,
+        });
         const text = await response.text();
-        if (response.status >= 500 || (response.status === 400 && !(parameter.name in ((JSON.parse(text) as { error: { fields?: Record<string, string> } }).error.fields ?? {})))) {
+        if (
+          response.status >= 500 ||
+          (response.status === 400 &&
+            !(parameter.name in ((JSON.parse(text) as { error: { fields?: Record<string, string> } }).error.fields ?? {})))
+        ) {
           failures.push(`${operation.operationId} ?${parameter.name} → ${response.status} ${text.slice(0, 200)}`);
         }
-        if (response.status !== 400 && resolve(parameter.schema).type === "string" && !resolve(parameter.schema).enum) failures.push(`${operation.operationId} ?${parameter.name} → ${response.status}, not 400`);
+        if (response.status !== 400 && resolve(parameter.schema).type === "string" && !resolve(parameter.schema).enum)
+          failures.push(`${operation.operationId} ?${parameter.name} → ${response.status}, not 400`);
       }
     }
     expect(failures).toEqual([]);
@@ -111,9 +144,16 @@ describe("invalid characters in the JSON API", () => {
 
   it("gives the field's message in English", async () => {
     const operation = jsonOperations().find((candidate) => candidate.operationId === "createInvoice")!;
-    const response = await callOperation(operation, { fixture, token, text: JSON.stringify(validInvoice({ description: "x\u0000" })), contentType: "application/json" });
+    const response = await callOperation(operation, {
+      fixture,
+      token,
+      text: JSON.stringify(validInvoice({ description: "x\u0000" })),
+      contentType: "application/json",
+    });
     expect(response.status).toBe(400);
-    expect((JSON.parse(await response.text()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({ description: "Contains a character that is not allowed (such as NUL or a control character)." });
+    expect((JSON.parse(await response.text()) as { error: { fields: Record<string, string> } }).error.fields).toEqual({
+      description: "Contains a character that is not allowed (such as NUL or a control character).",
+    });
   });
 });
 
@@ -127,14 +167,31 @@ describe("invalid characters in the forms (the domain functions their server act
     const before = await databaseChecksum(query);
     const refusals = [
       [() => createBusiness({ caller, input: { name: "Nul\u0000 BV", kvkNumber: "12345678" } }), { name: "validation.invalidCharacters" }],
-      [() => updateBusiness({ caller, businessId: business.id, input: { name: "Esc\u001b BV" } }), { name: "validation.invalidCharacters" }],
-      [() => createInvoice({ caller, businessId: business.id, input: validInvoice({ description: "a\u0000b", customer: { name: "Klant\ud800" } }) }), { description: "validation.invalidCharacters", "customer.name": "validation.invalidCharacters" }],
-      [() => updateInvoice({ caller, businessId: business.id, invoiceId: invoice.id, patch: { number: "F\u0000" } }), { number: "validation.invalidCharacters" }],
+      [
+        () => updateBusiness({ caller, businessId: business.id, input: { name: "Esc\u001b BV" } }),
+        { name: "validation.invalidCharacters" },
+      ],
+      [
+        () =>
+          createInvoice({
+            caller,
+            businessId: business.id,
+            input: validInvoice({ description: "a\u0000b", customer: { name: "Klant\ud800" } }),
+          }),
+        { description: "validation.invalidCharacters", "customer.name": "validation.invalidCharacters" },
+      ],
+      [
+        () => updateInvoice({ caller, businessId: business.id, invoiceId: invoice.id, patch: { number: "F\u0000" } }),
+        { number: "validation.invalidCharacters" },
+      ],
       [() => createApiToken({ caller, input: { name: "token\u0007", scope: "read" } }), { name: "validation.invalidCharacters" }],
     ] as const;
-    for (const [attempt, fields] of refusals) await expect(attempt()).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: expect.objectContaining(fields) });
+    for (const [attempt, fields] of refusals)
+      await expect(attempt()).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: expect.objectContaining(fields) });
     expect(await databaseChecksum(query)).toEqual(before);
     // Tab, CR and LF stay allowed in text (a description over several lines).
-    await expect(updateInvoice({ caller, businessId: business.id, invoiceId: invoice.id, patch: { description: "regel 1\r\nregel 2\tkolom" } })).resolves.toMatchObject({ description: "regel 1\r\nregel 2\tkolom" });
+    await expect(
+      updateInvoice({ caller, businessId: business.id, invoiceId: invoice.id, patch: { description: "regel 1\r\nregel 2\tkolom" } }),
+    ).resolves.toMatchObject({ description: "regel 1\r\nregel 2\tkolom" });
   });
 });

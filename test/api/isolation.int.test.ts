@@ -31,7 +31,8 @@ beforeEach(async () => {
   const owner = await createUser("owner");
   const outsider = await createUser("outsider");
   business = await createOwnedBusiness(owner.id, "Studio Eigen");
-  invoiceId = (await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "2026-001" }) })).id;
+  invoiceId = (await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "2026-001" }) }))
+    .id;
   bankLines = await bankLineFixture(owner.id, business.id);
   tokens = {
     owner: await tokenFor(owner.id),
@@ -48,39 +49,64 @@ const calls: Call[] = [
     name: "GET /businesses/{id}/invoices",
     write: false,
     ok: 200,
-    send: (token) => invoicesRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/invoices?year=2026`, { token }), ctx({ businessId: business.id })),
+    send: (token) =>
+      invoicesRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/invoices?year=2026`, { token }),
+        ctx({ businessId: business.id }),
+      ),
   },
   {
     name: "POST /businesses/{id}/invoices",
     write: true,
     ok: 201,
     send: (token) =>
-      invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token, body: validInvoice({ number: "2026-002" }) }), ctx({ businessId: business.id })),
+      invoicesRoute.POST(
+        apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token, body: validInvoice({ number: "2026-002" }) }),
+        ctx({ businessId: business.id }),
+      ),
   },
   {
     name: "GET /businesses/{id}/invoices/{invoiceId}",
     write: false,
     ok: 200,
-    send: (token) => invoiceRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token }), ctx({ businessId: business.id, invoiceId })),
+    send: (token) =>
+      invoiceRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
   },
   {
     name: "PATCH /businesses/{id}/invoices/{invoiceId}",
     write: true,
     ok: 200,
     send: (token) =>
-      invoiceRoute.PATCH(apiRequest("PATCH", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token, body: { netCents: 5_000, vatCents: 1_050 } }), ctx({ businessId: business.id, invoiceId })),
+      invoiceRoute.PATCH(
+        apiRequest("PATCH", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, {
+          token,
+          body: { netCents: 5_000, vatCents: 1_050 },
+        }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
   },
   {
     name: "DELETE /businesses/{id}/invoices/{invoiceId}",
     write: true,
     ok: 200,
-    send: (token) => invoiceRoute.DELETE(apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token }), ctx({ businessId: business.id, invoiceId })),
+    send: (token) =>
+      invoiceRoute.DELETE(
+        apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
   },
   {
     name: "GET /businesses/{id}/turnover",
     write: false,
     ok: 200,
-    send: (token) => turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token }), ctx({ businessId: business.id })),
+    send: (token) =>
+      turnoverRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token }),
+        ctx({ businessId: business.id }),
+      ),
   },
   {
     name: "POST /businesses/{id}/bank-statements",
@@ -88,7 +114,11 @@ const calls: Call[] = [
     ok: 201,
     send: (token) =>
       bankStatementsRoute.POST(
-        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-statements`, { token, rawBody: yearEndStatement, headers: { "content-type": "application/xml" } }),
+        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-statements`, {
+          token,
+          rawBody: yearEndStatement,
+          headers: { "content-type": "application/xml" },
+        }),
         ctx({ businessId: business.id }),
       ),
   },
@@ -96,7 +126,8 @@ const calls: Call[] = [
     name: "GET /businesses/{id}/bank-lines",
     write: false,
     ok: 200,
-    send: (token) => bankLinesRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/bank-lines`, { token }), ctx({ businessId: business.id })),
+    send: (token) =>
+      bankLinesRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/bank-lines`, { token }), ctx({ businessId: business.id })),
   },
   {
     name: "POST /businesses/{id}/bank-lines/{lineId}/accept",
@@ -104,7 +135,10 @@ const calls: Call[] = [
     ok: 201,
     send: (token) =>
       acceptBankLineRoute.POST(
-        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-lines/${bankLines.acceptBankLine}/accept`, { token, body: { category: "NL_STANDARD" } }),
+        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-lines/${bankLines.acceptBankLine}/accept`, {
+          token,
+          body: { category: "NL_STANDARD" },
+        }),
         ctx({ businessId: business.id, lineId: bankLines.acceptBankLine! }),
       ),
   },
@@ -114,7 +148,10 @@ const calls: Call[] = [
     ok: 200,
     send: (token) =>
       rejectBankLineRoute.POST(
-        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-lines/${bankLines.rejectBankLine}/reject`, { token, body: { remember: true } }),
+        apiRequest("POST", `/api/v1/businesses/${business.id}/bank-lines/${bankLines.rejectBankLine}/reject`, {
+          token,
+          body: { remember: true },
+        }),
         ctx({ businessId: business.id, lineId: bankLines.rejectBankLine! }),
       ),
   },
@@ -122,13 +159,21 @@ const calls: Call[] = [
     name: "GET /businesses/{id}/eu-kor/quarters",
     write: false,
     ok: 200,
-    send: (token) => euKorQuartersRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/eu-kor/quarters?year=2026`, { token }), ctx({ businessId: business.id })),
+    send: (token) =>
+      euKorQuartersRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/eu-kor/quarters?year=2026`, { token }),
+        ctx({ businessId: business.id }),
+      ),
   },
   {
     name: "GET /businesses/{id}/icp-oss",
     write: false,
     ok: 200,
-    send: (token) => icpOssRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/icp-oss?year=2026`, { token }), ctx({ businessId: business.id })),
+    send: (token) =>
+      icpOssRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/icp-oss?year=2026`, { token }),
+        ctx({ businessId: business.id }),
+      ),
   },
 ];
 
@@ -187,24 +232,45 @@ describe("what the owner's token does", () => {
     const row = await db().invoice.findUniqueOrThrow({ where: { id: data.id } });
     expect(row.businessId).toBe(business.id);
 
-    const list = await readJson(await invoicesRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/invoices?sort=number&dir=asc`, { token: tokens.owner }), ctx({ businessId: business.id })));
+    const list = await readJson(
+      await invoicesRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/invoices?sort=number&dir=asc`, { token: tokens.owner }),
+        ctx({ businessId: business.id }),
+      ),
+    );
     expect(list.data.map((invoice: { number: string }) => invoice.number)).toEqual(["2026-001", "2026-010"]);
     expect(list.totals).toEqual({ count: 2, netCents: 20_000, vatCents: 4_200 });
     expect(list.page).toEqual({ number: 1, size: 50, totalItems: 2, totalPages: 1 });
 
-    const deleted = await invoiceRoute.DELETE(apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${data.id}`, { token: tokens.owner }), ctx({ businessId: business.id, invoiceId: data.id }));
+    const deleted = await invoiceRoute.DELETE(
+      apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${data.id}`, { token: tokens.owner }),
+      ctx({ businessId: business.id, invoiceId: data.id }),
+    );
     expect((await readJson(deleted)).data.deletedAt).toEqual(expect.any(String));
-    const again = await invoiceRoute.DELETE(apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${data.id}`, { token: tokens.owner }), ctx({ businessId: business.id, invoiceId: data.id }));
+    const again = await invoiceRoute.DELETE(
+      apiRequest("DELETE", `/api/v1/businesses/${business.id}/invoices/${data.id}`, { token: tokens.owner }),
+      ctx({ businessId: business.id, invoiceId: data.id }),
+    );
     expect(again.status).toBe(404);
-    const get = await invoiceRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/invoices/${data.id}`, { token: tokens.owner }), ctx({ businessId: business.id, invoiceId: data.id }));
+    const get = await invoiceRoute.GET(
+      apiRequest("GET", `/api/v1/businesses/${business.id}/invoices/${data.id}`, { token: tokens.owner }),
+      ctx({ businessId: business.id, invoiceId: data.id }),
+    );
     expect(get.status).toBe(404);
   });
 
   it("PATCH merges into the stored invoice and revalidates the whole", async () => {
     const path = `/api/v1/businesses/${business.id}/invoices/${invoiceId}`;
     const params = ctx({ businessId: business.id, invoiceId });
-    const ok = await invoiceRoute.PATCH(apiRequest("PATCH", path, { token: tokens.owner, body: { customer: { name: "Andere Klant" } } }), params);
-    expect((await readJson(ok)).data).toMatchObject({ number: "2026-001", netCents: 10_000, customer: { name: "Andere Klant", country: "NL", type: "business" } });
+    const ok = await invoiceRoute.PATCH(
+      apiRequest("PATCH", path, { token: tokens.owner, body: { customer: { name: "Andere Klant" } } }),
+      params,
+    );
+    expect((await readJson(ok)).data).toMatchObject({
+      number: "2026-001",
+      netCents: 10_000,
+      customer: { name: "Andere Klant", country: "NL", type: "business" },
+    });
     const before = await snapshot(business.id);
     const bad = await invoiceRoute.PATCH(apiRequest("PATCH", path, { token: tokens.owner, body: { netCents: -100 } }), params);
     expect(bad.status).toBe(400);
@@ -213,7 +279,10 @@ describe("what the owner's token does", () => {
   });
 
   it("turnover counts the owner's invoice", async () => {
-    const response = await turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token: tokens.owner }), ctx({ businessId: business.id }));
+    const response = await turnoverRoute.GET(
+      apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token: tokens.owner }),
+      ctx({ businessId: business.id }),
+    );
     const { data } = await readJson(response);
     expect(data).toMatchObject({ year: 2026, korTurnoverCents: 10_000, kor: { crossing: null } });
     expect(data).toHaveProperty("unionTurnoverCents");
@@ -237,7 +306,10 @@ describe("what the owner's token does", () => {
   });
 
   it("a malformed business or invoice id is 404, not a database error", async () => {
-    const response = await invoiceRoute.GET(apiRequest("GET", "/api/v1/businesses/x/invoices/y", { token: tokens.owner }), ctx({ businessId: "1; DROP TABLE", invoiceId: "y" }));
+    const response = await invoiceRoute.GET(
+      apiRequest("GET", "/api/v1/businesses/x/invoices/y", { token: tokens.owner }),
+      ctx({ businessId: "1; DROP TABLE", invoiceId: "y" }),
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -259,7 +331,10 @@ describe("/businesses", () => {
 
   it("POST creates a business owned by the caller alone", async () => {
     const response = await businessesRoute.POST(
-      apiRequest("POST", "/api/v1/businesses", { token: tokens.outsider, body: { name: "Nieuw", korParticipations: [{ from: "2026-01-01" }] } }),
+      apiRequest("POST", "/api/v1/businesses", {
+        token: tokens.outsider,
+        body: { name: "Nieuw", korParticipations: [{ from: "2026-01-01" }] },
+      }),
       ctx({}),
     );
     expect(response.status).toBe(201);
@@ -273,7 +348,8 @@ describe("/businesses", () => {
 
   it("POST refuses no credentials, a revoked token and a READ token, creating nothing", async () => {
     const before = await db().business.count();
-    const send = (token: string | null) => businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Nee" } }), ctx({}));
+    const send = (token: string | null) =>
+      businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token, body: { name: "Nee" } }), ctx({}));
     expect((await send(null)).status).toBe(401);
     expect((await send(tokens.revoked)).status).toBe(401);
     const read = await send(tokens.ownerRead);
@@ -283,10 +359,17 @@ describe("/businesses", () => {
   });
 
   it("POST answers every invalid field at once, in English", async () => {
-    const response = await businessesRoute.POST(apiRequest("POST", "/api/v1/businesses", { token: tokens.owner, body: { name: "", kvkNumber: "12" } }), ctx({}));
+    const response = await businessesRoute.POST(
+      apiRequest("POST", "/api/v1/businesses", { token: tokens.owner, body: { name: "", kvkNumber: "12" } }),
+      ctx({}),
+    );
     expect(response.status).toBe(400);
     expect(await readJson(response)).toEqual({
-      error: { code: "VALIDATION_FAILED", message: "Validation failed", fields: { name: "Please fill in this field.", kvkNumber: "A KVK number has 8 digits." } },
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "Validation failed",
+        fields: { name: "Please fill in this field.", kvkNumber: "A KVK number has 8 digits." },
+      },
     });
   });
 });

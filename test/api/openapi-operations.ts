@@ -65,7 +65,8 @@ export function jsonOperations(): ApiOperation[] {
       const json = operation.requestBody?.content["application/json"]?.schema;
       const body = json ? resolve(json) : undefined;
       const query = (operation.parameters ?? []).filter((parameter) => parameter.in === "query");
-      if (body || (method === "get" && query.length)) operations.push({ operationId: operation.operationId, method: method.toUpperCase(), apiPath, routeFile, body, query });
+      if (body || (method === "get" && query.length))
+        operations.push({ operationId: operation.operationId, method: method.toUpperCase(), apiPath, routeFile, body, query });
     }
   }
   return operations;
@@ -77,7 +78,13 @@ export type Fixture = { businessId: string; invoiceId: string; bankLines?: Recor
 /** A purchase of the fixture's business, for the paths with {purchaseId}. */
 export async function purchaseFor(userId: string, businessId: string): Promise<string> {
   const { createPurchase } = await import("@/lib/purchases/save-purchase");
-  return (await createPurchase({ caller: { userId }, businessId, input: { date: "2026-03-03", supplier: { name: "Leverancier BV" }, netCents: 10_000 } })).id;
+  return (
+    await createPurchase({
+      caller: { userId },
+      businessId,
+      input: { date: "2026-03-03", supplier: { name: "Leverancier BV" }, netCents: 10_000 },
+    })
+  ).id;
 }
 
 /** A body each operation accepts (every nested object present), to break or extend in one place. */
@@ -90,7 +97,12 @@ export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, u
     euKor: { exNumber: "NL123456789EX01", from: "2026-01-01", memberStates: ["DE"] },
   }),
   createInvoice: () =>
-    validInvoice({ number: `FZ-${Math.random().toString(36).slice(2, 10)}`, customer: { name: "Klant BV", country: "NL", type: "business", vatId: "NL123456789B01" }, description: "Werk", sequence: 1 }),
+    validInvoice({
+      number: `FZ-${Math.random().toString(36).slice(2, 10)}`,
+      customer: { name: "Klant BV", country: "NL", type: "business", vatId: "NL123456789B01" },
+      description: "Werk",
+      sequence: 1,
+    }),
   updateInvoice: () => ({ netCents: 5_000, vatCents: 1_050, description: "Gewijzigd", customer: { name: "Andere Klant" } }),
   acceptBankLine: () => ({ category: "NL_STANDARD", date: "2026-11-06", vatCents: 0, customerType: "business", remember: false }),
   rejectBankLine: () => ({ remember: false }),
@@ -122,7 +134,6 @@ export async function bankLineFixture(userId: string, businessId: string): Promi
   return { acceptBankLine: candidates[0]!.id, rejectBankLine: candidates[1]!.id };
 }
 
-
 /** The deadline of the fixture business that markDeadlineDone marks (see withDeadline). */
 export const FIXTURE_DEADLINE_KEY = "VAT_RETURN_DUE:2026-Q2";
 
@@ -132,7 +143,11 @@ export const FIXTURE_DEADLINE_KEY = "VAT_RETURN_DUE:2026-Q2";
  * VAT return after the crossing.
  */
 export async function withDeadline(ownerId: string, businessId: string): Promise<void> {
-  await createInvoice({ caller: { userId: ownerId }, businessId, input: validInvoice({ number: "CROSS-001", date: "2026-04-01", netCents: 2_000_000, vatCents: 0 }) });
+  await createInvoice({
+    caller: { userId: ownerId },
+    businessId,
+    input: validInvoice({ number: "CROSS-001", date: "2026-04-01", netCents: 2_000_000, vatCents: 0 }),
+  });
 }
 
 const pathValue = (fixture: Fixture, name: string, operationId: string): string => {
@@ -154,12 +169,22 @@ export async function callOperation(
   operation: ApiOperation,
   options: { fixture: Fixture; token: string; query?: string; text?: string; contentType?: string; idempotencyKey?: string },
 ): Promise<Response> {
-  const route = (await import(/* @vite-ignore */ operation.routeFile)) as Record<string, (request: Request, context: unknown) => Promise<Response>>;
+  const route = (await import(/* @vite-ignore */ operation.routeFile)) as Record<
+    string,
+    (request: Request, context: unknown) => Promise<Response>
+  >;
   const params: Record<string, string> = {};
-  const urlPath = operation.apiPath.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] = pathValue(options.fixture, name, operation.operationId)));
+  const urlPath = operation.apiPath.replace(
+    /\{(\w+)\}/g,
+    (_, name: string) => (params[name] = pathValue(options.fixture, name, operation.operationId)),
+  );
   const headers: Record<string, string> = {};
   if (options.contentType) headers["content-type"] = options.contentType;
   if (options.idempotencyKey) headers["idempotency-key"] = options.idempotencyKey;
-  const request = apiRequest(operation.method, `${urlPath}${options.query ? `?${options.query}` : ""}`, { token: options.token, headers, rawBody: options.text });
+  const request = apiRequest(operation.method, `${urlPath}${options.query ? `?${options.query}` : ""}`, {
+    token: options.token,
+    headers,
+    rawBody: options.text,
+  });
   return route[operation.method]!(request, ctx(params));
 }

@@ -11,7 +11,16 @@ import { openApiDocument } from "@/lib/api/openapi";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
-import { bankLineFixture, callOperation, jsonOperations, purchaseFor, resolve, VALID_BODIES, type Schema as BodySchema, withDeadline } from "@/test/api/openapi-operations";
+import {
+  bankLineFixture,
+  callOperation,
+  jsonOperations,
+  purchaseFor,
+  resolve,
+  VALID_BODIES,
+  type Schema as BodySchema,
+  withDeadline,
+} from "@/test/api/openapi-operations";
 
 type Schema = { required?: readonly string[]; properties?: Record<string, unknown>; allOf?: readonly Schema[]; $ref?: string };
 const schemas = openApiDocument.components.schemas as unknown as Record<string, Schema>;
@@ -62,18 +71,27 @@ describe("answers match the documented schemas", () => {
     expectConforms(businesses.data[0], "Business");
 
     const created = await readJson(
-      await invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${businessId}/invoices`, { token, body: validInvoice() }), ctx({ businessId })),
+      await invoicesRoute.POST(
+        apiRequest("POST", `/api/v1/businesses/${businessId}/invoices`, { token, body: validInvoice() }),
+        ctx({ businessId }),
+      ),
     );
     expectConforms(created.data, "Invoice");
 
-    const list = await readJson(await invoicesRoute.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/invoices`, { token }), ctx({ businessId })));
+    const list = await readJson(
+      await invoicesRoute.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/invoices`, { token }), ctx({ businessId })),
+    );
     expect(Object.keys(list).sort()).toEqual(["data", "page", "totals"]);
     expectConforms(list.data[0], "InvoiceRow");
 
-    const turnover = await readJson(await turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/turnover?year=2026`, { token }), ctx({ businessId })));
+    const turnover = await readJson(
+      await turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/turnover?year=2026`, { token }), ctx({ businessId })),
+    );
     expectConforms(turnover.data, "Turnover");
 
-    const error = await readJson(await invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${businessId}/invoices`, { token, body: {} }), ctx({ businessId })));
+    const error = await readJson(
+      await invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${businessId}/invoices`, { token, body: {} }), ctx({ businessId })),
+    );
     expectConforms(error, "Error");
   });
 });
@@ -88,7 +106,10 @@ function objectSchemas(schema: BodySchema, at: string[] = []): { path: string[];
     const inner = resolve(branch);
     if (inner.type === "array" && inner.items) return objectSchemas(inner.items, [...at, "0"]);
     if (inner.type !== "object") return [];
-    return [{ path: at, schema: inner }, ...Object.entries(inner.properties ?? {}).flatMap(([key, property]) => objectSchemas(property, [...at, key]))];
+    return [
+      { path: at, schema: inner },
+      ...Object.entries(inner.properties ?? {}).flatMap(([key, property]) => objectSchemas(property, [...at, key])),
+    ];
   });
 }
 
@@ -97,7 +118,9 @@ const PROBE = "netcents"; // the typo of netCents that must not be dropped silen
 
 describe("request bodies refuse unknown keys, as documented", () => {
   it("documents additionalProperties: false for every object of every JSON request body", () => {
-    expect(bodyOperations.map((operation) => operation.operationId)).toEqual(expect.arrayContaining(["createBusiness", "createInvoice", "updateInvoice"]));
+    expect(bodyOperations.map((operation) => operation.operationId)).toEqual(
+      expect.arrayContaining(["createBusiness", "createInvoice", "updateInvoice"]),
+    );
     for (const operation of bodyOperations) {
       for (const { path, schema } of objectSchemas(operation.body!)) {
         expect(schema.additionalProperties, `${operation.operationId} ${path.join(".") || "(body)"}`).toBe(false);
@@ -108,9 +131,18 @@ describe("request bodies refuse unknown keys, as documented", () => {
   it("answers 400 with the unknown key in fields at every object of every JSON request body, and accepts the body without it", async () => {
     const owner = await createUser("openapi-keys");
     const business = await createOwnedBusiness(owner.id, "Sleutel BV");
-    const invoice = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ number: "KEYS-001" }) });
+    const invoice = await createInvoice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: validInvoice({ number: "KEYS-001" }),
+    });
     await withDeadline(owner.id, business.id);
-    const fixture = { businessId: business.id, invoiceId: invoice.id, bankLines: await bankLineFixture(owner.id, business.id), purchaseId: await purchaseFor(owner.id, business.id) };
+    const fixture = {
+      businessId: business.id,
+      invoiceId: invoice.id,
+      bankLines: await bankLineFixture(owner.id, business.id),
+      purchaseId: await purchaseFor(owner.id, business.id),
+    };
     const ownerToken = await tokenFor(owner.id);
     const send = (operation: (typeof bodyOperations)[number], body: unknown) =>
       callOperation(operation, { fixture, token: ownerToken, text: JSON.stringify(body), contentType: "application/json" });

@@ -7,7 +7,14 @@
 import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { authOptions } from "@/lib/auth/options";
-import { deletePasskey, finishPasskeyRegistration, listPasskeys, passkeyRelyingParty, startPasskeyLogin, startPasskeyRegistration } from "@/lib/auth/passkeys/passkeys";
+import {
+  deletePasskey,
+  finishPasskeyRegistration,
+  listPasskeys,
+  passkeyRelyingParty,
+  startPasskeyLogin,
+  startPasskeyRegistration,
+} from "@/lib/auth/passkeys/passkeys";
 import { findSessionUser } from "@/lib/auth/sessions/session-user";
 import { db } from "@/lib/db/client";
 import { createUserWithPassword } from "@/test/integration/factories";
@@ -44,15 +51,33 @@ function softwareAuthenticator(origin = passkeyRelyingParty().origin) {
   return {
     id: b64url(credentialId),
     register(challenge: string) {
-      const coseKey = cbor(new Map<number, unknown>([[1, 2], [3, -7], [-1, 1], [-2, Buffer.from(jwk.x!, "base64url")], [-3, Buffer.from(jwk.y!, "base64url")]]));
+      const coseKey = cbor(
+        new Map<number, unknown>([
+          [1, 2],
+          [3, -7],
+          [-1, 1],
+          [-2, Buffer.from(jwk.x!, "base64url")],
+          [-3, Buffer.from(jwk.y!, "base64url")],
+        ]),
+      );
       const idLength = Buffer.from([credentialId.length >> 8, credentialId.length & 0xff]);
       const authData = Buffer.concat([rpIdHash, Buffer.from([0x45]), count(), Buffer.alloc(16), idLength, credentialId, coseKey]);
-      const attestationObject = cbor(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]]));
+      const attestationObject = cbor(
+        new Map<string, unknown>([
+          ["fmt", "none"],
+          ["attStmt", new Map()],
+          ["authData", authData],
+        ]),
+      );
       return {
         id: b64url(credentialId),
         rawId: b64url(credentialId),
         type: "public-key",
-        response: { clientDataJSON: b64url(clientData("webauthn.create", challenge)), attestationObject: b64url(attestationObject), transports: ["internal"] },
+        response: {
+          clientDataJSON: b64url(clientData("webauthn.create", challenge)),
+          attestationObject: b64url(attestationObject),
+          transports: ["internal"],
+        },
         clientExtensionResults: {},
         authenticatorAttachment: "platform",
       };
@@ -66,7 +91,12 @@ function softwareAuthenticator(origin = passkeyRelyingParty().origin) {
         id: b64url(credentialId),
         rawId: b64url(credentialId),
         type: "public-key",
-        response: { clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authenticatorData), signature: b64url(signature), userHandle: b64url(options.userId) },
+        response: {
+          clientDataJSON: b64url(clientDataJSON),
+          authenticatorData: b64url(authenticatorData),
+          signature: b64url(signature),
+          userHandle: b64url(options.userId),
+        },
         clientExtensionResults: {},
       };
     },
@@ -76,26 +106,50 @@ function softwareAuthenticator(origin = passkeyRelyingParty().origin) {
 
 const passkeyProvider = () =>
   // next-auth merges a provider's own options (its id among them) when it starts; here they are still apart.
-  (authOptions.providers.find((provider) => (provider as unknown as { options?: { id?: string } }).options?.id === "passkey") as unknown as { options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<Record<string, unknown> | null> } }).options;
+  (
+    authOptions.providers.find(
+      (provider) => (provider as unknown as { options?: { id?: string } }).options?.id === "passkey",
+    ) as unknown as {
+      options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<Record<string, unknown> | null> };
+    }
+  ).options;
 
-async function loginWith(authenticator: ReturnType<typeof softwareAuthenticator>, userId: string, options: { forge?: boolean; challenge?: { challengeId: string; challenge: string } } = {}) {
-  const started: { challengeId: string; challenge: string } = options.challenge ?? (await startPasskeyLogin({ ip: "198.51.100.1" }).then((s) => ({ challengeId: s.challengeId, challenge: s.options.challenge })));
+async function loginWith(
+  authenticator: ReturnType<typeof softwareAuthenticator>,
+  userId: string,
+  options: { forge?: boolean; challenge?: { challengeId: string; challenge: string } } = {},
+) {
+  const started: { challengeId: string; challenge: string } =
+    options.challenge ??
+    (await startPasskeyLogin({ ip: "198.51.100.1" }).then((s) => ({ challengeId: s.challengeId, challenge: s.options.challenge })));
   const response = authenticator.login(started.challenge, { userId, forge: options.forge });
   // As the web logs in: nobody is logged in yet (system mode is the worker's role's alone).
-  const user = await runWithoutContext(() => passkeyProvider().authorize({ challengeId: started.challengeId, response: JSON.stringify(response) }, { headers: { "user-agent": "test" } }));
+  const user = await runWithoutContext(() =>
+    passkeyProvider().authorize(
+      { challengeId: started.challengeId, response: JSON.stringify(response) },
+      { headers: { "user-agent": "test" } },
+    ),
+  );
   return { user, started };
 }
 
 async function addPasskey(userId: string, authenticator = softwareAuthenticator(), name = "Laptop") {
   const { challengeId, options } = await startPasskeyRegistration({ caller: { userId } });
   expect(options.authenticatorSelection).toMatchObject({ residentKey: "required", userVerification: "required" });
-  await finishPasskeyRegistration({ caller: { userId }, input: { challengeId, name, response: authenticator.register(options.challenge) } });
+  await finishPasskeyRegistration({
+    caller: { userId },
+    input: { challengeId, name, response: authenticator.register(options.challenge) },
+  });
   return authenticator;
 }
 
 let user: { id: string; email: string };
 beforeEach(async () => {
-  const registered = await createUserWithPassword({ name: "Pas Sleutel", email: `passkey-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: "correct horse battery staple" });
+  const registered = await createUserWithPassword({
+    name: "Pas Sleutel",
+    email: `passkey-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
+    password: "correct horse battery staple",
+  });
   user = { id: registered.id, email: registered.email };
 });
 
@@ -118,7 +172,10 @@ describe("passkeys", () => {
     expect((await loginWith(authenticator, user.id, { forge: true })).user).toBeNull();
     expect((await loginWith(softwareAuthenticator(), user.id)).user).toBeNull();
     const phished = softwareAuthenticator("https://drempel-login.example");
-    await expect(addPasskey(user.id, phished)).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { response: "security.passkeys.failed" } });
+    await expect(addPasskey(user.id, phished)).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { response: "security.passkeys.failed" },
+    });
     const { challengeId } = await startPasskeyLogin({});
     for (const response of ["not json", "{}", JSON.stringify({ id: authenticator.id })]) {
       expect(await passkeyProvider().authorize({ challengeId, response }, { headers: {} })).toBeNull();
@@ -126,18 +183,28 @@ describe("passkeys", () => {
   });
 
   it("a registration's challenge serves only the user who asked for it", async () => {
-    const other = await createUserWithPassword({ name: "Ander", email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: "correct horse battery staple" });
+    const other = await createUserWithPassword({
+      name: "Ander",
+      email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
+      password: "correct horse battery staple",
+    });
     const authenticator = softwareAuthenticator();
     const { challengeId, options } = await startPasskeyRegistration({ caller: { userId: user.id } });
     const response = authenticator.register(options.challenge);
-    await expect(finishPasskeyRegistration({ caller: { userId: other.id }, input: { challengeId, name: "Gestolen", response } })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(
+      finishPasskeyRegistration({ caller: { userId: other.id }, input: { challengeId, name: "Gestolen", response } }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     expect(await listPasskeys({ caller: { userId: other.id } })).toEqual([]);
   });
 
   it("are removed by their owner only; a removed passkey logs in no more", async () => {
     const authenticator = await addPasskey(user.id);
     const [passkey] = await listPasskeys({ caller: { userId: user.id } });
-    const other = await createUserWithPassword({ name: "Ander", email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: "correct horse battery staple" });
+    const other = await createUserWithPassword({
+      name: "Ander",
+      email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
+      password: "correct horse battery staple",
+    });
     await expect(deletePasskey({ caller: { userId: other.id }, passkeyId: passkey!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await loginWith(authenticator, user.id)).user).toMatchObject({ id: user.id });
     await deletePasskey({ caller: { userId: user.id }, passkeyId: passkey!.id });
@@ -149,7 +216,9 @@ describe("passkeys", () => {
     const { setFirmTwoFactorRequirement } = await import("@/lib/accountant/firm-two-factor");
     const { startUserSession } = await import("@/lib/auth/sessions/user-sessions");
     await createFirm({ caller: { userId: user.id }, input: { name: "Sleutel & Co" } });
-    await expect(setFirmTwoFactorRequirement({ caller: { userId: user.id }, input: { required: true } })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(setFirmTwoFactorRequirement({ caller: { userId: user.id }, input: { required: true } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
     await addPasskey(user.id);
     await setFirmTwoFactorRequirement({ caller: { userId: user.id }, input: { required: true } });
     const sessionId = await startUserSession({ userId: user.id });

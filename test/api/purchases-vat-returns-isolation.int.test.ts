@@ -31,29 +31,81 @@ type Call = { name: string; write: boolean; ok: number; send: (token: string) =>
 const path = () => `/api/v1/businesses/${business.id}`;
 
 const calls: Call[] = [
-  { name: "GET purchases", write: false, ok: 200, send: (token) => purchasesRoute.GET(apiRequest("GET", `${path()}/purchases?year=2026`, { token }), ctx({ businessId: business.id })) },
-  { name: "POST purchases", write: true, ok: 201, send: (token) => purchasesRoute.POST(apiRequest("POST", `${path()}/purchases`, { token, body: purchaseBody }), ctx({ businessId: business.id })) },
-  { name: "GET purchase", write: false, ok: 200, send: (token) => purchaseRoute.GET(apiRequest("GET", `${path()}/purchases/${purchaseId}`, { token }), ctx({ businessId: business.id, purchaseId })) },
+  {
+    name: "GET purchases",
+    write: false,
+    ok: 200,
+    send: (token) => purchasesRoute.GET(apiRequest("GET", `${path()}/purchases?year=2026`, { token }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "POST purchases",
+    write: true,
+    ok: 201,
+    send: (token) =>
+      purchasesRoute.POST(apiRequest("POST", `${path()}/purchases`, { token, body: purchaseBody }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "GET purchase",
+    write: false,
+    ok: 200,
+    send: (token) =>
+      purchaseRoute.GET(apiRequest("GET", `${path()}/purchases/${purchaseId}`, { token }), ctx({ businessId: business.id, purchaseId })),
+  },
   {
     name: "PATCH purchase",
     write: true,
     ok: 200,
-    send: (token) => purchaseRoute.PATCH(apiRequest("PATCH", `${path()}/purchases/${purchaseId}`, { token, body: { netCents: 20_000 } }), ctx({ businessId: business.id, purchaseId })),
+    send: (token) =>
+      purchaseRoute.PATCH(
+        apiRequest("PATCH", `${path()}/purchases/${purchaseId}`, { token, body: { netCents: 20_000 } }),
+        ctx({ businessId: business.id, purchaseId }),
+      ),
   },
-  { name: "DELETE purchase", write: true, ok: 200, send: (token) => purchaseRoute.DELETE(apiRequest("DELETE", `${path()}/purchases/${purchaseId}`, { token }), ctx({ businessId: business.id, purchaseId })) },
+  {
+    name: "DELETE purchase",
+    write: true,
+    ok: 200,
+    send: (token) =>
+      purchaseRoute.DELETE(
+        apiRequest("DELETE", `${path()}/purchases/${purchaseId}`, { token }),
+        ctx({ businessId: business.id, purchaseId }),
+      ),
+  },
   {
     name: "POST purchases/import",
     write: true,
     ok: 201,
-    send: (token) => importRoute.POST(apiRequest("POST", `${path()}/purchases/import`, { token, rawBody: csv, headers: { "content-type": "text/csv" } }), ctx({ businessId: business.id })),
+    send: (token) =>
+      importRoute.POST(
+        apiRequest("POST", `${path()}/purchases/import`, { token, rawBody: csv, headers: { "content-type": "text/csv" } }),
+        ctx({ businessId: business.id }),
+      ),
   },
-  { name: "GET vat-returns", write: false, ok: 200, send: (token) => vatReturnsRoute.GET(apiRequest("GET", `${path()}/vat-returns?year=2024`, { token }), ctx({ businessId: business.id })) },
-  { name: "GET vat-returns/{period}", write: false, ok: 200, send: (token) => vatReturnRoute.GET(apiRequest("GET", `${path()}/vat-returns/2024-Q4`, { token }), ctx({ businessId: business.id, period: "2024-Q4" })) },
+  {
+    name: "GET vat-returns",
+    write: false,
+    ok: 200,
+    send: (token) => vatReturnsRoute.GET(apiRequest("GET", `${path()}/vat-returns?year=2024`, { token }), ctx({ businessId: business.id })),
+  },
+  {
+    name: "GET vat-returns/{period}",
+    write: false,
+    ok: 200,
+    send: (token) =>
+      vatReturnRoute.GET(
+        apiRequest("GET", `${path()}/vat-returns/2024-Q4`, { token }),
+        ctx({ businessId: business.id, period: "2024-Q4" }),
+      ),
+  },
   {
     name: "POST vat-returns/{period}/filing",
     write: true,
     ok: 201,
-    send: (token) => filingRoute.POST(apiRequest("POST", `${path()}/vat-returns/2024-Q4/filing`, { token, body: { filedOn: "2025-01-20" } }), ctx({ businessId: business.id, period: "2024-Q4" })),
+    send: (token) =>
+      filingRoute.POST(
+        apiRequest("POST", `${path()}/vat-returns/2024-Q4/filing`, { token, body: { filedOn: "2025-01-20" } }),
+        ctx({ businessId: business.id, period: "2024-Q4" }),
+      ),
   },
 ];
 
@@ -84,6 +136,9 @@ it("an outsider's purchase id in the owner's business path is not found either",
   const other = await createUser("other");
   const otherBusiness = await createOwnedBusiness(other.id, "Ander BV");
   const foreign = await createPurchase({ caller: { userId: other.id }, businessId: otherBusiness.id, input: purchaseBody });
-  const response = await purchaseRoute.GET(apiRequest("GET", `${path()}/purchases/${foreign.id}`, { token: tokens.owner }), ctx({ businessId: business.id, purchaseId: foreign.id }));
+  const response = await purchaseRoute.GET(
+    apiRequest("GET", `${path()}/purchases/${foreign.id}`, { token: tokens.owner }),
+    ctx({ businessId: business.id, purchaseId: foreign.id }),
+  );
   expect(response.status).toBe(404);
 });

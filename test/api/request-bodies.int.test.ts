@@ -32,7 +32,9 @@ async function tableCounts() {
   const [invoices, audit, all] = await Promise.all([
     db().invoice.count({ where: { businessId: business.id } }),
     db().auditLog.count({ where: { businessId: business.id } }),
-    db().$queryRaw<{ invoices: bigint; audit: bigint }[]>`SELECT (SELECT count(*) FROM "Invoice") AS invoices, (SELECT count(*) FROM "AuditLog") AS audit`,
+    db().$queryRaw<
+      { invoices: bigint; audit: bigint }[]
+    >`SELECT (SELECT count(*) FROM "Invoice") AS invoices, (SELECT count(*) FROM "AuditLog") AS audit`,
   ]);
   return { invoices, audit, totalInvoices: Number(all[0]!.invoices), totalAudit: Number(all[0]!.audit) };
 }
@@ -60,7 +62,10 @@ describe("refused bodies", () => {
   });
 
   it("413 for a declared Content-Length over 1 MB, before reading", async () => {
-    const response = await post({ rawBody: JSON.stringify(validInvoice()), headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) } });
+    const response = await post({
+      rawBody: JSON.stringify(validInvoice()),
+      headers: { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) },
+    });
     expect(response.status).toBe(413);
   });
 
@@ -90,7 +95,9 @@ describe("refused bodies", () => {
   });
 
   it("answers every invalid field at once with readable English where the key is known", async () => {
-    const response = await post({ body: { ...validInvoice(), number: "", date: "2026-02-30", customer: { name: "" }, netCents: 12.5, colour: "red" } });
+    const response = await post({
+      body: { ...validInvoice(), number: "", date: "2026-02-30", customer: { name: "" }, netCents: 12.5, colour: "red" },
+    });
     const body = await readJson(response);
     expect(response.status).toBe(400);
     expect(body.error.fields).toEqual({
@@ -123,12 +130,18 @@ describe("refused bodies", () => {
 
   it("400 for a bad turnover year or invoice query, never 500", async () => {
     for (const year of ["abc", "1999", "2026.5", "99999999999999999999"]) {
-      const response = await turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=${year}`, { token }), ctx({ businessId: business.id }));
+      const response = await turnoverRoute.GET(
+        apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=${year}`, { token }),
+        ctx({ businessId: business.id }),
+      );
       expect(response.status).toBe(400);
       expect((await readJson(response)).error.fields).toHaveProperty("year");
     }
     for (const query of ["page=0", "pageSize=1000", "category=NOPE", "sort=password", "month=13", "counted=maybe"]) {
-      const response = await invoicesRoute.GET(apiRequest("GET", `${invoicesPath()}?${query}`, { token }), ctx({ businessId: business.id }));
+      const response = await invoicesRoute.GET(
+        apiRequest("GET", `${invoicesPath()}?${query}`, { token }),
+        ctx({ businessId: business.id }),
+      );
       expect(response.status, query).toBe(400);
     }
   });
@@ -160,24 +173,82 @@ const brokenInvoice = fc.oneof(
     return invoice;
   }),
   // A field of the wrong type or value.
-  fc.record({
-    field: fc.constantFrom("number", "date", "customer", "category", "netCents", "vatCents", "ancillary", "sequence", "currency", "exchangeRate", "kind", "creditsInvoiceId"),
-    value: garbage,
-  }).filter(({ field, value }) => !isAcceptable(field, value)).map(({ field, value }) => ({ ...validInvoice(), [field]: value })),
+  fc
+    .record({
+      field: fc.constantFrom(
+        "number",
+        "date",
+        "customer",
+        "category",
+        "netCents",
+        "vatCents",
+        "ancillary",
+        "sequence",
+        "currency",
+        "exchangeRate",
+        "kind",
+        "creditsInvoiceId",
+      ),
+      value: garbage,
+    })
+    .filter(({ field, value }) => !isAcceptable(field, value))
+    .map(({ field, value }) => ({ ...validInvoice(), [field]: value })),
   // Amounts that are floats, too big, or of the wrong sign.
-  fc.oneof(fc.double({ noInteger: true, noNaN: true }), fc.integer({ min: 2_000_000_001 }), fc.constant(3e9), fc.constant(-1), fc.constant(Number.NaN))
+  fc
+    .oneof(
+      fc.double({ noInteger: true, noNaN: true }),
+      fc.integer({ min: 2_000_000_001 }),
+      fc.constant(3e9),
+      fc.constant(-1),
+      fc.constant(Number.NaN),
+    )
     .map((netCents) => ({ ...validInvoice(), netCents: Number.isNaN(netCents) ? "NaN" : netCents })),
   // Dates that do not exist or are not dates.
-  fc.constantFrom("2026-02-30", "2026-13-01", "2026-00-10", "2025-02-29", "26-01-01", "2026/01/01", "2026-1-1", "01-01-2026", "2026-01-01T00:00:00Z", "", "today")
+  fc
+    .constantFrom(
+      "2026-02-30",
+      "2026-13-01",
+      "2026-00-10",
+      "2025-02-29",
+      "26-01-01",
+      "2026/01/01",
+      "2026-1-1",
+      "01-01-2026",
+      "2026-01-01T00:00:00Z",
+      "",
+      "today",
+    )
     .map((date) => ({ ...validInvoice(), date })),
   // Unknown categories.
-  fc.string({ maxLength: 20 }).filter((value) => !/^(NL_|EU_|EXPORT|NON_EU|EXEMPT|OUT_OF)/.test(value)).map((category) => ({ ...validInvoice(), category })),
+  fc
+    .string({ maxLength: 20 })
+    .filter((value) => !/^(NL_|EU_|EXPORT|NON_EU|EXEMPT|OUT_OF)/.test(value))
+    .map((category) => ({ ...validInvoice(), category })),
   // Unknown keys, at the top or in the customer.
-  fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !(key in validInvoice()) && !["kind", "country", "ancillary", "sequence", "description", "currency", "foreignCents", "exchangeRate", "creditsInvoiceId", "vatCents"].includes(key))
+  fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter(
+      (key) =>
+        !(key in validInvoice()) &&
+        ![
+          "kind",
+          "country",
+          "ancillary",
+          "sequence",
+          "description",
+          "currency",
+          "foreignCents",
+          "exchangeRate",
+          "creditsInvoiceId",
+          "vatCents",
+        ].includes(key),
+    )
     .map((key) => ({ ...validInvoice(), [key]: 1 })),
   fc.constantFrom("email", "iban", "__proto__x", "extra").map((key) => ({ ...validInvoice(), customer: { name: "Klant", [key]: "x" } })),
   // Nested garbage in the customer.
-  garbage.filter((value) => typeof value !== "object" || value === null || Array.isArray(value)).map((customer) => ({ ...validInvoice(), customer })),
+  garbage
+    .filter((value) => typeof value !== "object" || value === null || Array.isArray(value))
+    .map((customer) => ({ ...validInvoice(), customer })),
   fc.record({ name: garbage.filter((v) => typeof v !== "string") }).map((customer) => ({ ...validInvoice(), customer })),
   // Rule violations: EU sale without a country, credit note with a positive amount.
   fc.constant({ ...validInvoice(), category: "EU_B2C_FOREIGN_VAT", customer: { name: "Kunde" } }),
@@ -203,9 +274,32 @@ type Malformed = { rawBody: BodyInit; contentType?: string };
 
 const malformedRequest: fc.Arbitrary<Malformed> = fc.oneof(
   { weight: 6, arbitrary: brokenInvoice.map((body) => ({ rawBody: JSON.stringify(body), contentType: "application/json" })) },
-  { weight: 1, arbitrary: garbage.filter((v) => typeof v !== "object" || v === null || Array.isArray(v)).map((body) => ({ rawBody: JSON.stringify(body) ?? "null", contentType: "application/json" })) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 40 }).filter((text) => { try { JSON.parse(text); return false; } catch { return true; } }).map((rawBody) => ({ rawBody, contentType: "application/json" })) },
-  { weight: 1, arbitrary: fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "").map((contentType) => ({ rawBody: JSON.stringify(validInvoice()), contentType })) },
+  {
+    weight: 1,
+    arbitrary: garbage
+      .filter((v) => typeof v !== "object" || v === null || Array.isArray(v))
+      .map((body) => ({ rawBody: JSON.stringify(body) ?? "null", contentType: "application/json" })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .string({ maxLength: 40 })
+      .filter((text) => {
+        try {
+          JSON.parse(text);
+          return false;
+        } catch {
+          return true;
+        }
+      })
+      .map((rawBody) => ({ rawBody, contentType: "application/json" })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "")
+      .map((contentType) => ({ rawBody: JSON.stringify(validInvoice()), contentType })),
+  },
 );
 
 describe("fuzz: malformed invoice bodies", () => {
@@ -234,19 +328,39 @@ describe("fuzz: malformed invoice bodies", () => {
   }, 120_000);
 
   it("refuses malformed PATCH values the same way", async () => {
-    const created = await invoicesRoute.POST(apiRequest("POST", invoicesPath(), { token, body: validInvoice() }), ctx({ businessId: business.id }));
+    const created = await invoicesRoute.POST(
+      apiRequest("POST", invoicesPath(), { token, body: validInvoice() }),
+      ctx({ businessId: business.id }),
+    );
     const invoiceId = (await readJson(created)).data.id as string;
     const before = await tableCounts();
     const stored = JSON.stringify(await db().invoice.findUniqueOrThrow({ where: { id: invoiceId } }));
     const brokenPatch = fc
-      .record({ field: fc.constantFrom("date", "customer", "category", "netCents", "vatCents", "ancillary", "sequence", "currency", "exchangeRate", "kind"), value: garbage })
+      .record({
+        field: fc.constantFrom(
+          "date",
+          "customer",
+          "category",
+          "netCents",
+          "vatCents",
+          "ancillary",
+          "sequence",
+          "currency",
+          "exchangeRate",
+          "kind",
+        ),
+        value: garbage,
+      })
       .filter(({ field, value }) => !isAcceptable(field, value))
       .map(({ field, value }) => ({ [field]: value }));
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(brokenPatch, async (patch) => {
         sent++;
-        const response = await invoiceRoute.PATCH(apiRequest("PATCH", `${invoicesPath()}/${invoiceId}`, { token, body: patch }), ctx({ businessId: business.id, invoiceId }));
+        const response = await invoiceRoute.PATCH(
+          apiRequest("PATCH", `${invoicesPath()}/${invoiceId}`, { token, body: patch }),
+          ctx({ businessId: business.id, invoiceId }),
+        );
         expect(response.status, JSON.stringify(patch)).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
       }),

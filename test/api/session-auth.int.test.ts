@@ -30,7 +30,10 @@ beforeEach(async () => {
 
 const invoicesPath = () => `/api/v1/businesses/${business.id}/invoices`;
 const postWith = (headers: Record<string, string>) =>
-  invoicesRoute.POST(apiRequest("POST", invoicesPath(), { body: validInvoice(), headers: { cookie, ...headers } }), ctx({ businessId: business.id }));
+  invoicesRoute.POST(
+    apiRequest("POST", invoicesPath(), { body: validInvoice(), headers: { cookie, ...headers } }),
+    ctx({ businessId: business.id }),
+  );
 
 describe("session cookie", () => {
   it("reads without an Origin (a GET is safe)", async () => {
@@ -59,8 +62,14 @@ describe("session cookie", () => {
       await postWith({ origin: "null" }),
       await postWith({ "sec-fetch-site": "cross-site" }),
       await postWith({}),
-      await invoiceRoute.PATCH(apiRequest("PATCH", `${invoicesPath()}/${invoiceId}`, { body: { netCents: 1 }, headers: evil }), ctx({ businessId: business.id, invoiceId })),
-      await invoiceRoute.DELETE(apiRequest("DELETE", `${invoicesPath()}/${invoiceId}`, { headers: evil }), ctx({ businessId: business.id, invoiceId })),
+      await invoiceRoute.PATCH(
+        apiRequest("PATCH", `${invoicesPath()}/${invoiceId}`, { body: { netCents: 1 }, headers: evil }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
+      await invoiceRoute.DELETE(
+        apiRequest("DELETE", `${invoicesPath()}/${invoiceId}`, { headers: evil }),
+        ctx({ businessId: business.id, invoiceId }),
+      ),
     ];
     for (const response of responses) {
       expect(response.status).toBe(403);
@@ -82,7 +91,10 @@ describe("session cookie", () => {
     ];
     for (const response of refused) {
       expect(response.status).toBe(403);
-      expect((await readJson(response)).error).toMatchObject({ code: "FORBIDDEN", message: "Cross-site request refused; use an API token" });
+      expect((await readJson(response)).error).toMatchObject({
+        code: "FORBIDDEN",
+        message: "Cross-site request refused; use an API token",
+      });
     }
     expect(await snapshot(business.id)).toBe(before);
   });
@@ -91,7 +103,10 @@ describe("session cookie", () => {
     const outsider = await createUser("session-outsider");
     const outsiderCookie = await sessionCookie(outsider.id, outsider.passwordVersion);
     const before = await snapshot(business.id);
-    const get = await invoicesRoute.GET(apiRequest("GET", invoicesPath(), { headers: { cookie: outsiderCookie } }), ctx({ businessId: business.id }));
+    const get = await invoicesRoute.GET(
+      apiRequest("GET", invoicesPath(), { headers: { cookie: outsiderCookie } }),
+      ctx({ businessId: business.id }),
+    );
     const post = await invoicesRoute.POST(
       apiRequest("POST", invoicesPath(), { body: validInvoice(), headers: { cookie: outsiderCookie, origin: "http://localhost" } }),
       ctx({ businessId: business.id }),
@@ -113,7 +128,9 @@ describe("session cookie", () => {
   it("refuses a cookie signed with another secret, or garbage", async () => {
     const forged = await sessionCookie(user.id, user.passwordVersion, "another-secret-0123456789abcdef");
     for (const value of [forged, "next-auth.session-token=garbage", "next-auth.session-token="]) {
-      expect((await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie: value } }), ctx({}))).status).toBe(401);
+      expect((await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie: value } }), ctx({}))).status).toBe(
+        401,
+      );
     }
   });
 

@@ -57,17 +57,31 @@ afterAll(async () => {
 type Login = { token: JWT; cookie: string };
 
 const credentialsProvider = () =>
-  (authOptions.providers[0] as unknown as { options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<Record<string, unknown> | null> } }).options;
+  (
+    authOptions.providers[0] as unknown as {
+      options: { authorize: (credentials: Record<string, string>, req: unknown) => Promise<Record<string, unknown> | null> };
+    }
+  ).options;
 
 /** A login through next-auth's credentials provider and jwt callback; the cookie as next-auth writes it. */
 async function login(email: string, options: { code?: string; userAgent?: string } = {}): Promise<Login> {
   const credentials: Record<string, string> = { email, password: PASSWORD };
   if (options.code) credentials.code = options.code;
-  const headers = { "user-agent": options.userAgent ?? "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" };
+  const headers = {
+    "user-agent":
+      options.userAgent ?? "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+  };
   // As the web logs in: nobody is logged in yet (system mode is the worker's role's alone).
-  const user = await runWithoutContext(() => credentialsProvider().authorize(credentials, { headers, body: credentials, method: "POST", query: {} }));
+  const user = await runWithoutContext(() =>
+    credentialsProvider().authorize(credentials, { headers, body: credentials, method: "POST", query: {} }),
+  );
   if (!user) throw new Error("login refused");
-  const token = await authOptions.callbacks!.jwt!({ token: { sub: user.id as string, email, name: user.name as string }, user: user as never, account: null, trigger: "signIn" } as never);
+  const token = await authOptions.callbacks!.jwt!({
+    token: { sub: user.id as string, email, name: user.name as string },
+    user: user as never,
+    account: null,
+    trigger: "signIn",
+  } as never);
   const value = await encode({ token, secret: authOptions.secret as string, maxAge: authOptions.session!.maxAge });
   return { token, cookie: value };
 }
@@ -82,7 +96,8 @@ async function pageGuardUser(session: Login) {
 }
 
 const apiStatus = async (session: Login) =>
-  (await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie: `${COOKIE}=${session.cookie}` } }), ctx({}))).status;
+  (await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { headers: { cookie: `${COOKIE}=${session.cookie}` } }), ctx({})))
+    .status;
 
 const cachedFingerprint = (session: Login, businessId: string) =>
   readFingerprint({ userId: session.token.uid as string, businessId, sessionId: session.token.sid as string });
@@ -91,7 +106,11 @@ let user: { id: string; email: string };
 let businessId: string;
 
 beforeEach(async () => {
-  const registered = await createUserWithPassword({ name: "Sessie Test", email: `session-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: PASSWORD });
+  const registered = await createUserWithPassword({
+    name: "Sessie Test",
+    email: `session-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
+    password: PASSWORD,
+  });
   user = { id: registered.id, email: registered.email };
   businessId = (await createOwnedBusiness(user.id, "Sessie BV")).id;
 });
@@ -123,8 +142,11 @@ describe("logging out", () => {
 
 describe("the idle timeout", () => {
   const setLastSeen = (sessionId: string, minutesAgo: number) =>
-    runAsSystem(() => db().userSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - minutesAgo * 60_000) } }));
-  const lastSeen = async (sessionId: string) => (await runAsSystem(() => db().userSession.findUniqueOrThrow({ where: { id: sessionId } }))).lastSeenAt.getTime();
+    runAsSystem(() =>
+      db().userSession.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - minutesAgo * 60_000) } }),
+    );
+  const lastSeen = async (sessionId: string) =>
+    (await runAsSystem(() => db().userSession.findUniqueOrThrow({ where: { id: sessionId } }))).lastSeenAt.getTime();
 
   it("ends a session unused for SESSION_IDLE_MINUTES everywhere, and keeps one in use alive", async () => {
     const idleMinutes = env().SESSION_IDLE_MINUTES;
@@ -158,7 +180,9 @@ describe("the idle timeout", () => {
 
   it("ends a session 30 days after the login however active it is", async () => {
     const session = await login(user.email);
-    await runAsSystem(() => db().userSession.update({ where: { id: session.token.sid as string }, data: { expiresAt: new Date(Date.now() - 1000) } }));
+    await runAsSystem(() =>
+      db().userSession.update({ where: { id: session.token.sid as string }, data: { expiresAt: new Date(Date.now() - 1000) } }),
+    );
     expect(await apiStatus(session)).toBe(401);
     expect(await pageGuardUser(session)).toBeNull();
   });
@@ -167,7 +191,9 @@ describe("the idle timeout", () => {
 describe("the account page's sessions", () => {
   it("lists the user's live sessions with this one marked; log out one, then everywhere but here, then everywhere", async () => {
     const { listUserSessions, revokeAllUserSessions, revokeUserSession } = await import("@/lib/auth/sessions/user-sessions");
-    const here = await login(user.email, { userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15" });
+    const here = await login(user.email, {
+      userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+    });
     const phone = await login(user.email);
     const tablet = await login(user.email);
     const caller = { userId: user.id };
@@ -194,7 +220,11 @@ describe("the account page's sessions", () => {
     const { changePassword } = await import("@/lib/users/change-password");
     const here = await login(user.email);
     const elsewhere = await login(user.email);
-    await changePassword({ caller: { userId: user.id }, input: { currentPassword: PASSWORD, newPassword: "another long secret 42" }, keepSessionId: here.token.sid as string });
+    await changePassword({
+      caller: { userId: user.id },
+      input: { currentPassword: PASSWORD, newPassword: "another long secret 42" },
+      keepSessionId: here.token.sid as string,
+    });
     expect((await listUserSessions({ caller: { userId: user.id } })).map((s) => s.id)).toEqual([here.token.sid]);
     expect(await apiStatus(elsewhere)).toBe(401);
   });
@@ -202,8 +232,14 @@ describe("the account page's sessions", () => {
   it("refuses to end another user's session: not found, and it stays alive", async () => {
     const { listUserSessions, revokeUserSession, revokeAllUserSessions } = await import("@/lib/auth/sessions/user-sessions");
     const session = await login(user.email);
-    const other = await createUserWithPassword({ name: "Ander", email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: PASSWORD });
-    await expect(revokeUserSession({ caller: { userId: other.id }, sessionId: session.token.sid })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const other = await createUserWithPassword({
+      name: "Ander",
+      email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
+      password: PASSWORD,
+    });
+    await expect(revokeUserSession({ caller: { userId: other.id }, sessionId: session.token.sid })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await revokeAllUserSessions({ caller: { userId: other.id } });
     expect(await listUserSessions({ caller: { userId: other.id } })).toEqual([]);
     expect(await apiStatus(session)).toBe(200);
@@ -222,7 +258,8 @@ describe("two-factor login", () => {
     const { recoveryCodes } = await confirmTwoFactorSetup({ caller: { userId }, input: { code } });
     return { secret: enrolment.secret, recoveryCodes };
   }
-  const codeNow = async (secret: string, offsetSeconds = 0) => (await import("otplib")).generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+  const codeNow = async (secret: string, offsetSeconds = 0) =>
+    (await import("otplib")).generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
   const sessionsOf = (userId: string) => runAsSystem(() => db().userSession.count({ where: { userId } }));
 
   it("asks for the code after a right password and gives no session without it, nor with a wrong one", async () => {
@@ -233,7 +270,9 @@ describe("two-factor login", () => {
     await expect(login(user.email, { code: "nonsense-code" })).rejects.toThrow("TWO_FACTOR_INVALID");
     expect(await sessionsOf(user.id)).toBe(before);
     // A wrong password with any code is the ordinary refusal.
-    await expect(credentialsProvider().authorize({ email: user.email, password: "wrong password!", code: "000000" }, { headers: {} })).resolves.toBeNull();
+    await expect(
+      credentialsProvider().authorize({ email: user.email, password: "wrong password!", code: "000000" }, { headers: {} }),
+    ).resolves.toBeNull();
   });
 
   it("accepts the current code once: the same code again is refused", async () => {
@@ -258,7 +297,8 @@ describe("two-factor login", () => {
 
   it("limits code guesses like the password: after 10 wrong codes even the right one is refused", async () => {
     const { secret } = await enableTwoFactor(user.id);
-    for (let i = 0; i < 10; i++) await expect(login(user.email, { code: String(100000 + i) })).rejects.toThrow(/TWO_FACTOR_INVALID|RATE_LIMITED/);
+    for (let i = 0; i < 10; i++)
+      await expect(login(user.email, { code: String(100000 + i) })).rejects.toThrow(/TWO_FACTOR_INVALID|RATE_LIMITED/);
     await expect(login(user.email, { code: await codeNow(secret) })).rejects.toThrow("RATE_LIMITED");
   });
 
@@ -266,8 +306,12 @@ describe("two-factor login", () => {
     const { disableTwoFactor, getTwoFactorStatus } = await import("@/lib/auth/two-factor/two-factor");
     const { secret, recoveryCodes } = await enableTwoFactor(user.id);
     const caller = { userId: user.id };
-    await expect(disableTwoFactor({ caller, input: { password: "wrong password!", code: await codeNow(secret) } })).rejects.toMatchObject({ fields: { password: "validation.currentPasswordWrong" } });
-    await expect(disableTwoFactor({ caller, input: { password: PASSWORD, code: "123456" } })).rejects.toMatchObject({ fields: { code: "security.twoFactor.codeWrong" } });
+    await expect(disableTwoFactor({ caller, input: { password: "wrong password!", code: await codeNow(secret) } })).rejects.toMatchObject({
+      fields: { password: "validation.currentPasswordWrong" },
+    });
+    await expect(disableTwoFactor({ caller, input: { password: PASSWORD, code: "123456" } })).rejects.toMatchObject({
+      fields: { code: "security.twoFactor.codeWrong" },
+    });
     expect(await getTwoFactorStatus({ caller })).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
     await disableTwoFactor({ caller, input: { password: PASSWORD, code: recoveryCodes[3]! } });
     expect(await getTwoFactorStatus({ caller })).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
@@ -282,15 +326,23 @@ describe("a firm that requires two-factor login", () => {
     const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/lib/auth/two-factor/two-factor");
     const { generate } = await import("otplib");
     const { requireCaller, TWO_FACTOR_SETUP_PATH } = await import("@/lib/auth/current-user");
-    const admin = await createUserWithPassword({ name: "Kantoor", email: `admin-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: PASSWORD });
+    const admin = await createUserWithPassword({
+      name: "Kantoor",
+      email: `admin-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
+      password: PASSWORD,
+    });
     await createFirm({ caller: { userId: admin.id }, input: { name: "Kantoor BV" } });
     await runAsSystem(() => db().user.update({ where: { id: user.id }, data: { isAccountant: true } }));
     await addFirmColleague({ caller: { userId: admin.id }, input: { email: user.email } });
     const member = await login(user.email);
 
     // The administrator cannot require what they do not have themselves; a member cannot require it at all.
-    await expect(setFirmTwoFactorRequirement({ caller: { userId: admin.id }, input: { required: true } })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
-    await expect(setFirmTwoFactorRequirement({ caller: { userId: user.id }, input: { required: true } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setFirmTwoFactorRequirement({ caller: { userId: admin.id }, input: { required: true } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
+    await expect(setFirmTwoFactorRequirement({ caller: { userId: user.id }, input: { required: true } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const adminEnrolment = await startTwoFactorSetup({ caller: { userId: admin.id } });
     await confirmTwoFactorSetup({ caller: { userId: admin.id }, input: { code: await generate({ secret: adminEnrolment.secret }) } });
     await setFirmTwoFactorRequirement({ caller: { userId: admin.id }, input: { required: true } });
@@ -315,19 +367,35 @@ describe("security events", () => {
     const { revokeApiToken } = await import("@/lib/api-tokens/revoke-api-token");
     const { changePassword } = await import("@/lib/users/change-password");
     const session = await login(user.email);
-    await expect(credentialsProvider().authorize({ email: user.email, password: "not the password" }, { headers: { "x-forwarded-for": "203.0.113.7" } })).resolves.toBeNull();
+    await expect(
+      credentialsProvider().authorize(
+        { email: user.email, password: "not the password" },
+        { headers: { "x-forwarded-for": "203.0.113.7" } },
+      ),
+    ).resolves.toBeNull();
     const { token } = await createApiToken({ caller: { userId: user.id }, input: { name: "boekhoudpakket", scope: "read" } });
     await revokeApiToken({ caller: { userId: user.id }, tokenId: token.id });
     await logout(session);
     await changePassword({ caller: { userId: user.id }, input: { currentPassword: PASSWORD, newPassword: "another long secret 42" } });
 
     const events = await listSecurityEvents({ caller: { userId: user.id } });
-    expect(events.map((event) => event.action)).toEqual(["passwordChange", "logout", "apiTokenRevoke", "apiTokenCreate", "loginFailed", "login"]);
+    expect(events.map((event) => event.action)).toEqual([
+      "passwordChange",
+      "logout",
+      "apiTokenRevoke",
+      "apiTokenCreate",
+      "loginFailed",
+      "login",
+    ]);
     expect(events.find((event) => event.action === "loginFailed")?.ip).toBe("203.0.113.7");
     expect(events.find((event) => event.action === "apiTokenCreate")?.detail).toBe("boekhoudpakket");
 
     // Another user reads none of them, even asking the table directly under row-level security.
-    const other = await createUserWithPassword({ name: "Ander", email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: PASSWORD });
+    const other = await createUserWithPassword({
+      name: "Ander",
+      email: `other-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
+      password: PASSWORD,
+    });
     expect(await listSecurityEvents({ caller: { userId: other.id } })).toEqual([]);
     const { runAsUser } = await import("@/lib/db/db-context");
     expect(await runAsUser(other.id, () => db().auditLog.count({ where: { actorId: user.id } }))).toBe(0);
@@ -336,7 +404,12 @@ describe("security events", () => {
 
   it("logs nothing for a failed login of an unknown address", async () => {
     const before = await runAsSystem(() => db().auditLog.count({ where: { action: "security.loginFailed" } }));
-    await expect(credentialsProvider().authorize({ email: `nobody-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: "whatever it is" }, { headers: {} })).resolves.toBeNull();
+    await expect(
+      credentialsProvider().authorize(
+        { email: `nobody-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`, password: "whatever it is" },
+        { headers: {} },
+      ),
+    ).resolves.toBeNull();
     expect(await runAsSystem(() => db().auditLog.count({ where: { action: "security.loginFailed" } }))).toBe(before);
   });
 });
@@ -344,10 +417,18 @@ describe("security events", () => {
 describe("the worker's clean-up", () => {
   it("deletes ended sessions (logged out, idle, past 30 days) and keeps live ones", async () => {
     const { deleteExpiredRows } = await import("@/lib/jobs/delete-expired-rows");
-    const [live, loggedOut, idle, expired] = [await login(user.email), await login(user.email), await login(user.email), await login(user.email)];
+    const [live, loggedOut, idle, expired] = [
+      await login(user.email),
+      await login(user.email),
+      await login(user.email),
+      await login(user.email),
+    ];
     await logout(loggedOut);
     await runAsSystem(async () => {
-      await db().userSession.update({ where: { id: idle.token.sid as string }, data: { lastSeenAt: new Date(Date.now() - (env().SESSION_IDLE_MINUTES + 1) * 60_000) } });
+      await db().userSession.update({
+        where: { id: idle.token.sid as string },
+        data: { lastSeenAt: new Date(Date.now() - (env().SESSION_IDLE_MINUTES + 1) * 60_000) },
+      });
       await db().userSession.update({ where: { id: expired.token.sid as string }, data: { expiresAt: new Date(Date.now() - 1000) } });
     });
     const deleted = await deleteExpiredRows(new Date());

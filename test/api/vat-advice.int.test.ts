@@ -28,20 +28,33 @@ const body = (number: string, date: string, netCents: number, extra: Record<stri
 });
 
 async function post(invoice: Record<string, unknown>) {
-  const response = await invoicesRoute.POST(apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token, body: invoice }), ctx({ businessId: business.id }));
+  const response = await invoicesRoute.POST(
+    apiRequest("POST", `/api/v1/businesses/${business.id}/invoices`, { token, body: invoice }),
+    ctx({ businessId: business.id }),
+  );
   expect(response.status).toBe(201);
   return readJson(response);
 }
 
 async function patch(invoiceId: string, change: Record<string, unknown>) {
-  const response = await invoiceRoute.PATCH(apiRequest("PATCH", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token, body: change }), ctx({ businessId: business.id, invoiceId }));
+  const response = await invoiceRoute.PATCH(
+    apiRequest("PATCH", `/api/v1/businesses/${business.id}/invoices/${invoiceId}`, { token, body: change }),
+    ctx({ businessId: business.id, invoiceId }),
+  );
   expect(response.status).toBe(200);
   return readJson(response);
 }
 
 async function seed(korParticipations: { from: string }[] = [{ from: "2026-01-01" }]) {
-  business = await createBusiness({ caller: { userId: owner.id }, input: { name: "Studio Drempel", kvkNumber: "12345678", korParticipations } });
-  for (const [number, date] of [["2026-001", "2026-02-10"], ["2026-002", "2026-05-12"], ["2026-003", "2026-09-01"]] as const) {
+  business = await createBusiness({
+    caller: { userId: owner.id },
+    input: { name: "Studio Drempel", kvkNumber: "12345678", korParticipations },
+  });
+  for (const [number, date] of [
+    ["2026-001", "2026-02-10"],
+    ["2026-002", "2026-05-12"],
+    ["2026-003", "2026-09-01"],
+  ] as const) {
     await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: body(number, date, 650_000) });
   }
 }
@@ -80,7 +93,12 @@ describe("POST and PATCH answer the VAT advice", () => {
       reason: { nl: "Je omzet kwam op 20 november 2026 boven € 20.000: sindsdien reken je btw." },
     });
     const fixed = await patch(later.data.id, { vatCents: 10_500 });
-    expect(fixed.vatAdvice).toMatchObject({ status: "afterCrossing", mustChargeVat: true, remediation: null, vatWhileParticipating: false });
+    expect(fixed.vatAdvice).toMatchObject({
+      status: "afterCrossing",
+      mustChargeVat: true,
+      remediation: null,
+      vatWhileParticipating: false,
+    });
   });
 
   it("same day without a sequence: at risk; with a sequence the order is settled", async () => {
@@ -115,7 +133,10 @@ describe("the turnover answer names the crossing", () => {
   it("participation ended on the crossing date, the crossing settled", async () => {
     await seed();
     await post(body("2026-004", "2026-11-20", 100_000, { vatCents: 21_000 }));
-    const response = await turnoverRoute.GET(apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token }), ctx({ businessId: business.id }));
+    const response = await turnoverRoute.GET(
+      apiRequest("GET", `/api/v1/businesses/${business.id}/turnover?year=2026`, { token }),
+      ctx({ businessId: business.id }),
+    );
     const { data } = await readJson(response);
     expect(data.kor.crossing).toMatchObject({ date: "2026-11-20", whileParticipating: true, status: "crossed" });
     expect(data.kor.participation).toMatchObject({ status: "endedByCrossing", endedOn: "2026-11-20", earliestRejoin: "2028-01-01" });
@@ -125,26 +146,59 @@ describe("the turnover answer names the crossing", () => {
 describe("getVatAdvice (the form's question)", () => {
   it("refuses an outsider with not found", async () => {
     await seed();
-    await expect(getVatAdvice({ caller: { userId: outsider.id }, businessId: business.id, request: { date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000 } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      getVatAdvice({
+        caller: { userId: outsider.id },
+        businessId: business.id,
+        request: { date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000 },
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("answers a member, and names every wrong field", async () => {
     await seed();
-    const advice = await getVatAdvice({ caller: { userId: owner.id }, businessId: business.id, request: { date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000 } });
+    const advice = await getVatAdvice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      request: { date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000 },
+    });
     expect(advice).toMatchObject({ status: "crossing", mustChargeVat: true, ratePercent: 21 });
-    await expect(getVatAdvice({ caller: { userId: owner.id }, businessId: business.id, request: { date: "2026-02-30", category: "X", netCents: 1.5, extra: 1 } })).rejects.toMatchObject({
+    await expect(
+      getVatAdvice({
+        caller: { userId: owner.id },
+        businessId: business.id,
+        request: { date: "2026-02-30", category: "X", netCents: 1.5, extra: 1 },
+      }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      fields: { date: "validation.date", category: "validation.category", netCents: "validation.integerCents", extra: "validation.unknownField" },
+      fields: {
+        date: "validation.date",
+        category: "validation.category",
+        netCents: "validation.integerCents",
+        extra: "validation.unknownField",
+      },
     });
   });
 
   it("when editing, the invoice replaces itself instead of counting twice", async () => {
     await seed();
-    const crossing = await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: body("2026-004", "2026-11-20", 100_000) });
-    const asEdited = await getVatAdvice({ caller: { userId: owner.id }, businessId: business.id, request: { date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000, invoiceId: crossing.id } });
+    const crossing = await createInvoice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: body("2026-004", "2026-11-20", 100_000),
+    });
+    const asEdited = await getVatAdvice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      request: { date: "2026-11-20", category: "NL_STANDARD", netCents: 100_000, invoiceId: crossing.id },
+    });
     expect(asEdited).toMatchObject({ status: "crossing", crossing: { thisInvoice: true, invoice: { number: "2026-004" } }, sameDay: [] });
     // Moved to an earlier date with a smaller amount, it no longer crosses.
-    const smaller = await getVatAdvice({ caller: { userId: owner.id }, businessId: business.id, request: { date: "2026-10-01", category: "NL_STANDARD", netCents: 10_000, invoiceId: crossing.id } });
+    const smaller = await getVatAdvice({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      request: { date: "2026-10-01", category: "NL_STANDARD", netCents: 10_000, invoiceId: crossing.id },
+    });
     expect(smaller).toMatchObject({ status: "participating", mustChargeVat: false });
   });
 });

@@ -46,7 +46,11 @@ describe("listBusinessRows", () => {
     const safe = await createOwnedBusiness(owner.id, "A Veilig");
     await createInvoice({ caller, businessId: safe.id, input: validInvoice({ date: `${year}-01-05`, netCents: 1_234_567, vatCents: 0 }) });
     const crossed = await createOwnedBusiness(owner.id, "B Over");
-    await createInvoice({ caller, businessId: crossed.id, input: validInvoice({ date: `${year}-01-05`, netCents: 2_050_000, vatCents: 0 }) });
+    await createInvoice({
+      caller,
+      businessId: crossed.id,
+      input: validInvoice({ date: `${year}-01-05`, netCents: 2_050_000, vatCents: 0 }),
+    });
     const _outside = await createBusiness({ caller, input: { name: "C Zonder KOR" } });
     const accountant = await createUser("kantoor");
     await db().membership.create({ data: { businessId: safe.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
@@ -58,16 +62,27 @@ describe("listBusinessRows", () => {
       ["C Zonder KOR", "OWNER", "notInKor"],
     ]);
     const dashboard = await getDashboard({ caller, businessId: safe.id, year });
-    expect(rows[0]).toMatchObject({ countedCents: 1_234_567, limitCents: rulesFor(year).korLimitCents, percent: dashboard.progress.percent, year });
+    expect(rows[0]).toMatchObject({
+      countedCents: 1_234_567,
+      limitCents: rulesFor(year).korLimitCents,
+      percent: dashboard.progress.percent,
+      year,
+    });
     expect(rows[1]).toMatchObject({ countedCents: 2_050_000, percent: 102.5 });
     // The first VAT return after the crossing (period of 5 January: Q1) is the next deadline while it is ahead.
     const crossedDashboard = await getDashboard({ caller, businessId: crossed.id, year });
-    const upcoming = crossedDashboard.deadlines.filter((d) => !d.choice && d.date >= today).map((d) => d.date).sort()[0] ?? null;
+    const upcoming =
+      crossedDashboard.deadlines
+        .filter((d) => !d.choice && d.date >= today)
+        .map((d) => d.date)
+        .sort()[0] ?? null;
     expect(rows[1]!.nextDeadline?.date ?? null).toBe(upcoming);
     expect(rows[2]).toMatchObject({ countedCents: 0, percent: 0, status: "notInKor" });
 
     // An accountant sees the client in their own list too, with the same figures.
-    expect((await listBusinessRows({ caller: { userId: accountant.id } })).map((r) => [r.name, r.role, r.countedCents])).toEqual([["A Veilig", "ACCOUNTANT", 1_234_567]]);
+    expect((await listBusinessRows({ caller: { userId: accountant.id } })).map((r) => [r.name, r.role, r.countedCents])).toEqual([
+      ["A Veilig", "ACCOUNTANT", 1_234_567],
+    ]);
     // A token limited to one business lists only that one.
     expect((await listBusinessRows({ caller: { userId: owner.id, businessIds: [crossed.id] } })).map((r) => r.name)).toEqual(["B Over"]);
     // Someone else's list is empty.
@@ -79,7 +94,11 @@ describe("listBusinessRows", () => {
       const owner = await createUser(`veel${count}`);
       for (let i = 0; i < count; i++) {
         const business = await createOwnedBusiness(owner.id, `Zaak ${count}-${i}`);
-        await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: validInvoice({ date: `${year}-01-0${1 + (i % 9)}`, netCents: 100_000, vatCents: 0 }) });
+        await createInvoice({
+          caller: { userId: owner.id },
+          businessId: business.id,
+          input: validInvoice({ date: `${year}-01-0${1 + (i % 9)}`, netCents: 100_000, vatCents: 0 }),
+        });
       }
       const stale = await counted(() => listBusinessRows({ caller: { userId: owner.id } }));
       expect(stale.result).toHaveLength(count);

@@ -40,7 +40,15 @@ beforeAll(async () => {
   businessB = (await createOwnedBusiness(ownerB.id, "Ctx B BV")).id;
   for (const businessId of both()) {
     await db().invoice.create({
-      data: { businessId, number: `C-${crypto.randomBytes(3).toString("hex")}`, date: new Date("2026-03-02"), netCents: 10_000, vatCents: 2_100, category: "NL_STANDARD", customerName: "Klant" },
+      data: {
+        businessId,
+        number: `C-${crypto.randomBytes(3).toString("hex")}`,
+        date: new Date("2026-03-02"),
+        netCents: 10_000,
+        vatCents: 2_100,
+        category: "NL_STANDARD",
+        customerName: "Klant",
+      },
     });
   }
 });
@@ -75,7 +83,9 @@ describe("system mode belongs to the worker's role", () => {
     expect(await runAsSystem(role)).toBe(WORKER_ROLE);
     expect(await runAsUser(ownerA.id, role)).toBe("drempel_app");
     expect(await runWithoutContext(role)).toBe("drempel_app");
-    expect(await runAsSystem(() => db().$transaction((tx) => tx.$queryRaw<{ name: string }[]>`SELECT current_user AS name`))).toEqual([{ name: WORKER_ROLE }]);
+    expect(await runAsSystem(() => db().$transaction((tx) => tx.$queryRaw<{ name: string }[]>`SELECT current_user AS name`))).toEqual([
+      { name: WORKER_ROLE },
+    ]);
   });
 });
 
@@ -118,18 +128,33 @@ describe("the context is transaction-scoped", () => {
     const client = new PrismaClient({ adapter: new PrismaPg(pool) });
     try {
       const seen = await runAsUser(ownerB.id, () =>
-        client.$transaction((tx) => tx.$queryRaw<{ u: string; n: number }[]>`SELECT current_setting('drempel.user_id', true) AS u, (SELECT count(*)::int FROM "Invoice" WHERE "businessId" = ANY(${both()}::uuid[])) AS n`),
+        client.$transaction(
+          (tx) =>
+            tx.$queryRaw<
+              { u: string; n: number }[]
+            >`SELECT current_setting('drempel.user_id', true) AS u, (SELECT count(*)::int FROM "Invoice" WHERE "businessId" = ANY(${both()}::uuid[])) AS n`,
+        ),
       );
       expect(seen).toEqual([{ u: ownerB.id, n: 1 }]);
       // With an isolation level, which Prisma sets after BEGIN: the context takes no snapshot first.
       const serializable = await runAsUser(ownerA.id, () =>
-        client.$transaction((tx) => tx.$queryRaw<{ level: string; n: number }[]>`SELECT current_setting('transaction_isolation') AS level, (SELECT count(*)::int FROM "Invoice" WHERE "businessId" = ANY(${both()}::uuid[])) AS n`, { isolationLevel: "Serializable" }),
+        client.$transaction(
+          (tx) =>
+            tx.$queryRaw<
+              { level: string; n: number }[]
+            >`SELECT current_setting('transaction_isolation') AS level, (SELECT count(*)::int FROM "Invoice" WHERE "businessId" = ANY(${both()}::uuid[])) AS n`,
+          { isolationLevel: "Serializable" },
+        ),
       );
       expect(serializable).toEqual([{ level: "serializable", n: 1 }]);
-      await expect(runAsUser(ownerB.id, () => client.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1`;
-        throw new Error("rolled back");
-      }))).rejects.toThrow("rolled back");
+      await expect(
+        runAsUser(ownerB.id, () =>
+          client.$transaction(async (tx) => {
+            await tx.$queryRaw`SELECT 1`;
+            throw new Error("rolled back");
+          }),
+        ),
+      ).rejects.toThrow("rolled back");
       await raw(pool, async (connection) => {
         expect((await connection.query("SELECT coalesce(current_setting('drempel.user_id', true), '') AS u")).rows[0].u).toBe("");
         expect((await connection.query(INVOICES, [both()])).rows).toEqual([]);
@@ -147,7 +172,10 @@ describe("the context is transaction-scoped", () => {
       // The same connection, rolled back and reused: outside any transaction, no context.
       expect(await pid(client)).toBe(before);
       expect(client.getTransactionStatus()).toBe("I");
-      expect((await client.query("SELECT coalesce(current_setting('drempel.user_id', true), '') AS u, now() = statement_timestamp() AS fresh")).rows[0]).toEqual({ u: "", fresh: true });
+      expect(
+        (await client.query("SELECT coalesce(current_setting('drempel.user_id', true), '') AS u, now() = statement_timestamp() AS fresh"))
+          .rows[0],
+      ).toEqual({ u: "", fresh: true });
     });
     expect((await runAsUser(ownerA.id, () => pool.query(INVOICES, [both()]))).rows).toEqual([{ businessId: businessA }]);
   });
@@ -172,7 +200,11 @@ describe("the context is transaction-scoped", () => {
               const plain = ids((await pool.query(INVOICES, [both()])).rows);
               const prepared = ids(await pool.queryPrepared<{ businessId: string }>({ text: INVOICES, values: [both()] }));
               const viaPrisma = ids(await prisma.invoice.findMany({ where: { businessId: { in: both() } }, select: { businessId: true } }));
-              const inTx = ids(await prisma.$transaction((tx) => tx.invoice.findMany({ where: { businessId: { in: both() } }, select: { businessId: true } })));
+              const inTx = ids(
+                await prisma.$transaction((tx) =>
+                  tx.invoice.findMany({ where: { businessId: { in: both() } }, select: { businessId: true } }),
+                ),
+              );
               return { expected: [...expected].sort(), seen: [plain, prepared, viaPrisma, inTx] };
             });
           }),
@@ -185,7 +217,8 @@ describe("the context is transaction-scoped", () => {
   });
 
   it("with DATABASE_POOLER=transaction no named prepared statement is used; by default the hot statements are named", async () => {
-    const prepared = (pool: ContextPool) => raw(pool, (client) => client.query("SELECT count(*)::int AS n FROM pg_prepared_statements").then((r) => r.rows[0].n as number));
+    const prepared = (pool: ContextPool) =>
+      raw(pool, (client) => client.query("SELECT count(*)::int AS n FROM pg_prepared_statements").then((r) => r.rows[0].n as number));
     const named = newPool(1);
     await runAsUser(ownerA.id, () => named.queryPrepared({ text: INVOICES, values: [both()] }));
     expect(await prepared(named)).toBe(1);
@@ -195,7 +228,9 @@ describe("the context is transaction-scoped", () => {
     try {
       const unnamed = newPool(1);
       for (let i = 0; i < 3; i++) {
-        expect(await runAsUser(ownerA.id, () => unnamed.queryPrepared<{ businessId: string }>({ text: INVOICES, values: [both()] }))).toEqual([{ businessId: businessA }]);
+        expect(
+          await runAsUser(ownerA.id, () => unnamed.queryPrepared<{ businessId: string }>({ text: INVOICES, values: [both()] })),
+        ).toEqual([{ businessId: businessA }]);
       }
       expect(await prepared(unnamed)).toBe(0);
     } finally {

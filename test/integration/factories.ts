@@ -8,7 +8,12 @@ import { runAsSystem } from "@/lib/db/db-context";
 export async function createUser(label = "user", options: { verified?: boolean } = {}) {
   const suffix = crypto.randomBytes(4).toString("hex");
   return db().user.create({
-    data: { email: `${label}-${suffix}@test.drempel.nl`, name: `${label} ${suffix}`, passwordHash: "scrypt$unused", emailVerifiedAt: options.verified === false ? null : new Date() },
+    data: {
+      email: `${label}-${suffix}@test.drempel.nl`,
+      name: `${label} ${suffix}`,
+      passwordHash: "scrypt$unused",
+      emailVerifiedAt: options.verified === false ? null : new Date(),
+    },
   });
 }
 
@@ -16,7 +21,12 @@ export async function createUser(label = "user", options: { verified?: boolean }
 export async function createUserWithPassword(options: { name: string; email: string; password: string }) {
   const { hashPassword } = await import("@/lib/auth/password");
   return db().user.create({
-    data: { email: options.email.toLowerCase(), name: options.name, passwordHash: await hashPassword(options.password), emailVerifiedAt: new Date() },
+    data: {
+      email: options.email.toLowerCase(),
+      name: options.name,
+      passwordHash: await hashPassword(options.password),
+      emailVerifiedAt: new Date(),
+    },
   });
 }
 
@@ -31,7 +41,9 @@ const tokenInLink = (text: string | null, path: string) => new RegExp(`${path}\\
 
 /** The token in the newest invitation mail of an invitation, read from the outbox. */
 export async function mailedInvitationToken(invitationId: string): Promise<string> {
-  const job = await runAsSystem(() => db().outboxJob.findFirstOrThrow({ where: { kind: "INVITATION_EMAIL", dedupeKey: `invitation:${invitationId}` } }));
+  const job = await runAsSystem(() =>
+    db().outboxJob.findFirstOrThrow({ where: { kind: "INVITATION_EMAIL", dedupeKey: `invitation:${invitationId}` } }),
+  );
   const token = tokenInLink(job.textBody, "/invitation");
   if (!token) throw new Error(`no invitation link in ${job.textBody}`);
   return token;
@@ -39,7 +51,9 @@ export async function mailedInvitationToken(invitationId: string): Promise<strin
 
 /** The token in the newest verification mail to an address, read from the outbox. */
 export async function mailedVerificationToken(email: string): Promise<string> {
-  const jobs = await runAsSystem(() => db().outboxJob.findMany({ where: { kind: "ACCOUNT_EMAIL", toAddress: email }, orderBy: { createdAt: "desc" } }));
+  const jobs = await runAsSystem(() =>
+    db().outboxJob.findMany({ where: { kind: "ACCOUNT_EMAIL", toAddress: email }, orderBy: { createdAt: "desc" } }),
+  );
   for (const job of jobs) {
     const token = tokenInLink(job.textBody, "/verify-email");
     if (token) return token;

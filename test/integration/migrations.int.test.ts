@@ -24,7 +24,16 @@ describe("migrations", () => {
     try {
       const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
       expect(tables.rows.map((row) => row.table_name)).toEqual(
-        expect.arrayContaining(["AuditLog", "Business", "Invoice", "KorParticipation", "Membership", "RateLimit", "User", "_prisma_migrations"]),
+        expect.arrayContaining([
+          "AuditLog",
+          "Business",
+          "Invoice",
+          "KorParticipation",
+          "Membership",
+          "RateLimit",
+          "User",
+          "_prisma_migrations",
+        ]),
       );
       const records = await client.query(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY 1`);
       expect(records.rows.map((row) => [row.migration_name, row.checksum])).toEqual(listMigrations().map((m) => [m.name, m.checksum]));

@@ -27,7 +27,11 @@ const CONCURRENCY = 16;
 
 let bouncer: PgBouncer | undefined;
 let bouncerUrl: URL;
-const saved = { APP_DATABASE_URL: process.env.APP_DATABASE_URL, WORKER_DATABASE_URL: process.env.WORKER_DATABASE_URL, DATABASE_POOLER: process.env.DATABASE_POOLER };
+const saved = {
+  APP_DATABASE_URL: process.env.APP_DATABASE_URL,
+  WORKER_DATABASE_URL: process.env.WORKER_DATABASE_URL,
+  DATABASE_POOLER: process.env.DATABASE_POOLER,
+};
 
 beforeAll(async () => {
   bouncer = await startPgBouncer(process.env.DATABASE_URL!);
@@ -57,7 +61,10 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
     const owners = await Promise.all(
       ["bouncer-a", "bouncer-b"].map(async (prefix) => {
         const user = await createUser(prefix);
-        const businesses = [(await createOwnedBusiness(user.id, `${prefix} één`)).id, (await createOwnedBusiness(user.id, `${prefix} twee`)).id];
+        const businesses = [
+          (await createOwnedBusiness(user.id, `${prefix} één`)).id,
+          (await createOwnedBusiness(user.id, `${prefix} twee`)).id,
+        ];
         const token = await tokenFor(user.id);
         const invoiceIds: string[] = [];
         const firstInvoice = new Map<string, string>();
@@ -89,9 +96,14 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
         kind === 0
           ? await businessesRoute.GET(apiRequest("GET", "/api/v1/businesses", { token: owner.token }), ctx({}))
           : kind === 1
-            ? await invoicesRoute.GET(apiRequest("GET", `/api/v1/businesses/${businessId}/invoices`, { token: owner.token }), ctx({ businessId }))
+            ? await invoicesRoute.GET(
+                apiRequest("GET", `/api/v1/businesses/${businessId}/invoices`, { token: owner.token }),
+                ctx({ businessId }),
+              )
             : await invoiceRoute.GET(
-                apiRequest("GET", `/api/v1/businesses/${businessId}/invoices/${owner.firstInvoice.get(businessId)}`, { token: owner.token }),
+                apiRequest("GET", `/api/v1/businesses/${businessId}/invoices/${owner.firstInvoice.get(businessId)}`, {
+                  token: owner.token,
+                }),
                 ctx({ businessId, invoiceId: owner.firstInvoice.get(businessId)! }),
               );
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
@@ -111,7 +123,9 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
         for (let next = queue.shift(); next; next = queue.shift()) await oneRequest(next[0], next[1]);
       }),
     );
-    console.log(`PgBouncer 1.18, transaction mode: ${REQUESTS_PER_OWNER * 2} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${checked} answers checked, ${leaks.length} leaks`);
+    console.log(
+      `PgBouncer 1.18, transaction mode: ${REQUESTS_PER_OWNER * 2} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}, ${checked} answers checked, ${leaks.length} leaks`,
+    );
     expect(leaks).toEqual([]);
     expect(Object.fromEntries(statuses)).toEqual({ 200: REQUESTS_PER_OWNER * 2 });
     // The app really went through the pooler, as both roles.
@@ -124,11 +138,13 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
     const pool = new ContextPool({ connectionString: process.env.APP_DATABASE_URL!, max: 6 });
     try {
       const read = fingerprintReader(pool);
-      const owners = await Promise.all(["fp-a", "fp-b"].map(async (prefix) => {
-        const user = await createUser(prefix);
-        const sessionId = await startUserSession({ userId: user.id });
-        return { userId: user.id, sessionId, businessId: (await createOwnedBusiness(user.id, `${prefix} BV`)).id };
-      }));
+      const owners = await Promise.all(
+        ["fp-a", "fp-b"].map(async (prefix) => {
+          const user = await createUser(prefix);
+          const sessionId = await startUserSession({ userId: user.id });
+          return { userId: user.id, sessionId, businessId: (await createOwnedBusiness(user.id, `${prefix} BV`)).id };
+        }),
+      );
       const expected = await Promise.all(owners.map((owner) => read(owner)));
       expect(expected.every((value) => value !== null)).toBe(true);
       const answers = await Promise.all(
@@ -136,7 +152,11 @@ describe("behind PgBouncer 1.18 in transaction mode", () => {
           const owner = owners[i % 2]!;
           const other = owners[(i + 1) % 2]!;
           // Its own dashboard: its fingerprint; another's: nothing.
-          return [await read(owner), await read({ userId: owner.userId, sessionId: owner.sessionId, businessId: other.businessId }), i % 2] as const;
+          return [
+            await read(owner),
+            await read({ userId: owner.userId, sessionId: owner.sessionId, businessId: other.businessId }),
+            i % 2,
+          ] as const;
         }),
       );
       for (const [own, foreign, index] of answers) {

@@ -16,7 +16,11 @@ export type PgBouncer = { url: URL; logFile: string; stop(): void };
 export function pgbouncerBinary(): string {
   const found = () => ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer"].find((file) => fs.existsSync(file));
   if (!found() && fs.existsSync("/usr/bin/apt-get") && process.getuid?.() === 0) {
-    const install = () => spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "pgbouncer"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const install = () =>
+      spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "pgbouncer"], {
+        stdio: "ignore",
+        env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+      });
     install();
     if (!found()) {
       spawnSync("apt-get", ["update"], { stdio: "ignore" });

@@ -18,7 +18,20 @@ import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
 import { createOwnedBusiness, createUser, mailedInvitationToken } from "./factories";
 
-const TENANT_TABLES = ["Business", "Membership", "KorParticipation", "Invoice", "AuditLog", "BusinessAlert", "Notification", "OutboxJob", "AccountantInvitation", "Purchase", "VatReturnFiling", "KorComparisonChoice"];
+const TENANT_TABLES = [
+  "Business",
+  "Membership",
+  "KorParticipation",
+  "Invoice",
+  "AuditLog",
+  "BusinessAlert",
+  "Notification",
+  "OutboxJob",
+  "AccountantInvitation",
+  "Purchase",
+  "VatReturnFiling",
+  "KorComparisonChoice",
+];
 const ownerUrl = () => process.env.DATABASE_URL!;
 const appUrl = () => asAppRole(ownerUrl());
 
@@ -67,19 +80,48 @@ let businessB: string;
 async function populate(businessId: string, userId: string, email: string) {
   await runAsSystem(async () => {
     await db().invoice.create({
-      data: { businessId, number: `F-${crypto.randomBytes(3).toString("hex")}`, date: new Date("2026-03-02"), netCents: 10_000, vatCents: 2_100, category: "NL_STANDARD", customerName: "Klant BV" },
+      data: {
+        businessId,
+        number: `F-${crypto.randomBytes(3).toString("hex")}`,
+        date: new Date("2026-03-02"),
+        netCents: 10_000,
+        vatCents: 2_100,
+        category: "NL_STANDARD",
+        customerName: "Klant BV",
+      },
     });
     const alert = await db().businessAlert.create({
-      data: { businessId, key: `K:${businessId}`, code: "KOR_80", level: "warning", year: 2026, date: new Date("2026-03-02"), rule: "5.1", details: {}, messages: { nl: "x", en: "x" } },
+      data: {
+        businessId,
+        key: `K:${businessId}`,
+        code: "KOR_80",
+        level: "warning",
+        year: 2026,
+        date: new Date("2026-03-02"),
+        rule: "5.1",
+        details: {},
+        messages: { nl: "x", en: "x" },
+      },
     });
     await db().notification.create({ data: { userId, businessId, alertId: alert.id } });
     await db().outboxJob.create({ data: { kind: "EVALUATE", businessId } });
-    await db().outboxJob.create({ data: { kind: "ALERT_EMAIL", businessId, userId, toAddress: email, subject: "s", textBody: "t", htmlBody: "h" } });
-    await db().purchase.create({ data: { businessId, date: new Date("2026-03-03"), supplierName: "Leverancier BV", netCents: 5_000, vatCents: 1_050 } });
+    await db().outboxJob.create({
+      data: { kind: "ALERT_EMAIL", businessId, userId, toAddress: email, subject: "s", textBody: "t", htmlBody: "h" },
+    });
+    await db().purchase.create({
+      data: { businessId, date: new Date("2026-03-03"), supplierName: "Leverancier BV", netCents: 5_000, vatCents: 1_050 },
+    });
     await db().vatReturnFiling.create({ data: { businessId, period: "2026-Q1", filedOn: new Date("2026-04-20"), figures: {} } });
-    await db().korComparisonChoice.create({ data: { businessId, year: 2026, inputVatCents: 1_050, businessCustomerShare: 50, result: {} } });
+    await db().korComparisonChoice.create({
+      data: { businessId, year: 2026, inputVatCents: 1_050, businessCustomerShare: 50, result: {} },
+    });
     await db().accountantInvitation.create({
-      data: { businessId, email: `accountant-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`, tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
+      data: {
+        businessId,
+        email: `accountant-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl`,
+        tokenHash: crypto.randomBytes(32).toString("hex"),
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
     });
   });
 }
@@ -100,20 +142,27 @@ describe("row-level security: the database's own answer", () => {
     expect(new URL(ownerUrl()).username).not.toBe(APP_ROLE);
     expect(env().appDatabaseUrl).toBe(asAppRole(ownerUrl()));
     expect(new URL(env().appDatabaseUrl!).username).toBe(APP_ROLE);
-    const role = await asApp(null, async (client) => (await client.query("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).rows[0]);
+    const role = await asApp(
+      null,
+      async (client) =>
+        (await client.query("SELECT current_user AS name, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user")).rows[0],
+    );
     expect(role).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false });
     const fromPrisma = await runWithoutContext(() => db().$queryRaw<{ name: string }[]>`SELECT current_user AS name`);
     expect(fromPrisma[0]!.name).toBe(APP_ROLE);
   });
 
   it("every table with a businessId has row-level security enabled", async () => {
-    const tables = await asOwner(async (client) =>
-      (await client.query(
-        `SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    const tables = await asOwner(
+      async (client) =>
+        (
+          await client.query(
+            `SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = 'public' AND c.relkind = 'r'
             AND (c.relname = 'Business' OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'businessId' AND NOT a.attisdropped))
           ORDER BY 1`,
-      )).rows,
+          )
+        ).rows,
     );
     expect(tables.map((t) => t.relname).sort()).toEqual(expect.arrayContaining([...TENANT_TABLES].sort()));
     expect(tables.filter((t) => !t.relrowsecurity).map((t) => t.relname)).toEqual([]);
@@ -145,33 +194,57 @@ describe("row-level security: the database's own answer", () => {
   });
 
   it("an outsider's context cannot insert, update or delete rows of another business", async () => {
-    const before = await asOwner(async (client) => JSON.stringify((await client.query(`SELECT * FROM "Invoice" WHERE "businessId" = $1 ORDER BY id`, [businessA])).rows));
+    const before = await asOwner(async (client) =>
+      JSON.stringify((await client.query(`SELECT * FROM "Invoice" WHERE "businessId" = $1 ORDER BY id`, [businessA])).rows),
+    );
     await asApp({ userId: ownerB.id }, async (client) => {
       await expect(
-        client.query(`INSERT INTO "Invoice" (id, "businessId", number, date, "netCents", category, "customerName", "updatedAt") VALUES (gen_random_uuid(), $1, 'X-1', '2026-01-01', 100, 'NL_STANDARD', 'x', now())`, [businessA]),
+        client.query(
+          `INSERT INTO "Invoice" (id, "businessId", number, date, "netCents", category, "customerName", "updatedAt") VALUES (gen_random_uuid(), $1, 'X-1', '2026-01-01', 100, 'NL_STANDARD', 'x', now())`,
+          [businessA],
+        ),
       ).rejects.toThrow(/row-level security/);
       // B making itself owner of A's business.
-      await expect(client.query(`INSERT INTO "Membership" (id, "businessId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'OWNER')`, [businessA, ownerB.id])).rejects.toThrow(
-        /row-level security/,
-      );
-      await expect(client.query(`INSERT INTO "AuditLog" (id, "businessId", "actorId", action, "entityType") VALUES (gen_random_uuid(), $1, $2, 'x', 'x')`, [businessA, ownerB.id])).rejects.toThrow(
-        /row-level security/,
-      );
+      await expect(
+        client.query(`INSERT INTO "Membership" (id, "businessId", "userId", role) VALUES (gen_random_uuid(), $1, $2, 'OWNER')`, [
+          businessA,
+          ownerB.id,
+        ]),
+      ).rejects.toThrow(/row-level security/);
+      await expect(
+        client.query(
+          `INSERT INTO "AuditLog" (id, "businessId", "actorId", action, "entityType") VALUES (gen_random_uuid(), $1, $2, 'x', 'x')`,
+          [businessA, ownerB.id],
+        ),
+      ).rejects.toThrow(/row-level security/);
       expect((await client.query(`UPDATE "Invoice" SET "netCents" = 1 WHERE "businessId" = $1`, [businessA])).rowCount).toBe(0);
       expect((await client.query(`DELETE FROM "Invoice" WHERE "businessId" = $1`, [businessA])).rowCount).toBe(0);
       expect((await client.query(`UPDATE "Business" SET name = 'taken' WHERE id = $1`, [businessA])).rowCount).toBe(0);
       // Moving one's own invoice into another business is a write into that business.
-      await expect(client.query(`UPDATE "Invoice" SET "businessId" = $1 WHERE "businessId" = $2`, [businessA, businessB])).rejects.toThrow(/row-level security/);
+      await expect(client.query(`UPDATE "Invoice" SET "businessId" = $1 WHERE "businessId" = $2`, [businessA, businessB])).rejects.toThrow(
+        /row-level security/,
+      );
     });
     // The same through Prisma, as the app would run it.
     await runAsUser(ownerB.id, async () => {
       await expect(
-        db().invoice.create({ data: { businessId: businessA, number: "X-2", date: new Date("2026-01-01"), netCents: 100, category: "NL_STANDARD", customerName: "x" } }),
+        db().invoice.create({
+          data: {
+            businessId: businessA,
+            number: "X-2",
+            date: new Date("2026-01-01"),
+            netCents: 100,
+            category: "NL_STANDARD",
+            customerName: "x",
+          },
+        }),
       ).rejects.toThrow(/row-level security/);
       expect((await db().invoice.updateMany({ where: { businessId: businessA }, data: { netCents: 1 } })).count).toBe(0);
       expect((await db().invoice.deleteMany({ where: { businessId: businessA } })).count).toBe(0);
     });
-    const after = await asOwner(async (client) => JSON.stringify((await client.query(`SELECT * FROM "Invoice" WHERE "businessId" = $1 ORDER BY id`, [businessA])).rows));
+    const after = await asOwner(async (client) =>
+      JSON.stringify((await client.query(`SELECT * FROM "Invoice" WHERE "businessId" = $1 ORDER BY id`, [businessA])).rows),
+    );
     expect(after).toBe(before);
     expect(await asOwner((client) => count(client, "Membership", `"businessId" = $1`, [businessA]))).toBe(1);
     expect(await asOwner((client) => count(client, "Business", `name = 'taken'`))).toBe(0);
@@ -182,10 +255,15 @@ describe("row-level security: the database's own answer", () => {
     for (const [index, settings] of [{ userId: ownerA.id }, { system: true }].entries()) {
       await asApp(settings, async (client) => {
         expect(await count(client, "AuditLog", `"businessId" = $1`, [businessA])).toBe(entries + index);
-        await expect(client.query(`UPDATE "AuditLog" SET action = 'forged' WHERE "businessId" = $1`, [businessA])).rejects.toThrow(/permission denied/);
+        await expect(client.query(`UPDATE "AuditLog" SET action = 'forged' WHERE "businessId" = $1`, [businessA])).rejects.toThrow(
+          /permission denied/,
+        );
         await expect(client.query(`DELETE FROM "AuditLog" WHERE "businessId" = $1`, [businessA])).rejects.toThrow(/permission denied/);
         await expect(client.query(`TRUNCATE "AuditLog"`)).rejects.toThrow(/permission denied/);
-        await client.query(`INSERT INTO "AuditLog" (id, "businessId", "actorId", action, "entityType") VALUES (gen_random_uuid(), $1, $2, 'test.append', 'Test')`, [businessA, ownerA.id]);
+        await client.query(
+          `INSERT INTO "AuditLog" (id, "businessId", "actorId", action, "entityType") VALUES (gen_random_uuid(), $1, $2, 'test.append', 'Test')`,
+          [businessA, ownerA.id],
+        );
       });
     }
     expect(await asOwner((client) => count(client, "AuditLog", `"businessId" = $1`, [businessA]))).toBe(entries + 2);
@@ -202,8 +280,12 @@ describe("row-level security: the database's own answer", () => {
 describe("row-level security through the app's pool and Prisma", () => {
   it("runAsUser reaches every checkout: autocommit queries, transactions and concurrent contexts", async () => {
     const both = { businessId: { in: [businessA, businessB] } };
-    expect(await runAsUser(ownerA.id, () => db().invoice.findMany({ where: both, select: { businessId: true } }))).toEqual([{ businessId: businessA }]);
-    expect(await runAsUser(ownerB.id, () => db().$transaction((tx) => tx.invoice.findMany({ where: both, select: { businessId: true } })))).toEqual([{ businessId: businessB }]);
+    expect(await runAsUser(ownerA.id, () => db().invoice.findMany({ where: both, select: { businessId: true } }))).toEqual([
+      { businessId: businessA },
+    ]);
+    expect(
+      await runAsUser(ownerB.id, () => db().$transaction((tx) => tx.invoice.findMany({ where: both, select: { businessId: true } }))),
+    ).toEqual([{ businessId: businessB }]);
     expect(await runWithoutContext(() => db().invoice.count({ where: both }))).toBe(0);
     expect(await runAsSystem(() => db().invoice.count({ where: both }))).toBe(2);
     // Many interleaved contexts on a pool of ten connections: each sees its own.
@@ -213,7 +295,9 @@ describe("row-level security through the app's pool and Prisma", () => {
         const read = async () => {
           const rows = await db().invoice.findMany({ where: both, select: { businessId: true } });
           await new Promise((resolve) => setTimeout(resolve, (i * 7) % 5));
-          const inTx = await db().$transaction((tx) => tx.korParticipation.findMany({ where: { businessId: { in: [businessA, businessB] } }, select: { businessId: true } }));
+          const inTx = await db().$transaction((tx) =>
+            tx.korParticipation.findMany({ where: { businessId: { in: [businessA, businessB] } }, select: { businessId: true } }),
+          );
           return { expected: businessId, seen: [...new Set([...rows, ...inTx].map((row) => row.businessId))] };
         };
         return userId ? runAsUser(userId, read) : runWithoutContext(read);
@@ -256,7 +340,8 @@ describe("row-level security through the app's pool and Prisma", () => {
 
   it("tenant-free work runs without a context; a user's context ends with its own statement", async () => {
     const pool = new ContextPool({ connectionString: appUrl(), max: 1 });
-    const setting = async () => ((await pool.query("SELECT coalesce(current_setting('drempel.user_id', true), '') AS u")).rows[0].u as string);
+    const setting = async () =>
+      (await pool.query("SELECT coalesce(current_setting('drempel.user_id', true), '') AS u")).rows[0].u as string;
     try {
       expect(await runOnTenantFreeTables(setting)).toBe("");
       expect(await runAsUser(ownerA.id, setting)).toBe(ownerA.id);
@@ -280,7 +365,11 @@ describe("row-level security through the app's pool and Prisma", () => {
     }
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        i % 3 === 0 ? runAsUser(ownerA.id, seen).then((ids) => [ids, [businessA]]) : i % 3 === 1 ? runAsUser(ownerB.id, seen).then((ids) => [ids, [businessB]]) : runWithoutContext(seen).then((ids) => [ids, []]),
+        i % 3 === 0
+          ? runAsUser(ownerA.id, seen).then((ids) => [ids, [businessA]])
+          : i % 3 === 1
+            ? runAsUser(ownerB.id, seen).then((ids) => [ids, [businessB]])
+            : runWithoutContext(seen).then((ids) => [ids, []]),
       ),
     );
     for (const [actual, expected] of results) expect(actual).toEqual(expected);
@@ -290,9 +379,12 @@ describe("row-level security through the app's pool and Prisma", () => {
   it("reads by key of two users in the same tick each run in their own context", async () => {
     // Prisma queues findUnique and sends a tick's queue from the first caller's async
     // context (lib/db/unbatched-reads.ts): B's read ran as A, A's own as B's, and so on.
-    const read = (userId: string, businessId: string) => runAsUser(userId, () => db().business.findUnique({ where: { id: businessId }, select: { id: true } }));
+    const read = (userId: string, businessId: string) =>
+      runAsUser(userId, () => db().business.findUnique({ where: { id: businessId }, select: { id: true } }));
     const membership = (userId: string, businessId: string) =>
-      runAsUser(userId, () => db().membership.findUniqueOrThrow({ where: { businessId_userId: { businessId, userId } }, select: { businessId: true } }));
+      runAsUser(userId, () =>
+        db().membership.findUniqueOrThrow({ where: { businessId_userId: { businessId, userId } }, select: { businessId: true } }),
+      );
     for (let round = 0; round < 3; round++) {
       const [ownA, ownB, bReadsA, aReadsB, system, none] = await Promise.all([
         read(ownerA.id, businessA),
@@ -302,13 +394,29 @@ describe("row-level security through the app's pool and Prisma", () => {
         runAsSystem(() => db().business.findUnique({ where: { id: businessB }, select: { id: true } })),
         runWithoutContext(() => db().business.findUnique({ where: { id: businessA }, select: { id: true } })),
       ]);
-      expect([ownA, ownB, bReadsA, aReadsB, system, none]).toEqual([{ id: businessA }, { id: businessB }, null, null, { id: businessB }, null]);
-      expect(await Promise.all([membership(ownerB.id, businessB), membership(ownerA.id, businessA)])).toEqual([{ businessId: businessB }, { businessId: businessA }]);
+      expect([ownA, ownB, bReadsA, aReadsB, system, none]).toEqual([
+        { id: businessA },
+        { id: businessB },
+        null,
+        null,
+        { id: businessB },
+        null,
+      ]);
+      expect(await Promise.all([membership(ownerB.id, businessB), membership(ownerA.id, businessA)])).toEqual([
+        { businessId: businessB },
+        { businessId: businessA },
+      ]);
     }
     // Inside an interactive transaction the connection carries the context already.
-    expect(await runAsUser(ownerA.id, () => db().$transaction((tx) => tx.business.findUnique({ where: { id: businessA }, select: { id: true } })))).toEqual({ id: businessA });
+    expect(
+      await runAsUser(ownerA.id, () =>
+        db().$transaction((tx) => tx.business.findUnique({ where: { id: businessA }, select: { id: true } })),
+      ),
+    ).toEqual({ id: businessA });
     // An array transaction would open its connection in whichever context queued first.
-    await expect(runAsSystem(() => db().$transaction([db().invoice.count({ where: { businessId: businessA } })]))).rejects.toThrow(/interactive|async \(tx\)/);
+    await expect(runAsSystem(() => db().$transaction([db().invoice.count({ where: { businessId: businessA } })]))).rejects.toThrow(
+      /interactive|async \(tx\)/,
+    );
   });
 
   it("a revoked membership stops visibility at the next query", async () => {
@@ -323,7 +431,9 @@ describe("row-level security through the app's pool and Prisma", () => {
 
   it("a user creates a business and sees it at once; nobody else does", async () => {
     const user = await createUser("rls-creator");
-    const created = await runAsUser(user.id, () => createBusiness({ caller: { userId: user.id }, input: { name: "Nieuw BV", korParticipations: [{ from: "2026-01-01" }] } }));
+    const created = await runAsUser(user.id, () =>
+      createBusiness({ caller: { userId: user.id }, input: { name: "Nieuw BV", korParticipations: [{ from: "2026-01-01" }] } }),
+    );
     expect(created).toMatchObject({ name: "Nieuw BV", role: "OWNER" });
     expect(await runAsUser(user.id, () => db().korParticipation.count({ where: { businessId: created.id } }))).toBe(1);
     expect(await runAsUser(ownerB.id, () => db().business.findUnique({ where: { id: created.id } }))).toBeNull();
@@ -339,14 +449,20 @@ describe("row-level security through the app's pool and Prisma", () => {
 
   it("an invited accountant sees the business's name, not its books, until it accepts", async () => {
     const accountant = await createUser("rls-accountant");
-    const invitation = await runAsUser(ownerA.id, () => inviteAccountant({ caller: { userId: ownerA.id }, businessId: businessA, input: { email: accountant.email, access: "READ_ONLY" } }));
+    const invitation = await runAsUser(ownerA.id, () =>
+      inviteAccountant({ caller: { userId: ownerA.id }, businessId: businessA, input: { email: accountant.email, access: "READ_ONLY" } }),
+    );
     const mine = await runAsUser(accountant.id, () => listMyInvitations({ caller: { userId: accountant.id } }));
     expect(mine).toEqual([expect.objectContaining({ id: invitation.id, businessId: businessA, businessName: "A BV" })]);
     expect(await runAsUser(accountant.id, () => db().invoice.count({ where: { businessId: businessA } }))).toBe(0);
     const token = await mailedInvitationToken(invitation.id);
     await runAsUser(accountant.id, () => respondToInvitation({ caller: { userId: accountant.id }, token, accept: true }));
     expect(await runAsUser(accountant.id, () => db().invoice.count({ where: { businessId: businessA } }))).toBe(1);
-    expect(await runAsSystem(() => db().auditLog.count({ where: { businessId: businessA, action: "accountant.accept", actorId: accountant.id } }))).toBe(1);
+    expect(
+      await runAsSystem(() =>
+        db().auditLog.count({ where: { businessId: businessA, action: "accountant.accept", actorId: accountant.id } }),
+      ),
+    ).toBe(1);
   });
 
   it("the list query stays one cheap index scan with 10,000 invoices under RLS", async () => {
@@ -361,7 +477,15 @@ describe("row-level security through the app's pool and Prisma", () => {
       ),
     );
     await asOwner((client) => client.query(`ANALYZE "Invoice"`));
-    type PlanNode = { "Node Type": string; "Parent Relationship"?: string; "Actual Loops": number; "Actual Rows": number; Output?: string[]; "Index Name"?: string; Plans?: PlanNode[] };
+    type PlanNode = {
+      "Node Type": string;
+      "Parent Relationship"?: string;
+      "Actual Loops": number;
+      "Actual Rows": number;
+      Output?: string[];
+      "Index Name"?: string;
+      Plans?: PlanNode[];
+    };
     type Explained = { Plan: PlanNode & { "Total Cost": number }; "Execution Time": number };
     const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
     const explain = (sql: string) => async (client: pg.Client) => {
@@ -370,7 +494,10 @@ describe("row-level security through the app's pool and Prisma", () => {
     };
     const list = `SELECT * FROM "Invoice" WHERE "businessId" = $1 AND "deletedAt" IS NULL ORDER BY date DESC, sequence DESC, number DESC, id DESC LIMIT 50`;
     const total = `SELECT count(*), sum("netCents") FROM "Invoice" WHERE "businessId" = $1 AND "deletedAt" IS NULL`;
-    for (const [name, sql] of [["list (50 of 10,000)", list], ["total over 10,000", total]] as const) {
+    for (const [name, sql] of [
+      ["list (50 of 10,000)", list],
+      ["total over 10,000", total],
+    ] as const) {
       const owner = await asOwner(explain(sql));
       const app = await asApp({ userId: user.id }, explain(sql));
       // The visible businesses are computed once per statement (an InitPlan), not per row,
@@ -398,4 +525,3 @@ describe("row-level security through the app's pool and Prisma", () => {
     expect(counted).toBe(10_000);
   });
 });
-

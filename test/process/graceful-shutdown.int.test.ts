@@ -122,7 +122,13 @@ describe("server.ts graceful shutdown", () => {
     let output = "";
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL!, NEXTAUTH_SECRET: "process-test-secret-0123456789", ALERT_WORKER_POLL_MS: "100" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: process.env.DATABASE_URL!,
+        NEXTAUTH_SECRET: "process-test-secret-0123456789",
+        ALERT_WORKER_POLL_MS: "100",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     children.push(child);

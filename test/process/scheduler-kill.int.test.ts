@@ -67,32 +67,59 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 }
 
 describe("a worker SIGKILLed in the middle of the daily schedule", () => {
-  it("has the job retried on another worker after its missed heartbeat, completed once, the day's work done once", { timeout: 120_000 }, async () => {
+  it("has the job retried on another worker after its missed heartbeat, completed once, the day's work done once", {
+    timeout: 120_000,
+  }, async () => {
     const owner = await createUser("daily-kill");
     const businessIds: string[] = [];
     for (let i = 0; i < BUSINESSES; i++) {
       const business = await createOwnedBusiness(owner.id, `Dagelijks ${i} BV`);
       // €17,000: past 80% of the KOR threshold, so the day's evaluation raises one alert with a mail.
-      await createInvoice({ caller: { userId: owner.id }, businessId: business.id, input: { number: `D-${i}`, date: `${amsterdamToday().slice(0, 4)}-01-02`, customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 1_700_000 } });
+      await createInvoice({
+        caller: { userId: owner.id },
+        businessId: business.id,
+        input: {
+          number: `D-${i}`,
+          date: `${amsterdamToday().slice(0, 4)}-01-02`,
+          customer: { name: "Klant" },
+          category: "NL_STANDARD",
+          netCents: 1_700_000,
+        },
+      });
       businessIds.push(business.id);
     }
     // The invoices' own evaluations are dropped: the daily schedule is what must evaluate them.
     await db().outboxJob.deleteMany({ where: { kind: "EVALUATE", businessId: { in: businessIds } } });
     const day = amsterdamToday();
     const progress = async () => {
-      const rows = await db().outboxJob.findMany({ where: { businessId: { in: businessIds }, dedupeKey: { startsWith: "daily:" } }, select: { status: true } });
+      const rows = await db().outboxJob.findMany({
+        where: { businessId: { in: businessIds }, dedupeKey: { startsWith: "daily:" } },
+        select: { status: true },
+      });
       return { queued: rows.length, sent: rows.filter((row) => row.status === "SENT").length };
     };
 
     const first = await startWorker();
-    boss = new PgBoss({ connectionString: env().workerDatabaseUrl!, schema: SCHEDULER_SCHEMA, createSchema: false, supervise: false, schedule: false, max: 2 });
+    boss = new PgBoss({
+      connectionString: env().workerDatabaseUrl!,
+      schema: SCHEDULER_SCHEMA,
+      createSchema: false,
+      supervise: false,
+      schedule: false,
+      max: 2,
+    });
     await boss.start();
     const jobId = await boss.send(QUEUES.daily, null);
     expect(jobId).not.toBeNull();
     const job = async () => (await boss!.findJobs(QUEUES.daily, { id: jobId! }))[0]!;
 
     // Killed while the job is active and the day's evaluations are partly done.
-    const atKill = await waitFor(async () => ({ state: (await job()).state, ...(await progress()) }), (p) => (p.state === "active" && p.sent > 0) || p.state === "completed", 60_000, 20);
+    const atKill = await waitFor(
+      async () => ({ state: (await job()).state, ...(await progress()) }),
+      (p) => (p.state === "active" && p.sent > 0) || p.state === "completed",
+      60_000,
+      20,
+    );
     expect(atKill.state).toBe("active");
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
@@ -114,13 +141,27 @@ describe("a worker SIGKILLed in the middle of the daily schedule", () => {
 
     // The day's work, exactly once: every business evaluated once today, one alert and one mail each.
     await waitFor(progress, (p) => p.sent === BUSINESSES, 30_000, 200);
-    const daily = await db().outboxJob.groupBy({ by: ["dedupeKey"], where: { businessId: { in: businessIds }, dedupeKey: { startsWith: "daily:" } }, _count: true });
+    const daily = await db().outboxJob.groupBy({
+      by: ["dedupeKey"],
+      where: { businessId: { in: businessIds }, dedupeKey: { startsWith: "daily:" } },
+      _count: true,
+    });
     expect(daily).toHaveLength(BUSINESSES);
-    expect(daily.every((row) => row._count === 1 && row.dedupeKey === `daily:${businessIds.find((id) => row.dedupeKey!.includes(id))}:${day}`)).toBe(true);
-    const alerts = await db().businessAlert.groupBy({ by: ["businessId", "code"], where: { businessId: { in: businessIds } }, _count: true });
+    expect(
+      daily.every((row) => row._count === 1 && row.dedupeKey === `daily:${businessIds.find((id) => row.dedupeKey!.includes(id))}:${day}`),
+    ).toBe(true);
+    const alerts = await db().businessAlert.groupBy({
+      by: ["businessId", "code"],
+      where: { businessId: { in: businessIds } },
+      _count: true,
+    });
     expect(alerts.filter((row) => row._count !== 1)).toEqual([]);
     expect(new Set(alerts.map((row) => row.businessId)).size).toBe(BUSINESSES);
-    const mails = await db().outboxJob.groupBy({ by: ["businessId", "subject"], where: { businessId: { in: businessIds }, kind: "ALERT_EMAIL" }, _count: true });
+    const mails = await db().outboxJob.groupBy({
+      by: ["businessId", "subject"],
+      where: { businessId: { in: businessIds }, kind: "ALERT_EMAIL" },
+      _count: true,
+    });
     expect(mails.filter((row) => row._count !== 1)).toEqual([]);
     expect(new Set(mails.map((row) => row.businessId)).size).toBe(BUSINESSES);
   });

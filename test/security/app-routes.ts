@@ -41,15 +41,18 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/forgot-password": "asks for an e-mail address; the same answer whether or not an account exists (lib/auth/password-reset tests)",
   "/reset-password": "sets a new password with a single-use token from the mail, no session (lib/auth/password-reset tests)",
   "/verify-email": "verifies an address by the single-use token from the mail, no session needed (test/users/registration.int.test.ts)",
-  "/invitation": "an invitation by the single-use token from its mail, shown only to the signed-in verified invitee (test/accountant/verified-invitations.int.test.ts)",
+  "/invitation":
+    "an invitation by the single-use token from its mail, shown only to the signed-in verified invitee (test/accountant/verified-invitations.int.test.ts)",
   "/unsubscribe": "confirms an unsubscribe by its signed token, no session (lib/notifications unsubscribe tests)",
   "/api/auth/[...nextauth]": "next-auth's sign-in, session and sign-out endpoints",
   "/api/health": "liveness and database check, no data",
   "/api/ready": "readiness: database reachable and not shutting down, no data",
   "/api/v1/openapi.json": "the public API description",
   "/api/notifications/unsubscribe": "one-click unsubscribe by signed token, no session (lib/notifications unsubscribe tests)",
-  "/api/calendar/[secret]": "a user's calendar feed by its secret URL for calendar apps, no session; an unknown or revoked secret answers 404, the deadlines are read as the feed's user (lib/calendar/calendar-feed.int.test.ts)",
-  "/api/passkeys/login-options": "a single-use WebAuthn challenge for the login page, before anyone is logged in; no data (test/api/passkeys.int.test.ts)",
+  "/api/calendar/[secret]":
+    "a user's calendar feed by its secret URL for calendar apps, no session; an unknown or revoked secret answers 404, the deadlines are read as the feed's user (lib/calendar/calendar-feed.int.test.ts)",
+  "/api/passkeys/login-options":
+    "a single-use WebAuthn challenge for the login page, before anyone is logged in; no data (test/api/passkeys.int.test.ts)",
 };
 
 /**
@@ -81,7 +84,10 @@ function walk(dir: string, name: RegExp): string[] {
 
 /** app/(app)/businesses/[businessId]/page.tsx → /businesses/[businessId] */
 export function urlPattern(file: string): string {
-  const segments = path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+  const segments = path
+    .relative(APP_DIR, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
   return `/${segments.join("/")}`;
 }
 
@@ -93,7 +99,15 @@ export function dynamicSegments(pattern: string): string[] {
 export function exportedMethods(source: string): { methods: HttpMethod[]; notAllowed: HttpMethod[] } {
   const methods: HttpMethod[] = [];
   const notAllowed: HttpMethod[] = [];
-  const reexports = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) => match[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/).pop()!.trim()));
+  const reexports = [...source.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((match) =>
+    match[1]!.split(",").map((part) =>
+      part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!
+        .trim(),
+    ),
+  );
   for (const method of HTTP_METHODS) {
     const declared = new RegExp(`export\\s+(async\\s+)?function\\s+${method}\\b|export\\s+const\\s+${method}\\s*=`).test(source);
     if (!declared && !reexports.includes(method)) continue;
@@ -115,15 +129,24 @@ export function collectRoutes(): AppRoute[] {
     .sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
-export type Classification = { kind: "tenant" } | { kind: "user"; reason: string } | { kind: "public"; reason: string } | { kind: "unclassified"; problem: string };
+export type Classification =
+  | { kind: "tenant" }
+  | { kind: "user"; reason: string }
+  | { kind: "public"; reason: string }
+  | { kind: "unclassified"; problem: string };
 
 export function classify(pattern: string): Classification {
   if (PUBLIC_ROUTES[pattern]) return { kind: "public", reason: PUBLIC_ROUTES[pattern] };
   if (USER_ROUTES[pattern]) return { kind: "user", reason: USER_ROUTES[pattern] };
   const segments = dynamicSegments(pattern);
   const unknown = segments.filter((segment) => !SEGMENT_VALUES[segment]);
-  if (unknown.length) return { kind: "unclassified", problem: `${pattern}: add [${unknown.join("], [")}] to SEGMENT_VALUES in test/security/app-routes.ts` };
-  if (segments.length === 0) return { kind: "unclassified", problem: `${pattern}: list it in USER_ROUTES or PUBLIC_ROUTES (with a reason) in test/security/app-routes.ts` };
+  if (unknown.length)
+    return { kind: "unclassified", problem: `${pattern}: add [${unknown.join("], [")}] to SEGMENT_VALUES in test/security/app-routes.ts` };
+  if (segments.length === 0)
+    return {
+      kind: "unclassified",
+      problem: `${pattern}: list it in USER_ROUTES or PUBLIC_ROUTES (with a reason) in test/security/app-routes.ts`,
+    };
   return { kind: "tenant" };
 }
 

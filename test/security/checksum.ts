@@ -36,7 +36,10 @@ export async function databaseChecksum(query: Query): Promise<Record<string, Tab
   const rows = await query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
-  return checksumTables(query, rows.map((row) => row.table_name).filter((name) => !BOOKKEEPING_TABLES.includes(name)));
+  return checksumTables(
+    query,
+    rows.map((row) => row.table_name).filter((name) => !BOOKKEEPING_TABLES.includes(name)),
+  );
 }
 
 async function checksumTables(query: Query, tables: string[], businessIds?: string[]): Promise<Record<string, TableChecksum>> {
@@ -47,6 +50,9 @@ async function checksumTables(query: Query, tables: string[], businessIds?: stri
     const where = businessIds ? `WHERE t."${key}"::text = ANY($1::text[])` : "";
     return `SELECT '${table}' AS "table", count(*)::int AS rows, md5(string_agg((to_jsonb(t)${excluded})::text, E'\\n' ORDER BY (to_jsonb(t)${excluded})::text)) AS md5 FROM "${table}" t ${where}`;
   });
-  const rows = await query<{ table: string; rows: number; md5: string | null }>(parts.join("\nUNION ALL\n"), businessIds ? [businessIds] : []);
+  const rows = await query<{ table: string; rows: number; md5: string | null }>(
+    parts.join("\nUNION ALL\n"),
+    businessIds ? [businessIds] : [],
+  );
   return Object.fromEntries(rows.map((row) => [row.table, { rows: row.rows, md5: row.md5 ?? "" }]));
 }

@@ -19,7 +19,15 @@ import { exportTurnoverStatement } from "@/lib/turnover/export-turnover-statemen
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { ROOT } from "@/test/security/app-routes";
 
-const PAYLOADS = ['=HYPERLINK("http://evil.example/phish","Klik")', "@SUM(1+1)*cmd|' /C calc'!A0", "+31 6 1234 5678", "-2+3+cmd|' /C calc'!A0", "\t=1+2", "\r=1+3", "=cmd|' /C notepad'!A1"];
+const PAYLOADS = [
+  '=HYPERLINK("http://evil.example/phish","Klik")',
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  "+31 6 1234 5678",
+  "-2+3+cmd|' /C calc'!A0",
+  "\t=1+2",
+  "\r=1+3",
+  "=cmd|' /C notepad'!A1",
+];
 const payloadNumber = (text: string) => text.slice(0, 40);
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
@@ -54,10 +62,17 @@ describe("the CSV files the product writes", () => {
   it("are all known here, and all written by lib/http/csv.ts", () => {
     const files = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "lib"))];
     const rel = (file: string) => path.relative(ROOT, file);
-    const csvRoutes = files.filter((file) => /route\.ts$/.test(file) && /csvDownload|text\/csv/.test(fs.readFileSync(file, "utf8")) && !CSV_READERS.some((reader) => rel(file).startsWith(reader)));
+    const csvRoutes = files.filter(
+      (file) =>
+        /route\.ts$/.test(file) &&
+        /csvDownload|text\/csv/.test(fs.readFileSync(file, "utf8")) &&
+        !CSV_READERS.some((reader) => rel(file).startsWith(reader)),
+    );
     expect(csvRoutes.map(rel).sort()).toEqual(Object.keys(CSV_ROUTES).sort());
     for (const [route, writer] of Object.entries(CSV_ROUTES)) expect(fs.readFileSync(path.join(ROOT, route), "utf8")).toContain(writer);
-    const ownWriters = files.filter((file) => /\bunparse\s*\(|\.join\(\s*["'],["']\s*\)\s*\+?\s*["']\\r?\\n/.test(fs.readFileSync(file, "utf8"))).map(rel);
+    const ownWriters = files
+      .filter((file) => /\bunparse\s*\(|\.join\(\s*["'],["']\s*\)\s*\+?\s*["']\\r?\\n/.test(fs.readFileSync(file, "utf8")))
+      .map(rel);
     expect(ownWriters).toEqual(["lib/http/csv.ts"]);
   });
 
@@ -70,18 +85,48 @@ describe("the CSV files the product writes", () => {
       businessId = (await createOwnedBusiness(owner.id, "Formule BV")).id;
       const caller = { userId: owner.id };
       // The first invoice crosses the €20,000 limit; every later one is in the remediation list.
-      await createInvoice({ caller, businessId, input: { number: "2025-000", date: "2025-01-02", customer: { name: "Groot BV" }, category: "NL_STANDARD", netCents: 2_100_000, vatCents: 0 } });
+      await createInvoice({
+        caller,
+        businessId,
+        input: {
+          number: "2025-000",
+          date: "2025-01-02",
+          customer: { name: "Groot BV" },
+          category: "NL_STANDARD",
+          netCents: 2_100_000,
+          vatCents: 0,
+        },
+      });
       let day = 10;
       for (const payload of PAYLOADS) {
         const number = payload.slice(0, 40);
         await createInvoice({
           caller,
           businessId,
-          input: { number, date: `2025-03-${day++}`, customer: { name: payload, country: "NL", type: "business" }, description: payload, category: "NL_STANDARD", netCents: 10_000, vatCents: 0 },
+          input: {
+            number,
+            date: `2025-03-${day++}`,
+            customer: { name: payload, country: "NL", type: "business" },
+            description: payload,
+            category: "NL_STANDARD",
+            netCents: 10_000,
+            vatCents: 0,
+          },
         });
       }
       // A credit note: a negative amount, which must stay a number.
-      await createInvoice({ caller, businessId, input: { number: "2025-CN", date: "2025-04-01", customer: { name: "Groot BV" }, category: "NL_STANDARD", netCents: -5_000, vatCents: 0 } });
+      await createInvoice({
+        caller,
+        businessId,
+        input: {
+          number: "2025-CN",
+          date: "2025-04-01",
+          customer: { name: "Groot BV" },
+          category: "NL_STANDARD",
+          netCents: -5_000,
+          vatCents: 0,
+        },
+      });
     });
 
     it("the invoice export neutralises every cell and keeps negative amounts numbers", async () => {
@@ -115,10 +160,29 @@ describe("the CSV files the product writes", () => {
         await createInvoice({
           caller,
           businessId,
-          input: { number: `icp${payload.slice(0, 30)}`, date: `2025-05-${day++}`, customer: { name: payload, country: "DE", type: "business", vatId: `DE${100_000_000 + day}` }, category: "EU_B2B_GOODS", netCents: 10_000, vatCents: 0 },
+          input: {
+            number: `icp${payload.slice(0, 30)}`,
+            date: `2025-05-${day++}`,
+            customer: { name: payload, country: "DE", type: "business", vatId: `DE${100_000_000 + day}` },
+            category: "EU_B2B_GOODS",
+            netCents: 10_000,
+            vatCents: 0,
+          },
         });
       }
-      await createInvoice({ caller, businessId, input: { number: payloadNumber("=oss"), date: "2025-06-01", customer: { name: "=Kunde" }, category: "EU_B2C_FOREIGN_VAT", country: "DE", netCents: -2_000, vatCents: -380 } });
+      await createInvoice({
+        caller,
+        businessId,
+        input: {
+          number: payloadNumber("=oss"),
+          date: "2025-06-01",
+          customer: { name: "=Kunde" },
+          category: "EU_B2C_FOREIGN_VAT",
+          country: "DE",
+          netCents: -2_000,
+          vatCents: -380,
+        },
+      });
       const csv = await exportIcpOss({ caller, businessId, year: "2025" });
       expect(csv).toContain("HYPERLINK");
       expect(csv).toContain("-380");

@@ -45,7 +45,10 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 
 export async function seedVictim(password: string): Promise<Seeded> {
   const suffix = crypto.randomBytes(4).toString("hex");
   const passwordHash = await hashPassword(password);
-  const user = (label: string, name: string) => db().user.create({ data: { email: `${label}-${suffix}@isolatie.drempel.nl`, name: `${name} ${suffix}`, passwordHash, emailVerifiedAt: new Date() } });
+  const user = (label: string, name: string) =>
+    db().user.create({
+      data: { email: `${label}-${suffix}@isolatie.drempel.nl`, name: `${name} ${suffix}`, passwordHash, emailVerifiedAt: new Date() },
+    });
   const owner = await user("slachtoffer", "Vera Slachtoffer");
   const accountant = await user("oud-boekhouder", "Otto Oud-Boekhouder");
   const outsider = await user("buitenstaander", "Bert Buitenstaander");
@@ -56,26 +59,53 @@ export async function seedVictim(password: string): Promise<Seeded> {
     input: { name: businessName, kvkNumber: "12345678", korParticipations: [{ from: `${Number(today.slice(0, 4)) - 1}-01-01` }] },
   });
 
-  const invitation = await inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email, access: "READ_WRITE" } });
+  const invitation = await inviteAccountant({
+    caller: { userId: owner.id },
+    businessId: business.id,
+    input: { email: accountant.email, access: "READ_WRITE" },
+  });
   await respondToInvitation({ caller: { userId: accountant.id }, token: await mailedInvitationToken(invitation.id), accept: true });
   const customer = `Geheime Klant ${suffix}`;
   const description = `Geheim project ${suffix}`;
   const invoiceIds: string[] = [];
   // 3 × €6,000 = 90% of the €20,000 KOR limit, then €3,000 over it: alerts for the owner
   // and the accountant, and an invoice sent without VAT (the remediation download has a line).
-  for (const [i, netCents] of [[1, 600_000], [2, 600_000], [3, 600_000], [4, 300_000]] as const) {
+  for (const [i, netCents] of [
+    [1, 600_000],
+    [2, 600_000],
+    [3, 600_000],
+    [4, 300_000],
+  ] as const) {
     const invoice = await createInvoice({
       caller: { userId: owner.id },
       businessId: business.id,
-      input: { number: `GEHEIM-${suffix}-${i}`, date: today, sequence: i, customer: { name: customer }, category: "NL_STANDARD", netCents, description },
+      input: {
+        number: `GEHEIM-${suffix}-${i}`,
+        date: today,
+        sequence: i,
+        customer: { name: customer },
+        category: "NL_STANDARD",
+        netCents,
+        description,
+      },
     });
     invoiceIds.push(invoice.id);
   }
   // A bank statement with a payment from the secret customer: a candidate only the owner may see or decide.
   const camt = `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>V</MsgId><CreDtTm>${today}T06:00:00Z</CreDtTm></GrpHdr><Stmt><Id>V-${suffix}</Id><CreDtTm>${today}T06:00:00Z</CreDtTm><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct><Ntry><Amt Ccy="EUR">123.45</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>${today}</Dt></BookgDt><AcctSvcrRef>V-${suffix}-1</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>${customer}</Nm></Dbtr><DbtrAcct><Id><IBAN>NL20INGB0001234567</IBAN></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>${description}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>`;
-  const { candidates } = await importBankStatement({ caller: { userId: owner.id }, businessId: business.id, bytes: new TextEncoder().encode(camt) });
+  const { candidates } = await importBankStatement({
+    caller: { userId: owner.id },
+    businessId: business.id,
+    bytes: new TextEncoder().encode(camt),
+  });
   // A purchase whose supplier is a secret too (purchases pages and API).
-  const purchaseId = (await createPurchase({ caller: { userId: owner.id }, businessId: business.id, input: { date: today, supplier: { name: `Geheime Leverancier ${suffix}` }, netCents: 50_000, description } })).id;
+  const purchaseId = (
+    await createPurchase({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { date: today, supplier: { name: `Geheime Leverancier ${suffix}` }, netCents: 50_000, description },
+    })
+  ).id;
   const outsiderBusiness = await createBusiness({ caller: { userId: outsider.id }, input: { name: `Buurman Zaak ${suffix}` } });
   await createInvoice({
     caller: { userId: outsider.id },

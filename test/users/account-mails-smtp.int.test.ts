@@ -41,7 +41,9 @@ afterAll(async () => {
 describe("account mails over SMTP", () => {
   it("registration's verification link, as received, verifies the address once; the outbox keeps no live link", async () => {
     const email = `smtp-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`;
-    await runWithoutContext(() => registerUser({ input: { name: "Sam Smtp", email, password: "een-lang-wachtwoord" }, ip: `192.0.2.${crypto.randomInt(1, 250)}` }));
+    await runWithoutContext(() =>
+      registerUser({ input: { name: "Sam Smtp", email, password: "een-lang-wachtwoord" }, ip: `192.0.2.${crypto.randomInt(1, 250)}` }),
+    );
     await deliver();
     const [mail] = smtp.mailsTo(email);
     expect(mail?.subject).toBeTruthy();
@@ -60,12 +62,18 @@ describe("account mails over SMTP", () => {
     const owner = await createUser("smtp-owner");
     const business = await createOwnedBusiness(owner.id, "Studio Smtp");
     const accountant = await createUser("smtp-accountant");
-    await runAsUser(owner.id, () => inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email, access: "READ_ONLY" } }));
+    await runAsUser(owner.id, () =>
+      inviteAccountant({ caller: { userId: owner.id }, businessId: business.id, input: { email: accountant.email, access: "READ_ONLY" } }),
+    );
     await deliver();
     const [mail] = smtp.mailsTo(accountant.email);
     const token = linkToken(mail?.text, "/invitation");
-    await expect(runAsUser(accountant.id, () => respondToInvitation({ caller: { userId: accountant.id }, token, accept: true }))).resolves.toEqual({ businessId: business.id });
-    const membership = await db().membership.findUnique({ where: { businessId_userId: { businessId: business.id, userId: accountant.id } } });
+    await expect(
+      runAsUser(accountant.id, () => respondToInvitation({ caller: { userId: accountant.id }, token, accept: true })),
+    ).resolves.toEqual({ businessId: business.id });
+    const membership = await db().membership.findUnique({
+      where: { businessId_userId: { businessId: business.id, userId: accountant.id } },
+    });
     expect(membership).toMatchObject({ role: "ACCOUNTANT", access: "READ_ONLY" });
   });
 });

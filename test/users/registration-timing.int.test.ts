@@ -27,12 +27,17 @@ const median = (values: number[]) => {
 
 async function timed(email: string, i: number): Promise<number> {
   const started = performance.now();
-  await registerUser({ input: { name: `Timing ${i}`, email, password: "een-lang-wachtwoord" }, ip: `203.0.113.${i % 250}-${run}-${email}` });
+  await registerUser({
+    input: { name: `Timing ${i}`, email, password: "een-lang-wachtwoord" },
+    ip: `203.0.113.${i % 250}-${run}-${email}`,
+  });
   return performance.now() - started;
 }
 
 beforeAll(async () => {
-  await db().user.createMany({ data: knownEmails.map((email, i) => ({ email, name: `Bekend ${i}`, passwordHash: "not-a-real-hash", emailVerifiedAt: new Date() })) });
+  await db().user.createMany({
+    data: knownEmails.map((email, i) => ({ email, name: `Bekend ${i}`, passwordHash: "not-a-real-hash", emailVerifiedAt: new Date() })),
+  });
 });
 
 afterAll(async () => {

@@ -24,12 +24,20 @@ const resendVerificationMail = (options: Parameters<typeof resendAsWeb>[0]) => r
 const PASSWORD = "een-lang-wachtwoord";
 const uniqueAddress = (label: string) => `${label}-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`;
 const uniqueIp = () => `198.51.100.${crypto.randomInt(1, 250)}-${crypto.randomBytes(3).toString("hex")}`;
-const accountMails = (email: string) => db().outboxJob.findMany({ where: { kind: "ACCOUNT_EMAIL", toAddress: email }, orderBy: { createdAt: "asc" } });
+const accountMails = (email: string) =>
+  db().outboxJob.findMany({ where: { kind: "ACCOUNT_EMAIL", toAddress: email }, orderBy: { createdAt: "asc" } });
 
 describe("registering", () => {
   it("answers an existing address exactly as a new one; the holder gets a note, the newcomer a link", async () => {
     const holderEmail = uniqueAddress("bestaand");
-    const holder = await db().user.create({ data: { email: holderEmail, name: "Hanna Houder", passwordHash: await hashPassword("het-oude-wachtwoord"), emailVerifiedAt: new Date() } });
+    const holder = await db().user.create({
+      data: {
+        email: holderEmail,
+        name: "Hanna Houder",
+        passwordHash: await hashPassword("het-oude-wachtwoord"),
+        emailVerifiedAt: new Date(),
+      },
+    });
     const newEmail = uniqueAddress("nieuw");
     const answers = [
       await registerUser({ input: { name: "Nina Nieuw", email: newEmail, password: PASSWORD }, ip: uniqueIp() }),
@@ -61,10 +69,17 @@ describe("registering", () => {
       ["aaaaaaaaaa", uniqueAddress("kort"), "validation.passwordShort"],
       ["aaaaaaaaaaaaaaaa", uniqueAddress("herhaling"), "validation.passwordCommon"],
       ["password1234", uniqueAddress("bekend"), "validation.passwordCommon"],
-      ["zonnebloem-atelier-2026", `zonnebloem.atelier@${crypto.randomBytes(3).toString("hex")}.test.drempel.nl`, "validation.passwordContainsEmail"],
+      [
+        "zonnebloem-atelier-2026",
+        `zonnebloem.atelier@${crypto.randomBytes(3).toString("hex")}.test.drempel.nl`,
+        "validation.passwordContainsEmail",
+      ],
     ];
     for (const [password, email, message] of cases) {
-      await expect(registerUser({ input: { name: "Zwak", email, password }, ip: uniqueIp() }), password).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { password: message } });
+      await expect(registerUser({ input: { name: "Zwak", email, password }, ip: uniqueIp() }), password).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        fields: { password: message },
+      });
       expect(await db().user.count({ where: { email } })).toBe(0);
     }
   });
@@ -72,7 +87,9 @@ describe("registering", () => {
   it("limits registrations per address alike for new and existing addresses", async () => {
     const email = uniqueAddress("herhaald");
     for (let i = 0; i < 3; i++) await registerUser({ input: { name: "Herhaald", email, password: PASSWORD }, ip: uniqueIp() });
-    await expect(registerUser({ input: { name: "Herhaald", email, password: PASSWORD }, ip: uniqueIp() })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(registerUser({ input: { name: "Herhaald", email, password: PASSWORD }, ip: uniqueIp() })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     expect(await accountMails(email)).toHaveLength(3);
   });
 });
@@ -82,9 +99,14 @@ describe("verifying the address", () => {
     const email = uniqueAddress("verifieer");
     await registerUser({ input: { name: "Vera", email, password: PASSWORD }, ip: uniqueIp() });
     const token = await mailedVerificationToken(email);
-    await expect(verifyEmail({ token, now: new Date(Date.now() + 49 * 3_600_000) })).rejects.toMatchObject({ fields: { token: "validation.verifyLinkInvalid" } });
+    await expect(verifyEmail({ token, now: new Date(Date.now() + 49 * 3_600_000) })).rejects.toMatchObject({
+      fields: { token: "validation.verifyLinkInvalid" },
+    });
     for (const wrong of ["", "kort", crypto.randomBytes(32).toString("base64url")]) {
-      await expect(verifyEmail({ token: wrong })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { token: "validation.verifyLinkInvalid" } });
+      await expect(verifyEmail({ token: wrong })).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+        fields: { token: "validation.verifyLinkInvalid" },
+      });
     }
     expect((await db().user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).toBeNull();
     await expect(verifyEmail({ token })).resolves.toEqual({ email });
@@ -110,7 +132,9 @@ describe("verifying the address", () => {
     await expect(resendVerificationMail({ caller: { userId: user.id } })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     expect(await accountMails(email)).toHaveLength(4);
     await verifyEmail({ token: await mailedVerificationToken(email) });
-    const verified = await db().user.create({ data: { email: uniqueAddress("al-bevestigd"), name: "Al", passwordHash: "x", emailVerifiedAt: new Date() } });
+    const verified = await db().user.create({
+      data: { email: uniqueAddress("al-bevestigd"), name: "Al", passwordHash: "x", emailVerifiedAt: new Date() },
+    });
     await resendVerificationMail({ caller: { userId: verified.id } });
     expect(await accountMails(verified.email)).toHaveLength(0);
   });
@@ -119,17 +143,30 @@ describe("verifying the address", () => {
 describe("the same password policy on change and reset", () => {
   it("change and reset refuse a common password and the address's local part", async () => {
     const email = `zeilboot.haven@${crypto.randomBytes(3).toString("hex")}.test.drempel.nl`;
-    const user = await db().user.create({ data: { email, name: "Zeil", passwordHash: await hashPassword("het-oude-wachtwoord"), emailVerifiedAt: new Date() } });
-    await expect(changePassword({ caller: { userId: user.id }, input: { currentPassword: "het-oude-wachtwoord", newPassword: "password1234" } })).rejects.toMatchObject({
+    const user = await db().user.create({
+      data: { email, name: "Zeil", passwordHash: await hashPassword("het-oude-wachtwoord"), emailVerifiedAt: new Date() },
+    });
+    await expect(
+      changePassword({ caller: { userId: user.id }, input: { currentPassword: "het-oude-wachtwoord", newPassword: "password1234" } }),
+    ).rejects.toMatchObject({
       fields: { newPassword: "validation.passwordCommon" },
     });
-    await expect(changePassword({ caller: { userId: user.id }, input: { currentPassword: "het-oude-wachtwoord", newPassword: `${email.split("@")[0]}!x` } })).rejects.toMatchObject({
+    await expect(
+      changePassword({
+        caller: { userId: user.id },
+        input: { currentPassword: "het-oude-wachtwoord", newPassword: `${email.split("@")[0]}!x` },
+      }),
+    ).rejects.toMatchObject({
       fields: { newPassword: "validation.passwordContainsEmail" },
     });
     const { token, tokenHash } = generateResetToken();
     await db().passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + 3_600_000) } });
-    await expect(resetPassword({ input: { token, password: "ZEILBOOT.haven-2026" } })).rejects.toMatchObject({ fields: { password: "validation.passwordContainsEmail" } });
-    await expect(resetPassword({ input: { token, password: "aaaaaaaaaaaaaaa" } })).rejects.toMatchObject({ fields: { password: "validation.passwordCommon" } });
+    await expect(resetPassword({ input: { token, password: "ZEILBOOT.haven-2026" } })).rejects.toMatchObject({
+      fields: { password: "validation.passwordContainsEmail" },
+    });
+    await expect(resetPassword({ input: { token, password: "aaaaaaaaaaaaaaa" } })).rejects.toMatchObject({
+      fields: { password: "validation.passwordCommon" },
+    });
     // Refusals changed nothing: the link still works.
     await expect(resetPassword({ input: { token, password: "een-gloednieuw-wachtwoord" } })).resolves.toEqual({ email });
   });

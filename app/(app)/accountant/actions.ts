@@ -17,7 +17,6 @@ import { requestAccess } from "@/lib/accountant/request-access";
 import { shareClient } from "@/lib/accountant/share-client";
 import { withdrawAccessRequest } from "@/lib/accountant/withdraw-access-request";
 
-
 // From the invitation page (app/(auth)/invitation): no revalidation, which would render
 // that page again with its token used up; the answer links on with a full page load.
 export async function respondToInvitationAction(token: string, accept: boolean): Promise<ActionResult<{ businessId: string }>> {
@@ -42,7 +41,12 @@ export async function withdrawInvitationAction(businessId: string, invitationId:
 
 export async function changeAccountantAccessAction(businessId: string, membershipId: string, access: string): Promise<ActionResult<null>> {
   return runAction(async () => {
-    await changeAccountantAccess({ caller: await requireCaller(), businessId: String(businessId), membershipId: String(membershipId), input: { access } });
+    await changeAccountantAccess({
+      caller: await requireCaller(),
+      businessId: String(businessId),
+      membershipId: String(membershipId),
+      input: { access },
+    });
     revalidatePath(`/businesses/${businessId}/settings`);
     return null;
   });

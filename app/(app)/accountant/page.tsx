@@ -103,13 +103,24 @@ export default async function AccountantPage({ searchParams }: Props) {
                 <label htmlFor="client-search" className="block text-sm font-medium">
                   {t("filters.search")}
                 </label>
-                <input id="client-search" name="q" type="search" defaultValue={query.q} className="mt-1 rounded-md border border-slate-300 px-3 py-2" />
+                <input
+                  id="client-search"
+                  name="q"
+                  type="search"
+                  defaultValue={query.q}
+                  className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+                />
               </div>
               <div>
                 <label htmlFor="client-status" className="block text-sm font-medium">
                   {t("filters.status")}
                 </label>
-                <select id="client-status" name="status" defaultValue={query.status} className="mt-1 rounded-md border border-slate-300 px-3 py-2">
+                <select
+                  id="client-status"
+                  name="status"
+                  defaultValue={query.status}
+                  className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+                >
                   <option value="all">{t("status.all")}</option>
                   {CLIENT_STATUSES.map((status) => (
                     <option key={status} value={status}>
@@ -134,7 +145,9 @@ export default async function AccountantPage({ searchParams }: Props) {
               <nav aria-label={t("pagination.label")} className="flex items-center gap-4 text-sm">
                 {overview.page > 1 ? <Link href={overviewHref(query, { page: overview.page - 1 })}>{t("pagination.previous")}</Link> : null}
                 <span>{t("pagination.page", { page: overview.page, count: overview.pageCount })}</span>
-                {overview.page < overview.pageCount ? <Link href={overviewHref(query, { page: overview.page + 1 })}>{t("pagination.next")}</Link> : null}
+                {overview.page < overview.pageCount ? (
+                  <Link href={overviewHref(query, { page: overview.page + 1 })}>{t("pagination.next")}</Link>
+                ) : null}
               </nav>
             ) : null}
           </Card>

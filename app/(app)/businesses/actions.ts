@@ -9,7 +9,6 @@ import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
 
-
 export async function createBusinessAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const business = await createBusiness({ caller: await requireCaller(), input });

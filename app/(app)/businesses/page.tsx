@@ -61,13 +61,21 @@ export default async function BusinessesPage() {
                     </h2>
                     <p className="text-sm text-slate-600">{t(`role.${business.role}`)}</p>
                   </div>
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[business.status]}`} data-testid="business-status">
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${STATUS_STYLE[business.status]}`}
+                    data-testid="business-status"
+                  >
                     {t(`status.${business.status}`)}
                   </span>
                 </div>
                 <div>
                   <p className="text-sm" data-testid="business-turnover">
-                    {t("turnover", { year: business.year, amount: formatCents(business.countedCents, language), percent, limit: formatCents(business.limitCents, language) })}
+                    {t("turnover", {
+                      year: business.year,
+                      amount: formatCents(business.countedCents, language),
+                      percent,
+                      limit: formatCents(business.limitCents, language),
+                    })}
                   </p>
                   <div
                     role="meter"
@@ -78,12 +86,18 @@ export default async function BusinessesPage() {
                     aria-valuetext={`${percent}%`}
                     className="mt-1 h-2 overflow-hidden rounded-full bg-slate-200"
                   >
-                    <div className={`h-full ${business.status === "crossed" ? "bg-red-700" : "bg-brand-600"}`} style={{ width: `${Math.min(100, business.percent)}%` }} />
+                    <div
+                      className={`h-full ${business.status === "crossed" ? "bg-red-700" : "bg-brand-600"}`}
+                      style={{ width: `${Math.min(100, business.percent)}%` }}
+                    />
                   </div>
                 </div>
                 <p className="text-sm" data-testid="business-deadline">
                   {business.nextDeadline
-                    ? t("nextDeadline", { date: formatDate(business.nextDeadline.date, language, "long"), kind: td(business.nextDeadline.kind) })
+                    ? t("nextDeadline", {
+                        date: formatDate(business.nextDeadline.date, language, "long"),
+                        kind: td(business.nextDeadline.kind),
+                      })
                     : t("noDeadline")}
                 </p>
               </Card>

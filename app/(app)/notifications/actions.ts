@@ -7,10 +7,11 @@ import { NOTIFICATION_KINDS } from "@/lib/alerts/notification-kinds";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mark-notifications-read";
 import { updateNotificationSettings } from "@/lib/notifications/notification-settings";
 
-
 // Form actions: an AppError (another user's notification: NOT_FOUND) is a 404/403 page, not a 500.
 export async function markNotificationReadAction(formData: FormData): Promise<void> {
-  await runFormAction(async () => markNotificationRead({ caller: await requireCaller(), notificationId: String(formData.get("notificationId") ?? "") }));
+  await runFormAction(async () =>
+    markNotificationRead({ caller: await requireCaller(), notificationId: String(formData.get("notificationId") ?? "") }),
+  );
   revalidatePath("/", "layout");
 }
 

@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("notifications"))("title") };
 }
 
-const levelStyle = { info: "bg-slate-100 text-slate-800", warning: "bg-amber-100 text-amber-900", critical: "bg-red-100 text-red-900" } as const;
+const levelStyle = {
+  info: "bg-slate-100 text-slate-800",
+  warning: "bg-amber-100 text-amber-900",
+  critical: "bg-red-100 text-red-900",
+} as const;
 
 export default async function NotificationsPage() {
   const user = await requireUser();

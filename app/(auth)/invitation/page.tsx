@@ -56,10 +56,16 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
   }
   const { invitation } = found;
   const language = toLanguage(await getLocale());
-  const values = { business: invitation.businessName, access: t(`access.${invitation.access}`), date: formatDate(invitation.expiresAt.slice(0, 10), language, "long") };
+  const values = {
+    business: invitation.businessName,
+    access: t(`access.${invitation.access}`),
+    date: formatDate(invitation.expiresAt.slice(0, 10), language, "long"),
+  };
   return frame(
     <>
-      <p className="mb-4 text-slate-700">{invitation.invitedBy ? t("invitations.from", { ...values, name: invitation.invitedBy }) : t("invitations.fromUnknown", values)}</p>
+      <p className="mb-4 text-slate-700">
+        {invitation.invitedBy ? t("invitations.from", { ...values, name: invitation.invitedBy }) : t("invitations.fromUnknown", values)}
+      </p>
       <InvitationAnswer token={token as string} businessName={invitation.businessName} />
     </>,
   );

@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("loginTitle") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ registered?: string; reset?: string; callbackUrl?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ registered?: string; reset?: string; callbackUrl?: string }>;
+}) {
   // Signed in already: the landing page ("/" sends an accountant to /accountant, lib/auth/landing-path.ts).
   if (await getCurrentUser()) redirect("/");
   const t = await getTranslations("auth");

@@ -46,7 +46,9 @@ export async function startSmtpCapture(port = 0): Promise<SmtpCapture> {
       if (mails.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`waited for ${count} mails, got ${mails.length}`)), timeoutMs);
-        waiters.push({ count, resolve: () => {
+        waiters.push({
+          count,
+          resolve: () => {
             clearTimeout(timer);
             resolve();
           },

@@ -38,7 +38,10 @@ export function passkeyRelyingParty(): { origin: string; rpID: string } {
 
 async function storeChallenge(purpose: "register" | "login", challenge: string, userId: string | null): Promise<string> {
   const row = await runOnTenantFreeTables(() =>
-    db().webAuthnChallenge.create({ data: { purpose, userId, challenge, expiresAt: new Date(Date.now() + CHALLENGE_MS) }, select: { id: true } }),
+    db().webAuthnChallenge.create({
+      data: { purpose, userId, challenge, expiresAt: new Date(Date.now() + CHALLENGE_MS) },
+      select: { id: true },
+    }),
   );
   return row.id;
 }
@@ -57,12 +60,18 @@ async function takeChallenge(id: string, purpose: "register" | "login", userId: 
 export async function listPasskeys(options: { caller: Caller }): Promise<PasskeyDto[]> {
   const { userId } = options.caller;
   return runAsUser(userId, () =>
-    db().passkey.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { id: true, name: true, createdAt: true, lastUsedAt: true } }),
+    db().passkey.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+    }),
   );
 }
 
 /** The options for the browser's navigator.credentials.create(), and the challenge's id to send back. */
-export async function startPasskeyRegistration(options: { caller: Caller }): Promise<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }> {
+export async function startPasskeyRegistration(options: {
+  caller: Caller;
+}): Promise<{ challengeId: string; options: PublicKeyCredentialCreationOptionsJSON }> {
   const { userId } = options.caller;
   const { rpID } = passkeyRelyingParty();
   const [user, existing] = await runAsUser(userId, () =>
@@ -99,7 +108,8 @@ export async function finishPasskeyRegistration(options: { caller: Caller; input
     expectedRPID: rpID,
     requireUserVerification: true,
   }).catch(() => null);
-  if (!verification?.verified) throw new AppError("VALIDATION_FAILED", "The passkey could not be verified", { fields: { response: "security.passkeys.failed" } });
+  if (!verification?.verified)
+    throw new AppError("VALIDATION_FAILED", "The passkey could not be verified", { fields: { response: "security.passkeys.failed" } });
   const { credential } = verification.registrationInfo;
   return runAsUser(userId, () =>
     db().$transaction(async (tx) => {
@@ -107,10 +117,24 @@ export async function finishPasskeyRegistration(options: { caller: Caller; input
         throw new AppError("CONFLICT", "This passkey is registered already", { fields: { response: "security.passkeys.duplicate" } });
       }
       const passkey = await tx.passkey.create({
-        data: { userId, credentialId: credential.id, publicKey: Buffer.from(credential.publicKey), counter: credential.counter, transports: credential.transports ?? [], name: input.name },
+        data: {
+          userId,
+          credentialId: credential.id,
+          publicKey: Buffer.from(credential.publicKey),
+          counter: credential.counter,
+          transports: credential.transports ?? [],
+          name: input.name,
+        },
         select: { id: true, name: true, createdAt: true, lastUsedAt: true },
       });
-      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.passkeyAdd", entityType: "Passkey", entityId: passkey.id, after: { name: passkey.name } });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: userId,
+        action: "security.passkeyAdd",
+        entityType: "Passkey",
+        entityId: passkey.id,
+        after: { name: passkey.name },
+      });
       return passkey;
     }),
   );
@@ -123,7 +147,13 @@ export async function deletePasskey(options: { caller: Caller; passkeyId: string
     db().$transaction(async (tx) => {
       const { count } = await tx.passkey.deleteMany({ where: { id: options.passkeyId, userId } });
       if (count === 0) throw new AppError("NOT_FOUND", "Passkey not found");
-      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.passkeyRemove", entityType: "Passkey", entityId: options.passkeyId });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: userId,
+        action: "security.passkeyRemove",
+        entityType: "Passkey",
+        entityId: options.passkeyId,
+      });
     }),
   );
 }
@@ -134,7 +164,9 @@ const loginLimits = (ip: string | undefined) => {
 };
 
 /** The options for navigator.credentials.get() on the login page: any passkey of this site. */
-export async function startPasskeyLogin(options: { ip?: string }): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
+export async function startPasskeyLogin(options: {
+  ip?: string;
+}): Promise<{ challengeId: string; options: PublicKeyCredentialRequestOptionsJSON }> {
   await enforceRateLimits(loginLimits(options.ip), "Too many passkey logins");
   const request = await generateAuthenticationOptions({ rpID: passkeyRelyingParty().rpID, userVerification: "required" });
   return { challengeId: await storeChallenge("login", request.challenge, null), options: request };
@@ -161,11 +193,19 @@ export async function verifyPasskeyLogin(options: { input: unknown; ip?: string 
     expectedOrigin: origin,
     expectedRPID: rpID,
     requireUserVerification: true,
-    credential: { id: passkey.credentialId, publicKey: new Uint8Array(passkey.publicKey), counter: Number(passkey.counter), transports: passkey.transports },
+    credential: {
+      id: passkey.credentialId,
+      publicKey: new Uint8Array(passkey.publicKey),
+      counter: Number(passkey.counter),
+      transports: passkey.transports,
+    },
   }).catch(() => null);
   if (!verification?.verified) return null;
   await runAsUser(passkey.userId, () =>
-    db().passkey.update({ where: { id: passkey.id }, data: { counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() } }),
+    db().passkey.update({
+      where: { id: passkey.id },
+      data: { counter: verification.authenticationInfo.newCounter, lastUsedAt: new Date() },
+    }),
   );
   return { userId: passkey.userId };
 }

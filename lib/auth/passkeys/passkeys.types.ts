@@ -6,7 +6,12 @@ const challengeId = z.uuid("validation.invalid");
 // The browser's answer (RegistrationResponseJSON / AuthenticationResponseJSON); its fields
 // are verified by the library, the size is bounded here.
 const webAuthnResponse = z
-  .looseObject({ id: z.string().min(1).max(1024), rawId: z.string().min(1).max(1024), type: z.literal("public-key"), response: z.looseObject({}) })
+  .looseObject({
+    id: z.string().min(1).max(1024),
+    rawId: z.string().min(1).max(1024),
+    type: z.literal("public-key"),
+    response: z.looseObject({}),
+  })
   .refine((value) => JSON.stringify(value).length <= 64_000, "validation.tooLong");
 
 export const finishPasskeyRegistrationSchema = z.object({

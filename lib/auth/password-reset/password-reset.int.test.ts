@@ -9,7 +9,10 @@ import { db } from "@/lib/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { requestPasswordReset as requestPasswordResetAsWeb } from "@/lib/auth/password-reset/request-password-reset";
-import { isResetTokenUsable as isResetTokenUsableAsWeb, resetPassword as resetPasswordAsWeb } from "@/lib/auth/password-reset/reset-password";
+import {
+  isResetTokenUsable as isResetTokenUsableAsWeb,
+  resetPassword as resetPasswordAsWeb,
+} from "@/lib/auth/password-reset/reset-password";
 import { runWithoutContext } from "@/lib/db/db-context";
 import { hashResetToken } from "@/lib/auth/password-reset/reset-token";
 import { REDACTED_BODY } from "@/lib/jobs/claim-jobs";
@@ -20,8 +23,10 @@ import { changePassword } from "@/lib/users/change-password";
 
 // The three steps the web runs for someone not logged in: without a database context, as
 // drempel_app, never in system mode (the worker's role's alone).
-const requestPasswordReset = (options: Parameters<typeof requestPasswordResetAsWeb>[0]) => runWithoutContext(() => requestPasswordResetAsWeb(options));
-const isResetTokenUsable = (options: Parameters<typeof isResetTokenUsableAsWeb>[0]) => runWithoutContext(() => isResetTokenUsableAsWeb(options));
+const requestPasswordReset = (options: Parameters<typeof requestPasswordResetAsWeb>[0]) =>
+  runWithoutContext(() => requestPasswordResetAsWeb(options));
+const isResetTokenUsable = (options: Parameters<typeof isResetTokenUsableAsWeb>[0]) =>
+  runWithoutContext(() => isResetTokenUsableAsWeb(options));
 const resetPassword = (options: Parameters<typeof resetPasswordAsWeb>[0]) => runWithoutContext(() => resetPasswordAsWeb(options));
 
 const APP_URL = "http://drempel.test";
@@ -98,8 +103,17 @@ describe("requesting a reset", () => {
     expect(minutes).toBeLessThan(60.5);
     // Once the mail server has it, the outbox keeps no live link.
     const job = await db().outboxJob.findFirstOrThrow({ where: { userId: user.id, kind: "PASSWORD_RESET_EMAIL" } });
-    expect(job).toMatchObject({ status: "SENT", transport: "smtp", toAddress: user.email, textBody: REDACTED_BODY, htmlBody: REDACTED_BODY });
-    const everywhere = JSON.stringify([await db().passwordResetToken.findMany({ where: { userId: user.id } }), await db().outboxJob.findMany({ where: { userId: user.id } })]);
+    expect(job).toMatchObject({
+      status: "SENT",
+      transport: "smtp",
+      toAddress: user.email,
+      textBody: REDACTED_BODY,
+      htmlBody: REDACTED_BODY,
+    });
+    const everywhere = JSON.stringify([
+      await db().passwordResetToken.findMany({ where: { userId: user.id } }),
+      await db().outboxJob.findMany({ where: { userId: user.id } }),
+    ]);
     expect(everywhere).not.toContain(token);
   });
 
@@ -142,7 +156,10 @@ describe("requesting a reset", () => {
   });
 
   it("refuses an invalid address with a field message", async () => {
-    await expect(requestPasswordReset({ input: { email: "geen-adres" } })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { email: "validation.email" } });
+    await expect(requestPasswordReset({ input: { email: "geen-adres" } })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { email: "validation.email" },
+    });
   });
 
   it("limits requests per address: the 4th in an hour gets RATE_LIMITED with a wait, and creates nothing", async () => {
@@ -159,7 +176,8 @@ describe("requesting a reset", () => {
 
   it("limits requests per IP: the 21st from one IP gets RATE_LIMITED, whatever the address, and creates nothing", async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < 20; i++) await requestPasswordReset({ input: { email: `guess-${i}-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl` }, ip });
+    for (let i = 0; i < 20; i++)
+      await requestPasswordReset({ input: { email: `guess-${i}-${crypto.randomBytes(3).toString("hex")}@test.drempel.nl` }, ip });
     const user = await makeUser();
     await expect(requestPasswordReset({ input: { email: user.email }, ip })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     await makeWorker().runUntilIdle();
@@ -182,7 +200,10 @@ describe("using the link", () => {
     await expect(resetPassword({ input: { token: second.token, password: NEW_PASSWORD } })).resolves.toEqual({ email: user.email });
 
     expect((await userState(user.id)).passwordVersion).toBe(user.passwordVersion + 1);
-    await expect(authenticate({ email: user.email, password: NEW_PASSWORD })).resolves.toMatchObject({ id: user.id, passwordVersion: user.passwordVersion + 1 });
+    await expect(authenticate({ email: user.email, password: NEW_PASSWORD })).resolves.toMatchObject({
+      id: user.id,
+      passwordVersion: user.passwordVersion + 1,
+    });
     await expect(authenticate({ email: user.email, password: OLD_PASSWORD })).resolves.toBeNull();
     const rows = await db().passwordResetToken.findMany({ where: { userId: user.id } });
     expect(rows.map((row) => row.usedAt)).not.toContain(null);
@@ -198,7 +219,9 @@ describe("using the link", () => {
     const { token } = await requestAndReceive(user.email);
     await resetPassword({ input: { token, password: NEW_PASSWORD } });
     const after = await userState(user.id);
-    await expect(resetPassword({ input: { token, password: "een-derde-wachtwoord" } })).rejects.toMatchObject({ fields: { token: "validation.resetLinkInvalid" } });
+    await expect(resetPassword({ input: { token, password: "een-derde-wachtwoord" } })).rejects.toMatchObject({
+      fields: { token: "validation.resetLinkInvalid" },
+    });
     expect(await userState(user.id)).toEqual(after);
   });
 
@@ -219,7 +242,9 @@ describe("using the link", () => {
     const later = new Date(Date.now() + 61 * 60_000);
     await expect(isResetTokenUsable({ token, now: later })).resolves.toBe(false);
     const before = await userState(user.id);
-    await expect(resetPassword({ input: { token, password: NEW_PASSWORD }, now: later })).rejects.toMatchObject({ fields: { token: "validation.resetLinkInvalid" } });
+    await expect(resetPassword({ input: { token, password: NEW_PASSWORD }, now: later })).rejects.toMatchObject({
+      fields: { token: "validation.resetLinkInvalid" },
+    });
     expect(await userState(user.id)).toEqual(before);
     expect((await db().passwordResetToken.findFirstOrThrow({ where: { userId: user.id } })).usedAt).toBeNull();
   });
@@ -227,7 +252,9 @@ describe("using the link", () => {
   it("still works just before it expires", async () => {
     const user = await makeUser();
     const { token } = await requestAndReceive(user.email);
-    await expect(resetPassword({ input: { token, password: NEW_PASSWORD }, now: new Date(Date.now() + 59 * 60_000) })).resolves.toEqual({ email: user.email });
+    await expect(resetPassword({ input: { token, password: NEW_PASSWORD }, now: new Date(Date.now() + 59 * 60_000) })).resolves.toEqual({
+      email: user.email,
+    });
   });
 
   it("refuses a wrong or malformed token with the same message", async () => {
@@ -259,7 +286,9 @@ describe("using the link", () => {
     const { token } = await requestAndReceive(user.email);
     await changePassword({ caller: { userId: user.id }, input: { currentPassword: OLD_PASSWORD, newPassword: NEW_PASSWORD } });
     await expect(isResetTokenUsable({ token })).resolves.toBe(false);
-    await expect(resetPassword({ input: { token, password: "een-derde-wachtwoord" } })).rejects.toMatchObject({ fields: { token: "validation.resetLinkInvalid" } });
+    await expect(resetPassword({ input: { token, password: "een-derde-wachtwoord" } })).rejects.toMatchObject({
+      fields: { token: "validation.resetLinkInvalid" },
+    });
     await expect(authenticate({ email: user.email, password: NEW_PASSWORD })).resolves.toMatchObject({ id: user.id });
   });
 });

@@ -10,7 +10,12 @@ import { generateResetToken, resetLink } from "@/lib/auth/password-reset/reset-t
 import { renderPasswordResetMail } from "@/lib/auth/password-reset/render-password-reset-mail";
 
 /** Runs in the worker's system context; throws (so the job is retried) when the claim was lost. */
-export async function prepareResetMail(options: { job: ClaimedJob; workerId: string; now: Date; appUrl: string }): Promise<"queued" | "no-account"> {
+export async function prepareResetMail(options: {
+  job: ClaimedJob;
+  workerId: string;
+  now: Date;
+  appUrl: string;
+}): Promise<"queued" | "no-account"> {
   const { job, workerId, now } = options;
   const claim = { id: job.id, lockedBy: workerId, status: "SENDING" as const };
   const email = job.toAddress ?? "";
@@ -23,7 +28,10 @@ export async function prepareResetMail(options: { job: ClaimedJob; workerId: str
   const { token, tokenHash } = generateResetToken();
   const mail = renderPasswordResetMail({ locale: user.locale, name: user.name, link: resetLink(options.appUrl, token), minutes });
   await db().$transaction(async (tx) => {
-    await tx.passwordResetToken.create({ data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + minutes * 60_000) }, select: { id: true } });
+    await tx.passwordResetToken.create({
+      data: { userId: user.id, tokenHash, expiresAt: new Date(now.getTime() + minutes * 60_000) },
+      select: { id: true },
+    });
     const turned = await tx.outboxJob.updateMany({
       where: claim,
       data: {

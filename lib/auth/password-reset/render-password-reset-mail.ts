@@ -14,7 +14,12 @@ const escapeHtml = (value: string) =>
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
-export function renderPasswordResetMail(options: { locale: ResetMailLocale; name: string; link: string; minutes: number }): RenderedResetMail {
+export function renderPasswordResetMail(options: {
+  locale: ResetMailLocale;
+  name: string;
+  link: string;
+  minutes: number;
+}): RenderedResetMail {
   const t = TEXTS[options.locale];
   const values = { name: options.name, minutes: options.minutes };
   const greeting = fill(t.greeting, values);

@@ -16,7 +16,8 @@ describe("reset tokens", () => {
   });
 
   it("reject anything that is not 43 base64url characters", () => {
-    for (const value of ["", "kort", `${"a".repeat(43)}=`, `${"a".repeat(42)}/`, "a".repeat(44)]) expect(isResetTokenFormat(value)).toBe(false);
+    for (const value of ["", "kort", `${"a".repeat(43)}=`, `${"a".repeat(42)}/`, "a".repeat(44)])
+      expect(isResetTokenFormat(value)).toBe(false);
   });
 });
 

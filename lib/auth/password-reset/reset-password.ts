@@ -17,13 +17,16 @@ import { resetPasswordSchema } from "@/lib/users/user.types";
 import { parseOrThrow } from "@/lib/validation";
 import { hashResetToken, isResetTokenFormat } from "@/lib/auth/password-reset/reset-token";
 
-const invalidToken = () => new AppError("VALIDATION_FAILED", "Invalid or expired reset link", { fields: { token: "validation.resetLinkInvalid" } });
+const invalidToken = () =>
+  new AppError("VALIDATION_FAILED", "Invalid or expired reset link", { fields: { token: "validation.resetLinkInvalid" } });
 
 /** Whether a link still works, for the page that shows the form (reads only). */
 export async function isResetTokenUsable(options: { token: unknown; now?: Date }): Promise<boolean> {
   if (typeof options.token !== "string" || !isResetTokenFormat(options.token)) return false;
   const at = (options.now ?? new Date()).toISOString();
-  const [row] = await db().$queryRaw<{ usable: boolean }[]>`SELECT drempel_reset_token_usable(${hashResetToken(options.token)}, ${at}::timestamptz) AS usable`;
+  const [row] = await db().$queryRaw<
+    { usable: boolean }[]
+  >`SELECT drempel_reset_token_usable(${hashResetToken(options.token)}, ${at}::timestamptz) AS usable`;
   return row?.usable === true;
 }
 
@@ -35,7 +38,9 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
   const passwordHash = await hashPassword(input.password);
   const email = await db().$transaction(async (tx) => {
     // Claims the link and kills the user's other links; null for a wrong, used or expired one.
-    const [claimed] = await tx.$queryRaw<{ userId: string | null }[]>`SELECT drempel_claim_reset_token(${tokenHash}, ${now.toISOString()}::timestamptz)::text AS "userId"`;
+    const [claimed] = await tx.$queryRaw<
+      { userId: string | null }[]
+    >`SELECT drempel_claim_reset_token(${tokenHash}, ${now.toISOString()}::timestamptz)::text AS "userId"`;
     if (!claimed?.userId) throw invalidToken();
     // The rest of the transaction acts as the link's account: its sessions and its log.
     await actAsAccount(tx, claimed.userId);
@@ -43,11 +48,23 @@ export async function resetPassword(options: { input: unknown; now?: Date }): Pr
     // refused password leaves the link usable.
     const owner = await tx.user.findUniqueOrThrow({ where: { id: claimed.userId }, select: { email: true } });
     if (passwordContainsEmail(input.password, owner.email)) {
-      throw new AppError("VALIDATION_FAILED", "Password contains the address", { fields: { password: "validation.passwordContainsEmail" } });
+      throw new AppError("VALIDATION_FAILED", "Password contains the address", {
+        fields: { password: "validation.passwordContainsEmail" },
+      });
     }
-    const user = await tx.user.update({ where: { id: claimed.userId }, data: { passwordHash, passwordVersion: { increment: 1 } }, select: { email: true } });
+    const user = await tx.user.update({
+      where: { id: claimed.userId },
+      data: { passwordHash, passwordVersion: { increment: 1 } },
+      select: { email: true },
+    });
     await tx.userSession.updateMany({ where: { userId: claimed.userId, revokedAt: null }, data: { revokedAt: now } });
-    await writeAuditLog(tx, { businessId: null, actorId: claimed.userId, action: "security.passwordReset", entityType: "User", entityId: claimed.userId });
+    await writeAuditLog(tx, {
+      businessId: null,
+      actorId: claimed.userId,
+      action: "security.passwordReset",
+      entityType: "User",
+      entityId: claimed.userId,
+    });
     return user.email;
   });
   // Whoever proved control of the mailbox may log in at once, even after failed attempts.

@@ -65,7 +65,9 @@ it("takes as long for an unknown address as for a known one", async () => {
   const knownMedian = median(known);
   const unknownMedian = median(unknown);
   const ratio = median(pairRatios);
-  console.log(`reset request timing: known median ${knownMedian.toFixed(2)} ms, unknown median ${unknownMedian.toFixed(2)} ms, ratio of medians ${(knownMedian / unknownMedian).toFixed(2)}, median pair ratio ${ratio.toFixed(2)} (${PAIRS} pairs)`);
+  console.log(
+    `reset request timing: known median ${knownMedian.toFixed(2)} ms, unknown median ${unknownMedian.toFixed(2)} ms, ratio of medians ${(knownMedian / unknownMedian).toFixed(2)}, median pair ratio ${ratio.toFixed(2)} (${PAIRS} pairs)`,
+  );
   expect(ratio).toBeLessThan(MAX_RATIO);
   expect(ratio).toBeGreaterThan(1 / MAX_RATIO);
 }, 120_000);

@@ -9,12 +9,24 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isSessionId, SESSION_MAX_AGE_SECONDS } from "./live-session-sql";
 
-export type UserSessionDto = { id: string; userAgent: string | null; ip: string | null; createdAt: Date; lastSeenAt: Date; current: boolean };
+export type UserSessionDto = {
+  id: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+};
 
 const clip = (value: string | undefined | null, length: number) => (value ? value.slice(0, length) : null);
 
 /** Records a login: the id goes into the session cookie as `sid`. */
-export async function startUserSession(options: { userId: string; userAgent?: string | null; ip?: string | null; now?: Date }): Promise<string> {
+export async function startUserSession(options: {
+  userId: string;
+  userAgent?: string | null;
+  ip?: string | null;
+  now?: Date;
+}): Promise<string> {
   const now = options.now ?? new Date();
   return runAsUser(options.userId, () =>
     db().$transaction(async (tx) => {
@@ -29,14 +41,25 @@ export async function startUserSession(options: { userId: string; userAgent?: st
         },
         select: { id: true },
       });
-      await writeAuditLog(tx, { businessId: null, actorId: options.userId, action: "security.login", entityType: "UserSession", entityId: session.id, after: { ip: clip(options.ip, 100) } });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: options.userId,
+        action: "security.login",
+        entityType: "UserSession",
+        entityId: session.id,
+        after: { ip: clip(options.ip, 100) },
+      });
       return session.id;
     }),
   );
 }
 
 /** The user's sessions that still count, the most recently used first. */
-export async function listUserSessions(options: { caller: { userId: string }; currentSessionId?: string | null; now?: Date }): Promise<UserSessionDto[]> {
+export async function listUserSessions(options: {
+  caller: { userId: string };
+  currentSessionId?: string | null;
+  now?: Date;
+}): Promise<UserSessionDto[]> {
   const now = options.now ?? new Date();
   const idleSince = new Date(now.getTime() - env().SESSION_IDLE_MINUTES * 60_000);
   const sessions = await runAsUser(options.caller.userId, () =>
@@ -55,8 +78,18 @@ export async function endUserSession(options: { userId: string; sessionId: unkno
   if (!isSessionId(userId) || !isSessionId(sessionId)) return false;
   return runAsUser(userId, () =>
     db().$transaction(async (tx) => {
-      const { count } = await tx.userSession.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: options.now ?? new Date() } });
-      if (count > 0) await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.logout", entityType: "UserSession", entityId: sessionId });
+      const { count } = await tx.userSession.updateMany({
+        where: { id: sessionId, userId, revokedAt: null },
+        data: { revokedAt: options.now ?? new Date() },
+      });
+      if (count > 0)
+        await writeAuditLog(tx, {
+          businessId: null,
+          actorId: userId,
+          action: "security.logout",
+          entityType: "UserSession",
+          entityId: sessionId,
+        });
       return count > 0;
     }),
   );
@@ -68,9 +101,18 @@ export async function revokeUserSession(options: { caller: { userId: string }; s
   if (!isSessionId(sessionId)) throw new AppError("NOT_FOUND", "Session not found");
   await runAsUser(caller.userId, () =>
     db().$transaction(async (tx) => {
-      const { count } = await tx.userSession.updateMany({ where: { id: sessionId, userId: caller.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      const { count } = await tx.userSession.updateMany({
+        where: { id: sessionId, userId: caller.userId, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
       if (count === 0) throw new AppError("NOT_FOUND", "Session not found");
-      await writeAuditLog(tx, { businessId: null, actorId: caller.userId, action: "security.sessionRevoke", entityType: "UserSession", entityId: sessionId });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: caller.userId,
+        action: "security.sessionRevoke",
+        entityType: "UserSession",
+        entityId: sessionId,
+      });
     }),
   );
 }
@@ -85,7 +127,13 @@ export async function revokeAllUserSessions(options: { caller: { userId: string 
         where: { userId: caller.userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
         data: { revokedAt: new Date() },
       });
-      await writeAuditLog(tx, { businessId: null, actorId: caller.userId, action: "security.sessionRevokeAll", entityType: "UserSession", after: { ended: count, keptCurrent: keep !== null } });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: caller.userId,
+        action: "security.sessionRevokeAll",
+        entityType: "UserSession",
+        after: { ended: count, keptCurrent: keep !== null },
+      });
       return count;
     }),
   );

@@ -19,7 +19,12 @@ export const normaliseTotpCode = (code: string): string => code.replace(/[\s-]/g
 export const looksLikeTotpCode = (code: string): boolean => CODE.test(normaliseTotpCode(code));
 
 /** The time step a valid code belongs to, or null: wrong, malformed, or not after `afterStep`. */
-export async function verifyTotpCode(options: { secret: string; code: string; afterStep?: number | null; now?: Date }): Promise<number | null> {
+export async function verifyTotpCode(options: {
+  secret: string;
+  code: string;
+  afterStep?: number | null;
+  now?: Date;
+}): Promise<number | null> {
   const token = normaliseTotpCode(options.code);
   if (!CODE.test(token)) return null;
   try {

@@ -22,13 +22,20 @@ const codeLimit = (key: string) => {
 };
 
 const userTotp = (userId: string) =>
-  db().user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, totpSecret: true, totpPendingSecret: true, totpEnabledAt: true, totpLastStep: true } });
+  db().user.findUnique({
+    where: { id: userId },
+    select: { email: true, passwordHash: true, totpSecret: true, totpPendingSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
 
 /**
  * Accepts a TOTP code (after the last accepted step; the step is taken in the same
  * statement, so two requests cannot both use it) or an unused recovery code (used up).
  */
-async function redeemCode(userId: string, user: { totpSecret: string | null; totpLastStep: number | null }, code: string): Promise<"totp" | "recovery" | null> {
+async function redeemCode(
+  userId: string,
+  user: { totpSecret: string | null; totpLastStep: number | null },
+  code: string,
+): Promise<"totp" | "recovery" | null> {
   if (looksLikeTotpCode(code)) {
     const secret = openTotpSecret(user.totpSecret);
     const step = secret ? await verifyTotpCode({ secret, code, afterStep: user.totpLastStep }) : null;
@@ -45,7 +52,11 @@ async function redeemCode(userId: string, user: { totpSecret: string | null; tot
   return count === 1 ? "recovery" : null;
 }
 
-export type SecondFactorResult = { status: "not-enrolled" } | { status: "required" } | { status: "invalid" } | { status: "accepted"; method: "totp" | "recovery" };
+export type SecondFactorResult =
+  | { status: "not-enrolled" }
+  | { status: "required" }
+  | { status: "invalid" }
+  | { status: "accepted"; method: "totp" | "recovery" };
 
 /**
  * The second step of a login, after the password was right: users with two-factor login
@@ -64,7 +75,11 @@ export async function verifySecondFactor(options: { userId: string; code: unknow
       writeAuditLog(tx, {
         businessId: null,
         actorId: userId,
-        action: method ? (method === "recovery" ? "security.recoveryCodeUsed" : "security.twoFactorPassed") : "security.loginTwoFactorFailed",
+        action: method
+          ? method === "recovery"
+            ? "security.recoveryCodeUsed"
+            : "security.twoFactorPassed"
+          : "security.loginTwoFactorFailed",
         entityType: "User",
         entityId: userId,
       }),
@@ -120,7 +135,13 @@ export async function confirmTwoFactorSetup(options: { caller: Caller; input: un
       if (count !== 1) throw new AppError("CONFLICT", "Two-factor setup changed meanwhile");
       await tx.recoveryCode.deleteMany({ where: { userId } });
       await tx.recoveryCode.createMany({ data: recoveryCodes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
-      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.twoFactorEnable", entityType: "User", entityId: userId });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: userId,
+        action: "security.twoFactorEnable",
+        entityType: "User",
+        entityId: userId,
+      });
     }),
   );
   await clearRateLimit(`2fa:confirm:${userId}`);
@@ -142,9 +163,18 @@ export async function disableTwoFactor(options: { caller: Caller; input: unknown
   }
   await runAsUser(userId, () =>
     db().$transaction(async (tx) => {
-      await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null } });
+      await tx.user.update({
+        where: { id: userId },
+        data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
+      });
       await tx.recoveryCode.deleteMany({ where: { userId } });
-      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "security.twoFactorDisable", entityType: "User", entityId: userId });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: userId,
+        action: "security.twoFactorDisable",
+        entityType: "User",
+        entityId: userId,
+      });
     }),
   );
   await clearRateLimit(`2fa:disable:${userId}`);

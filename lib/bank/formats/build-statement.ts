@@ -26,12 +26,14 @@ export type DraftStatement = {
 export function buildStatement(draft: DraftStatement): BankStatement {
   const identities = createLineIdentities();
   const account = draft.accountIban ?? draft.accountKey;
-  const lines = draft.lines.map(({ bankReference, ...line }): BankLine => ({
-    ...line,
-    externalId: bankReference
-      ? identities.reference(account, bankReference, line.bookingDate, line.amountCents)
-      : identities.hash(identityFieldsOf(account, line)),
-  }));
+  const lines = draft.lines.map(
+    ({ bankReference, ...line }): BankLine => ({
+      ...line,
+      externalId: bankReference
+        ? identities.reference(account, bankReference, line.bookingDate, line.amountCents)
+        : identities.hash(identityFieldsOf(account, line)),
+    }),
+  );
   const dates = lines.map((line) => line.bookingDate).sort();
   return {
     format: draft.format,

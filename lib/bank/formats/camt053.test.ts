@@ -37,7 +37,13 @@ describe("CAMT.053", () => {
       reversal: false,
       batch: null,
     });
-    expect(supplier).toMatchObject({ amountCents: -7_655, counterpartyName: "Drukkerij Noord", counterpartyIban: "NL44RABO0123456789", description: "Visitekaartjes order 5531", endToEndId: null });
+    expect(supplier).toMatchObject({
+      amountCents: -7_655,
+      counterpartyName: "Drukkerij Noord",
+      counterpartyIban: "NL44RABO0123456789",
+      description: "Visitekaartjes order 5531",
+      endToEndId: null,
+    });
     // No AcctSvcrRef and no NtryRef: the hash rule, with the IBAN in electronic format.
     expect(noReference).toMatchObject({ amountCents: 25_000, counterpartyIban: "NL69INGB0123456789", counterpartyName: "J. Jansen" });
     expect(noReference!.externalId).toMatch(/^h:[0-9a-f]{32}$/);
@@ -77,7 +83,14 @@ describe("CAMT.053", () => {
   it("marks a reversed payment, signed as the money moved", () => {
     const [payment, reversal] = parseBankStatement(fixture("reversal.xml")).lines;
     expect(payment).toMatchObject({ amountCents: 12_100, reversal: false, counterpartyName: "Kapsalon Knip" });
-    expect(reversal).toMatchObject({ amountCents: -12_100, reversal: true, counterpartyName: "Kapsalon Knip", counterpartyIban: "NL39RABO0300065264", endToEndId: "PAY-88", transactionCode: "PMNT/RCDT/RRTN" });
+    expect(reversal).toMatchObject({
+      amountCents: -12_100,
+      reversal: true,
+      counterpartyName: "Kapsalon Knip",
+      counterpartyIban: "NL39RABO0300065264",
+      endToEndId: "PAY-88",
+      transactionCode: "PMNT/RCDT/RRTN",
+    });
   });
 
   it("keeps the instructed amount of a payment made in another currency", () => {
@@ -106,7 +119,9 @@ describe("CAMT.053", () => {
   it("recognises CAMT.053 from its content, not other XML or CSV", () => {
     expect(camt053Parser.detect(fixture("plain.xml"))).toBe(true);
     expect(camt053Parser.detect(fixture("batch.xml"))).toBe(true);
-    expect(camt053Parser.detect('<?xml version="1.0"?><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>')).toBe(false);
+    expect(camt053Parser.detect('<?xml version="1.0"?><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>')).toBe(
+      false,
+    );
     expect(camt053Parser.detect("Datum;Naam;Bedrag\n")).toBe(false);
   });
 
@@ -123,7 +138,7 @@ describe("CAMT.053", () => {
     };
     expect(reason(plain.replace("</Stmt>", ""))).toBe("bank.errors.invalidXml");
     expect(reason(plain.replace("<Document", '<!DOCTYPE d [<!ENTITY a "aaaa">]><Document'))).toBe("bank.errors.invalidXml");
-    expect(reason(plain.replace("<Amt Ccy=\"EUR\">605.00</Amt>", "<Amt Ccy=\"EUR\">6,05</Amt>"))).toBe("bank.errors.invalidAmount");
+    expect(reason(plain.replace('<Amt Ccy="EUR">605.00</Amt>', '<Amt Ccy="EUR">6,05</Amt>'))).toBe("bank.errors.invalidAmount");
     const second = plain.replace(/[\s\S]*(<Stmt>[\s\S]*<\/Stmt>)[\s\S]*/, "$1").replace("NL91ABNA0417164300", "NL02ABNA0123456789");
     expect(reason(plain.replace("</Stmt>", `</Stmt>${second}`))).toBe("bank.errors.multipleAccounts");
     expect(reason(plain.replace(/<Stmt>[\s\S]*<\/Stmt>/, ""))).toBe("bank.errors.noStatement");

@@ -25,8 +25,10 @@ const parser = new XMLParser({
   isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ARRAYS.has(name),
 });
 
-const node = (value: unknown): Node | undefined => (value && typeof value === "object" && !Array.isArray(value) ? (value as Node) : undefined);
-const list = (value: unknown): Node[] => (Array.isArray(value) ? value.map(node).filter((n): n is Node => !!n) : node(value) ? [node(value)!] : []);
+const node = (value: unknown): Node | undefined =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Node) : undefined;
+const list = (value: unknown): Node[] =>
+  Array.isArray(value) ? value.map(node).filter((n): n is Node => !!n) : node(value) ? [node(value)!] : [];
 
 /** The text of a leaf: a plain string, or `#text` beside attributes. */
 function text(value: unknown): string | null {
@@ -153,11 +155,18 @@ function entryLines(entry: Node, header: StatementHeader, ids: ReturnType<typeof
     const instructed = amountOf(at(tx, "AmtDtls/InstdAmt/Amt"), "InstdAmt");
     const currency = own.currency || entryAmount.currency || header.currency || "EUR";
     const party = counterparty(tx, credit, header.accountIban);
-    const description = index === null && txs.length > 1 ? txs.map((t) => remittance(t, entry)).filter(Boolean).join(" ") || remittance(undefined, entry) : remittance(tx, entry);
+    const description =
+      index === null && txs.length > 1
+        ? txs
+            .map((t) => remittance(t, entry))
+            .filter(Boolean)
+            .join(" ") || remittance(undefined, entry)
+        : remittance(tx, entry);
     const amountCents = credit ? own.amountCents : -own.amountCents;
-    const bankRef = index === null ? entryRef : ref(textAt(tx, "Refs/AcctSvcrRef")) ?? (entryRef ? `${entryRef}/${index + 1}` : null);
+    const bankRef = index === null ? entryRef : (ref(textAt(tx, "Refs/AcctSvcrRef")) ?? (entryRef ? `${entryRef}/${index + 1}` : null));
     return {
-      externalId: bankRef ?? ids.hash({ account: header.accountIban, bookingDate, amountCents, counterparty: party.iban ?? party.name, description }),
+      externalId:
+        bankRef ?? ids.hash({ account: header.accountIban, bookingDate, amountCents, counterparty: party.iban ?? party.name, description }),
       bookingDate,
       valueDate,
       amountCents,
@@ -229,7 +238,8 @@ function* camt053Steps(xml: string): Generator<void, BankStatement> {
   const accountIban = iban(first.Acct);
   for (const statement of statements) {
     // A file with several accounts' statements would mix their lines: one account per import.
-    if (iban(statement.Acct) !== accountIban) throw new BankStatementError("bank.errors.multipleAccounts", { value: textAt(statement, "Acct/Id/IBAN") ?? "" });
+    if (iban(statement.Acct) !== accountIban)
+      throw new BankStatementError("bank.errors.multipleAccounts", { value: textAt(statement, "Acct/Id/IBAN") ?? "" });
   }
   const ids = createLineIdentities();
   const lines: BankLine[] = [];
@@ -296,7 +306,9 @@ async function parseCamt053Async(xml: string): Promise<BankStatement> {
 
 export const camt053Parser: BankFormatParser = {
   format: "camt053",
-  detect: (text) => /<(?:[A-Za-z_][\w.-]*:)?BkToCstmrStmt[\s>]/.test(text.slice(0, 8192)) || /urn:iso:std:iso:20022:tech:xsd:camt\.053\./.test(text.slice(0, 8192)),
+  detect: (text) =>
+    /<(?:[A-Za-z_][\w.-]*:)?BkToCstmrStmt[\s>]/.test(text.slice(0, 8192)) ||
+    /urn:iso:std:iso:20022:tech:xsd:camt\.053\./.test(text.slice(0, 8192)),
   parse: parseCamt053,
   parseAsync: parseCamt053Async,
 };

@@ -6,7 +6,14 @@
 import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { firstLine, readRecords, type CsvRecord } from "@/lib/bank/formats/csv-table";
 import { readPaymentDetails } from "@/lib/bank/formats/payment-details";
-import { dutchIbanFromAccountNumber, normaliseIban, parseDate, requireAmountCents, requireCurrency, requireDate } from "@/lib/bank/formats/read-values";
+import {
+  dutchIbanFromAccountNumber,
+  normaliseIban,
+  parseDate,
+  requireAmountCents,
+  requireCurrency,
+  requireDate,
+} from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
 const ROW = /^(\d{1,10}|NL\d{2}ABNA\d{10})\t([A-Z]{3})\t(\d{8})\t-?[\d.,]+\t-?[\d.,]+\t(\d{8})\t-?[\d.,]+\t/;

@@ -10,7 +10,12 @@ describe("ING CSV", () => {
 
   it("reads the semicolon layout: direction from Af Bij, thousands, balances from Saldo na mutatie", () => {
     const read = statement();
-    expect(read).toMatchObject({ format: "csv-ing", accountIban: "NL20INGB0001234567", openingBalanceCents: 140765, closingBalanceCents: 288067 });
+    expect(read).toMatchObject({
+      format: "csv-ing",
+      accountIban: "NL20INGB0001234567",
+      openingBalanceCents: 140765,
+      closingBalanceCents: 288067,
+    });
     expect(read.lines).toHaveLength(5);
     expect(lineWith(read, "Factuur 2026-041")).toMatchObject({
       bookingDate: "2026-12-31",
@@ -55,7 +60,12 @@ describe("ING CSV", () => {
 
   it("reads the English headers", () => {
     const read = parseBankStatement(fixtureBytes("csv-ing", "english-headers.csv"));
-    expect(read.lines[0]).toMatchObject({ amountCents: 60500, description: "Invoice 2026-011", endToEndId: "SV-11", valueDate: "2026-03-01" });
+    expect(read.lines[0]).toMatchObject({
+      amountCents: 60500,
+      description: "Invoice 2026-011",
+      endToEndId: "SV-11",
+      valueDate: "2026-03-01",
+    });
   });
 
   it("refuses an amount it cannot read and names the line", () => {
@@ -69,7 +79,12 @@ describe("Rabobank CSV", () => {
 
   it("reads signed amounts, Volgnr as identity and the balances", () => {
     const read = utf8();
-    expect(read).toMatchObject({ accountIban: "NL44RABO0123456789", currency: "EUR", openingBalanceCents: 200000, closingBalanceCents: 534165 });
+    expect(read).toMatchObject({
+      accountIban: "NL44RABO0123456789",
+      currency: "EUR",
+      openingBalanceCents: 200000,
+      closingBalanceCents: 534165,
+    });
     expect(read.lines).toHaveLength(6);
     expect(lineWith(read, "Factuur 2026-039")).toMatchObject({
       amountCents: 60500,

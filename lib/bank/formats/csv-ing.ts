@@ -72,9 +72,7 @@ export const csvIngParser: BankFormatParser = {
       const notes = readNotes(notesText);
       const valueDate = parseDate(notes.get("valutadatum") ?? notes.get("value date") ?? "");
       const description =
-        notes.get("omschrijving") ??
-        notes.get("description") ??
-        cleanText(notesText.replace(/\b(Valutadatum|Value date):\s*\S+/g, ""));
+        notes.get("omschrijving") ?? notes.get("description") ?? cleanText(notesText.replace(/\b(Valutadatum|Value date):\s*\S+/g, ""));
       const balance = table.cell(record, "balance");
       running.push({ bookingDate, amountCents, balanceAfterCents: balance ? parseAmountCents(balance, ",") : null });
       const reference = notes.get("kenmerk") ?? notes.get("reference") ?? null;

@@ -35,7 +35,11 @@ describe("ABN AMRO TXT", () => {
 
   it("reads the /TRTP/ layout, a refund, a batch and a payment in pounds", () => {
     const statement = read();
-    expect(lineWith(statement, "kasten")).toMatchObject({ counterpartyName: "Jansen Interieur", counterpartyIban: "NL44RABO0123456789", amountCents: 33000 });
+    expect(lineWith(statement, "kasten")).toMatchObject({
+      counterpartyName: "Jansen Interieur",
+      counterpartyIban: "NL44RABO0123456789",
+      amountCents: 33000,
+    });
     expect(lineWith(statement, "TERUGBOEKING")).toMatchObject({ amountCents: 450, reversal: true });
     expect(statement.lines.find((line) => line.batch)?.batch).toEqual({ reference: "B2026-12-INC", count: 3 });
     expect(lineWith(statement, "Tea Shop")).toMatchObject({ amountCents: -1171, originalAmount: { amountCents: 1000, currency: "GBP" } });
@@ -88,8 +92,17 @@ describe("Knab CSV", () => {
 describe("Triodos CSV", () => {
   it("reads the headerless rows: Debet/Credit, thousands, Windows-1252 names, balances", () => {
     const statement = parseBankStatement(fixtureBytes("csv-triodos", "triodos-export.csv"));
-    expect(statement).toMatchObject({ format: "csv-triodos", accountIban: "NL12TRIO0198765432", openingBalanceCents: 200000, closingBalanceCents: 402900 });
-    expect(lineWith(statement, "Factuur 2026-040")).toMatchObject({ amountCents: 150000, counterpartyName: "Café De Zwaan", transactionCode: "OV" });
+    expect(statement).toMatchObject({
+      format: "csv-triodos",
+      accountIban: "NL12TRIO0198765432",
+      openingBalanceCents: 200000,
+      closingBalanceCents: 402900,
+    });
+    expect(lineWith(statement, "Factuur 2026-040")).toMatchObject({
+      amountCents: 150000,
+      counterpartyName: "Café De Zwaan",
+      transactionCode: "OV",
+    });
     expect(lineWith(statement, "Huur")).toMatchObject({ amountCents: -12100 });
     expect(lineWith(statement, "Storno")).toMatchObject({ reversal: true, bookingDate: "2027-01-02" });
   });

@@ -7,7 +7,15 @@
 import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, hasColumns, readRecords } from "@/lib/bank/formats/csv-table";
 import { endToEnd } from "@/lib/bank/formats/payment-details";
-import { cleanText, normaliseIban, parseAmountCents, parseDate, requireAmountCents, requireCurrency, requireDate } from "@/lib/bank/formats/read-values";
+import {
+  cleanText,
+  normaliseIban,
+  parseAmountCents,
+  parseDate,
+  requireAmountCents,
+  requireCurrency,
+  requireDate,
+} from "@/lib/bank/formats/read-values";
 import { balancesFromRunning } from "@/lib/bank/formats/running-balance";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
@@ -31,8 +39,16 @@ const COLUMNS = {
   originalCurrency: ["oorspr munt"],
 };
 const OPTIONAL = [
-  "valueDate", "balance", "counterpartyIban", "code", "reference", "description2", "description3",
-  "returnReason", "originalAmount", "originalCurrency",
+  "valueDate",
+  "balance",
+  "counterpartyIban",
+  "code",
+  "reference",
+  "description2",
+  "description3",
+  "returnReason",
+  "originalAmount",
+  "originalCurrency",
 ] as (keyof typeof COLUMNS)[];
 const SIGNATURE = ["iban/bban", "munt", "volgnr", "datum", "bedrag", "naam tegenpartij", "omschrijving-1"];
 

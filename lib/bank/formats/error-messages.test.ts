@@ -16,7 +16,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 const usedKeys = [
-  ...new Set(sourceFiles(BANK_DIR).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/"bank\.errors\.(\w+)"/g)].map((match) => match[1]!))),
+  ...new Set(
+    sourceFiles(BANK_DIR).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/"bank\.errors\.(\w+)"/g)].map((match) => match[1]!)),
+  ),
 ];
 
 describe("bank error messages", () => {

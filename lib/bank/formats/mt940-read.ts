@@ -55,7 +55,11 @@ function joinDetails(lines: string[]): string {
 export function mt940Bank(text: string): Mt940Bank | null {
   const head = text.slice(0, 400).replace(/^\uFEFF/, "");
   if (!/^:20:/m.test(text) || !/^:61:|^:60[FM]:/m.test(text)) return null;
-  const firstLine = head.split(/\r\n|\r|\n/).find((line) => line.trim() !== "")?.trim() ?? "";
+  const firstLine =
+    head
+      .split(/\r\n|\r|\n/)
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? "";
   if (firstLine === "ABNANL2A") return "abnamro";
   if (firstLine === ":940:") return "rabobank";
   if (/INGBNL2A/.test(firstLine)) return "ing";
@@ -92,8 +96,7 @@ function entryDate(valueDate: string, month: number, day: number): string | null
   return calendarDate(year, month, day);
 }
 
-const STATEMENT_LINE =
-  /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d{0,2})([NSF])([A-Z0-9]{3}|[A-Z0-9]{2} )(.*)$/;
+const STATEMENT_LINE = /^(\d{2})(\d{2})(\d{2})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d{0,2})([NSF])([A-Z0-9]{3}|[A-Z0-9]{2} )(.*)$/;
 
 type ReadLine = DraftLine & { sourceLine: number };
 

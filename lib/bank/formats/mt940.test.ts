@@ -73,7 +73,12 @@ describe("MT940 ING", () => {
 describe("MT940 ING before 2014", () => {
   it("reads the bare account number as IBAN and the unstructured text cut at 65 characters", () => {
     const statement = parseBankStatement(fixtureText("mt940-ing", "older-unstructured.sta"));
-    expect(statement).toMatchObject({ format: "mt940-ing", accountIban: "NL20INGB0001234567", openingBalanceCents: 100000, closingBalanceCents: 119903 });
+    expect(statement).toMatchObject({
+      format: "mt940-ing",
+      accountIban: "NL20INGB0001234567",
+      openingBalanceCents: 100000,
+      closingBalanceCents: 119903,
+    });
     expect(statement.lines.map((line) => line.amountCents)).toEqual([-5097, 25000]);
     expect(statement.lines[0]).toMatchObject({
       transactionCode: "NIC",
@@ -86,7 +91,12 @@ describe("MT940 ING before 2014", () => {
 describe("MT940 Rabobank", () => {
   it("reads both statements, with the counterparty account from the line under :61:", () => {
     const statement = rabo();
-    expect(statement).toMatchObject({ format: "mt940-rabobank", accountIban: "NL44RABO0123456789", openingBalanceCents: 200000, closingBalanceCents: 543400 });
+    expect(statement).toMatchObject({
+      format: "mt940-rabobank",
+      accountIban: "NL44RABO0123456789",
+      openingBalanceCents: 200000,
+      closingBalanceCents: 543400,
+    });
     expect(statement.lines).toHaveLength(5);
     const line = lineWith(statement, "Factuur 2026-039");
     expect(line).toMatchObject({
@@ -152,7 +162,12 @@ describe("MT940 ABN AMRO", () => {
     const statement = abn();
     expect(lineWith(statement, "TERUGBOEKING")).toMatchObject({ amountCents: 450, reversal: true });
     const batch = statement.lines.find((line) => line.batch)!;
-    expect(batch).toMatchObject({ amountCents: 10000, bookingDate: "2027-01-02", valueDate: "2026-12-31", batch: { reference: "B2026-12-INC", count: 3 } });
+    expect(batch).toMatchObject({
+      amountCents: 10000,
+      bookingDate: "2027-01-02",
+      valueDate: "2026-12-31",
+      batch: { reference: "B2026-12-INC", count: 3 },
+    });
     expect(lineWith(statement, "Tea Shop London,PAS123 LONDON").originalAmount).toEqual({ amountCents: 1000, currency: "GBP" });
     const coffees = statement.lines.filter((line) => line.amountCents === -450);
     expect(coffees).toHaveLength(2);
@@ -163,7 +178,9 @@ describe("MT940 ABN AMRO", () => {
 describe("MT940 intermediate balances", () => {
   it("reads a statement split over messages with :60M: and :62M: like one with :60F:/:62F:", () => {
     const text = fixtureText("mt940-ing", "year-end-two-days.sta");
-    const split = text.replace(":62F:C261231EUR2723,02", ":62M:C261231EUR2723,02").replace(":60F:C261231EUR2723,02", ":60M:C261231EUR2723,02");
+    const split = text
+      .replace(":62F:C261231EUR2723,02", ":62M:C261231EUR2723,02")
+      .replace(":60F:C261231EUR2723,02", ":60M:C261231EUR2723,02");
     expect(parseBankStatement(split)).toEqual(parseBankStatement(text));
   });
 });
@@ -186,6 +203,8 @@ describe("MT940 errors", () => {
     expect(() => parseBankStatement(text.replace(/(P270102000000001\r?\n:25:)NL20INGB0001234567/, "$1NL36INGB0007654321"))).toThrow(
       "bank.errors.multipleAccounts",
     );
-    expect(() => parseBankStatement(text.replace(":61:2612311231C1210", ":61:2613311231C1210"))).toThrow("bank.errors.invalidDate (line 8)");
+    expect(() => parseBankStatement(text.replace(":61:2612311231C1210", ":61:2613311231C1210"))).toThrow(
+      "bank.errors.invalidDate (line 8)",
+    );
   });
 });

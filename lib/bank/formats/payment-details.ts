@@ -20,9 +20,38 @@ export type PaymentDetails = {
 // The subfield codes of the SEPA layout used by ING, Rabobank and ABN AMRO. Only these
 // count as separators, so a value such as "REF17/22/4444" keeps its own slashes.
 const TAGS = [
-  "TRTP", "EREF", "PREF", "MARF", "CSID", "CNTP", "REMI", "PURP", "ULTC", "ULTD", "ULTB",
-  "BENM", "ORDP", "NAME", "ADDR", "ID", "IBAN", "BIC", "NRTX", "PIND", "OCMT", "EXCH", "CHGS",
-  "RTRN", "ISDT", "SVCL", "CDTRREFTP", "CDTRREF", "TRCD", "BUSP", "CD", "CITY",
+  "TRTP",
+  "EREF",
+  "PREF",
+  "MARF",
+  "CSID",
+  "CNTP",
+  "REMI",
+  "PURP",
+  "ULTC",
+  "ULTD",
+  "ULTB",
+  "BENM",
+  "ORDP",
+  "NAME",
+  "ADDR",
+  "ID",
+  "IBAN",
+  "BIC",
+  "NRTX",
+  "PIND",
+  "OCMT",
+  "EXCH",
+  "CHGS",
+  "RTRN",
+  "ISDT",
+  "SVCL",
+  "CDTRREFTP",
+  "CDTRREF",
+  "TRCD",
+  "BUSP",
+  "CD",
+  "CITY",
 ];
 const TAG_PATTERN = new RegExp(`/(${TAGS.join("|")})/`, "g");
 // The parties a /NAME/ can belong to; only the payer or payee is the counterparty.
@@ -70,8 +99,7 @@ export function endToEnd(value: string | null): string | null {
  * instructed amount.
  */
 export function originalAmountIn(text: string): PaymentDetails["originalAmount"] {
-  const match =
-    /\/OCMT\/([A-Z]{3})(\d+,\d{0,2})\//.exec(text) ?? /\b([A-Z]{3}) (\d{1,3}(?:\.\d{3})*,\d{2}) 1EUR=/.exec(text);
+  const match = /\/OCMT\/([A-Z]{3})(\d+,\d{0,2})\//.exec(text) ?? /\b([A-Z]{3}) (\d{1,3}(?:\.\d{3})*,\d{2}) 1EUR=/.exec(text);
   if (!match) return null;
   const amountCents = parseAmountCents(match[2]!, ",");
   return amountCents === null || match[1] === "EUR" ? null : { amountCents, currency: match[1]! };

@@ -51,7 +51,9 @@ describe("parseAmountCents", () => {
         const rest = String(Math.abs(cents) % 100).padStart(2, "0");
         const dutch = `${sign}${grouped ? group(euros, ".") : euros},${rest}`;
         const english = `${sign}${grouped ? group(euros, ",") : euros}.${rest}`;
-        return parseAmountCents(dutch, ",") === cents && parseAmountCents(dutch, "auto") === cents && parseAmountCents(english, "auto") === cents;
+        return (
+          parseAmountCents(dutch, ",") === cents && parseAmountCents(dutch, "auto") === cents && parseAmountCents(english, "auto") === cents
+        );
       }),
       { numRuns: 2000 },
     );

@@ -34,7 +34,8 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
     case "KOR_THRESHOLD_CROSSED": {
       // Deregister at once, with the crossing date as the end date (§3.2) — until ticked off as sent.
       const sent = options.deregistrations?.find((d) => d.endDate === alert.date);
-      if (sent) return { ...base, kind: "leftKor", level: "info", deadline: null, params: { date: alert.date, invoice, sentOn: sent.sentOn } };
+      if (sent)
+        return { ...base, kind: "leftKor", level: "info", deadline: null, params: { date: alert.date, invoice, sentOn: sent.sentOn } };
       return { ...base, kind: "leaveNow", deadline: alert.date, params: { date: alert.date, invoice } };
     }
     case "KOR_VAT_ON_INVOICE":
@@ -44,7 +45,12 @@ function actionOfAlert(alert: Alert, options: BuildDashboardOptions): ActionItem
     case "KOR_PROJECTED_CROSSING": {
       const p = output.projection.kor;
       const leave = output.deadlines.find((d) => d.kind === "KOR_APPLY_BY" && d.date >= output.asOf);
-      return { ...base, kind: "projectedCrossing", deadline: leave?.date ?? null, params: { date: p.expectedCrossingDate ?? alert.date, amountCents: p.expectedTotalCents } };
+      return {
+        ...base,
+        kind: "projectedCrossing",
+        deadline: leave?.date ?? null,
+        params: { date: p.expectedCrossingDate ?? alert.date, amountCents: p.expectedTotalCents },
+      };
     }
     case "KOR_PARTICIPATION_IN_EXCLUSION":
       return { ...base, kind: "exclusionConflict", deadline: null, params: { date: alert.date } };
@@ -85,7 +91,9 @@ export function buildActions(options: BuildDashboardOptions, isCurrentYear: bool
     .map((alert) => actionOfAlert(alert, options));
 
   if (isCurrentYear) {
-    const nextApply = output.deadlines.filter((d) => d.kind === "KOR_APPLY_BY" && d.date >= output.asOf).sort((a, b) => a.date.localeCompare(b.date))[0];
+    const nextApply = output.deadlines
+      .filter((d) => d.kind === "KOR_APPLY_BY" && d.date >= output.asOf)
+      .sort((a, b) => a.date.localeCompare(b.date))[0];
     if (nextApply && !output.kor.participatingOnAsOf && !crossed) {
       actions.push({
         ...ruleInfo(nextApply),
@@ -107,5 +115,10 @@ export function buildActions(options: BuildDashboardOptions, isCurrentYear: bool
   for (const action of actions) action.daysLate = action.doneOn === null ? daysLate(action.deadline, output.asOf) : null;
   // What is done goes last: it needs nothing more.
   const doneLast = (a: ActionItem) => (a.doneOn === null ? 0 : 1);
-  return actions.sort((a, b) => doneLast(a) - doneLast(b) || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"));
+  return actions.sort(
+    (a, b) =>
+      doneLast(a) - doneLast(b) ||
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      (a.deadline ?? "9999").localeCompare(b.deadline ?? "9999"),
+  );
 }

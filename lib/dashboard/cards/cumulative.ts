@@ -80,7 +80,12 @@ export function buildCumulative(options: BuildDashboardOptions, isCurrentYear: b
     previousYear: year - 1,
     previousYearTotalCents,
     crossing: crossing
-      ? { day: dayOfYear(crossing.date), cents: crossing.runningTotalAfterCents, invoiceNumber: refOf(invoices, crossing.transactionId).number, date: crossing.date }
+      ? {
+          day: dayOfYear(crossing.date),
+          cents: crossing.runningTotalAfterCents,
+          invoiceNumber: refOf(invoices, crossing.transactionId).number,
+          date: crossing.date,
+        }
       : null,
   };
 }

@@ -8,7 +8,10 @@ import type { ActionItem } from "../dashboard.types";
 import { daysLate, ruleInfo } from "./card-options";
 
 /** The day a deadline was marked done, or null. */
-export function doneOnOf(deadline: Pick<Deadline, "kind" | "about">, done: DoneMarks | undefined): { key: string | null; doneOn: ISODate | null } {
+export function doneOnOf(
+  deadline: Pick<Deadline, "kind" | "about">,
+  done: DoneMarks | undefined,
+): { key: string | null; doneOn: ISODate | null } {
   const key = deadlineKey(deadline);
   return { key, doneOn: key === null ? null : (done?.get(key) ?? null) };
 }
@@ -42,11 +45,15 @@ export function deadlineActions(options: { output: EngineOutput; year: number; i
   const { output, year, isCurrentYear, done } = options;
   const isDone = (d: Deadline) => doneOnOf(d, done).doneOn !== null;
   const vat = output.deadlines.filter(
-    (d) => d.kind === "VAT_RETURN_DUE" && ((d.about ?? "").startsWith(String(year)) || (isCurrentYear && (!isDone(d) || d.date.startsWith(String(year))))),
+    (d) =>
+      d.kind === "VAT_RETURN_DUE" &&
+      ((d.about ?? "").startsWith(String(year)) || (isCurrentYear && (!isDone(d) || d.date.startsWith(String(year))))),
   );
   const out = vat.map((d) => actionOf(d, "vatReturn", output, done));
   if (isCurrentYear) {
-    const reports = output.deadlines.filter((d) => d.kind === "EU_KOR_REPORT_DUE" && d.date >= output.asOf).sort((a, b) => a.date.localeCompare(b.date));
+    const reports = output.deadlines
+      .filter((d) => d.kind === "EU_KOR_REPORT_DUE" && d.date >= output.asOf)
+      .sort((a, b) => a.date.localeCompare(b.date));
     const next = reports.find((d) => !isDone(d));
     for (const d of reports) if (d === next || isDone(d)) out.push(actionOf(d, "euReport", output, done));
   }

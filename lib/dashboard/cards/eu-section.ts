@@ -42,7 +42,9 @@ export function buildEu(options: BuildDashboardOptions): EuSection | null {
     distanceSalesCents: totals?.distanceSalesCents ?? 0,
     distanceSalesLimitCents: rules.distanceSalesThresholdCents,
     euKorEnabled: euKor !== undefined,
-    crossing: crossing ? { ...ruleInfo(crossing), date: crossing.date, invoice: refOf(invoices, crossing.transactionId), notifyBy: crossing.notifyBy } : null,
+    crossing: crossing
+      ? { ...ruleInfo(crossing), date: crossing.date, invoice: refOf(invoices, crossing.transactionId), notifyBy: crossing.notifyBy }
+      : null,
     memberStates: sortMemberStatesByRisk(rows),
   };
 }

@@ -23,7 +23,8 @@ export function buildComparison(options: BuildDashboardOptions): DashboardData["
     countedCents: yearExplanation?.kor.totalCents ?? 0,
     salesByRate: salesByRateOf(yearExplanation?.kor, year),
     // Not an option this year once over the limit or inside an exclusion window.
-    korAvailable: output.kor.eligibility[String(year)] ?? (output.years[String(year)]?.korTurnoverCents ?? 0) <= rulesFor(year).korLimitCents,
+    korAvailable:
+      output.kor.eligibility[String(year)] ?? (output.years[String(year)]?.korTurnoverCents ?? 0) <= rulesFor(year).korLimitCents,
     // Purchases and the saved answer are read beside the engine (get-dashboard.ts).
     inputVatCents: 0,
     purchaseCount: 0,

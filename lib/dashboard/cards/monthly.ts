@@ -25,7 +25,13 @@ const CATEGORY_GROUPS: Record<Category, CategoryGroup> = {
 export const categoryGroupOf = (category: Category): CategoryGroup => CATEGORY_GROUPS[category];
 
 export function buildMonthly(total: ExplainedTotal | undefined): MonthBar[] {
-  const months: MonthBar[] = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, countedCents: 0, notCountedCents: 0, groups: {}, categories: [] }));
+  const months: MonthBar[] = Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    countedCents: 0,
+    notCountedCents: 0,
+    groups: {},
+    categories: [],
+  }));
   const entries = [...(total?.counted ?? []), ...(total?.notCounted ?? [])];
   for (const entry of entries) {
     const bar = months[Number(entry.date.slice(5, 7)) - 1]!;

@@ -18,11 +18,22 @@ export function buildParticipation(options: BuildDashboardOptions): Participatio
       crossingInvoice: state.crossingTransactionId ? refOf(invoices, state.crossingTransactionId) : null,
       earliestRejoin: state.earliestRejoin,
       excludedUntil: exclusionEndDate(state.endedOn),
-      deregistration: { endDate: state.endedOn, sentOn: sent?.sentOn ?? null, daysLate: sent ? null : daysLate(state.endedOn, output.asOf) },
+      deregistration: {
+        endDate: state.endedOn,
+        sentOn: sent?.sentOn ?? null,
+        daysLate: sent ? null : daysLate(state.endedOn, output.asOf),
+      },
     };
   }
   if (state.status === "excluded" && state.endedOn !== null) {
-    return { status: "excluded", endedOn: state.endedOn, crossingInvoice: null, earliestRejoin: state.earliestRejoin, excludedUntil: output.kor.exclusion?.to ?? null, deregistration: null };
+    return {
+      status: "excluded",
+      endedOn: state.endedOn,
+      crossingInvoice: null,
+      earliestRejoin: state.earliestRejoin,
+      excludedUntil: output.kor.exclusion?.to ?? null,
+      deregistration: null,
+    };
   }
   return null;
 }

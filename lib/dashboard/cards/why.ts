@@ -40,7 +40,12 @@ function explainList(entries: ExplainedTotal["counted"], invoices: InvoiceNames,
 }
 
 function explainFigure(total: ExplainedTotal, invoices: InvoiceNames, listed: number): ExplainedFigure {
-  return { ...ruleInfo(total), totalCents: total.totalCents, counted: explainList(total.counted, invoices, listed), notCounted: explainList(total.notCounted, invoices, listed) };
+  return {
+    ...ruleInfo(total),
+    totalCents: total.totalCents,
+    counted: explainList(total.counted, invoices, listed),
+    notCounted: explainList(total.notCounted, invoices, listed),
+  };
 }
 
 export function buildWhy(options: BuildDashboardOptions, listed: number): DashboardData["why"] {

@@ -16,7 +16,10 @@ export type CategoryOutcome = { category: Category } | { review: string } | { in
  * row abroad may be goods (counts) or services (does not): that is for the user to say.
  */
 export function categoryFrom(cells: Record<ImportField, string | undefined>, fallback: Category): CategoryOutcome {
-  const value = cells.category?.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const value = cells.category
+    ?.trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   if (value) return (CATEGORY_CODES as readonly string[]).includes(value) ? { category: value as Category } : { invalid: true };
   const country = (cells.country?.trim() || cells.customerCountry?.trim() || "").toUpperCase();
   const type = customerTypeFrom(cells.customerType) ?? (cells.customerVatId?.trim() ? "business" : undefined);
@@ -62,4 +65,3 @@ export function customerTypeFrom(raw: string | undefined): string | undefined {
   if (["consumer", "particulier", "b2c", "consument"].includes(value)) return "consumer";
   return value;
 }
-

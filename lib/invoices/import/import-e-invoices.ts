@@ -20,12 +20,34 @@ import { ublRows, type UblCells } from "@/lib/invoices/import/ubl/ubl-rows";
 export const eInvoiceChoicesSchema = importMappingSchema.pick({ rowCategories: true, groupCategories: true }).strict();
 
 const FIELDS: ImportField[] = [
-  "number", "kind", "date", "customerName", "customerCountry", "customerType", "customerVatId", "description", "vatRate", "vatCategoryCode",
-  "vatExemptionReason", "deliveryCountry", "netCents", "vatCents", "currency", "foreignAmount", "exchangeRate", "creditsInvoiceNumber",
+  "number",
+  "kind",
+  "date",
+  "customerName",
+  "customerCountry",
+  "customerType",
+  "customerVatId",
+  "description",
+  "vatRate",
+  "vatCategoryCode",
+  "vatExemptionReason",
+  "deliveryCountry",
+  "netCents",
+  "vatCents",
+  "currency",
+  "foreignAmount",
+  "exchangeRate",
+  "creditsInvoiceNumber",
 ];
 
 type Options = { caller: Caller; businessId: string; body: Uint8Array; fileName?: string; choices?: unknown };
-type Source = { table: CsvTable; mapping: ImportMapping; errorRows: ParsedRow[]; extras: Map<number, { source: string; notes: string[] }>; skippedFiles: number };
+type Source = {
+  table: CsvTable;
+  mapping: ImportMapping;
+  errorRows: ParsedRow[];
+  extras: Map<number, { source: string; notes: string[] }>;
+  skippedFiles: number;
+};
 
 /** Invoice numbers in the books that a reference may mean: the number itself, or the parts of a split document. */
 async function storedNumbers(tx: Tx, businessId: string, references: string[]): Promise<string[]> {
@@ -51,7 +73,11 @@ function partSuffix(cells: UblCells): string {
 async function eInvoiceSource(tx: Tx, businessId: string, options: Options): Promise<Source> {
   const upload = await readUpload(options.body, options.fileName);
   const choices = parseOrThrow(eInvoiceChoicesSchema, options.choices ?? {});
-  const mapping: ImportMapping = { columns: Object.fromEntries(FIELDS.map((field) => [field, field])), defaultCategory: "NL_STANDARD", ...choices };
+  const mapping: ImportMapping = {
+    columns: Object.fromEntries(FIELDS.map((field) => [field, field])),
+    defaultCategory: "NL_STANDARD",
+    ...choices,
+  };
   const rows: string[][] = [];
   const lines: number[] = [];
   const errorRows: ParsedRow[] = [];
@@ -92,16 +118,34 @@ async function eInvoiceSource(tx: Tx, businessId: string, options: Options): Pro
  * credit note's VAT category (else its first part). Otherwise it is imported unlinked, and
  * the preview says so.
  */
-async function linkReferences(tx: Tx, businessId: string, rows: string[][], lines: number[], credits: { at: number; references: string[]; code: string }[], extras: Source["extras"]) {
+async function linkReferences(
+  tx: Tx,
+  businessId: string,
+  rows: string[][],
+  lines: number[],
+  credits: { at: number; references: string[]; code: string }[],
+  extras: Source["extras"],
+) {
   if (credits.length === 0) return;
   const numberAt = FIELDS.indexOf("number");
   const creditsAt = FIELDS.indexOf("creditsInvoiceNumber");
-  const known = new Set([...rows.map((row) => row[numberAt]!), ...(await storedNumbers(tx, businessId, credits.flatMap((credit) => credit.references)))]);
+  const known = new Set([
+    ...rows.map((row) => row[numberAt]!),
+    ...(await storedNumbers(
+      tx,
+      businessId,
+      credits.flatMap((credit) => credit.references),
+    )),
+  ]);
   const sorted = [...known].sort();
   for (const credit of credits) {
     let target: string | undefined;
     for (const reference of credit.references) {
-      target = known.has(reference) ? reference : known.has(`${reference}/${credit.code}`) ? `${reference}/${credit.code}` : sorted.find((number) => number.startsWith(`${reference}/`));
+      target = known.has(reference)
+        ? reference
+        : known.has(`${reference}/${credit.code}`)
+          ? `${reference}/${credit.code}`
+          : sorted.find((number) => number.startsWith(`${reference}/`));
       if (target) break;
     }
     if (target) rows[credit.at]![creditsAt] = target;
@@ -129,7 +173,9 @@ export async function previewEInvoiceImport(options: Options): Promise<ImportPre
   });
 }
 
-export async function commitEInvoiceImport(options: Options & { onProgress?: (progress: ImportProgress) => void }): Promise<{ created: number; skipped: number; total: number }> {
+export async function commitEInvoiceImport(
+  options: Options & { onProgress?: (progress: ImportProgress) => void },
+): Promise<{ created: number; skipped: number; total: number }> {
   const { caller, businessId } = options;
   const report = options.onProgress ?? (() => undefined);
   await requireBusinessAccess({ caller, businessId, need: "write" });

@@ -47,13 +47,22 @@ describe("CSV import", () => {
 
   it("refuses an outsider (not found) for preview and commit, and writes nothing", async () => {
     const csv = fixture("invoices-basic.csv");
-    await expect(previewImport({ caller: { userId: outsider.id }, businessId: business.id, csv })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(commitImport({ caller: { userId: outsider.id }, businessId: business.id, csv })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(previewImport({ caller: { userId: outsider.id }, businessId: business.id, csv })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(commitImport({ caller: { userId: outsider.id }, businessId: business.id, csv })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
   });
 
   it("names the row and column of a NUL or control character, in preview and commit, and imports nothing", async () => {
-    const csv = ["number,date,customer,description,net", "N-1,2026-01-15,Klant BV,Werk,100.00", "N-2\u0000,2026-01-16,Klant BV,Werk,100.00", "N-3,2026-01-17,Klant\u001b BV,We\u0000rk,100.00"].join("\n");
+    const csv = [
+      "number,date,customer,description,net",
+      "N-1,2026-01-15,Klant BV,Werk,100.00",
+      "N-2\u0000,2026-01-16,Klant BV,Werk,100.00",
+      "N-3,2026-01-17,Klant\u001b BV,We\u0000rk,100.00",
+    ].join("\n");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
     expect(preview.rows.map((row) => [row.line, row.status, row.errors])).toEqual([
       [2, "new", {}],
@@ -62,26 +71,50 @@ describe("CSV import", () => {
     ]);
     await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      fields: { "rows.3.number": "validation.invalidCharacters", "rows.4.customerName": "validation.invalidCharacters", "rows.4.description": "validation.invalidCharacters" },
+      fields: {
+        "rows.3.number": "validation.invalidCharacters",
+        "rows.4.customerName": "validation.invalidCharacters",
+        "rows.4.description": "validation.invalidCharacters",
+      },
     });
     const header = "number,date,customer\u0000,net\nN-1,2026-01-15,Klant BV,100.00";
-    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: header })).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { file: "validation.csvHeaderInvalidCharacters" } });
+    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: header })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fields: { file: "validation.csvHeaderInvalidCharacters" },
+    });
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
   });
 
   it("imports our own format, counts per the rules, and is idempotent", async () => {
     const csv = fixture("invoices-basic.csv");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
-    expect(preview.summary).toEqual({ total: 5, new: 5, existing: 0, errors: 0, review: 0, newNetCents: 790050, newKorCents: 590050, missingVat: 0, deleted: 0 });
+    expect(preview.summary).toEqual({
+      total: 5,
+      new: 5,
+      existing: 0,
+      errors: 0,
+      review: 0,
+      newNetCents: 790050,
+      newKorCents: 590050,
+      missingVat: 0,
+      deleted: 0,
+    });
     expect(preview.rows.map((row) => row.countsForKor)).toEqual([true, true, true, true, false]);
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
 
-    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).resolves.toMatchObject({ created: 5, skipped: 0, total: 5 });
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).resolves.toMatchObject({
+      created: 5,
+      skipped: 0,
+      total: 5,
+    });
     expect(await counts()).toEqual({ invoices: 5, audit: 5 });
     const services = await db().invoice.findFirstOrThrow({ where: { businessId: business.id, number: "2026-105" } });
     expect(services).toMatchObject({ category: "EU_B2B_SERVICES", netCents: 200000, customerName: "Designbüro Berlin GmbH" });
 
-    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).resolves.toMatchObject({ created: 0, skipped: 5 });
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).resolves.toMatchObject({
+      created: 0,
+      skipped: 5,
+    });
     expect(await counts()).toEqual({ invoices: 5, audit: 5 });
     const again = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
     expect(again.summary).toMatchObject({ new: 0, existing: 5 });
@@ -90,7 +123,14 @@ describe("CSV import", () => {
   it("reads a Moneybird export: semicolons, Dutch amounts and dates, a credit note", async () => {
     const csv = fixture("moneybird-verkoopfacturen.csv");
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv });
-    expect(preview.mapping.columns).toMatchObject({ number: "Factuurnummer", date: "Factuurdatum", customerName: "Contact", netAmount: "Totaal excl. btw", vatAmount: "Btw", grossAmount: "Totaal incl. btw" });
+    expect(preview.mapping.columns).toMatchObject({
+      number: "Factuurnummer",
+      date: "Factuurdatum",
+      customerName: "Contact",
+      netAmount: "Totaal excl. btw",
+      vatAmount: "Btw",
+      grossAmount: "Totaal incl. btw",
+    });
     expect(preview.rows.map((row) => [row.date, row.netCents, row.vatCents])).toEqual([
       ["2026-01-05", 115000, 24150],
       ["2026-02-14", 87525, 18380],
@@ -112,7 +152,9 @@ describe("CSV import", () => {
       ["F-0103", "review", null, null],
     ]);
     expect(preview.summary).toMatchObject({ new: 2, review: 1, newKorCents: 90000 });
-    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({ fields: { "rows.4.category": "validation.categoryNeedsReview" } });
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({
+      fields: { "rows.4.category": "validation.categoryNeedsReview" },
+    });
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
 
     const mapping = { ...preview.mapping, rowCategories: { "4": "NL_REVERSE_CHARGE" } };
@@ -162,8 +204,16 @@ describe("CSV import", () => {
 
   it("warns before anything is stored when the amounts look like cents, or the file is ten times the largest year (issue #17)", async () => {
     // The old wizard's mistake: a cents column read as euros.
-    const cents = ["number,date,customer_name,net_cents", "C-1,2026-01-10,Klant,700000", "C-2,2026-02-10,Klant,800000", "C-3,2026-03-10,Klant,600000"].join("\n");
-    const mapping = { columns: { number: "number", date: "date", customerName: "customer_name", netAmount: "net_cents" }, defaultCategory: "NL_STANDARD" };
+    const cents = [
+      "number,date,customer_name,net_cents",
+      "C-1,2026-01-10,Klant,700000",
+      "C-2,2026-02-10,Klant,800000",
+      "C-3,2026-03-10,Klant,600000",
+    ].join("\n");
+    const mapping = {
+      columns: { number: "number", date: "date", customerName: "customer_name", netAmount: "net_cents" },
+      defaultCategory: "NL_STANDARD",
+    };
     const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: cents, mapping });
     expect(preview.summary.newNetCents).toBe(210_000_000);
     expect(preview.warnings).toEqual([{ code: "looksLikeCents", fileNetCents: 210_000_000, centsReadingNetCents: 2_100_000 }]);
@@ -172,7 +222,7 @@ describe("CSV import", () => {
     expect((await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: euros })).warnings).toEqual([]);
 
     await commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: euros });
-    const big = ["number,date,customer,net", "G-1,2027-01-10,Klant,\"16.000,00\""].join("\n");
+    const big = ["number,date,customer,net", 'G-1,2027-01-10,Klant,"16.000,00"'].join("\n");
     expect((await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: big })).warnings).toEqual([
       { code: "tenTimesLargestYear", year: 2027, fileYearNetCents: 1_600_000, largestYear: 2026, largestYearNetCents: 150_000 },
     ]);
@@ -182,8 +232,12 @@ describe("CSV import", () => {
   it("refuses an outsider's commit before parsing the file (issue #17)", async () => {
     const spy = vi.spyOn(readCsvModule, "readCsv");
     const huge = `number,date,customer,net\n${"X,2026-01-01,K,1\n".repeat(200_000)}`;
-    await expect(commitImport({ caller: { userId: outsider.id }, businessId: business.id, csv: huge })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(previewImport({ caller: { userId: outsider.id }, businessId: business.id, csv: huge })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(commitImport({ caller: { userId: outsider.id }, businessId: business.id, csv: huge })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(previewImport({ caller: { userId: outsider.id }, businessId: business.id, csv: huge })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
   });
@@ -201,13 +255,19 @@ describe("CSV import", () => {
       await held;
     });
     await lockTaken;
-    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({ code: "CONFLICT", fields: { file: "validation.importRunning" } });
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { file: "validation.importRunning" },
+    });
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
     release();
     await first;
     // Two at once: exactly one runs.
     const big = `number,date,customer,net\n${Array.from({ length: 20_000 }, (_, i) => `P-${i},2026-01-01,K,1`).join("\n")}`;
-    const outcomes = await Promise.allSettled([commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big }), commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big })]);
+    const outcomes = await Promise.allSettled([
+      commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big }),
+      commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: big }),
+    ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
   });
@@ -225,7 +285,10 @@ describe("CSV import", () => {
     });
     await lockTaken;
     const spy = vi.spyOn(readCsvModule, "readCsv");
-    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({ code: "CONFLICT", fields: { file: "validation.importRunning" } });
+    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fields: { file: "validation.importRunning" },
+    });
     // Refused before the file is parsed.
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
@@ -241,10 +304,14 @@ describe("CSV import", () => {
       previewImport({ caller: { userId: owner.id }, businessId: other.id, csv: big }),
     ]);
     expect(outcomes.map((o) => o.status)).toContain("rejected");
-    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([expect.objectContaining({ reason: expect.objectContaining({ code: "CONFLICT" }) })]);
+    expect(outcomes.filter((o) => o.status === "rejected")).toEqual([
+      expect.objectContaining({ reason: expect.objectContaining({ code: "CONFLICT" }) }),
+    ]);
     expect(outcomes[2]!.status).toBe("fulfilled");
     // Once it has finished, the next preview runs.
-    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv })).resolves.toMatchObject({ summary: { total: 5 } });
+    await expect(previewImport({ caller: { userId: owner.id }, businessId: business.id, csv })).resolves.toMatchObject({
+      summary: { total: 5 },
+    });
   });
 
   it("commits nothing when any row is wrong, and names each problem by line and column", async () => {
@@ -267,20 +334,29 @@ describe("CSV import", () => {
   });
 
   it("refuses a file without rows or with unmapped required columns, writing nothing", async () => {
-    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: "" })).rejects.toMatchObject({ fields: { file: "validation.csvEmpty" } });
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: "" })).rejects.toMatchObject({
+      fields: { file: "validation.csvEmpty" },
+    });
     const headerOnly = await commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: fixture("header-only.csv") });
     expect(headerOnly).toMatchObject({ created: 0, total: 0 });
-    await expect(
-      commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: "a,b\n1,2\n" }),
-    ).rejects.toMatchObject({ fields: { "mapping.number": "validation.columnRequired", "mapping.date": "validation.columnRequired" } });
+    await expect(commitImport({ caller: { userId: owner.id }, businessId: business.id, csv: "a,b\n1,2\n" })).rejects.toMatchObject({
+      fields: { "mapping.number": "validation.columnRequired", "mapping.date": "validation.columnRequired" },
+    });
     expect(await counts()).toEqual({ invoices: 0, audit: 0 });
   });
 
   it("remembers the mapping per business", async () => {
     const csv = "Nr;Wanneer;Wie;Hoeveel\nX-1;01-02-2026;Klant;100,00\n";
-    const mapping = { columns: { number: "Nr", date: "Wanneer", customerName: "Wie", netAmount: "Hoeveel" }, defaultCategory: "NL_REDUCED" };
+    const mapping = {
+      columns: { number: "Nr", date: "Wanneer", customerName: "Wie", netAmount: "Hoeveel" },
+      defaultCategory: "NL_REDUCED",
+    };
     await commitImport({ caller: { userId: owner.id }, businessId: business.id, csv, mapping });
-    const preview = await previewImport({ caller: { userId: owner.id }, businessId: business.id, csv: "Nr;Wanneer;Wie;Hoeveel\nX-2;02-02-2026;Klant;50\n" });
+    const preview = await previewImport({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      csv: "Nr;Wanneer;Wie;Hoeveel\nX-2;02-02-2026;Klant;50\n",
+    });
     expect(preview.mapping).toEqual(mapping);
     expect(preview.rows[0]).toMatchObject({ status: "new", category: "NL_REDUCED", netCents: 5000 });
   });

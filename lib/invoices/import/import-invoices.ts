@@ -59,13 +59,17 @@ function assertMapped(mapping: ImportMapping) {
   if (!mapping.columns.number) missing["mapping.number"] = "validation.columnRequired";
   if (!mapping.columns.date) missing["mapping.date"] = "validation.columnRequired";
   if (!mapping.columns.customerName) missing["mapping.customerName"] = "validation.columnRequired";
-  if (!mapping.columns.netAmount && !mapping.columns.grossAmount && !mapping.columns.netCents) missing["mapping.netAmount"] = "validation.columnRequired";
+  if (!mapping.columns.netAmount && !mapping.columns.grossAmount && !mapping.columns.netCents)
+    missing["mapping.netAmount"] = "validation.columnRequired";
   if (Object.keys(missing).length) throw new AppError("VALIDATION_FAILED", "Columns not mapped", { fields: missing });
 }
 
 /** Invoice numbers the file names: its rows' own and the invoices its credit notes credit. */
 function numbersOf(table: CsvTable, mapping: ImportMapping): string[] {
-  const columns = [mapping.columns.number, mapping.columns.creditsInvoiceNumber].filter((c): c is string => !!c).map((c) => table.headers.indexOf(c)).filter((i) => i >= 0);
+  const columns = [mapping.columns.number, mapping.columns.creditsInvoiceNumber]
+    .filter((c): c is string => !!c)
+    .map((c) => table.headers.indexOf(c))
+    .filter((i) => i >= 0);
   const strip = mapping.ownFormat ? (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell) : (cell: string) => cell;
   return table.rows.flatMap((row) => columns.map((i) => strip(row[i] ?? "").trim())).filter(Boolean);
 }
@@ -105,9 +109,25 @@ export async function withImportLock<T>(caller: Caller, businessId: string, work
 }
 
 /** The preview of a table of rows (a CSV file's, or e-invoices'): nothing written. */
-export async function previewTable(tx: Tx, businessId: string, table: CsvTable, mapping: ImportMapping, errorRows: ParsedRow[] = []): Promise<ImportPreview> {
-  const { preview, parsed } = await previewRows(table, mapping, await existingNumbers(tx, businessId, numbersOf(table, mapping)), errorRows);
-  await adviseNewRows(tx, businessId, preview, parsed.filter((row) => row.status === "new" && row.input && !row.deletedAt).map((row) => ({ line: row.line, input: row.input! })));
+export async function previewTable(
+  tx: Tx,
+  businessId: string,
+  table: CsvTable,
+  mapping: ImportMapping,
+  errorRows: ParsedRow[] = [],
+): Promise<ImportPreview> {
+  const { preview, parsed } = await previewRows(
+    table,
+    mapping,
+    await existingNumbers(tx, businessId, numbersOf(table, mapping)),
+    errorRows,
+  );
+  await adviseNewRows(
+    tx,
+    businessId,
+    preview,
+    parsed.filter((row) => row.status === "new" && row.input && !row.deletedAt).map((row) => ({ line: row.line, input: row.input! })),
+  );
   preview.warnings = await implausibleTotals(tx, businessId, table, mapping, parsed);
   return preview;
 }
@@ -120,7 +140,13 @@ const IMPLAUSIBLE_FACTOR = 10;
  * than ten times the business's largest year so far, or whole numbers that read as euros
  * make a year far above the KOR limit (or sit in a column called cents) — cents read as euros.
  */
-async function implausibleTotals(client: Tx, businessId: string, table: CsvTable, mapping: ImportMapping, parsed: ParsedRow[]): Promise<ImportWarning[]> {
+async function implausibleTotals(
+  client: Tx,
+  businessId: string,
+  table: CsvTable,
+  mapping: ImportMapping,
+  parsed: ParsedRow[],
+): Promise<ImportWarning[]> {
   const warnings: ImportWarning[] = [];
   const fresh = parsed.filter((row) => row.status === "new" && row.input && !row.deletedAt);
   if (fresh.length === 0) return warnings;
@@ -133,7 +159,9 @@ async function implausibleTotals(client: Tx, businessId: string, table: CsvTable
   }
   const [fileYear, fileYearNetCents] = [...byYear.entries()].sort((a, b) => b[1] - a[1])[0]!;
 
-  const euroColumns = (["netAmount", "vatAmount", "grossAmount"] as const).map((field) => mapping.columns[field]).filter((c): c is string => !!c);
+  const euroColumns = (["netAmount", "vatAmount", "grossAmount"] as const)
+    .map((field) => mapping.columns[field])
+    .filter((c): c is string => !!c);
   const indexes = euroColumns.map((column) => table.headers.indexOf(column)).filter((i) => i >= 0);
   const lines = new Set(fresh.map((row) => row.line));
   let wholeNumbersOnly = indexes.length > 0;
@@ -163,7 +191,12 @@ async function implausibleTotals(client: Tx, businessId: string, table: CsvTable
 }
 
 /** Each new row's VAT advice, the rows placed in the books together (they may cross with each other). */
-async function adviseNewRows(client: Tx, businessId: string, preview: ImportPreview, fresh: { line: number; input: InvoiceInput }[]): Promise<void> {
+async function adviseNewRows(
+  client: Tx,
+  businessId: string,
+  preview: ImportPreview,
+  fresh: { line: number; input: InvoiceInput }[],
+): Promise<void> {
   if (fresh.length === 0) return;
   const books = await loadEngineInput({ businessId, asOf: amsterdamToday(), client });
   const advice = adviseVat(
@@ -186,15 +219,26 @@ async function adviseNewRows(client: Tx, businessId: string, preview: ImportPrev
     const { advice: a, input } = found;
     const missing = a.mustChargeVat && input.vatCents === 0 && input.netCents > 0;
     if (missing) missingVat++;
-    row.vat = { status: a.status, mustChargeVat: a.mustChargeVat, ratePercent: a.ratePercent, reason: a.reason, missingVat: missing, remediation: a.remediation };
+    row.vat = {
+      status: a.status,
+      mustChargeVat: a.mustChargeVat,
+      ratePercent: a.ratePercent,
+      reason: a.reason,
+      missingVat: missing,
+      remediation: a.remediation,
+    };
   }
   preview.summary.missingVat = missingVat;
 }
 
 /** One import per business at a time: a second one gets 409 while the first runs. */
 async function lockBusinessImport(tx: Tx, businessId: string): Promise<void> {
-  const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(hashtext('drempel.invoice-import'), hashtext($1)) AS "locked"`, businessId);
-  if (!row?.locked) throw new AppError("CONFLICT", "An import of this business is already running", { fields: { file: "validation.importRunning" } });
+  const [row] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(
+    `SELECT pg_try_advisory_xact_lock(hashtext('drempel.invoice-import'), hashtext($1)) AS "locked"`,
+    businessId,
+  );
+  if (!row?.locked)
+    throw new AppError("CONFLICT", "An import of this business is already running", { fields: { file: "validation.importRunning" } });
 }
 
 /** Credit notes of the file point at the invoice they credit (in the file or registered before). */
@@ -228,17 +272,33 @@ export async function commitImport(options: ImportOptions & { onProgress?: (prog
 /** Saves a table's new rows, all or nothing: any row with an error or without a category refuses the whole table. */
 export async function commitTable(
   tx: Tx,
-  options: { caller: Caller; businessId: string; table: CsvTable; mapping: ImportMapping; errorRows?: ParsedRow[]; report: (progress: ImportProgress) => void },
+  options: {
+    caller: Caller;
+    businessId: string;
+    table: CsvTable;
+    mapping: ImportMapping;
+    errorRows?: ParsedRow[];
+    report: (progress: ImportProgress) => void;
+  },
 ): Promise<{ created: number; skipped: number; total: number }> {
   const { caller, businessId, table, mapping, report } = options;
-  const { parsed, preview } = await previewRows(table, mapping, await existingNumbers(tx, businessId, numbersOf(table, mapping)), options.errorRows ?? []);
+  const { parsed, preview } = await previewRows(
+    table,
+    mapping,
+    await existingNumbers(tx, businessId, numbersOf(table, mapping)),
+    options.errorRows ?? [],
+  );
   if (preview.summary.errors > 0 || preview.summary.review > 0) {
     const fields: Record<string, string> = {};
     for (const row of parsed.filter((r) => r.status === "error" || r.status === "review").slice(0, 200)) {
       if (row.status === "review") fields[`rows.${row.line}.category`] = "validation.categoryNeedsReview";
       for (const [field, message] of Object.entries(row.errors)) fields[`rows.${row.line}.${field}`] = message;
     }
-    throw new AppError("VALIDATION_FAILED", `${preview.summary.errors + preview.summary.review} rows have errors or need a category; nothing was imported`, { fields });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `${preview.summary.errors + preview.summary.review} rows have errors or need a category; nothing was imported`,
+      { fields },
+    );
   }
   const fresh = parsed.filter((row) => row.status === "new" && row.input);
   let created = 0;
@@ -248,7 +308,11 @@ export async function commitTable(
     created += (await insertInvoicesBulk(tx, { businessId, actorId: caller.userId, rows: chunk })).length;
     report({ phase: "saving", done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
   }
-  await linkCreditNotes(tx, businessId, fresh.filter((row) => row.creditsNumber).map((row) => ({ number: row.input!.number, credits: row.creditsNumber! })));
+  await linkCreditNotes(
+    tx,
+    businessId,
+    fresh.filter((row) => row.creditsNumber).map((row) => ({ number: row.input!.number, credits: row.creditsNumber! })),
+  );
   report({ phase: "committing", total: fresh.length });
   if (created > 0) await enqueueEvaluation(tx, businessId);
   return { created, skipped: preview.summary.total - created, total: preview.summary.total };

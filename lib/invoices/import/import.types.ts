@@ -81,14 +81,31 @@ export type PreviewRow = {
    * New rows: whether the invoice must carry VAT, all new rows placed in the books
    * together (lib/kor/vat-advice.ts); `missingVat` when it must and shows none.
    */
-  vat?: { status: VatAdviceStatus; mustChargeVat: boolean; ratePercent: number | null; reason: Bilingual; missingVat: boolean; remediation: { reinvoiceVatCents: number; absorbedVatCents: number } | null };
+  vat?: {
+    status: VatAdviceStatus;
+    mustChargeVat: boolean;
+    ratePercent: number | null;
+    reason: Bilingual;
+    missingVat: boolean;
+    remediation: { reinvoiceVatCents: number; absorbedVatCents: number } | null;
+  };
 };
 
 export type ImportPreview = {
   headers: string[];
   mapping: ImportMapping;
   rows: PreviewRow[];
-  summary: { total: number; new: number; existing: number; errors: number; review: number; newNetCents: number; newKorCents: number; missingVat?: number; deleted: number };
+  summary: {
+    total: number;
+    new: number;
+    existing: number;
+    errors: number;
+    review: number;
+    newNetCents: number;
+    newKorCents: number;
+    missingVat?: number;
+    deleted: number;
+  };
   /** Reasons to look twice before importing (implausible totals); empty when none. */
   warnings: ImportWarning[];
 };

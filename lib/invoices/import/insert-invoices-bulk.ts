@@ -58,12 +58,20 @@ export async function insertInvoicesBulk(
       deleted_at: deletedAt ? deletedAt.replace("T", " ").replace("Z", "") : null,
     };
   });
-  const inserted = await tx.$queryRawUnsafe<{ id: string; number: string }[]>(INSERT_INVOICES, businessId, actorId, JSON.stringify(records));
+  const inserted = await tx.$queryRawUnsafe<{ id: string; number: string }[]>(
+    INSERT_INVOICES,
+    businessId,
+    actorId,
+    JSON.stringify(records),
+  );
   if (inserted.length) {
     const byNumber = new Map(rows.map((row) => [row.input.number, row]));
     const audit = inserted.map((row) => {
       const source = byNumber.get(row.number)!;
-      return { entity_id: row.id, after: { ...source.input, line: source.line, ...(source.deletedAt ? { deletedAt: source.deletedAt } : {}) } };
+      return {
+        entity_id: row.id,
+        after: { ...source.input, line: source.line, ...(source.deletedAt ? { deletedAt: source.deletedAt } : {}) },
+      };
     });
     await tx.$executeRawUnsafe(INSERT_AUDIT, businessId, actorId, JSON.stringify(audit));
   }

@@ -27,7 +27,18 @@ const OWN_COLUMNS: Partial<Record<ImportField, (typeof CSV_COLUMNS)[number]>> = 
 };
 
 // Files exported before `sequence` and `credits_invoice_number` existed are still ours.
-const IDENTIFYING = ["number", "kind", "date", "customer_name", "category", "net_cents", "vat_cents", "currency", "kor_rule", "counts_for_kor"];
+const IDENTIFYING = [
+  "number",
+  "kind",
+  "date",
+  "customer_name",
+  "category",
+  "net_cents",
+  "vat_cents",
+  "currency",
+  "kor_rule",
+  "counts_for_kor",
+];
 
 export function isOwnExport(headers: string[]): boolean {
   return IDENTIFYING.every((column) => headers.includes(column));
@@ -35,6 +46,7 @@ export function isOwnExport(headers: string[]): boolean {
 
 export function ownExportMapping(headers: string[]): ImportMapping {
   const columns: ImportMapping["columns"] = {};
-  for (const [field, column] of Object.entries(OWN_COLUMNS) as [ImportField, string][]) if (headers.includes(column)) columns[field] = column;
+  for (const [field, column] of Object.entries(OWN_COLUMNS) as [ImportField, string][])
+    if (headers.includes(column)) columns[field] = column;
   return { columns, defaultCategory: "NL_STANDARD", ownFormat: true };
 }

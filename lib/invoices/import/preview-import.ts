@@ -14,8 +14,24 @@ import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv"
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
 
 /** An error row for something that never became cells (an unreadable e-invoice). */
-export function unreadableRow(line: number, fields: { number: string | null; date: string | null; customerName: string | null }, errors: Record<string, string>): ParsedRow {
-  return { line, ...fields, netCents: null, vatCents: null, category: null, status: "error", errors, countsForKor: null, creditsNumber: null, deletedAt: null, input: null };
+export function unreadableRow(
+  line: number,
+  fields: { number: string | null; date: string | null; customerName: string | null },
+  errors: Record<string, string>,
+): ParsedRow {
+  return {
+    line,
+    ...fields,
+    netCents: null,
+    vatCents: null,
+    category: null,
+    status: "error",
+    errors,
+    countsForKor: null,
+    creditsNumber: null,
+    deletedAt: null,
+    input: null,
+  };
 }
 
 /** `deletedAt`: the row is imported as a deleted invoice (ISO timestamp). */
@@ -66,7 +82,10 @@ const YES = ["yes", "ja", "true", "1", "y", "j"];
 const NO = ["no", "nee", "false", "0", "n", ""];
 
 function kindFrom(raw: string | undefined): string | undefined {
-  const value = raw?.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const value = raw
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (!value) return undefined;
   if (["credit_note", "creditnota", "credit", "creditfactuur"].includes(value)) return "credit_note";
   if (["invoice", "factuur", "verkoopfactuur"].includes(value)) return "invoice";
@@ -79,7 +98,9 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
   const errors: Record<string, string> = {};
   // Our own export escaped formula-like text with an apostrophe: take it off again.
   const cells = mapping.ownFormat
-    ? (Object.fromEntries(Object.entries(rawCells).map(([field, value]) => [field, value === undefined ? undefined : readCsvCell(value)])) as Record<ImportField, string | undefined>)
+    ? (Object.fromEntries(
+        Object.entries(rawCells).map(([field, value]) => [field, value === undefined ? undefined : readCsvCell(value)]),
+      ) as Record<ImportField, string | undefined>)
     : rawCells;
   // NUL and other characters no text may hold: the row and column are named, nothing is stored.
   for (const [field, value] of Object.entries(cells)) {
@@ -174,7 +195,9 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
         errors[field] ??= issue.message;
       }
   }
-  const classification = input ? classifyTransaction({ category: input.category, country: input.country, ancillary: input.ancillary, date: input.date }) : null;
+  const classification = input
+    ? classifyTransaction({ category: input.category, country: input.country, ancillary: input.ancillary, date: input.date })
+    : null;
   const deleted = typeof deletedAt === "string";
   return {
     line,
@@ -200,7 +223,12 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
 const ROWS_PER_TURN = 500;
 
 /** Every row of the table, marked new / existing / review / error, with the import's summary. */
-export async function previewRows(table: CsvTable, mapping: ImportMapping, existingNumbers: Set<string>, errorRows: ParsedRow[] = []): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
+export async function previewRows(
+  table: CsvTable,
+  mapping: ImportMapping,
+  existingNumbers: Set<string>,
+  errorRows: ParsedRow[] = [],
+): Promise<{ preview: ImportPreview; parsed: ParsedRow[] }> {
   const index = Object.fromEntries(
     Object.entries(mapping.columns).map(([field, header]) => [field, table.headers.indexOf(header!)]),
   ) as Partial<Record<ImportField, number>>;
@@ -258,7 +286,13 @@ export async function previewRows(table: CsvTable, mapping: ImportMapping, exist
     else summary.errors++;
   }
   return {
-    preview: { headers: table.headers, mapping, rows: parsed.map(({ input: _input, creditsNumber: _credits, deletedAt: _deletedAt, ...row }) => row), summary, warnings: [] },
+    preview: {
+      headers: table.headers,
+      mapping,
+      rows: parsed.map(({ input: _input, creditsNumber: _credits, deletedAt: _deletedAt, ...row }) => row),
+      summary,
+      warnings: [],
+    },
     parsed,
   };
 }

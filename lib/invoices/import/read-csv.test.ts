@@ -32,6 +32,6 @@ describe("csvCell and readCsvCell", () => {
       expect(/^[=+@]/.test(cell) || (/^-/.test(cell) && !/^-\d+([.,]\d+)?$/.test(cell))).toBe(false);
       expect(readCsvCell(cell)).toBe(text);
     }
-    expect(writeCsv(["a", "b"], [["1,5", "x"]], "excel-nl")).toBe('a;b\r\n1,5;x');
+    expect(writeCsv(["a", "b"], [["1,5", "x"]], "excel-nl")).toBe("a;b\r\n1,5;x");
   });
 });

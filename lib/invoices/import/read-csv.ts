@@ -57,7 +57,9 @@ export async function readCsv(text: string): Promise<CsvTable> {
   }
   // The headers end up in the remembered mapping (jsonb): no NUL or control characters.
   if (header.some((cell) => hasInvalidText(cell))) {
-    throw new AppError("VALIDATION_FAILED", "The header row holds characters that are not allowed", { fields: { file: "validation.csvHeaderInvalidCharacters" } });
+    throw new AppError("VALIDATION_FAILED", "The header row holds characters that are not allowed", {
+      fields: { file: "validation.csvHeaderInvalidCharacters" },
+    });
   }
   if (rows.length > MAX_IMPORT_ROWS) {
     throw new AppError("VALIDATION_FAILED", "Too many rows", { fields: { file: "validation.csvTooLarge" } });

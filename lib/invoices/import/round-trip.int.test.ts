@@ -43,7 +43,17 @@ describe("the CSV export imported into an empty business", () => {
   it("gives €21,000 for €21,000 (not €2,100,000), no warning, and the crossing where the source has it (issue #17)", async () => {
     const source = await createOwnedBusiness(owner.id, "Bron BV");
     for (const [i, net] of [700_000, 800_000, 600_000].entries()) {
-      await createInvoice({ caller: caller(), businessId: source.id, input: { number: `2026-00${i + 1}`, date: `2026-0${i + 1}-10`, customer: { name: "Klant" }, category: "NL_STANDARD", netCents: net } });
+      await createInvoice({
+        caller: caller(),
+        businessId: source.id,
+        input: {
+          number: `2026-00${i + 1}`,
+          date: `2026-0${i + 1}-10`,
+          customer: { name: "Klant" },
+          category: "NL_STANDARD",
+          netCents: net,
+        },
+      });
     }
     const csv = `\uFEFF${await exportInvoicesCsv({ caller: caller(), businessId: source.id, query: { year: 2026 } })}`;
     const target = await createOwnedBusiness(owner.id, "Doel BV");
@@ -65,8 +75,24 @@ describe("the CSV export imported into an empty business", () => {
 
   it("a credit note keeps the invoice it credits, by number (issue #17)", async () => {
     const source = await createOwnedBusiness(owner.id, "Bron BV");
-    const original = await createInvoice({ caller: caller(), businessId: source.id, input: { number: "F-1", date: "2026-02-01", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 10_000, sequence: 3 } });
-    await createInvoice({ caller: caller(), businessId: source.id, input: { number: "C-1", kind: "credit_note", date: "2026-02-05", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: -2_500, creditsInvoiceId: original.id } });
+    const original = await createInvoice({
+      caller: caller(),
+      businessId: source.id,
+      input: { number: "F-1", date: "2026-02-01", customer: { name: "Klant" }, category: "NL_STANDARD", netCents: 10_000, sequence: 3 },
+    });
+    await createInvoice({
+      caller: caller(),
+      businessId: source.id,
+      input: {
+        number: "C-1",
+        kind: "credit_note",
+        date: "2026-02-05",
+        customer: { name: "Klant" },
+        category: "NL_STANDARD",
+        netCents: -2_500,
+        creditsInvoiceId: original.id,
+      },
+    });
     const csv = await exportInvoicesCsv({ caller: caller(), businessId: source.id, query: {} });
     const target = await createOwnedBusiness(owner.id, "Doel BV");
     await commitImport({ caller: caller(), businessId: target.id, csv });
@@ -82,7 +108,9 @@ describe("the CSV export imported into an empty business", () => {
     const invoiceArb = fc.record({
       category: fc.constantFrom(...CATEGORY_CODES),
       kind: fc.constantFrom("invoice", "cash_sale", "advance_payment", "credit_note"),
-      date: fc.date({ min: new Date("2024-01-01T12:00:00Z"), max: new Date("2026-12-31T12:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      date: fc
+        .date({ min: new Date("2024-01-01T12:00:00Z"), max: new Date("2026-12-31T12:00:00Z"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
       net: fc.integer({ min: 1, max: 3_000_000 }),
       vatShare: fc.constantFrom(0, 9, 21),
       name: fc.constantFrom(...names),
@@ -93,47 +121,60 @@ describe("the CSV export imported into an empty business", () => {
       ancillary: fc.boolean(),
       sequence: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: null }),
       description: fc.constantFrom(...descriptions),
-      foreign: fc.option(fc.record({ currency: fc.constantFrom("USD", "GBP", "CHF"), amount: fc.integer({ min: 1, max: 5_000_000 }), rate: fc.integer({ min: 1, max: 300_000_000 }).map((n) => n / 1e8) }), { nil: null }),
+      foreign: fc.option(
+        fc.record({
+          currency: fc.constantFrom("USD", "GBP", "CHF"),
+          amount: fc.integer({ min: 1, max: 5_000_000 }),
+          rate: fc.integer({ min: 1, max: 300_000_000 }).map((n) => n / 1e8),
+        }),
+        { nil: null },
+      ),
       credits: fc.boolean(),
       prefix: fc.constantFrom("2026", "=F", "'A", "+1", "@x", "-", "F"),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(invoiceArb, { minLength: 1, maxLength: 8 }), fc.constantFrom("standard" as const, "excel-nl" as const), async (specs, dialect) => {
-        const source = await createOwnedBusiness(owner.id, "Bron BV");
-        const created: { id: string; kind: string }[] = [];
-        for (const [i, spec] of specs.entries()) {
-          const category = spec.category as Category;
-          const sign = spec.kind === "credit_note" ? -1 : 1;
-          const target = spec.credits && spec.kind === "credit_note" ? created.find((c) => c.kind !== "credit_note") : undefined;
-          const invoice = await createInvoice({
-            caller: caller(),
-            businessId: source.id,
-            input: {
-              number: `${spec.prefix}-${i}`,
-              kind: spec.kind,
-              date: spec.date,
-              customer: { name: spec.name, country: spec.customerCountry, type: spec.customerType, vatId: spec.vatId },
-              category,
-              netCents: sign * spec.net,
-              vatCents: sign * Math.round((spec.net * spec.vatShare) / 100),
-              ...(CATEGORIES[category].needsCountry ? { country: spec.memberState } : {}),
-              ...(CATEGORIES[category].ancillaryAllowed && spec.ancillary ? { ancillary: true } : {}),
-              sequence: spec.sequence,
-              description: spec.description,
-              ...(spec.foreign ? { currency: spec.foreign.currency, foreignCents: sign * spec.foreign.amount, exchangeRate: spec.foreign.rate } : {}),
-              ...(target ? { creditsInvoiceId: target.id } : {}),
-            },
-          });
-          created.push({ id: invoice.id, kind: invoice.kind });
-        }
-        const csv = `\uFEFF${await exportInvoicesCsv({ caller: caller(), businessId: source.id, query: {}, dialect })}`;
-        const target = await createOwnedBusiness(owner.id, "Doel BV");
-        const preview = await previewImport({ caller: caller(), businessId: target.id, csv });
-        expect(preview.summary).toMatchObject({ new: specs.length, errors: 0, review: 0 });
-        await commitImport({ caller: caller(), businessId: target.id, csv });
-        expect(await books(target.id)).toEqual(await books(source.id));
-        expect(await counted(target.id, [2024, 2025, 2026])).toEqual(await counted(source.id, [2024, 2025, 2026]));
-      }),
+      fc.asyncProperty(
+        fc.array(invoiceArb, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("standard" as const, "excel-nl" as const),
+        async (specs, dialect) => {
+          const source = await createOwnedBusiness(owner.id, "Bron BV");
+          const created: { id: string; kind: string }[] = [];
+          for (const [i, spec] of specs.entries()) {
+            const category = spec.category as Category;
+            const sign = spec.kind === "credit_note" ? -1 : 1;
+            const target = spec.credits && spec.kind === "credit_note" ? created.find((c) => c.kind !== "credit_note") : undefined;
+            const invoice = await createInvoice({
+              caller: caller(),
+              businessId: source.id,
+              input: {
+                number: `${spec.prefix}-${i}`,
+                kind: spec.kind,
+                date: spec.date,
+                customer: { name: spec.name, country: spec.customerCountry, type: spec.customerType, vatId: spec.vatId },
+                category,
+                netCents: sign * spec.net,
+                vatCents: sign * Math.round((spec.net * spec.vatShare) / 100),
+                ...(CATEGORIES[category].needsCountry ? { country: spec.memberState } : {}),
+                ...(CATEGORIES[category].ancillaryAllowed && spec.ancillary ? { ancillary: true } : {}),
+                sequence: spec.sequence,
+                description: spec.description,
+                ...(spec.foreign
+                  ? { currency: spec.foreign.currency, foreignCents: sign * spec.foreign.amount, exchangeRate: spec.foreign.rate }
+                  : {}),
+                ...(target ? { creditsInvoiceId: target.id } : {}),
+              },
+            });
+            created.push({ id: invoice.id, kind: invoice.kind });
+          }
+          const csv = `\uFEFF${await exportInvoicesCsv({ caller: caller(), businessId: source.id, query: {}, dialect })}`;
+          const target = await createOwnedBusiness(owner.id, "Doel BV");
+          const preview = await previewImport({ caller: caller(), businessId: target.id, csv });
+          expect(preview.summary).toMatchObject({ new: specs.length, errors: 0, review: 0 });
+          await commitImport({ caller: caller(), businessId: target.id, csv });
+          expect(await books(target.id)).toEqual(await books(source.id));
+          expect(await counted(target.id, [2024, 2025, 2026])).toEqual(await counted(source.id, [2024, 2025, 2026]));
+        },
+      ),
       { numRuns: 25 },
     );
   }, 240_000);

@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { categoryFromVatCode, type VatCodeFacts } from "@/lib/invoices/import/vat-category-code";
 import { CATEGORIES } from "@/lib/kor/categories";
 
-const facts = (over: Partial<VatCodeFacts>): VatCodeFacts => ({ code: "S", percent: "21", country: "NL", deliveryCountry: "", type: "business", exemptionReason: "", year: 2026, fallback: "NL_STANDARD", ...over });
+const facts = (over: Partial<VatCodeFacts>): VatCodeFacts => ({
+  code: "S",
+  percent: "21",
+  country: "NL",
+  deliveryCountry: "",
+  type: "business",
+  exemptionReason: "",
+  year: 2026,
+  fallback: "NL_STANDARD",
+  ...over,
+});
 const category = (over: Partial<VatCodeFacts>) => {
   const outcome = categoryFromVatCode(facts(over));
   return "category" in outcome ? outcome.category : `review ${outcome.review}`;
@@ -53,7 +63,9 @@ describe("categoryFromVatCode (UNCL 5305 with country and customer type, KOR-RUL
   it("reads E under art. 132 as exempt and not counted, the KOR's own exemption as domestic turnover, and any other E as review", () => {
     expect(category({ code: "E", percent: "0", exemptionReason: "VATEX-EU-132-1C" })).toBe("EXEMPT_OTHER");
     expect(category({ code: "E", percent: "0", exemptionReason: "vatex-eu-132" })).toBe("EXEMPT_OTHER");
-    expect(category({ code: "E", percent: "0", exemptionReason: "Vrijgesteld van btw op grond van de kleineondernemersregeling (KOR)" })).toBe("NL_STANDARD");
+    expect(
+      category({ code: "E", percent: "0", exemptionReason: "Vrijgesteld van btw op grond van de kleineondernemersregeling (KOR)" }),
+    ).toBe("NL_STANDARD");
     expect(category({ code: "E", percent: "0", exemptionReason: "KOR, art. 25 Wet OB", fallback: "NL_REDUCED" })).toBe("NL_REDUCED");
     expect(category({ code: "E", percent: "0", exemptionReason: "KOR", country: "BE" })).toBe("review BE|business|E");
     expect(category({ code: "E", percent: "0", exemptionReason: "Vrijgesteld" })).toBe("review NL|business|E");

@@ -42,7 +42,9 @@ function ratePercent(raw: string): number | null {
 export function categoryFromVatCode(facts: VatCodeFacts): VatCodeOutcome {
   const code = facts.code.trim().toUpperCase().slice(0, 8);
   const { country, deliveryCountry, type } = facts;
-  const review = { review: `${country || "?"}|${type ?? "?"}|${code}${code === "S" && facts.percent ? ` ${ratePercent(facts.percent) ?? facts.percent}%` : ""}` };
+  const review = {
+    review: `${country || "?"}|${type ?? "?"}|${code}${code === "S" && facts.percent ? ` ${ratePercent(facts.percent) ?? facts.percent}%` : ""}`,
+  };
   const domestic = country === "NL";
   const otherEuState = (state: string) => state !== "" && state !== "NL" && isEuMemberState(state);
   const outsideEu = (state: string) => state !== "" && !isEuMemberState(state);

@@ -16,18 +16,44 @@ export async function queueVerificationMail(tx: Tx, options: { user: Recipient; 
     data: { userId: user.id, email: user.email, tokenHash, expiresAt: new Date(now.getTime() + VERIFY_EMAIL_TOKEN_HOURS * 3_600_000) },
     select: { id: true },
   });
-  const mail = renderVerificationMail({ locale: user.locale, name: user.name, link: verifyEmailLink(options.appUrl, token), hours: VERIFY_EMAIL_TOKEN_HOURS });
+  const mail = renderVerificationMail({
+    locale: user.locale,
+    name: user.name,
+    link: verifyEmailLink(options.appUrl, token),
+    hours: VERIFY_EMAIL_TOKEN_HOURS,
+  });
   await tx.outboxJob.create({
-    data: { kind: "ACCOUNT_EMAIL", userId: user.id, toAddress: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, nextAttemptAt: now },
+    data: {
+      kind: "ACCOUNT_EMAIL",
+      userId: user.id,
+      toAddress: user.email,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+      nextAttemptAt: now,
+    },
     select: { id: true },
   });
 }
 
 export async function queueRegistrationAttemptMail(tx: Tx, options: { user: Recipient; now: Date; appUrl: string }): Promise<void> {
   const { user, now, appUrl } = options;
-  const mail = renderRegistrationAttemptMail({ locale: user.locale, name: user.name, loginUrl: `${appUrl}/login`, resetUrl: `${appUrl}/forgot-password` });
+  const mail = renderRegistrationAttemptMail({
+    locale: user.locale,
+    name: user.name,
+    loginUrl: `${appUrl}/login`,
+    resetUrl: `${appUrl}/forgot-password`,
+  });
   await tx.outboxJob.create({
-    data: { kind: "ACCOUNT_EMAIL", userId: user.id, toAddress: user.email, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, nextAttemptAt: now },
+    data: {
+      kind: "ACCOUNT_EMAIL",
+      userId: user.id,
+      toAddress: user.email,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+      nextAttemptAt: now,
+    },
     select: { id: true },
   });
 }

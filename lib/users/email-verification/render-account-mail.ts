@@ -15,7 +15,12 @@ const escapeHtml = (value: string) =>
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
-export function renderVerificationMail(options: { locale: AccountMailLocale; name: string; link: string; hours: number }): RenderedAccountMail {
+export function renderVerificationMail(options: {
+  locale: AccountMailLocale;
+  name: string;
+  link: string;
+  hours: number;
+}): RenderedAccountMail {
   const t = TEXTS[options.locale].mail;
   const greeting = fill(t.greeting, { name: options.name });
   const validity = fill(t.validity, { hours: options.hours });
@@ -31,10 +36,26 @@ export function renderVerificationMail(options: { locale: AccountMailLocale; nam
   return { subject: t.subject, text, html };
 }
 
-export function renderRegistrationAttemptMail(options: { locale: AccountMailLocale; name: string; loginUrl: string; resetUrl: string }): RenderedAccountMail {
+export function renderRegistrationAttemptMail(options: {
+  locale: AccountMailLocale;
+  name: string;
+  loginUrl: string;
+  resetUrl: string;
+}): RenderedAccountMail {
   const t = TEXTS[options.locale].attemptMail;
   const greeting = fill(t.greeting, { name: options.name });
-  const text = [greeting, "", t.intro, "", `${t.login} ${options.loginUrl}`, `${t.reset} ${options.resetUrl}`, "", t.notYou, "", t.signature].join("\n");
+  const text = [
+    greeting,
+    "",
+    t.intro,
+    "",
+    `${t.login} ${options.loginUrl}`,
+    `${t.reset} ${options.resetUrl}`,
+    "",
+    t.notYou,
+    "",
+    t.signature,
+  ].join("\n");
   const html = [
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(t.intro)}</p>`,

@@ -11,10 +11,16 @@ import { VERIFY_RESEND_LIMIT, VERIFY_RESEND_WINDOW_SECONDS, verifyResendRateKey 
 export async function resendVerificationMail(options: { caller: { userId: string }; now?: Date }): Promise<void> {
   const { userId } = options.caller;
   const now = options.now ?? new Date();
-  await enforceRateLimits([{ key: verifyResendRateKey(userId), limit: VERIFY_RESEND_LIMIT, windowSeconds: VERIFY_RESEND_WINDOW_SECONDS }], "Too many verification mails");
+  await enforceRateLimits(
+    [{ key: verifyResendRateKey(userId), limit: VERIFY_RESEND_LIMIT, windowSeconds: VERIFY_RESEND_WINDOW_SECONDS }],
+    "Too many verification mails",
+  );
   await db().$transaction(async (tx) => {
     await actAsAccount(tx, userId);
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, locale: true, emailVerifiedAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, locale: true, emailVerifiedAt: true },
+    });
     if (!user) throw new AppError("UNAUTHENTICATED", "Not signed in");
     if (user.emailVerifiedAt) return;
     await queueVerificationMail(tx, { user, now, appUrl: appBaseUrl() });

@@ -10,7 +10,8 @@ import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { hashResetToken as hashToken, isResetTokenFormat as isTokenFormat } from "@/lib/auth/password-reset/reset-token";
 
-const invalidLink = () => new AppError("VALIDATION_FAILED", "Invalid or expired verification link", { fields: { token: "validation.verifyLinkInvalid" } });
+const invalidLink = () =>
+  new AppError("VALIDATION_FAILED", "Invalid or expired verification link", { fields: { token: "validation.verifyLinkInvalid" } });
 
 export async function verifyEmail(options: { token: unknown; now?: Date }): Promise<{ email: string }> {
   const { token } = options;
@@ -28,7 +29,14 @@ export async function verifyEmail(options: { token: unknown; now?: Date }): Prom
     if (!user) throw invalidLink();
     if (!user.emailVerifiedAt) {
       await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
-      await writeAuditLog(tx, { businessId: null, actorId: userId, action: "user.verifyEmail", entityType: "User", entityId: userId, after: { email } });
+      await writeAuditLog(tx, {
+        businessId: null,
+        actorId: userId,
+        action: "user.verifyEmail",
+        entityType: "User",
+        entityId: userId,
+        after: { email },
+      });
     }
     // The other links of this address have done their work.
     await tx.emailVerificationToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });

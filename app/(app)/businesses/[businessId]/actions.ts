@@ -34,14 +34,20 @@ async function run(formData: FormData, work: (businessId: string) => Promise<unk
 export async function recordDeregistrationFormAction(formData: FormData): Promise<void> {
   const caller = await requireCaller();
   const failed = await run(formData, (businessId) =>
-    recordKorDeregistration({ caller, businessId, input: { endDate: String(formData.get("endDate") ?? ""), sentOn: String(formData.get("sentOn") ?? "") } }),
+    recordKorDeregistration({
+      caller,
+      businessId,
+      input: { endDate: String(formData.get("endDate") ?? ""), sentOn: String(formData.get("sentOn") ?? "") },
+    }),
   );
   redirect(dashboardUrl(String(formData.get("businessId") ?? ""), formData.get("year"), failed ?? undefined));
 }
 
 export async function undoDeregistrationFormAction(formData: FormData): Promise<void> {
   const caller = await requireCaller();
-  const failed = await run(formData, (businessId) => undoKorDeregistration({ caller, businessId, endDate: String(formData.get("endDate") ?? "") }));
+  const failed = await run(formData, (businessId) =>
+    undoKorDeregistration({ caller, businessId, endDate: String(formData.get("endDate") ?? "") }),
+  );
   redirect(dashboardUrl(String(formData.get("businessId") ?? ""), formData.get("year"), failed ?? undefined));
 }
 
@@ -59,7 +65,12 @@ function backUrl(formData: FormData, failed: string | null): string {
 export async function markDeadlineDoneFormAction(formData: FormData): Promise<void> {
   const caller = await requireCaller();
   const failed = await run(formData, (businessId) =>
-    markDeadlineDone({ caller, businessId, key: String(formData.get("key") ?? ""), input: { doneOn: String(formData.get("doneOn") ?? "") } }),
+    markDeadlineDone({
+      caller,
+      businessId,
+      key: String(formData.get("key") ?? ""),
+      input: { doneOn: String(formData.get("doneOn") ?? "") },
+    }),
   );
   redirect(backUrl(formData, failed));
 }

@@ -13,7 +13,11 @@ export default async function BusinessLayout({ children, params }: Props) {
   const t = await getTranslations("accountant");
   return (
     <>
-      <div role="note" aria-label={t("banner.text", { name: business.name, access: t(`access.${business.access}`) })} className="mb-6 flex flex-wrap items-center gap-3 rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-950 ring-1 ring-indigo-300">
+      <div
+        role="note"
+        aria-label={t("banner.text", { name: business.name, access: t(`access.${business.access}`) })}
+        className="mb-6 flex flex-wrap items-center gap-3 rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-950 ring-1 ring-indigo-300"
+      >
         <span className="font-medium">{t("banner.text", { name: business.name, access: t(`access.${business.access}`) })}</span>
         <Link href="/accountant" className="ml-auto font-semibold underline">
           {t("banner.back")}

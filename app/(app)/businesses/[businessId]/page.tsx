@@ -11,7 +11,10 @@ import { canWrite } from "@/lib/businesses/access";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { Card } from "@/components/ui/card";
 
-type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[]; deadline?: string | string[] }> };
+type Props = {
+  params: Promise<{ businessId: string }>;
+  searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[]; deadline?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
@@ -21,7 +24,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BusinessPage({ params, searchParams }: Props) {
   // The access check first: an outsider gets the real 404, never a streamed 200.
   const { user, business } = await getBusinessForPage((await params).businessId);
-  const [t, tFiling, query, locale] = await Promise.all([getTranslations("business"), getTranslations("euKorFiling"), searchParams, getLocale()]);
+  const [t, tFiling, query, locale] = await Promise.all([
+    getTranslations("business"),
+    getTranslations("euKorFiling"),
+    searchParams,
+    getLocale(),
+  ]);
   const language = toLanguage(locale);
   const year = parseYearParam(query.year);
   return (
@@ -30,7 +38,14 @@ export default async function BusinessPage({ params, searchParams }: Props) {
       <BusinessNav businessId={business.id} current="overview" />
       {/* Keyed by year so a new year shows the skeleton again instead of the old year's figures. */}
       <Suspense key={year} fallback={<DashboardSkeleton />}>
-        <DashboardView userId={user.id} businessId={business.id} year={year} canWrite={canWrite(business)} deregistrationFailed={query.deregistration === "invalid"} deadlineFailed={query.deadline === "invalid"} />
+        <DashboardView
+          userId={user.id}
+          businessId={business.id}
+          year={year}
+          canWrite={canWrite(business)}
+          deregistrationFailed={query.deregistration === "invalid"}
+          deadlineFailed={query.deadline === "invalid"}
+        />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">
         <Card as="section" aria-labelledby="details-title">
@@ -46,7 +61,11 @@ export default async function BusinessPage({ params, searchParams }: Props) {
             <dd>{t(business.filingPeriod)}</dd>
           </dl>
           <p className="mt-4 text-sm">
-            <a href={`/businesses/${business.id}/invoices/statement/pdf?year=${year}`} className="font-medium text-brand-700 underline" download>
+            <a
+              href={`/businesses/${business.id}/invoices/statement/pdf?year=${year}`}
+              className="font-medium text-brand-700 underline"
+              download
+            >
               {tFiling("dashboardPdfLink", { year })}
             </a>
           </p>
@@ -60,7 +79,13 @@ export default async function BusinessPage({ params, searchParams }: Props) {
           ) : (
             // A period a crossing ended shows as ended on the crossing date; until the evaluation is in, as stored.
             <Suspense key={year} fallback={<KorPeriodItems periods={business.korParticipations} endings={new Map()} language={language} />}>
-              <KorPeriodList userId={user.id} businessId={business.id} year={year} periods={business.korParticipations} language={language} />
+              <KorPeriodList
+                userId={user.id}
+                businessId={business.id}
+                year={year}
+                periods={business.korParticipations}
+                language={language}
+              />
             </Suspense>
           )}
           <h3 className="mb-2 mt-4 font-semibold">{t("euKorTitle")}</h3>

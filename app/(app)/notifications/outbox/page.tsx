@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OutboxPage() {
   const user = await requireUser();
-  const [t, format, mails] = await Promise.all([getTranslations("notifications"), getFormatter(), listSentMails({ caller: { userId: user.id } })]);
+  const [t, format, mails] = await Promise.all([
+    getTranslations("notifications"),
+    getFormatter(),
+    listSentMails({ caller: { userId: user.id } }),
+  ]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
@@ -34,11 +38,18 @@ export default async function OutboxPage() {
                 <p className="text-sm text-slate-700">
                   {t("outboxTo")}: {mail.toAddress} · {t("outboxStatus")}:{" "}
                   {t(`status.${mail.status === "SENT" && mail.transport === "outbox" ? "STORED" : mail.status}`)} ·{" "}
-                  <time dateTime={mail.sentAt ?? mail.createdAt}>{format.dateTime(new Date(mail.sentAt ?? mail.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+                  <time dateTime={mail.sentAt ?? mail.createdAt}>
+                    {format.dateTime(new Date(mail.sentAt ?? mail.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                  </time>
                   {mail.attempts > 1 ? ` · ${t("outboxAttempts", { count: mail.attempts })}` : ""}
                 </p>
                 {mail.lastError ? <p className="text-sm text-red-800">{t("outboxLastError", { error: mail.lastError })}</p> : null}
-                <iframe title={mail.subject} sandbox="" srcDoc={mail.htmlBody} className="h-96 w-full rounded border border-slate-200 bg-white" />
+                <iframe
+                  title={mail.subject}
+                  sandbox=""
+                  srcDoc={mail.htmlBody}
+                  className="h-96 w-full rounded border border-slate-200 bg-white"
+                />
                 <details>
                   <summary className="cursor-pointer text-sm text-brand-700">{t("outboxShowText")}</summary>
                   <pre className="mt-2 whitespace-pre-wrap text-sm">{mail.textBody}</pre>

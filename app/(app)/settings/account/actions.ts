@@ -57,7 +57,11 @@ export async function startPasskeyRegistrationAction(): Promise<ActionResult<Awa
   return runAction(async () => startPasskeyRegistration({ caller: await requireCaller(OPEN) }));
 }
 
-export async function finishPasskeyRegistrationAction(input: { challengeId: string; name: string; response: unknown }): Promise<ActionResult<null>> {
+export async function finishPasskeyRegistrationAction(input: {
+  challengeId: string;
+  name: string;
+  response: unknown;
+}): Promise<ActionResult<null>> {
   return runAction(async () => {
     await finishPasskeyRegistration({ caller: await requireCaller(OPEN), input });
     return null;

@@ -19,7 +19,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account"))("title") };
 }
 
-
 export default async function AccountSettingsPage() {
   // Open while a firm's two-factor requirement is unmet: this is where it is met.
   const user = await requireUser({ allowTwoFactorSetup: true });
@@ -38,7 +37,8 @@ export default async function AccountSettingsPage() {
     if (browser && os) return t("security.sessions.device", { browser, os });
     return browser ?? os ?? t("security.sessions.unknownDevice");
   };
-  const eventLabel = (action: string) => (t.has(`security.events.actions.${action}`) ? t(`security.events.actions.${action}`) : t("security.events.actions.other"));
+  const eventLabel = (action: string) =>
+    t.has(`security.events.actions.${action}`) ? t(`security.events.actions.${action}`) : t("security.events.actions.other");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("account.title")}</h1>
@@ -59,7 +59,8 @@ export default async function AccountSettingsPage() {
         {twoFactor.enabled ? (
           <div className="space-y-4">
             <p role="status" className="text-slate-800">
-              {t("security.twoFactor.on", { date: when(twoFactor.enabledAt!) })} {t("security.twoFactor.recoveryLeft", { count: twoFactor.recoveryCodesLeft })}
+              {t("security.twoFactor.on", { date: when(twoFactor.enabledAt!) })}{" "}
+              {t("security.twoFactor.recoveryLeft", { count: twoFactor.recoveryCodesLeft })}
             </p>
             <TwoFactorDisable />
           </div>
@@ -89,7 +90,8 @@ export default async function AccountSettingsPage() {
                     {" · "}
                     {passkey.lastUsedAt ? (
                       <>
-                        {t("security.passkeys.lastUsed")} <time dateTime={passkey.lastUsedAt.toISOString()}>{when(passkey.lastUsedAt)}</time>
+                        {t("security.passkeys.lastUsed")}{" "}
+                        <time dateTime={passkey.lastUsedAt.toISOString()}>{when(passkey.lastUsedAt)}</time>
                       </>
                     ) : (
                       t("security.passkeys.neverUsed")
@@ -108,7 +110,9 @@ export default async function AccountSettingsPage() {
         <h2 id="sessions-title" className="mb-2 text-lg font-semibold">
           {t("security.sessions.title")}
         </h2>
-        <p className="mb-4 max-w-3xl text-slate-700">{t("security.sessions.intro", { hours: Math.round(env().SESSION_IDLE_MINUTES / 6) / 10 })}</p>
+        <p className="mb-4 max-w-3xl text-slate-700">
+          {t("security.sessions.intro", { hours: Math.round(env().SESSION_IDLE_MINUTES / 6) / 10 })}
+        </p>
         {sessions.length === 0 ? (
           <p className="text-slate-700">{t("security.sessions.empty")}</p>
         ) : (
@@ -120,7 +124,11 @@ export default async function AccountSettingsPage() {
                   <div>
                     <p className="font-medium">
                       {device}
-                      {session.current ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">{t("security.sessions.current")}</span> : null}
+                      {session.current ? (
+                        <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm text-brand-800">
+                          {t("security.sessions.current")}
+                        </span>
+                      ) : null}
                     </p>
                     <p className="text-sm text-slate-600">
                       {t("security.sessions.lastSeen")} <time dateTime={session.lastSeenAt.toISOString()}>{when(session.lastSeenAt)}</time>
@@ -184,7 +192,9 @@ export default async function AccountSettingsPage() {
                       <time dateTime={event.createdAt.toISOString()}>{when(event.createdAt)}</time>
                     </td>
                     <td className="py-2 pr-4">{eventLabel(event.action)}</td>
-                    <td className="py-2 pr-4 text-slate-600">{[event.detail, event.ip ? t("security.sessions.ip", { ip: event.ip }) : null].filter(Boolean).join(" · ")}</td>
+                    <td className="py-2 pr-4 text-slate-600">
+                      {[event.detail, event.ip ? t("security.sessions.ip", { ip: event.ip }) : null].filter(Boolean).join(" · ")}
+                    </td>
                   </tr>
                 ))}
               </tbody>

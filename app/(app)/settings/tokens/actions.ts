@@ -7,7 +7,6 @@ import type { ApiTokenDto } from "@/lib/api-tokens/api-token.types";
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
 
-
 /** The clear token is in this answer only; it is never stored or shown again. */
 export async function createApiTokenAction(input: unknown): Promise<ActionResult<{ token: ApiTokenDto; secret: string }>> {
   return runAction(async () => {

@@ -15,10 +15,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApiTokensPage() {
   const user = await requireUser();
   const caller = { userId: user.id };
-  const [t, format, tokens, businesses] = await Promise.all([getTranslations("apiTokens"), getFormatter(), listApiTokens({ caller }), listBusinesses({ caller })]);
+  const [t, format, tokens, businesses] = await Promise.all([
+    getTranslations("apiTokens"),
+    getFormatter(),
+    listApiTokens({ caller }),
+    listBusinesses({ caller }),
+  ]);
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   // The last valid day: the token stops at the first moment after it (Amsterdam).
-  const lastDay = (iso: string) => format.dateTime(new Date(new Date(iso).getTime() - 1), { dateStyle: "medium", timeZone: "Europe/Amsterdam" });
+  const lastDay = (iso: string) =>
+    format.dateTime(new Date(new Date(iso).getTime() - 1), { dateStyle: "medium", timeZone: "Europe/Amsterdam" });
   const now = Date.now();
   return (
     <div className="space-y-6">
@@ -48,26 +54,46 @@ export default async function ApiTokensPage() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-4">{t("columnName")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columnPrefix")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columnScope")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columnCreated")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columnLastUsed")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columnExpires")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("columnBusinesses")}</th>
-                  <th scope="col" className="py-2">{t("columnActions")}</th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("columnName")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("columnPrefix")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("columnScope")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("columnCreated")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("columnLastUsed")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("columnExpires")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("columnBusinesses")}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t("columnActions")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {tokens.map((token) => (
                   <tr key={token.id} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="py-2 pr-4 font-medium">{token.name}</th>
+                    <th scope="row" className="py-2 pr-4 font-medium">
+                      {token.name}
+                    </th>
                     <td className="py-2 pr-4 font-mono">{token.prefix}…</td>
                     <td className="py-2 pr-4">{token.scope === "read" ? t("scopeRead") : t("scopeReadWrite")}</td>
                     <td className="py-2 pr-4">
                       <time dateTime={token.createdAt}>{when(token.createdAt)}</time>
                     </td>
-                    <td className="py-2 pr-4">{token.lastUsedAt ? <time dateTime={token.lastUsedAt}>{when(token.lastUsedAt)}</time> : t("never")}</td>
+                    <td className="py-2 pr-4">
+                      {token.lastUsedAt ? <time dateTime={token.lastUsedAt}>{when(token.lastUsedAt)}</time> : t("never")}
+                    </td>
                     <td className="py-2 pr-4">
                       {token.expiresAt === null ? (
                         t("noExpiry")
@@ -78,7 +104,11 @@ export default async function ApiTokensPage() {
                       )}
                     </td>
                     <td className="py-2 pr-4">
-                      {!token.limited ? t("allBusinesses") : token.businesses.length === 0 ? t("noneLeft") : token.businesses.map((business) => business.name).join(", ")}
+                      {!token.limited
+                        ? t("allBusinesses")
+                        : token.businesses.length === 0
+                          ? t("noneLeft")
+                          : token.businesses.map((business) => business.name).join(", ")}
                     </td>
                     <td className="py-2">
                       <RevokeTokenButton tokenId={token.id} name={token.name} />

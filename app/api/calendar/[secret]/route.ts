@@ -14,12 +14,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ secr
   const { secret } = await params;
   const headers = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
   try {
-    const ics = await getCalendarFeed({ secret: secret.replace(/\.ics$/, ""), appUrl: appBaseUrl(), ip: clientIpFromHeaders(request.headers, env().trustedProxies) });
+    const ics = await getCalendarFeed({
+      secret: secret.replace(/\.ics$/, ""),
+      appUrl: appBaseUrl(),
+      ip: clientIpFromHeaders(request.headers, env().trustedProxies),
+    });
     if (ics === null) return new Response("Not found", { status: 404, headers });
-    return new Response(ics, { headers: { ...headers, "content-type": "text/calendar; charset=utf-8", "content-disposition": 'inline; filename="drempel.ics"' } });
+    return new Response(ics, {
+      headers: { ...headers, "content-type": "text/calendar; charset=utf-8", "content-disposition": 'inline; filename="drempel.ics"' },
+    });
   } catch (error) {
     if (isAppError(error) && error.code === "RATE_LIMITED") {
-      return new Response("Too many requests", { status: 429, headers: { ...headers, "retry-after": String(error.retryAfterSeconds ?? 60) } });
+      return new Response("Too many requests", {
+        status: 429,
+        headers: { ...headers, "retry-after": String(error.retryAfterSeconds ?? 60) },
+      });
     }
     throw error;
   }

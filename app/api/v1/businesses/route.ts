@@ -24,7 +24,8 @@ export const POST = apiRoute(async ({ request, caller }) => {
     joinTransaction: false,
     run: async () => ({ status: 201, body: { data: await createBusiness({ caller, input: body }) } }),
     // A replay shows the business: only to a caller who still sees it.
-    authorizeReplay: (answer) => requireBusinessAccess({ caller, businessId: String((answer.body as { data?: { id?: unknown } }).data?.id), need: "read" }),
+    authorizeReplay: (answer) =>
+      requireBusinessAccess({ caller, businessId: String((answer.body as { data?: { id?: unknown } }).data?.id), need: "read" }),
   });
 });
 

@@ -4,7 +4,14 @@
 // cents. A document that is no XML, or XML that is no UBL invoice, gets an i18n key.
 import { XMLParser } from "fast-xml-parser";
 
-export type UblTaxSubtotal = { taxable: string; tax: string; code: string; percent: string; exemptionCode: string; exemptionReason: string };
+export type UblTaxSubtotal = {
+  taxable: string;
+  tax: string;
+  code: string;
+  percent: string;
+  exemptionCode: string;
+  exemptionReason: string;
+};
 
 export type UblDocument = {
   root: "Invoice" | "CreditNote";
@@ -32,7 +39,17 @@ export type UblDocument = {
 
 export type UblReadResult = { ok: true; document: UblDocument } | { ok: false; error: string };
 
-const ARRAYS = new Set(["TaxTotal", "TaxSubtotal", "InvoiceLine", "CreditNoteLine", "BillingReference", "PartyTaxScheme", "Note", "Delivery", "PartyName"]);
+const ARRAYS = new Set([
+  "TaxTotal",
+  "TaxSubtotal",
+  "InvoiceLine",
+  "CreditNoteLine",
+  "BillingReference",
+  "PartyTaxScheme",
+  "Note",
+  "Delivery",
+  "PartyName",
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -101,8 +118,12 @@ export function readUbl(xml: string): UblReadResult {
   const taxTotals = list(doc.TaxTotal);
   // The one with the breakdown is in the document currency (Peppol R053); another one,
   // without breakdown, is in the tax currency (R054).
-  const main = taxTotals.find((total) => list(child(total, "TaxSubtotal")).length > 0) ?? taxTotals.find((total) => attr(child(total, "TaxAmount"), "currencyID").toUpperCase() !== taxCurrency || !taxCurrency);
-  const inTaxCurrency = taxCurrency ? taxTotals.find((total) => total !== main && attr(child(total, "TaxAmount"), "currencyID").toUpperCase() === taxCurrency) : undefined;
+  const main =
+    taxTotals.find((total) => list(child(total, "TaxSubtotal")).length > 0) ??
+    taxTotals.find((total) => attr(child(total, "TaxAmount"), "currencyID").toUpperCase() !== taxCurrency || !taxCurrency);
+  const inTaxCurrency = taxCurrency
+    ? taxTotals.find((total) => total !== main && attr(child(total, "TaxAmount"), "currencyID").toUpperCase() === taxCurrency)
+    : undefined;
   const party = child(doc, "AccountingCustomerParty", "Party");
   const schemes = list(child(party, "PartyTaxScheme"));
   const exchange = child(doc, "TaxExchangeRate");
@@ -125,12 +146,19 @@ export function readUbl(xml: string): UblReadResult {
       customer: {
         name: text(child(party, "PartyLegalEntity", "RegistrationName")) || text(child(list(child(party, "PartyName"))[0], "Name")),
         country: text(child(party, "PostalAddress", "Country", "IdentificationCode")).toUpperCase(),
-        vatIds: schemes.filter((scheme) => text(child(scheme, "TaxScheme", "ID")).toUpperCase() === "VAT").map((scheme) => text(child(scheme, "CompanyID"))).filter(Boolean),
-        companyIds: [text(child(party, "PartyLegalEntity", "CompanyID")), ...schemes.map((scheme) => text(child(scheme, "CompanyID")))].filter(Boolean),
+        vatIds: schemes
+          .filter((scheme) => text(child(scheme, "TaxScheme", "ID")).toUpperCase() === "VAT")
+          .map((scheme) => text(child(scheme, "CompanyID")))
+          .filter(Boolean),
+        companyIds: [
+          text(child(party, "PartyLegalEntity", "CompanyID")),
+          ...schemes.map((scheme) => text(child(scheme, "CompanyID"))),
+        ].filter(Boolean),
       },
-      deliveryCountry: list(doc.Delivery)
-        .map((delivery) => text(child(delivery, "DeliveryLocation", "Address", "Country", "IdentificationCode")).toUpperCase())
-        .find(Boolean) ?? "",
+      deliveryCountry:
+        list(doc.Delivery)
+          .map((delivery) => text(child(delivery, "DeliveryLocation", "Address", "Country", "IdentificationCode")).toUpperCase())
+          .find(Boolean) ?? "",
       taxAmount: text(child(main, "TaxAmount")),
       subtotals: list(child(main, "TaxSubtotal")).map((subtotal) => {
         const category = child(subtotal, "TaxCategory");

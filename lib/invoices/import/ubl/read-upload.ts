@@ -15,7 +15,8 @@ const SLICE = 64 * 1024;
 export type UploadedDocument = { name: string; text: string | null };
 export type UploadContents = { documents: UploadedDocument[]; skippedFiles: number };
 
-const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
+const isZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
 const refuse = (key: string, message: string) => new AppError("VALIDATION_FAILED", message, { fields: { file: key } });
 
 /** UTF-8 text, or null when it is not (a row error for that document, not the whole upload). */

@@ -11,7 +11,9 @@ import type { UblDocument } from "@/lib/invoices/import/ubl/read-ubl";
 
 export type UblCells = Partial<Record<ImportField, string>>;
 /** A document's rows; `notes`: i18n keys the preview shows beside them. */
-export type UblRows = { ok: true; rows: { cells: UblCells; notes: string[]; parts: number }[]; number: string; references: string[] } | { ok: false; errors: Record<string, string>; number: string | null; date: string | null; customerName: string | null };
+export type UblRows =
+  | { ok: true; rows: { cells: UblCells; notes: string[]; parts: number }[]; number: string; references: string[] }
+  | { ok: false; errors: Record<string, string>; number: string | null; date: string | null; customerName: string | null };
 
 const AMOUNT = /^-?\d{1,12}(\.\d{1,2})?$/;
 
@@ -46,12 +48,15 @@ function fraction(rate: string): { num: bigint; den: bigint } | null {
 }
 
 const centsText = (cents: number) => String(cents);
-const decimalText = (cents: number) => `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
+const decimalText = (cents: number) =>
+  `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
 /** A rate with at most 8 decimals (what an invoice stores). */
 const rateText = (num: bigint, den: bigint) => {
   const scaled = (num * 10n ** 8n * 2n + den) / (2n * den);
   const whole = scaled / 10n ** 8n;
-  const rest = String(scaled % 10n ** 8n).padStart(8, "0").replace(/0+$/, "");
+  const rest = String(scaled % 10n ** 8n)
+    .padStart(8, "0")
+    .replace(/0+$/, "");
   return rest ? `${whole}.${rest}` : String(whole);
 };
 
@@ -68,7 +73,10 @@ function spread(total: number, weights: number[]): number[] {
 const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 
 function describeDocument(document: UblDocument, code: string | null, percent: string | null): string {
-  const names = document.lines.filter((line) => code === null || (line.code === code && Number(line.percent || "0") === Number(percent || "0"))).map((line) => line.name).filter(Boolean);
+  const names = document.lines
+    .filter((line) => code === null || (line.code === code && Number(line.percent || "0") === Number(percent || "0")))
+    .map((line) => line.name)
+    .filter(Boolean);
   const text = names.length ? names.join("; ") : document.note;
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
@@ -87,7 +95,11 @@ export function ublRows(document: UblDocument): UblRows {
   if (net === null) errors.netAmount = "validation.amount";
   if (vat === null) errors.vatAmount = "validation.amount";
   if (gross === null) errors.grossAmount = "validation.amount";
-  const subtotals = document.subtotals.map((subtotal) => ({ ...subtotal, taxableCents: ublCents(subtotal.taxable), taxCents: ublCents(subtotal.tax || "0") }));
+  const subtotals = document.subtotals.map((subtotal) => ({
+    ...subtotal,
+    taxableCents: ublCents(subtotal.taxable),
+    taxCents: ublCents(subtotal.tax || "0"),
+  }));
   if (subtotals.length === 0) errors.vatCategoryCode = "importEInvoices.errors.noTaxBreakdown";
   if (subtotals.some((subtotal) => subtotal.taxableCents === null || subtotal.taxCents === null)) errors.netAmount ??= "validation.amount";
   if (Object.keys(errors).length) return { ok: false, errors, ...base };
@@ -115,15 +127,22 @@ export function ublRows(document: UblDocument): UblRows {
       if (f) toEuro = given.operator.toLowerCase() === "divide" ? { num: f.den, den: f.num } : f;
     }
     const euroVat = document.taxCurrency === "EUR" ? ublCents(document.taxAmountInTaxCurrency) : null;
-    if (document.taxCurrency === "EUR" && euroVat === null) return { ok: false, errors: { vatAmount: "importEInvoices.errors.noEuroAmount" }, ...base };
+    if (document.taxCurrency === "EUR" && euroVat === null)
+      return { ok: false, errors: { vatAmount: "importEInvoices.errors.noEuroAmount" }, ...base };
     if (!toEuro && euroVat !== null && vat !== 0) toEuro = { num: BigInt(euroVat), den: BigInt(vat!) };
     if (!toEuro) return { ok: false, errors: { currency: "importEInvoices.errors.noEuroAmount" }, ...base };
     vatEuro = euroVat ?? mulDiv(vat!, toEuro.num, toEuro.den);
     rate = rateText(toEuro.num < 0n ? -toEuro.num : toEuro.num, toEuro.den < 0n ? -toEuro.den : toEuro.den);
   }
   const netEuro = mulDiv(net!, toEuro!.num, toEuro!.den);
-  const netParts = spread(netEuro, subtotals.map((s) => s.taxableCents!));
-  const vatParts = spread(vatEuro, subtotals.map((s) => s.taxCents!));
+  const netParts = spread(
+    netEuro,
+    subtotals.map((s) => s.taxableCents!),
+  );
+  const vatParts = spread(
+    vatEuro,
+    subtotals.map((s) => s.taxCents!),
+  );
 
   const vatIds = document.customer.vatIds.map((id) => id.toUpperCase().replace(/[\s.-]/g, ""));
   const vatId = vatIds.find((id) => VAT_ID.test(id)) ?? "";
@@ -137,7 +156,9 @@ export function ublRows(document: UblDocument): UblRows {
     const kind = netCents < 0 ? "credit_note" : document.typeCode === "386" ? "advance_payment" : "invoice";
     const percent = subtotal.percent ? String(Number(subtotal.percent)) : "";
     const cells: UblCells = {
-      number: split ? `${document.number}/${subtotal.code}${subtotal.code === "S" || (percent !== "" && percent !== "0") ? percent : ""}` : document.number,
+      number: split
+        ? `${document.number}/${subtotal.code}${subtotal.code === "S" || (percent !== "" && percent !== "0") ? percent : ""}`
+        : document.number,
       kind,
       date: date!,
       customerName: document.customer.name,

@@ -23,7 +23,11 @@ export default async function ImportPage({ params }: Props) {
         {t("title")}
       </h2>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
-      {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? <p>{t("readOnly")}</p> : <ImportWizard businessId={business.id} categories={categories} />}
+      {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? (
+        <p>{t("readOnly")}</p>
+      ) : (
+        <ImportWizard businessId={business.id} categories={categories} />
+      )}
     </Card>
   );
 }

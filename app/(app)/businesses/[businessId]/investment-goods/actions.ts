@@ -15,7 +15,11 @@ export async function createInvestmentGoodAction(businessId: string, input: unkn
   });
 }
 
-export async function updateInvestmentGoodAction(businessId: string, goodId: string, input: unknown): Promise<ActionResult<InvestmentGoodDto>> {
+export async function updateInvestmentGoodAction(
+  businessId: string,
+  goodId: string,
+  input: unknown,
+): Promise<ActionResult<InvestmentGoodDto>> {
   return runAction(async () => {
     const good = await updateInvestmentGood({ caller: await requireCaller(), businessId, goodId, input });
     revalidatePath(`/businesses/${businessId}`);

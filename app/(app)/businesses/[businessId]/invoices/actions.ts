@@ -10,12 +10,14 @@ import { deleteInvoice, restoreInvoice } from "@/lib/invoices/delete-invoice";
 import { updateInvoice } from "@/lib/invoices/update-invoice";
 import { getVatAdvice, type VatAdviceDto } from "@/lib/invoices/vat-advice";
 
-
 function revalidate(businessId: string) {
   revalidatePath(`/businesses/${businessId}`, "layout");
 }
 
-export async function createInvoiceAction(businessId: string, input: unknown): Promise<ActionResult<{ id: string; number: string; date: string }>> {
+export async function createInvoiceAction(
+  businessId: string,
+  input: unknown,
+): Promise<ActionResult<{ id: string; number: string; date: string }>> {
   return runAction(async () => {
     const invoice = await createInvoice({ caller: await requireCaller(), businessId, input });
     revalidate(businessId);
@@ -23,7 +25,11 @@ export async function createInvoiceAction(businessId: string, input: unknown): P
   });
 }
 
-export async function updateInvoiceAction(businessId: string, invoiceId: string, patch: unknown): Promise<ActionResult<{ id: string; number: string; date: string }>> {
+export async function updateInvoiceAction(
+  businessId: string,
+  invoiceId: string,
+  patch: unknown,
+): Promise<ActionResult<{ id: string; number: string; date: string }>> {
   return runAction(async () => {
     const invoice = await updateInvoice({ caller: await requireCaller(), businessId, invoiceId, patch });
     revalidate(businessId);

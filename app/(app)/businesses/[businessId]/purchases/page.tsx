@@ -22,7 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PurchasesPage({ params, searchParams }: Props) {
   const { user, business } = await getBusinessForPage((await params).businessId);
   const year = parseYearParam((await searchParams).year);
-  const [t, list] = await Promise.all([getTranslations("purchases"), listPurchases({ caller: { userId: user.id }, businessId: business.id, query: { year } })]);
+  const [t, list] = await Promise.all([
+    getTranslations("purchases"),
+    listPurchases({ caller: { userId: user.id }, businessId: business.id, query: { year } }),
+  ]);
   const today = amsterdamToday();
   const writable = canWrite(business);
   const base = `/businesses/${business.id}/purchases`;
@@ -39,7 +42,13 @@ export default async function PurchasesPage({ params, searchParams }: Props) {
           {t("nextYear", { year: year + 1 })}
         </Link>
       </nav>
-      <PurchaseList businessId={business.id} year={year} today={year === Number(today.slice(0, 4)) ? today : `${year}-01-01`} list={list} canWrite={writable} />
+      <PurchaseList
+        businessId={business.id}
+        year={year}
+        today={year === Number(today.slice(0, 4)) ? today : `${year}-01-01`}
+        list={list}
+        canWrite={writable}
+      />
       {writable ? <PurchaseImport businessId={business.id} /> : null}
     </div>
   );

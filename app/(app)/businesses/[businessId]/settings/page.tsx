@@ -42,10 +42,20 @@ export default async function BusinessSettingsPage({ params }: Props) {
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-4">{t("members.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.email")}</th>
-                <th scope="col" className="py-2 pr-4">{t("members.role")}</th>
-                {isOwner ? <th scope="col" className="py-2">{t("members.actions")}</th> : null}
+                <th scope="col" className="py-2 pr-4">
+                  {t("members.name")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("members.email")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("members.role")}
+                </th>
+                {isOwner ? (
+                  <th scope="col" className="py-2">
+                    {t("members.actions")}
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>

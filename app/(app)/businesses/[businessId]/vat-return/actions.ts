@@ -5,7 +5,11 @@ import { runAction, type ActionResult } from "@/lib/actions/action-result";
 import { requireCaller } from "@/lib/auth/current-user";
 import { fileVatReturn } from "@/lib/vat-return/file-vat-return";
 
-export async function fileVatReturnAction(businessId: string, period: string, input: unknown): Promise<ActionResult<{ period: string; filedOn: string }>> {
+export async function fileVatReturnAction(
+  businessId: string,
+  period: string,
+  input: unknown,
+): Promise<ActionResult<{ period: string; filedOn: string }>> {
   return runAction(async () => {
     const filing = await fileVatReturn({ caller: await requireCaller(), businessId, period, input });
     revalidatePath(`/businesses/${businessId}/vat-return`);

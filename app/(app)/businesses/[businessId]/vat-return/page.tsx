@@ -30,10 +30,18 @@ export default async function VatReturnPage({ params, searchParams }: Props) {
   const period = periodParam && parsePeriodLabel(periodParam) ? periodParam : null;
   const year = period ? Number(period.slice(0, 4)) : parseYearParam(query.year);
   const caller = { userId: user.id };
-  const [t, locale, overview] = await Promise.all([getTranslations("vatReturn"), getLocale(), getVatReturnYear({ caller, businessId: business.id, year })]);
+  const [t, locale, overview] = await Promise.all([
+    getTranslations("vatReturn"),
+    getLocale(),
+    getVatReturnYear({ caller, businessId: business.id, year }),
+  ]);
   const language = toLanguage(locale);
   // Without ?period=: the first period that needs doing, else the last one filed.
-  const chosen = period ?? overview.periods.find((p) => p.status === "correctionNeeded" || p.status === "open")?.label ?? overview.periods.findLast((p) => p.status === "filed")?.label ?? null;
+  const chosen =
+    period ??
+    overview.periods.find((p) => p.status === "correctionNeeded" || p.status === "open")?.label ??
+    overview.periods.findLast((p) => p.status === "filed")?.label ??
+    null;
   const detail = chosen ? await getVatReturn({ caller, businessId: business.id, period: chosen }) : null;
   const base = `/businesses/${business.id}/vat-return`;
   return (
@@ -42,41 +50,67 @@ export default async function VatReturnPage({ params, searchParams }: Props) {
       <BusinessNav businessId={business.id} current="vatReturn" />
       <p className="max-w-3xl text-slate-700">{t("intro")}</p>
       <nav aria-label={t("periodsTitle")} className="flex flex-wrap gap-4 text-sm">
-        <Link href={`${base}?year=${year - 1}`} className="font-medium text-brand-700 underline">{t("previousYear", { year: year - 1 })}</Link>
-        <Link href={`${base}?year=${year + 1}`} className="font-medium text-brand-700 underline">{t("nextYear", { year: year + 1 })}</Link>
+        <Link href={`${base}?year=${year - 1}`} className="font-medium text-brand-700 underline">
+          {t("previousYear", { year: year - 1 })}
+        </Link>
+        <Link href={`${base}?year=${year + 1}`} className="font-medium text-brand-700 underline">
+          {t("nextYear", { year: year + 1 })}
+        </Link>
       </nav>
       <Card as="section" padding="none" aria-labelledby="periods-title">
-        <h2 id="periods-title" className="px-3 pt-3 text-lg font-semibold">{t("periodsTitle")}</h2>
+        <h2 id="periods-title" className="px-3 pt-3 text-lg font-semibold">
+          {t("periodsTitle")}
+        </h2>
         <div className="overflow-x-auto">
           <table className="stack-table w-full min-w-[32rem] text-left text-sm" data-testid="vat-return-periods">
             <caption className="sr-only">{t("periodsTitle")}</caption>
             <thead className="border-b border-slate-200 bg-slate-50">
               <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">{t("col.period")}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t("col.due")}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t("col.status")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">{t("col.total")}</th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("col.period")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("col.due")}
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  {t("col.status")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  {t("col.total")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {overview.periods.map((p) => (
                 <tr key={p.label} className="border-b border-slate-100" aria-current={p.label === chosen ? "true" : undefined}>
                   <th scope="row" className="px-3 py-2">
-                    <Link href={`${base}?period=${p.label}`} className="font-medium text-brand-700 underline" aria-label={t("open", { period: p.label })}>{p.label}</Link>
+                    <Link
+                      href={`${base}?period=${p.label}`}
+                      className="font-medium text-brand-700 underline"
+                      aria-label={t("open", { period: p.label })}
+                    >
+                      {p.label}
+                    </Link>
                   </th>
-                  <td data-label={t("col.due")} className="whitespace-nowrap px-3 py-2">{p.required ? formatDate(p.dueDate, language) : ""}</td>
+                  <td data-label={t("col.due")} className="whitespace-nowrap px-3 py-2">
+                    {p.required ? formatDate(p.dueDate, language) : ""}
+                  </td>
                   <td data-label={t("col.status")} className="px-3 py-2">
                     {t(`status.${p.status}`)}
                     {p.filedOn ? ` (${formatDate(p.filedOn, language)})` : ""}
                   </td>
-                  <td data-label={t("col.total")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{p.required || p.filedOn ? formatEuros(p.vatEuros5g, language) : ""}</td>
+                  <td data-label={t("col.total")} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                    {p.required || p.filedOn ? formatEuros(p.vatEuros5g, language) : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </Card>
-      {detail ? <PeriodReturn businessId={business.id} data={detail} language={language} canWrite={canWrite(business)} today={amsterdamToday()} /> : null}
+      {detail ? (
+        <PeriodReturn businessId={business.id} data={detail} language={language} canWrite={canWrite(business)} today={amsterdamToday()} />
+      ) : null}
     </div>
   );
 }

@@ -24,7 +24,11 @@ export default async function EInvoiceImportPage({ params }: Props) {
         {t("title")}
       </h2>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
-      {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? <p>{tCsv("readOnly")}</p> : <EInvoiceWizard businessId={business.id} categories={categories} />}
+      {business.role === "ACCOUNTANT" && business.access === "READ_ONLY" ? (
+        <p>{tCsv("readOnly")}</p>
+      ) : (
+        <EInvoiceWizard businessId={business.id} categories={categories} />
+      )}
     </Card>
   );
 }

@@ -159,17 +159,29 @@ export default async function InvoicePage({ params }: Props) {
                       <caption className="sr-only">{t("changesCaption")}</caption>
                       <thead>
                         <tr className="border-b border-slate-200">
-                          <th scope="col" className="py-1 pr-3">{t("changeField")}</th>
-                          <th scope="col" className="py-1 pr-3">{t("changeBefore")}</th>
-                          <th scope="col" className="py-1">{t("changeAfter")}</th>
+                          <th scope="col" className="py-1 pr-3">
+                            {t("changeField")}
+                          </th>
+                          <th scope="col" className="py-1 pr-3">
+                            {t("changeBefore")}
+                          </th>
+                          <th scope="col" className="py-1">
+                            {t("changeAfter")}
+                          </th>
                         </tr>
                       </thead>
                       <tbody>
                         {entry.changes.map((change) => (
                           <tr key={change.field} className="border-b border-slate-100 align-top">
-                            <th scope="row" className="py-1 pr-3 font-normal text-slate-600">{t(fieldLabelKey(change.field))}</th>
-                            <td className="py-1 pr-3"><HistoryValue field={change.field} value={change.before} language={language} /></td>
-                            <td className="py-1"><HistoryValue field={change.field} value={change.after} language={language} /></td>
+                            <th scope="row" className="py-1 pr-3 font-normal text-slate-600">
+                              {t(fieldLabelKey(change.field))}
+                            </th>
+                            <td className="py-1 pr-3">
+                              <HistoryValue field={change.field} value={change.before} language={language} />
+                            </td>
+                            <td className="py-1">
+                              <HistoryValue field={change.field} value={change.after} language={language} />
+                            </td>
                           </tr>
                         ))}
                       </tbody>

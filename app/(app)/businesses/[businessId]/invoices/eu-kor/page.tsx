@@ -54,7 +54,10 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
       <p className="max-w-3xl text-slate-700">{t("intro", { rule: reports.rule })}</p>
       {business.euKor ? (
         <p className="text-sm text-slate-700" data-testid="eu-kor-ex-number">
-          {tFiling("exNumber", { exNumber: business.euKor.exNumber ?? tFiling("pdfNoExNumber"), from: business.euKor.from ? formatDate(business.euKor.from, language, "long") : tFiling("pdfNoFrom") })}
+          {tFiling("exNumber", {
+            exNumber: business.euKor.exNumber ?? tFiling("pdfNoExNumber"),
+            from: business.euKor.from ? formatDate(business.euKor.from, language, "long") : tFiling("pdfNoFrom"),
+          })}
         </p>
       ) : null}
       <div className="flex flex-wrap gap-4 text-sm">
@@ -79,7 +82,9 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
             <h2 id={titleId} className="text-lg font-semibold">
               {t("quarter", { quarter: quarter.quarter })}
             </h2>
-            {quarter.dueDate ? <p className="mb-2 text-sm text-slate-700">{t("due", { date: formatDate(quarter.dueDate, language, "long") })}</p> : null}
+            {quarter.dueDate ? (
+              <p className="mb-2 text-sm text-slate-700">{t("due", { date: formatDate(quarter.dueDate, language, "long") })}</p>
+            ) : null}
             {quarter.filedOn || markable(quarter.quarter) ? (
               <div className="mb-3">
                 <DeadlineDoneForm
@@ -102,27 +107,37 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
                 <caption className="sr-only">{t("quarter", { quarter: quarter.quarter })}</caption>
                 <thead>
                   <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-1 pr-6 font-semibold">{t("state")}</th>
-                    <th scope="col" className="py-1 text-right font-semibold">{t("amount")}</th>
+                    <th scope="col" className="py-1 pr-6 font-semibold">
+                      {t("state")}
+                    </th>
+                    <th scope="col" className="py-1 text-right font-semibold">
+                      {t("amount")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {withSupplies.map((line) => (
                     <tr key={line.state} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-6 font-normal">{line.state}</th>
+                      <th scope="row" className="py-1 pr-6 font-normal">
+                        {line.state}
+                      </th>
                       <td className="py-1 text-right tabular-nums">{formatCents(line.netCents, language)}</td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
                   <tr>
-                    <th scope="row" className="py-1 pr-6">{t("total")}</th>
+                    <th scope="row" className="py-1 pr-6">
+                      {t("total")}
+                    </th>
                     <td className="py-1 text-right font-semibold tabular-nums">{formatCents(quarter.totalCents, language)}</td>
                   </tr>
                 </tfoot>
               </table>
             )}
-            {withSupplies.length > 0 && withSupplies.length < quarter.lines.length ? <p className="mt-2 text-sm text-slate-600">{t("othersZero")}</p> : null}
+            {withSupplies.length > 0 && withSupplies.length < quarter.lines.length ? (
+              <p className="mt-2 text-sm text-slate-600">{t("othersZero")}</p>
+            ) : null}
           </Card>
         );
       })}

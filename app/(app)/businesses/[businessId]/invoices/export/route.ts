@@ -12,5 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ busi
   const dialect = params_.get("format") === "excel-nl" ? "excel-nl" : "standard";
   const query = Object.fromEntries([...params_.entries()].filter(([key]) => key !== "page" && key !== "pageSize" && key !== "format"));
   const language = (await getLocale()) === "en" ? "en" : "nl";
-  return csvDownload(`facturen-${query.year ?? "alle"}${dialect === "excel-nl" ? "-excel" : ""}.csv`, (caller) => exportInvoicesCsv({ caller, businessId, query, language, dialect }));
+  return csvDownload(`facturen-${query.year ?? "alle"}${dialect === "excel-nl" ? "-excel" : ""}.csv`, (caller) =>
+    exportInvoicesCsv({ caller, businessId, query, language, dialect }),
+  );
 }

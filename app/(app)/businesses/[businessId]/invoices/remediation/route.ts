@@ -9,5 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ businessId: string }> }): Promise<Response> {
   const { businessId } = await params;
   const year = new URL(request.url).searchParams.get("year") ?? amsterdamToday().slice(0, 4);
-  return csvDownload(`herstel-btw-${year}.csv`, (caller) => exportRemediation({ caller, businessId, year: /^\d{4}$/.test(year) ? Number(year) : Number.NaN }));
+  return csvDownload(`herstel-btw-${year}.csv`, (caller) =>
+    exportRemediation({ caller, businessId, year: /^\d{4}$/.test(year) ? Number(year) : Number.NaN }),
+  );
 }

@@ -28,7 +28,13 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
     run: async (tx) => {
       const data = await createInvoice({ caller, businessId: params.businessId, input: body, client: tx });
       // Whether it must carry VAT, as the books stand with it (lib/invoices/vat-advice.ts).
-      return { status: 201, body: { data, vatAdvice: await adviseStoredInvoice({ ...(tx ? { client: tx } : {}), businessId: params.businessId, invoice: data }) } };
+      return {
+        status: 201,
+        body: {
+          data,
+          vatAdvice: await adviseStoredInvoice({ ...(tx ? { client: tx } : {}), businessId: params.businessId, invoice: data }),
+        },
+      };
     },
     // As the request itself: write access to the business, else 404 / 403.
     authorizeReplay: () => requireBusinessAccess({ caller, businessId: params.businessId, need: "write" }),

@@ -26,7 +26,10 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
     caller,
     body,
     joinTransaction: true,
-    run: async (tx) => ({ status: 201, body: { data: await createPurchase({ caller, businessId: params.businessId, input: body, ...(tx ? { client: tx } : {}) }) } }),
+    run: async (tx) => ({
+      status: 201,
+      body: { data: await createPurchase({ caller, businessId: params.businessId, input: body, ...(tx ? { client: tx } : {}) }) },
+    }),
     authorizeReplay: () => requireBusinessAccess({ caller, businessId: params.businessId, need: "write" }),
   });
 });

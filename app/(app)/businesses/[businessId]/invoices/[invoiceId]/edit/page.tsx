@@ -25,7 +25,10 @@ export default async function EditInvoicePage({ params }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, { today, creditTargets, initialAdvice }] = await Promise.all([getTranslations("invoiceForm"), loadFormProps(caller, business.id, invoice)]);
+  const [t, { today, creditTargets, initialAdvice }] = await Promise.all([
+    getTranslations("invoiceForm"),
+    loadFormProps(caller, business.id, invoice),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("editTitle", { number: invoice.number })}</h1>

@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ businessId: string }>(async ({ request, caller, params }) => {
   const query = parseOrThrow(filingQuerySchema, queryObject(request));
-  const data = await getQuarterlyReports({ caller, businessId: params.businessId, year: query.year ?? Number(amsterdamToday().slice(0, 4)) });
+  const data = await getQuarterlyReports({
+    caller,
+    businessId: params.businessId,
+    year: query.year ?? Number(amsterdamToday().slice(0, 4)),
+  });
   return jsonResponse({ data });
 });
 

@@ -35,7 +35,14 @@ async function importEInvoices(request: Request, caller: Caller, params: Params)
   }
   if ((request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     return progressStream(async (send) => {
-      const result = await commitEInvoiceImport({ caller, businessId, body, choices, fileName, onProgress: (progress) => send({ type: "progress", ...progress }) });
+      const result = await commitEInvoiceImport({
+        caller,
+        businessId,
+        body,
+        choices,
+        fileName,
+        onProgress: (progress) => send({ type: "progress", ...progress }),
+      });
       send({ type: "result", status: result.created > 0 ? 201 : 200, data: result });
     }, request);
   }

@@ -35,7 +35,13 @@ async function importInvoices(request: Request, caller: Parameters<typeof commit
   }
   if ((request.headers.get("accept") ?? "").includes("application/x-ndjson")) {
     return progressStream(async (send) => {
-      const result = await commitImport({ caller, businessId: params.businessId, csv, mapping, onProgress: (progress) => send({ type: "progress", ...progress }) });
+      const result = await commitImport({
+        caller,
+        businessId: params.businessId,
+        csv,
+        mapping,
+        onProgress: (progress) => send({ type: "progress", ...progress }),
+      });
       send({ type: "result", status: result.created > 0 ? 201 : 200, data: result });
     }, request);
   }

@@ -21,7 +21,10 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
     const response = errorResponse(error, { method: request.method, url: request.url });
     if (!isAppError(error) || !error.fields || Object.keys(error.fields).length === 0) return response;
     const body = (await response.json()) as { error: Record<string, unknown> };
-    return jsonResponse({ error: { ...body.error, fieldKeys: error.fields } }, { status: response.status, headers: Object.fromEntries(response.headers) });
+    return jsonResponse(
+      { error: { ...body.error, fieldKeys: error.fields } },
+      { status: response.status, headers: Object.fromEntries(response.headers) },
+    );
   }
 });
 

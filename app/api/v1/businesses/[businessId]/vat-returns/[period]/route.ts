@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 
 type Params = { businessId: string; period: string };
 
-export const GET = apiRoute<Params>(async ({ caller, params }) => jsonResponse({ data: await getVatReturn({ caller, businessId: params.businessId, period: params.period }) }));
+export const GET = apiRoute<Params>(async ({ caller, params }) =>
+  jsonResponse({ data: await getVatReturn({ caller, businessId: params.businessId, period: params.period }) }),
+);
 
 const notAllowed = methodNotAllowed(["GET"]);
 export const POST = notAllowed;

@@ -14,7 +14,10 @@ type Params = { businessId: string; period: string };
 export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
   await requireBusinessAccess({ caller, businessId: params.businessId, need: "write" });
   const body = await readJsonBody(request);
-  return jsonResponse({ data: await fileVatReturn({ caller, businessId: params.businessId, period: params.period, input: body }) }, { status: 201 });
+  return jsonResponse(
+    { data: await fileVatReturn({ caller, businessId: params.businessId, period: params.period, input: body }) },
+    { status: 201 },
+  );
 });
 
 const notAllowed = methodNotAllowed(["POST"]);
