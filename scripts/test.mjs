@@ -161,7 +161,7 @@ try {
   process.exit(error.exitCode ?? 1);
 }
 
-step("lint and format (biome ci)", () => run(bin("biome"), ["ci", "--max-diagnostics=50", "."]));
+step("lint and format (biome ci)", () => run(bin("biome"), ["ci", "--error-on-warnings", "--max-diagnostics=50", "."]));
 step("type check (tsc --noEmit)", () => run(bin("tsc"), ["--noEmit", "-p", "."]));
 step("unit tests (vitest)", () => vitest("unit"));
 let pgReady = false;

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import type { CrossingNotice } from "@/lib/eu-kor/build-crossing-notice";
 import { ruleInWords } from "@/lib/kor/rules";
+import { MemberStateSuppliesTable } from "./member-state-supplies-table";
 
 export async function CrossingNoticeSection({ notice, language }: { notice: CrossingNotice; language: UiLanguage }) {
   const t = await getTranslations("euKorFiling");
@@ -28,37 +29,14 @@ export async function CrossingNoticeSection({ notice, language }: { notice: Cros
           : t("noticeHolidays", { holidays: notice.holidaysSkipped.map((h) => `${h.name[language]} (${date(h.date)})`).join(", ") })}
       </p>
       <p className="mt-2">{t("noticeSupplies", { from: date(notice.periodFrom), to: date(notice.crossedOn) })}</p>
-      <table className="mt-1 min-w-[20rem] text-left text-sm">
-        <caption className="sr-only">{t("noticeSuppliesCaption")}</caption>
-        <thead>
-          <tr className="border-b border-amber-300">
-            <th scope="col" className="py-1 pr-6 font-semibold">
-              {t("state")}
-            </th>
-            <th scope="col" className="py-1 text-right font-semibold">
-              {t("amount")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {withSupplies.map((line) => (
-            <tr key={line.state} className="border-b border-amber-200">
-              <th scope="row" className="py-1 pr-6 font-normal">
-                {line.state}
-              </th>
-              <td className="py-1 text-right tabular-nums">{formatCents(line.netCents, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" className="py-1 pr-6">
-              {t("total")}
-            </th>
-            <td className="py-1 text-right font-semibold tabular-nums">{formatCents(notice.totalCents, language)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <MemberStateSuppliesTable
+        className="mt-1"
+        tone="amber"
+        lines={withSupplies}
+        totalCents={notice.totalCents}
+        language={language}
+        labels={{ caption: t("noticeSuppliesCaption"), state: t("state"), amount: t("amount"), total: t("total") }}
+      />
       {withSupplies.length < notice.lines.length ? <p className="mt-1 text-sm text-slate-700">{t("othersZero")}</p> : null}
       <p className="mt-2 text-sm text-slate-700">{t("rule", { rule: ruleInWords(notice.ruleId, language) })}</p>
     </section>

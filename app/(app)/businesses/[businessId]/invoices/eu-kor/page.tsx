@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
+import { formatDate, toLanguage } from "@/lib/i18n/format";
 import { CrossingNoticeSection } from "@/components/eu-kor/crossing-notice";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
@@ -14,6 +14,7 @@ import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
 import { Card } from "@/components/ui/card";
 import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
 import { IcpOssSection } from "@/components/eu-kor/icp-oss-section";
+import { MemberStateSuppliesTable } from "@/components/eu-kor/member-state-supplies-table";
 import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
 import { canWrite } from "@/lib/businesses/access";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
@@ -103,37 +104,12 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
             {withSupplies.length === 0 ? (
               <p className="text-slate-700">{t("none")}</p>
             ) : (
-              <table className="min-w-[20rem] text-left text-sm">
-                <caption className="sr-only">{t("quarter", { quarter: quarter.quarter })}</caption>
-                <thead>
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-1 pr-6 font-semibold">
-                      {t("state")}
-                    </th>
-                    <th scope="col" className="py-1 text-right font-semibold">
-                      {t("amount")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {withSupplies.map((line) => (
-                    <tr key={line.state} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-6 font-normal">
-                        {line.state}
-                      </th>
-                      <td className="py-1 text-right tabular-nums">{formatCents(line.netCents, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" className="py-1 pr-6">
-                      {t("total")}
-                    </th>
-                    <td className="py-1 text-right font-semibold tabular-nums">{formatCents(quarter.totalCents, language)}</td>
-                  </tr>
-                </tfoot>
-              </table>
+              <MemberStateSuppliesTable
+                lines={withSupplies}
+                totalCents={quarter.totalCents}
+                language={language}
+                labels={{ caption: t("quarter", { quarter: quarter.quarter }), state: t("state"), amount: t("amount"), total: t("total") }}
+              />
             )}
             {withSupplies.length > 0 && withSupplies.length < quarter.lines.length ? (
               <p className="mt-2 text-sm text-slate-600">{t("othersZero")}</p>
