@@ -9,7 +9,14 @@ import { z } from "zod";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { convertToEuroCents, ecbRateDateFor, isEcbRate, normalizeRate, type ThresholdRow } from "@/lib/kor/member-state-thresholds";
+import {
+  convertToEuroCents,
+  ecbRateDateFor,
+  isEcbRate,
+  normalizeRate,
+  type ThresholdRow,
+  unavailableRow,
+} from "@/lib/kor/member-state-thresholds";
 import { isEuMemberState } from "@/lib/kor/rules";
 import { fromIsoDate } from "@/lib/validation";
 import { toThresholdRow } from "./load-member-state-thresholds";
@@ -67,20 +74,7 @@ export function nextThresholdRow(input: z.output<typeof setThresholdSchema>, cur
       (k) => input[k] !== undefined,
     );
     if (extra.length > 0) throw invalid(Object.fromEntries(extra.map((k) => [k, "thresholds.notWithUnavailable"])));
-    return {
-      year,
-      state,
-      available: false,
-      thresholdCents: null,
-      currentYearCeilingCents: null,
-      localCurrency: null,
-      localAmount: null,
-      localCeilingAmount: null,
-      ecbRate: null,
-      ecbRateDate: null,
-      approximate: false,
-      note,
-    };
+    return unavailableRow(year, state, note);
   }
   const currency = input.currency ?? (input.thresholdEur === undefined ? current?.localCurrency : null) ?? null;
   if (currency === null) {

@@ -93,23 +93,28 @@ export function convertToEuroCents(localAmount: number, rate: string): Cents {
   return Number((2n * numerator + rateMicros) / (2n * rateMicros));
 }
 
+/** The row of a member state without a domestic SME exemption (the EU-KOR cannot be used there). */
+export function unavailableRow(year: number, state: string, note: string | null): ThresholdRow {
+  return {
+    year,
+    state,
+    available: false,
+    thresholdCents: null,
+    currentYearCeilingCents: null,
+    localCurrency: null,
+    localAmount: null,
+    localCeilingAmount: null,
+    ecbRate: null,
+    ecbRateDate: null,
+    approximate: false,
+    note,
+  };
+}
+
 /** The data file's state as the row of one year. */
 export function seedRow(year: number, state: string, value: MemberStateThreshold): ThresholdRow {
   if (value === null) {
-    return {
-      year,
-      state,
-      available: false,
-      thresholdCents: null,
-      currentYearCeilingCents: null,
-      localCurrency: null,
-      localAmount: null,
-      localCeilingAmount: null,
-      ecbRate: null,
-      ecbRateDate: null,
-      approximate: false,
-      note: null,
-    };
+    return unavailableRow(year, state, null);
   }
   return {
     year,
