@@ -6,6 +6,7 @@ import ical, { ICalCalendarMethod } from "ical-generator";
 import type { DeadlineItem } from "@/lib/dashboard/dashboard.types";
 import nlDashboard from "@/lib/i18n/messages/nl/dashboard.json";
 import enDashboard from "@/lib/i18n/messages/en/dashboard.json";
+import { dateInWords } from "@/lib/kor";
 
 export type Language = "nl" | "en";
 
@@ -15,6 +16,18 @@ const KIND_LABELS: Record<Language, Record<string, string>> = {
   nl: nlDashboard.dashboard.deadlines.kind,
   en: enDashboard.dashboard.deadlines.kind,
 };
+
+// "ingediend op {date}" / "gedaan op {date}": the dashboard's words for a deadline marked done.
+const DONE: Record<Language, { filedOn: string; doneOn: string }> = {
+  nl: nlDashboard.dashboard.deadlines,
+  en: enDashboard.dashboard.deadlines,
+};
+
+function doneText(deadline: DeadlineItem, language: Language): string | null {
+  if (!deadline.doneOn) return null;
+  const words = DONE[language][deadline.kind === "EU_KOR_NOTIFY_BY" ? "doneOn" : "filedOn"];
+  return words.replace("{date}", dateInWords(deadline.doneOn, language));
+}
 
 const TITLE: Record<Language, string> = { nl: "Drempel — deadlines", en: "Drempel — deadlines" };
 const RULE: Record<Language, string> = { nl: "Regel", en: "Rule" };
@@ -53,14 +66,16 @@ export function buildCalendar(options: { language: Language; deadlines: Calendar
     const label = KIND_LABELS[language][deadline.kind] ?? deadline.kind;
     const rule = `${RULE[language]}: ${deadline.rule}${deadline.interpretation ? ` (${INTERPRETATION[language]})` : ""}`;
     const url = `${options.appUrl.replace(/\/$/, "")}/businesses/${entry.businessId}`;
+    // A deadline marked done stays (its history), marked so it no longer reads as a to-do.
+    const done = doneText(deadline, language);
     calendar.createEvent({
       id: uid,
       // A calendar date: midnight UTC of that date is written as the same date (VALUE=DATE).
       start: new Date(`${deadline.date}T00:00:00Z`),
       allDay: true,
       stamp: now,
-      summary: `${entry.businessName}: ${label}`,
-      description: `${deadline.messages[language]}\n${rule}\n${url}`,
+      summary: done ? `✓ ${entry.businessName}: ${label} (${done})` : `${entry.businessName}: ${label}`,
+      description: `${done ? `${done.charAt(0).toUpperCase()}${done.slice(1)}.\n` : ""}${deadline.messages[language]}\n${rule}\n${url}`,
       url,
     });
   }

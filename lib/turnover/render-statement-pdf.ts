@@ -43,6 +43,11 @@ export async function renderStatementPdf(options: {
     messages: language === "en" ? enMessages : nlMessages,
     namespace: "dashboard.deadlines.kind",
   });
+  const deadlineWords = createTranslator({
+    locale: language,
+    messages: language === "en" ? enMessages : nlMessages,
+    namespace: "dashboard.deadlines",
+  });
   const locale = language === "en" ? "en-GB" : "nl-NL";
   const money = numberFormat(locale, { style: "currency", currency: "EUR" });
   const eur = (cents: number) => money.format(cents / 100);
@@ -211,7 +216,13 @@ export async function renderStatementPdf(options: {
   const deadlines = dashboard.deadlines.filter((deadline) => !deadline.choice);
   if (deadlines.length === 0) paragraph(t("noDeadlines"));
   for (const deadline of deadlines) {
-    const state = deadline.daysLate !== null ? t("late", { days: deadline.daysLate }) : deadline.past ? t("past") : null;
+    const state = deadline.doneOn
+      ? deadlineWords(deadline.kind === "EU_KOR_NOTIFY_BY" ? "doneOn" : "filedOn", { date: day(deadline.doneOn) })
+      : deadline.daysLate !== null
+        ? t("late", { days: deadline.daysLate })
+        : deadline.past
+          ? t("past")
+          : null;
     doc
       .font("Helvetica-Bold")
       .fontSize(10)

@@ -6,6 +6,7 @@
 // Dutch and in English. A business without any of these gets no such section.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createBusiness } from "@/lib/businesses/create-business";
+import { markDeadlineDone } from "@/lib/deadlines/deadline-done";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { renderStatementPdf } from "@/lib/turnover/render-statement-pdf";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
@@ -87,5 +88,16 @@ describe("the PDF statement's filing figures", () => {
     expect(text).toContain("Omzetoverzicht 2026");
     expect(text).not.toContain("EU-KOR-kwartaalrapport");
     expect(text).not.toContain("ICP en OSS");
+  });
+
+  it("says a deadline marked done is done, with its day, instead of late (issue #16)", async () => {
+    const key = "EU_KOR_NOTIFY_BY:2026-09-10";
+    const before = flat(await pdfText(await renderStatementPdf({ caller: { userId: owner.id }, businessId, year: 2026, language: "nl" })));
+    expect(before).toMatch(/1 oktober 2026 — EU-KOR-overschrijding melden \(\d+ dagen te laat\)/);
+    await markDeadlineDone({ caller: { userId: owner.id }, businessId, key, input: { doneOn: "2026-09-20" } });
+    const after = flat(await pdfText(await renderStatementPdf({ caller: { userId: owner.id }, businessId, year: 2026, language: "nl" })));
+    expect(after).toContain("1 oktober 2026 — EU-KOR-overschrijding melden (gedaan op 20 september 2026)");
+    const english = flat(await pdfText(await renderStatementPdf({ caller: { userId: owner.id }, businessId, year: 2026, language: "en" })));
+    expect(english).toContain("done on 20 September 2026");
   });
 });
