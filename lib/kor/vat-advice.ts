@@ -109,9 +109,11 @@ function positionsOf(ledger: Ledger, ids: readonly string[]): Map<string, number
 
 function sameDayIds(ledger: Ledger, pos: number): string[] {
   const key = ledger.dateKeys[ledger.order[pos]!]!;
+  let first = pos;
+  while (first > 0 && ledger.dateKeys[ledger.order[first - 1]!]! === key) first--;
   const out: string[] = [];
-  for (let p = pos - 1; p >= 0 && ledger.dateKeys[ledger.order[p]!]! === key; p--) out.unshift(txAt(ledger, p).id);
-  for (let p = pos + 1; p < ledger.order.length && ledger.dateKeys[ledger.order[p]!]! === key; p++) out.push(txAt(ledger, p).id);
+  for (let p = first; p < ledger.order.length && ledger.dateKeys[ledger.order[p]!]! === key; p++)
+    if (p !== pos) out.push(txAt(ledger, p).id);
   return out;
 }
 
@@ -205,11 +207,29 @@ const REMEDIABLE: ReadonlySet<Category> = new Set(["NL_STANDARD", "NL_REDUCED"])
  * Advice for each candidate, all placed in the books together (an import's rows affect
  * each other). One counting pass, whatever the number of candidates.
  */
-export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[]): VatAdvice[] {
+/**
+ * `sameDay: false` leaves each advice's `sameDay` empty: an import's preview does not show
+ * it, and for many rows on one date the lists alone grow with the square of the rows.
+ */
+export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[], options: { sameDay?: boolean } = {}): VatAdvice[] {
   if (candidates.length === 0) return [];
   const { ledger, ids } = place(input, candidates);
   const windows = exclusionWindowsOf(leavingsOf(ledger));
   const positions = positionsOf(ledger, ids);
+  // Many candidates share a crossing: the day's open order is worked out once per crossing.
+  // The ids at risk as a set (asked per candidate) and as shown (stored invoices only).
+  type AtRisk = { ids: Set<string>; shown: string[] };
+  const atRiskCache = new Map<number, AtRisk>();
+  const atRiskOn = (crossPos: number): AtRisk => {
+    let atRisk = atRiskCache.get(crossPos);
+    if (!atRisk) {
+      const ids = atRiskOnCrossingDay(ledger, crossPos, "kor");
+      atRisk = { ids: new Set(ids), shown: ids.filter((x) => !x.startsWith(CANDIDATE_PREFIX)) };
+      atRiskCache.set(crossPos, atRisk);
+    }
+    return atRisk;
+  };
+  const none: AtRisk = { ids: new Set(), shown: [] };
   return candidates.map((candidate, i) => {
     const id = ids[i]!;
     const pos = positions.get(id)!;
@@ -225,20 +245,20 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
     if (where.kind === "crossing" || where.kind === "after") {
       const crossPos = ledger.periods[where.periodIndex]!.crossingPos;
       const crossTx = txAt(ledger, crossPos);
-      const atRisk = atRiskOnCrossingDay(ledger, crossPos, "kor");
-      crossing = { date: crossTx.date, transactionId: crossTx.id, thisInvoice: crossPos === pos, atRisk };
-      status = atRisk.includes(id) ? "crossingAtRisk" : where.kind === "crossing" ? "crossing" : "afterCrossing";
+      const atRisk = atRiskOn(crossPos);
+      crossing = { date: crossTx.date, transactionId: crossTx.id, thisInvoice: crossPos === pos, atRisk: atRisk.shown };
+      status = atRisk.ids.has(id) ? "crossingAtRisk" : where.kind === "crossing" ? "crossing" : "afterCrossing";
       leftOn = crossTx.date;
     } else if (where.kind === "in") {
       // Before this year's crossing, unless the day's order is open and it may fall on this one.
       const crossPos =
         acc && acc.korCrossPos >= 0 && ledger.periods[where.periodIndex]!.crossingPos === acc.korCrossPos ? acc.korCrossPos : -1;
-      const atRisk = crossPos >= 0 ? atRiskOnCrossingDay(ledger, crossPos, "kor") : [];
+      const atRisk = crossPos >= 0 ? atRiskOn(crossPos) : none;
       if (crossPos >= 0) {
         const crossTx = txAt(ledger, crossPos);
-        crossing = { date: crossTx.date, transactionId: crossTx.id, thisInvoice: false, atRisk };
+        crossing = { date: crossTx.date, transactionId: crossTx.id, thisInvoice: false, atRisk: atRisk.shown };
       }
-      status = atRisk.includes(id) ? "crossingAtRisk" : "participating";
+      status = atRisk.ids.has(id) ? "crossingAtRisk" : "participating";
     } else if (where.kind === "excluded") {
       status = "excluded";
       leftOn = where.window.from;
@@ -259,7 +279,8 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
         ? {
             ...crossing,
             transactionId: crossing.transactionId.startsWith(CANDIDATE_PREFIX) ? "" : crossing.transactionId,
-            atRisk: crossing.atRisk.filter((x) => !x.startsWith(CANDIDATE_PREFIX)),
+            // Stored invoices only (atRiskOn): a candidate has no id yet.
+            atRisk: crossing.atRisk,
           }
         : null,
       leftOn,
@@ -269,7 +290,7 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
           ? { reinvoiceVatCents: vatOnTop(candidate.netCents, rate!), absorbedVatCents: vatContained(candidate.netCents, rate!) }
           : null,
       vatWhileParticipating: status === "participating" && vat !== 0,
-      sameDay: sameDayIds(ledger, pos).filter((x) => !x.startsWith(CANDIDATE_PREFIX)),
+      sameDay: options.sameDay === false ? [] : sameDayIds(ledger, pos).filter((x) => !x.startsWith(CANDIDATE_PREFIX)),
     });
   });
 }

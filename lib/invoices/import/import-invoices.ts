@@ -210,6 +210,7 @@ async function adviseNewRows(
       ...(input.country ? { country: input.country } : {}),
       ...(input.ancillary ? { ancillary: true } : {}),
     })),
+    { sameDay: false },
   );
   const byLine = new Map(fresh.map(({ line, input }, i) => [line, { input, advice: advice[i]! }]));
   let missingVat = 0;
