@@ -76,7 +76,8 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
     type: "object",
     additionalProperties: false,
     description: "Any subset of PurchaseInput; merged into the stored purchase (supplier field by field), the whole validated again.",
-    properties: purchaseFields,
+    // The supplier too is merged field by field, so none of its fields is required here.
+    properties: { ...purchaseFields, supplier: { ...supplierInput, required: [] } },
   };
   const purchase = {
     type: "object",

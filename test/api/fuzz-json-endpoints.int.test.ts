@@ -155,7 +155,13 @@ function invalidFor(schema: Schema, required: boolean): fc.Arbitrary<unknown> {
           Number.isFinite(low) ? fc.integer({ min: 1, max: 1_000_000 }).map((n) => low - n) : fc.constant(-1e300),
         )
         .filter((value) => value > high || value < low || (inner.exclusiveMinimum !== undefined && value <= inner.exclusiveMinimum));
-      options.push(outOfRange);
+      // Only with a bound: without one nothing is out of range (a filter that never passes hangs fast-check).
+      if (Number.isFinite(low) || Number.isFinite(high) || inner.exclusiveMinimum !== undefined) options.push(outOfRange);
+      // A number from a fixed set (a VAT rate): any other number.
+      if (inner.enum) {
+        const allowed = new Set(inner.enum.map(Number));
+        options.push(fc.integer({ min: -1_000, max: 1_000 }).filter((value) => !allowed.has(value)));
+      }
       options.push(fc.constantFrom(new RawJson("1e400"), new RawJson("-1e400"), new RawJson("123456789012345678901234567890")));
       if (inner.exclusiveMinimum !== undefined) options.push(fc.constant(inner.exclusiveMinimum));
       if (inner.type === "integer")
