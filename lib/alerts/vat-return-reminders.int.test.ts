@@ -122,7 +122,7 @@ describe("reminders of the first VAT return after a crossing", () => {
     expect(reminders(muted.email)).toHaveLength(0);
     // The muted member still sees both in the app.
     expect(await db().notification.count({ where: { userId: muted.id, alert: { code: "DEADLINE_VAT_RETURN_DUE" } } })).toBe(2);
-  });
+  }, 120_000);
 
   it("no reminder once the return is marked filed", async () => {
     const { nlOwner, enOwner, business } = await setUp("Ingediend BV");
