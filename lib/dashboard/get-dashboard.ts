@@ -11,8 +11,9 @@ import { db } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
 import { buildDashboard, invoicesNamedBy, type Listed } from "./build-dashboard";
-import { fromIsoDate } from "@/lib/validation";
-import type { DashboardData, InvoiceRef, SavedKorComparison } from "./dashboard.types";
+import type { DashboardData, InvoiceRef } from "./dashboard.types";
+import { loadSavedKorComparison } from "./kor-comparison-choice";
+import { yearInputVat } from "@/lib/purchases/year-input-vat";
 
 /** `listed`: how many invoices the lists name (LISTED_INVOICES each; more for a download). */
 export async function getDashboard(options: {
@@ -48,32 +49,6 @@ async function build(books: Books, listed: Listed | undefined): Promise<Dashboar
   });
   const [purchases, saved] = await Promise.all([yearInputVat(businessId, year), loadSavedKorComparison(businessId, year)]);
   return { ...data, comparison: { ...data.comparison, inputVatCents: purchases.vatCents, purchaseCount: purchases.count, saved } };
-}
-
-/**
- * The year's VAT on purchases that the business could deduct outside the KOR: Dutch VAT
- * charged and reverse-charged VAT (inside the KOR the latter is owed without deduction).
- */
-export async function yearInputVat(businessId: string, year: number): Promise<{ vatCents: number; count: number }> {
-  const totals = await db().purchase.aggregate({
-    where: { businessId, vatTreatment: { not: "NO_VAT" }, date: { gte: fromIsoDate(`${year}-01-01`), lte: fromIsoDate(`${year}-12-31`) } },
-    _sum: { vatCents: true },
-    _count: true,
-  });
-  return { vatCents: totals._sum.vatCents ?? 0, count: totals._count };
-}
-
-/** The "should I be in the KOR?" answer as saved for the year. */
-export async function loadSavedKorComparison(businessId: string, year: number): Promise<SavedKorComparison | null> {
-  const row = await db().korComparisonChoice.findUnique({ where: { businessId_year: { businessId, year } } });
-  if (!row) return null;
-  const result = row.result as Omit<SavedKorComparison, "inputVatCents" | "businessCustomerShare" | "savedAt">;
-  return {
-    ...result,
-    inputVatCents: row.inputVatCents,
-    businessCustomerShare: row.businessCustomerShare,
-    savedAt: row.savedAt.toISOString(),
-  };
 }
 
 /** The ?year= of the page: a whole year in range, else the current year. */

@@ -10,7 +10,8 @@ import { db } from "@/lib/db/client";
 import { parseOrThrow } from "@/lib/validation";
 import { compareKor } from "./kor-comparison";
 import type { SavedKorComparison } from "./dashboard.types";
-import { getDashboard, loadSavedKorComparison } from "./get-dashboard";
+import { getDashboard } from "./get-dashboard";
+import { loadSavedKorComparison } from "./kor-comparison-choice";
 
 export const korComparisonInputSchema = z
   .object({
