@@ -63,7 +63,9 @@ export function invalidTextFields(input: unknown, prefix = ""): Record<string, s
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine(isCalendarDate, "validation.date");
+  .refine(isCalendarDate, "validation.date")
+  // For the API document (lib/api/openapi.ts): the refinement above is what "format: date" means.
+  .meta({ format: "date", examples: ["2026-03-31"] });
 
 /** Whether "YYYY-MM-DD" names a day that exists; arithmetic only, it runs per CSV row. */
 export function isCalendarDate(value: string): boolean {

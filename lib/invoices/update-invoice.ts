@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { parseOrThrow } from "@/lib/validation";
-import { invoiceInputSchema } from "@/lib/invoices/invoice.types";
+import { invoiceInputSchema, invoicePatchSchema } from "@/lib/invoices/invoice.types";
 import { invoiceColumns, toInvoiceDto, toInvoiceInput, type InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { assertCreditTarget, withNumberCheck } from "@/lib/invoices/save-invoice";
 import { findInvoiceOfBusiness } from "@/lib/invoices/get-invoice";
@@ -28,6 +28,9 @@ export async function updateInvoice(options: {
       await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
       const existing = await findInvoiceOfBusiness(tx, businessId, invoiceId);
       if (existing.deletedAt) throw new AppError("NOT_FOUND", "Invoice not found");
+      // The patch itself first (after access: an outsider learns nothing from a 400): what the
+      // API document promises a PATCH may send. The merged whole is checked again below.
+      parseOrThrow(invoicePatchSchema, patch);
       const before = toInvoiceDto(existing);
       const current = toInvoiceInput(before);
       const merged = {

@@ -10,6 +10,7 @@ import { fromIsoDate, parseOrThrow } from "@/lib/validation";
 import {
   isInvestmentCategory,
   purchaseInputSchema,
+  purchasePatchSchema,
   toPurchaseDto,
   toPurchaseInput,
   type PurchaseDto,
@@ -108,6 +109,9 @@ export async function updatePurchase(options: {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
     const existing = await findPurchaseOfBusiness(tx, businessId, purchaseId);
     if (!isPlainObject(options.patch)) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields: { _: "validation.object" } });
+    // The patch itself first: what the API document promises a PATCH may send. The merged
+    // whole is checked again below.
+    parseOrThrow(purchasePatchSchema, options.patch);
     const before = toPurchaseDto(existing);
     const stored = toPurchaseInput(before);
     const patch = options.patch;

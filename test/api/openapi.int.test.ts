@@ -13,6 +13,7 @@ import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 import {
   bankLineFixture,
+  branchesOf,
   callOperation,
   jsonOperations,
   purchaseFor,
@@ -101,7 +102,7 @@ describe("answers match the documented schemas", () => {
 /** The object schemas of a body schema, by path ("" the body, "euKor", "korParticipations.0"). */
 function objectSchemas(schema: BodySchema, at: string[] = []): { path: string[]; schema: BodySchema }[] {
   const resolved = resolve(schema);
-  const branches = resolved.oneOf ? resolved.oneOf.filter((branch) => branch.type !== "null") : [resolved];
+  const branches = branchesOf(resolved)?.filter((branch) => branch.type !== "null") ?? [resolved];
   return branches.flatMap((branch) => {
     const inner = resolve(branch);
     if (inner.type === "array" && inner.items) return objectSchemas(inner.items, [...at, "0"]);
