@@ -212,7 +212,7 @@ function schemaProblems(schema: unknown, at: string, problems: string[]): void {
   for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) {
     if (key in schema) {
       if (!Array.isArray(schema[key]) || (schema[key] as unknown[]).length === 0) problems.push(`${at}: ${key} must be a non-empty array`);
-      else (schema[key] as unknown[]).forEach((part, i) => schemaProblems(part, `${at}/${key}/${i}`, problems));
+      else for (const [i, part] of (schema[key] as unknown[]).entries()) schemaProblems(part, `${at}/${key}/${i}`, problems);
     }
   }
   for (const key of [
@@ -350,8 +350,9 @@ describe("openapi.json is valid OpenAPI 3.1 (structural checks)", () => {
     };
     broken.components.schemas.Invoice!.nullable = true;
     (broken.components.schemas.BusinessInput!.required as string[]).push("nickname");
-    const item = broken.paths["/api/v1/businesses/{businessId}/invoices/{invoiceId}"]!;
-    item.parameters = [item.parameters![0]!];
+    // The path item's own parameters lose {invoiceId}.
+    const item = broken.paths["/api/v1/businesses/{businessId}/invoices/{invoiceId}"] as unknown as { parameters: Json[] };
+    item.parameters = [item.parameters[0]!];
     broken.paths["/api/v1/businesses/{businessId}/turnover"]!.get!.parameters![0]!.content = { "application/json": {} };
     broken.paths["/api/v1/businesses"]!.get!.responses = { "200": {} };
     expect(openApi31Problems(broken)).toEqual(

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { parseOrThrow } from "@/lib/validation";
+import { parsePatchOrThrow } from "@/lib/validation";
 import { invoiceInputSchema, invoicePatchSchema } from "@/lib/invoices/invoice.types";
 import { invoiceColumns, toInvoiceDto, toInvoiceInput, type InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { assertCreditTarget, withNumberCheck } from "@/lib/invoices/save-invoice";
@@ -28,9 +28,6 @@ export async function updateInvoice(options: {
       await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
       const existing = await findInvoiceOfBusiness(tx, businessId, invoiceId);
       if (existing.deletedAt) throw new AppError("NOT_FOUND", "Invoice not found");
-      // The patch itself first (after access: an outsider learns nothing from a 400): what the
-      // API document promises a PATCH may send. The merged whole is checked again below.
-      parseOrThrow(invoicePatchSchema, patch);
       const before = toInvoiceDto(existing);
       const current = toInvoiceInput(before);
       const merged = {
@@ -40,7 +37,9 @@ export async function updateInvoice(options: {
           ? { ...(current.customer as object), ...patch.customer }
           : (patch.customer ?? current.customer),
       };
-      const input = parseOrThrow(invoiceInputSchema, merged);
+      // The patch as the API document shows it, and the whole it makes (after access: an
+      // outsider learns nothing from a 400).
+      const input = parsePatchOrThrow({ patchSchema: invoicePatchSchema, patch, schema: invoiceInputSchema, merged });
       await assertCreditTarget(tx, businessId, input, invoiceId);
       const invoice = await tx.invoice.update({ where: { id: invoiceId }, data: invoiceColumns(input) });
       const after = toInvoiceDto(invoice);

@@ -6,7 +6,7 @@ import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fromIsoDate, parseOrThrow } from "@/lib/validation";
+import { fromIsoDate, parseOrThrow, parsePatchOrThrow } from "@/lib/validation";
 import {
   isInvestmentCategory,
   purchaseInputSchema,
@@ -109,9 +109,6 @@ export async function updatePurchase(options: {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
     const existing = await findPurchaseOfBusiness(tx, businessId, purchaseId);
     if (!isPlainObject(options.patch)) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields: { _: "validation.object" } });
-    // The patch itself first: what the API document promises a PATCH may send. The merged
-    // whole is checked again below.
-    parseOrThrow(purchasePatchSchema, options.patch);
     const before = toPurchaseDto(existing);
     const stored = toPurchaseInput(before);
     const patch = options.patch;
@@ -122,7 +119,8 @@ export async function updatePurchase(options: {
       ...patch,
       supplier: isPlainObject(patch.supplier) ? { ...(stored.supplier as object), ...patch.supplier } : (patch.supplier ?? stored.supplier),
     };
-    const data = parseOrThrow(purchaseInputSchema, merged);
+    // The patch as the API document shows it, and the whole it makes.
+    const data = parsePatchOrThrow({ patchSchema: purchasePatchSchema, patch, schema: purchaseInputSchema, merged });
     const investmentGoodId = await syncInvestmentGood(tx, businessId, data, existing.investmentGoodId);
     const row = await tx.purchase.update({ where: { id: existing.id }, data: { ...columns(data), investmentGoodId } });
     const after = toPurchaseDto(row);

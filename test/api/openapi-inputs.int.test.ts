@@ -1,14 +1,15 @@
 // The other half of "the document cannot drift from validation": the zod schemas the API
 // document is generated from (`apiInputs`, lib/api/openapi-inputs.test.ts) are the very
-// ones each route parses its body and query string with. Every call of parseOrThrow is
-// recorded; a route that switched to another schema, or parsed a body without one, fails.
+// ones each route parses its body and query string with. Every call of parseOrThrow (and
+// each PATCH's patch schema) is recorded; a route that switched to another schema, or
+// parsed a body without one, fails.
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { apiInputs, apiJsonQueryInputs, openApiDocument } from "@/lib/api/openapi";
 import { createInvoice } from "@/lib/invoices/create-invoice";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, parsePatchOrThrow } from "@/lib/validation";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
 import {
@@ -24,11 +25,14 @@ import {
 
 vi.mock("@/lib/validation", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/validation")>();
-  return { ...actual, parseOrThrow: vi.fn(actual.parseOrThrow) };
+  return { ...actual, parseOrThrow: vi.fn(actual.parseOrThrow), parsePatchOrThrow: vi.fn(actual.parsePatchOrThrow) };
 });
 
 const parsed = vi.mocked(parseOrThrow);
-const parsedWith = (schema: z.ZodType) => parsed.mock.calls.some(([used]) => used === schema);
+const patched = vi.mocked(parsePatchOrThrow);
+/** Whether the request parsed with `schema`: on its own, or as a PATCH's patch schema. */
+const parsedWith = (schema: z.ZodType) =>
+  parsed.mock.calls.some(([used]) => used === schema) || patched.mock.calls.some(([options]) => options.patchSchema === schema);
 
 let fixture: Fixture;
 let token: string;
@@ -50,6 +54,7 @@ beforeAll(async () => {
 // A block, not an arrow returning the mock: a function returned from beforeEach is run as its cleanup.
 beforeEach(() => {
   parsed.mockClear();
+  patched.mockClear();
 });
 
 const operations = jsonOperations();
