@@ -1,5 +1,6 @@
-// The OpenAPI document is valid JSON of version 3.1, documents every route file under
-// app/api/v1 with exactly the methods it implements, and every $ref resolves.
+// The OpenAPI document is valid JSON of version 3.1 (its structure checked below), documents
+// every route file under app/api/v1 with exactly the methods it implements, and every $ref
+// resolves. Its request side against the zod schemas: openapi-inputs.test.ts.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

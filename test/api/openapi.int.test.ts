@@ -63,6 +63,8 @@ describe("GET /api/v1/openapi.json", () => {
     const document = await readJson(response);
     expect(document.openapi).toMatch(/^3\.1\./);
     expect(Object.keys(document.paths)).toContain("/api/v1/businesses/{businessId}/invoices/{invoiceId}");
+    // Exactly the document the unit tests hold to OpenAPI 3.1 and to the zod schemas.
+    expect(document).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
   });
 });
 
