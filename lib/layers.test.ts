@@ -69,4 +69,9 @@ describe("the layers", () => {
   it("the database layer imports nothing of lib/auth, directly or through another module", () => {
     expect(pathsInto(sourceFiles("lib/db"), "lib/auth/")).toEqual([]);
   });
+
+  it("components and lib import nothing of app/ (server actions live in lib/<feature>/actions.ts)", () => {
+    expect(pathsInto(sourceFiles("components"), "app/")).toEqual([]);
+    expect(pathsInto(sourceFiles("lib"), "app/")).toEqual([]);
+  });
 });
