@@ -355,7 +355,7 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
       ratePercent: rate,
       reason: reasonFor(status, { date: candidate.date, rate, limit, crossingDate: crossing?.date ?? null, leftOn, earliestRejoin }),
       // A candidate has no id yet: its crossing names none (and atRiskOn shows stored invoices only).
-      crossing: crossing && crossing.transactionId.startsWith(CANDIDATE_PREFIX) ? { ...crossing, transactionId: "" } : crossing,
+      crossing: crossing?.transactionId.startsWith(CANDIDATE_PREFIX) ? { ...crossing, transactionId: "" } : crossing,
       leftOn,
       earliestRejoin,
       remediation:
