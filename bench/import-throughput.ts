@@ -78,19 +78,26 @@ export async function benchPreviewGrowth(): Promise<void> {
         const candidates = parsed
           .filter((row) => row.status === "new" && row.input)
           .map(({ input }) => ({ date: input!.date, category: input!.category, netCents: input!.netCents, vatCents: input!.vatCents }));
-        let t0 = performance.now();
-        adviseVat(books, candidates, { sameDay: false });
-        const adviceMs = ms(t0);
-        t0 = performance.now();
-        adviseVat(books, candidates);
-        const withSameDayMs = ms(t0);
-        t0 = performance.now();
+        // The best of three for the advice alone (cheap), one run of the whole preview: on a shared
+        // machine the best run is the one least disturbed by others.
+        const best = (work: () => void) => {
+          let fastest = Infinity;
+          for (let run = 0; run < 3; run++) {
+            const t0 = performance.now();
+            work();
+            fastest = Math.min(fastest, ms(t0));
+          }
+          return fastest;
+        };
+        const adviceMs = best(() => adviseVat(books, candidates, { sameDay: false }));
+        const withSameDayMs = best(() => adviseVat(books, candidates));
+        const t0 = performance.now();
         const preview = await runAsUser(user.id, () => previewImport({ caller, businessId: business.id, csv }));
         const previewMs = ms(t0);
         const statuses = new Map<string, number>();
         for (const row of preview.rows) if (row.vat) statuses.set(row.vat.status, (statuses.get(row.vat.status) ?? 0) + 1);
         console.log(
-          `  ${String(rows).padStart(7)} rows, ${label.padEnd(9)}: adviseVat ${adviceMs.toFixed(0).padStart(6)} ms (${perRow(adviceMs, rows)}), ` +
+          `  ${String(rows).padStart(7)} rows, ${label.padEnd(9)}: adviseVat best of 3 ${adviceMs.toFixed(0).padStart(6)} ms (${perRow(adviceMs, rows)}), ` +
             `with same-day lists ${withSameDayMs.toFixed(0).padStart(6)} ms (${perRow(withSameDayMs, rows)}); ` +
             `whole preview ${previewMs.toFixed(0).padStart(6)} ms (${perRow(previewMs, rows)}), ${preview.summary.new} new (${[...statuses].map(([status, count]) => `${count} ${status}`).join(", ")})`,
         );
