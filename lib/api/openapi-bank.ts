@@ -2,7 +2,7 @@
 // the import, the candidate list and the review actions.
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { BANK_FORMATS } from "@/lib/bank/statement.types";
-import { BANK_LINE_FILTERS } from "@/lib/bank/bank-import.types";
+import { BANK_LINE_FILTERS, BANK_LINES_MAX_PAGE_SIZE, INCOMING_FILTERS } from "@/lib/bank/bank-import.types";
 import { MAX_CSV_BYTES } from "@/lib/api/read-csv-body";
 
 type Helpers = {
@@ -64,11 +64,13 @@ export function bankPaths(h: Helpers) {
       parameters: [h.businessIdParam],
       get: {
         operationId: "listBankLines",
-        summary: "The business's bank lines: the candidates to review (oldest first), every incoming line, or all",
+        summary: "One page of the business's bank lines, by status, with each status's count",
+        description:
+          "`status`: `candidates` (to review, oldest payment first), `accepted`, `rejected`, `left_out` (paid an existing invoice or excluded for a reason), `incoming` (every line of money in) or `all` (money out too); all but `candidates` newest payment first. `page` counts from 1; a page after the last is empty. `page.total` is the filter's number of lines, `page.pages` its number of pages; `counts` gives every incoming filter's number, whatever the page. A `page` or `pageSize` that is not a whole number in range is 400 with `fields` and `fieldKeys`.",
         parameters: [
           { name: "status", in: "query", schema: { type: "string", enum: BANK_LINE_FILTERS, default: "candidates" } },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 100 } },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1, maximum: 100_000, default: 1 } },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: BANK_LINES_MAX_PAGE_SIZE, default: 100 } },
         ],
         responses: {
           "200": {
@@ -81,10 +83,22 @@ export function bankPaths(h: Helpers) {
                     data: { type: "array", items: h.ref("BankLine") },
                     page: {
                       type: "object",
-                      properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } },
+                      properties: {
+                        page: { type: "integer" },
+                        pageSize: { type: "integer" },
+                        total: { type: "integer", description: "Lines of this filter." },
+                        pages: { type: "integer", description: "Pages of this filter (at least 1)." },
+                      },
+                      required: ["page", "pageSize", "total", "pages"],
+                    },
+                    counts: {
+                      type: "object",
+                      description: "Lines of money in per filter.",
+                      properties: Object.fromEntries(INCOMING_FILTERS.map((filter) => [filter, { type: "integer" }])),
+                      required: [...INCOMING_FILTERS],
                     },
                   },
-                  required: ["data", "page"],
+                  required: ["data", "page", "counts"],
                 },
               },
             },

@@ -44,15 +44,23 @@ export type AcceptBankLineInput = z.output<typeof acceptBankLineSchema>;
 
 export const rejectBankLineSchema = z.object({ remember: z.boolean("validation.boolean").optional() }).strict();
 
-export const BANK_LINE_FILTERS = ["candidates", "incoming", "all"] as const;
+// `candidates`: to review; `left_out`: matched to an invoice or excluded for a reason;
+// `incoming`: every line of money in, whatever became of it; `all`: money out too.
+export const BANK_LINE_FILTERS = ["candidates", "accepted", "rejected", "left_out", "incoming", "all"] as const;
+export type BankLineFilter = (typeof BANK_LINE_FILTERS)[number];
+/** The filters a page of money in is counted by (the tabs of the review page). */
+export const INCOMING_FILTERS = ["candidates", "accepted", "rejected", "left_out", "incoming"] as const satisfies readonly BankLineFilter[];
+export type BankLineCounts = Record<(typeof INCOMING_FILTERS)[number], number>;
+export const BANK_LINES_MAX_PAGE_SIZE = 200;
 export const listBankLinesQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(BANK_LINE_FILTERS, "validation.invalid").default("candidates")),
+  // A whole number in range; "1.5", "x" or "0" is refused, not rounded.
   page: z.coerce.number("validation.page").int("validation.page").min(1, "validation.page").max(100_000, "validation.page").default(1),
   pageSize: z.coerce
     .number("validation.pageSize")
     .int("validation.pageSize")
     .min(1, "validation.pageSize")
-    .max(200, "validation.pageSize")
+    .max(BANK_LINES_MAX_PAGE_SIZE, "validation.pageSize")
     .default(100),
 });
 
