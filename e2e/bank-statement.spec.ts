@@ -115,3 +115,57 @@ test("an unreadable file is refused in the user's language, and a phone-wide pag
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
 });
+
+test("a long statement is read a page at a time, by status, with the counts and the lines' place", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Pim Pagina", uniqueEmail("bankpages"));
+  const overview = await createKorBusiness(page, "Pim Drukwerk", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await page.goto(`/businesses/${businessId}/import/bank`);
+  // 203 private deposits (left out) and, last in the file, 3 payments to review.
+  const entries: Entry[] = Array.from({ length: 203 }, (_, i) => ({
+    ref: `PG-${i}`,
+    cents: 1_000 + i,
+    name: "Pim Pagina",
+    iban: "NL63TRIO0212345678",
+    text: `Storting privé ${i}`,
+  }));
+  for (const [i, name] of ["Drukkerij Oost", "Studio West", "Atelier Noord"].entries())
+    entries.push({ ref: `PG-C${i}`, cents: 40_000 + i, name, iban: "NL20INGB0001234567", text: `Opdracht ${i}` });
+  await page
+    .getByLabel("Bankafschrift", { exact: true })
+    .setInputFiles({ name: "lang.xml", mimeType: "application/xml", buffer: Buffer.from(camt(entries)) });
+  await expect(page.getByRole("heading", { name: "Afschrift verwerkt" })).toBeVisible();
+
+  const filters = page.getByRole("navigation", { name: "Toon betalingen" });
+  await expect(filters.getByRole("link", { name: "Alle (206)" })).toHaveAttribute("aria-current", "page");
+  const pages = page.getByRole("navigation", { name: "Pagina's met betalingen" }).first();
+  await expect(pages).toContainText("Regels 1–200 van 206");
+  await expect(page.getByRole("region", { name: "Weggelaten en gekoppeld" }).getByRole("listitem")).toHaveCount(200);
+  await pages.getByRole("link", { name: "Volgende pagina" }).click();
+  await expect(page).toHaveURL(/status=incoming&page=2/);
+  await expect(pages).toContainText("Regels 201–206 van 206");
+  await expect(page.getByRole("region", { name: "Weggelaten en gekoppeld" }).getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByRole("region", { name: "Voorstellen voor omzet" }).getByRole("listitem")).toHaveCount(3);
+  await expect(pages.getByRole("link", { name: "Volgende pagina" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Vorige pagina" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(pages).toContainText("Regels 1–200 van 206");
+
+  await filters.getByRole("link", { name: "Te beoordelen (3)" }).click();
+  await expect(filters.getByRole("link", { name: "Te beoordelen (3)" })).toHaveAttribute("aria-current", "page");
+  await expect(pages).toContainText("Regels 1–3 van 3");
+  await expect(page.getByRole("region", { name: "Weggelaten en gekoppeld" })).toHaveCount(0);
+  const studio = page.getByRole("region", { name: "Voorstellen voor omzet" }).getByRole("listitem", { name: "Studio West" });
+  await studio.getByLabel("Categorie").selectOption({ label: "Binnenland, 21%" });
+  await studio.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(filters.getByRole("link", { name: "Te beoordelen (2)" })).toBeVisible();
+  await filters.getByRole("link", { name: "Omzet (1)" }).click();
+  await expect(page.getByRole("region", { name: "Beoordeeld" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Beoordeeld" })).toContainText("Studio West");
+  await expect(page.getByRole("region", { name: "Voorstellen voor omzet" })).toHaveCount(0);
+  await filters.getByRole("link", { name: "Geen omzet (0)" }).click();
+  await expect(page.getByText("Er zijn geen betalingen met deze status.")).toBeVisible();
+  await filters.getByRole("link", { name: "Weggelaten (203)" }).click();
+  await expect(pages).toContainText("Regels 1–200 van 203");
+});
