@@ -3,6 +3,7 @@
 // incoming payments are accepted as turnover (one on its own invoice date), one rejected
 // and remembered — and the dashboard's counted turnover moves by the two accepted.
 import { expect, test, type Page } from "@playwright/test";
+import { camtStatement } from "../test/support/camt";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
@@ -168,4 +169,48 @@ test("a long statement is read a page at a time, by status, with the counts and 
   await expect(page.getByText("Er zijn geen betalingen met deze status.")).toBeVisible();
   await filters.getByRole("link", { name: "Weggelaten (203)" }).click();
   await expect(pages).toContainText("Regels 1–200 van 203");
+});
+
+test("a payment in another currency asks for its value in euros, and only that one", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Fay Valuta", uniqueEmail("bankfx"));
+  const overview = await createKorBusiness(page, "Fay Illustratie", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await page.goto(`/businesses/${businessId}/import/bank?status=candidates`);
+  const upload = (name: string, statement: string) =>
+    page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name, mimeType: "application/xml", buffer: Buffer.from(statement) });
+  await upload(
+    "usd.xml",
+    camtStatement({
+      id: "E2E-USD",
+      account: "NL91ABNA0417164300",
+      currency: "USD",
+      entries: [{ ref: "FX-1", cents: 10_000, date: today, name: "Acme Inc", iban: "NL20INGB0001234567", text: "Illustration" }],
+    }),
+  );
+  await expect(page.getByRole("heading", { name: "Afschrift verwerkt" })).toBeVisible();
+  await upload("eur.xml", camt([{ ref: "EU-1", cents: 5_000, name: "Galerie Zuid", iban: "NL14BNGH0285001234", text: "Poster" }]));
+  const candidates = page.getByRole("region", { name: "Voorstellen voor omzet" });
+  const acme = candidates.getByRole("listitem", { name: "Acme Inc" });
+  const galerie = candidates.getByRole("listitem", { name: "Galerie Zuid" });
+  await expect(galerie).toBeVisible();
+  await expect(galerie.getByLabel("Ontvangen in euro")).toHaveCount(0);
+  await expect(acme.getByRole("group", { name: "Waarde in euro" })).toBeVisible();
+
+  await acme.getByLabel("Categorie").selectOption({ label: "Binnenland, 21%" });
+  await acme.getByRole("button", { name: "Boeken als omzet" }).click();
+  const euro = acme.getByLabel("Ontvangen in euro");
+  await expect(euro).toHaveAttribute("aria-invalid", "true");
+  await expect(euro).toHaveAccessibleDescription("Vul het ontvangen bedrag in euro of de koers in.");
+  await euro.fill("92,51");
+  await acme.getByLabel("Of de koers: 1 USD is … euro").fill("0,9");
+  await acme.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(acme.getByLabel("Of de koers: 1 USD is … euro")).toHaveAccessibleDescription(
+    "Vul het bedrag in euro óf de koers in, niet allebei.",
+  );
+  await acme.getByLabel("Of de koers: 1 USD is … euro").fill("");
+  await acme.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(page.getByText(/^Geboekt als verkoop BANK-/)).toBeVisible();
+  const api = await page.request.get(`/api/v1/businesses/${businessId}/turnover?year=${year}`);
+  expect(((await api.json()) as { data: { korTurnoverCents: number } }).data.korTurnoverCents).toBe(9_251);
 });

@@ -114,7 +114,7 @@ export function bankPaths(h: Helpers) {
         operationId: "acceptBankLine",
         summary: "Accept a candidate as turnover: creates a cash sale with the payment as its source",
         description:
-          "The invoice is dated on the payment's booking date unless `date` (the invoice's own date) is given, numbered `BANK-<date>-<id>` unless `number` is given, with the confirmed `category` and the net amount the payment less `vatCents`. `remember: true` keeps the choice for the counterparty: its next payments are accepted with this category on import.",
+          "The invoice is dated on the payment's booking date unless `date` (the invoice's own date) is given, numbered `BANK-<date>-<id>` unless `number` is given, with the confirmed `category` and the net amount the payment less `vatCents`; a payment in another currency is booked in euros by `euroCents` or `exchangeRate`, keeping its currency, foreign amount and rate. Every field's problem, those of the body and those the line's currency and amount find, comes in one 400 answer. `remember: true` keeps the choice for the counterparty: its next payments are accepted with this category on import.",
         requestBody: { required: true, content: { "application/json": { schema: h.ref("BankLineAccept") } } },
         responses: {
           "201": lineAnswer("Accepted", { invoice: h.ref("Invoice"), vatAdvice: h.ref("VatAdvice") }),
@@ -222,11 +222,19 @@ export function bankSchemas(h: Helpers) {
         vatCents: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "VAT included in the payment; default 0." },
         country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "Member state, for the categories that need one." },
         customerType: { type: "string", enum: ["business", "consumer"] },
+        euroCents: {
+          type: "integer",
+          minimum: 1,
+          maximum: 2_000_000_000,
+          description:
+            "For a line of an account in another currency, the euros the payment was worth (the rate follows; the invoice's net and VAT add up to it). Give this or `exchangeRate`, not both; refused for a euro line (`validation.onlyForeignCurrency`).",
+        },
         exchangeRate: {
           type: "number",
           exclusiveMinimum: 0,
           maximum: 1_000_000,
-          description: "To the euro; required for a line of an account in another currency.",
+          description:
+            "For a line of an account in another currency, the rate to the euro (1 unit is … euro). Without it or `euroCents` such a line is 400 with `fieldKeys` `euroCents` and `exchangeRate`: `validation.euroAmountOrRate`; with both, `validation.euroAmountOrRateNotBoth`.",
         },
         remember: { type: "boolean" },
       },

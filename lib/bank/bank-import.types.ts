@@ -31,7 +31,14 @@ export const acceptBankLineSchema = z
         .optional(),
     ),
     customerType: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
-    // Exchange rate to the euro, for a line of an account in another currency.
+    // For a line of an account in another currency, one of the two: the euros the payment
+    // was worth (its rate follows), or the rate to the euro (1 unit is … euro).
+    euroCents: z
+      .number("validation.integerCents")
+      .int("validation.integerCents")
+      .min(1, "validation.amountRange")
+      .max(2_000_000_000, "validation.amountRange")
+      .optional(),
     exchangeRate: z
       .number("validation.exchangeRate")
       .positive("validation.exchangeRate")

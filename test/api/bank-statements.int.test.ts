@@ -219,6 +219,81 @@ describe("GET /bank-lines and the review actions", () => {
     }
   });
 
+  describe("a line of an account in another currency", () => {
+    const usdStatement = camtStatement({
+      id: "USD-1",
+      account: "NL91ABNA0417164300",
+      currency: "USD",
+      entries: [
+        { ref: "U-1", cents: 10_000, date: "2026-04-01", name: "Acme Inc.", iban: "NL20INGB0001234567", text: "Illustration" },
+        { ref: "U-2", cents: 20_000, date: "2026-04-02", name: "Bolt LLC", iban: "NL69INGB0123456789", text: "Logo" },
+      ],
+    });
+    const usdLines = async () => {
+      const { data } = await readJson(await upload(ownerToken, usdStatement));
+      expect(data.candidates.map((line: { currency: string }) => line.currency)).toEqual(["USD", "USD"]);
+      return data.candidates as { id: string }[];
+    };
+
+    it("needs the euro amount or the rate, not both, and says so with every other field's problem at once", async () => {
+      const [line] = await usdLines();
+      const before = await bankRows();
+      const missing = await decide(accept, ownerToken, line!.id, { category: "NL_STANDARD" });
+      expect(missing.status).toBe(400);
+      expect((await readJson(missing)).error.fieldKeys).toEqual({
+        euroCents: "validation.euroAmountOrRate",
+        exchangeRate: "validation.euroAmountOrRate",
+      });
+      const both = await decide(accept, ownerToken, line!.id, { category: "NL_STANDARD", euroCents: 9_000, exchangeRate: 0.9 });
+      expect((await readJson(both)).error.fieldKeys).toEqual({ exchangeRate: "validation.euroAmountOrRateNotBoth" });
+      const together = await decide(accept, ownerToken, line!.id, { category: "X", vatCents: 20_000, date: "2026-02-30" });
+      expect((await readJson(together)).error.fieldKeys).toEqual({
+        category: "validation.category",
+        date: "validation.date",
+        vatCents: "validation.amountRange",
+        euroCents: "validation.euroAmountOrRate",
+        exchangeRate: "validation.euroAmountOrRate",
+      });
+      const invalid = await decide(accept, ownerToken, line!.id, { category: "NL_STANDARD", euroCents: 12.5, exchangeRate: 0 });
+      expect((await readJson(invalid)).error.fieldKeys).toEqual({
+        euroCents: "validation.integerCents",
+        exchangeRate: "validation.exchangeRate",
+      });
+      expect(await bankRows()).toEqual(before);
+    });
+
+    it("books the euro amount given, with the rate it implies", async () => {
+      const [line] = await usdLines();
+      const accepted = await decide(accept, ownerToken, line!.id, { category: "NL_STANDARD", euroCents: 9_251, vatCents: 1_000 });
+      expect(accepted.status).toBe(201);
+      const { invoice } = await readJson(accepted);
+      // USD 100.00 received as € 92.51: the rate 0.9251; the VAT USD 10.00 is € 9.25, the net the rest.
+      expect(invoice).toMatchObject({ currency: "USD", foreignCents: 9_000, exchangeRate: 0.9251, vatCents: 925, netCents: 8_326 });
+    });
+
+    it("books at the rate given", async () => {
+      const [, line] = await usdLines();
+      const accepted = await decide(accept, ownerToken, line!.id, { category: "NL_STANDARD", exchangeRate: 0.92 });
+      expect(accepted.status).toBe(201);
+      expect((await readJson(accepted)).invoice).toMatchObject({
+        currency: "USD",
+        foreignCents: 20_000,
+        exchangeRate: 0.92,
+        netCents: 18_400,
+      });
+    });
+
+    it("refuses a euro amount or a rate for a euro line", async () => {
+      const { data } = await readJson(await upload(ownerToken, fixture("plain.xml")));
+      const refused = await decide(accept, ownerToken, data.candidates[0].id, { category: "NL_STANDARD", euroCents: 100, exchangeRate: 1 });
+      expect(refused.status).toBe(400);
+      expect((await readJson(refused)).error.fieldKeys).toEqual({
+        euroCents: "validation.onlyForeignCurrency",
+        exchangeRate: "validation.onlyForeignCurrency",
+      });
+    });
+  });
+
   it("answers 404 to another user for the list and both actions, and changes nothing", async () => {
     const { data } = await readJson(await upload(ownerToken, fixture("plain.xml")));
     const before = await bankRows();
