@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/forms/field";
 import type { BankLineDto } from "@/lib/bank/bank-import.types";
-import type { BankApiError } from "@/components/bank/upload-statement";
+import type { ImportError } from "@/components/import/stream-import";
 import { parseAmountToCents, parseRate } from "@/components/invoices/amount";
 
 export type CategoryOption = { code: string; label: string; needsCountry: boolean };
@@ -59,7 +59,7 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
       body: JSON.stringify(body),
     }).catch(() => null);
     const answer = response
-      ? ((await response.json().catch(() => null)) as { data?: BankLineDto; invoice?: { number: string }; error?: BankApiError } | null)
+      ? ((await response.json().catch(() => null)) as { data?: BankLineDto; invoice?: { number: string }; error?: ImportError } | null)
       : null;
     setBusy(null);
     if (!response?.ok || !answer?.data) {

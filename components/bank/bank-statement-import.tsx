@@ -12,7 +12,9 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
 import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-format";
 import { useErrorText } from "@/components/forms/field";
 import { BankLineReview, type CategoryOption } from "@/components/bank/bank-line-review";
-import { uploadStatement, type BankApiError } from "@/components/bank/upload-statement";
+import { useUpload } from "@/components/import/use-upload";
+import type { ImportError } from "@/components/import/stream-import";
+import type { BankImportResult } from "@/lib/bank/import-bank-statement";
 import { BankLineFilters, BankLinePages, type BankLineView } from "@/components/bank/bank-line-pages";
 import type { BankLineDto, BankStatementSummary } from "@/lib/bank/bank-import.types";
 import type { BankLinePage } from "@/lib/bank/list-bank-lines";
@@ -41,13 +43,13 @@ export function BankStatementImport({ businessId, categories, filter, initial, r
   const [lines, setLines] = useState(initial.data);
   const [place, setPlace] = useState(initial.page);
   const [counts, setCounts] = useState(initial.counts);
-  const [progress, setProgress] = useState<{ percent: number; uploaded: boolean } | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<BankStatementSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  function refusalText(refusal: BankApiError): string {
+  function refusalText(refusal: ImportError): string {
     const field = refusal.fieldKeys ? Object.values(refusal.fieldKeys)[0] : undefined;
     if (field) return errorText(field) ?? t("failed");
     if (refusal.message === CROSS_SITE_REFUSED) return tErrors("crossSite");
@@ -58,6 +60,11 @@ export function BankStatementImport({ businessId, categories, filter, initial, r
     if (refusal.code === "CONNECTION_LOST") return t("connectionLost");
     return t("failed");
   }
+
+  const { upload, progress: sent } = useUpload<BankImportResult>(refusalText);
+  // While the bytes travel, their share; once all are sent, the server is at work.
+  const percent = sent?.phase === "uploading" ? Math.round((sent.done / Math.max(1, sent.total)) * 100) : 0;
+  const progress = uploading ? { percent, uploaded: percent === 100 } : null;
 
   async function reload() {
     setLoading(true);
@@ -84,17 +91,18 @@ export function BankStatementImport({ businessId, categories, filter, initial, r
       setError(t("fileTooLarge", { megabytes: MEGABYTES }));
       return;
     }
-    setProgress({ percent: 0, uploaded: false });
-    const outcome = await uploadStatement({
+    setUploading(true);
+    // The format is recognised from the content; octet-stream says no more than that.
+    const outcome = await upload({
       url: `/api/v1/businesses/${businessId}/bank-statements`,
-      file,
-      onProgress: (percent) => setProgress({ percent, uploaded: false }),
-      onUploaded: () => setProgress({ percent: 100, uploaded: true }),
+      body: file,
+      contentType: "application/octet-stream",
     });
-    setProgress(null);
+    if (!outcome.ok && "superseded" in outcome) return;
+    setUploading(false);
     input.value = "";
     if (!outcome.ok) {
-      setError(refusalText(outcome.error));
+      setError(outcome.message);
       if (outcome.error.code === "CONNECTION_LOST") await reload();
       return;
     }

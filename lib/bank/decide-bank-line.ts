@@ -21,12 +21,15 @@ import {
 } from "@/lib/bank/bank-import.types";
 import { z } from "zod";
 
+/** The problems of a request's body that only its line can tell, by field. */
+type Problems = (line: BankStatementLine) => Record<string, string>;
+
 type DecideOptions = { caller: Caller; businessId: string; lineId: string; input: unknown };
 
 const uuid = z.uuid();
 
 /** The line, locked for this transaction, if it is a candidate of this business. */
-async function lockCandidate(tx: Tx, businessId: string, lineId: string): Promise<BankStatementLine> {
+async function lockCandidate(tx: Tx, businessId: string, lineId: string, problems: Problems = () => ({})): Promise<BankStatementLine> {
   if (!uuid.safeParse(lineId).success) throw new AppError("NOT_FOUND", "Bank line not found");
   const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(
     `SELECT "id" FROM "BankStatementLine" WHERE "id" = $1::uuid AND "businessId" = $2::uuid FOR UPDATE`,
@@ -35,6 +38,9 @@ async function lockCandidate(tx: Tx, businessId: string, lineId: string): Promis
   );
   if (!locked) throw new AppError("NOT_FOUND", "Bank line not found");
   const line = await tx.bankStatementLine.findFirstOrThrow({ where: { id: lineId, businessId } });
+  // A body that is wrong is wrong whatever became of the line: 400 before 409.
+  const fields = problems(line);
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
   if (line.status !== "CANDIDATE")
     throw new AppError("CONFLICT", "This line was already decided", { fields: { line: "bank.errors.notCandidate" } });
   return line;
@@ -165,11 +171,9 @@ export async function acceptBankLine(options: DecideOptions) {
   }
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
-    const line = await lockCandidate(tx, businessId, lineId);
     const body = options.input !== null && typeof options.input === "object" ? (options.input as Record<string, unknown>) : {};
-    problems = { ...amountProblems(line, input ?? body), ...problems };
-    if (!input || Object.keys(problems).length) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields: problems });
-    const invoice = await acceptLockedLine(tx, caller, line, input, "user");
+    const line = await lockCandidate(tx, businessId, lineId, (locked) => ({ ...amountProblems(locked, input ?? body), ...problems }));
+    const invoice = await acceptLockedLine(tx, caller, line, input!, "user");
     const vatAdvice = await adviseStoredInvoice({ client: tx, businessId, invoice });
     return { line: await lineDto(tx, businessId, lineId), invoice, vatAdvice };
   });
