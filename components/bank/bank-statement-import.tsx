@@ -4,7 +4,7 @@
 // or matched to an invoice, each with its reason — one filter and one page at a time (the
 // filter and page are in the address). The page is fetched again from the review API after
 // every upload.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
@@ -44,6 +44,9 @@ export function BankStatementImport({ businessId, categories, filter, initial, r
   const [place, setPlace] = useState(initial.page);
   const [counts, setCounts] = useState(initial.counts);
   const [uploading, setUploading] = useState(false);
+  // The newest lines and counts, for decisions that end one after another before a render.
+  const latest = useRef({ lines, counts });
+  latest.current = { lines, counts };
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<BankStatementSummary | null>(null);
@@ -112,9 +115,15 @@ export function BankStatementImport({ businessId, categories, filter, initial, r
   }
 
   function onDecided(line: BankLineDto, message: string) {
-    const next = lines.map((existing) => (existing.id === line.id ? line : existing));
+    const before = latest.current;
+    const next = before.lines.map((existing) => (existing.id === line.id ? line : existing));
     const moved = FILTER_OF[line.status];
-    const nextCounts = { ...counts, candidates: counts.candidates - 1, ...(moved ? { [moved]: counts[moved] + 1 } : {}) };
+    const nextCounts = {
+      ...before.counts,
+      candidates: before.counts.candidates - 1,
+      ...(moved ? { [moved]: before.counts[moved] + 1 } : {}),
+    };
+    latest.current = { lines: next, counts: nextCounts };
     setLines(next);
     setCounts(nextCounts);
     setNotice(message);
