@@ -1,9 +1,18 @@
 // The bank-statement part of the OpenAPI document (lib/api/openapi.ts spreads it in):
-// the import, the candidate list and the review actions.
+// the import, the candidate list and the review actions. Bodies and query parameters come
+// from `bankInputs` (lib/api/openapi-zod.ts); the answers are written by hand (typed DTOs).
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { BANK_FORMATS } from "@/lib/bank/statement.types";
-import { BANK_LINE_FILTERS, BANK_LINES_MAX_PAGE_SIZE, INCOMING_FILTERS } from "@/lib/bank/bank-import.types";
+import { acceptBankLineSchema, INCOMING_FILTERS, listBankLinesQuerySchema, rejectBankLineSchema } from "@/lib/bank/bank-import.types";
 import { MAX_CSV_BYTES } from "@/lib/api/read-csv-body";
+import { inputJsonSchema, queryParameters, type ApiInputs } from "@/lib/api/openapi-zod";
+
+/** The zod schemas the bank routes validate with, by operationId. */
+export const bankInputs = {
+  listBankLines: { query: listBankLinesQuerySchema },
+  acceptBankLine: { body: acceptBankLineSchema },
+  rejectBankLine: { body: rejectBankLineSchema },
+} satisfies ApiInputs;
 
 type Helpers = {
   ref: (name: string) => unknown;
@@ -67,11 +76,7 @@ export function bankPaths(h: Helpers) {
         summary: "One page of the business's bank lines, by status, with each status's count",
         description:
           "`status`: `candidates` (to review, oldest payment first), `accepted`, `rejected`, `left_out` (paid an existing invoice or excluded for a reason), `incoming` (every line of money in) or `all` (money out too); all but `candidates` newest payment first. `page` counts from 1; a page after the last is empty. `page.total` is the filter's number of lines, `page.pages` its number of pages; `counts` gives every incoming filter's number, whatever the page. A `page` or `pageSize` that is not a whole number in range is 400 with `fields` and `fieldKeys`.",
-        parameters: [
-          { name: "status", in: "query", schema: { type: "string", enum: BANK_LINE_FILTERS, default: "candidates" } },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1, maximum: 100_000, default: 1 } },
-          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: BANK_LINES_MAX_PAGE_SIZE, default: 100 } },
-        ],
+        parameters: queryParameters(bankInputs.listBankLines.query),
         responses: {
           "200": {
             description: "One page of lines",
@@ -211,34 +216,7 @@ export function bankSchemas(h: Helpers) {
       },
       required: ["statement", "candidates"],
     },
-    BankLineAccept: {
-      type: "object",
-      additionalProperties: false,
-      required: ["category"],
-      properties: {
-        category: { type: "string", enum: CATEGORY_CODES },
-        date: { ...h.isoDate, description: "The invoice's own date; default: the payment's booking date." },
-        number: { type: "string", minLength: 1, maxLength: 40 },
-        vatCents: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "VAT included in the payment; default 0." },
-        country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "Member state, for the categories that need one." },
-        customerType: { type: "string", enum: ["business", "consumer"] },
-        euroCents: {
-          type: "integer",
-          minimum: 1,
-          maximum: 2_000_000_000,
-          description:
-            "For a line of an account in another currency, the euros the payment was worth (the rate follows; the invoice's net and VAT add up to it). Give this or `exchangeRate`, not both; refused for a euro line (`validation.onlyForeignCurrency`).",
-        },
-        exchangeRate: {
-          type: "number",
-          exclusiveMinimum: 0,
-          maximum: 1_000_000,
-          description:
-            "For a line of an account in another currency, the rate to the euro (1 unit is … euro). Without it or `euroCents` such a line is 400 with `fieldKeys` `euroCents` and `exchangeRate`: `validation.euroAmountOrRate`; with both, `validation.euroAmountOrRateNotBoth`.",
-        },
-        remember: { type: "boolean" },
-      },
-    },
-    BankLineReject: { type: "object", additionalProperties: false, properties: { remember: { type: "boolean" } } },
+    BankLineAccept: inputJsonSchema(bankInputs.acceptBankLine.body),
+    BankLineReject: inputJsonSchema(bankInputs.rejectBankLine.body),
   };
 }

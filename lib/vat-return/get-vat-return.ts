@@ -22,6 +22,7 @@ import {
 } from "./periods";
 import {
   vatReturnQuerySchema,
+  vatReturnYearQuerySchema,
   type VatReturnDto,
   type VatReturnFilingDto,
   type VatReturnStatus,
@@ -122,7 +123,7 @@ export async function getVatReturnYear(options: { caller: Caller; businessId: st
   const { caller, businessId } = options;
   await requireBusinessAccess({ caller, businessId, need: "read" });
   // Without a year: the current one (Europe/Amsterdam).
-  const year = parseOrThrow(vatReturnQuerySchema, { year: options.year ?? undefined }).year ?? Number(amsterdamToday().slice(0, 4));
+  const year = parseOrThrow(vatReturnYearQuerySchema, { year: options.year ?? undefined }).year ?? Number(amsterdamToday().slice(0, 4));
   const business = await db().business.findUniqueOrThrow({ where: { id: businessId }, select: { id: true, name: true } });
   const context = await loadContext(businessId, year);
   const filings = await db().vatReturnFiling.findMany({ where: { businessId, period: { startsWith: `${year}-` } } });
