@@ -51,3 +51,10 @@ describe("parsePatchOrThrow", () => {
     expect(fieldsOf({ netcents: 1 }, { ...stored, netcents: 1 })).toEqual({ netcents: "validation.unknownField" });
   });
 });
+
+describe("a key named __proto__", () => {
+  it("is an unknown field like any other, in a patch and in one parse (found by the fuzz test: it passed as valid)", () => {
+    const patch = JSON.parse('{"description":"Werk","__proto__":{"isAdmin":true}}') as Record<string, unknown>;
+    expect(fieldsOf(patch, { ...merge({}), ...patch })).toEqual(Object.fromEntries([["__proto__", "validation.unknownField"]]));
+  });
+});

@@ -5,16 +5,19 @@ import { AppError, isAppError } from "@/lib/errors";
 
 /** Every problem of a failed parse, keyed by its dotted path; the first message per path wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not an object: a key such as "__proto__" is a path like any other (an assignment
+  // to a plain object would set its prototype instead, and the problem would be lost).
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const base = issue.path.map(String);
     // An unknown key is reported at its own path, so the caller sees which one.
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...base, key]) : [base];
     for (const path of keys) {
-      fields[path.join(".") || "_"] ??= issue.code === "unrecognized_keys" ? "validation.unknownField" : issue.message;
+      const key = path.join(".") || "_";
+      if (!fields.has(key)) fields.set(key, issue.code === "unrecognized_keys" ? "validation.unknownField" : issue.message);
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -38,13 +41,15 @@ export function parsePatchOrThrow<T extends z.ZodType>(options: {
   schema: T;
   merged: unknown;
 }): z.infer<T> {
+  let failed = false;
   const problems = (parse: () => unknown): Record<string, string> => {
     try {
       parse();
       return {};
     } catch (error) {
-      if (isAppError(error) && error.code === "VALIDATION_FAILED") return error.fields ?? {};
-      throw error;
+      if (!isAppError(error) || error.code !== "VALIDATION_FAILED") throw error;
+      failed = true;
+      return error.fields ?? {};
     }
   };
   const ofPatch = problems(() => parseOrThrow(options.patchSchema, options.patch));
@@ -52,8 +57,8 @@ export function parsePatchOrThrow<T extends z.ZodType>(options: {
   const ofWhole = problems(() => {
     result = parseOrThrow(options.schema, options.merged);
   });
-  const fields = { ...ofWhole, ...ofPatch };
-  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
+  // Failed is failed, even if no problem had a field to name.
+  if (failed) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields: { ...ofWhole, ...ofPatch } });
   return result as z.infer<T>;
 }
 
