@@ -61,19 +61,27 @@ async function lockBusinessImport(tx: Tx, businessId: string): Promise<void> {
     throw new AppError("CONFLICT", "An import of this business is already running", { fields: { file: "validation.importRunning" } });
 }
 
-/** The `account|externalId` keys of these lines the business has stored already. */
+/**
+ * The `account|externalId` keys of these lines the business has stored already, asked
+ * CHUNK keys at a time: the driver writes an array parameter out in one go, and 50,000
+ * keys at once held the event loop for a quarter of a second.
+ */
 async function knownLines(tx: Tx, businessId: string, keys: { account: string; externalId: string }[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await tx.$queryRawUnsafe<{ key: string }[]>(
-    `SELECT l."accountIban" || '|' || l."externalId" AS "key"
-       FROM "BankStatementLine" l
-       JOIN unnest($2::text[], $3::text[]) AS k("account", "externalId") ON l."accountIban" = k."account" AND l."externalId" = k."externalId"
-      WHERE l."businessId" = $1::uuid`,
-    businessId,
-    keys.map((key) => key.account),
-    keys.map((key) => key.externalId),
-  );
-  return new Set(rows.map((row) => row.key));
+  const known = new Set<string>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const rows = await tx.$queryRawUnsafe<{ key: string }[]>(
+      `SELECT l."accountIban" || '|' || l."externalId" AS "key"
+         FROM "BankStatementLine" l
+         JOIN unnest($2::text[], $3::text[]) AS k("account", "externalId") ON l."accountIban" = k."account" AND l."externalId" = k."externalId"
+        WHERE l."businessId" = $1::uuid`,
+      businessId,
+      chunk.map((key) => key.account),
+      chunk.map((key) => key.externalId),
+    );
+    for (const row of rows) known.add(row.key);
+  }
+  return known;
 }
 
 async function classifyContext(tx: Tx, businessId: string, fileAccounts: readonly string[]): Promise<ClassifyContext> {
