@@ -8,6 +8,7 @@
 // 50,000), BENCH_IMPORT_ONLY (preview, csv or camt: only that one), BENCH_PREVIEW_ROWS
 // (default 1000,10000,20000,100000), BENCH_PORT (default 3310).
 import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
 import { benchPreviewGrowth, makeCsv } from "@/bench/import-throughput";
@@ -115,10 +116,16 @@ async function main() {
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/api/health`);
     console.log(`machine: ${process.env.BENCH_NOTE ?? "shared 2-core machine, other engineers' tests running: figures are noisy"}`);
+    const load = () =>
+      `load average ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(", ")}`;
+    console.log(`before: ${load()}`);
     const idle = await pollHealth(base, new Promise((resolve) => setTimeout(resolve, 3_000)));
     console.log(`/api/health idle:             ${describe(idle)}`);
     if (ONLY !== "camt") await benchCsv(base, business.id, secret);
     if (ONLY !== "csv") await benchCamt(base, business.id, secret);
+    console.log(`after: ${load()}`);
   } finally {
     server?.kill("SIGTERM");
     await disconnectDb();

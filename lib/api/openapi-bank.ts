@@ -192,7 +192,15 @@ export function bankSchemas(h: Helpers) {
           properties: {
             id: { type: "string", format: "uuid" },
             format: { type: "string", enum: BANK_FORMATS },
-            accountIban: h.nullable({ type: "string" }),
+            accountIban: h.nullable({
+              type: "string",
+              description: "The statement's account; with several accounts in the file, the first.",
+            }),
+            accountIbans: {
+              type: "array",
+              items: { type: "string" },
+              description: "Every account the file's lines are booked on (a file may hold statements of several accounts).",
+            },
             statementId: h.nullable({ type: "string" }),
             fromDate: h.nullable(h.isoDate),
             toDate: h.nullable(h.isoDate),

@@ -110,7 +110,10 @@ export type BankLineDto = {
 export type BankStatementSummary = {
   id: string;
   format: string;
+  /** The statement's account (with several accounts in the file: the first). */
   accountIban: string | null;
+  /** Every account the file's lines are booked on, in file order. */
+  accountIbans: string[];
   statementId: string | null;
   fromDate: string | null;
   toDate: string | null;

@@ -52,6 +52,38 @@ describe("bank statement import", () => {
     expect((await listBankCandidates({ caller: caller(), businessId: business.id, query: {} })).page.total).toBe(2);
   });
 
+  it("stores each line of a file with two accounts under its own account; the transfer between them is not turnover", async () => {
+    const first = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("two-accounts.xml") });
+    expect(first.statement).toMatchObject({
+      accountIban: "NL91ABNA0417164300",
+      accountIbans: ["NL91ABNA0417164300", "NL02ABNA0123456789"],
+      lines: 5,
+      newLines: 5,
+      candidates: 3,
+      excluded: 1,
+      outgoing: 1,
+    });
+    const stored = await db().bankStatementLine.findMany({
+      where: { businessId: business.id },
+      orderBy: { position: "asc" },
+      select: { accountIban: true, amountCents: true, status: true, exclusion: true },
+    });
+    expect(stored.map((line) => [line.accountIban, line.amountCents, line.status, line.exclusion])).toEqual([
+      ["NL91ABNA0417164300", 60_500, "CANDIDATE", null],
+      ["NL91ABNA0417164300", -30_000, "OUTGOING", null],
+      ["NL91ABNA0417164300", 5_000, "CANDIDATE", null],
+      ["NL02ABNA0123456789", 30_000, "EXCLUDED", "OWN_ACCOUNT"],
+      ["NL02ABNA0123456789", 5_000, "CANDIDATE", null],
+    ]);
+    const again = await importBankStatement({ caller: caller(), businessId: business.id, bytes: file("two-accounts.xml") });
+    expect(again.statement).toMatchObject({ lines: 5, newLines: 0 });
+    expect(await counts()).toMatchObject({ lines: 5 });
+    // A later statement of the current account alone knows the savings account (met only as a line's account) as the business's own.
+    const fromSavings = text("plain.xml").replace("NL20INGB0001234567", "NL02ABNA0123456789");
+    const later = await importBankStatement({ caller: caller(), businessId: business.id, bytes: new TextEncoder().encode(fromSavings) });
+    expect(later.statement).toMatchObject({ accountIbans: ["NL91ABNA0417164300"], newLines: 3, excluded: 1, candidates: 1 });
+  });
+
   it("matches a payment to the invoice already registered, so it does not count twice", async () => {
     const invoice = await createInvoice({
       caller: caller(),

@@ -47,17 +47,24 @@ export type BankLine = {
   reversal: boolean;
   /** Part of a batch booking: the batch's reference and how many transactions it held. */
   batch: { reference: string; count: number } | null;
+  /**
+   * Only in a file holding statements of several accounts: the account this line was booked
+   * on (electronic IBAN, else the account number as the file writes it). Absent otherwise:
+   * the line is the statement's `accountIban`.
+   */
+  accountIban?: string;
 };
 
 export type BankStatement = {
   format: BankFormat;
-  /** The statement's own account, electronic format. */
+  /** The statement's own account, electronic format (with several accounts: the first; each line names its own). */
   accountIban: string | null;
   currency: string | null;
   /** The bank's id of this statement (CAMT Stmt/Id, MT940 :20:/:28C:), when given. */
   statementId: string | null;
   fromDate: string | null;
   toDate: string | null;
+  /** Both balances are null when the file holds several accounts (each has its own). */
   openingBalanceCents: number | null;
   closingBalanceCents: number | null;
   lines: BankLine[];

@@ -58,3 +58,28 @@ export function singleAccount() {
     return key;
   };
 }
+
+/**
+ * A file with statements of several accounts (a CAMT.053 with a Stmt per account, an MT940
+ * with a :25: per account) as one statement: each line keeps its account in `accountIban`,
+ * the period spans them all, and the balances, which are per account, are left out. One
+ * statement is returned as it is.
+ */
+export function combineAccounts(statements: { statement: BankStatement; account: string }[]): BankStatement {
+  const [first] = statements;
+  if (!first) throw new BankStatementError("bank.errors.noStatement");
+  if (statements.length === 1) return first.statement;
+  const lines = statements.flatMap(({ statement, account }) =>
+    statement.lines.map((line): BankLine => ({ ...line, accountIban: account })),
+  );
+  const froms = statements.map(({ statement }) => statement.fromDate).filter((date): date is string => !!date);
+  const tos = statements.map(({ statement }) => statement.toDate).filter((date): date is string => !!date);
+  return {
+    ...first.statement,
+    fromDate: froms.sort()[0] ?? null,
+    toDate: tos.sort().reverse()[0] ?? null,
+    openingBalanceCents: null,
+    closingBalanceCents: null,
+    lines,
+  };
+}

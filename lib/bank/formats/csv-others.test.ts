@@ -106,4 +106,40 @@ describe("Triodos CSV", () => {
     expect(lineWith(statement, "Huur")).toMatchObject({ amountCents: -12100 });
     expect(lineWith(statement, "Storno")).toMatchObject({ reversal: true, bookingDate: "2027-01-02" });
   });
+
+  it("reads the export with a header row by its column names, in any order", () => {
+    const statement = parseBankStatement(fixtureBytes("csv-triodos", "with-header.csv"));
+    expect(statement).toMatchObject({
+      format: "csv-triodos",
+      accountIban: "NL12TRIO0198765432",
+      fromDate: "2026-03-02",
+      toDate: "2026-03-05",
+      openingBalanceCents: 200000,
+      closingBalanceCents: 337005,
+    });
+    expect(statement.lines.map((line) => [line.bookingDate, line.amountCents, line.counterpartyName, line.transactionCode])).toEqual([
+      ["2026-03-02", 121000, "Studio Vormgeving B.V.", "OV"],
+      ["2026-03-03", -8995, "Café Het Hoekje", "BA"],
+      ["2026-03-05", 25000, "J. Jansen", "IC"],
+    ]);
+    expect(lineWith(statement, "Factuur 2026-011")).toMatchObject({ counterpartyIban: "NL91ABNA0417164300" });
+    expect(lineWith(statement, "Storno")).toMatchObject({ reversal: true, counterpartyIban: null });
+    // The columns found by name: the same bookings with the columns in another order read alike.
+    const text = fixtureText("csv-triodos", "with-header.csv");
+    const reordered = text
+      .split("\r\n")
+      .filter(Boolean)
+      .map((row) => {
+        const cells = row.slice(1, -1).split('","');
+        return `"${[cells[7], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[0], cells[8]].join('","')}"`;
+      })
+      .join("\r\n");
+    expect(reordered.startsWith('"Omschrijving","Rekeningnummer"')).toBe(true);
+    expect(parseBankStatement(reordered).lines).toEqual(statement.lines);
+  });
+
+  it("refuses a row of the header layout that is not a booking, naming its line", () => {
+    const text = fixtureText("csv-triodos", "with-header.csv").replace('"03-03-2026"', '"2026-03-03"');
+    expect(() => parseBankStatement(text)).toThrow("bank.errors.malformedLine (line 3)");
+  });
 });

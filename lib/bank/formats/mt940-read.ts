@@ -7,7 +7,7 @@
 // it reads amounts as floating point, dates as JS Date objects, gives an entry date the
 // value date's year (wrong across a year end), throws plain Errors without a line, and its
 // generic "/XX/" splitter breaks ING's /CNTP/ and Rabobank's /ORDP//NAME/ subfields.
-import { buildStatement, type DraftLine } from "@/lib/bank/formats/build-statement";
+import { buildStatement, combineAccounts, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { originalAmountIn, readPaymentDetails } from "@/lib/bank/formats/payment-details";
 import { calendarDate, dutchIbanFromAccountNumber, normaliseIban, parseAmountCents } from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormat, type BankStatement } from "@/lib/bank/statement.types";
@@ -195,17 +195,28 @@ function accountOf(raw: string, bank: Mt940Bank): { iban: string | null; key: st
   return { iban: /^\d{1,10}$/.test(number) ? dutchIbanFromAccountNumber(BANK_CODES[bank], number) : null, key: compact };
 }
 
-/** Reads every statement message of the file into one statement of one account. */
+/** Reads every statement message of the file: one statement per account (:25:), combined when there are several. */
 export function parseMt940(text: string, format: BankFormat, bank: Mt940Bank): BankStatement {
   const messages = readMessages(readFields(text));
   if (messages.length === 0) throw new BankStatementError("bank.errors.missingTag", { value: ":20:" });
-  const account = accountOf(messages[0]!.account, bank);
+  const byAccount = new Map<string, Message[]>();
   for (const message of messages) {
-    if (accountOf(message.account, bank).key !== account.key) {
-      throw new BankStatementError("bank.errors.multipleAccounts", { value: message.account.slice(0, 40) });
-    }
     checkBalance(message);
+    const key = accountOf(message.account, bank).key;
+    const same = byAccount.get(key);
+    if (same) same.push(message);
+    else byAccount.set(key, [message]);
   }
+  return combineAccounts(
+    [...byAccount.values()].map((own) => {
+      const account = accountOf(own[0]!.account, bank);
+      return { statement: accountStatement(own, account, format), account: account.iban ?? account.key };
+    }),
+  );
+}
+
+/** The messages of one account as one statement, in date order, with both ends' balances. */
+function accountStatement(messages: Message[], account: { iban: string | null; key: string }, format: BankFormat): BankStatement {
   const ordered = [...messages].sort((a, b) => a.opening.date.localeCompare(b.opening.date));
   const firstMessage = ordered[0]!;
   const lastMessage = ordered[ordered.length - 1]!;
