@@ -167,6 +167,12 @@ describe("purchase e-invoice import (UBL)", () => {
     ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 
+  it("a character no text may hold (a control character in the number) is an error of its row, not a failed insert", async () => {
+    const xml = text("purchase-s21.xml").toString("utf8").replace("<cbc:ID>INK-2026-101</cbc:ID>", "<cbc:ID>INK-\u0001-101</cbc:ID>");
+    const preview = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: new TextEncoder().encode(xml) });
+    expect(preview.rows[0]).toMatchObject({ status: "error", errors: { reference: "validation.invalidCharacters" } });
+  });
+
   it("holds the import lock: while another import of the business runs, a preview and a commit get 409", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -15,7 +15,7 @@ import type { ImportPreview, PreviewRow } from "@/lib/invoices/import/import.typ
 import { yieldToEventLoop } from "@/lib/invoices/import/read-csv";
 import { readUbl } from "@/lib/invoices/import/ubl/read-ubl";
 import { readUpload } from "@/lib/invoices/import/ubl/read-upload";
-import { fieldErrors, hasInvalidText, parseOrThrow } from "@/lib/validation";
+import { fieldErrors, hasInvalidText, invalidTextFields, parseOrThrow } from "@/lib/validation";
 import { purchaseInputSchema, type PurchaseInput } from "./purchase.types";
 import { PURCHASE_VAT_CHOICES, purchaseCandidate, purchaseUblRows, type PurchaseVatChoice } from "./purchase-ubl-rows";
 import { insertPurchase } from "./save-purchase";
@@ -141,10 +141,13 @@ async function buildPreview(tx: Tx, options: Options): Promise<Built> {
         row.status = "review";
         continue;
       }
-      const parsed = purchaseInputSchema.safeParse(purchaseCandidate(part, chosen));
-      if (!parsed.success) {
+      const candidate = purchaseCandidate(part, chosen);
+      // A character no text may hold (NUL, control characters) is refused as parseOrThrow would.
+      const parsed = purchaseInputSchema.safeParse(candidate);
+      const problems = { ...invalidTextFields(candidate), ...(parsed.success ? {} : fieldErrors(parsed.error)) };
+      if (!parsed.success || Object.keys(problems).length) {
         row.status = "error";
-        for (const [path, message] of Object.entries(fieldErrors(parsed.error))) row.errors[FIELD_OF_PATH[path] ?? path] ??= message;
+        for (const [path, message] of Object.entries(problems)) row.errors[FIELD_OF_PATH[path] ?? path] ??= message;
         continue;
       }
       row.netCents = parsed.data.netCents;
