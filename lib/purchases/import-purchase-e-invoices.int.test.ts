@@ -46,6 +46,8 @@ describe("purchase e-invoice import (UBL)", () => {
       [3, "inkoop/purchase-credit-note.xml", "CN-2026-007", "Drukkerij Van Dam B.V.", "new", "NL_VAT_21", -10000, -2100],
     ]);
     expect(preview.rows[1]).toMatchObject({ reviewGroup: "AE|DE", notes: ["purchases.eInvoices.reasons.reverseChargeRateEu"] });
+    // The credit note's invoice is in the same upload: no note that it is missing.
+    expect(preview.rows[2]!.notes).toBeUndefined();
     expect(preview.summary).toMatchObject({ total: 3, new: 2, review: 1, errors: 0, newNetCents: 30000, newVatCents: 6300 });
     expect(preview.warnings).toEqual([{ code: "skippedFiles", count: 1 }]);
     expect(await stored()).toEqual([]);
@@ -138,6 +140,14 @@ describe("purchase e-invoice import (UBL)", () => {
       fields: { "rows.2.buyer": "purchases.eInvoices.errors.otherBuyer", "rows.3.file": "importEInvoices.errors.malformedXml" },
     });
     expect(await stored()).toEqual([]);
+  });
+
+  it("a credit note whose invoice is neither in the upload nor in the books says so, and is imported negative", async () => {
+    const preview = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml") });
+    expect(preview.rows[0]).toMatchObject({ status: "new", netCents: -10000, notes: ["purchases.eInvoices.notes.referenceNotFound"] });
+    await commitPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml") });
+    const linked = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml") });
+    expect(linked.rows[0]!.notes).toBeUndefined();
   });
 
   it("by the business's VAT number too, when both sides know it", async () => {
