@@ -16,9 +16,9 @@ import { yieldToEventLoop } from "@/lib/invoices/import/read-csv";
 import { readUbl } from "@/lib/invoices/import/ubl/read-ubl";
 import { readUpload } from "@/lib/invoices/import/ubl/read-upload";
 import { fieldErrors, hasInvalidText, invalidTextFields, parseOrThrow } from "@/lib/validation";
-import { purchaseInputSchema, type PurchaseInput } from "./purchase.types";
+import { isInvestmentCategory, purchaseInputSchema, type PurchaseInput } from "./purchase.types";
 import { PURCHASE_VAT_CHOICES, purchaseCandidate, purchaseUblRows, type PurchaseVatChoice } from "./purchase-ubl-rows";
-import { insertPurchase } from "./save-purchase";
+import { purchaseColumns } from "./save-purchase";
 
 const choice = z.enum(PURCHASE_VAT_CHOICES, "validation.vatTreatment");
 /** The user's treatment and rate for parts that need review: by line, or for a review group (a line's own choice wins). */
@@ -29,6 +29,9 @@ export const purchaseEInvoiceChoicesSchema = z
   })
   .strict();
 export type PurchaseEInvoiceChoices = z.infer<typeof purchaseEInvoiceChoicesSchema>;
+
+/** Purchases per INSERT. */
+const CHUNK = 500;
 
 type Options = { caller: Caller; businessId: string; body: Uint8Array; fileName?: string; choices?: unknown };
 export type PurchaseEInvoiceResult = { created: number; skipped: number; total: number };
@@ -207,9 +210,13 @@ export async function commitPurchaseEInvoiceImport(
     }
     if (Object.keys(fields).length)
       throw new AppError("VALIDATION_FAILED", "Some documents cannot be imported; nothing was imported", { fields });
-    for (const [i, data] of inputs.entries()) {
-      await insertPurchase(tx, { businessId, userId: caller.userId, data, audit: false });
-      if (i % 100 === 99) report({ phase: "saving", done: i + 1, total: inputs.length });
+    // Every imported purchase is COSTS (purchaseCandidate): no investment good to register,
+    // so the rows go in with one statement per chunk rather than one per purchase.
+    for (let at = 0; at < inputs.length; at += CHUNK) {
+      const chunk = inputs.slice(at, at + CHUNK);
+      if (chunk.some((data) => isInvestmentCategory(data.category))) throw new Error("An imported purchase is an investment good");
+      await tx.purchase.createMany({ data: chunk.map((data) => ({ businessId, ...purchaseColumns(data), createdById: caller.userId })) });
+      report({ phase: "saving", done: at + chunk.length, total: inputs.length });
     }
     report({ phase: "committing", total: inputs.length });
     const result = { created: inputs.length, skipped: preview.summary.existing, total: preview.rows.length };
