@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readUbl, type UblDocument } from "@/lib/invoices/import/ubl/read-ubl";
 import { purchaseInputSchema } from "./purchase.types";
-import { addressedToAnotherBuyer, parseVatChoice, purchaseCandidate, purchaseUblRows } from "./purchase-ubl-rows";
+import { addressedToAnotherBuyer, parseVatChoice, purchaseCandidate, purchaseUblRows, sentByTheBusiness } from "./purchase-ubl-rows";
 
 const read = (dir: string, name: string): UblDocument => {
   const result = readUbl(fs.readFileSync(path.join(process.cwd(), "test/fixtures", dir, name), "utf8"));
@@ -76,6 +76,22 @@ describe("purchaseUblRows", () => {
     const mine = purchase("purchase-s21.xml");
     expect(addressedToAnotherBuyer(mine, { vatNumber: "nl 8600.12345.B01", kvkNumber: "12345678" })).toBe(false);
     expect(addressedToAnotherBuyer(mine, { vatNumber: "NL999999999B01", kvkNumber: null })).toBe(true);
+  });
+
+  it("a document the business sent itself (its own KvK or VAT number as the supplier's) is an error: a sales invoice", () => {
+    // The sales fixture: Studio Drempel, KvK 12345678 and NL001234567B01, is the supplier; its
+    // customer without numbers (a consumer), else it is another buyer's document already.
+    const document = read("ubl", "domestic-s21.xml");
+    expect(purchaseUblRows(document, { vatNumber: null, kvkNumber: "12345678" })).toMatchObject({
+      errors: { buyer: "purchases.eInvoices.errors.otherBuyer" },
+    });
+    const sale = { ...document, customer: { ...document.customer, vatIds: [], companyIds: [] } };
+    expect(purchaseUblRows(sale, { vatNumber: null, kvkNumber: "12345678" })).toMatchObject({
+      ok: false,
+      errors: { buyer: "purchases.eInvoices.errors.ownInvoice" },
+    });
+    expect(sentByTheBusiness(sale, { vatNumber: "NL001234567B01", kvkNumber: null })).toBe(true);
+    expect(sentByTheBusiness(purchase("purchase-s21.xml"), buyer)).toBe(false);
   });
 
   it("maps each VAT category code by the supplier's country; what it cannot say safely goes to review with the reason", () => {

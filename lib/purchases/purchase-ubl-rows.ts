@@ -11,7 +11,8 @@
 //   K  (intra-EU supply) from another EU state → EU_REVERSE_CHARGE (4b, ICP-verwerving), rate chosen (review)
 //   anything else (foreign VAT, G: import VAT is on the customs document, L, M…) → review.
 // A document addressed to another buyer (its VAT or KvK number is not the business's, when
-// both are known) is an error: it is no purchase of this business.
+// both are known) is an error: it is no purchase of this business; so is one the business
+// sent itself (its own number as the supplier's: a sales invoice among the purchases).
 import { isEuMemberState } from "@/lib/kor/rules";
 import type { UblDocument } from "@/lib/invoices/import/ubl/read-ubl";
 import { describeUblDocument, partSuffix, ublParts } from "@/lib/invoices/import/ubl/ubl-rows";
@@ -78,6 +79,14 @@ export function addressedToAnotherBuyer(document: UblDocument, buyer: BuyerIdent
   return ownKvk !== "" && theirKvk.length > 0 && !theirKvk.includes(ownKvk);
 }
 
+/** Whether the business itself is the supplier (its own sales invoice, uploaded among the purchases). */
+export function sentByTheBusiness(document: UblDocument, buyer: BuyerIdentity): boolean {
+  const ownVat = buyer.vatNumber ? vatCore(buyer.vatNumber) : "";
+  if (ownVat && document.supplier.vatIds.map(vatCore).includes(ownVat)) return true;
+  const ownKvk = buyer.kvkNumber ? normalise(buyer.kvkNumber) : "";
+  return ownKvk !== "" && document.supplier.companyIds.map(normalise).includes(ownKvk);
+}
+
 /** The supplier's country: its address, else its VAT number's prefix (EL is Greece). */
 function supplierCountry(document: UblDocument): string {
   if (/^[A-Z]{2}$/.test(document.supplier.country)) return document.supplier.country;
@@ -122,6 +131,7 @@ export function purchaseUblRows(document: UblDocument, buyer: BuyerIdentity): Pu
   if (!amounts.ok) return { ...amounts, supplierName };
   const errors: Record<string, string> = {};
   if (addressedToAnotherBuyer(document, buyer)) errors.buyer = "purchases.eInvoices.errors.otherBuyer";
+  else if (sentByTheBusiness(document, buyer)) errors.buyer = "purchases.eInvoices.errors.ownInvoice";
   const country = supplierCountry(document);
   if (!country) errors.supplierCountry = "purchases.eInvoices.errors.noSupplierCountry";
   if (!supplierName) errors.supplierName = "validation.required";
