@@ -125,6 +125,10 @@ describe("purchase e-invoice import (UBL)", () => {
       total: 3,
     });
     expect((await stored()).length).toBe(3);
+    // Without choices too: an imported document needs no treatment again, it is simply there.
+    const repeat = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchases.zip") });
+    expect(repeat.rows.map((row) => row.status)).toEqual(["existing", "existing", "existing"]);
+    expect(repeat.summary).toMatchObject({ new: 0, existing: 3, review: 0 });
   });
 
   it("flags the document addressed to another buyer and the broken one as errors of their file, and imports nothing of the upload", async () => {

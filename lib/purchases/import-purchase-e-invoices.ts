@@ -140,6 +140,11 @@ async function buildPreview(tx: Tx, options: Options): Promise<Built> {
         ...("reason" in part.derived ? { notes: [part.derived.reason, ...notes] } : notes.length ? { notes } : {}),
       };
       rows.push(row);
+      // A document imported before needs no treatment again: it is simply there.
+      if (seen.some((other) => other.reference === part.reference && sameSupplier(other, part.supplier))) {
+        row.status = "existing";
+        continue;
+      }
       if (!chosen) {
         row.status = "review";
         continue;
@@ -155,11 +160,6 @@ async function buildPreview(tx: Tx, options: Options): Promise<Built> {
       }
       row.netCents = parsed.data.netCents;
       row.vatCents = parsed.data.vatCents;
-      const same = seen.find((other) => other.reference === part.reference && sameSupplier(other, part.supplier));
-      if (same) {
-        row.status = "existing";
-        continue;
-      }
       seen.push({ reference: part.reference, name: part.supplier.name, vatId: part.supplier.vatId });
       inputs.push(parsed.data);
     }
