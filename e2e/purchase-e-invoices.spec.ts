@@ -49,6 +49,15 @@ test("imports a zip of received UBL e-invoices as purchases: the reverse charge 
   await commit.click();
   await expect(section.getByText("Klaar: 3 inkopen geïmporteerd, 0 overgeslagen (al aanwezig).")).toBeVisible();
 
+  // The same zip again: every document is there already, nothing to choose or import.
+  await section
+    .getByLabel("XML- of zip-bestand met inkoopfacturen")
+    .setInputFiles({ name: "inkoop.zip", mimeType: "application/zip", buffer: zip });
+  await expect(
+    section.getByText("3 regels: 0 nieuw, 3 al aanwezig, 0 met fouten. Btw op de nieuwe inkopen (voorbelasting): € 0,00."),
+  ).toBeVisible();
+  await expect(section.getByRole("button", { name: "0 inkopen importeren" })).toBeDisabled();
+
   const list = page.getByTestId("purchase-list");
   await expect(list.getByRole("row", { name: /Cloudwerk GmbH/ })).toContainText("€ 105,00");
   await expect(list.getByRole("row", { name: /Creditnota op INK-2026-101/ })).toContainText(/€\s-21,00/);
