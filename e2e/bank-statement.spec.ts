@@ -111,7 +111,7 @@ test("an unreadable file is refused in the user's language, and a phone-wide pag
   await page
     .getByLabel("Bankafschrift", { exact: true })
     .setInputFiles({ name: "lijst.csv", mimeType: "text/csv", buffer: Buffer.from("a;b\n1;2\n") });
-  await expect(page.getByRole("alert").filter({ hasText: "herkennen" })).toContainText("We herkennen dit bestand niet als bankafschrift.");
+  await expect(page.getByRole("alert").filter({ hasText: "herkennen" })).toContainText("Dit bestand herkennen we niet als bankafschrift.");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
 });

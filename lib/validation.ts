@@ -1,7 +1,7 @@
 // Shared zod helpers: field-level messages keyed by path, and the calendar-date type.
 // Messages are i18n keys ("validation.date"); the UI and the API translate them.
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 
 /** Every problem of a failed parse, keyed by its dotted path; the first message per path wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -25,6 +25,36 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
     throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
   }
   return result.data;
+}
+
+/**
+ * A PATCH: the patch on its own (the schema the API document shows for it) and the stored
+ * record with the patch merged in, each field's problem of both in one answer, as a form
+ * that is sent whole shows them.
+ */
+export function parsePatchOrThrow<T extends z.ZodType>(options: {
+  patchSchema: z.ZodType;
+  patch: unknown;
+  schema: T;
+  merged: unknown;
+}): z.infer<T> {
+  const problems = (parse: () => unknown): Record<string, string> => {
+    try {
+      parse();
+      return {};
+    } catch (error) {
+      if (isAppError(error) && error.code === "VALIDATION_FAILED") return error.fields ?? {};
+      throw error;
+    }
+  };
+  const ofPatch = problems(() => parseOrThrow(options.patchSchema, options.patch));
+  let result: z.infer<T> | undefined;
+  const ofWhole = problems(() => {
+    result = parseOrThrow(options.schema, options.merged);
+  });
+  const fields = { ...ofWhole, ...ofPatch };
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
+  return result as z.infer<T>;
 }
 
 // Characters no text field holds: NUL (PostgreSQL cannot store it), the other C0 control
@@ -63,7 +93,9 @@ export function invalidTextFields(input: unknown, prefix = ""): Record<string, s
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine(isCalendarDate, "validation.date");
+  .refine(isCalendarDate, "validation.date")
+  // For the API document (lib/api/openapi.ts): the refinement above is what "format: date" means.
+  .meta({ format: "date", examples: ["2026-03-31"] });
 
 /** Whether "YYYY-MM-DD" names a day that exists; arithmetic only, it runs per CSV row. */
 export function isCalendarDate(value: string): boolean {

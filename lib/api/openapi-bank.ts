@@ -1,9 +1,18 @@
 // The bank-statement part of the OpenAPI document (lib/api/openapi.ts spreads it in):
-// the import, the candidate list and the review actions.
+// the import, the candidate list and the review actions. Bodies and query parameters come
+// from `bankInputs` (lib/api/openapi-zod.ts); the answers are written by hand (typed DTOs).
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { BANK_FORMATS } from "@/lib/bank/statement.types";
-import { BANK_LINE_FILTERS } from "@/lib/bank/bank-import.types";
+import { acceptBankLineSchema, listBankLinesQuerySchema, rejectBankLineSchema } from "@/lib/bank/bank-import.types";
 import { MAX_CSV_BYTES } from "@/lib/api/read-csv-body";
+import { inputJsonSchema, queryParameters, type ApiInputs } from "@/lib/api/openapi-zod";
+
+/** The zod schemas the bank routes validate with, by operationId. */
+export const bankInputs = {
+  listBankLines: { query: listBankLinesQuerySchema },
+  acceptBankLine: { body: acceptBankLineSchema },
+  rejectBankLine: { body: rejectBankLineSchema },
+} satisfies ApiInputs;
 
 type Helpers = {
   ref: (name: string) => unknown;
@@ -65,11 +74,7 @@ export function bankPaths(h: Helpers) {
       get: {
         operationId: "listBankLines",
         summary: "The business's bank lines: the candidates to review (oldest first), every incoming line, or all",
-        parameters: [
-          { name: "status", in: "query", schema: { type: "string", enum: BANK_LINE_FILTERS, default: "candidates" } },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 100 } },
-        ],
+        parameters: queryParameters(bankInputs.listBankLines.query),
         responses: {
           "200": {
             description: "One page of lines",
@@ -197,26 +202,7 @@ export function bankSchemas(h: Helpers) {
       },
       required: ["statement", "candidates"],
     },
-    BankLineAccept: {
-      type: "object",
-      additionalProperties: false,
-      required: ["category"],
-      properties: {
-        category: { type: "string", enum: CATEGORY_CODES },
-        date: { ...h.isoDate, description: "The invoice's own date; default: the payment's booking date." },
-        number: { type: "string", minLength: 1, maxLength: 40 },
-        vatCents: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "VAT included in the payment; default 0." },
-        country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "Member state, for the categories that need one." },
-        customerType: { type: "string", enum: ["business", "consumer"] },
-        exchangeRate: {
-          type: "number",
-          exclusiveMinimum: 0,
-          maximum: 1_000_000,
-          description: "To the euro; required for a line of an account in another currency.",
-        },
-        remember: { type: "boolean" },
-      },
-    },
-    BankLineReject: { type: "object", additionalProperties: false, properties: { remember: { type: "boolean" } } },
+    BankLineAccept: inputJsonSchema(bankInputs.acceptBankLine.body),
+    BankLineReject: inputJsonSchema(bankInputs.rejectBankLine.body),
   };
 }

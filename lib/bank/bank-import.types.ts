@@ -12,7 +12,9 @@ export const acceptBankLineSchema = z
   .object({
     category: z.enum(CATEGORY_CODES, "validation.category"),
     // The invoice's own date; without it the payment's booking date.
-    date: z.preprocess(blankToUndefined, isoDate.optional()),
+    date: z
+      .preprocess(blankToUndefined, isoDate.optional())
+      .meta({ description: "The invoice's own date; default: the payment's booking date." }),
     // The invoice's number; without it one is made from the payment ("BANK-…").
     number: z.preprocess(blankToUndefined, z.string().trim().min(1, "validation.required").max(40, "validation.tooLong").optional()),
     vatCents: z
@@ -20,23 +22,27 @@ export const acceptBankLineSchema = z
       .int("validation.integerCents")
       .min(0, "validation.amountRange")
       .max(2_000_000_000, "validation.amountRange")
-      .optional(),
-    country: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{2}$/, "validation.country")
-        .optional(),
-    ),
+      .optional()
+      .meta({ description: "VAT included in the payment; default 0." }),
+    country: z
+      .preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{2}$/, "validation.country")
+          .optional(),
+      )
+      .meta({ description: "Member state, for the categories that need one." }),
     customerType: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
     // Exchange rate to the euro, for a line of an account in another currency.
     exchangeRate: z
       .number("validation.exchangeRate")
       .positive("validation.exchangeRate")
       .max(1_000_000, "validation.exchangeRate")
-      .optional(),
+      .optional()
+      .meta({ description: "To the euro; required for a line of an account in another currency." }),
     remember: z.boolean("validation.boolean").optional(),
   })
   .strict();
