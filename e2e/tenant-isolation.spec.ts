@@ -35,6 +35,14 @@ function requestBody(method: HttpMethod, pattern: string): { data?: string; cont
       contentType: "application/xml",
     };
   }
+  if (method === "POST" && pattern.endsWith("/purchases/e-invoices")) {
+    return {
+      data: fs
+        .readFileSync(path.join(process.cwd(), "test/fixtures/ubl-purchases/purchase-s21.xml"), "utf8")
+        .replace("INK-2026-101", "INDRINGER-1"),
+      contentType: "application/xml",
+    };
+  }
   if (method === "POST" && pattern.endsWith("/invoices/import"))
     return {
       data: "Factuurnummer;Datum;Klant;Bedrag excl. btw;Btw\nINDRINGER-1;02-01-2026;Indringer BV;100,00;21,00\n",

@@ -2,6 +2,8 @@
 // The e-invoice import: choose one UBL file or a zip, see the same preview as for a CSV
 // file (each document's category from its VAT category code; what cannot be classified
 // safely waits for the user's choice), then import all or nothing with its progress.
+// With kind "purchases" the same wizard imports received e-invoices as purchases: its own
+// route, words, and choices (a VAT treatment and rate instead of a sales category).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -12,13 +14,21 @@ import { ImportPreviewView, type CategoryChoices } from "@/components/import/imp
 import { useUpload } from "@/components/import/use-upload";
 import type { ImportPreview } from "@/lib/invoices/import/import.types";
 
-type Props = { businessId: string; categories: { code: string; label: { nl: string; en: string } }[] };
+type Props = {
+  businessId: string;
+  categories: { code: string; label: { nl: string; en: string } }[];
+  /** Sales invoices (the default) or purchases. */
+  kind?: "invoices" | "purchases";
+};
 type Result = { created: number; skipped: number; total: number };
 
 const contentTypeOf = (file: File) => (/\.zip$/i.test(file.name) || /zip/.test(file.type) ? "application/zip" : "application/xml");
 
-export function EInvoiceWizard({ businessId, categories }: Props) {
-  const t = useTranslations("importEInvoices");
+export function EInvoiceWizard({ businessId, categories, kind = "invoices" }: Props) {
+  const tSales = useTranslations("importEInvoices");
+  const tPurchases = useTranslations("purchases.eInvoices");
+  const t = (key: "file" | "fileHint" | "done", values?: { created: number; skipped: number }) =>
+    kind === "purchases" ? tPurchases(key, values) : tSales(key, values);
   const tCsv = useTranslations("importCsv");
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
@@ -31,7 +41,7 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
   const { upload, progress } = useUpload<ImportPreview | Result>();
 
   const url = (chosen: File, extra: CategoryChoices, dryRun: boolean) =>
-    `/api/v1/businesses/${businessId}/invoices/e-invoices?${new URLSearchParams({ ...(dryRun ? { dryRun: "true" } : {}), categories: JSON.stringify(extra), fileName: chosen.name })}`;
+    `/api/v1/businesses/${businessId}/${kind}/e-invoices?${new URLSearchParams({ ...(dryRun ? { dryRun: "true" } : {}), categories: JSON.stringify(extra), fileName: chosen.name })}`;
 
   async function runPreview(chosen: File, extra: CategoryChoices) {
     setBusy("preview");
@@ -94,7 +104,7 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
   return (
     <div className="space-y-6">
       <FileDrop
-        id="e-invoice-file"
+        id={kind === "purchases" ? "purchase-e-invoice-file" : "e-invoice-file"}
         label={t("file")}
         hint={t("fileHint")}
         accept=".xml,.zip,application/xml,text/xml,application/zip"
@@ -121,6 +131,7 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
           onCommit={onCommit}
           busy={busy !== null}
           committing={busy === "commit"}
+          kind={kind}
         />
       ) : null}
     </div>

@@ -2,7 +2,8 @@
 // The preview of an import, the same for a CSV file and for e-invoices: warnings, the
 // categories to choose for rows that need review (per group and per row), the summary,
 // every row with its status, problems, notes and VAT advice, and the button that imports
-// all or nothing.
+// all or nothing. For purchases (kind "purchases") the rows are supplier documents: the
+// choice is a VAT treatment and rate, and the VAT column shows the input VAT, not advice.
 import { useLocale, useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
@@ -22,10 +23,21 @@ type Props = {
   onCommit: () => void;
   busy: boolean;
   committing: boolean;
+  /** Sales invoices (the default) or purchases: the words of the choices, columns and summary. */
+  kind?: "invoices" | "purchases";
 };
 
-export function ImportPreviewView({ preview, choices, categories, onChoose, onCommit, busy, committing }: Props) {
-  const t = useTranslations("importCsv");
+export function ImportPreviewView({ preview, choices, categories, onChoose, onCommit, busy, committing, kind = "invoices" }: Props) {
+  const tCsv = useTranslations("importCsv");
+  const tPurchases = useTranslations("purchases.eInvoices");
+  const purchases = kind === "purchases";
+  // The purchase import's own words where it has them, the CSV import's otherwise.
+  const t = ((key: string, values?: Record<string, string | number>) =>
+    purchases && tPurchases.has(key as never) ? tPurchases(key as never, values as never) : tCsv(key as never, values as never)) as (
+    key: string,
+    values?: Record<string, string | number>,
+  ) => string;
+  const labelOf = (code: string | null) => categories.find((category) => category.code === code)?.label[locale] ?? "";
   const errorText = useErrorText();
   const locale = useLocale() as "nl" | "en";
   const money = numberFormat(locale === "en" ? "en-GB" : "nl-NL", { style: "currency", currency: "EUR" });
@@ -106,6 +118,7 @@ export function ImportPreviewView({ preview, choices, categories, onChoose, onCo
             existing: preview.summary.existing,
             errors: preview.summary.errors,
             counted: money.format(preview.summary.newKorCents / 100),
+            vat: money.format((preview.summary.newVatCents ?? 0) / 100),
           })}
         </p>
         {preview.summary.missingVat ? (
@@ -143,7 +156,7 @@ export function ImportPreviewView({ preview, choices, categories, onChoose, onCo
                 <th scope="col" className="py-2 pr-3">
                   {t("counts")}
                 </th>
-                <th scope="col" className="py-2">
+                <th scope="col" className={purchases ? "py-2 text-right" : "py-2"}>
                   {t("vat")}
                 </th>
               </tr>
@@ -189,8 +202,11 @@ export function ImportPreviewView({ preview, choices, categories, onChoose, onCo
                       </ul>
                     ) : null}
                   </td>
-                  <td className="py-1 pr-3">{row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}</td>
-                  <td className="py-1">
+                  <td className="py-1 pr-3">
+                    {purchases ? labelOf(row.category) : row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}
+                  </td>
+                  <td className={purchases ? "py-1 text-right" : "py-1"}>
+                    {purchases ? (row.vatCents === null ? "" : money.format(row.vatCents / 100)) : null}
                     {row.vat ? (
                       <span className={row.vat.missingVat ? "font-medium text-amber-900" : ""} title={row.vat.reason[locale]}>
                         {row.vat.missingVat

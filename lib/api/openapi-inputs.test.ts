@@ -26,7 +26,11 @@ type Document = { paths: Record<string, Record<string, Operation | Parameter[]>>
 type JsonQueryInputs = Record<string, Record<string, z.ZodType>>;
 
 /** Query parameters read by a route without zod (a flag compared with "true", a file name cut to 200 characters). */
-const HAND_WRITTEN_QUERY: Record<string, string[]> = { importInvoices: ["dryRun"], importEInvoices: ["dryRun", "fileName"] };
+const HAND_WRITTEN_QUERY: Record<string, string[]> = {
+  importInvoices: ["dryRun"],
+  importEInvoices: ["dryRun", "fileName"],
+  importPurchaseEInvoices: ["dryRun", "fileName"],
+};
 const METHODS = ["get", "post", "put", "patch", "delete"];
 
 /** What a client may send, straight from zod (not through lib/api/openapi-zod.ts). */

@@ -15,7 +15,7 @@ import { inputJsonSchema, jsonQueryParameter, jsonRequestBody, queryParameters, 
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { bankInputs, bankPaths, bankSchemas } from "@/lib/api/openapi-bank";
-import { purchaseAndVatReturnOpenApi, purchaseInputs } from "@/lib/api/openapi-purchases";
+import { purchaseAndVatReturnOpenApi, purchaseInputs, purchaseJsonQueryInputs } from "@/lib/api/openapi-purchases";
 
 /** The zod schemas the routes of this file validate with, by operationId. */
 const inputs = {
@@ -36,6 +36,7 @@ export const apiInputs: ApiInputs = { ...inputs, ...bankInputs, ...purchaseInput
 export const apiJsonQueryInputs = {
   importInvoices: { mapping: importMappingSchema },
   importEInvoices: { categories: eInvoiceChoicesSchema },
+  ...purchaseJsonQueryInputs,
 } as const;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

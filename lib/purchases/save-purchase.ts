@@ -26,7 +26,8 @@ export async function findPurchaseOfBusiness(client: Pick<Tx, "purchase">, busin
   return purchase;
 }
 
-const columns = (data: PurchaseInput) => ({
+/** A validated purchase as the columns of its row (the bulk import writes them without the per-row path). */
+export const purchaseColumns = (data: PurchaseInput) => ({
   documentKind: data.documentKind === "receipt" ? ("RECEIPT" as const) : ("INVOICE" as const),
   reference: data.reference,
   date: fromIsoDate(data.date),
@@ -70,7 +71,7 @@ export async function insertPurchase(
 ): Promise<PurchaseDto> {
   const { businessId, data } = options;
   const investmentGoodId = await syncInvestmentGood(tx, businessId, data, null);
-  const row = await tx.purchase.create({ data: { businessId, ...columns(data), investmentGoodId, createdById: options.userId } });
+  const row = await tx.purchase.create({ data: { businessId, ...purchaseColumns(data), investmentGoodId, createdById: options.userId } });
   const after = toPurchaseDto(row);
   if (options.audit !== false)
     await writeAuditLog(tx, {
@@ -122,7 +123,7 @@ export async function updatePurchase(options: {
     // The patch as the API document shows it, and the whole it makes.
     const data = parsePatchOrThrow({ patchSchema: purchasePatchSchema, patch, schema: purchaseInputSchema, merged });
     const investmentGoodId = await syncInvestmentGood(tx, businessId, data, existing.investmentGoodId);
-    const row = await tx.purchase.update({ where: { id: existing.id }, data: { ...columns(data), investmentGoodId } });
+    const row = await tx.purchase.update({ where: { id: existing.id }, data: { ...purchaseColumns(data), investmentGoodId } });
     const after = toPurchaseDto(row);
     await writeAuditLog(tx, {
       businessId,

@@ -119,5 +119,17 @@ describe("each route parses with the zod schemas its document is generated from"
     });
     expect(eInvoices.status, await eInvoices.clone().text()).toBe(200);
     expect(parsedWith(apiJsonQueryInputs.importEInvoices.categories)).toBe(true);
+
+    parsed.mockClear();
+    const received = fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/ubl-purchases/purchase-s21.xml"), "utf8");
+    const purchases = await callOperation(byId("importPurchaseEInvoices"), {
+      fixture,
+      token,
+      query: `dryRun=true&categories=${encodeURIComponent(JSON.stringify({ rowCategories: {} }))}`,
+      text: received,
+      contentType: "application/xml",
+    });
+    expect(purchases.status, await purchases.clone().text()).toBe(200);
+    expect(parsedWith(apiJsonQueryInputs.importPurchaseEInvoices.categories)).toBe(true);
   });
 });

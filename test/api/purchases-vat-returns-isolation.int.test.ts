@@ -1,10 +1,13 @@
 // Paired tenancy tests for the purchase and VAT-return routes (as isolation.int.test.ts
 // does for the older routes): another user's token gets 404 and changes nothing; the
 // owner's token is allowed; a READ token may read but not write.
+import fs from "node:fs";
+import nodePath from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as purchasesRoute from "@/app/api/v1/businesses/[businessId]/purchases/route";
 import * as purchaseRoute from "@/app/api/v1/businesses/[businessId]/purchases/[purchaseId]/route";
 import * as importRoute from "@/app/api/v1/businesses/[businessId]/purchases/import/route";
+import * as eInvoicesRoute from "@/app/api/v1/businesses/[businessId]/purchases/e-invoices/route";
 import * as vatReturnsRoute from "@/app/api/v1/businesses/[businessId]/vat-returns/route";
 import * as vatReturnRoute from "@/app/api/v1/businesses/[businessId]/vat-returns/[period]/route";
 import * as filingRoute from "@/app/api/v1/businesses/[businessId]/vat-returns/[period]/filing/route";
@@ -18,6 +21,7 @@ let purchaseId: string;
 let tokens: { owner: string; ownerRead: string; outsider: string };
 const purchaseBody = { date: "2026-03-04", supplier: { name: "Leverancier BV" }, netCents: 10_000, vatCents: 2_100 };
 const csv = "datum;leverancier;netto;btw\n04-03-2026;Drukkerij BV;100,00;21,00\n";
+const ubl = fs.readFileSync(nodePath.join(process.cwd(), "test/fixtures/ubl-purchases/purchase-s21.xml"));
 
 beforeEach(async () => {
   const owner = await createUser("owner");
@@ -78,6 +82,30 @@ const calls: Call[] = [
     send: (token) =>
       importRoute.POST(
         apiRequest("POST", `${path()}/purchases/import`, { token, rawBody: csv, headers: { "content-type": "text/csv" } }),
+        ctx({ businessId: business.id }),
+      ),
+  },
+  {
+    name: "POST purchases/e-invoices",
+    write: true,
+    ok: 201,
+    send: (token) =>
+      eInvoicesRoute.POST(
+        apiRequest("POST", `${path()}/purchases/e-invoices`, { token, rawBody: ubl, headers: { "content-type": "application/xml" } }),
+        ctx({ businessId: business.id }),
+      ),
+  },
+  {
+    name: "POST purchases/e-invoices?dryRun=true",
+    write: true,
+    ok: 200,
+    send: (token) =>
+      eInvoicesRoute.POST(
+        apiRequest("POST", `${path()}/purchases/e-invoices?dryRun=true`, {
+          token,
+          rawBody: ubl,
+          headers: { "content-type": "application/xml" },
+        }),
         ctx({ businessId: business.id }),
       ),
   },

@@ -14,7 +14,7 @@ import type { CsvTable } from "@/lib/invoices/import/read-csv";
 import { yieldToEventLoop } from "@/lib/invoices/import/read-csv";
 import { readUbl } from "@/lib/invoices/import/ubl/read-ubl";
 import { readUpload } from "@/lib/invoices/import/ubl/read-upload";
-import { ublRows, type UblCells } from "@/lib/invoices/import/ubl/ubl-rows";
+import { partSuffix, ublRows, type UblCells } from "@/lib/invoices/import/ubl/ubl-rows";
 
 /** The user's choices for rows that need review; nothing else of a mapping applies. */
 
@@ -61,13 +61,6 @@ async function storedNumbers(tx: Tx, businessId: string, references: string[]): 
   return rows.map((row) => row.number);
 }
 
-/** The suffix a part of a split document carries for its VAT category (ubl-rows.ts): S21, S9, E, AE… */
-function partSuffix(cells: UblCells): string {
-  const code = cells.vatCategoryCode ?? "";
-  const rate = cells.vatRate ?? "";
-  return `${code}${code === "S" || (rate !== "" && rate !== "0") ? rate : ""}`;
-}
-
 /** The upload as a table of rows: one per document, or per VAT category of a document. */
 async function eInvoiceSource(tx: Tx, businessId: string, options: Options): Promise<Source> {
   const upload = await readUpload(options.body, options.fileName);
@@ -101,7 +94,12 @@ async function eInvoiceSource(tx: Tx, businessId: string, options: Options): Pro
     }
     for (const row of result.rows) {
       line++;
-      if (result.references.length) credits.push({ at: rows.length, references: result.references, code: partSuffix(row.cells) });
+      if (result.references.length)
+        credits.push({
+          at: rows.length,
+          references: result.references,
+          code: partSuffix(row.cells.vatCategoryCode ?? "", row.cells.vatRate ?? ""),
+        });
       rows.push(FIELDS.map((field) => (row.cells as UblCells)[field] ?? ""));
       lines.push(line);
       extras.set(line, { source: file.name, notes: row.notes });

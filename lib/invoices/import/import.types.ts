@@ -107,6 +107,8 @@ export type ImportPreview = {
     newNetCents: number;
     newKorCents: number;
     missingVat?: number;
+    /** Purchases: the VAT of the new rows (input VAT to deduct, reverse charges included). */
+    newVatCents?: number;
     deleted: number;
   };
   /** Reasons to look twice before importing (implausible totals); empty when none. */

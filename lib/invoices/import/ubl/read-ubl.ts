@@ -1,5 +1,6 @@
 // Reads one UBL 2.1 Invoice or CreditNote (SI-UBL 2.0 / NLCIUS, Peppol BIS Billing 3.0)
-// into the facts the import needs, by local element names: any namespace prefix (or none)
+// into the facts the imports need (the sales import reads the customer, the purchase import
+// the supplier), by local element names: any namespace prefix (or none)
 // is accepted. Amounts stay text here (exact decimal strings); ubl-rows.ts turns them into
 // cents. A document that is no XML, or XML that is no UBL invoice, gets an i18n key.
 import { XMLParser } from "fast-xml-parser";
@@ -13,6 +14,9 @@ export type UblTaxSubtotal = {
   exemptionReason: string;
 };
 
+/** A trading party (AccountingSupplierParty or AccountingCustomerParty). */
+export type UblParty = { name: string; country: string; vatIds: string[]; companyIds: string[] };
+
 export type UblDocument = {
   root: "Invoice" | "CreditNote";
   number: string;
@@ -24,7 +28,8 @@ export type UblDocument = {
   note: string;
   /** Invoice numbers a credit note refers to (BillingReference). */
   billingReferences: string[];
-  customer: { name: string; country: string; vatIds: string[]; companyIds: string[] };
+  customer: UblParty;
+  supplier: UblParty;
   deliveryCountry: string;
   /** The tax total in the document currency, with its breakdown per category. */
   taxAmount: string;
@@ -95,6 +100,21 @@ const list = (value: unknown): unknown[] => (value === undefined || value === nu
 
 // Embedded attachments (a PDF of the invoice, base64) can be megabytes: not needed here,
 // and cut out before parsing so a document with them costs no more than one without.
+function readParty(party: unknown): UblParty {
+  const schemes = list(child(party, "PartyTaxScheme"));
+  return {
+    name: text(child(party, "PartyLegalEntity", "RegistrationName")) || text(child(list(child(party, "PartyName"))[0], "Name")),
+    country: text(child(party, "PostalAddress", "Country", "IdentificationCode")).toUpperCase(),
+    vatIds: schemes
+      .filter((scheme) => text(child(scheme, "TaxScheme", "ID")).toUpperCase() === "VAT")
+      .map((scheme) => text(child(scheme, "CompanyID")))
+      .filter(Boolean),
+    companyIds: [text(child(party, "PartyLegalEntity", "CompanyID")), ...schemes.map((scheme) => text(child(scheme, "CompanyID")))].filter(
+      Boolean,
+    ),
+  };
+}
+
 const ATTACHMENT = /<((?:[\w.-]+:)?EmbeddedDocumentBinaryObject)\b[^>]*>[\s\S]*?<\/\1\s*>/g;
 
 export function readUbl(xml: string): UblReadResult {
@@ -124,8 +144,6 @@ export function readUbl(xml: string): UblReadResult {
   const inTaxCurrency = taxCurrency
     ? taxTotals.find((total) => total !== main && attr(child(total, "TaxAmount"), "currencyID").toUpperCase() === taxCurrency)
     : undefined;
-  const party = child(doc, "AccountingCustomerParty", "Party");
-  const schemes = list(child(party, "PartyTaxScheme"));
   const exchange = child(doc, "TaxExchangeRate");
   const lineNodes = list(doc[rootName === "Invoice" ? "InvoiceLine" : "CreditNoteLine"]);
 
@@ -143,18 +161,8 @@ export function readUbl(xml: string): UblReadResult {
       billingReferences: list(doc.BillingReference)
         .map((reference) => text(child(reference, "InvoiceDocumentReference", "ID")))
         .filter(Boolean),
-      customer: {
-        name: text(child(party, "PartyLegalEntity", "RegistrationName")) || text(child(list(child(party, "PartyName"))[0], "Name")),
-        country: text(child(party, "PostalAddress", "Country", "IdentificationCode")).toUpperCase(),
-        vatIds: schemes
-          .filter((scheme) => text(child(scheme, "TaxScheme", "ID")).toUpperCase() === "VAT")
-          .map((scheme) => text(child(scheme, "CompanyID")))
-          .filter(Boolean),
-        companyIds: [
-          text(child(party, "PartyLegalEntity", "CompanyID")),
-          ...schemes.map((scheme) => text(child(scheme, "CompanyID"))),
-        ].filter(Boolean),
-      },
+      customer: readParty(child(doc, "AccountingCustomerParty", "Party")),
+      supplier: readParty(child(doc, "AccountingSupplierParty", "Party")),
       deliveryCountry:
         list(doc.Delivery)
           .map((delivery) => text(child(delivery, "DeliveryLocation", "Address", "Country", "IdentificationCode")).toUpperCase())

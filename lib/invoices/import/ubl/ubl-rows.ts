@@ -1,10 +1,11 @@
-// One UBL document as rows of the import (the same cells a CSV row has, so the same
+// One UBL document as rows of the sales import (the same cells a CSV row has, so the same
 // preview, review, VAT advice and commit handle them). Amounts in cents exactly, checked
 // against each other (EN 16931 BR-CO-13/14/15); a credit note negative; euro amounts from
 // the tax currency (TaxCurrencyCode EUR) or the document's exchange rate. Drempel keeps one
 // category per invoice, so a document with several VAT categories becomes one invoice per
 // category, numbered `<number>/<code><rate>` (e.g. F-7/S21 and F-7/E), each with its own
-// taxable amount and VAT: the parts together are the document.
+// taxable amount and VAT: the parts together are the document. The amounts per category
+// (ublParts) are shared with the purchase import (lib/purchases/e-invoices).
 import type { ImportField } from "@/lib/invoices/import/import.types";
 import { parseDate } from "@/lib/invoices/import/parse-values";
 import type { UblDocument } from "@/lib/invoices/import/ubl/read-ubl";
@@ -72,7 +73,33 @@ function spread(total: number, weights: number[]): number[] {
 
 const VAT_ID = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
 
-function describeDocument(document: UblDocument, code: string | null, percent: string | null): string {
+/** One VAT category of a document: its amounts in euro cents, signed (a credit note negative). */
+export type UblPart = {
+  code: string;
+  /** The rate as written without trailing zeros ("21", "9", "0"); "" when the document gives none. */
+  percent: string;
+  exemptionCode: string;
+  exemptionReason: string;
+  netCents: number;
+  vatCents: number;
+  /** The taxable amount in the document's currency, signed (for a document not in euro). */
+  foreignCents: number;
+};
+
+/**
+ * A document's amounts per VAT category, shared by the sales and the purchase import:
+ * checked against each other to the cent, converted to euro, and signed. `documentNetCents`
+ * is the document's own net total, signed: negative for a credit note.
+ */
+export type UblParts =
+  | { ok: true; date: string; currency: string; exchangeRate: string | null; sign: 1 | -1; documentNetCents: number; parts: UblPart[] }
+  | { ok: false; errors: Record<string, string>; number: string | null; date: string | null };
+
+/** The suffix a part of a split document carries for its VAT category: S21, S9, E, AE… */
+export const partSuffix = (code: string, percent: string) => `${code}${code === "S" || (percent !== "" && percent !== "0") ? percent : ""}`;
+
+/** The description of a document or of its lines of one VAT category (null: all lines). */
+export function describeUblDocument(document: UblDocument, code: string | null, percent: string | null): string {
   const names = document.lines
     .filter((line) => code === null || (line.code === code && Number(line.percent || "0") === Number(percent || "0")))
     .map((line) => line.name)
@@ -81,9 +108,9 @@ function describeDocument(document: UblDocument, code: string | null, percent: s
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
-export function ublRows(document: UblDocument): UblRows {
+export function ublParts(document: UblDocument): UblParts {
   const date = parseDate(document.taxPointDate || document.issueDate);
-  const base = { number: document.number || null, date, customerName: document.customer.name || null };
+  const base = { number: document.number || null, date };
   const errors: Record<string, string> = {};
   if (!date) errors.date = document.issueDate ? "validation.date" : "validation.required";
   const currency = document.currency || "EUR";
@@ -112,7 +139,6 @@ export function ublRows(document: UblDocument): UblRows {
 
   // A credit note's amounts are positive in UBL; Drempel's are negative. So is a 381 in an Invoice.
   const sign = document.root === "CreditNote" || document.typeCode === "381" ? -1 : 1;
-  const notes: string[] = [];
 
   // Euro amounts: the document's own when in euro; else the VAT in the tax currency (EUR)
   // and the rate it implies, or the document's exchange rate.
@@ -143,39 +169,58 @@ export function ublRows(document: UblDocument): UblRows {
     vatEuro,
     subtotals.map((s) => s.taxCents!),
   );
+  return {
+    ok: true,
+    date: date!,
+    currency,
+    exchangeRate: rate,
+    sign,
+    documentNetCents: sign * net!,
+    parts: subtotals.map((subtotal, i) => ({
+      code: subtotal.code,
+      percent: subtotal.percent ? String(Number(subtotal.percent)) : "",
+      exemptionCode: subtotal.exemptionCode,
+      exemptionReason: subtotal.exemptionReason,
+      netCents: sign * netParts[i]!,
+      vatCents: sign * vatParts[i]!,
+      foreignCents: sign * subtotal.taxableCents!,
+    })),
+  };
+}
 
+export function ublRows(document: UblDocument): UblRows {
+  const amounts = ublParts(document);
+  if (!amounts.ok) return { ...amounts, customerName: document.customer.name || null };
+  const { date, currency, exchangeRate: rate, parts } = amounts;
+  const notes: string[] = [];
   const vatIds = document.customer.vatIds.map((id) => id.toUpperCase().replace(/[\s.-]/g, ""));
   const vatId = vatIds.find((id) => VAT_ID.test(id)) ?? "";
   if (vatIds.length > 0 && !vatId) notes.push("importEInvoices.notes.vatIdNotTaken");
   const business = document.customer.vatIds.length > 0 || document.customer.companyIds.length > 0;
-  const split = subtotals.length > 1;
+  const split = parts.length > 1;
   if (split) notes.push("importEInvoices.notes.split");
 
-  const rows = subtotals.map((subtotal, i) => {
-    const netCents = sign * netParts[i]!;
-    const kind = netCents < 0 ? "credit_note" : document.typeCode === "386" ? "advance_payment" : "invoice";
-    const percent = subtotal.percent ? String(Number(subtotal.percent)) : "";
+  const rows = parts.map((part) => {
+    const kind = part.netCents < 0 ? "credit_note" : document.typeCode === "386" ? "advance_payment" : "invoice";
     const cells: UblCells = {
-      number: split
-        ? `${document.number}/${subtotal.code}${subtotal.code === "S" || (percent !== "" && percent !== "0") ? percent : ""}`
-        : document.number,
+      number: split ? `${document.number}/${partSuffix(part.code, part.percent)}` : document.number,
       kind,
-      date: date!,
+      date,
       customerName: document.customer.name,
       customerCountry: document.customer.country,
       customerType: business ? "business" : "",
       customerVatId: vatId,
-      description: describeDocument(document, split ? subtotal.code : null, split ? subtotal.percent : null),
-      vatRate: percent,
-      vatCategoryCode: subtotal.code,
-      vatExemptionReason: [subtotal.exemptionCode, subtotal.exemptionReason].filter(Boolean).join(" "),
+      description: describeUblDocument(document, split ? part.code : null, split ? part.percent : null),
+      vatRate: part.percent,
+      vatCategoryCode: part.code,
+      vatExemptionReason: [part.exemptionCode, part.exemptionReason].filter(Boolean).join(" "),
       deliveryCountry: document.deliveryCountry,
-      netCents: centsText(netCents),
-      vatCents: centsText(sign * vatParts[i]!),
+      netCents: centsText(part.netCents),
+      vatCents: centsText(part.vatCents),
       currency,
-      ...(currency !== "EUR" ? { foreignAmount: decimalText(sign * subtotal.taxableCents!), exchangeRate: rate! } : {}),
+      ...(currency !== "EUR" ? { foreignAmount: decimalText(part.foreignCents), exchangeRate: rate! } : {}),
     };
-    return { cells, notes: [...notes], parts: subtotals.length };
+    return { cells, notes: [...notes], parts: parts.length };
   });
-  return { ok: true, rows, number: document.number, references: sign * net! < 0 ? document.billingReferences : [] };
+  return { ok: true, rows, number: document.number, references: amounts.documentNetCents < 0 ? document.billingReferences : [] };
 }
