@@ -5,7 +5,7 @@
 // stay integers here; no Date objects and no per-transaction allocation beyond the events.
 //
 // `buildLedger` reads as its steps: read the transactions into typed columns, sort, gather
-// the columns into sorted order, then walk each year's run of transactions. The KOR (§1)
+// the columns into sorted order, then walk each year's run of transactions. The KOR (§3.2)
 // and the Union (§4) totals are one code path, `addToTotal`, told apart by their `Scheme`.
 
 import { CATEGORIES, type CategoryInfo } from "./categories";
@@ -28,7 +28,7 @@ export type RunningTotal = {
 export type YearAccumulator = {
   year: number;
   rules: RuleSet;
-  /** §1: turnover counted for the NL KOR. */
+  /** §3.2: turnover counted for the NL KOR. */
   kor: RunningTotal;
   /** §4: Union turnover counted for the EU-KOR. */
   union: RunningTotal;
@@ -108,7 +108,7 @@ const IDX_B2C_FOREIGN_VAT = CATEGORY_INDEX.EU_B2C_FOREIGN_VAT!;
 const FLAG_ANCILLARY = 1;
 const FLAG_VAT = 2;
 
-/** What sets the NL KOR total (§1) apart from the EU-KOR Union total (§4) while counting. */
+/** What sets the NL KOR total (§3.2) apart from the EU-KOR Union total (§4) while counting (§2 says what counts for which). */
 type Scheme = {
   measure: Measure;
   /** Per category index: 1 when the category counts towards this total. */
@@ -550,7 +550,7 @@ function addToMemberState(pass: Pass, walked: WalkedYear, pos: number, cat: numb
   }
 }
 
-/** Art. 59c: B2C distance sales against their own threshold, and which of them were taxed in NL. */
+/** §1, art. 59c: B2C distance sales against their own threshold, and which of them were taxed in NL. */
 function addToDistanceSales(walked: WalkedYear, pos: number, cat: number, net: number): void {
   if (cat !== IDX_B2C_NL_VAT && cat !== IDX_B2C_FOREIGN_VAT) return;
   const acc = walked.acc;
@@ -560,12 +560,12 @@ function addToDistanceSales(walked: WalkedYear, pos: number, cat: number, net: n
   if (threshold !== null && acc.distanceCrossPos < 0 && acc.distance > threshold) acc.distanceCrossPos = pos;
 }
 
-/** §3.3: an invoice showing VAT while the business is inside the KOR. */
+/** §3.5: an invoice showing VAT while the business is inside the KOR. */
 function noteVatWhileParticipating(pass: Pass, pos: number, f: number, participating: boolean): void {
   if ((f & FLAG_VAT) !== 0 && participating) pass.vatWhileParticipating.push(pos);
 }
 
-/** §3.2: after a crossing ended a participation, a domestic invoice without VAT must be remedied. */
+/** §3.3: after a crossing ended a participation, a domestic invoice without VAT must be remedied. */
 function noteRemediation(pass: Pass, rules: RuleSet, pos: number, cat: number, f: number, net: number, participating: boolean): void {
   if (!pass.participatingCrossingSeen || participating || net <= 0 || (f & FLAG_VAT) !== 0) return;
   if (cat !== IDX_NL_STANDARD && cat !== IDX_NL_REDUCED) return;
