@@ -58,7 +58,7 @@ export async function benchPreviewGrowth(): Promise<void> {
   const { readCsv, suggestMapping } = await import("@/lib/invoices/import/read-csv");
   const { loadEngineInput } = await import("@/lib/books/load-engine-input");
   const { amsterdamToday } = await import("@/lib/dates/amsterdam-today");
-  const { adviseVat } = await import("@/lib/kor/vat-advice");
+  const { adviseVat } = await import("@/lib/kor");
   try {
     const user = await db().user.create({
       data: { email: "bench-preview@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() },

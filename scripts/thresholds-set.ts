@@ -69,7 +69,7 @@ try {
   if (error instanceof AppError && error.fields) {
     for (const [field, key] of Object.entries(error.fields)) console.error(`${field}: ${MESSAGES[key] ?? key}`);
     if (error.fields.rateDate && values.year && /^\d{4}$/.test(values.year)) {
-      const { ecbRateDateFor } = await import("@/lib/kor/member-state-thresholds");
+      const { ecbRateDateFor } = await import("@/lib/kor");
       console.error(`(for ${values.year}: ${ecbRateDateFor(Number(values.year))})`);
     }
   } else {

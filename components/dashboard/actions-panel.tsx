@@ -2,11 +2,10 @@
 // deadline the owner meets once (a VAT return, an EU-KOR report) is marked done here.
 import { getTranslations } from "next-intl/server";
 import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
-import { periodInWords } from "@/lib/kor/dates";
+import { periodInWords, ruleInWords } from "@/lib/kor";
 import type { ActionItem } from "@/lib/dashboard/dashboard.types";
 import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
-import { ruleInWords } from "@/lib/kor/rules";
 
 const LEVEL_STYLE = {
   critical: "border-red-700 bg-red-50",

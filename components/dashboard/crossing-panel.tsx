@@ -6,7 +6,7 @@ import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
-import { ruleInWords } from "@/lib/kor/rules";
+import { ruleInWords } from "@/lib/kor";
 
 /** Where the whole remediation list is downloaded as CSV (the page lists the first few). */
 type Download = { downloadHref: string };

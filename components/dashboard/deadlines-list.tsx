@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { DeadlineItem } from "@/lib/dashboard/dashboard.types";
 import { formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { DashboardSection } from "./section";
-import { ruleInWords } from "@/lib/kor/rules";
+import { ruleInWords } from "@/lib/kor";
 
 export async function DeadlinesList({ deadlines, language }: { deadlines: DeadlineItem[]; language: UiLanguage }) {
   const t = await getTranslations("dashboard");

@@ -4,7 +4,7 @@
 // SVG (svg-chart.tsx) first; chart-enhancement.tsx swaps in the Recharts version
 // (monthly-recharts.tsx, a tooltip per category) once it is in view and the browser idle.
 import { getTranslations } from "next-intl/server";
-import { CATEGORIES } from "@/lib/kor/categories";
+import { CATEGORIES } from "@/lib/kor";
 import type { CategoryGroup, MonthBar } from "@/lib/dashboard/dashboard.types";
 import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "@/lib/i18n/format";
 import { MonthlyChartBox } from "./chart-enhancement";

@@ -5,12 +5,11 @@
 // reason), so a year of thousands of invoices keeps the page small.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { CATEGORIES } from "@/lib/kor/categories";
+import { CATEGORIES, ruleInWords } from "@/lib/kor";
 import type { ExplainedFigure, ExplainedList, ExplainedRow } from "@/lib/dashboard/dashboard.types";
 import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
-import { ruleInWords } from "@/lib/kor/rules";
 
 function Rows({ rows, language, showRunning }: { rows: ExplainedRow[]; language: UiLanguage; showRunning: boolean }) {
   return (

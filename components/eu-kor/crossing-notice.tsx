@@ -4,7 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import type { CrossingNotice } from "@/lib/eu-kor/build-crossing-notice";
-import { ruleInWords } from "@/lib/kor/rules";
+import { ruleInWords } from "@/lib/kor";
 import { MemberStateSuppliesTable } from "./member-state-supplies-table";
 
 export async function CrossingNoticeSection({ notice, language }: { notice: CrossingNotice; language: UiLanguage }) {

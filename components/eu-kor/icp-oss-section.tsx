@@ -6,7 +6,7 @@ import { getTranslations } from "next-intl/server";
 import { ScrollBox } from "@/components/dashboard/scroll-box";
 import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
 import type { IcpOss } from "@/lib/eu-kor/build-icp-oss";
-import { ruleInWords } from "@/lib/kor/rules";
+import { ruleInWords } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 
 export async function IcpOssSection({ figures, language, csvHref }: { figures: IcpOss; language: UiLanguage; csvHref: string }) {

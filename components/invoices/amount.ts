@@ -1,8 +1,6 @@
 // Parsing what people type as an amount ("1.234,56", "1234.56", "€ 80") into cents,
 // and the net/VAT split the invoice form shows while typing.
-import { categoryVatRatePercent } from "@/lib/kor/categories";
-import { vatContained, vatOnTop } from "@/lib/kor/money";
-import type { Category } from "@/lib/kor/types";
+import { categoryVatRatePercent, vatContained, vatOnTop, type Category } from "@/lib/kor";
 
 /** Cents of a typed euro amount, or null when it is not one. Both "," and "." decimals. */
 export function parseAmountToCents(text: string): number | null {

@@ -19,9 +19,7 @@ import { Button } from "@/components/ui/button";
 import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
 import type { VatAdviceDto } from "@/lib/invoices/vat-advice";
 import { REVENUE_KINDS, type RevenueKindJson } from "@/lib/invoices/invoice.types";
-import { CATEGORIES, CATEGORY_LIST } from "@/lib/kor/categories";
-import { EU_MEMBER_STATES } from "@/lib/kor/rules";
-import type { Category } from "@/lib/kor/types";
+import { CATEGORIES, CATEGORY_LIST, EU_MEMBER_STATES, type Category } from "@/lib/kor";
 
 export type CreditTarget = { id: string; number: string; date: string; customerName: string; category: Category; netCents: number };
 

@@ -2,7 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import type { InvoiceRow } from "@/lib/invoices/list-invoices";
 import type { UiLanguage } from "@/lib/i18n/format";
-import { ruleInWords } from "@/lib/kor/rules";
+import { ruleInWords } from "@/lib/kor";
 
 export async function KorBadge({ kor, language, number }: { kor: InvoiceRow["kor"]; language: UiLanguage; number: string }) {
   const t = await getTranslations("invoices");

@@ -2,7 +2,7 @@
 // overview's query string and rows.
 import { z } from "zod";
 import { isValidKvkNumber, normaliseKvkNumber } from "@/lib/businesses/identifiers";
-import type { DeadlineKind, ISODate } from "@/lib/kor/types";
+import type { DeadlineKind, ISODate } from "@/lib/kor";
 
 /** How long an owner's invitation stays open. */
 export const INVITATION_DAYS = 14;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate } from "@/lib/kor/evaluate";
-import type { EngineInput } from "@/lib/kor/types";
+import { evaluate, type EngineInput } from "@/lib/kor";
 import { addDays, buildClientRow } from "./build-client-row";
 
 const facts = { businessId: "b1", name: "Studio", kvkNumber: "12345678", access: "READ_ONLY" as const, lastInvoiceDate: "2026-04-15" };

@@ -2,11 +2,9 @@
 // same status words as the dashboard (korStatus), plus "projected" when the engine's
 // projection expects the limit to be crossed before 31 December.
 import { korStatus } from "@/lib/dashboard/kor-status";
-import { rulesFor } from "@/lib/kor/rules";
-import type { Deadline, EngineOutput, ISODate } from "@/lib/kor/types";
+import { rulesFor, type Deadline, type EngineOutput, type ISODate, percentOfLimit } from "@/lib/kor";
 import { deadlineKey, type DoneMarks } from "@/lib/deadlines/deadline-key";
 import type { ClientRow, ClientStatus } from "./accountant.types";
-import { percentOfLimit } from "@/lib/kor/money";
 
 export type ClientFacts = Pick<ClientRow, "businessId" | "name" | "kvkNumber" | "access" | "lastInvoiceDate"> & { euKorEnabled: boolean };
 

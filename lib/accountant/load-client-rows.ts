@@ -10,7 +10,7 @@
 import { db } from "@/lib/db/client";
 import { readManyBooks } from "@/lib/books/read-books";
 import { listDeadlinesDoneOf } from "@/lib/deadlines/deadline-done";
-import type { ISODate } from "@/lib/kor/types";
+import type { ISODate } from "@/lib/kor";
 import type { AccessLevel, ClientRow } from "./accountant.types";
 import { lastTransactionDate, summaryData, upsertYearSummaries, type SummaryData, type YearSummary } from "./year-summary";
 

@@ -3,7 +3,7 @@
 // was computed from. The queue's evaluation writes it after every change of the books
 // and once a day; the overview writes it for a row it found missing or stale.
 import type { Tx } from "@/lib/db/client";
-import type { EngineOutput, ISODate, Transaction } from "@/lib/kor/types";
+import type { EngineOutput, ISODate, Transaction } from "@/lib/kor";
 import type { ClientRow } from "./accountant.types";
 import type { DoneMarks } from "@/lib/deadlines/deadline-key";
 import { buildClientRow } from "./build-client-row";

@@ -1,6 +1,6 @@
 // The kinds of notification a user can switch off (one per engine alert code, and one
 // per deadline reminder). The kind is also what an unsubscribe link names.
-import type { AlertCode, DeadlineKind } from "@/lib/kor/types";
+import type { AlertCode, DeadlineKind } from "@/lib/kor";
 
 /** Deadlines reminded 14 and 3 days ahead (issue #6). */
 export const REMINDED_DEADLINE_KINDS = ["KOR_APPLY_BY", "EU_KOR_REPORT_DUE", "EU_KOR_NOTIFY_BY"] as const satisfies readonly DeadlineKind[];

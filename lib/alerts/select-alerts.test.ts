@@ -1,10 +1,8 @@
 // Which alerts and deadline reminders an evaluation turns into notifications.
 import { describe, expect, it } from "vitest";
-import { evaluate } from "@/lib/kor/evaluate";
-import type { EngineInput } from "@/lib/kor/types";
+import { evaluate, type EngineInput, rulesFor } from "@/lib/kor";
 import { selectAlerts, withInvoiceNumbers } from "@/lib/alerts/select-alerts";
 import { renderAlertMail } from "@/lib/mail/render-alert-mail";
-import { rulesFor } from "@/lib/kor/rules";
 
 const business = { establishedIn: "NL", korParticipations: [{ from: "2025-01-01" }] };
 const tx = (id: string, date: string, netCents: number) => ({ id, date, netCents, category: "NL_STANDARD" as const });

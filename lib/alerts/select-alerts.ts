@@ -1,9 +1,17 @@
 // Which of an evaluation's alerts and deadlines are worth telling people about, with the
 // figures a mail needs. Pure: the engine's output and "today" in, candidates out. The
 // candidate's key is what makes delivery happen at most once (BusinessAlert's unique key).
-import { toDayNumber } from "@/lib/kor/dates";
-import { percentOfLimit } from "@/lib/kor/money";
-import type { Alert, AlertLevel, Bilingual, EngineOutput, ISODate } from "@/lib/kor/types";
+import {
+  toDayNumber,
+  percentOfLimit,
+  type Alert,
+  type AlertLevel,
+  type Bilingual,
+  type EngineOutput,
+  type ISODate,
+  rulesFor,
+  type Deadline,
+} from "@/lib/kor";
 import {
   DEADLINE_REMINDER_DAYS,
   REMINDED_DEADLINE_KINDS,
@@ -12,8 +20,6 @@ import {
   type RemindedDeadlineKind,
 } from "@/lib/alerts/notification-kinds";
 import { deadlineKey, type DoneMarks } from "@/lib/deadlines/deadline-key";
-import { rulesFor } from "@/lib/kor/rules";
-import type { Deadline } from "@/lib/kor/types";
 
 export type AlertDetails = {
   /** Counted turnover of the measure at the alert's invoice (running total), in cents. */

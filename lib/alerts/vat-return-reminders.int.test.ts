@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { markDeadlineDone } from "@/lib/deadlines/deadline-done";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { createWorker, type Worker } from "@/lib/jobs/worker";
-import { rulesFor } from "@/lib/kor/rules";
+import { rulesFor } from "@/lib/kor";
 import { createSmtpTransport } from "@/lib/mail/transport";
 import { updateNotificationSettings } from "@/lib/notifications/notification-settings";
 import { startSmtpCapture, type SmtpCapture } from "@/lib/alerts/testing/smtp-capture";

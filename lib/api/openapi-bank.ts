@@ -1,7 +1,7 @@
 // The bank-statement part of the OpenAPI document (lib/api/openapi.ts spreads it in):
 // the import, the candidate list and the review actions. Bodies and query parameters come
 // from `bankInputs` (lib/api/openapi-zod.ts); the answers are written by hand (typed DTOs).
-import { CATEGORY_CODES } from "@/lib/kor/types";
+import { CATEGORY_CODES } from "@/lib/kor";
 import { BANK_FORMATS } from "@/lib/bank/statement.types";
 import { acceptBankLineSchema, INCOMING_FILTERS, listBankLinesQuerySchema, rejectBankLineSchema } from "@/lib/bank/bank-import.types";
 import { MAX_CSV_BYTES } from "@/lib/api/read-csv-body";

@@ -12,7 +12,7 @@ import { eInvoiceChoicesSchema, importMappingSchema } from "@/lib/invoices/impor
 import { filingQuerySchema, statementPdfQuerySchema, turnoverQuerySchema } from "@/lib/api/api-query.types";
 import { deadlineDoneSchema } from "@/lib/deadlines/deadline-done";
 import { inputJsonSchema, jsonQueryParameter, jsonRequestBody, queryParameters, type ApiInputs } from "@/lib/api/openapi-zod";
-import { CATEGORY_CODES } from "@/lib/kor/types";
+import { CATEGORY_CODES } from "@/lib/kor";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
 import { bankInputs, bankPaths, bankSchemas } from "@/lib/api/openapi-bank";
 import { purchaseAndVatReturnOpenApi, purchaseInputs, purchaseJsonQueryInputs } from "@/lib/api/openapi-purchases";

@@ -1,7 +1,7 @@
 // The boundary of the bank-statement import: what the review actions accept and what the
 // import and the candidate list answer.
 import { z } from "zod";
-import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
+import { CATEGORY_CODES, type Category } from "@/lib/kor";
 import { isoDate } from "@/lib/validation";
 import type { BankLineExclusion, BankLineStatus, BankStatementLine } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/validation";

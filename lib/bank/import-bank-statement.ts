@@ -21,7 +21,7 @@ import { acceptLockedLine } from "@/lib/bank/decide-bank-line";
 import { listBankLines } from "@/lib/bank/list-bank-lines";
 import type { BankLineDto, BankStatementSummary } from "@/lib/bank/bank-import.types";
 import { hasInvalidText } from "@/lib/validation";
-import type { Category } from "@/lib/kor/types";
+import type { Category } from "@/lib/kor";
 
 export type BankImportProgress = { phase: "reading" | "saving" | "committing"; done: number; total: number };
 export type BankImportResult = { statement: BankStatementSummary; candidates: BankLineDto[] };

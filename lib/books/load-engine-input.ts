@@ -8,7 +8,7 @@ import { queryRows, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadMemberStateThresholds } from "@/lib/eu-kor/load-member-state-thresholds";
-import type { EngineInput, Transaction } from "@/lib/kor/types";
+import type { EngineInput, Transaction } from "@/lib/kor";
 
 /** A business's engine input as read from the database, and the books version it was read at. */
 export type LoadedBooks = { businessId: string; booksVersion: number; input: EngineInput };

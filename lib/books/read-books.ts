@@ -20,8 +20,7 @@ import type { Tx } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
 import { thresholdsVersionSql } from "@/lib/eu-kor/thresholds-version";
-import { evaluate } from "@/lib/kor/evaluate";
-import type { EngineInput, EngineOutput } from "@/lib/kor/types";
+import { evaluate, type EngineInput, type EngineOutput } from "@/lib/kor";
 import { loadBooks } from "./load-engine-input";
 
 /** A business's books on one day, evaluated. Treat as immutable: it is shared between requests. */

@@ -8,7 +8,7 @@ import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db, type Tx } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
-import { evaluate } from "@/lib/kor/evaluate";
+import { evaluate } from "@/lib/kor";
 import { loadEngineInput } from "@/lib/books/load-engine-input";
 import { fromIsoDate, isoDate, parseOrThrow, toIsoDate } from "@/lib/validation";
 import type { DeregistrationRecord } from "@/lib/dashboard/dashboard.types";

@@ -7,7 +7,7 @@ import type { Caller } from "@/lib/businesses/access";
 import { loadMembershipRows, type MembershipRole } from "@/lib/accountant/load-client-rows";
 import type { ClientStatus } from "@/lib/accountant/accountant.types";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import type { DeadlineKind, ISODate } from "@/lib/kor/types";
+import type { DeadlineKind, ISODate } from "@/lib/kor";
 
 /** In the KOR (below the limit, approaching or expected to cross), over the limit while in it, or not in it. */
 export type BusinessListStatus = "inKor" | "crossed" | "notInKor";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate } from "@/lib/kor/evaluate";
-import type { EngineInput, Transaction } from "@/lib/kor/types";
+import { evaluate, type EngineInput, type Transaction } from "@/lib/kor";
 import { LISTED_INVOICES, buildDashboard, invoicesNamedBy } from "./build-dashboard";
 import { withInvoiceNumbers } from "./cards/actions";
 import { percentOf } from "./cards/card-options";

@@ -1,6 +1,6 @@
 // The dashboard's data: one business, one year, shaped from one engine evaluation. Plain
 // serialisable data, so server components can hand parts of it to the client charts.
-import type { AlertCode, AlertLevel, Bilingual, Category, DeadlineKind, ISODate, ProjectionBasis, RuleId } from "@/lib/kor/types";
+import type { AlertCode, AlertLevel, Bilingual, Category, DeadlineKind, ISODate, ProjectionBasis, RuleId } from "@/lib/kor";
 
 /** What the user knows an invoice by: its number and customer (the engine only knows ids). */
 export type InvoiceRef = { id: string; number: string; customerName: string };

@@ -1,5 +1,5 @@
 // Calendar helpers of the dashboard's charts (client-safe: no rule table, no engine).
-import type { ISODate } from "@/lib/kor/types";
+import type { ISODate } from "@/lib/kor";
 
 export function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -4,7 +4,7 @@
 // goes on top of the price at no cost to anyone; consumers cannot, so — prices kept the
 // same — the VAT comes out of the price the business keeps. In exchange it deducts the
 // VAT on its own costs. Pure; amounts in integer cents.
-import { vatContained, vatOnTop } from "@/lib/kor/money";
+import { vatContained, vatOnTop } from "@/lib/kor";
 import type { SalesAtRate } from "./dashboard.types";
 
 export type KorComparisonInput = {

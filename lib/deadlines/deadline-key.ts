@@ -2,7 +2,7 @@
 // never its label or its date, so a "done" mark keeps meaning the same deadline when the
 // wording changes or the due date is recomputed. Pure.
 import { z } from "zod";
-import type { Deadline, DeadlineKind, ISODate } from "@/lib/kor/types";
+import type { Deadline, DeadlineKind, ISODate } from "@/lib/kor";
 
 /** Deadlines the owner meets by doing something once: filing, reporting, notifying. */
 export const DONEABLE_KINDS = ["VAT_RETURN_DUE", "EU_KOR_REPORT_DUE", "EU_KOR_NOTIFY_BY"] as const satisfies readonly DeadlineKind[];

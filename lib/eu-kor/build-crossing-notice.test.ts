@@ -5,7 +5,7 @@
 // reporting the supplies from the start of the quarter up to the crossing. Crossing on
 // Thursday 10 September 2026 → inform by 1 October 2026."
 import { describe, expect, it } from "vitest";
-import { evaluate } from "@/lib/kor/evaluate";
+import { evaluate } from "@/lib/kor";
 import { input, nlBusiness, tx } from "@/lib/kor/test-helpers";
 import { buildCrossingNotices } from "./build-crossing-notice";
 import { buildQuarterlyReports } from "./build-quarterly-report";

@@ -5,9 +5,22 @@
 // date and the supplies (EngineOutput.euKor.crossings); this shapes them as the notice's
 // lines, every member state in the report's order, with the working days counted and the
 // holidays skipped on the way. Pure: no I/O, no clock.
-import { firstDayOfQuarter, holidaysOf, isWorkingDay, monthOf, quarterOfMonth, toDayNumber, weekdayOf, yearOf } from "@/lib/kor/dates";
-import { EU_MEMBER_STATES, ruleRef } from "@/lib/kor/rules";
-import type { Bilingual, EngineOutput, ISODate, RuleRef } from "@/lib/kor/types";
+import {
+  firstDayOfQuarter,
+  holidaysOf,
+  isWorkingDay,
+  monthOf,
+  quarterOfMonth,
+  toDayNumber,
+  weekdayOf,
+  yearOf,
+  EU_MEMBER_STATES,
+  ruleRef,
+  type Bilingual,
+  type EngineOutput,
+  type ISODate,
+  type RuleRef,
+} from "@/lib/kor";
 
 export type CrossingNoticeLine = { state: string; netCents: number };
 

@@ -9,9 +9,7 @@
 //   KOR-RULES.md §1) — from the supply that crosses it, or from 1 January when the
 //   previous year went over it. Sales still booked with Dutch VAT from then on are named.
 // Euro cents throughout; credit notes are negative and net out.
-import { CATEGORIES } from "@/lib/kor/categories";
-import { isEuMemberState, ruleRef, rulesFor } from "@/lib/kor/rules";
-import type { Category, ISODate, RuleRef } from "@/lib/kor/types";
+import { CATEGORIES, isEuMemberState, ruleRef, rulesFor, type Category, type ISODate, type RuleRef } from "@/lib/kor";
 
 export type IcpOssInvoice = {
   id: string;

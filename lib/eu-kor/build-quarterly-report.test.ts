@@ -3,8 +3,7 @@
 // quarter: Q1 → 30 April, Q2 → 31 July, Q3 → 31 October, Q4 → 31 January"), from the
 // engine's evaluation of a business with sales in three member states.
 import { describe, expect, it } from "vitest";
-import { evaluate } from "@/lib/kor/evaluate";
-import { EU_MEMBER_STATES } from "@/lib/kor/rules";
+import { evaluate, EU_MEMBER_STATES } from "@/lib/kor";
 import { input, tx } from "@/lib/kor/test-helpers";
 import { buildQuarterlyReports } from "./build-quarterly-report";
 

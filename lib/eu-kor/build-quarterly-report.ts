@@ -3,10 +3,16 @@
 // in euro, with the report's due date. Taken from the engine's own explanation of the
 // year's Union turnover (the supplies that count, each with its member state), so the
 // report and the Union total cannot disagree. Pure: no I/O, no clock.
-import { CATEGORIES } from "@/lib/kor/categories";
-import { euKorReportDueDate } from "@/lib/kor/deadlines";
-import { EU_MEMBER_STATES, ruleRef } from "@/lib/kor/rules";
-import type { EngineInput, EngineOutput, ISODate, RuleRef } from "@/lib/kor/types";
+import {
+  CATEGORIES,
+  euKorReportDueDate,
+  EU_MEMBER_STATES,
+  ruleRef,
+  type EngineInput,
+  type EngineOutput,
+  type ISODate,
+  type RuleRef,
+} from "@/lib/kor";
 import { buildCrossingNotices, type CrossingNotice } from "./build-crossing-notice";
 
 /**

@@ -4,7 +4,7 @@ import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeCsv } from "@/lib/http/csv";
-import type { Category } from "@/lib/kor/types";
+import type { Category } from "@/lib/kor";
 import { toIsoDate } from "@/lib/validation";
 import { buildIcpOss, ICP_OSS_CATEGORIES, type IcpOss, type IcpOssInvoice } from "./build-icp-oss";
 

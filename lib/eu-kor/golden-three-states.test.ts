@@ -15,8 +15,7 @@
 // - Belastingdienst / EU, "Éénloketsysteem (OSS)": per member state of consumption the
 //   taxable amount and the VAT of that state, per quarter.
 import { describe, expect, it } from "vitest";
-import { evaluate } from "@/lib/kor/evaluate";
-import type { Transaction } from "@/lib/kor/types";
+import { evaluate, type Transaction } from "@/lib/kor";
 import { input, nlBusiness } from "@/lib/kor/test-helpers";
 import { buildIcpOss, type IcpOssInvoice } from "./build-icp-oss";
 import { buildQuarterlyReports } from "./build-quarterly-report";

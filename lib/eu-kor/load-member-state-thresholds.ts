@@ -2,7 +2,7 @@
 // engine's `rules.memberStateThresholdsByYear`. Reference data: every user may read it.
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
-import { thresholdsByYear, type MemberStateThreshold, type ThresholdRow } from "@/lib/kor/member-state-thresholds";
+import { thresholdsByYear, type MemberStateThreshold, type ThresholdRow } from "@/lib/kor";
 import { toIsoDate } from "@/lib/validation";
 
 type StoredRow = {

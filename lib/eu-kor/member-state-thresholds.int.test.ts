@@ -7,8 +7,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { runAsSystem, runAsUser } from "@/lib/db/db-context";
-import { seedRows } from "@/lib/kor/member-state-thresholds";
-import { makeRuleLookup } from "@/lib/kor/rules";
+import { seedRows, makeRuleLookup } from "@/lib/kor";
 import { loadEngineInput } from "@/lib/books/load-engine-input";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { loadThresholdRows } from "./load-member-state-thresholds";

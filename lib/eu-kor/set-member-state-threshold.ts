@@ -16,8 +16,8 @@ import {
   normalizeRate,
   type ThresholdRow,
   unavailableRow,
-} from "@/lib/kor/member-state-thresholds";
-import { isEuMemberState } from "@/lib/kor/rules";
+  isEuMemberState,
+} from "@/lib/kor";
 import { fromIsoDate } from "@/lib/validation";
 import { toThresholdRow } from "./load-member-state-thresholds";
 

@@ -38,4 +38,4 @@ export function monthName(month: number, language: UiLanguage, style: "short" | 
 }
 
 /** The same text as the mails give the same share (lib/kor/money.ts). */
-export { formatPercent } from "@/lib/kor/money";
+export { formatPercent } from "@/lib/kor";

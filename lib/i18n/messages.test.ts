@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en/index";
 import nl from "@/lib/i18n/messages/nl/index";
-import { RULE_TABLE } from "@/lib/kor/rules";
+import { RULE_TABLE } from "@/lib/kor";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];

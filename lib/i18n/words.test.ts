@@ -5,10 +5,7 @@
 import { describe, expect, it } from "vitest";
 import en from "@/lib/i18n/messages/en/index";
 import nl from "@/lib/i18n/messages/nl/index";
-import { CATEGORY_LIST } from "@/lib/kor/categories";
-import { evaluate } from "@/lib/kor/evaluate";
-import { RULE_CATALOG } from "@/lib/kor/rules";
-import { parseEngineInput } from "@/lib/kor/schema";
+import { CATEGORY_LIST, evaluate, RULE_CATALOG, parseEngineInput } from "@/lib/kor";
 import { loadVectors, OWN_CASE_DIR, VECTOR_DIR } from "@/lib/kor/test-helpers";
 
 /** "u" or "uw" as a word of its own (not "uur", "nu", "u's", "U-bocht"). */

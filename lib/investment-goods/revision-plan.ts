@@ -1,7 +1,7 @@
 // The btw-herziening of the saved investment goods for joining or leaving the KOR in each
 // year of a window around the dashboard's year (docs/domain/KOR-RULES.md §3.6), computed on the server so
 // the planner needs neither the engine nor its rule table in the browser.
-import { revisionSchedule, type RevisionYear } from "@/lib/kor/revision";
+import { revisionSchedule, type RevisionYear } from "@/lib/kor";
 import type { InvestmentGoodDto } from "./investment-good.types";
 
 export type RevisionEvent = "join" | "leave";

@@ -6,7 +6,7 @@
 import { db } from "@/lib/db/client";
 import { writeCsv, type CsvDialect } from "@/lib/http/csv";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { CATEGORIES } from "@/lib/kor/categories";
+import { CATEGORIES } from "@/lib/kor";
 import { parseOrThrow } from "@/lib/validation";
 import { listInvoicesQuerySchema } from "@/lib/invoices/invoice.types";
 import { queryInvoices } from "@/lib/invoices/invoice-query";

@@ -1,7 +1,7 @@
 // An invoice as the app and the API show it, and the columns an InvoiceInput sets.
 import type { Invoice, RevenueKind } from "@/lib/generated/prisma/client";
 import { fromIsoDate, toIsoDate } from "@/lib/validation";
-import type { Category } from "@/lib/kor/types";
+import type { Category } from "@/lib/kor";
 import type { InvoiceInput, RevenueKindJson } from "@/lib/invoices/invoice.types";
 
 export type InvoiceDto = {

@@ -1,7 +1,7 @@
 // The list's "counted" filter follows the rule table: ancillary exempt transactions are
 // left out only in the years whose rules exclude them.
 import { describe, expect, it } from "vitest";
-import { RULE_TABLE, type RuleSet } from "@/lib/kor/rules";
+import { RULE_TABLE, type RuleSet } from "@/lib/kor";
 import { ancillaryExcludedRanges } from "@/lib/invoices/invoice-query";
 
 const entry = (fromYear: number, ancillaryExemptExcluded: boolean): RuleSet => ({ ...RULE_TABLE[0]!, fromYear, ancillaryExemptExcluded });

@@ -8,9 +8,7 @@ import { queryRows } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { CATEGORIES } from "@/lib/kor/categories";
-import { RULE_TABLE, type RuleSet } from "@/lib/kor/rules";
-import { CATEGORY_CODES } from "@/lib/kor/types";
+import { CATEGORIES, RULE_TABLE, type RuleSet, CATEGORY_CODES } from "@/lib/kor";
 import type { ListInvoicesQuery } from "@/lib/invoices/invoice.types";
 
 const COUNTING = CATEGORY_CODES.filter((code) => CATEGORIES[code].countsForKor);

@@ -1,9 +1,7 @@
 // The boundary of an invoice (or other revenue): the JSON the API and the form send.
 // Field names follow docs/domain/ENGINE-CONTRACT.md where they overlap.
 import { z } from "zod";
-import { CATEGORIES } from "@/lib/kor/categories";
-import { CATEGORY_CODES } from "@/lib/kor/types";
-import { isEuMemberState } from "@/lib/kor/rules";
+import { CATEGORIES, CATEGORY_CODES, isEuMemberState } from "@/lib/kor";
 import { isoDate } from "@/lib/validation";
 
 // An Int column holds ±21 million euro; no zzp'er invoice comes near.

@@ -3,7 +3,7 @@
 // own classification).
 import { requireBusinessAccessWithVersion, type Caller } from "@/lib/businesses/access";
 import { BoundedCache } from "@/lib/cache/bounded-cache";
-import { classifyTransaction, type Classification } from "@/lib/kor/categories";
+import { classifyTransaction, type Classification } from "@/lib/kor";
 import { parseOrThrow } from "@/lib/validation";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/invoice.types";

@@ -15,7 +15,18 @@ import { txAt, type Ledger } from "./ledger";
 import { formatEuro } from "./money";
 import type { ExclusionWindow } from "./participation";
 import { withRule, type RuleId, type RuleSet } from "./rules";
-import type { Alert, AlertCode, AlertLevel, Business, EuKorCrossing, ISODate, KorCrossing, MeasureProjection, RuleRef } from "./types";
+import type {
+  Alert,
+  AlertCode,
+  AlertLevel,
+  Business,
+  EuKorCrossing,
+  FilingPeriod,
+  ISODate,
+  KorCrossing,
+  MeasureProjection,
+  RuleRef,
+} from "./types";
 
 type AlertFields = {
   code: AlertCode;
@@ -65,13 +76,41 @@ export type AlertContext = {
   earliestRejoinAfter: (window: ExclusionWindow) => ISODate;
 };
 
-export function buildAlerts(ctx: AlertContext): Alert[] {
-  const { ledger, business } = ctx;
-  const filing = business.filingPeriod ?? "quarter";
-  const euKorUsed = business.euKor !== undefined;
-  const chosenStates = new Set(business.euKor?.memberStates ?? []);
-  const out: Alert[] = [];
+/** Who the alerts are for: the business's filing period and EU-KOR settings (see the header for the choices). */
+type AlertScope = { filing: FilingPeriod; euKorUsed: boolean; chosenStates: ReadonlySet<string> };
 
+/** Every alert of the books, by date; alerts of the same date in the order of the builders below. */
+export function buildAlerts(ctx: AlertContext): Alert[] {
+  const business = ctx.business;
+  const scope: AlertScope = {
+    filing: business.filingPeriod ?? "quarter",
+    euKorUsed: business.euKor !== undefined,
+    chosenStates: new Set(business.euKor?.memberStates ?? []),
+  };
+  return inDateOrder([
+    ...approachAlerts(ctx, scope),
+    ...korCrossingAlerts(ctx, scope),
+    ...vatOnInvoiceAlerts(ctx),
+    ...exclusionAlerts(ctx),
+    ...projectionAlerts(ctx, scope),
+    ...euKorCrossingAlerts(ctx, scope),
+    ...memberStateCrossingAlerts(ctx, scope),
+    ...distanceSalesAlerts(ctx),
+  ]);
+}
+
+/** Stable sort: by date, then in the order raised. */
+function inDateOrder(alerts: Alert[]): Alert[] {
+  return alerts
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : x.i - y.i))
+    .map(({ a }) => a);
+}
+
+/** §3.2 and §4: a running total reached an approach level (80%, 95%) of the KOR or the EU-KOR limit, in the ledger's order. */
+function approachAlerts(ctx: AlertContext, scope: AlertScope): Alert[] {
+  const { ledger } = ctx;
+  const out: Alert[] = [];
   for (const a of ledger.approaches) {
     const tx = txAt(ledger, a.pos);
     const rules = ctx.rulesOf(a.year);
@@ -90,7 +129,7 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
           en: `Your KOR turnover for ${a.year} is ${en(a.totalCents)} with ${tx.id} of ${enDate(tx.date)}: ${a.percent}% of the ${en(rules.korLimitCents)} limit reached. Above it you must charge VAT at once and leave the KOR.`,
         }),
       );
-    } else if (euKorUsed && rules.euKorAvailable) {
+    } else if (scope.euKorUsed && rules.euKorAvailable) {
       out.push(
         alert({
           code: "EU_KOR_THRESHOLD_APPROACHING",
@@ -106,7 +145,13 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
       );
     }
   }
+  return out;
+}
 
+/** §3.2: the KOR limit crossed while inside the KOR: leave it at once, with the first VAT return's deadline. */
+function korCrossingAlerts(ctx: AlertContext, scope: AlertScope): Alert[] {
+  const out: Alert[] = [];
+  const filing = scope.filing;
   for (const c of ctx.korCrossings) {
     if (!c.whileParticipating) continue;
     const rules = ctx.rulesOf(c.year);
@@ -135,7 +180,13 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
       }),
     );
   }
+  return out;
+}
 
+/** §3.5: an invoice shows VAT while the business is inside the KOR. */
+function vatOnInvoiceAlerts(ctx: AlertContext): Alert[] {
+  const { ledger } = ctx;
+  const out: Alert[] = [];
   for (const pos of ledger.vatWhileParticipating) {
     const tx = txAt(ledger, pos);
     const vat = tx.vatCents ?? 0;
@@ -153,7 +204,13 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
       }),
     );
   }
+  return out;
+}
 
+/** §3.4: a KOR participation starts inside the exclusion after leaving. */
+function exclusionAlerts(ctx: AlertContext): Alert[] {
+  const { ledger } = ctx;
+  const out: Alert[] = [];
   for (const conflict of ctx.exclusionConflicts) {
     const period = ledger.periods[conflict.periodIndex]!;
     const w = conflict.window;
@@ -171,19 +228,35 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
       }),
     );
   }
+  return out;
+}
 
+/** The projection: this year's KOR (while inside) or Union turnover is expected to cross its limit. */
+function projectionAlerts(ctx: AlertContext, scope: AlertScope): Alert[] {
+  const out: Alert[] = [];
   const kp = ctx.projection.kor;
   if (ctx.participatingOnAsOf && !kp.alreadyCrossed && kp.sufficientData && kp.expectedCrossingDate !== null) {
     out.push(projectionAlert("KOR_PROJECTED_CROSSING", kp, ctx.asOf, "KOR-omzet", "KOR turnover"));
   }
   const up = ctx.projection.union;
   const asOfYear = Number(ctx.asOf.slice(0, 4));
-  if (euKorUsed && ctx.rulesOf(asOfYear).euKorAvailable && !up.alreadyCrossed && up.sufficientData && up.expectedCrossingDate !== null) {
+  if (
+    scope.euKorUsed &&
+    ctx.rulesOf(asOfYear).euKorAvailable &&
+    !up.alreadyCrossed &&
+    up.sufficientData &&
+    up.expectedCrossingDate !== null
+  ) {
     out.push(projectionAlert("EU_KOR_PROJECTED_CROSSING", up, ctx.asOf, "EU-omzet", "Union turnover"));
   }
+  return out;
+}
 
+/** §4: the Union limit crossed: the EU-KOR exemption ends, with the notification deadline. */
+function euKorCrossingAlerts(ctx: AlertContext, scope: AlertScope): Alert[] {
+  const out: Alert[] = [];
   for (const c of ctx.euKorCrossings) {
-    if (!euKorUsed || !ctx.rulesOf(c.year).euKorAvailable) continue;
+    if (!scope.euKorUsed || !ctx.rulesOf(c.year).euKorAvailable) continue;
     const rules = ctx.rulesOf(c.year);
     out.push(
       alert({
@@ -200,9 +273,15 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
       }),
     );
   }
+  return out;
+}
 
+/** §4: a chosen member state's own threshold crossed: the exemption there ends. */
+function memberStateCrossingAlerts(ctx: AlertContext, scope: AlertScope): Alert[] {
+  const { ledger } = ctx;
+  const out: Alert[] = [];
   for (const m of ledger.memberStateCrossings) {
-    if (!euKorUsed || !chosenStates.has(m.state) || !ctx.rulesOf(m.year).euKorAvailable) continue;
+    if (!scope.euKorUsed || !scope.chosenStates.has(m.state) || !ctx.rulesOf(m.year).euKorAvailable) continue;
     const tx = txAt(ledger, m.pos);
     out.push(
       alert({
@@ -220,7 +299,13 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
       }),
     );
   }
+  return out;
+}
 
+/** §1, art. 59c: distance sales over the threshold this year or last, with the sales still booked with Dutch VAT. */
+function distanceSalesAlerts(ctx: AlertContext): Alert[] {
+  const { ledger } = ctx;
+  const out: Alert[] = [];
   for (const acc of ledger.years) {
     const threshold = acc.rules.distanceSalesThresholdCents;
     if (threshold === null) continue;
@@ -262,12 +347,7 @@ export function buildAlerts(ctx: AlertContext): Alert[] {
       );
     }
   }
-
-  // Stable sort: by date, then in the order raised above.
-  return out
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : x.i - y.i))
-    .map(({ a }) => a);
+  return out;
 }
 
 function projectionAlert(

@@ -75,10 +75,10 @@ export function korEligibilityFor(ctx: EligibilityContext, year: number): Eligib
   );
 
   const previousYear = ledger.yearMap.get(year - 1);
-  const previous = previousYear?.kor ?? 0;
+  const previous = previousYear?.kor.cents ?? 0;
   const previousOk = previous <= limit;
   // The interpretation only decides when Y−1 crossed and a credit note brought it back.
-  const creditNoteDecided = previousOk && previousYear !== undefined && previousYear.korCrossPos >= 0;
+  const creditNoteDecided = previousOk && previousYear !== undefined && previousYear.kor.crossPos >= 0;
   checks.push(
     check(
       creditNoteDecided ? "kor.previousYearTotal" : "kor.eligibility",
@@ -89,15 +89,15 @@ export function korEligibilityFor(ctx: EligibilityContext, year: number): Eligib
   );
 
   const current = ledger.yearMap.get(year);
-  const crossed = current !== undefined && current.korCrossPos >= 0;
-  const currentTotal = current?.kor ?? 0;
+  const crossed = current !== undefined && current.kor.crossPos >= 0;
+  const currentTotal = current?.kor.cents ?? 0;
   checks.push(
     crossed
       ? check(
           "kor.crossing",
           false,
-          `Omzet ${year} is boven ${euro(limit).nl} gekomen op ${nlDate(txAt(ledger, current.korCrossPos).date)}.`,
-          `Turnover ${year} went over ${euro(limit).en} on ${enDate(txAt(ledger, current.korCrossPos).date)}.`,
+          `Omzet ${year} is boven ${euro(limit).nl} gekomen op ${nlDate(txAt(ledger, current.kor.crossPos).date)}.`,
+          `Turnover ${year} went over ${euro(limit).en} on ${enDate(txAt(ledger, current.kor.crossPos).date)}.`,
         )
       : check(
           "kor.eligibility",
@@ -171,31 +171,31 @@ export function euKorEligibilityFor(ctx: EligibilityContext, year: number, state
   );
 
   const prev = ledger.yearMap.get(year - 1);
-  const prevCrossed = prev !== undefined && prev.unionCrossPos >= 0;
+  const prevCrossed = prev !== undefined && prev.union.crossPos >= 0;
   checks.push(
     check(
       prevCrossed ? "euKor.followingYearBlocked" : "euKor.eligibility",
       !prevCrossed,
       prevCrossed
         ? `EU-omzet ${year - 1} kwam boven ${euro(rules.unionLimitCents).nl}: ${year} is geblokkeerd.`
-        : `EU-omzet ${year - 1}: ${euro(prev?.union ?? 0).nl} (grens ${euro(rules.unionLimitCents).nl}).`,
+        : `EU-omzet ${year - 1}: ${euro(prev?.union.cents ?? 0).nl} (grens ${euro(rules.unionLimitCents).nl}).`,
       prevCrossed
         ? `Union turnover ${year - 1} went over ${euro(rules.unionLimitCents).en}: ${year} is blocked.`
-        : `Union turnover ${year - 1}: ${euro(prev?.union ?? 0).en} (limit ${euro(rules.unionLimitCents).en}).`,
+        : `Union turnover ${year - 1}: ${euro(prev?.union.cents ?? 0).en} (limit ${euro(rules.unionLimitCents).en}).`,
     ),
   );
   const cur = ledger.yearMap.get(year);
-  const curCrossed = cur !== undefined && cur.unionCrossPos >= 0;
+  const curCrossed = cur !== undefined && cur.union.crossPos >= 0;
   checks.push(
     check(
       curCrossed ? "euKor.crossing" : "euKor.eligibility",
       !curCrossed,
       curCrossed
-        ? `EU-omzet ${year} kwam boven ${euro(rules.unionLimitCents).nl} op ${nlDate(txAt(ledger, cur.unionCrossPos).date)}.`
-        : `EU-omzet ${year} tot nu toe: ${euro(cur?.union ?? 0).nl}.`,
+        ? `EU-omzet ${year} kwam boven ${euro(rules.unionLimitCents).nl} op ${nlDate(txAt(ledger, cur.union.crossPos).date)}.`
+        : `EU-omzet ${year} tot nu toe: ${euro(cur?.union.cents ?? 0).nl}.`,
       curCrossed
-        ? `Union turnover ${year} went over ${euro(rules.unionLimitCents).en} on ${enDate(txAt(ledger, cur.unionCrossPos).date)}.`
-        : `Union turnover ${year} so far: ${euro(cur?.union ?? 0).en}.`,
+        ? `Union turnover ${year} went over ${euro(rules.unionLimitCents).en} on ${enDate(txAt(ledger, cur.union.crossPos).date)}.`
+        : `Union turnover ${year} so far: ${euro(cur?.union.cents ?? 0).en}.`,
     ),
   );
 

@@ -40,8 +40,8 @@ function yearTotals(ledger: Ledger): Record<string, YearTotals> {
     const memberStateTurnoverCents: Record<string, number> = {};
     for (const [state, total] of acc.memberStates) if (total !== 0) memberStateTurnoverCents[state] = total;
     out[String(acc.year)] = {
-      korTurnoverCents: acc.kor,
-      unionTurnoverCents: acc.union,
+      korTurnoverCents: acc.kor.cents,
+      unionTurnoverCents: acc.union.cents,
       memberStateTurnoverCents,
       distanceSalesCents: acc.distance,
       transactionCount: acc.txCount,
@@ -176,7 +176,7 @@ export function evaluate(input: EngineInput, options: EvaluateOptions = {}): Eng
       previous: ledger.series.korPrevious,
       historyStart,
       startedOn: business.startedOn ?? null,
-      actualCrossingDate: current && current.korCrossPos >= 0 ? txAt(ledger, current.korCrossPos).date : null,
+      actualCrossingDate: current && current.kor.crossPos >= 0 ? txAt(ledger, current.kor.crossPos).date : null,
       rules: asOfRules.projection,
     }),
     union: projectYear({
@@ -188,7 +188,7 @@ export function evaluate(input: EngineInput, options: EvaluateOptions = {}): Eng
       previous: ledger.series.unionPrevious,
       historyStart,
       startedOn: business.startedOn ?? null,
-      actualCrossingDate: current && current.unionCrossPos >= 0 ? txAt(ledger, current.unionCrossPos).date : null,
+      actualCrossingDate: current && current.union.crossPos >= 0 ? txAt(ledger, current.union.crossPos).date : null,
       rules: asOfRules.projection,
     }),
   };

@@ -1,5 +1,7 @@
 // The public API of the KOR / EU-KOR rules engine: what the web app, the alert job, the
-// accountant view and the command line import. Everything is pure.
+// accountant view and the command line import. Everything is pure. Code outside lib/kor
+// imports the engine from here only (Biome's noRestrictedImports in biome.json fails on a
+// deep import; scripts/kor-public-imports.mjs rewrites them).
 
 export { evaluate } from "./evaluate";
 export { parseEngineInput, parseEngineInputJson, engineInputSchema, formatIssues, formatPath } from "./schema";
@@ -19,6 +21,7 @@ export {
   interpretationRules,
   isEuMemberState,
   makeRuleLookup,
+  ruleInWords,
   ruleRef,
   rulesFor,
 } from "./rules";
@@ -29,18 +32,45 @@ export {
   euKorConfirmationLatestDate,
   euKorNotifyByDate,
   euKorReportDueDate,
+  exclusionEndDate,
   korEffectiveDate,
   upcomingApplyBy,
   vatReturnDueDate,
   vatReturnDueForPeriodOf,
 } from "./deadlines";
-export { addWorkingDays, holidaysOf, isIsoDate, isWorkingDay } from "./dates";
+export {
+  addDays,
+  addWorkingDays,
+  daysInMonth,
+  firstDayOfQuarter,
+  holidaysOf,
+  isIsoDate,
+  isWorkingDay,
+  lastDayOfMonthAfter,
+  monthOf,
+  parseQuarterLabel,
+  periodInWords,
+  quarterOfMonth,
+  toDayNumber,
+  weekdayOf,
+  yearOf,
+} from "./dates";
 export type { Holiday } from "./dates";
 export { revisionAmounts, revisionSchedule } from "./revision";
 export type { RevisionParams, RevisionYear } from "./revision";
 export { answerQuery } from "./queries";
 export { projectYear } from "./projection";
-export { formatEuro, vatContained, vatOnTop } from "./money";
+export { formatEuro, formatPercent, percentOfLimit, roundHalfAwayFromZero, vatContained, vatOnTop } from "./money";
+export {
+  convertToEuroCents,
+  ecbRateDateFor,
+  isEcbRate,
+  normalizeRate,
+  seedRows,
+  thresholdsByYear,
+  unavailableRow,
+} from "./member-state-thresholds";
+export type { ThresholdRow } from "./member-state-thresholds";
 export { matchExpectation } from "./vector-match";
 export type { Mismatch } from "./vector-match";
 export * from "./types";

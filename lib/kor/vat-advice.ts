@@ -331,7 +331,7 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
     } else if (where.kind === "in") {
       // Before this year's crossing, unless the day's order is open and it may fall on this one.
       const crossPos =
-        acc && acc.korCrossPos >= 0 && ledger.periods[where.periodIndex]!.crossingPos === acc.korCrossPos ? acc.korCrossPos : -1;
+        acc && acc.kor.crossPos >= 0 && ledger.periods[where.periodIndex]!.crossingPos === acc.kor.crossPos ? acc.kor.crossPos : -1;
       const atRisk = crossPos >= 0 ? atRiskOn(crossPos) : none;
       if (crossPos >= 0) {
         const crossTx = txAt(ledger, crossPos);

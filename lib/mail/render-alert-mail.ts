@@ -5,9 +5,7 @@ import type { AlertDetails } from "@/lib/alerts/select-alerts";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
 import nlMessages from "@/lib/i18n/messages/nl/notifications.json";
 import enMessages from "@/lib/i18n/messages/en/notifications.json";
-import { formatEuro, formatPercent } from "@/lib/kor/money";
-import { periodInWords } from "@/lib/kor/dates";
-import type { Bilingual } from "@/lib/kor/types";
+import { formatEuro, formatPercent, periodInWords, type Bilingual } from "@/lib/kor";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
 export type MailLocale = "nl" | "en";

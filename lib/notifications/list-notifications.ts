@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Caller } from "@/lib/businesses/access";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
 import type { AlertDetails } from "@/lib/alerts/select-alerts";
-import type { AlertLevel, Bilingual } from "@/lib/kor/types";
+import type { AlertLevel, Bilingual } from "@/lib/kor";
 import { toIsoDate } from "@/lib/validation";
 import type { NotificationDto } from "@/lib/notifications/notification.types";
 

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/alerts/notification-kinds";
 import type { AlertDetails } from "@/lib/alerts/select-alerts";
-import type { AlertLevel, Bilingual } from "@/lib/kor/types";
+import type { AlertLevel, Bilingual } from "@/lib/kor";
 
 export type NotificationDto = {
   id: string;

@@ -3,8 +3,7 @@
 // VAT on the document, or for a reverse charge the VAT the business owes and deducts
 // itself (computed from the rate when left out).
 import { z } from "zod";
-import { roundHalfAwayFromZero } from "@/lib/kor/money";
-import { isEuMemberState } from "@/lib/kor/rules";
+import { roundHalfAwayFromZero, isEuMemberState } from "@/lib/kor";
 import { isoDate, toIsoDate } from "@/lib/validation";
 
 const MAX_CENTS = 2_000_000_000;

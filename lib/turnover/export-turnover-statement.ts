@@ -4,8 +4,7 @@
 import { writeCsv } from "@/lib/http/csv";
 import { readBooks, validYear } from "@/lib/books/read-books";
 import type { Caller } from "@/lib/businesses/access";
-import { CATEGORIES } from "@/lib/kor/categories";
-import type { Category, ExplainedTransaction } from "@/lib/kor/types";
+import { CATEGORIES, type Category, type ExplainedTransaction } from "@/lib/kor";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
 
 export const STATEMENT_COLUMNS = [

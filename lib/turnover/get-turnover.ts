@@ -2,8 +2,7 @@
 // (lib/books/read-books.ts), shaped for the API's turnover endpoint.
 import { derived, readBooks } from "@/lib/books/read-books";
 import type { Caller } from "@/lib/businesses/access";
-import { korParticipationIn, type KorParticipationState } from "@/lib/kor/participation-status";
-import type { EngineOutput } from "@/lib/kor/types";
+import { korParticipationIn, type KorParticipationState, type EngineOutput } from "@/lib/kor";
 
 export type TurnoverDto = {
   year: number;

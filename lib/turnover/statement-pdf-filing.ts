@@ -7,7 +7,7 @@ import type { IcpOss } from "@/lib/eu-kor/build-icp-oss";
 import type { QuarterlyReports } from "@/lib/eu-kor/build-quarterly-report";
 import nlMessages from "@/lib/i18n/messages/nl/index";
 import enMessages from "@/lib/i18n/messages/en/index";
-import { ruleInWords } from "@/lib/kor/rules";
+import { ruleInWords } from "@/lib/kor";
 
 type Column = { title: string; width: number; align?: "left" | "right" };
 

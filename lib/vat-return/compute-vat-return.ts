@@ -28,7 +28,7 @@
 // as quoted by Fiscanet). KOR-RULES.md has no rule on it. So turnover and VAT owed
 // (1a–4b) are rounded down and input VAT (5b) up; 5a, 5c and 5g are sums of the rounded
 // figures, as the form adds them up.
-import type { Category, ISODate } from "@/lib/kor/types";
+import type { Category, ISODate } from "@/lib/kor";
 import { firstDayOutsideKor, insideKor, type FilingPeriod, type KorInterval } from "./periods";
 
 export const RUBRIEK_CODES = [

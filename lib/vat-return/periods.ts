@@ -1,8 +1,7 @@
 // Filing periods of the VAT return (aangiftetijdvak): quarters by default, months for a
 // monthly filer; and which days of a period lie inside the KOR (no return for those days,
 // KOR-RULES §3.5), from the stored participations cut short by a crossing (§3.2). Pure.
-import { addDays, daysInMonth, lastDayOfMonthAfter } from "@/lib/kor/dates";
-import type { ISODate } from "@/lib/kor/types";
+import { addDays, daysInMonth, lastDayOfMonthAfter, type ISODate } from "@/lib/kor";
 
 export type FilingFrequency = "quarter" | "month";
 

@@ -10,7 +10,7 @@ import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { db } from "@/lib/db/client";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { createInvoice } from "@/lib/invoices/create-invoice";
-import { rulesFor } from "@/lib/kor/rules";
+import { rulesFor } from "@/lib/kor";
 import { validInvoice } from "@/test/api/helpers";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 

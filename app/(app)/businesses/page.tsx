@@ -8,7 +8,7 @@ import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
 import { linkButtonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { listBusinessRows, type BusinessListStatus } from "@/lib/businesses/list-business-rows";
-import { formatPercent } from "@/lib/kor/money";
+import { formatPercent } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {

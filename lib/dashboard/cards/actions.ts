@@ -1,7 +1,6 @@
 // The actions panel: what to do now, from the year's alerts and the next deadlines to act
 // on, most urgent first, each saying how late it is once past.
-import { rulesFor } from "@/lib/kor/rules";
-import type { Alert } from "@/lib/kor/types";
+import { rulesFor, type Alert } from "@/lib/kor";
 import type { ActionItem } from "../dashboard.types";
 import { daysLate, refOf, ruleInfo, type BuildDashboardOptions, type InvoiceNames } from "./card-options";
 import { deadlineActions, doneOnOf } from "./deadline-actions";

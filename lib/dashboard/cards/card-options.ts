@@ -1,8 +1,6 @@
 // What every card's builder is given (the evaluation, the year, the invoice names) and the
 // small pieces they share: the rule behind a figure, an invoice by number, days late.
-import { toDayNumber } from "@/lib/kor/dates";
-import { percentOfLimit } from "@/lib/kor/money";
-import type { EngineInput, EngineOutput, ISODate } from "@/lib/kor/types";
+import { toDayNumber, percentOfLimit, type EngineInput, type EngineOutput, type ISODate } from "@/lib/kor";
 import type { DoneMarks } from "@/lib/deadlines/deadline-key";
 import type { DeregistrationRecord, InvoiceRef, RuleInfo } from "../dashboard.types";
 

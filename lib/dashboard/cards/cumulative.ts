@@ -1,7 +1,6 @@
 // The cumulative chart: the year's running total by day, last year's beside it, the
 // projection to 31 December with its band, and the crossing.
-import { rulesFor } from "@/lib/kor/rules";
-import type { ExplainedTotal } from "@/lib/kor/types";
+import { rulesFor, type ExplainedTotal } from "@/lib/kor";
 import type { CumulativePoint, CumulativeSeries } from "../dashboard.types";
 import { dateOfDay, dayOfYear, daysInYear } from "../dates";
 import { refOf, ruleInfo, type BuildDashboardOptions } from "./card-options";

@@ -3,7 +3,7 @@
 // Each carries its stable key; one marked done shows as done with its day, is never late
 // and never "next". Pure.
 import { deadlineKey, type DoneMarks } from "@/lib/deadlines/deadline-key";
-import type { Deadline, EngineOutput, ISODate } from "@/lib/kor/types";
+import type { Deadline, EngineOutput, ISODate } from "@/lib/kor";
 import type { ActionItem } from "../dashboard.types";
 import { daysLate, ruleInfo } from "./card-options";
 

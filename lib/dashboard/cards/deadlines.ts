@@ -1,5 +1,5 @@
 // The deadlines list: every date of the evaluation, in order, the past ones marked.
-import type { EngineOutput } from "@/lib/kor/types";
+import type { EngineOutput } from "@/lib/kor";
 import type { DeadlineItem } from "../dashboard.types";
 import type { DoneMarks } from "@/lib/deadlines/deadline-key";
 import { daysLate, ruleInfo } from "./card-options";

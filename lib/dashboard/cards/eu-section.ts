@@ -1,6 +1,6 @@
 // The EU section: union turnover against the EU-KOR limit, distance sales, and each
 // member state against its threshold, riskiest first.
-import { rulesFor } from "@/lib/kor/rules";
+import { rulesFor } from "@/lib/kor";
 import type { EuSection, MemberStateRow } from "../dashboard.types";
 import { percentOf, refOf, ruleInfo, type BuildDashboardOptions } from "./card-options";
 

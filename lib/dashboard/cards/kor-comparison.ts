@@ -1,8 +1,6 @@
 // The KOR comparison form's figures: counted sales by the Dutch VAT rate they would carry,
 // and whether the KOR is an option this year.
-import { categoryVatRatePercent } from "@/lib/kor/categories";
-import type { ExplainedTotal } from "@/lib/kor/types";
-import { rulesFor } from "@/lib/kor/rules";
+import { categoryVatRatePercent, type ExplainedTotal, rulesFor } from "@/lib/kor";
 import type { DashboardData, SalesAtRate } from "../dashboard.types";
 import type { BuildDashboardOptions } from "./card-options";
 

@@ -1,5 +1,5 @@
 // The monthly chart: counted and not counted turnover per month, by group and category.
-import type { Category, ExplainedTotal } from "@/lib/kor/types";
+import type { Category, ExplainedTotal } from "@/lib/kor";
 import type { CategoryGroup, MonthBar } from "../dashboard.types";
 
 const CATEGORY_GROUPS: Record<Category, CategoryGroup> = {

@@ -1,8 +1,6 @@
 // The participation panel: having left the KOR by a crossing (the deregistration to tick
 // off) or being excluded after leaving.
-import { exclusionEndDate } from "@/lib/kor/deadlines";
-import { korParticipationIn } from "@/lib/kor/participation-status";
-import type { ISODate } from "@/lib/kor/types";
+import { exclusionEndDate, korParticipationIn, type ISODate } from "@/lib/kor";
 import type { ParticipationInfo } from "../dashboard.types";
 import { daysLate, refOf, type BuildDashboardOptions } from "./card-options";
 

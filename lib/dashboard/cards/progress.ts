@@ -1,5 +1,5 @@
 // The progress card: counted turnover against the KOR limit, its marks and the status.
-import { rulesFor } from "@/lib/kor/rules";
+import { rulesFor } from "@/lib/kor";
 import type { Progress } from "../dashboard.types";
 import { korStatus } from "../kor-status";
 import { percentOf, type BuildDashboardOptions } from "./card-options";

@@ -1,6 +1,6 @@
 // The "why?" panel: each figure's counted and not counted invoices, summed, grouped by
 // category and reason, the latest listed.
-import type { ExplainedTotal } from "@/lib/kor/types";
+import type { ExplainedTotal } from "@/lib/kor";
 import type { DashboardData, ExplainedFigure, ExplainedGroup, ExplainedList } from "../dashboard.types";
 import { refOf, ruleInfo, type BuildDashboardOptions, type InvoiceNames } from "./card-options";
 

@@ -2,8 +2,7 @@
 // country, the customer type and the VAT treatment together (KOR-RULES §2) — an
 // e-invoice's VAT category code when it has one (vat-category-code.ts), else the VAT
 // rate. What cannot be derived safely is "review": never guessed into the KOR total.
-import { isEuMemberState } from "@/lib/kor/rules";
-import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
+import { isEuMemberState, CATEGORY_CODES, type Category } from "@/lib/kor";
 import type { ImportField } from "@/lib/invoices/import/import.types";
 import { parseDate } from "@/lib/invoices/import/parse-values";
 import { categoryFromVatCode } from "@/lib/invoices/import/vat-category-code";

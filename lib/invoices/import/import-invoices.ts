@@ -12,12 +12,11 @@ import { insertInvoicesBulk } from "@/lib/invoices/import/insert-invoices-bulk";
 import { importMappingSchema, type ImportMapping, type ImportPreview, type ImportWarning } from "@/lib/invoices/import/import.types";
 import type { ParsedRow } from "@/lib/invoices/import/preview-import";
 import type { CsvTable } from "@/lib/invoices/import/read-csv";
-import { rulesFor } from "@/lib/kor/rules";
+import { rulesFor, adviseVat } from "@/lib/kor";
 import { previewRows } from "@/lib/invoices/import/preview-import";
 import { readCsv, suggestMapping } from "@/lib/invoices/import/read-csv";
 import { enqueueEvaluation } from "@/lib/jobs/enqueue-evaluation";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { adviseVat } from "@/lib/kor/vat-advice";
 import type { InvoiceInput } from "@/lib/invoices/invoice.types";
 import { loadEngineInput } from "@/lib/books/load-engine-input";
 

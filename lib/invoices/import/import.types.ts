@@ -1,8 +1,7 @@
 // The CSV import's boundary: which column feeds which invoice field, and the defaults
 // for what a bookkeeping export does not say (its category, for one).
 import { z } from "zod";
-import { CATEGORY_CODES, type Bilingual } from "@/lib/kor/types";
-import type { VatAdviceStatus } from "@/lib/kor/vat-advice";
+import { CATEGORY_CODES, type Bilingual, type VatAdviceStatus } from "@/lib/kor";
 
 export const IMPORT_FIELDS = [
   "number",

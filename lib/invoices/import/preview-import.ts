@@ -2,9 +2,7 @@
 // it is new, already registered (same invoice number: skipped, so an import can be
 // repeated safely), wrong, or in need of review (its category cannot be derived safely:
 // never guessed into the KOR total) — and whether it will count for the KOR.
-import { CATEGORIES, classifyTransaction } from "@/lib/kor/categories";
-import { vatContained } from "@/lib/kor/money";
-import { rulesFor } from "@/lib/kor/rules";
+import { CATEGORIES, classifyTransaction, vatContained, rulesFor } from "@/lib/kor";
 import { readCsvCell } from "@/lib/http/csv";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";

@@ -8,8 +8,7 @@ import { createInvoice } from "@/lib/invoices/create-invoice";
 import { exportInvoicesCsv } from "@/lib/invoices/export-invoices-csv";
 import { commitImport, previewImport } from "@/lib/invoices/import/import-invoices";
 import { toInvoiceDto } from "@/lib/invoices/invoice-dto";
-import { CATEGORIES } from "@/lib/kor/categories";
-import { CATEGORY_CODES, type Category } from "@/lib/kor/types";
+import { CATEGORIES, CATEGORY_CODES, type Category } from "@/lib/kor";
 import { getTurnover } from "@/lib/turnover/get-turnover";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 

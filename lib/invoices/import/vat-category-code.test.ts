@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { categoryFromVatCode, type VatCodeFacts } from "@/lib/invoices/import/vat-category-code";
-import { CATEGORIES } from "@/lib/kor/categories";
+import { CATEGORIES } from "@/lib/kor";
 
 const facts = (over: Partial<VatCodeFacts>): VatCodeFacts => ({
   code: "S",

@@ -3,8 +3,7 @@
 // type, read as one of Drempel's categories (KOR-RULES §2) — or "review" when the code does
 // not settle whether the turnover counts. A code is never guessed into the KOR total: a
 // 0% or reverse-charged supply abroad may be goods (counts) or a service (does not).
-import { isEuMemberState, rulesFor } from "@/lib/kor/rules";
-import type { Category } from "@/lib/kor/types";
+import { isEuMemberState, rulesFor, type Category } from "@/lib/kor";
 
 export const VAT_CATEGORY_CODES = ["S", "Z", "E", "AE", "K", "G", "O", "L", "M"] as const;
 

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EInvoiceWizard } from "@/components/import/e-invoice-wizard";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { CATEGORIES } from "@/lib/kor/categories";
-import { CATEGORY_CODES } from "@/lib/kor/types";
+import { CATEGORIES, CATEGORY_CODES } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }> };

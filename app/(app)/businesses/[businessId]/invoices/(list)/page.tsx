@@ -12,7 +12,7 @@ import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { canWrite } from "@/lib/businesses/access";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { listInvoices } from "@/lib/invoices/list-invoices";
-import { CATEGORY_LIST, CATEGORIES } from "@/lib/kor/categories";
+import { CATEGORY_LIST, CATEGORIES } from "@/lib/kor";
 import { dateTimeFormat } from "@/lib/i18n/intl-format";
 import { Card } from "@/components/ui/card";
 

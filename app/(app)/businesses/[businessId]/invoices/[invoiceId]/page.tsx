@@ -15,7 +15,7 @@ import { isAppError } from "@/lib/errors";
 import { getInvoice } from "@/lib/invoices/get-invoice";
 import { listInvoiceHistory } from "@/lib/invoices/list-invoice-history";
 import { withClassification } from "@/lib/invoices/list-invoices";
-import { CATEGORIES } from "@/lib/kor/categories";
+import { CATEGORIES } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string; invoiceId: string }> };

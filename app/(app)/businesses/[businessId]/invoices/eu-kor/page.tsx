@@ -19,8 +19,7 @@ import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
 import { canWrite } from "@/lib/businesses/access";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { euKorReportKey } from "@/lib/deadlines/deadline-key";
-import { rulesFor } from "@/lib/kor/rules";
-import { firstDayOfQuarter, parseQuarterLabel } from "@/lib/kor/dates";
+import { rulesFor, firstDayOfQuarter, parseQuarterLabel } from "@/lib/kor";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deadline?: string | string[] }> };
 
