@@ -13,7 +13,7 @@
 // A document addressed to another buyer (its VAT or KvK number is not the business's, when
 // both are known) is an error: it is no purchase of this business; so is one the business
 // sent itself (its own number as the supplier's: a sales invoice among the purchases).
-import { isEuMemberState } from "@/lib/kor/rules";
+import { isEuMemberState } from "@/lib/kor";
 import type { UblDocument } from "@/lib/invoices/import/ubl/read-ubl";
 import { describeUblDocument, partSuffix, ublParts } from "@/lib/invoices/import/ubl/ubl-rows";
 import { PURCHASE_VAT_TREATMENTS, type PurchaseVatTreatment } from "./purchase.types";
