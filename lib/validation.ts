@@ -3,6 +3,20 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
+// A message that is a key ("validation.date", "thresholds.rateDate"), not zod's own English.
+const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+
+/**
+ * The field key of an issue whose schema gave no message of its own: every schema should,
+ * but a primitive without one (`z.string()` sent a number) must still answer with a field
+ * key, never zod's English ("Invalid input: expected string, received number").
+ */
+function fallbackKey(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") return issue.input === undefined ? "validation.required" : "validation.invalid";
+  if (issue.code === "too_big" && issue.origin === "string") return "validation.tooLong";
+  return "validation.invalid";
+}
+
 /** Every problem of a failed parse, keyed by its dotted path; the first message per path wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -11,7 +25,12 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     // An unknown key is reported at its own path, so the caller sees which one.
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...base, key]) : [base];
     for (const path of keys) {
-      fields[path.join(".") || "_"] ??= issue.code === "unrecognized_keys" ? "validation.unknownField" : issue.message;
+      fields[path.join(".") || "_"] ??=
+        issue.code === "unrecognized_keys"
+          ? "validation.unknownField"
+          : MESSAGE_KEY.test(issue.message)
+            ? issue.message
+            : fallbackKey(issue);
     }
   }
   return fields;
@@ -61,7 +80,7 @@ export function invalidTextFields(input: unknown, prefix = ""): Record<string, s
 
 /** A calendar date "YYYY-MM-DD" that exists (no 2026-02-30). */
 export const isoDate = z
-  .string()
+  .string("validation.date")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
   .refine(isCalendarDate, "validation.date");
 

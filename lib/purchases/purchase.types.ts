@@ -25,7 +25,7 @@ export type PurchaseCategory = (typeof PURCHASE_CATEGORIES)[number];
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
 const countryCode = z
-  .string()
+  .string("validation.country")
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "validation.country");
@@ -38,7 +38,7 @@ export const supplierSchema = z
       vatId: z.preprocess(
         blankToUndefined,
         z
-          .string()
+          .string("validation.vatId")
           .trim()
           .toUpperCase()
           .transform((v) => v.replace(/[\s.]/g, ""))
@@ -58,7 +58,7 @@ export const isReverseCharge = (treatment: PurchaseVatTreatment) =>
 export const purchaseInputSchema = z
   .object({
     documentKind: z.enum(PURCHASE_DOCUMENT_KINDS, "validation.documentKind").optional(),
-    reference: z.preprocess(blankToUndefined, z.string().trim().max(60, "validation.tooLong").optional()),
+    reference: z.preprocess(blankToUndefined, z.string("validation.text").trim().max(60, "validation.tooLong").optional()),
     date: isoDate,
     supplier: supplierSchema,
     netCents: cents,
@@ -66,7 +66,7 @@ export const purchaseInputSchema = z
     ratePercent: z.literal(PURCHASE_RATES, "validation.ratePercent").optional(),
     vatTreatment: z.enum(PURCHASE_VAT_TREATMENTS, "validation.vatTreatment").optional(),
     category: z.enum(PURCHASE_CATEGORIES, "validation.purchaseCategory").optional(),
-    description: z.preprocess(blankToUndefined, z.string().trim().max(500, "validation.tooLong").optional()),
+    description: z.preprocess(blankToUndefined, z.string("validation.text").trim().max(500, "validation.tooLong").optional()),
   })
   .strict()
   .superRefine((input, ctx) => {
