@@ -17,6 +17,9 @@ function fallbackKey(issue: z.core.$ZodIssue): string {
   return "validation.invalid";
 }
 
+/** An issue's field key: its schema's own message, or the fallback by kind. */
+export const issueKey = (issue: z.core.$ZodIssue): string => (MESSAGE_KEY.test(issue.message) ? issue.message : fallbackKey(issue));
+
 /** Every problem of a failed parse, keyed by its dotted path; the first message per path wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -25,12 +28,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     // An unknown key is reported at its own path, so the caller sees which one.
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...base, key]) : [base];
     for (const path of keys) {
-      fields[path.join(".") || "_"] ??=
-        issue.code === "unrecognized_keys"
-          ? "validation.unknownField"
-          : MESSAGE_KEY.test(issue.message)
-            ? issue.message
-            : fallbackKey(issue);
+      fields[path.join(".") || "_"] ??= issue.code === "unrecognized_keys" ? "validation.unknownField" : issueKey(issue);
     }
   }
   return fields;

@@ -18,7 +18,7 @@ import {
   unavailableRow,
 } from "@/lib/kor/member-state-thresholds";
 import { isEuMemberState } from "@/lib/kor/rules";
-import { fromIsoDate } from "@/lib/validation";
+import { fromIsoDate, issueKey } from "@/lib/validation";
 import { toThresholdRow } from "./load-member-state-thresholds";
 
 const euro = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, { error: "thresholds.euro" });
@@ -135,7 +135,7 @@ export function nextThresholdRow(input: z.output<typeof setThresholdSchema>, cur
 export async function setMemberStateThreshold(raw: SetThresholdInput): Promise<{ before: ThresholdRow | null; after: ThresholdRow }> {
   const parsed = setThresholdSchema.safeParse(raw);
   if (!parsed.success) {
-    throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
+    throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issueKey(issue)])));
   }
   const input = parsed.data;
   return db().$transaction(async (tx) => {

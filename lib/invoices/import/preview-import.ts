@@ -9,7 +9,7 @@ import { readCsvCell } from "@/lib/http/csv";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
 import { categoryFrom, customerTypeFrom, type CategoryOutcome } from "@/lib/invoices/import/derive-category";
-import { hasInvalidText } from "@/lib/validation";
+import { hasInvalidText, issueKey } from "@/lib/validation";
 import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
 
@@ -192,7 +192,7 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
     else
       for (const issue of result.error.issues) {
         const field = SCHEMA_PATH_TO_FIELD[issue.path.map(String).join(".")] ?? "number";
-        errors[field] ??= issue.message;
+        errors[field] ??= issueKey(issue);
       }
   }
   const classification = input
