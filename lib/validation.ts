@@ -9,16 +9,29 @@ const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
 /**
  * The field key of an issue whose schema gave no message of its own: every schema should,
  * but a primitive without one (`z.string()` sent a number) must still answer with a field
- * key, never zod's English ("Invalid input: expected string, received number").
+ * key, never zod's English ("Invalid input: expected string, received number"). Given to
+ * every parse as its error map (a schema's own message still wins), where the input is at
+ * hand to tell a missing field from a wrong one.
  */
-function fallbackKey(issue: z.core.$ZodIssue): string {
+export function fieldKeyOf(issue: { code?: string; input?: unknown; origin?: string }): string {
   if (issue.code === "invalid_type") return issue.input === undefined ? "validation.required" : "validation.invalid";
   if (issue.code === "too_big" && issue.origin === "string") return "validation.tooLong";
   return "validation.invalid";
 }
 
-/** An issue's field key: its schema's own message, or the fallback by kind. */
-export const issueKey = (issue: z.core.$ZodIssue): string => (MESSAGE_KEY.test(issue.message) ? issue.message : fallbackKey(issue));
+/** Parse options that give an issue without a message of its own a field key (fieldKeyOf). */
+export const WITH_FIELD_KEYS = { error: fieldKeyOf } as const;
+
+/**
+ * An issue's field key: its message when that is a key; else (a parse without WITH_FIELD_KEYS)
+ * the key by kind. A finished issue no longer holds its input, so zod's own words tell
+ * whether a value was missing.
+ */
+export function issueKey(issue: z.core.$ZodIssue): string {
+  if (MESSAGE_KEY.test(issue.message)) return issue.message;
+  if (issue.code === "invalid_type") return /received undefined$/.test(issue.message) ? "validation.required" : "validation.invalid";
+  return fieldKeyOf(issue);
+}
 
 /** Every problem of a failed parse, keyed by its dotted path; the first message per path wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -36,7 +49,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const invalid = invalidTextFields(input);
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, WITH_FIELD_KEYS);
   if (!result.success || Object.keys(invalid).length) {
     const fields = { ...(result.success ? {} : fieldErrors(result.error)), ...invalid };
     throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });

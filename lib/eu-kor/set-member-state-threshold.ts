@@ -18,7 +18,7 @@ import {
   unavailableRow,
 } from "@/lib/kor/member-state-thresholds";
 import { isEuMemberState } from "@/lib/kor/rules";
-import { fromIsoDate, issueKey } from "@/lib/validation";
+import { fromIsoDate, issueKey, WITH_FIELD_KEYS } from "@/lib/validation";
 import { toThresholdRow } from "./load-member-state-thresholds";
 
 const euro = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, { error: "thresholds.euro" });
@@ -133,7 +133,7 @@ export function nextThresholdRow(input: z.output<typeof setThresholdSchema>, cur
 
 /** Validates, converts and stores one threshold with its audit entry; returns the stored row. Call in system mode. */
 export async function setMemberStateThreshold(raw: SetThresholdInput): Promise<{ before: ThresholdRow | null; after: ThresholdRow }> {
-  const parsed = setThresholdSchema.safeParse(raw);
+  const parsed = setThresholdSchema.safeParse(raw, WITH_FIELD_KEYS);
   if (!parsed.success) {
     throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issueKey(issue)])));
   }
