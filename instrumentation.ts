@@ -1,10 +1,17 @@
-// Next.js calls register() once when a server starts. In the Node.js runtime it starts
-// the alert queue's worker inside the web process (ALERT_WORKER=off leaves that to
-// `npm run worker`). NEXT_RUNTIME is set by Next.js itself, not a setting of ours.
+// Next.js calls register() once when a server starts, before it serves a request. In the
+// Node.js runtime it tells the database layer how a request's session becomes the context
+// of its queries (lib/db knows nothing of sign-in), and starts the alert queue's worker
+// inside the web process (ALERT_WORKER=off leaves that to `npm run worker`). NEXT_RUNTIME
+// is set by Next.js itself, not a setting of ours.
 import { recordRenderFailure } from "@/lib/page-cache/render-failures";
 
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ setRequestContextResolver }, { sessionDbContext }] = await Promise.all([
+    import("@/lib/db/request-context"),
+    import("@/lib/auth/session-db-context"),
+  ]);
+  setRequestContextResolver(sessionDbContext);
   const { startInlineWorker } = await import("@/lib/jobs/start-inline-worker");
   startInlineWorker();
 }

@@ -2,13 +2,15 @@
 // bank statement imported through the APIs of the running web server (`server.ts`,
 // production build), rows (lines) per second, and /api/health's latency measured during
 // each import (polled every 20 ms) against the same poll while the server is idle.
-// Targets: ≥ 5,000 rows/s, health p95 < 50 ms. BENCH_IMPORT_ROWS (default 100,000),
-// BENCH_CAMT_LINES (default 50,000), BENCH_IMPORT_ONLY (csv or camt: only that one),
-// BENCH_PORT (default 3310).
+// Targets: ≥ 5,000 rows/s, health p95 < 50 ms. First, in process, how the VAT advice and
+// the whole CSV preview grow with the file (1,000 to 100,000 rows on 3 and on 365 dates;
+// benchPreviewGrowth). BENCH_IMPORT_ROWS (default 100,000), BENCH_CAMT_LINES (default
+// 50,000), BENCH_IMPORT_ONLY (preview, csv or camt: only that one), BENCH_PREVIEW_ROWS
+// (default 1000,10000,20000,100000), BENCH_PORT (default 3310).
 import { spawn } from "node:child_process";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
-import { makeCsv } from "@/bench/import-throughput";
+import { benchPreviewGrowth, makeCsv } from "@/bench/import-throughput";
 import { makeCamt053 } from "@/bench/camt-statement";
 import { percentile, waitFor } from "@/bench/http-helpers";
 
@@ -80,6 +82,8 @@ async function benchCamt(base: string, businessId: string, secret: string) {
 }
 
 async function main() {
+  if (ONLY === undefined || ONLY === "preview") await benchPreviewGrowth();
+  if (ONLY === "preview") return;
   ensureBuilt();
   const database = await createDatabase("drempel_bench_import_http");
   useDatabaseInProcess(database.url);

@@ -3,6 +3,7 @@
 // incoming payments are accepted as turnover (one on its own invoice date), one rejected
 // and remembered — and the dashboard's counted turnover moves by the two accepted.
 import { expect, test, type Page } from "@playwright/test";
+import { camtStatement } from "../test/support/camt";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
@@ -111,7 +112,105 @@ test("an unreadable file is refused in the user's language, and a phone-wide pag
   await page
     .getByLabel("Bankafschrift", { exact: true })
     .setInputFiles({ name: "lijst.csv", mimeType: "text/csv", buffer: Buffer.from("a;b\n1;2\n") });
-  await expect(page.getByRole("alert").filter({ hasText: "herkennen" })).toContainText("We herkennen dit bestand niet als bankafschrift.");
+  await expect(page.getByRole("alert").filter({ hasText: "herkennen" })).toContainText("Dit bestand herkennen we niet als bankafschrift.");
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
+});
+
+test("a long statement is read a page at a time, by status, with the counts and the lines' place", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Pim Pagina", uniqueEmail("bankpages"));
+  const overview = await createKorBusiness(page, "Pim Drukwerk", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await page.goto(`/businesses/${businessId}/import/bank`);
+  // 203 private deposits (left out) and, last in the file, 3 payments to review.
+  const entries: Entry[] = Array.from({ length: 203 }, (_, i) => ({
+    ref: `PG-${i}`,
+    cents: 1_000 + i,
+    name: "Pim Pagina",
+    iban: "NL63TRIO0212345678",
+    text: `Storting privé ${i}`,
+  }));
+  for (const [i, name] of ["Drukkerij Oost", "Studio West", "Atelier Noord"].entries())
+    entries.push({ ref: `PG-C${i}`, cents: 40_000 + i, name, iban: "NL20INGB0001234567", text: `Opdracht ${i}` });
+  await page
+    .getByLabel("Bankafschrift", { exact: true })
+    .setInputFiles({ name: "lang.xml", mimeType: "application/xml", buffer: Buffer.from(camt(entries)) });
+  await expect(page.getByRole("heading", { name: "Afschrift verwerkt" })).toBeVisible();
+
+  const filters = page.getByRole("navigation", { name: "Toon betalingen" });
+  await expect(filters.getByRole("link", { name: "Alle (206)" })).toHaveAttribute("aria-current", "page");
+  const pages = page.getByRole("navigation", { name: "Pagina's met betalingen" }).first();
+  await expect(pages).toContainText("Regels 1–200 van 206");
+  await expect(page.getByRole("region", { name: "Weggelaten en gekoppeld" }).getByRole("listitem")).toHaveCount(200);
+  await pages.getByRole("link", { name: "Volgende pagina" }).click();
+  await expect(page).toHaveURL(/status=incoming&page=2/);
+  await expect(pages).toContainText("Regels 201–206 van 206");
+  await expect(page.getByRole("region", { name: "Weggelaten en gekoppeld" }).getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByRole("region", { name: "Voorstellen voor omzet" }).getByRole("listitem")).toHaveCount(3);
+  await expect(pages.getByRole("link", { name: "Volgende pagina" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Vorige pagina" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(pages).toContainText("Regels 1–200 van 206");
+
+  await filters.getByRole("link", { name: "Te beoordelen (3)" }).click();
+  await expect(filters.getByRole("link", { name: "Te beoordelen (3)" })).toHaveAttribute("aria-current", "page");
+  await expect(pages).toContainText("Regels 1–3 van 3");
+  await expect(page.getByRole("region", { name: "Weggelaten en gekoppeld" })).toHaveCount(0);
+  const studio = page.getByRole("region", { name: "Voorstellen voor omzet" }).getByRole("listitem", { name: "Studio West" });
+  await studio.getByLabel("Categorie").selectOption({ label: "Binnenland, 21%" });
+  await studio.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(filters.getByRole("link", { name: "Te beoordelen (2)" })).toBeVisible();
+  await filters.getByRole("link", { name: "Omzet (1)" }).click();
+  await expect(page.getByRole("region", { name: "Beoordeeld" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("region", { name: "Beoordeeld" })).toContainText("Studio West");
+  await expect(page.getByRole("region", { name: "Voorstellen voor omzet" })).toHaveCount(0);
+  await filters.getByRole("link", { name: "Geen omzet (0)" }).click();
+  await expect(page.getByText("Er zijn geen betalingen met deze status.")).toBeVisible();
+  await filters.getByRole("link", { name: "Weggelaten (203)" }).click();
+  await expect(pages).toContainText("Regels 1–200 van 203");
+});
+
+test("a payment in another currency asks for its value in euros, and only that one", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Fay Valuta", uniqueEmail("bankfx"));
+  const overview = await createKorBusiness(page, "Fay Illustratie", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await page.goto(`/businesses/${businessId}/import/bank?status=candidates`);
+  const upload = (name: string, statement: string) =>
+    page.getByLabel("Bankafschrift", { exact: true }).setInputFiles({ name, mimeType: "application/xml", buffer: Buffer.from(statement) });
+  await upload(
+    "usd.xml",
+    camtStatement({
+      id: "E2E-USD",
+      account: "NL91ABNA0417164300",
+      currency: "USD",
+      entries: [{ ref: "FX-1", cents: 10_000, date: today, name: "Acme Inc", iban: "NL20INGB0001234567", text: "Illustration" }],
+    }),
+  );
+  await expect(page.getByRole("heading", { name: "Afschrift verwerkt" })).toBeVisible();
+  await upload("eur.xml", camt([{ ref: "EU-1", cents: 5_000, name: "Galerie Zuid", iban: "NL14BNGH0285001234", text: "Poster" }]));
+  const candidates = page.getByRole("region", { name: "Voorstellen voor omzet" });
+  const acme = candidates.getByRole("listitem", { name: "Acme Inc" });
+  const galerie = candidates.getByRole("listitem", { name: "Galerie Zuid" });
+  await expect(galerie).toBeVisible();
+  await expect(galerie.getByLabel("Ontvangen in euro")).toHaveCount(0);
+  await expect(acme.getByRole("group", { name: "Waarde in euro" })).toBeVisible();
+
+  await acme.getByLabel("Categorie").selectOption({ label: "Binnenland, 21%" });
+  await acme.getByRole("button", { name: "Boeken als omzet" }).click();
+  const euro = acme.getByLabel("Ontvangen in euro");
+  await expect(euro).toHaveAttribute("aria-invalid", "true");
+  await expect(euro).toHaveAccessibleDescription("Vul het ontvangen bedrag in euro of de koers in.");
+  await euro.fill("92,51");
+  await acme.getByLabel("Of de koers: 1 USD is … euro").fill("0,9");
+  await acme.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(acme.getByLabel("Of de koers: 1 USD is … euro")).toHaveAccessibleDescription(
+    "Vul het bedrag in euro óf de koers in, niet allebei.",
+  );
+  await acme.getByLabel("Of de koers: 1 USD is … euro").fill("");
+  await acme.getByRole("button", { name: "Boeken als omzet" }).click();
+  await expect(page.getByText(/^Geboekt als verkoop BANK-/)).toBeVisible();
+  const api = await page.request.get(`/api/v1/businesses/${businessId}/turnover?year=${year}`);
+  expect(((await api.json()) as { data: { korTurnoverCents: number } }).data.korTurnoverCents).toBe(9_251);
 });

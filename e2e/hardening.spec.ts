@@ -98,6 +98,8 @@ test("a read-only accountant's delete and restore forms answer the 403 page, and
   const formFields = async (path: string, button: RegExp) => {
     await ownerPage.goto(path);
     const form = ownerPage.locator("form").filter({ has: ownerPage.getByRole("button", { name: button }) });
+    // The list streams in after the load event: wait for the form before reading its fields.
+    await expect(form).toHaveCount(1);
     const fields = await form
       .locator("input[type=hidden]")
       .evaluateAll((inputs) =>

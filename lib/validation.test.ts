@@ -1,46 +1,60 @@
-// Field errors are field keys only: a schema's own key as it is, and for an issue whose
-// schema gave none a key by kind (missing, wrong type, too long, anything else), never
-// zod's English.
+// A PATCH is checked twice, the patch as the API document shows it and the merged whole,
+// and answers every field's problem of both at once (the edit form shows them together).
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
-import { isAppError } from "@/lib/errors";
-import { fieldErrors, parseOrThrow } from "./validation";
+import { invoiceInputSchema, invoicePatchSchema } from "@/lib/invoices/invoice.types";
+import { parsePatchOrThrow } from "@/lib/validation";
 
-const refusal = (schema: z.ZodType, input: unknown) => {
+const stored = {
+  number: "F-1",
+  date: "2026-03-02",
+  customer: { name: "Klant BV", country: "NL", type: "business" },
+  category: "NL_STANDARD",
+  netCents: 10_000,
+  vatCents: 2_100,
+};
+const merge = (patch: Record<string, unknown>) => ({
+  ...stored,
+  ...patch,
+  customer: { ...stored.customer, ...(patch.customer as object) },
+});
+const fieldsOf = (patch: Record<string, unknown>, merged: unknown = merge(patch)) => {
   try {
-    parseOrThrow(schema, input);
+    parsePatchOrThrow({ patchSchema: invoicePatchSchema, patch, schema: invoiceInputSchema, merged });
+    return null;
   } catch (error) {
-    if (isAppError(error)) return error.fields;
-    throw error;
+    return (error as { fields?: Record<string, string> }).fields;
   }
-  throw new Error("expected a refusal");
 };
 
-describe("parseOrThrow's field keys", () => {
-  it("keeps a schema's own key, its namespace included", () => {
-    expect(refusal(z.object({ date: z.string("validation.date") }), { date: 20260101 })).toEqual({ date: "validation.date" });
-    expect(refusal(z.object({ rate: z.number().refine(() => false, "thresholds.rateDate") }), { rate: 1 })).toEqual({
-      rate: "thresholds.rateDate",
+describe("parsePatchOrThrow", () => {
+  it("answers the merged whole, parsed", () => {
+    const input = parsePatchOrThrow({
+      patchSchema: invoicePatchSchema,
+      patch: { description: " Werk " },
+      schema: invoiceInputSchema,
+      merged: merge({ description: " Werk " }),
+    });
+    expect(input).toMatchObject({ number: "F-1", description: "Werk", kind: "invoice", currency: "EUR" });
+  });
+
+  it("names a field's own problem and the whole's problem together", () => {
+    // number blank: the patch's problem; an EU category for a Dutch customer: the whole's.
+    expect(fieldsOf({ number: " ", category: "EU_B2B_SERVICES" })).toEqual({
+      number: "validation.required",
+      country: "validation.euCountry",
     });
   });
 
-  it("gives a key by kind where the schema has none", () => {
-    const schema = z.object({ a: z.string(), b: z.number(), c: z.string().max(2), d: z.array(z.string()).min(1), e: z.email() }).strict();
-    expect(refusal(schema, { b: "x", c: "abc", d: [], e: "no", f: 1 })).toEqual({
-      a: "validation.required",
-      b: "validation.invalid",
-      c: "validation.tooLong",
-      d: "validation.invalid",
-      e: "validation.invalid",
-      f: "validation.unknownField",
-    });
+  it("refuses what the document does not allow in a patch although the merge would hide it", () => {
+    // customer: null would keep the stored customer in the merge; the document says an object.
+    expect(fieldsOf({ customer: null }, { ...stored })).toEqual({ customer: "validation.required" });
+    expect(fieldsOf({ netcents: 1 }, { ...stored, netcents: 1 })).toEqual({ netcents: "validation.unknownField" });
   });
 });
 
-describe("fieldErrors of a parse without the field-key map", () => {
-  it("still answers with keys, telling a missing field from a wrong one", () => {
-    const result = z.object({ a: z.string(), b: z.number(), c: z.string().max(2) }).safeParse({ b: "x", c: "abc" });
-    expect(result.success).toBe(false);
-    expect(fieldErrors(result.error!)).toEqual({ a: "validation.required", b: "validation.invalid", c: "validation.tooLong" });
+describe("a key named __proto__", () => {
+  it("is an unknown field like any other, in a patch and in one parse (found by the fuzz test: it passed as valid)", () => {
+    const patch = JSON.parse('{"description":"Werk","__proto__":{"isAdmin":true}}') as Record<string, unknown>;
+    expect(fieldsOf(patch, { ...merge({}), ...patch })).toEqual(Object.fromEntries([["__proto__", "validation.unknownField"]]));
   });
 });

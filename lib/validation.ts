@@ -1,7 +1,7 @@
 // Shared zod helpers: field-level messages keyed by path, and the calendar-date type.
 // Messages are i18n keys ("validation.date"); the UI and the API translate them.
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 
 // A message that is a key ("validation.date", "thresholds.rateDate"), not zod's own English.
 const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
@@ -35,16 +35,19 @@ export function issueKey(issue: z.core.$ZodIssue): string {
 
 /** Every problem of a failed parse, keyed by its dotted path; the first message per path wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not an object: a key such as "__proto__" is a path like any other (an assignment
+  // to a plain object would set its prototype instead, and the problem would be lost).
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const base = issue.path.map(String);
     // An unknown key is reported at its own path, so the caller sees which one.
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...base, key]) : [base];
     for (const path of keys) {
-      fields[path.join(".") || "_"] ??= issue.code === "unrecognized_keys" ? "validation.unknownField" : issueKey(issue);
+      const key = path.join(".") || "_";
+      if (!fields.has(key)) fields.set(key, issue.code === "unrecognized_keys" ? "validation.unknownField" : issueKey(issue));
     }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -55,6 +58,38 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.
     throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
   }
   return result.data;
+}
+
+/**
+ * A PATCH: the patch on its own (the schema the API document shows for it) and the stored
+ * record with the patch merged in, each field's problem of both in one answer, as a form
+ * that is sent whole shows them.
+ */
+export function parsePatchOrThrow<T extends z.ZodType>(options: {
+  patchSchema: z.ZodType;
+  patch: unknown;
+  schema: T;
+  merged: unknown;
+}): z.infer<T> {
+  let failed = false;
+  const problems = (parse: () => unknown): Record<string, string> => {
+    try {
+      parse();
+      return {};
+    } catch (error) {
+      if (!isAppError(error) || error.code !== "VALIDATION_FAILED") throw error;
+      failed = true;
+      return error.fields ?? {};
+    }
+  };
+  const ofPatch = problems(() => parseOrThrow(options.patchSchema, options.patch));
+  let result: z.infer<T> | undefined;
+  const ofWhole = problems(() => {
+    result = parseOrThrow(options.schema, options.merged);
+  });
+  // Failed is failed, even if no problem had a field to name.
+  if (failed) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields: { ...ofWhole, ...ofPatch } });
+  return result as z.infer<T>;
 }
 
 // Characters no text field holds: NUL (PostgreSQL cannot store it), the other C0 control
@@ -93,7 +128,9 @@ export function invalidTextFields(input: unknown, prefix = ""): Record<string, s
 export const isoDate = z
   .string("validation.date")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
-  .refine(isCalendarDate, "validation.date");
+  .refine(isCalendarDate, "validation.date")
+  // For the API document (lib/api/openapi.ts): the refinement above is what "format: date" means.
+  .meta({ format: "date", examples: ["2026-03-31"] });
 
 /** Whether "YYYY-MM-DD" names a day that exists; arithmetic only, it runs per CSV row. */
 export function isCalendarDate(value: string): boolean {

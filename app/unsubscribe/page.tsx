@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { isAppError } from "@/lib/errors";
 import { readUnsubscribeToken, type UnsubscribeTarget } from "@/lib/notifications/unsubscribe";
-import { unsubscribeAction } from "./actions";
+import { unsubscribeAction } from "@/lib/notifications/actions";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@
 // withdraw. And the owner's side: approve (choosing the level) or reject one request.
 import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { decideAccessRequestAction, requestAccessAction, withdrawAccessRequestAction } from "@/app/(app)/accountant/actions";
+import { decideAccessRequestAction, requestAccessAction, withdrawAccessRequestAction } from "@/lib/accountant/actions";
 import { Field, useErrorText } from "@/components/forms/field";
 import { formatDate, toLanguage } from "@/lib/i18n/format";
 import { Button } from "@/components/ui/button";

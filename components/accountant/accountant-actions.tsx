@@ -1,7 +1,7 @@
 "use client";
 // An owner's controls for one accountant (access level, revoke) or one pending invitation (withdraw).
 import { useTranslations } from "next-intl";
-import { changeAccountantAccessAction, revokeAccountantAction, withdrawInvitationAction } from "@/app/(app)/accountant/actions";
+import { changeAccountantAccessAction, revokeAccountantAction, withdrawInvitationAction } from "@/lib/accountant/actions";
 import { RowActionError, RowActions, useRowAction } from "@/components/forms/row-actions";
 import { Button } from "@/components/ui/button";
 import type { BusinessAccountantDto, BusinessInvitationDto } from "@/lib/accountant/accountant.types";

@@ -3,7 +3,7 @@
 // client with a colleague at the same or a lower level.
 import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { addFirmColleagueAction, createFirmAction, leaveFirmAction, shareClientAction } from "@/app/(app)/accountant/actions";
+import { addFirmColleagueAction, createFirmAction, leaveFirmAction, shareClientAction } from "@/lib/accountant/actions";
 import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { FirmDto } from "@/lib/accountant/accountant.types";

@@ -1,13 +1,14 @@
 "use client";
 // One turnover candidate: the payment, and the user's decision — book it as turnover with
-// a category (and optionally the invoice's own date), or not — optionally remembered for
-// the counterparty. The decision goes to the review API; the parent hears the new line.
+// a category (and optionally the invoice's own date; for a payment in another currency its
+// value in euros or the rate), or not — optionally remembered for the counterparty. The decision goes to the review API; the parent hears the new line.
 import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/forms/field";
 import type { BankLineDto } from "@/lib/bank/bank-import.types";
-import type { BankApiError } from "@/components/bank/upload-statement";
+import type { ImportError } from "@/components/import/stream-import";
+import { parseAmountToCents, parseRate } from "@/components/invoices/amount";
 
 export type CategoryOption = { code: string; label: string; needsCountry: boolean };
 type Props = {
@@ -27,6 +28,9 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
   const [date, setDate] = useState("");
   const [country, setCountry] = useState("");
   const [remember, setRemember] = useState(false);
+  const [euroText, setEuroText] = useState("");
+  const [rateText, setRateText] = useState("");
+  const foreign = line.currency !== "EUR";
   const [busy, setBusy] = useState<"accept" | "reject" | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,7 +43,15 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
     setErrors({});
     const body =
       action === "accept"
-        ? { category, ...(date ? { date } : {}), ...(needsCountry && country ? { country } : {}), remember }
+        ? {
+            category,
+            ...(date ? { date } : {}),
+            ...(needsCountry && country ? { country } : {}),
+            // What cannot be read is sent as typed, so the server names the field.
+            ...(foreign && euroText.trim() ? { euroCents: parseAmountToCents(euroText) ?? euroText } : {}),
+            ...(foreign && rateText.trim() ? { exchangeRate: parseRate(rateText) ?? rateText } : {}),
+            remember,
+          }
         : { remember };
     const response = await fetch(`/api/v1/businesses/${businessId}/bank-lines/${line.id}/${action}`, {
       method: "POST",
@@ -47,7 +59,7 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
       body: JSON.stringify(body),
     }).catch(() => null);
     const answer = response
-      ? ((await response.json().catch(() => null)) as { data?: BankLineDto; invoice?: { number: string }; error?: BankApiError } | null)
+      ? ((await response.json().catch(() => null)) as { data?: BankLineDto; invoice?: { number: string }; error?: ImportError } | null)
       : null;
     setBusy(null);
     if (!response?.ok || !answer?.data) {
@@ -163,6 +175,54 @@ export function BankLineReview({ businessId, line, categories, money, dateInWord
               </p>
             ) : null}
           </div>
+        ) : null}
+        {foreign ? (
+          <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2" aria-describedby={`${id}-foreign-hint`}>
+            <legend className="text-sm font-medium">{t("foreignTitle")}</legend>
+            <p id={`${id}-foreign-hint`} className="text-xs text-slate-600 sm:col-span-2">
+              {t("foreignHint", { currency: line.currency })}
+            </p>
+            <div>
+              <label htmlFor={`${id}-euro`} className="block text-sm font-medium">
+                {t("euroAmount")}
+              </label>
+              <input
+                id={`${id}-euro`}
+                inputMode="decimal"
+                autoComplete="off"
+                value={euroText}
+                onChange={(event) => setEuroText(event.target.value)}
+                aria-invalid={errors.euroCents ? true : undefined}
+                aria-describedby={errors.euroCents ? `${id}-euro-error` : undefined}
+                className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+              />
+              {errors.euroCents ? (
+                <p id={`${id}-euro-error`} className="mt-1 text-sm text-red-700">
+                  {errors.euroCents}
+                </p>
+              ) : null}
+            </div>
+            <div>
+              <label htmlFor={`${id}-rate`} className="block text-sm font-medium">
+                {t("exchangeRate", { currency: line.currency })}
+              </label>
+              <input
+                id={`${id}-rate`}
+                inputMode="decimal"
+                autoComplete="off"
+                value={rateText}
+                onChange={(event) => setRateText(event.target.value)}
+                aria-invalid={errors.exchangeRate ? true : undefined}
+                aria-describedby={errors.exchangeRate ? `${id}-rate-error` : undefined}
+                className="mt-1 w-full rounded-md border border-slate-300 px-2 py-2 text-sm"
+              />
+              {errors.exchangeRate ? (
+                <p id={`${id}-rate-error`} className="mt-1 text-sm text-red-700">
+                  {errors.exchangeRate}
+                </p>
+              ) : null}
+            </div>
+          </fieldset>
         ) : null}
         <div className="flex items-center gap-2 sm:col-span-2">
           <input

@@ -1,9 +1,10 @@
 "use client";
 // The bank-statement import: upload a statement (with progress), see what it held, and
 // review its incoming payments — the candidates to decide on, and the payments left out
-// or matched to an invoice, each with its reason. The lines come from the review API and
-// are fetched again after every upload.
-import { useState } from "react";
+// or matched to an invoice, each with its reason — one filter and one page at a time (the
+// filter and page are in the address). The page is fetched again from the review API after
+// every upload.
+import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
@@ -11,13 +12,25 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
 import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-format";
 import { useErrorText } from "@/components/forms/field";
 import { BankLineReview, type CategoryOption } from "@/components/bank/bank-line-review";
-import { uploadStatement, type BankApiError } from "@/components/bank/upload-statement";
+import { useUpload } from "@/components/import/use-upload";
+import type { ImportError } from "@/components/import/stream-import";
+import type { BankImportResult } from "@/lib/bank/import-bank-statement";
+import { BankLineFilters, BankLinePages, type BankLineView } from "@/components/bank/bank-line-pages";
 import type { BankLineDto, BankStatementSummary } from "@/lib/bank/bank-import.types";
+import type { BankLinePage } from "@/lib/bank/list-bank-lines";
 
-type Props = { businessId: string; categories: CategoryOption[]; initialLines: BankLineDto[]; readOnly: boolean };
+type Props = { businessId: string; categories: CategoryOption[]; filter: BankLineView; initial: BankLinePage; readOnly: boolean };
 const MEGABYTES = SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024);
 
-export function BankStatementImport({ businessId, categories, initialLines, readOnly }: Props) {
+/** The filter a line is counted under, once decided. */
+const FILTER_OF: Partial<Record<BankLineDto["status"], BankLineView>> = {
+  accepted: "accepted",
+  rejected: "rejected",
+  matched: "left_out",
+  excluded: "left_out",
+};
+
+export function BankStatementImport({ businessId, categories, filter, initial, readOnly }: Props) {
   const t = useTranslations("bank.page");
   const tErrors = useTranslations("errors");
   const errorText = useErrorText();
@@ -27,14 +40,19 @@ export function BankStatementImport({ businessId, categories, initialLines, read
   const money = (cents: number, currency: string) => numberFormat(tag, { style: "currency", currency }).format(cents / 100);
   const dateInWords = (date: string) =>
     dateTimeFormat(tag, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-  const [lines, setLines] = useState(initialLines);
-  const [progress, setProgress] = useState<{ percent: number; uploaded: boolean } | null>(null);
+  const [lines, setLines] = useState(initial.data);
+  const [place, setPlace] = useState(initial.page);
+  const [counts, setCounts] = useState(initial.counts);
+  const [uploading, setUploading] = useState(false);
+  // The newest lines and counts, for decisions that end one after another before a render.
+  const latest = useRef({ lines, counts });
+  latest.current = { lines, counts };
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<BankStatementSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  function refusalText(refusal: BankApiError): string {
+  function refusalText(refusal: ImportError): string {
     const field = refusal.fieldKeys ? Object.values(refusal.fieldKeys)[0] : undefined;
     if (field) return errorText(field) ?? t("failed");
     if (refusal.message === CROSS_SITE_REFUSED) return tErrors("crossSite");
@@ -46,13 +64,23 @@ export function BankStatementImport({ businessId, categories, initialLines, read
     return t("failed");
   }
 
+  const { upload, progress: sent } = useUpload<BankImportResult>(refusalText);
+  // While the bytes travel, their share; once all are sent, the server is at work.
+  const percent = sent?.phase === "uploading" ? Math.round((sent.done / Math.max(1, sent.total)) * 100) : 0;
+  const progress = uploading ? { percent, uploaded: percent === 100 } : null;
+
   async function reload() {
     setLoading(true);
-    const response = await fetch(`/api/v1/businesses/${businessId}/bank-lines?status=incoming&pageSize=200`, {
+    const query = new URLSearchParams({ status: filter, page: String(place.page), pageSize: String(place.pageSize) });
+    const response = await fetch(`/api/v1/businesses/${businessId}/bank-lines?${query}`, {
       headers: { accept: "application/json" },
     }).catch(() => null);
-    const body = response?.ok ? ((await response.json().catch(() => null)) as { data?: BankLineDto[] } | null) : null;
-    if (body?.data) setLines(body.data);
+    const body = response?.ok ? ((await response.json().catch(() => null)) as Partial<BankLinePage> | null) : null;
+    if (body?.data && body.page && body.counts) {
+      setLines(body.data);
+      setPlace(body.page);
+      setCounts(body.counts);
+    }
     setLoading(false);
   }
 
@@ -66,17 +94,18 @@ export function BankStatementImport({ businessId, categories, initialLines, read
       setError(t("fileTooLarge", { megabytes: MEGABYTES }));
       return;
     }
-    setProgress({ percent: 0, uploaded: false });
-    const outcome = await uploadStatement({
+    setUploading(true);
+    // The format is recognised from the content; octet-stream says no more than that.
+    const outcome = await upload({
       url: `/api/v1/businesses/${businessId}/bank-statements`,
-      file,
-      onProgress: (percent) => setProgress({ percent, uploaded: false }),
-      onUploaded: () => setProgress({ percent: 100, uploaded: true }),
+      body: file,
+      contentType: "application/octet-stream",
     });
-    setProgress(null);
+    if (!outcome.ok && "superseded" in outcome) return;
+    setUploading(false);
     input.value = "";
     if (!outcome.ok) {
-      setError(refusalText(outcome.error));
+      setError(outcome.message);
       if (outcome.error.code === "CONNECTION_LOST") await reload();
       return;
     }
@@ -86,15 +115,28 @@ export function BankStatementImport({ businessId, categories, initialLines, read
   }
 
   function onDecided(line: BankLineDto, message: string) {
-    setLines((current) => current.map((existing) => (existing.id === line.id ? line : existing)));
+    const before = latest.current;
+    const next = before.lines.map((existing) => (existing.id === line.id ? line : existing));
+    const moved = FILTER_OF[line.status];
+    const nextCounts = {
+      ...before.counts,
+      candidates: before.counts.candidates - 1,
+      ...(moved ? { [moved]: before.counts[moved] + 1 } : {}),
+    };
+    latest.current = { lines: next, counts: nextCounts };
+    setLines(next);
+    setCounts(nextCounts);
     setNotice(message);
     router.refresh();
+    // The last candidate of this page is decided while others wait: bring the next ones.
+    if (filter === "candidates" && nextCounts.candidates > 0 && !next.some((l) => l.status === "candidate")) void reload();
   }
 
   const candidates = lines
     .filter((line) => line.status === "candidate")
     .sort((a, b) => (a.bookingDate < b.bookingDate ? -1 : a.bookingDate > b.bookingDate ? 1 : 0));
   const leftOut = lines.filter((line) => line.status === "matched" || line.status === "excluded");
+  const showCandidates = filter === "incoming" || filter === "candidates";
   const decided = lines.filter((line) => line.status === "accepted" || line.status === "rejected");
   const reason = (line: BankLineDto) =>
     line.status === "matched"
@@ -171,40 +213,49 @@ export function BankStatementImport({ businessId, categories, initialLines, read
         </p>
       ) : null}
 
-      <section aria-labelledby="bank-candidates-title" aria-busy={loading}>
-        <h2 id="bank-candidates-title" className="mb-2 text-lg font-semibold">
-          {t("candidatesTitle")}
-        </h2>
-        {loading ? (
-          <p role="status">{t("loading")}</p>
-        ) : candidates.length === 0 ? (
-          <p>{t("empty")}</p>
-        ) : (
-          <ul className="space-y-3">
-            {candidates.map((line) =>
-              readOnly ? (
-                <li key={line.id} className="rounded-lg border border-slate-200 p-4">
-                  <p className="font-semibold">{line.counterpartyName ?? t("unknownCounterparty")}</p>
-                  <p className="text-sm">
-                    {dateInWords(line.bookingDate)} · {money(line.amountCents, line.currency)}
-                  </p>
-                  <p className="text-sm break-words">{line.description}</p>
-                </li>
-              ) : (
-                <BankLineReview
-                  key={line.id}
-                  businessId={businessId}
-                  line={line}
-                  categories={categories}
-                  money={money}
-                  dateInWords={dateInWords}
-                  onDecided={onDecided}
-                />
-              ),
-            )}
-          </ul>
-        )}
-      </section>
+      <div className="space-y-3">
+        <BankLineFilters businessId={businessId} filter={filter} counts={counts} />
+        <BankLinePages businessId={businessId} filter={filter} {...place} />
+      </div>
+
+      {!showCandidates && !loading && lines.length === 0 ? <p>{t("emptyFilter")}</p> : null}
+
+      {showCandidates ? (
+        <section aria-labelledby="bank-candidates-title" aria-busy={loading}>
+          <h2 id="bank-candidates-title" className="mb-2 text-lg font-semibold">
+            {t("candidatesTitle")}
+          </h2>
+          {loading ? (
+            <p role="status">{t("loading")}</p>
+          ) : candidates.length === 0 ? (
+            <p>{counts.candidates > 0 ? t("emptyFilter") : t("empty")}</p>
+          ) : (
+            <ul className="space-y-3">
+              {candidates.map((line) =>
+                readOnly ? (
+                  <li key={line.id} className="rounded-lg border border-slate-200 p-4">
+                    <p className="font-semibold">{line.counterpartyName ?? t("unknownCounterparty")}</p>
+                    <p className="text-sm">
+                      {dateInWords(line.bookingDate)} · {money(line.amountCents, line.currency)}
+                    </p>
+                    <p className="text-sm break-words">{line.description}</p>
+                  </li>
+                ) : (
+                  <BankLineReview
+                    key={line.id}
+                    businessId={businessId}
+                    line={line}
+                    categories={categories}
+                    money={money}
+                    dateInWords={dateInWords}
+                    onDecided={onDecided}
+                  />
+                ),
+              )}
+            </ul>
+          )}
+        </section>
+      ) : null}
 
       {leftOut.length > 0 ? (
         <section aria-labelledby="bank-left-out-title">
@@ -246,6 +297,8 @@ export function BankStatementImport({ businessId, categories, initialLines, read
           </ul>
         </section>
       ) : null}
+
+      {place.pages > 1 ? <BankLinePages businessId={businessId} filter={filter} {...place} /> : null}
     </div>
   );
 }

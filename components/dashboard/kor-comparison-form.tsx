@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { saveKorComparisonAction } from "@/app/(app)/businesses/[businessId]/purchases/actions";
+import { saveKorComparisonAction } from "@/lib/purchases/actions";
 import { compareKor } from "@/lib/dashboard/kor-comparison";
 import type { DashboardData } from "@/lib/dashboard/dashboard.types";
 import { formatCents, toLanguage } from "@/lib/i18n/format";

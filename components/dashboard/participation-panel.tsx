@@ -3,7 +3,7 @@
 // ticks off with the date sent (a form action, so it works without JavaScript), and when
 // the business may be back in.
 import { getTranslations } from "next-intl/server";
-import { recordDeregistrationFormAction, undoDeregistrationFormAction } from "@/app/(app)/businesses/[businessId]/actions";
+import { recordDeregistrationFormAction, undoDeregistrationFormAction } from "@/lib/dashboard/actions";
 import { Button } from "@/components/ui/button";
 import type { DashboardData, ParticipationInfo } from "@/lib/dashboard/dashboard.types";
 import { formatDate, type UiLanguage } from "@/lib/i18n/format";

@@ -7,11 +7,7 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import {
-  createInvestmentGoodAction,
-  deleteInvestmentGoodAction,
-  updateInvestmentGoodAction,
-} from "@/app/(app)/businesses/[businessId]/investment-goods/actions";
+import { createInvestmentGoodAction, deleteInvestmentGoodAction, updateInvestmentGoodAction } from "@/lib/investment-goods/actions";
 import { Field, SelectField } from "@/components/forms/field";
 import type { InvestmentGoodDto } from "@/lib/investment-goods/investment-good.types";
 import type { RevisionPlans } from "@/lib/investment-goods/revision-plan";

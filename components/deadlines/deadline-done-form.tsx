@@ -3,7 +3,7 @@
 // after today) and a button to mark it. Form actions, so it works without JavaScript.
 // Only for members who may write; others see the mark, not the forms.
 import { getTranslations } from "next-intl/server";
-import { markDeadlineDoneFormAction, undoDeadlineDoneFormAction } from "@/app/(app)/businesses/[businessId]/actions";
+import { markDeadlineDoneFormAction, undoDeadlineDoneFormAction } from "@/lib/dashboard/actions";
 import { Button } from "@/components/ui/button";
 import { parseDeadlineKey } from "@/lib/deadlines/deadline-key";
 import { formatDate, type UiLanguage } from "@/lib/i18n/format";

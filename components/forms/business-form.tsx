@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createBusinessAction, updateBusinessAction } from "@/app/(app)/businesses/actions";
+import { createBusinessAction, updateBusinessAction } from "@/lib/businesses/actions";
 import { Field, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { BusinessDto } from "@/lib/businesses/business-dto";

@@ -1,7 +1,7 @@
 "use client";
 // Role change and removal of one member, for owners.
 import { useTranslations } from "next-intl";
-import { changeMemberRoleAction, removeMemberAction } from "@/app/(app)/businesses/actions";
+import { changeMemberRoleAction, removeMemberAction } from "@/lib/businesses/actions";
 import { RowActions, useRowAction } from "@/components/forms/row-actions";
 import { Button } from "@/components/ui/button";
 import type { MemberDto } from "@/lib/members/member.types";

@@ -2,15 +2,14 @@
 // The e-invoice import: choose one UBL file or a zip, see the same preview as for a CSV
 // file (each document's category from its VAT category code; what cannot be classified
 // safely waits for the user's choice), then import all or nothing with its progress.
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
-import { streamImport, type ClientImportProgress, type ImportError } from "@/components/import/stream-import";
 import { FileDrop } from "@/components/import/file-drop";
-import { ImportBusyStatus, useRefusalText } from "@/components/import/import-status";
+import { ImportBusyStatus } from "@/components/import/import-status";
 import { ImportPreviewView, type CategoryChoices } from "@/components/import/import-preview-view";
-import { latestOnly } from "@/components/import/latest-only";
+import { useUpload } from "@/components/import/use-upload";
 import type { ImportPreview } from "@/lib/invoices/import/import.types";
 
 type Props = { businessId: string; categories: { code: string; label: { nl: string; en: string } }[] };
@@ -21,7 +20,6 @@ const contentTypeOf = (file: File) => (/\.zip$/i.test(file.name) || /zip/.test(f
 export function EInvoiceWizard({ businessId, categories }: Props) {
   const t = useTranslations("importEInvoices");
   const tCsv = useTranslations("importCsv");
-  const refusalText = useRefusalText();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<CategoryChoices>({});
@@ -29,43 +27,24 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
   const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
-  const [progress, setProgress] = useState<ClientImportProgress | null>(null);
+  // Previews and the import share one upload (use-upload.ts): only the newest answer shows.
+  const { upload, progress } = useUpload<ImportPreview | Result>();
 
   const url = (chosen: File, extra: CategoryChoices, dryRun: boolean) =>
     `/api/v1/businesses/${businessId}/invoices/e-invoices?${new URLSearchParams({ ...(dryRun ? { dryRun: "true" } : {}), categories: JSON.stringify(extra), fileName: chosen.name })}`;
 
-  async function fetchPreview({
-    file: chosen,
-    choices: extra,
-  }: {
-    file: File;
-    choices: CategoryChoices;
-  }): Promise<{ data?: ImportPreview; error?: string }> {
-    const response = await fetch(url(chosen, extra, true), {
-      method: "POST",
-      headers: { "content-type": contentTypeOf(chosen), accept: "application/json" },
-      body: chosen,
-    }).catch(() => null);
-    const body = response ? ((await response.json().catch(() => null)) as { data?: ImportPreview; error?: ImportError } | null) : null;
-    if (!response?.ok || !body?.data) return { error: body?.error ? refusalText(body.error) : tCsv("failed") };
-    return { data: body.data };
-  }
-
-  const askPreview = useRef<((args: { file: File; choices: CategoryChoices }) => void) | null>(null);
-  askPreview.current ??= latestOnly(fetchPreview, (outcome) => {
+  async function runPreview(chosen: File, extra: CategoryChoices) {
+    setBusy("preview");
+    setError(null);
+    const outcome = await upload({ url: url(chosen, extra, true), body: chosen, contentType: contentTypeOf(chosen) });
+    if (!outcome.ok && "superseded" in outcome) return;
     setBusy((current) => (current === "preview" ? null : current));
-    if (outcome.error || !outcome.data) {
-      setError(outcome.error ?? tCsv("failed"));
+    if (!outcome.ok) {
+      setError(outcome.message);
       setPreview(null);
       return;
     }
-    setPreview(outcome.data);
-  });
-
-  function runPreview(chosen: File, extra: CategoryChoices) {
-    setBusy("preview");
-    setError(null);
-    askPreview.current!({ file: chosen, choices: extra });
+    setPreview(outcome.data as ImportPreview);
   }
 
   function onFile(chosen: File | undefined) {
@@ -78,7 +57,7 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
       setError(tCsv("fileTooLarge", { megabytes: SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024) }));
       return;
     }
-    runPreview(chosen, {});
+    void runPreview(chosen, {});
   }
 
   function chooseCategory(kind: "rowCategories" | "groupCategories", key: string, code: string) {
@@ -88,31 +67,25 @@ export function EInvoiceWizard({ businessId, categories }: Props) {
     else delete current[key];
     const next = { ...choices, [kind]: current } as CategoryChoices;
     setChoices(next);
-    runPreview(file, next);
+    void runPreview(file, next);
   }
 
   async function onCommit() {
     if (!file) return;
     setBusy("commit");
     setError(null);
-    setProgress(null);
-    const response = await streamImport<Result>({
-      url: url(file, choices, false),
-      body: file,
-      contentType: contentTypeOf(file),
-      onProgress: setProgress,
-    });
+    const response = await upload({ url: url(file, choices, false), body: file, contentType: contentTypeOf(file), stream: true });
+    if (!response.ok && "superseded" in response) return;
     setBusy(null);
-    setProgress(null);
     if (!response.ok) {
       setError(
         response.error.code === "CONNECTION_LOST"
           ? tCsv("progress.connectionLost")
-          : tCsv("nothingImported", { message: refusalText(response.error) }),
+          : tCsv("nothingImported", { message: response.message }),
       );
       return;
     }
-    setResult(response.data);
+    setResult(response.data as Result);
     setPreview(null);
     setFile(null);
     router.refresh();

@@ -5,15 +5,14 @@
 // commit both go to the import API, which checks access before it reads the file. Rows
 // whose category cannot be derived safely wait for the user's choice (per row or group);
 // implausible totals are warned about before anything is stored.
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
-import { streamImport, type ClientImportProgress, type ImportError } from "@/components/import/stream-import";
 import { FileDrop } from "@/components/import/file-drop";
-import { ImportBusyStatus, useRefusalText } from "@/components/import/import-status";
+import { ImportBusyStatus } from "@/components/import/import-status";
 import { ImportPreviewView } from "@/components/import/import-preview-view";
-import { latestOnly } from "@/components/import/latest-only";
+import { useUpload } from "@/components/import/use-upload";
 import type { ImportMapping, ImportPreview } from "@/lib/invoices/import/import.types";
 import { IMPORT_FIELDS } from "@/lib/invoices/import/import.types";
 import type { ImportResult } from "@/lib/invoices/import/import-invoices";
@@ -31,47 +30,30 @@ export function ImportWizard({ businessId, categories }: Props) {
   const [busy, setBusy] = useState<"preview" | "commit" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [progress, setProgress] = useState<ClientImportProgress | null>(null);
+  // Previews and the import share one upload (use-upload.ts): changing the mapping quickly
+  // never shows an older answer or sends two previews of one business at once.
+  const { upload, progress } = useUpload<ImportPreview | ImportResult>();
   const router = useRouter();
 
-  const refusalText = useRefusalText();
-
-  async function fetchPreview({
-    text,
-    mapping: nextMapping,
-  }: {
-    text: string;
-    mapping: ImportMapping | null;
-  }): Promise<{ data?: ImportPreview; error?: string }> {
+  async function runPreview(text: string, nextMapping: ImportMapping | null) {
+    setBusy("preview");
+    setError(null);
     const query = `?dryRun=true${nextMapping ? `&mapping=${encodeURIComponent(JSON.stringify(nextMapping))}` : ""}`;
-    const response = await fetch(`/api/v1/businesses/${businessId}/invoices/import${query}`, {
-      method: "POST",
-      headers: { "content-type": "text/csv; charset=utf-8", accept: "application/json" },
+    const outcome = await upload({
+      url: `/api/v1/businesses/${businessId}/invoices/import${query}`,
       body: text,
-    }).catch(() => null);
-    const body = response ? ((await response.json().catch(() => null)) as { data?: ImportPreview; error?: ImportError } | null) : null;
-    if (!response?.ok || !body?.data) return { error: body?.error ? refusalText(body.error) : t("failed") };
-    return { data: body.data };
-  }
-
-  // One preview at a time, only the newest applied (latest-only.ts): changing the mapping
-  // quickly never shows an older answer or sends two previews of one business at once.
-  const askPreview = useRef<((args: { text: string; mapping: ImportMapping | null }) => void) | null>(null);
-  askPreview.current ??= latestOnly(fetchPreview, (outcome) => {
+      contentType: "text/csv; charset=utf-8",
+    });
+    if (!outcome.ok && "superseded" in outcome) return;
     setBusy((current) => (current === "preview" ? null : current));
-    if (outcome.error || !outcome.data) {
-      setError(outcome.error ?? t("failed"));
+    if (!outcome.ok) {
+      setError(outcome.message);
       setPreview(null);
       return;
     }
-    setPreview(outcome.data);
-    setMapping(outcome.data.mapping);
-  });
-
-  function runPreview(text: string, nextMapping: ImportMapping | null) {
-    setBusy("preview");
-    setError(null);
-    askPreview.current!({ text, mapping: nextMapping });
+    const answer = outcome.data as ImportPreview;
+    setPreview(answer);
+    setMapping(answer.mapping);
   }
 
   function onFile(file: File | undefined) {
@@ -103,20 +85,17 @@ export function ImportWizard({ businessId, categories }: Props) {
     if (!csv || !mapping) return;
     setBusy("commit");
     setError(null);
-    setProgress(null);
     const url = `/api/v1/businesses/${businessId}/invoices/import?mapping=${encodeURIComponent(JSON.stringify(mapping))}`;
-    const response = await streamImport({ url, body: csv, onProgress: setProgress });
+    const response = await upload({ url, body: csv, contentType: "text/csv; charset=utf-8", stream: true });
+    if (!response.ok && "superseded" in response) return;
     setBusy(null);
-    setProgress(null);
     if (!response.ok) {
       setError(
-        response.error.code === "CONNECTION_LOST"
-          ? t("progress.connectionLost")
-          : t("nothingImported", { message: refusalText(response.error) }),
+        response.error.code === "CONNECTION_LOST" ? t("progress.connectionLost") : t("nothingImported", { message: response.message }),
       );
       return;
     }
-    setResult(response.data);
+    setResult(response.data as ImportResult);
     setPreview(null);
     setCsv(null);
     router.refresh();

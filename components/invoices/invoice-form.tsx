@@ -10,7 +10,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "rea
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { createInvoiceAction, updateInvoiceAction, vatAdviceAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
+import { createInvoiceAction, updateInvoiceAction, vatAdviceAction } from "@/lib/invoices/actions";
 import { usePreHydrationValues } from "@/components/forms/use-pre-hydration-values";
 import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { centsToInput, parseAmountToCents, parseRate, splitAmount, vatRateFor } from "@/components/invoices/amount";

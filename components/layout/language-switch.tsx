@@ -1,6 +1,6 @@
 // Two buttons that switch the UI language; works without JavaScript too.
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocaleAction } from "@/app/actions/locale";
+import { setLocaleAction } from "@/lib/users/actions";
 import { LOCALES } from "@/lib/i18n/config";
 
 export async function LanguageSwitch() {

@@ -4,7 +4,7 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createPurchaseAction, updatePurchaseAction } from "@/app/(app)/businesses/[businessId]/purchases/actions";
+import { createPurchaseAction, updatePurchaseAction } from "@/lib/purchases/actions";
 import { Field, SelectField } from "@/components/forms/field";
 import { parseEuroInput } from "@/lib/dashboard/kor-comparison";
 import { PURCHASE_CATEGORIES, PURCHASE_RATES, PURCHASE_VAT_TREATMENTS, type PurchaseDto } from "@/lib/purchases/purchase.types";

@@ -4,7 +4,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { deletePurchaseAction } from "@/app/(app)/businesses/[businessId]/purchases/actions";
+import { deletePurchaseAction } from "@/lib/purchases/actions";
 import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
 import type { PurchaseList as PurchaseListData } from "@/lib/purchases/list-purchases";
 import type { PurchaseDto } from "@/lib/purchases/purchase.types";

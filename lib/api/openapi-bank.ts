@@ -1,9 +1,18 @@
 // The bank-statement part of the OpenAPI document (lib/api/openapi.ts spreads it in):
-// the import, the candidate list and the review actions.
+// the import, the candidate list and the review actions. Bodies and query parameters come
+// from `bankInputs` (lib/api/openapi-zod.ts); the answers are written by hand (typed DTOs).
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { BANK_FORMATS } from "@/lib/bank/statement.types";
-import { BANK_LINE_FILTERS } from "@/lib/bank/bank-import.types";
+import { acceptBankLineSchema, INCOMING_FILTERS, listBankLinesQuerySchema, rejectBankLineSchema } from "@/lib/bank/bank-import.types";
 import { MAX_CSV_BYTES } from "@/lib/api/read-csv-body";
+import { inputJsonSchema, queryParameters, type ApiInputs } from "@/lib/api/openapi-zod";
+
+/** The zod schemas the bank routes validate with, by operationId. */
+export const bankInputs = {
+  listBankLines: { query: listBankLinesQuerySchema },
+  acceptBankLine: { body: acceptBankLineSchema },
+  rejectBankLine: { body: rejectBankLineSchema },
+} satisfies ApiInputs;
 
 type Helpers = {
   ref: (name: string) => unknown;
@@ -64,12 +73,10 @@ export function bankPaths(h: Helpers) {
       parameters: [h.businessIdParam],
       get: {
         operationId: "listBankLines",
-        summary: "The business's bank lines: the candidates to review (oldest first), every incoming line, or all",
-        parameters: [
-          { name: "status", in: "query", schema: { type: "string", enum: BANK_LINE_FILTERS, default: "candidates" } },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 100 } },
-        ],
+        summary: "One page of the business's bank lines, by status, with each status's count",
+        description:
+          "`status`: `candidates` (to review, oldest payment first), `accepted`, `rejected`, `left_out` (paid an existing invoice or excluded for a reason), `incoming` (every line of money in) or `all` (money out too); all but `candidates` newest payment first. `page` counts from 1; a page after the last is empty. `page.total` is the filter's number of lines, `page.pages` its number of pages; `counts` gives every incoming filter's number, whatever the page. A `page` or `pageSize` that is not a whole number in range is 400 with `fields` and `fieldKeys`.",
+        parameters: queryParameters(bankInputs.listBankLines.query),
         responses: {
           "200": {
             description: "One page of lines",
@@ -81,10 +88,22 @@ export function bankPaths(h: Helpers) {
                     data: { type: "array", items: h.ref("BankLine") },
                     page: {
                       type: "object",
-                      properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" } },
+                      properties: {
+                        page: { type: "integer" },
+                        pageSize: { type: "integer" },
+                        total: { type: "integer", description: "Lines of this filter." },
+                        pages: { type: "integer", description: "Pages of this filter (at least 1)." },
+                      },
+                      required: ["page", "pageSize", "total", "pages"],
+                    },
+                    counts: {
+                      type: "object",
+                      description: "Lines of money in per filter.",
+                      properties: Object.fromEntries(INCOMING_FILTERS.map((filter) => [filter, { type: "integer" }])),
+                      required: [...INCOMING_FILTERS],
                     },
                   },
-                  required: ["data", "page"],
+                  required: ["data", "page", "counts"],
                 },
               },
             },
@@ -100,7 +119,7 @@ export function bankPaths(h: Helpers) {
         operationId: "acceptBankLine",
         summary: "Accept a candidate as turnover: creates a cash sale with the payment as its source",
         description:
-          "The invoice is dated on the payment's booking date unless `date` (the invoice's own date) is given, numbered `BANK-<date>-<id>` unless `number` is given, with the confirmed `category` and the net amount the payment less `vatCents`. `remember: true` keeps the choice for the counterparty: its next payments are accepted with this category on import.",
+          "The invoice is dated on the payment's booking date unless `date` (the invoice's own date) is given, numbered `BANK-<date>-<id>` unless `number` is given, with the confirmed `category` and the net amount the payment less `vatCents`; a payment in another currency is booked in euros by `euroCents` or `exchangeRate`, keeping its currency, foreign amount and rate. Every field's problem, those of the body and those the line's currency and amount find, comes in one 400 answer. `remember: true` keeps the choice for the counterparty: its next payments are accepted with this category on import.",
         requestBody: { required: true, content: { "application/json": { schema: h.ref("BankLineAccept") } } },
         responses: {
           "201": lineAnswer("Accepted", { invoice: h.ref("Invoice"), vatAdvice: h.ref("VatAdvice") }),
@@ -197,26 +216,7 @@ export function bankSchemas(h: Helpers) {
       },
       required: ["statement", "candidates"],
     },
-    BankLineAccept: {
-      type: "object",
-      additionalProperties: false,
-      required: ["category"],
-      properties: {
-        category: { type: "string", enum: CATEGORY_CODES },
-        date: { ...h.isoDate, description: "The invoice's own date; default: the payment's booking date." },
-        number: { type: "string", minLength: 1, maxLength: 40 },
-        vatCents: { type: "integer", minimum: 0, maximum: 2_000_000_000, description: "VAT included in the payment; default 0." },
-        country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "Member state, for the categories that need one." },
-        customerType: { type: "string", enum: ["business", "consumer"] },
-        exchangeRate: {
-          type: "number",
-          exclusiveMinimum: 0,
-          maximum: 1_000_000,
-          description: "To the euro; required for a line of an account in another currency.",
-        },
-        remember: { type: "boolean" },
-      },
-    },
-    BankLineReject: { type: "object", additionalProperties: false, properties: { remember: { type: "boolean" } } },
+    BankLineAccept: inputJsonSchema(bankInputs.acceptBankLine.body),
+    BankLineReject: inputJsonSchema(bankInputs.rejectBankLine.body),
   };
 }

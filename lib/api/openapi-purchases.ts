@@ -1,8 +1,27 @@
 // The OpenAPI paths and schemas of purchases and the VAT return (issue #20), kept beside
 // openapi.ts (which merges them in) so that file stays readable. The shared helpers come in
-// as arguments: no import cycle.
-import { PURCHASE_CATEGORIES, PURCHASE_DOCUMENT_KINDS, PURCHASE_RATES, PURCHASE_VAT_TREATMENTS } from "@/lib/purchases/purchase.types";
+// as arguments: no import cycle. Bodies and query parameters come from `purchaseInputs`
+// (lib/api/openapi-zod.ts); the answers are written by hand (typed DTOs).
+import {
+  listPurchasesQuerySchema,
+  PURCHASE_CATEGORIES,
+  PURCHASE_DOCUMENT_KINDS,
+  PURCHASE_VAT_TREATMENTS,
+  purchaseInputSchema,
+  purchasePatchSchema,
+} from "@/lib/purchases/purchase.types";
 import { RUBRIEK_CODES } from "@/lib/vat-return/compute-vat-return";
+import { fileVatReturnSchema, periodLabel, vatReturnYearQuerySchema } from "@/lib/vat-return/vat-return.types";
+import { inputJsonSchema, jsonRequestBody, queryParameters, type ApiInputs } from "@/lib/api/openapi-zod";
+
+/** The zod schemas the purchase and VAT-return routes validate with, by operationId. */
+export const purchaseInputs = {
+  listPurchases: { query: listPurchasesQuerySchema },
+  createPurchase: { body: purchaseInputSchema },
+  updatePurchase: { body: purchasePatchSchema },
+  listVatReturns: { query: vatReturnYearQuerySchema },
+  fileVatReturn: { body: fileVatReturnSchema },
+} satisfies ApiInputs;
 
 type Schema = Record<string, unknown>;
 export type OpenApiHelpers = {
@@ -26,58 +45,8 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
     name: "period",
     in: "path",
     required: true,
-    schema: { type: "string", pattern: "^\\d{4}-(Q[1-4]|0[1-9]|1[0-2])$", examples: ["2026-Q4", "2026-11"] },
+    schema: { ...inputJsonSchema(periodLabel), examples: ["2026-Q4", "2026-11"] },
     description: "A quarter (2026-Q4) or, for a monthly filer, a month (2026-11).",
-  };
-  const supplierInput = {
-    type: "object",
-    additionalProperties: false,
-    required: ["name"],
-    properties: {
-      name: { type: "string", minLength: 1, maxLength: 200 },
-      country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "ISO 3166 alpha-2; default NL." },
-      vatId: { type: "string", description: "The supplier's VAT identification number, with its country prefix." },
-    },
-  };
-  const purchaseFields = {
-    documentKind: { type: "string", enum: PURCHASE_DOCUMENT_KINDS, default: "invoice" },
-    reference: { type: "string", maxLength: 60, description: "The supplier's invoice or receipt number." },
-    date: h.isoDate,
-    supplier: supplierInput,
-    netCents: { ...h.cents, description: "Amount excluding VAT, euro cents; negative for a credit from the supplier." },
-    vatCents: {
-      ...h.cents,
-      description: "The VAT on the document; for a reverse charge the VAT you owe and deduct. Left out: netCents × ratePercent, rounded.",
-    },
-    ratePercent: { type: "integer", enum: PURCHASE_RATES, default: 21 },
-    vatTreatment: {
-      type: "string",
-      enum: PURCHASE_VAT_TREATMENTS,
-      default: "NL_VAT",
-      description:
-        "NL_VAT: Dutch VAT charged (5b). NL_REVERSE_CHARGE: domestic reverse charge (2a, 5b). EU_REVERSE_CHARGE: from another EU state (4b, 5b). NON_EU_REVERSE_CHARGE: from outside the EU (4a, 5b). NO_VAT: nothing to deduct.",
-    },
-    category: {
-      type: "string",
-      enum: PURCHASE_CATEGORIES,
-      default: "COSTS",
-      description: "INVESTMENT_MOVABLE / INVESTMENT_IMMOVABLE also enter the btw-herziening planner (5 / 10 years).",
-    },
-    description: { type: "string", maxLength: 500 },
-  };
-  const purchaseInput = {
-    type: "object",
-    additionalProperties: false,
-    required: ["date", "supplier", "netCents"],
-    description: "Unknown keys are refused.",
-    properties: purchaseFields,
-  };
-  const purchasePatch = {
-    type: "object",
-    additionalProperties: false,
-    description: "Any subset of PurchaseInput; merged into the stored purchase (supplier field by field), the whole validated again.",
-    // The supplier too is merged field by field, so none of its fields is required here.
-    properties: { ...purchaseFields, supplier: { ...supplierInput, required: [] } },
   };
   const purchase = {
     type: "object",
@@ -187,14 +156,7 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       get: {
         operationId: "listPurchases",
         summary: "The purchases (purchase invoices and receipts), newest first, with totals",
-        parameters: [
-          {
-            name: "year",
-            in: "query",
-            schema: { type: "integer", minimum: 2000, maximum: 2100 },
-            description: "Only this year; default: every year.",
-          },
-        ],
+        parameters: queryParameters(purchaseInputs.listPurchases.query),
         responses: {
           "200": {
             description: "Purchases",
@@ -272,14 +234,7 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       get: {
         operationId: "listVatReturns",
         summary: "The VAT-return periods of a year: due (outside the KOR), filed, or in need of a correction",
-        parameters: [
-          {
-            name: "year",
-            in: "query",
-            schema: { type: "integer", minimum: 2000, maximum: 2100 },
-            description: "Default: the current year (Europe/Amsterdam).",
-          },
-        ],
+        parameters: queryParameters(purchaseInputs.listVatReturns.query),
         responses: {
           "200": h.dataResponse("The year's periods", {
             type: "object",
@@ -324,18 +279,7 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       post: {
         operationId: "fileVatReturn",
         summary: "Mark the period's VAT return as filed, keeping its figures; or, with correction, mark its correction (suppletie) filed",
-        requestBody: h.jsonBody({
-          type: "object",
-          additionalProperties: false,
-          required: ["filedOn"],
-          properties: {
-            filedOn: h.isoDate,
-            correction: {
-              type: "boolean",
-              description: "A filed return's correction was filed: the current figures become the filed ones.",
-            },
-          },
-        }),
+        requestBody: jsonRequestBody(purchaseInputs.fileVatReturn.body),
         responses: {
           "201": h.dataResponse("The filing", {
             type: "object",
@@ -348,5 +292,13 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       },
     },
   };
-  return { paths, schemas: { PurchaseInput: purchaseInput, PurchasePatch: purchasePatch, Purchase: purchase, VatReturn: vatReturn } };
+  return {
+    paths,
+    schemas: {
+      PurchaseInput: inputJsonSchema(purchaseInputs.createPurchase.body),
+      PurchasePatch: inputJsonSchema(purchaseInputs.updatePurchase.body),
+      Purchase: purchase,
+      VatReturn: vatReturn,
+    },
+  };
 }

@@ -1,12 +1,42 @@
-// The OpenAPI 3.1 description of /api/v1, written by hand beside the routes it
-// describes. Enumerations come from the domain's own constants so they cannot drift;
-// a test checks that every route file under app/api/v1 has its path here.
-import { EU_MEMBER_STATES } from "@/lib/businesses/business.types";
-import { INVOICE_SORTS, REVENUE_KINDS } from "@/lib/invoices/invoice.types";
+// The OpenAPI 3.1 description of /api/v1. What a client sends (JSON bodies, query
+// strings) is generated from the zod schemas the routes validate with (lib/api/openapi-zod.ts,
+// the `inputs` maps here and in openapi-bank.ts / openapi-purchases.ts), so it cannot drift
+// from validation. Written by hand only where no zod schema exists: the answers (typed
+// DTOs, not zod), the error envelope, binary and CSV bodies, path parameters and headers
+// checked by code. Enumerations there come from the domain's own constants. Tests:
+// lib/api/openapi.test.ts (every route documented, bodies and queries equal to their zod
+// schemas) and test/api/openapi-inputs.int.test.ts (each route parses with those schemas).
+import { businessInputSchema } from "@/lib/businesses/business.types";
+import { invoiceInputSchema, invoicePatchSchema, listInvoicesQuerySchema, REVENUE_KINDS } from "@/lib/invoices/invoice.types";
+import { eInvoiceChoicesSchema, importMappingSchema } from "@/lib/invoices/import/import.types";
+import { filingQuerySchema, statementPdfQuerySchema, turnoverQuerySchema } from "@/lib/api/api-query.types";
+import { deadlineDoneSchema } from "@/lib/deadlines/deadline-done";
+import { inputJsonSchema, jsonQueryParameter, jsonRequestBody, queryParameters, type ApiInputs } from "@/lib/api/openapi-zod";
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
-import { bankPaths, bankSchemas } from "@/lib/api/openapi-bank";
-import { purchaseAndVatReturnOpenApi } from "@/lib/api/openapi-purchases";
+import { bankInputs, bankPaths, bankSchemas } from "@/lib/api/openapi-bank";
+import { purchaseAndVatReturnOpenApi, purchaseInputs } from "@/lib/api/openapi-purchases";
+
+/** The zod schemas the routes of this file validate with, by operationId. */
+const inputs = {
+  createBusiness: { body: businessInputSchema },
+  listInvoices: { query: listInvoicesQuerySchema },
+  createInvoice: { body: invoiceInputSchema },
+  updateInvoice: { body: invoicePatchSchema },
+  getTurnover: { query: turnoverQuerySchema },
+  getEuKorQuarters: { query: filingQuerySchema },
+  getIcpOss: { query: filingQuerySchema },
+  getStatementPdf: { query: statementPdfQuerySchema },
+  markDeadlineDone: { body: deadlineDoneSchema },
+} satisfies ApiInputs;
+
+/** Every operation's input schemas: what the document's request side is generated from. */
+export const apiInputs: ApiInputs = { ...inputs, ...bankInputs, ...purchaseInputs };
+/** The JSON-carrying query parameters (`?mapping={…}`), by operationId and name. */
+export const apiJsonQueryInputs = {
+  importInvoices: { mapping: importMappingSchema },
+  importEInvoices: { categories: eInvoiceChoicesSchema },
+} as const;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const isoDate = { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2026-03-31"] };
@@ -69,45 +99,6 @@ const idempotencyKeyParam = {
 };
 const jsonBody = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
 
-// Every object of a request body refuses unknown keys (400 VALIDATION_FAILED, the key in
-// `fields` with "This field does not exist."), as the zod schemas do with .strict(): a
-// typo such as "netcents" must not silently drop data. test/api/openapi.int.test.ts
-// holds both sides to it.
-const businessInput = {
-  type: "object",
-  additionalProperties: false,
-  required: ["name"],
-  description: "Unknown keys are refused, here and in the nested objects.",
-  properties: {
-    name: { type: "string", minLength: 1, maxLength: 120 },
-    kvkNumber: { type: "string", description: "8 digits (KVK, Chamber of Commerce number)." },
-    vatNumber: { type: "string", description: "Dutch VAT ID: NL, 9 digits, B, 2 digits; must pass the check." },
-    filingPeriod: { type: "string", enum: ["quarter", "month"], default: "quarter" },
-    startedOn: { ...isoDate, description: "The first day of business: the projection counts a starter's pace from it." },
-    korParticipations: {
-      type: "array",
-      maxItems: 20,
-      description: "KOR (small-business scheme) periods; they may not overlap.",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["from"],
-        properties: { from: isoDate, to: { ...isoDate, description: "Last day inside; open when absent." } },
-      },
-    },
-    euKor: nullable({
-      type: "object",
-      additionalProperties: false,
-      description: "EU-KOR (EU cross-border SME scheme) settings; null or absent when not used.",
-      properties: {
-        exNumber: { type: "string", pattern: "^NL\\d{9}EX\\d{2,3}$" },
-        from: isoDate,
-        memberStates: { type: "array", items: { type: "string", enum: EU_MEMBER_STATES.filter((s) => s !== "NL") } },
-      },
-    }),
-  },
-};
-
 const business = {
   type: "object",
   required: [
@@ -142,59 +133,6 @@ const business = {
     role: { type: "string", enum: ["OWNER", "MEMBER", "ACCOUNTANT"], description: "The caller's role in this business." },
     access: { type: "string", enum: ["READ_ONLY", "READ_WRITE"] },
     createdAt: { type: "string", format: "date-time" },
-  },
-};
-
-const customerInput = {
-  type: "object",
-  additionalProperties: false,
-  required: ["name"],
-  properties: {
-    name: { type: "string", minLength: 1, maxLength: 200 },
-    country: { type: "string", pattern: "^[A-Za-z]{2}$", description: "ISO 3166 alpha-2." },
-    type: { type: "string", enum: ["business", "consumer"] },
-    vatId: { type: "string" },
-  },
-};
-
-const invoiceInput = {
-  type: "object",
-  additionalProperties: false,
-  required: ["number", "date", "customer", "category", "netCents"],
-  description:
-    "An invoice, cash sale, advance payment or credit note. Unknown keys are refused. A credit note has negative netCents; vatCents has the sign of netCents. Categories that need a member state (EU sales) require `country` (or customer.country) of another EU state. A currency other than EUR needs foreignCents and exchangeRate.",
-  properties: {
-    number: { type: "string", minLength: 1, maxLength: 40, description: "Unique per business." },
-    kind: { type: "string", enum: REVENUE_KINDS, description: "Default: credit_note when netCents < 0, else invoice." },
-    date: { ...isoDate, description: "Calendar date of the supply (Europe/Amsterdam); must exist (no 2026-02-30)." },
-    customer: customerInput,
-    category: { type: "string", enum: CATEGORY_CODES },
-    netCents: cents,
-    vatCents: { ...cents, default: 0 },
-    country: { type: "string", pattern: "^[A-Za-z]{2}$" },
-    ancillary: {
-      type: "boolean",
-      default: false,
-      description: "Ancillary transaction (bijkomende handeling); only for categories that allow it.",
-    },
-    sequence: nullable({ type: "integer", minimum: 0, maximum: 1_000_000, description: "Order among invoices of the same day." }),
-    description: { type: "string", maxLength: 500 },
-    currency: { type: "string", pattern: "^[A-Za-z]{3}$", default: "EUR" },
-    foreignCents: nullable(cents),
-    exchangeRate: nullable({ type: "number", exclusiveMinimum: 0, maximum: 1_000_000 }),
-    creditsInvoiceId: nullable({ type: "string", format: "uuid", description: "The invoice this credit note corrects (same business)." }),
-  },
-};
-
-/** PATCH: any subset of InvoiceInput, the customer too; what results must be a valid InvoiceInput. */
-const invoicePatch = {
-  type: "object",
-  additionalProperties: false,
-  description:
-    "Any subset of InvoiceInput's fields. They are merged into the stored invoice (customer field by field) and the whole must then be a valid InvoiceInput. Unknown keys are refused.",
-  properties: {
-    ...invoiceInput.properties,
-    customer: { type: "object", additionalProperties: false, properties: customerInput.properties },
   },
 };
 
@@ -601,34 +539,6 @@ const vatAdvice = {
   },
 };
 
-const listQuery = [
-  { name: "year", in: "query", schema: { type: "integer", minimum: 2000, maximum: 2100 } },
-  {
-    name: "month",
-    in: "query",
-    schema: { type: "integer", minimum: 1, maximum: 12 },
-    description: "Within `year` (default: the current year).",
-  },
-  { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-  { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
-  { name: "q", in: "query", schema: { type: "string", maxLength: 100 }, description: "Searches number, customer and description." },
-  { name: "category", in: "query", schema: { type: "string", enum: CATEGORY_CODES } },
-  {
-    name: "counted",
-    in: "query",
-    schema: { type: "string", enum: ["yes", "no"] },
-    description: "Only invoices that count (or do not count) for the KOR.",
-  },
-  { name: "sort", in: "query", schema: { type: "string", enum: INVOICE_SORTS, default: "date" } },
-  { name: "dir", in: "query", schema: { type: "string", enum: ["asc", "desc"], default: "desc" } },
-  {
-    name: "deleted",
-    in: "query",
-    schema: { type: "string", enum: ["exclude", "only"], default: "exclude" },
-    description: "`only` lists soft-deleted invoices.",
-  },
-];
-
 const bankHelpers = { ref, dataResponse, errorResponse, commonErrors, writeErrors, businessIdParam, isoDate, nullable };
 const purchasesAndVatReturns = purchaseAndVatReturnOpenApi({
   ref,
@@ -683,7 +593,7 @@ export const openApiDocument = {
       get: {
         operationId: "listInvoices",
         summary: "One page of invoices, with the totals of the filtered set",
-        parameters: listQuery,
+        parameters: queryParameters(inputs.listInvoices.query),
         responses: {
           "200": {
             description: "A page of invoices",
@@ -770,13 +680,11 @@ export const openApiDocument = {
             schema: { type: "string", enum: ["true", "false"] },
             description: "true: only the preview, nothing is written.",
           },
-          {
-            name: "mapping",
-            in: "query",
-            schema: { type: "string" },
-            description:
-              'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }`; fields: number, date, customerName, customerCountry, customerType, customerVatId, description, category, vatRate, netAmount, vatAmount, grossAmount, currency, country, kind, netCents, vatCents, foreignAmount, exchangeRate, sequence, ancillary, creditsInvoiceNumber, deletedAt (a row with it is imported as a deleted invoice), vatCategoryCode (UNCL 5305), vatExemptionReason, deliveryCountry; optional `rowCategories` `{ "<line>": "<category>" }` and `groupCategories` `{ "<reviewGroup>": "<category>" }`.',
-          },
+          jsonQueryParameter(
+            "mapping",
+            apiJsonQueryInputs.importInvoices.mapping,
+            'JSON: `{ "columns": { "<field>": "<header>" }, "defaultCategory": "NL_STANDARD" }` (field deletedAt: a row with it is imported as a deleted invoice; vatCategoryCode: UNCL 5305); optional `rowCategories` `{ "<line>": "<category>" }` and `groupCategories` `{ "<reviewGroup>": "<category>" }`.',
+          ),
         ],
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
         responses: {
@@ -811,13 +719,11 @@ export const openApiDocument = {
             schema: { type: "string", enum: ["true", "false"] },
             description: "true: only the preview, nothing is written.",
           },
-          {
-            name: "categories",
-            in: "query",
-            schema: { type: "string" },
-            description:
-              'JSON: `{ "rowCategories": { "<line>": "<category>" }, "groupCategories": { "<reviewGroup>": "<category>" } }` for rows that need review.',
-          },
+          jsonQueryParameter(
+            "categories",
+            apiJsonQueryInputs.importEInvoices.categories,
+            'JSON: `{ "rowCategories": { "<line>": "<category>" }, "groupCategories": { "<reviewGroup>": "<category>" } }` for rows that need review.',
+          ),
           {
             name: "fileName",
             in: "query",
@@ -851,20 +757,7 @@ export const openApiDocument = {
       get: {
         operationId: "getTurnover",
         summary: "KOR and EU-KOR turnover of one year, crossings, alerts and projection",
-        parameters: [
-          {
-            name: "year",
-            in: "query",
-            schema: { type: "integer", minimum: 2000, maximum: 2100 },
-            description: "Default: the current year (Europe/Amsterdam).",
-          },
-          {
-            name: "explain",
-            in: "query",
-            schema: { type: "string", enum: ["true", "false"] },
-            description: "Add per-transaction explanations.",
-          },
-        ],
+        parameters: queryParameters(inputs.getTurnover.query),
         responses: { "200": dataResponse("Turnover", ref("Turnover")), "400": writeErrors["400"], ...commonErrors },
       },
     },
@@ -874,14 +767,7 @@ export const openApiDocument = {
         operationId: "getEuKorQuarters",
         summary:
           "EU-KOR quarterly report figures: per quarter, per member state, the value of the supplies with each line's rule; the 15-working-day notice after crossing €100,000",
-        parameters: [
-          {
-            name: "year",
-            in: "query",
-            schema: { type: "integer", minimum: 2000, maximum: 2100 },
-            description: "Default: the current year (Europe/Amsterdam).",
-          },
-        ],
+        parameters: queryParameters(inputs.getEuKorQuarters.query),
         responses: {
           "200": dataResponse("The year's quarterly report figures", ref("EuKorQuarters")),
           "400": writeErrors["400"],
@@ -895,14 +781,7 @@ export const openApiDocument = {
         operationId: "getIcpOss",
         summary:
           "ICP and OSS figures per quarter: intra-EU supplies to businesses per customer VAT number; distance sales per member state once OSS applies (€10,000)",
-        parameters: [
-          {
-            name: "year",
-            in: "query",
-            schema: { type: "integer", minimum: 2000, maximum: 2100 },
-            description: "Default: the current year (Europe/Amsterdam).",
-          },
-        ],
+        parameters: queryParameters(inputs.getIcpOss.query),
         responses: { "200": dataResponse("The year's ICP and OSS figures", ref("IcpOss")), "400": writeErrors["400"], ...commonErrors },
       },
     },
@@ -927,12 +806,7 @@ export const openApiDocument = {
         summary: "Mark a deadline as done (filed, reported) on a day; a second PUT changes the day",
         description:
           "The deadline must be one the business has (400 with `fields.key` otherwise); `doneOn` may not be in the future. A deadline marked done is shown as done with its day, is never late and never the next deadline. Write access is checked before the body is read.",
-        requestBody: jsonBody({
-          type: "object",
-          additionalProperties: false,
-          required: ["doneOn"],
-          properties: { doneOn: { ...isoDate, description: "The day it was done (filed, sent)." } },
-        }),
+        requestBody: jsonRequestBody(inputs.markDeadlineDone.body),
         responses: {
           "200": dataResponse("The mark", {
             type: "object",
@@ -954,15 +828,7 @@ export const openApiDocument = {
       get: {
         operationId: "getStatementPdf",
         summary: "The year's statement as a PDF: counted KOR turnover per kind and month, the crossing and remediation, the deadlines",
-        parameters: [
-          {
-            name: "year",
-            in: "query",
-            schema: { type: "integer", minimum: 2000, maximum: 2100 },
-            description: "Default: the current year (Europe/Amsterdam).",
-          },
-          { name: "lang", in: "query", schema: { type: "string", enum: ["nl", "en"] }, description: "The PDF's language. Default: nl." },
-        ],
+        parameters: queryParameters(inputs.getStatementPdf.query),
         responses: {
           "200": {
             description: "The statement (recorded in the caller's security log as an export)",
@@ -1029,10 +895,10 @@ export const openApiDocument = {
           },
         },
       },
-      BusinessInput: businessInput,
+      BusinessInput: inputJsonSchema(inputs.createBusiness.body),
       Business: business,
-      InvoiceInput: invoiceInput,
-      InvoicePatch: invoicePatch,
+      InvoiceInput: inputJsonSchema(inputs.createInvoice.body),
+      InvoicePatch: inputJsonSchema(inputs.updateInvoice.body),
       Invoice: invoice,
       InvoiceRow: invoiceRow,
       Turnover: turnover,

@@ -12,7 +12,9 @@ export const acceptBankLineSchema = z
   .object({
     category: z.enum(CATEGORY_CODES, "validation.category"),
     // The invoice's own date; without it the payment's booking date.
-    date: z.preprocess(blankToUndefined, isoDate.optional()),
+    date: z
+      .preprocess(blankToUndefined, isoDate.optional())
+      .meta({ description: "The invoice's own date; default: the payment's booking date." }),
     // The invoice's number; without it one is made from the payment ("BANK-…").
     number: z.preprocess(blankToUndefined, z.string().trim().min(1, "validation.required").max(40, "validation.tooLong").optional()),
     vatCents: z
@@ -20,23 +22,41 @@ export const acceptBankLineSchema = z
       .int("validation.integerCents")
       .min(0, "validation.amountRange")
       .max(2_000_000_000, "validation.amountRange")
-      .optional(),
-    country: z.preprocess(
-      blankToUndefined,
-      z
-        .string()
-        .trim()
-        .toUpperCase()
-        .regex(/^[A-Z]{2}$/, "validation.country")
-        .optional(),
-    ),
+      .optional()
+      .meta({ description: "VAT included in the payment; default 0." }),
+    country: z
+      .preprocess(
+        blankToUndefined,
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(/^[A-Z]{2}$/, "validation.country")
+          .optional(),
+      )
+      .meta({ description: "Member state, for the categories that need one." }),
     customerType: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
-    // Exchange rate to the euro, for a line of an account in another currency.
+    // For a line of an account in another currency, one of the two: the euros the payment
+    // was worth (its rate follows), or the rate to the euro (1 unit is … euro).
+    euroCents: z
+      .number("validation.integerCents")
+      .int("validation.integerCents")
+      .min(1, "validation.amountRange")
+      .max(2_000_000_000, "validation.amountRange")
+      .optional()
+      .meta({
+        description:
+          "For a line of an account in another currency, the euros the payment was worth (the rate follows; the invoice's net and VAT add up to it). Give this or `exchangeRate`, not both; refused for a euro line (`validation.onlyForeignCurrency`).",
+      }),
     exchangeRate: z
       .number("validation.exchangeRate")
       .positive("validation.exchangeRate")
       .max(1_000_000, "validation.exchangeRate")
-      .optional(),
+      .optional()
+      .meta({
+        description:
+          "For a line of an account in another currency, the rate to the euro (1 unit is … euro). Without it or `euroCents` such a line is 400 with `fieldKeys` `euroCents` and `exchangeRate`: `validation.euroAmountOrRate`; with both, `validation.euroAmountOrRateNotBoth`.",
+      }),
     remember: z.boolean("validation.boolean").optional(),
   })
   .strict();
@@ -44,15 +64,23 @@ export type AcceptBankLineInput = z.output<typeof acceptBankLineSchema>;
 
 export const rejectBankLineSchema = z.object({ remember: z.boolean("validation.boolean").optional() }).strict();
 
-export const BANK_LINE_FILTERS = ["candidates", "incoming", "all"] as const;
+// `candidates`: to review; `left_out`: matched to an invoice or excluded for a reason;
+// `incoming`: every line of money in, whatever became of it; `all`: money out too.
+export const BANK_LINE_FILTERS = ["candidates", "accepted", "rejected", "left_out", "incoming", "all"] as const;
+export type BankLineFilter = (typeof BANK_LINE_FILTERS)[number];
+/** The filters a page of money in is counted by (the tabs of the review page). */
+export const INCOMING_FILTERS = ["candidates", "accepted", "rejected", "left_out", "incoming"] as const satisfies readonly BankLineFilter[];
+export type BankLineCounts = Record<(typeof INCOMING_FILTERS)[number], number>;
+export const BANK_LINES_MAX_PAGE_SIZE = 200;
 export const listBankLinesQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(BANK_LINE_FILTERS, "validation.invalid").default("candidates")),
+  // A whole number in range; "1.5", "x" or "0" is refused, not rounded.
   page: z.coerce.number("validation.page").int("validation.page").min(1, "validation.page").max(100_000, "validation.page").default(1),
   pageSize: z.coerce
     .number("validation.pageSize")
     .int("validation.pageSize")
     .min(1, "validation.pageSize")
-    .max(200, "validation.pageSize")
+    .max(BANK_LINES_MAX_PAGE_SIZE, "validation.pageSize")
     .default(100),
 });
 

@@ -21,12 +21,15 @@ import {
 } from "@/lib/bank/bank-import.types";
 import { z } from "zod";
 
+/** The problems of a request's body that only its line can tell, by field. */
+type Problems = (line: BankStatementLine) => Record<string, string>;
+
 type DecideOptions = { caller: Caller; businessId: string; lineId: string; input: unknown };
 
 const uuid = z.uuid();
 
 /** The line, locked for this transaction, if it is a candidate of this business. */
-async function lockCandidate(tx: Tx, businessId: string, lineId: string): Promise<BankStatementLine> {
+async function lockCandidate(tx: Tx, businessId: string, lineId: string, problems: Problems = () => ({})): Promise<BankStatementLine> {
   if (!uuid.safeParse(lineId).success) throw new AppError("NOT_FOUND", "Bank line not found");
   const [locked] = await tx.$queryRawUnsafe<{ id: string }[]>(
     `SELECT "id" FROM "BankStatementLine" WHERE "id" = $1::uuid AND "businessId" = $2::uuid FOR UPDATE`,
@@ -35,6 +38,9 @@ async function lockCandidate(tx: Tx, businessId: string, lineId: string): Promis
   );
   if (!locked) throw new AppError("NOT_FOUND", "Bank line not found");
   const line = await tx.bankStatementLine.findFirstOrThrow({ where: { id: lineId, businessId } });
+  // A body that is wrong is wrong whatever became of the line: 400 before 409.
+  const fields = problems(line);
+  if (Object.keys(fields).length) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
   if (line.status !== "CANDIDATE")
     throw new AppError("CONFLICT", "This line was already decided", { fields: { line: "bank.errors.notCandidate" } });
   return line;
@@ -44,15 +50,34 @@ async function lockCandidate(tx: Tx, businessId: string, lineId: string): Promis
 const bankInvoiceNumber = (line: BankStatementLine) =>
   `BANK-${toIsoDate(line.bookingDate).replace(/-/g, "")}-${line.id.slice(0, 8).toUpperCase()}`;
 
+/** Every problem the line's amount and currency find in an accept (beside the schema's). */
+function amountProblems(line: BankStatementLine, input: Record<string, unknown>): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (typeof input.vatCents === "number" && input.vatCents > line.amountCents) problems.vatCents = "validation.amountRange";
+  const given = (["euroCents", "exchangeRate"] as const).filter((field) => input[field] !== undefined);
+  if (line.currency === "EUR") {
+    for (const field of given) problems[field] = "validation.onlyForeignCurrency";
+  } else if (given.length === 0) {
+    problems.euroCents = "validation.euroAmountOrRate";
+    problems.exchangeRate = "validation.euroAmountOrRate";
+  } else if (given.length === 2) {
+    problems.exchangeRate = "validation.euroAmountOrRateNotBoth";
+  }
+  return problems;
+}
+
+// The rate's places as stored (Decimal(18, 8)).
+const RATE_PLACES = 1e8;
+
 function invoiceInputFor(line: BankStatementLine, input: AcceptBankLineInput) {
-  const vatCents = input.vatCents ?? 0;
-  if (vatCents > line.amountCents)
-    throw new AppError("VALIDATION_FAILED", "The VAT is more than the payment", { fields: { vatCents: "validation.amountRange" } });
+  const vatForeign = input.vatCents ?? 0;
+  const netForeign = line.amountCents - vatForeign;
   const euro = line.currency === "EUR";
-  if (!euro && input.exchangeRate === undefined)
-    throw new AppError("VALIDATION_FAILED", "Exchange rate needed", { fields: { exchangeRate: "validation.exchangeRateRequired" } });
-  const netForeign = line.amountCents - vatCents;
-  const rate = input.exchangeRate ?? 1;
+  // A euro amount given is booked to the cent (VAT at its rate, the net the rest); a rate
+  // given converts both parts.
+  const rate = euro ? 1 : input.euroCents !== undefined ? input.euroCents / line.amountCents : input.exchangeRate!;
+  const vatCents = euro ? vatForeign : Math.round(vatForeign * rate);
+  const netCents = euro ? netForeign : input.euroCents !== undefined ? input.euroCents - vatCents : Math.round(netForeign * rate);
   const description = [line.counterpartyIban, line.description].filter(Boolean).join(" · ");
   return {
     number: input.number ?? bankInvoiceNumber(line),
@@ -64,11 +89,11 @@ function invoiceInputFor(line: BankStatementLine, input: AcceptBankLineInput) {
       ...(input.customerType ? { type: input.customerType } : {}),
     },
     category: input.category,
-    netCents: euro ? netForeign : Math.round(netForeign * rate),
-    vatCents: euro ? vatCents : Math.round(vatCents * rate),
+    netCents,
+    vatCents,
     ...(input.country ? { country: input.country } : {}),
     ...(description ? { description: description.slice(0, 500) } : {}),
-    ...(euro ? {} : { currency: line.currency, foreignCents: netForeign, exchangeRate: rate }),
+    ...(euro ? {} : { currency: line.currency, foreignCents: netForeign, exchangeRate: Math.round(rate * RATE_PLACES) / RATE_PLACES }),
   };
 }
 
@@ -97,6 +122,9 @@ export async function acceptLockedLine(
   input: AcceptBankLineInput,
   decidedBy: "user" | "rule",
 ): Promise<InvoiceDto> {
+  // The import's rules reach here without the review's check: a foreign line still needs its euros.
+  const problems = amountProblems(line, input);
+  if (Object.keys(problems).length) throw new AppError("VALIDATION_FAILED", "Validation failed", { fields: problems });
   const invoice = await createInvoice({ caller, businessId: line.businessId, input: invoiceInputFor(line, input), client: tx });
   await tx.bankStatementLine.update({
     where: { id: line.id },
@@ -131,11 +159,21 @@ async function lineDto(tx: Tx, businessId: string, lineId: string): Promise<Bank
 export async function acceptBankLine(options: DecideOptions) {
   const { caller, businessId, lineId } = options;
   await requireBusinessAccess({ caller, businessId, need: "write" });
-  const input = parseOrThrow(acceptBankLineSchema, options.input);
+  // The body's problems and those only the line can tell (its currency, its amount) are
+  // answered together, once the line is known to be the caller's.
+  let input: AcceptBankLineInput | null = null;
+  let problems: Record<string, string> = {};
+  try {
+    input = parseOrThrow(acceptBankLineSchema, options.input);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "VALIDATION_FAILED" || !error.fields) throw error;
+    problems = error.fields;
+  }
   return db().$transaction(async (tx) => {
     await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
-    const line = await lockCandidate(tx, businessId, lineId);
-    const invoice = await acceptLockedLine(tx, caller, line, input, "user");
+    const body = options.input !== null && typeof options.input === "object" ? (options.input as Record<string, unknown>) : {};
+    const line = await lockCandidate(tx, businessId, lineId, (locked) => ({ ...amountProblems(locked, input ?? body), ...problems }));
+    const invoice = await acceptLockedLine(tx, caller, line, input!, "user");
     const vatAdvice = await adviseStoredInvoice({ client: tx, businessId, invoice });
     return { line: await lineDto(tx, businessId, lineId), invoice, vatAdvice };
   });

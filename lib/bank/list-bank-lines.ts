@@ -5,20 +5,56 @@ import { db, type Tx } from "@/lib/db/client";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { parseOrThrow } from "@/lib/validation";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { listBankLinesQuerySchema, toBankLineDto, type BankLineDto } from "@/lib/bank/bank-import.types";
+import {
+  listBankLinesQuerySchema,
+  toBankLineDto,
+  type BankLineCounts,
+  type BankLineDto,
+  type BankLineFilter,
+} from "@/lib/bank/bank-import.types";
+import type { BankLineStatus } from "@/lib/generated/prisma/client";
 
-export type BankLinePage = { data: BankLineDto[]; page: { page: number; pageSize: number; total: number } };
+export type BankLinePage = {
+  data: BankLineDto[];
+  page: { page: number; pageSize: number; total: number; pages: number };
+  /** Lines of money in per filter, whatever the page shows: the review page's tabs. */
+  counts: BankLineCounts;
+};
+
+const STATUSES: Record<Exclude<BankLineFilter, "incoming" | "all">, BankLineStatus[]> = {
+  candidates: ["CANDIDATE"],
+  accepted: ["ACCEPTED"],
+  rejected: ["REJECTED"],
+  left_out: ["MATCHED", "EXCLUDED"],
+};
+
+function statusWhere(filter: BankLineFilter): Prisma.BankStatementLineWhereInput {
+  if (filter === "all") return {};
+  if (filter === "incoming") return { amountCents: { gt: 0 } };
+  return { status: { in: STATUSES[filter] } };
+}
+
+async function countIncoming(client: Tx, where: Prisma.BankStatementLineWhereInput): Promise<BankLineCounts> {
+  const groups = await client.bankStatementLine.groupBy({ by: ["status"], where: { ...where, amountCents: { gt: 0 } }, _count: true });
+  const of = (statuses: BankLineStatus[]) =>
+    groups.filter((group) => statuses.includes(group.status)).reduce((sum, g) => sum + g._count, 0);
+  return {
+    candidates: of(STATUSES.candidates),
+    accepted: of(STATUSES.accepted),
+    rejected: of(STATUSES.rejected),
+    left_out: of(STATUSES.left_out),
+    incoming: groups.reduce((sum, group) => sum + group._count, 0),
+  };
+}
 
 export async function listBankLines(options: { client: Tx; businessId: string; importId?: string; query: unknown }): Promise<BankLinePage> {
   const { client, businessId } = options;
   const query = parseOrThrow(listBankLinesQuerySchema, options.query);
-  const where: Prisma.BankStatementLineWhereInput = {
-    businessId,
-    ...(options.importId ? { importId: options.importId } : {}),
-    ...(query.status === "candidates" ? { status: "CANDIDATE" } : query.status === "incoming" ? { amountCents: { gt: 0 } } : {}),
-  };
+  const scope: Prisma.BankStatementLineWhereInput = { businessId, ...(options.importId ? { importId: options.importId } : {}) };
+  const where: Prisma.BankStatementLineWhereInput = { ...scope, ...statusWhere(query.status) };
   // One after the other: a transaction's queries run in turn anyway.
-  const total = await client.bankStatementLine.count({ where });
+  const counts = await countIncoming(client, scope);
+  const total = query.status === "all" ? await client.bankStatementLine.count({ where }) : counts[query.status];
   const lines = await client.bankStatementLine.findMany({
     where,
     orderBy: [{ bookingDate: query.status === "candidates" ? "asc" : "desc" }, { createdAt: "asc" }, { position: "asc" }, { id: "asc" }],
@@ -36,7 +72,11 @@ export async function listBankLines(options: { client: Tx; businessId: string; i
       rule ? { decision: rule.decision === "TURNOVER" ? "turnover" : "not_turnover", category: rule.category } : null,
     );
   });
-  return { data, page: { page: query.page, pageSize: query.pageSize, total } };
+  return {
+    data,
+    page: { page: query.page, pageSize: query.pageSize, total, pages: Math.max(1, Math.ceil(total / query.pageSize)) },
+    counts,
+  };
 }
 
 /** The API's and the app's list: read access to the business, else 404. */

@@ -9,6 +9,8 @@ import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createBusiness } from "@/lib/businesses/create-business";
 import { updateBusiness } from "@/lib/businesses/update-business";
 import { db } from "@/lib/db/client";
+import { runAsSystem } from "@/lib/db/db-context";
+import { setMemberStateThreshold } from "@/lib/eu-kor/set-member-state-threshold";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice } from "@/lib/invoices/delete-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
@@ -127,6 +129,33 @@ describe("readBooks", () => {
     const facts = await readBooks({ caller, businessId: business.id, year: 2025 });
     expect(facts).not.toBe(after);
     expect(facts.input.business.korParticipations).toEqual([]);
+  });
+});
+
+describe("readBooks after an operator's change of a member-state threshold", () => {
+  // A year no other test uses: the thresholds are reference data shared by every test.
+  const YEAR = 2097;
+  const drop = () => runAsSystem(() => db().memberStateThreshold.deleteMany({ where: { year: YEAR } }));
+
+  it("reads the books afresh, although the books themselves did not change", async () => {
+    const caller = { userId: owner.id };
+    await drop();
+    try {
+      const before = await readBooks({ caller, businessId: business.id, year: 2025 });
+      expect(before.input.rules?.memberStateThresholdsByYear?.[String(YEAR)]).toBeUndefined();
+      await runAsSystem(() => setMemberStateThreshold({ year: String(YEAR), state: "DE", thresholdEur: "30000", by: "Operator Olga" }));
+      const after = await readBooks({ caller, businessId: business.id, year: 2025 });
+      expect(after.booksVersion, "the books are unchanged").toBe(before.booksVersion);
+      expect(after).not.toBe(before);
+      expect(after.input.rules?.memberStateThresholdsByYear?.[String(YEAR)]?.DE).toMatchObject({ thresholdCents: 3_000_000 });
+      expect(await readBooks({ caller, businessId: business.id, year: 2025 }), "kept again until the next change").toBe(after);
+
+      await runAsSystem(() => setMemberStateThreshold({ year: String(YEAR), state: "DE", thresholdEur: "31000", by: "Operator Olga" }));
+      const changed = await readBooks({ caller, businessId: business.id, year: 2025 });
+      expect(changed.input.rules?.memberStateThresholdsByYear?.[String(YEAR)]?.DE).toMatchObject({ thresholdCents: 3_100_000 });
+    } finally {
+      await drop();
+    }
   });
 });
 

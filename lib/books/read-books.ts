@@ -8,7 +8,10 @@
 //
 // The cache: the books version is raised by the database in the same transaction as every
 // change of the business's invoices, KOR periods, deregistrations or facts, so an entry of
-// an older version is never returned, on any instance, after any write anywhere. What a
+// an older version is never returned, on any instance, after any write anywhere. The
+// member-state thresholds every input carries are reference data outside the books: their
+// version (lib/eu-kor/thresholds-version.ts) is read in the access check's statement and
+// is part of the entry's version, so an operator's change is seen at once too. What a
 // reader shapes from the books (the dashboard's model, the API's answer) is kept with them
 // (derived below) and goes when they go. Bounded, oldest out first.
 import { requireBusinessAccessWithVersion, credentialReaches, type Caller } from "@/lib/businesses/access";
@@ -16,6 +19,7 @@ import { VersionedCache } from "@/lib/cache/bounded-cache";
 import type { Tx } from "@/lib/db/client";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
+import { thresholdsVersionSql } from "@/lib/eu-kor/thresholds-version";
 import { evaluate } from "@/lib/kor/evaluate";
 import type { EngineInput, EngineOutput } from "@/lib/kor/types";
 import { loadBooks } from "./load-engine-input";
@@ -58,10 +62,16 @@ export async function readBooks(options: { caller: Caller; businessId: string; y
   const { caller, businessId } = options;
   const today = amsterdamToday();
   const year = validYear(options.year ?? Number(today.slice(0, 4)));
-  const { booksVersion } = await requireBusinessAccessWithVersion({ caller, businessId, need: "read" });
+  const { booksVersion, alongside: thresholdsVersion } = await requireBusinessAccessWithVersion({
+    caller,
+    businessId,
+    need: "read",
+    alongside: thresholdsVersionSql,
+  });
   const asOf = asOfForYear(year, today);
   const key = `${businessId}:${year}:${asOf}`;
-  const hit = cache.get(key, booksVersion);
+  const version = `${booksVersion}:${thresholdsVersion}`;
+  const hit = cache.get(key, version);
   if (hit) return hit;
   // Read after the access check, so at least at the version checked: never older.
   const work = loadBooks({ businessIds: [businessId], asOf }).then((loaded) => {
@@ -76,7 +86,7 @@ export async function readBooks(options: { caller: Caller; businessId: string; y
       output: evaluate(books.input, { explain: true }),
     };
   });
-  cache.set(key, booksVersion, work);
+  cache.set(key, version, work);
   work.catch(() => cache.delete(key, work));
   return work;
 }

@@ -41,7 +41,7 @@ const vatNumber = z.string("validation.vatNumber").transform(normaliseVatNumber)
 // Unknown keys are refused (.strict()), as everywhere at the API's boundary: a misspelt
 // field must not be dropped without a word.
 export const korParticipationSchema = z
-  .object({ from: isoDate, to: optionalText(isoDate) }, "validation.object")
+  .object({ from: isoDate, to: optionalText(isoDate).meta({ description: "Last day inside; open when absent." }) }, "validation.object")
   .strict()
   .refine((period) => !period.to || period.to >= period.from, { message: "validation.periodOrder", path: ["to"] });
 
@@ -66,20 +66,26 @@ export const euKorSchema = z
     },
     "validation.object",
   )
-  .strict();
+  .strict()
+  .meta({ description: "EU-KOR (EU cross-border SME scheme) settings; null or absent when not used." });
 
 export const businessInputSchema = z
   .object({
     name: z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong"),
-    kvkNumber: optionalText(kvkNumber),
-    vatNumber: optionalText(vatNumber),
+    kvkNumber: optionalText(kvkNumber).meta({ description: "8 digits (KVK, Chamber of Commerce number)." }),
+    vatNumber: optionalText(vatNumber).meta({ description: "Dutch VAT ID: NL, 9 digits, B, 2 digits; must pass the check." }),
     filingPeriod: z.enum(["quarter", "month"], "validation.filingPeriod").default("quarter"),
     // The first day of business: a starter's pace is counted from it, not from 1 January.
-    startedOn: optionalText(isoDate),
-    korParticipations: z.array(korParticipationSchema, "validation.invalid").max(20, "validation.tooLong").default([]),
+    startedOn: optionalText(isoDate).meta({ description: "The first day of business: the projection counts a starter's pace from it." }),
+    korParticipations: z
+      .array(korParticipationSchema, "validation.invalid")
+      .max(20, "validation.tooLong")
+      .default([])
+      .meta({ description: "KOR (small-business scheme) periods; they may not overlap." }),
     euKor: euKorSchema.nullish(),
   })
   .strict()
+  .meta({ description: "Unknown keys are refused, here and in the nested objects." })
   .superRefine((input, ctx) => {
     // Overlapping KOR periods cannot both be true; say which one.
     const periods = input.korParticipations.map((period, index) => ({ ...period, index })).sort((a, b) => a.from.localeCompare(b.from));

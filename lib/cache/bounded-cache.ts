@@ -32,18 +32,18 @@ export class BoundedCache<V> {
 
 /** A value of the books at one version: returned only while the version is unchanged. */
 export class VersionedCache<V> {
-  readonly #cache: BoundedCache<{ version: number; value: V }>;
+  readonly #cache: BoundedCache<{ version: number | string; value: V }>;
 
   constructor(limit: number) {
     this.#cache = new BoundedCache(limit);
   }
 
-  get(key: string, version: number): V | undefined {
+  get(key: string, version: number | string): V | undefined {
     const hit = this.#cache.get(key);
     return hit && hit.version === version ? hit.value : undefined;
   }
 
-  set(key: string, version: number, value: V): void {
+  set(key: string, version: number | string, value: V): void {
     this.#cache.set(key, { version, value });
   }
 

@@ -12,7 +12,10 @@ import { getCalendarFeed } from "@/lib/calendar/get-calendar-feed";
 import { hashFeedSecret } from "@/lib/calendar/feed-secret";
 import { GET } from "@/app/api/calendar/[secret]/route";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
+import { counted, countStatementsInThisFile } from "@/test/integration/count-statements";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+
+countStatementsInThisFile();
 
 const APP = "https://drempel.test";
 const invoice = (number: string, date: string, netCents: number) => ({
@@ -109,6 +112,31 @@ describe("the calendar feed", () => {
     await createInvoice({ caller: { userId: owner.id }, businessId: late.id, input: invoice(`${year}-001`, `${year}-03-03`, 2_500_000) });
     const after = parseIcs((await getCalendarFeed({ secret, appUrl: APP }))!);
     expect(after.some((e) => e.summary.startsWith("Nieuwe Zaak: "))).toBe(true);
+  });
+
+  it("reads the books of all the user's businesses at once: as many statements for six businesses as for one", async () => {
+    const year = new Date().getUTCFullYear();
+    const feedOf = async (name: string, businesses: number) => {
+      const user = await createUser(name);
+      for (let i = 0; i < businesses; i++) {
+        const business = await createOwnedBusiness(user.id, `${name} ${i}`);
+        await createInvoice({
+          caller: { userId: user.id },
+          businessId: business.id,
+          input: invoice(`${year}-001`, `${year}-02-0${1 + i}`, 2_500_000),
+        });
+      }
+      const { secret } = await createCalendarFeed({ caller: { userId: user.id } });
+      // Fresh books: nothing of these businesses has been read or kept before.
+      const { result, statements } = await counted(() => getCalendarFeed({ secret, appUrl: APP }));
+      const summaries = new Set(parseIcs(result!).map((e) => e.summary.split(":")[0]));
+      return { statements: statements.length, businesses: summaries.size };
+    };
+    const one = await feedOf("cal-een", 1);
+    const six = await feedOf("cal-zes", 6);
+    expect(one.businesses).toBe(1);
+    expect(six.businesses, "every business in the feed").toBe(6);
+    expect(six.statements, `${six.statements} statements for six businesses, ${one.statements} for one`).toBe(one.statements);
   });
 
   it("speaks the user's language", async () => {

@@ -2,8 +2,9 @@
 // names the owner of the secret's hash; nothing else is readable before the user is
 // known), then, read as that user under row-level security,
 // the deadlines of every business the user belongs to (owner or accountant), computed now
-// from the books by the same evaluation the dashboard shows — read from the read replica
-// when there is one (lib/db/replica.ts). An unknown or revoked secret
+// from the books by the same evaluation and deadline list the dashboard shows, the books of
+// all the businesses read at once (lib/books readManyBooks), whatever their number — read
+// from the read replica when there is one (lib/db/replica.ts). An unknown or revoked secret
 // is null: the route answers 404.
 import { listBusinesses } from "@/lib/businesses/list-businesses";
 import { queryRows } from "@/lib/db/client";
@@ -11,7 +12,10 @@ import { runAsUser, runWithoutContext } from "@/lib/db/db-context";
 import { readFromReplica } from "@/lib/db/replica";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enforceRateLimits, type RateLimitOptions } from "@/lib/rate-limit/hit-rate-limit";
-import { getDashboard } from "@/lib/dashboard/get-dashboard";
+import { readManyBooks } from "@/lib/books/read-books";
+import { buildDeadlines } from "@/lib/dashboard/cards/deadlines";
+import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { listDeadlinesDoneOf } from "@/lib/deadlines/deadline-done";
 import { buildCalendar, type CalendarDeadline } from "@/lib/calendar/build-calendar";
 import { hashFeedSecret, isFeedSecretFormat } from "@/lib/calendar/feed-secret";
 
@@ -43,13 +47,20 @@ export async function getCalendarFeed(options: { secret: string; appUrl: string;
   const deadlines = await readFromReplica(() =>
     runAsUser(owner.userId, async () => {
       const businesses = await listBusinesses({ caller });
-      const perBusiness = await Promise.all(
-        businesses.map(async (business): Promise<CalendarDeadline[]> => {
-          const dashboard = await getDashboard({ caller, businessId: business.id });
-          return dashboard.deadlines.map((deadline) => ({ businessId: business.id, businessName: business.name, deadline }));
-        }),
-      );
-      return perBusiness.flat();
+      const businessIds = businesses.map((business) => business.id);
+      const [books, done] = await Promise.all([
+        readManyBooks({ caller, businessIds, asOf: amsterdamToday() }),
+        listDeadlinesDoneOf({ businessIds }),
+      ]);
+      return businesses.flatMap((business): CalendarDeadline[] => {
+        const output = books.get(business.id)?.output;
+        if (!output) return [];
+        return buildDeadlines(output, done.get(business.id) ?? new Map()).map((deadline) => ({
+          businessId: business.id,
+          businessName: business.name,
+          deadline,
+        }));
+      });
     }),
   );
   return buildCalendar({ language: owner.language, deadlines, now: options.now ?? new Date(), appUrl: options.appUrl });

@@ -3,7 +3,7 @@
 // turned by the pool (lib/db/context-pool.ts) into the transaction-local setting
 // drempel.user_id of each query's own transaction, or, for the system, into a connection
 // as the worker's role. Without an explicit context the pool falls back to the Next.js
-// request's session cookie (lib/db/request-context.ts).
+// request context the app registers (lib/db/request-context.ts).
 import { AsyncLocalStorage } from "node:async_hooks";
 
 // "tenantFree": the work reads and writes only tables without row-level security (API

@@ -1,44 +1,22 @@
-// The fallback context of a query made while Next.js renders a page, runs a server action
-// or a route handler without an explicit runAsUser: the user of the request's next-auth
-// session cookie (its signature and expiry checked by next-auth/jwt), decoded once per
-// request. Outside a request (scripts, tests, the worker) there is none.
+// The fallback context of a query made while a request is served without an explicit
+// runAsUser (Next.js rendering a page, running a server action or a route handler): how a
+// request becomes a context is the app's to say, not the database layer's — the app
+// registers a resolver once at start (instrumentation.ts registers the session cookie's,
+// lib/auth/session-db-context.ts). Kept on globalThis: Next.js may load this module in
+// more than one bundle, and they must share it. Without one (scripts, tests, the worker)
+// there is no request context.
 import type { DbContext } from "@/lib/db/db-context";
-import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The current request's context, or undefined outside a request. */
+export type RequestContextResolver = () => Promise<DbContext | undefined>;
 
-type CookieStore = { getAll(): { name: string; value: string }[] };
+const globalForResolver = globalThis as unknown as { drempelRequestContextResolver?: RequestContextResolver };
 
-// Keyed by the request's cookie store, which lives exactly as long as the request.
-const perRequest = new WeakMap<object, Promise<DbContext>>();
-
-async function decodeSession(store: CookieStore): Promise<DbContext> {
-  const cookies = Object.fromEntries(store.getAll().map((cookie) => [cookie.name, cookie.value]));
-  const cookieName = SESSION_COOKIES.find((name) => cookies[name] || cookies[`${name}.0`]);
-  if (!cookieName) return { kind: "none" };
-  const [{ getToken }, { authOptions }] = await Promise.all([import("next-auth/jwt"), import("@/lib/auth/options")]);
-  const token = await getToken({
-    req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: authOptions.secret,
-    secureCookie: cookieName.startsWith("__Secure-"),
-  }).catch(() => null);
-  const userId = token?.uid;
-  return typeof userId === "string" && UUID.test(userId) ? { kind: "user", userId } : { kind: "none" };
+export function setRequestContextResolver(resolver: RequestContextResolver | undefined): void {
+  globalForResolver.drempelRequestContextResolver = resolver;
 }
 
-/** The request's session user as a context, or undefined outside a Next.js request. */
+/** The request's context as the registered resolver gives it, or undefined (none registered, or outside a request). */
 export async function requestDbContext(): Promise<DbContext | undefined> {
-  let store: CookieStore;
-  try {
-    const { cookies } = await import("next/headers");
-    store = await cookies();
-  } catch {
-    return undefined; // not inside a request
-  }
-  let context = perRequest.get(store);
-  if (!context) {
-    context = decodeSession(store);
-    perRequest.set(store, context);
-  }
-  return context;
+  return globalForResolver.drempelRequestContextResolver?.();
 }

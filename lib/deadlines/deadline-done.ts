@@ -16,7 +16,7 @@ import { readBooksInTransaction } from "@/lib/books/read-books";
 import { fromIsoDate, isoDate, parseOrThrow, toIsoDate } from "@/lib/validation";
 import { deadlineKey, deadlineKeySchema, parseDeadlineKey, type DoneMarks } from "./deadline-key";
 
-export const deadlineDoneSchema = z.object({ doneOn: isoDate }).strict();
+export const deadlineDoneSchema = z.object({ doneOn: isoDate.meta({ description: "The day it was done (filed, sent)." }) }).strict();
 
 export type DeadlineDoneRecord = { key: string; doneOn: ISODate };
 

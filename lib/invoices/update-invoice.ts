@@ -4,8 +4,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { parseOrThrow } from "@/lib/validation";
-import { invoiceInputSchema } from "@/lib/invoices/invoice.types";
+import { parsePatchOrThrow } from "@/lib/validation";
+import { invoiceInputSchema, invoicePatchSchema } from "@/lib/invoices/invoice.types";
 import { invoiceColumns, toInvoiceDto, toInvoiceInput, type InvoiceDto } from "@/lib/invoices/invoice-dto";
 import { assertCreditTarget, withNumberCheck } from "@/lib/invoices/save-invoice";
 import { findInvoiceOfBusiness } from "@/lib/invoices/get-invoice";
@@ -37,7 +37,9 @@ export async function updateInvoice(options: {
           ? { ...(current.customer as object), ...patch.customer }
           : (patch.customer ?? current.customer),
       };
-      const input = parseOrThrow(invoiceInputSchema, merged);
+      // The patch as the API document shows it, and the whole it makes (after access: an
+      // outsider learns nothing from a 400).
+      const input = parsePatchOrThrow({ patchSchema: invoicePatchSchema, patch, schema: invoiceInputSchema, merged });
       await assertCreditTarget(tx, businessId, input, invoiceId);
       const invoice = await tx.invoice.update({ where: { id: invoiceId }, data: invoiceColumns(input) });
       const after = toInvoiceDto(invoice);

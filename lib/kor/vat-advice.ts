@@ -11,7 +11,7 @@ import { atRiskOnCrossingDay, buildLedger, txAt, type Ledger } from "./ledger";
 import { vatContained, vatOnTop } from "./money";
 import { earliestRejoinDate } from "./deadlines";
 import { exclusionWindowsOf, leavingsOf, type ExclusionWindow } from "./participation";
-import { makeRuleLookup, withRule, type RuleId } from "./rules";
+import { makeRuleLookup, withRule, type RuleId, type RuleSet } from "./rules";
 import type { Bilingual, Category, Cents, EngineInput, ISODate, RuleRef, Transaction } from "./types";
 
 /** An invoice being entered, changed or imported. `replaces`: the stored invoice it changes. */
@@ -61,26 +61,40 @@ export type VatAdvice = RuleRef & {
 /** "20 november 2026" / "20 November 2026" (re-exported; it lives with the other date functions). */
 export { dateInWords };
 
+// Building an Intl.NumberFormat costs far more than formatting with one: made once per
+// language and style, as every row of an import gets a reason with the limit in words.
+const EURO_FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** "€ 20.000" / "€20,000" for whole euros, else with cents. */
 export function euroInWords(cents: Cents, language: "nl" | "en"): string {
   const whole = Math.abs(cents) % 100 === 0;
-  const text = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", {
-    style: "currency",
-    currency: "EUR",
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: whole ? 0 : 2,
-  }).format(cents / 100);
-  return text.replace(/\u00a0/g, " ");
+  const key = `${language}:${whole}`;
+  let format = EURO_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", {
+      style: "currency",
+      currency: "EUR",
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: whole ? 0 : 2,
+    });
+    EURO_FORMATS.set(key, format);
+  }
+  return format.format(cents / 100).replace(/\u00a0/g, " ");
 }
 
 const CANDIDATE_PREFIX = "\u0000candidate:";
 
-type Placed = { ledger: Ledger; ids: string[] };
+/** `ids`: each candidate's id in the books; `indexes`: where in the ledger's transactions it stands. */
+type Placed = { ledger: Ledger; ids: string[]; indexes: Int32Array };
 
 /** The books with the candidates in place: a changed invoice where it stood, new ones last (created last). */
-function place(input: EngineInput, candidates: readonly VatCandidate[]): Placed {
+function place(input: EngineInput, candidates: readonly VatCandidate[], rulesOf: (year: number) => RuleSet): Placed {
   const txs: Transaction[] = [...input.transactions];
   const ids: string[] = [];
+  const indexes = new Int32Array(candidates.length);
+  // Where each id stands (its first place, as a search from the start finds it), built only
+  // when a candidate changes an invoice: asked per candidate, a search would be rows × books.
+  let indexOf: Map<string, number> | null = null;
   candidates.forEach((candidate, i) => {
     const id = candidate.replaces ?? `${CANDIDATE_PREFIX}${i}`;
     ids.push(id);
@@ -89,32 +103,73 @@ function place(input: EngineInput, candidates: readonly VatCandidate[]): Placed 
     if (candidate.sequence !== undefined) tx.sequence = candidate.sequence;
     if (candidate.country !== undefined) tx.country = candidate.country;
     if (candidate.ancillary) tx.ancillary = true;
-    const at = candidate.replaces === undefined ? -1 : txs.findIndex((t) => t.id === candidate.replaces);
-    if (at >= 0) txs[at] = tx;
-    else txs.push(tx);
+    if (candidate.replaces === undefined) {
+      indexes[i] = txs.length;
+      indexOf?.set(id, txs.length);
+      txs.push(tx);
+      return;
+    }
+    if (indexOf === null) {
+      indexOf = new Map();
+      for (let at = txs.length - 1; at >= 0; at--) indexOf.set(txs[at]!.id, at);
+    }
+    const at = indexOf.get(candidate.replaces);
+    if (at !== undefined) {
+      indexes[i] = at;
+      txs[at] = tx;
+    } else {
+      indexes[i] = txs.length;
+      indexOf.set(id, txs.length);
+      txs.push(tx);
+    }
   });
-  const rulesOf = makeRuleLookup(input.rules);
-  return { ledger: buildLedger(txs, input.business, yearOf(input.asOf), rulesOf), ids };
+  return { ledger: buildLedger(txs, input.business, yearOf(input.asOf), rulesOf), ids, indexes };
 }
 
-function positionsOf(ledger: Ledger, ids: readonly string[]): Map<string, number> {
-  const wanted = new Set(ids);
-  const out = new Map<string, number>();
-  for (let pos = 0; pos < ledger.order.length; pos++) {
-    const id = txAt(ledger, pos).id;
-    if (wanted.has(id)) out.set(id, pos);
-  }
+/** Each transaction's sorted position, by its index in the ledger's transactions. */
+function positionsOf(ledger: Ledger): Int32Array {
+  const out = new Int32Array(ledger.order.length);
+  for (let pos = 0; pos < ledger.order.length; pos++) out[ledger.order[pos]!] = pos;
   return out;
 }
 
-function sameDayIds(ledger: Ledger, pos: number): string[] {
-  const key = ledger.dateKeys[ledger.order[pos]!]!;
-  let first = pos;
-  while (first > 0 && ledger.dateKeys[ledger.order[first - 1]!]! === key) first--;
-  const out: string[] = [];
-  for (let p = first; p < ledger.order.length && ledger.dateKeys[ledger.order[p]!]! === key; p++)
-    if (p !== pos) out.push(txAt(ledger, p).id);
-  return out;
+/**
+ * The stored invoices on a position's day, in the day's order, leaving out the one at the
+ * position. Each day's list is made once: a new row (not stored) gets the day's list
+ * itself, shared with the other new rows of that day, so many rows on one date cost one
+ * list, not one per row. A changed stored invoice gets its own list without itself.
+ */
+function sameDayLists(ledger: Ledger): (pos: number, id: string) => string[] {
+  const n = ledger.order.length;
+  const keyAt = (p: number) => ledger.dateKeys[ledger.order[p]!]!;
+  const byFirst = new Map<number, string[]>();
+  // First and end position of the day of every position, in one pass.
+  const firsts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  for (let p = 0; p < n; p++) firsts[p] = p > 0 && keyAt(p - 1) === keyAt(p) ? firsts[p - 1]! : p;
+  for (let p = n - 1; p >= 0; p--) ends[p] = p < n - 1 && keyAt(p + 1) === keyAt(p) ? ends[p + 1]! : p + 1;
+  return (pos, id) => {
+    const first = firsts[pos]!;
+    const end = ends[pos]!;
+    if (!id.startsWith(CANDIDATE_PREFIX)) {
+      const out: string[] = [];
+      for (let p = first; p < end; p++) {
+        const other = txAt(ledger, p).id;
+        if (p !== pos && !other.startsWith(CANDIDATE_PREFIX)) out.push(other);
+      }
+      return out;
+    }
+    let list = byFirst.get(first);
+    if (!list) {
+      list = [];
+      for (let p = first; p < end; p++) {
+        const other = txAt(ledger, p).id;
+        if (!other.startsWith(CANDIDATE_PREFIX)) list.push(other);
+      }
+      byFirst.set(first, list);
+    }
+    return list;
+  };
 }
 
 type Where =
@@ -123,19 +178,28 @@ type Where =
   | { kind: "excluded"; window: ExclusionWindow }
   | { kind: "out" };
 
+/** The first exclusion window on `date` whose leaving is (`same`) or is not of period `periodIndex`. Loops, not closures: asked per row. */
+function windowOn(windows: readonly ExclusionWindow[], date: ISODate, periodIndex: number, same: boolean): ExclusionWindow | undefined {
+  for (const w of windows) if (w.from <= date && date <= w.to && (w.leaving.periodIndex === periodIndex) === same) return w;
+  return undefined;
+}
+
 function whereIs(ledger: Ledger, windows: readonly ExclusionWindow[], pos: number, date: ISODate): Where {
-  const periodIndex = ledger.periods.findIndex((p) => p.from <= date && (p.to === null || date <= p.to));
+  let periodIndex = -1;
+  for (let i = 0; i < ledger.periods.length && periodIndex < 0; i++) {
+    const p = ledger.periods[i]!;
+    if (p.from <= date && (p.to === null || date <= p.to)) periodIndex = i;
+  }
   const period = ledger.periods[periodIndex];
-  const windowOn = (accept: (w: ExclusionWindow) => boolean) => windows.find((w) => w.from <= date && date <= w.to && accept(w));
   if (period && period.crossingPos >= 0 && pos >= period.crossingPos) {
     // The crossing ended this period on its date (§3.2), whatever its stored end says.
     if (yearOf(txAt(ledger, period.crossingPos).date) === yearOf(date))
       return { kind: pos === period.crossingPos ? "crossing" : "after", periodIndex };
-    const window = windowOn((w) => w.leaving.periodIndex === periodIndex);
+    const window = windowOn(windows, date, periodIndex, true);
     return window ? { kind: "excluded", window } : { kind: "out" };
   }
   // A period that starts inside the window of an earlier leaving does not count (§3.4).
-  const window = windowOn((w) => w.leaving.periodIndex !== periodIndex);
+  const window = windowOn(windows, date, periodIndex, false);
   if (window) return { kind: "excluded", window };
   return period ? { kind: "in", periodIndex } : { kind: "out" };
 }
@@ -205,17 +269,19 @@ const REMEDIABLE: ReadonlySet<Category> = new Set(["NL_STANDARD", "NL_REDUCED"])
 
 /**
  * Advice for each candidate, all placed in the books together (an import's rows affect
- * each other). One counting pass, whatever the number of candidates.
- */
-/**
- * `sameDay: false` leaves each advice's `sameDay` empty: an import's preview does not show
- * it, and for many rows on one date the lists alone grow with the square of the rows.
+ * each other). One counting pass, whatever the number of candidates, and linear in the
+ * rows apart from the sort by date: what several rows share (the crossing day's open
+ * order, a day's list of invoices) is worked out once and shared by them.
+ * `sameDay: false` leaves each advice's `sameDay` empty (the import preview does not show
+ * it). Rows share what is the same for them — the new rows of a day one `sameDay` array, a
+ * crossing's `atRisk`, equal `reason`s — so change an advice's parts by copying them.
  */
 export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[], options: { sameDay?: boolean } = {}): VatAdvice[] {
   if (candidates.length === 0) return [];
-  const { ledger, ids } = place(input, candidates);
+  const rulesOf = makeRuleLookup(input.rules);
+  const { ledger, ids, indexes } = place(input, candidates, rulesOf);
   const windows = exclusionWindowsOf(leavingsOf(ledger));
-  const positions = positionsOf(ledger, ids);
+  const positions = positionsOf(ledger);
   // Many candidates share a crossing: the day's open order is worked out once per crossing.
   // The ids at risk as a set (asked per candidate) and as shown (stored invoices only).
   type AtRisk = { ids: Set<string>; shown: string[] };
@@ -230,13 +296,26 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
     return atRisk;
   };
   const none: AtRisk = { ids: new Set(), shown: [] };
+  const noneOnDay: string[] = [];
+  const sameDayOf = options.sameDay === false ? () => noneOnDay : sameDayLists(ledger);
+  // Rows with the same facts get the same sentence, made once (the words were most of a row's cost).
+  const reasons = new Map<string, Bilingual>();
+  const reasonFor = (status: VatAdviceStatus, facts: Parameters<typeof reasonOf>[1]): Bilingual => {
+    const key = `${status}|${facts.date}|${facts.rate}|${facts.limit}|${facts.crossingDate}|${facts.leftOn}|${facts.earliestRejoin}`;
+    let reason = reasons.get(key);
+    if (!reason) {
+      reason = reasonOf(status, facts);
+      reasons.set(key, reason);
+    }
+    return reason;
+  };
   return candidates.map((candidate, i) => {
     const id = ids[i]!;
-    const pos = positions.get(id)!;
+    const pos = positions[indexes[i]!]!;
     const year = yearOf(candidate.date);
     const rate = categoryVatRatePercent(candidate.category, year);
     const acc = ledger.yearMap.get(year);
-    const limit = acc?.rules.korLimitCents ?? makeRuleLookup(input.rules)(year).korLimitCents;
+    const limit = acc?.rules.korLimitCents ?? rulesOf(year).korLimitCents;
     const where = whereIs(ledger, windows, pos, candidate.date);
 
     let status: VatAdviceStatus;
@@ -274,15 +353,9 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
       status,
       mustChargeVat,
       ratePercent: rate,
-      reason: reasonOf(status, { date: candidate.date, rate, limit, crossingDate: crossing?.date ?? null, leftOn, earliestRejoin }),
-      crossing: crossing
-        ? {
-            ...crossing,
-            transactionId: crossing.transactionId.startsWith(CANDIDATE_PREFIX) ? "" : crossing.transactionId,
-            // Stored invoices only (atRiskOn): a candidate has no id yet.
-            atRisk: crossing.atRisk,
-          }
-        : null,
+      reason: reasonFor(status, { date: candidate.date, rate, limit, crossingDate: crossing?.date ?? null, leftOn, earliestRejoin }),
+      // A candidate has no id yet: its crossing names none (and atRiskOn shows stored invoices only).
+      crossing: crossing?.transactionId.startsWith(CANDIDATE_PREFIX) ? { ...crossing, transactionId: "" } : crossing,
       leftOn,
       earliestRejoin,
       remediation:
@@ -290,7 +363,7 @@ export function adviseVat(input: EngineInput, candidates: readonly VatCandidate[
           ? { reinvoiceVatCents: vatOnTop(candidate.netCents, rate!), absorbedVatCents: vatContained(candidate.netCents, rate!) }
           : null,
       vatWhileParticipating: status === "participating" && vat !== 0,
-      sameDay: options.sameDay === false ? [] : sameDayIds(ledger, pos).filter((x) => !x.startsWith(CANDIDATE_PREFIX)),
+      sameDay: sameDayOf(pos, id),
     });
   });
 }

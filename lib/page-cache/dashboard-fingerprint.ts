@@ -15,6 +15,7 @@
 import { isSessionId, liveSessionCte, twoFactorSetupRequiredSql } from "@/lib/auth/sessions/live-session-sql";
 import type { ContextPool } from "@/lib/db/context-pool";
 import { env } from "@/lib/env";
+import { thresholdsVersionSql } from "@/lib/eu-kor/thresholds-version";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runAsUser } from "@/lib/db/db-context";
 
@@ -44,7 +45,7 @@ export function dashboardFingerprintSql(
                WHERE i."email" = lower(u."email") AND i."acceptedAt" IS NULL AND i."declinedAt" IS NULL
                  AND i."withdrawnAt" IS NULL AND i."expiresAt" > now())::text,
              -- The member-state thresholds the engine reads (an operator's change shows at once).
-             (SELECT max(t."updatedAt")::text FROM "MemberStateThreshold" t)
+             ${thresholdsVersionSql}
            )) AS "fingerprint"
       FROM "User" u
       JOIN live ON true

@@ -34,17 +34,19 @@ export const supplierSchema = z
   .object(
     {
       name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
-      country: z.preprocess(blankToUndefined, countryCode.optional()),
-      vatId: z.preprocess(
-        blankToUndefined,
-        z
-          .string("validation.vatId")
-          .trim()
-          .toUpperCase()
-          .transform((v) => v.replace(/[\s.]/g, ""))
-          .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId"))
-          .optional(),
-      ),
+      country: z.preprocess(blankToUndefined, countryCode.optional()).meta({ description: "ISO 3166 alpha-2; default NL." }),
+      vatId: z
+        .preprocess(
+          blankToUndefined,
+          z
+            .string("validation.vatId")
+            .trim()
+            .toUpperCase()
+            .transform((v) => v.replace(/[\s.]/g, ""))
+            .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId"))
+            .optional(),
+        )
+        .meta({ description: "The supplier's VAT identification number, with its country prefix." }),
     },
     "validation.required",
   )
@@ -55,20 +57,33 @@ export const isInvestmentCategory = (category: PurchaseCategory) =>
 export const isReverseCharge = (treatment: PurchaseVatTreatment) =>
   treatment === "NL_REVERSE_CHARGE" || treatment === "EU_REVERSE_CHARGE" || treatment === "NON_EU_REVERSE_CHARGE";
 
-export const purchaseInputSchema = z
+/** The fields of a purchase, each checked on its own; purchaseInputSchema checks them together. */
+const purchaseFieldsSchema = z
   .object({
-    documentKind: z.enum(PURCHASE_DOCUMENT_KINDS, "validation.documentKind").optional(),
-    reference: z.preprocess(blankToUndefined, z.string("validation.text").trim().max(60, "validation.tooLong").optional()),
+    documentKind: z.enum(PURCHASE_DOCUMENT_KINDS, "validation.documentKind").optional().meta({ description: "Default: invoice." }),
+    reference: z
+      .preprocess(blankToUndefined, z.string("validation.text").trim().max(60, "validation.tooLong").optional())
+      .meta({ description: "The supplier's invoice or receipt number." }),
     date: isoDate,
     supplier: supplierSchema,
-    netCents: cents,
-    vatCents: cents.optional(),
-    ratePercent: z.literal(PURCHASE_RATES, "validation.ratePercent").optional(),
-    vatTreatment: z.enum(PURCHASE_VAT_TREATMENTS, "validation.vatTreatment").optional(),
-    category: z.enum(PURCHASE_CATEGORIES, "validation.purchaseCategory").optional(),
+    netCents: cents.meta({ description: "Amount excluding VAT, euro cents; negative for a credit from the supplier." }),
+    vatCents: cents.optional().meta({
+      description: "The VAT on the document; for a reverse charge the VAT you owe and deduct. Left out: netCents × ratePercent, rounded.",
+    }),
+    ratePercent: z.literal(PURCHASE_RATES, "validation.ratePercent").optional().meta({ description: "Default: 21." }),
+    vatTreatment: z.enum(PURCHASE_VAT_TREATMENTS, "validation.vatTreatment").optional().meta({
+      description:
+        "Default NL_VAT. NL_VAT: Dutch VAT charged (5b). NL_REVERSE_CHARGE: domestic reverse charge (2a, 5b). EU_REVERSE_CHARGE: from another EU state (4b, 5b). NON_EU_REVERSE_CHARGE: from outside the EU (4a, 5b). NO_VAT: nothing to deduct.",
+    }),
+    category: z.enum(PURCHASE_CATEGORIES, "validation.purchaseCategory").optional().meta({
+      description: "Default COSTS. INVESTMENT_MOVABLE / INVESTMENT_IMMOVABLE also enter the btw-herziening planner (5 / 10 years).",
+    }),
     description: z.preprocess(blankToUndefined, z.string("validation.text").trim().max(500, "validation.tooLong").optional()),
   })
-  .strict()
+  .strict();
+
+export const purchaseInputSchema = purchaseFieldsSchema
+  .meta({ description: "Unknown keys are refused." })
   .superRefine((input, ctx) => {
     const treatment = input.vatTreatment ?? "NL_VAT";
     const country = input.supplier.country ?? "NL";
@@ -114,8 +129,22 @@ export const purchaseInputSchema = z
 
 export type PurchaseInput = z.output<typeof purchaseInputSchema>;
 
+/**
+ * What PATCH may send: any subset of the fields, the supplier's too (it is merged field by
+ * field). Checked before the merge; the merged whole is then checked by purchaseInputSchema.
+ */
+export const purchasePatchSchema = purchaseFieldsSchema.partial().extend({ supplier: supplierSchema.partial().optional() }).meta({
+  description: "Any subset of PurchaseInput; merged into the stored purchase (supplier field by field), the whole validated again.",
+});
+
 export const listPurchasesQuerySchema = z.object({
-  year: z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year").optional(),
+  year: z.coerce
+    .number("validation.year")
+    .int("validation.year")
+    .min(2000, "validation.year")
+    .max(2100, "validation.year")
+    .optional()
+    .meta({ description: "Only this year; default: every year." }),
 });
 
 export type PurchaseDto = {

@@ -6,10 +6,11 @@ import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { fromIsoDate, parseOrThrow } from "@/lib/validation";
+import { fromIsoDate, parseOrThrow, parsePatchOrThrow } from "@/lib/validation";
 import {
   isInvestmentCategory,
   purchaseInputSchema,
+  purchasePatchSchema,
   toPurchaseDto,
   toPurchaseInput,
   type PurchaseDto,
@@ -118,7 +119,8 @@ export async function updatePurchase(options: {
       ...patch,
       supplier: isPlainObject(patch.supplier) ? { ...(stored.supplier as object), ...patch.supplier } : (patch.supplier ?? stored.supplier),
     };
-    const data = parseOrThrow(purchaseInputSchema, merged);
+    // The patch as the API document shows it, and the whole it makes.
+    const data = parsePatchOrThrow({ patchSchema: purchasePatchSchema, patch, schema: purchaseInputSchema, merged });
     const investmentGoodId = await syncInvestmentGood(tx, businessId, data, existing.investmentGoodId);
     const row = await tx.purchase.update({ where: { id: existing.id }, data: { ...columns(data), investmentGoodId } });
     const after = toPurchaseDto(row);

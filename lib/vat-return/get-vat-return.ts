@@ -1,13 +1,12 @@
 // Loads what the VAT return of a period needs — the business's KOR periods and the engine's
-// crossings (the days inside the KOR), the period's invoices and purchases, and the filing
-// mark — and computes the rubrieken (compute-vat-return.ts) and, for a filed period, the
-// correction (correction.ts). Access first: an outsider gets NOT_FOUND.
+// crossings (the days inside the KOR), read through lib/books (one access check, the books
+// kept while unchanged), the period's invoices and purchases, and the filing mark — and
+// computes the rubrieken (compute-vat-return.ts) and, for a filed period, the correction
+// (correction.ts). Access first: an outsider gets NOT_FOUND, whatever else is wrong.
+import { type Books, readBooks, readBooksInTransaction } from "@/lib/books/read-books";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db, type Tx } from "@/lib/db/client";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { AppError } from "@/lib/errors";
-import { evaluate } from "@/lib/kor/evaluate";
-import { loadEngineInput } from "@/lib/books/load-engine-input";
 import { fromIsoDate, parseOrThrow, toIsoDate } from "@/lib/validation";
 import { computeVatReturn, type PurchaseDocument, type SaleDocument, type VatReturn } from "./compute-vat-return";
 import { correctionOf, type FiledFigures } from "./correction";
@@ -22,6 +21,7 @@ import {
 } from "./periods";
 import {
   vatReturnQuerySchema,
+  vatReturnYearQuerySchema,
   type VatReturnDto,
   type VatReturnFilingDto,
   type VatReturnStatus,
@@ -30,16 +30,18 @@ import {
 
 type Context = { frequency: FilingFrequency; intervals: KorInterval[]; startedOn: string | null };
 
-/** The business's filing frequency and the days inside the KOR, as the books of `year` stand. */
-async function loadContext(businessId: string, year: number, client?: Tx): Promise<Context> {
-  // The year's last day: every crossing of the year is known, whatever today is.
-  const input = await loadEngineInput({ businessId, asOf: `${year}-12-31`, ...(client ? { client } : {}) });
-  const output = evaluate(input);
-  const crossings = output.kor.crossings.filter((c) => c.whileParticipating).map((c) => c.date);
+/**
+ * The business's filing frequency and the days inside the KOR, as its books stand. Every
+ * crossing of every year is in the evaluation whatever its day (the engine counts every
+ * invoice), so the books of any day of the year serve.
+ */
+function contextOf(books: Pick<Books, "input" | "output">): Context {
+  const { business } = books.input;
+  const crossings = books.output.kor.crossings.filter((c) => c.whileParticipating).map((c) => c.date);
   return {
-    frequency: input.business.filingPeriod === "month" ? "month" : "quarter",
-    intervals: korIntervals(input.business.korParticipations ?? [], crossings),
-    startedOn: input.business.startedOn ?? null,
+    frequency: business.filingPeriod === "month" ? "month" : "quarter",
+    intervals: korIntervals(business.korParticipations ?? [], crossings),
+    startedOn: business.startedOn ?? null,
   };
 }
 
@@ -89,28 +91,48 @@ const toFilingDto = (row: { filedOn: Date; figures: unknown; createdAt: Date }):
   updatedAt: row.createdAt.toISOString(),
 });
 
-/** The VAT return of one period, computed now; with the filing and the correction when filed. */
-export async function computePeriodReturn(options: {
-  businessId: string;
-  label: string;
-  client?: Tx;
-}): Promise<{ vatReturn: VatReturn; required: boolean; frequency: FilingFrequency }> {
-  const period = parsePeriodLabel(options.label);
-  if (!period) throw new AppError("VALIDATION_FAILED", "Invalid period", { fields: { period: "validation.period" } });
-  const context = await loadContext(options.businessId, Number(options.label.slice(0, 4)), options.client);
-  const { sales, purchases } = await loadDocuments(options.businessId, period, options.client);
+async function periodReturn(
+  businessId: string,
+  period: FilingPeriod,
+  context: Context,
+  client?: Tx,
+): Promise<{ vatReturn: VatReturn; required: boolean; frequency: FilingFrequency }> {
+  const { sales, purchases } = await loadDocuments(businessId, period, client);
   const vatReturn = computeVatReturn({ period, korIntervals: context.intervals, sales, purchases });
   return { vatReturn, required: isRequired(context, period, vatReturn.outsideKorFrom), frequency: context.frequency };
 }
 
+/** The VAT return of one period as `tx` sees the books (marking it filed); the caller has checked access. */
+export async function computePeriodReturn(options: {
+  businessId: string;
+  label: string;
+  client: Tx;
+}): Promise<{ vatReturn: VatReturn; required: boolean; frequency: FilingFrequency }> {
+  const { businessId, client } = options;
+  const period = parsePeriodLabel(options.label);
+  if (!period) throw new AppError("VALIDATION_FAILED", "Invalid period", { fields: { period: "validation.period" } });
+  const books = await readBooksInTransaction({ tx: client, businessId, asOf: `${options.label.slice(0, 4)}-12-31` });
+  if (!books) throw new AppError("NOT_FOUND", "Business not found");
+  return periodReturn(businessId, period, contextOf(books), client);
+}
+
+const inYearRange = (year: number) => year >= 2000 && year <= 2100;
+
+/** A period's VAT return, computed now; with the filing and the correction when filed. */
 export async function getVatReturn(options: { caller: Caller; businessId: string; period: unknown }): Promise<VatReturnDto> {
   const { caller, businessId } = options;
-  await requireBusinessAccess({ caller, businessId, need: "read" });
-  const { period } = parseOrThrow(vatReturnQuerySchema, { period: options.period });
-  if (!period) throw new AppError("VALIDATION_FAILED", "Invalid period", { fields: { period: "validation.period" } });
+  const parsed = vatReturnQuerySchema.safeParse({ period: options.period });
+  const period = parsed.success && parsed.data.period ? parsePeriodLabel(parsed.data.period) : null;
+  if (!period || !inYearRange(Number(period.label.slice(0, 4)))) {
+    // Access first: an outsider learns nothing, not even that the period is wrong.
+    await requireBusinessAccess({ caller, businessId, need: "read" });
+    parseOrThrow(vatReturnQuerySchema, { period: options.period });
+    throw new AppError("VALIDATION_FAILED", "Invalid period", { fields: { period: "validation.period" } });
+  }
+  const books = await readBooks({ caller, businessId, year: Number(period.label.slice(0, 4)) });
   const [{ vatReturn, required }, filingRow] = await Promise.all([
-    computePeriodReturn({ businessId, label: period }),
-    db().vatReturnFiling.findUnique({ where: { businessId_period: { businessId, period } } }),
+    periodReturn(businessId, period, contextOf(books)),
+    db().vatReturnFiling.findUnique({ where: { businessId_period: { businessId, period: period.label } } }),
   ]);
   const filing = filingRow ? toFilingDto(filingRow) : null;
   const correction = filing ? correctionOf(vatReturn, filing.figures) : null;
@@ -120,11 +142,15 @@ export async function getVatReturn(options: { caller: Caller; businessId: string
 /** Every period of a year (the business's filing frequency): whether a return is due, filed, or needs a correction. */
 export async function getVatReturnYear(options: { caller: Caller; businessId: string; year: unknown }): Promise<VatReturnYearDto> {
   const { caller, businessId } = options;
-  await requireBusinessAccess({ caller, businessId, need: "read" });
-  // Without a year: the current one (Europe/Amsterdam).
-  const year = parseOrThrow(vatReturnQuerySchema, { year: options.year ?? undefined }).year ?? Number(amsterdamToday().slice(0, 4));
+  const query = { year: options.year ?? undefined };
+  // Access first: an outsider learns nothing, not even that the year is wrong.
+  if (!vatReturnYearQuerySchema.safeParse(query).success) await requireBusinessAccess({ caller, businessId, need: "read" });
+  const requested = parseOrThrow(vatReturnYearQuerySchema, query).year;
+  // Without a year: the current one (Europe/Amsterdam), as readBooks takes it.
+  const books = await readBooks({ caller, businessId, ...(requested !== undefined ? { year: requested } : {}) });
+  const { year } = books;
   const business = await db().business.findUniqueOrThrow({ where: { id: businessId }, select: { id: true, name: true } });
-  const context = await loadContext(businessId, year);
+  const context = contextOf(books);
   const filings = await db().vatReturnFiling.findMany({ where: { businessId, period: { startsWith: `${year}-` } } });
   const periods = await Promise.all(
     periodsOfYear(year, context.frequency).map(async (period) => {

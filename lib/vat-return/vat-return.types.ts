@@ -10,16 +10,29 @@ export const periodLabel = z
   .trim()
   .regex(/^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/, "validation.period");
 
+/** GET …/vat-returns: the year (default: the current year). */
+export const vatReturnYearQuerySchema = z.object({
+  year: z.coerce
+    .number("validation.year")
+    .int("validation.year")
+    .min(2000, "validation.year")
+    .max(2100, "validation.year")
+    .optional()
+    .meta({ description: "Default: the current year (Europe/Amsterdam)." }),
+});
+
 export const vatReturnQuerySchema = z.object({
   period: z.preprocess((value) => (value === "" ? undefined : value), periodLabel.optional()),
-  year: z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year").optional(),
+  year: vatReturnYearQuerySchema.shape.year,
 });
 
 export const fileVatReturnSchema = z
   .object({
     filedOn: isoDate,
-    /** True: a correction (suppletie) of a return already marked filed; its figures become the filed ones. */
-    correction: z.boolean("validation.boolean").optional(),
+    correction: z
+      .boolean("validation.boolean")
+      .optional()
+      .meta({ description: "A filed return's correction (suppletie) was filed: the current figures become the filed ones." }),
   })
   .strict();
 

@@ -14,6 +14,7 @@ import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
 import {
   bankLineFixture,
+  branchesOf,
   callOperation,
   document,
   jsonOperations,
@@ -92,8 +93,8 @@ const isBlank = (value: unknown) => typeof value === "string" && value.trim() ==
 
 /** Values the schema refuses for a property (required or not: blank strings and null never, they may mean "absent"). */
 function invalidFor(schema: Schema, required: boolean): fc.Arbitrary<unknown> {
-  const nullable = schema.oneOf?.some((s) => s.type === "null") ?? false;
-  const inner = resolve(schema.oneOf?.find((s) => s.type !== "null") ?? schema);
+  const nullable = branchesOf(schema)?.some((s) => s.type === "null") ?? false;
+  const inner = resolve(branchesOf(schema)?.find((s) => s.type !== "null") ?? schema);
   const options: fc.Arbitrary<unknown>[] = [];
   if (required && !nullable) options.push(fc.constant(null));
   const notOfType = (test: (value: unknown) => boolean) => otherTypes.filter((value) => !test(value) && !isBlank(value) && value !== null);
@@ -211,7 +212,7 @@ function brokenObject(schema: Schema, base: Record<string, unknown>, depth = 0):
   }
   choices.push(
     fc.constantFrom(...properties).chain(([key, propertySchema]) => {
-      const inner = resolve(propertySchema.oneOf?.find((s) => s.type !== "null") ?? propertySchema);
+      const inner = resolve(branchesOf(propertySchema)?.find((s) => s.type !== "null") ?? propertySchema);
       const nested =
         inner.type === "object" && inner.properties && base[key] && typeof base[key] === "object" && !Array.isArray(base[key]) && depth < 2;
       const invalid = invalidFor(propertySchema, required.has(key)).map((value) => ({

@@ -15,6 +15,7 @@ import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
 import {
   bankLineFixture,
+  branchesOf,
   callOperation,
   jsonOperations,
   purchaseFor,
@@ -60,14 +61,14 @@ afterAll(() => {
 
 /** Paths ("customer.name", "euKor.memberStates.0") of every string the valid body holds, with the schema's string fields. */
 function stringPaths(schema: Schema, value: unknown, prefix: string[] = []): string[][] {
-  const inner = resolve(schema.oneOf?.find((s) => s.type !== "null") ?? schema);
+  const inner = resolve(branchesOf(schema)?.find((s) => s.type !== "null") ?? schema);
   if (inner.type === "string") return [prefix];
   if (inner.type === "array" && inner.items && Array.isArray(value))
     return value.flatMap((item, i) => stringPaths(inner.items!, item, [...prefix, String(i)]));
   if (inner.type === "object" && inner.properties && value && typeof value === "object") {
     return Object.entries(inner.properties).flatMap(([key, property]) => {
       const child = (value as Record<string, unknown>)[key];
-      const propertyType = resolve(property.oneOf?.find((s) => s.type !== "null") ?? property).type;
+      const propertyType = resolve(branchesOf(property)?.find((s) => s.type !== "null") ?? property).type;
       // A string field the valid body leaves out is tried too; nested objects and arrays only where present.
       if (child === undefined && propertyType !== "string") return [];
       return stringPaths(property, child, [...prefix, key]);

@@ -11,6 +11,7 @@ export type Schema = {
   type?: string;
   $ref?: string;
   oneOf?: Schema[];
+  anyOf?: Schema[];
   allOf?: Schema[];
   enum?: readonly unknown[];
   pattern?: string;
@@ -34,6 +35,9 @@ export const document = JSON.parse(JSON.stringify(openApiDocument)) as {
   components: { schemas: Record<string, Schema> };
 };
 const METHODS = ["get", "post", "put", "patch", "delete"];
+
+/** The branches of a union: oneOf in the hand-written answers, anyOf from zod (a nullable field). */
+export const branchesOf = (schema: Schema): Schema[] | undefined => schema.oneOf ?? schema.anyOf;
 
 /** A schema with its $ref followed and its allOf merged. */
 export function resolve(schema: Schema): Schema {

@@ -91,6 +91,21 @@ export async function seedVictim(password: string): Promise<Seeded> {
     });
     invoiceIds.push(invoice.id);
   }
+  // A service to the secret customer's German branch: not counted for the KOR, but listed in the
+  // ICP figures (page, CSV and API), so the owner's control read of those routes shows a marker.
+  await createInvoice({
+    caller: { userId: owner.id },
+    businessId: business.id,
+    input: {
+      number: `GEHEIM-${suffix}-EU`,
+      date: today,
+      customer: { name: customer, country: "DE", type: "business", vatId: "DE123456789" },
+      category: "EU_B2B_SERVICES",
+      country: "DE",
+      netCents: 50_000,
+      description,
+    },
+  });
   // A bank statement with a payment from the secret customer: a candidate only the owner may see or decide.
   const camt = `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>V</MsgId><CreDtTm>${today}T06:00:00Z</CreDtTm></GrpHdr><Stmt><Id>V-${suffix}</Id><CreDtTm>${today}T06:00:00Z</CreDtTm><Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id><Ccy>EUR</Ccy></Acct><Ntry><Amt Ccy="EUR">123.45</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>${today}</Dt></BookgDt><AcctSvcrRef>V-${suffix}-1</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Dbtr><Nm>${customer}</Nm></Dbtr><DbtrAcct><Id><IBAN>NL20INGB0001234567</IBAN></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>${description}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>`;
   const { candidates } = await importBankStatement({

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { NOTIFICATION_KINDS } from "@/lib/alerts/notification-kinds";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { getNotificationSettings } from "@/lib/notifications/notification-settings";
-import { markAllNotificationsReadAction, markNotificationReadAction, saveNotificationSettingsAction } from "./actions";
+import { markAllNotificationsReadAction, markNotificationReadAction, saveNotificationSettingsAction } from "@/lib/notifications/actions";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {

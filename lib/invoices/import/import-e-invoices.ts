@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/client";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { hasInvalidText, parseOrThrow } from "@/lib/validation";
 import { commitTable, previewTable, withImportLock, type ImportProgress } from "@/lib/invoices/import/import-invoices";
-import { importMappingSchema, type ImportField, type ImportMapping, type ImportPreview } from "@/lib/invoices/import/import.types";
+import { eInvoiceChoicesSchema, type ImportField, type ImportMapping, type ImportPreview } from "@/lib/invoices/import/import.types";
 import { unreadableRow, type ParsedRow } from "@/lib/invoices/import/preview-import";
 import type { CsvTable } from "@/lib/invoices/import/read-csv";
 import { yieldToEventLoop } from "@/lib/invoices/import/read-csv";
@@ -17,7 +17,6 @@ import { readUpload } from "@/lib/invoices/import/ubl/read-upload";
 import { ublRows, type UblCells } from "@/lib/invoices/import/ubl/ubl-rows";
 
 /** The user's choices for rows that need review; nothing else of a mapping applies. */
-export const eInvoiceChoicesSchema = importMappingSchema.pick({ rowCategories: true, groupCategories: true }).strict();
 
 const FIELDS: ImportField[] = [
   "number",

@@ -55,6 +55,9 @@ export const importMappingSchema = z.object({
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;
 
+/** The e-invoice import's choices for rows that need review (`?categories=`): the mapping's, nothing else. */
+export const eInvoiceChoicesSchema = importMappingSchema.pick({ rowCategories: true, groupCategories: true }).strict();
+
 export type PreviewRow = {
   /** Line in the file (the header is line 1). */
   line: number;

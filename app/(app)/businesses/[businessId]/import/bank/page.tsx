@@ -6,15 +6,25 @@ import { listBankCandidates } from "@/lib/bank/list-bank-lines";
 import { CATEGORIES } from "@/lib/kor/categories";
 import { CATEGORY_CODES } from "@/lib/kor/types";
 import { Card } from "@/components/ui/card";
+import type { BankLineView } from "@/components/bank/bank-line-pages";
+import { BANK_LINES_MAX_PAGE_SIZE, INCOMING_FILTERS } from "@/lib/bank/bank-import.types";
 
-type Props = { params: Promise<{ businessId: string }> };
+type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The filter and page in the address; anything else is the first page of every incoming line. */
+function viewOf(query: Record<string, string | string[] | undefined>): { filter: BankLineView; page: number } {
+  const status = typeof query.status === "string" ? query.status : "";
+  const filter = (INCOMING_FILTERS as readonly string[]).includes(status) ? (status as BankLineView) : "incoming";
+  const page = typeof query.page === "string" && /^[1-9]\d{0,4}$/.test(query.page) ? Number(query.page) : 1;
+  return { filter, page };
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
   return { title: `${(await getTranslations("bank.page"))("title")} · ${business.name}` };
 }
 
-export default async function BankImportPage({ params }: Props) {
+export default async function BankImportPage({ params, searchParams }: Props) {
   const { user, business } = await getBusinessForPage((await params).businessId);
   const t = await getTranslations("bank.page");
   const language = (await getLocale()) === "en" ? "en" : "nl";
@@ -23,10 +33,11 @@ export default async function BankImportPage({ params }: Props) {
     label: CATEGORIES[code].label[language],
     needsCountry: CATEGORIES[code].needsCountry,
   }));
-  const { data } = await listBankCandidates({
+  const { filter, page } = viewOf(await searchParams);
+  const initial = await listBankCandidates({
     caller: { userId: user.id },
     businessId: business.id,
-    query: { status: "incoming", pageSize: 200 },
+    query: { status: filter, page, pageSize: BANK_LINES_MAX_PAGE_SIZE },
   });
   return (
     <Card as="section" padding="responsive" aria-labelledby="bank-import-title">
@@ -35,9 +46,12 @@ export default async function BankImportPage({ params }: Props) {
       </h2>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
       <BankStatementImport
+        // A new filter or page starts from the lines read here, not from the last view's.
+        key={`${filter}:${page}`}
         businessId={business.id}
         categories={categories}
-        initialLines={data}
+        filter={filter}
+        initial={initial}
         readOnly={business.role === "ACCOUNTANT" && business.access === "READ_ONLY"}
       />
     </Card>

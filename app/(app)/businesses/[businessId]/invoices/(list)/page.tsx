@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { deleteInvoiceFormAction, restoreInvoiceFormAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
+import { deleteInvoiceFormAction, restoreInvoiceFormAction } from "@/lib/invoices/actions";
 import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
 import { KorBadge } from "@/components/invoices/kor-badge";
 import { queryString, readListQuery, type SearchParams } from "@/components/invoices/list-query";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { deleteInvoiceFormAction, restoreInvoiceFormAction } from "@/app/(app)/businesses/[businessId]/invoices/actions";
+import { deleteInvoiceFormAction, restoreInvoiceFormAction } from "@/lib/invoices/actions";
 import { formatCents, formatDate, formatDateTime, toLanguage } from "@/lib/i18n/format";
 import { HistoryValue, fieldLabelKey } from "@/components/invoices/history-value";
 import { KorBadge } from "@/components/invoices/kor-badge";

@@ -1,7 +1,9 @@
-// GET one page of the business's incoming bank lines: the candidates to review
-// (?status=candidates, the default), every incoming line, or all lines.
+// GET one page of the business's bank lines: the candidates to review (?status=candidates,
+// the default), the accepted, rejected or left-out ones, every incoming line, or all lines;
+// with the page's place (?page, ?pageSize) and each filter's count.
 import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
 import { jsonResponse } from "@/lib/api/api-response";
+import { errorWithFieldKeys } from "@/lib/api/error-with-field-keys";
 import { listBankCandidates } from "@/lib/bank/list-bank-lines";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +11,12 @@ export const dynamic = "force-dynamic";
 type Params = { businessId: string };
 
 export const GET = apiRoute<Params>(async ({ request, caller, params }) => {
-  const { data, page } = await listBankCandidates({ caller, businessId: params.businessId, query: queryObject(request) });
-  return jsonResponse({ data, page });
+  try {
+    const { data, page, counts } = await listBankCandidates({ caller, businessId: params.businessId, query: queryObject(request) });
+    return jsonResponse({ data, page, counts });
+  } catch (error) {
+    return errorWithFieldKeys(error, request);
+  }
 });
 
 const notAllowed = methodNotAllowed(["GET"]);

@@ -1,11 +1,15 @@
 "use server";
-// Server actions of the notification centre: resolve the signed-in user, call lib.
+// Server actions of the notification centre (resolve the signed-in user, call lib) and
+// the public unsubscribe confirmation (the signed token is the only credential).
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { runFormAction } from "@/lib/actions/action-result";
 import { requireCaller } from "@/lib/auth/current-user";
 import { NOTIFICATION_KINDS } from "@/lib/alerts/notification-kinds";
+import { isAppError } from "@/lib/errors";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/mark-notifications-read";
 import { updateNotificationSettings } from "@/lib/notifications/notification-settings";
+import { unsubscribe } from "@/lib/notifications/unsubscribe";
 
 // Form actions: an AppError (another user's notification: NOT_FOUND) is a 404/403 page, not a 500.
 export async function markNotificationReadAction(formData: FormData): Promise<void> {
@@ -30,4 +34,15 @@ export async function saveNotificationSettingsAction(formData: FormData): Promis
     }),
   );
   revalidatePath("/notifications");
+}
+
+export async function unsubscribeAction(formData: FormData): Promise<void> {
+  const token = String(formData.get("token") ?? "");
+  try {
+    await unsubscribe({ token });
+  } catch (error) {
+    if (isAppError(error)) redirect("/unsubscribe?invalid=1");
+    throw error;
+  }
+  redirect(`/unsubscribe?done=1&token=${encodeURIComponent(token)}`);
 }
