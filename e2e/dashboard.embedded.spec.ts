@@ -357,6 +357,33 @@ test.describe("the demo's story businesses", () => {
     await expect(germany).toContainText("EU-KOR gebruikt");
   });
 
+  test("Catering Eva has purchases after the crossing: the purchases page and the VAT returns are not empty", async ({ page }) => {
+    const id = await openBusiness(page, "Catering Eva");
+    await page.goto(`/businesses/${id}/purchases?year=${year}`);
+    const list = page.getByTestId("purchase-list");
+    for (const supplier of ["Groothandel Horeca BV", "Bakkerij Van Dam", "Küchenbedarf GmbH", "Keukenwinkel Zeist"])
+      await expect(list.getByRole("row", { name: new RegExp(supplier) })).toBeVisible();
+    await expect(list.getByRole("row", { name: /Keukenwinkel Zeist/ })).toContainText("In de btw-herzieningsplanner");
+    // 21% of €850, 9% of €420, 21% of €600 reverse-charged, 21% of €3,200.
+    await expect(list.locator("tfoot")).toContainText(euro(17_850 + 3_780 + 12_600 + 67_200));
+
+    // Every purchase lies outside the KOR (on or after the crossing): the returns deduct all of it.
+    const yearAnswer = await page.request.get(`/api/v1/businesses/${id}/vat-returns?year=${year}`);
+    const periods = ((await yearAnswer.json()) as { data: { periods: { label: string; required: boolean }[] } }).data.periods;
+    let inputVatCents = 0;
+    let reverseChargedCents = 0;
+    for (const period of periods.filter((p) => p.required)) {
+      const answer = await page.request.get(`/api/v1/businesses/${id}/vat-returns/${period.label}`);
+      const rubrieken = (
+        (await answer.json()) as { data: { rubrieken: { code: string; turnoverCents: number | null; vatCents: number | null }[] } }
+      ).data.rubrieken;
+      inputVatCents += rubrieken.find((r) => r.code === "5b")!.vatCents ?? 0;
+      reverseChargedCents += rubrieken.find((r) => r.code === "4b")!.turnoverCents ?? 0;
+    }
+    expect(inputVatCents).toBe(17_850 + 3_780 + 12_600 + 67_200);
+    expect(reverseChargedCents).toBe(60_000);
+  });
+
   test("Fotografie Eva has investment goods: the revision planner shows what joining the KOR repays", async ({ page }) => {
     await openBusiness(page, "Fotografie Eva");
     const planner = page.getByRole("region", { name: "Btw-herziening bij in- of uittreden" });

@@ -88,3 +88,43 @@ test("the business list at 390 px: one card per business, nothing scrolls sidewa
     expect(box.x + box.width).toBeLessThanOrEqual(390);
   }
 });
+
+test("a refused done-mark shows its error on the form that was sent, not on every open form of the panel", async ({ page }) => {
+  test.setTimeout(120_000);
+  await register(page, "Rik Refused", uniqueEmail("geweigerd"));
+  await page.goto("/businesses");
+  // In the KOR and the EU-KOR: after a crossing today the panel has two open forms, the
+  // first VAT return and the next EU-KOR quarterly report.
+  const created = await page.request.post("/api/v1/businesses", {
+    headers: { origin: new URL(page.url()).origin },
+    data: {
+      name: "Rik Reizen",
+      kvkNumber: "12345678",
+      korParticipations: [{ from: `${year}-01-01` }],
+      euKor: { exNumber: "NL123456789EX01", from: `${year}-01-01`, memberStates: ["DE"] },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const businessId = ((await created.json()) as { data: { id: string } }).data.id;
+  await postInvoice(page, businessId, `${year}-001`, `${year}-01-01`, 1_950_000, 1);
+  await postInvoice(page, businessId, `${year}-002`, today, 100_000, 2);
+
+  await page.goto(`/businesses/${businessId}`);
+  const actions = page.getByRole("region", { name: "Wat moet je doen?" });
+  const vatReturn = actions.getByRole("listitem").filter({ hasText: returnTitle });
+  const euReport = actions.getByRole("listitem").filter({ hasText: "Dien het EU-KOR-kwartaalrapport in" });
+  await expect(euReport.getByRole("button", { name: "Markeer als ingediend" })).toBeVisible();
+  // A day after today, as a browser that does not hold the field to its `max` would send it.
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const field = vatReturn.getByLabel("Ingediend op");
+  await field.evaluate((input) => input.removeAttribute("max"));
+  await field.fill(tomorrow);
+  await vatReturn.getByRole("button", { name: "Markeer als ingediend" }).click();
+
+  await expect(vatReturn.getByRole("alert")).toHaveText("Dit lukte niet. Kies een datum die niet in de toekomst ligt.");
+  await expect(vatReturn.getByLabel("Ingediend op")).toHaveAttribute("aria-invalid", "true");
+  await expect(euReport.getByRole("button", { name: "Markeer als ingediend" })).toBeVisible();
+  await expect(euReport.getByRole("alert")).toHaveCount(0);
+  await expect(euReport.getByLabel("Ingediend op")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(actions.getByRole("alert")).toHaveCount(1);
+});

@@ -3,9 +3,11 @@
 // does); its owner enters two purchases on the purchases page (an invalid amount is
 // answered beside its field), then opens the VAT return: Q1–Q3 need none, Q4 does, and its
 // rubrieken come from the invoices and purchases in whole euros; the documents behind a
-// rubriek are one click away; marking it filed keeps the figures. At 390 px nothing
-// scrolls sideways.
+// rubriek are one click away; marking it filed keeps the figures; the PDF statement shows
+// them too. At 390 px nothing scrolls sideways.
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { pdfText } from "../test/support/pdf-text";
 import { createKorBusiness, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
@@ -145,4 +147,22 @@ test("purchases entered on the page feed the VAT return of the crossing quarter"
   const data = ((await api.json()) as { data: { status: string; rubrieken: { code: string; vatEuros: number | null }[] } }).data;
   expect(data.status).toBe("filed");
   expect(data.rubrieken.find((r) => r.code === "5g")!.vatEuros).toBe(-42);
+
+  // The PDF statement from the dashboard's link carries the same figures (its text read back).
+  await page.goto(`${overview}?year=${year}`);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: new RegExp(`Overzicht ${year} voor je boekhouder \\(PDF\\)`) }).click(),
+  ]);
+  const text = (await pdfText(await readFile(await download.path()))).replace(/\s+/g, " ");
+  // The text's spaces are plain; Intl puts a no-break space after the euro sign.
+  const amount = (value: number) => euros(value).replace(/\s/g, " ");
+  expect(text).toContain(`Btw-aangifte ${year}`);
+  expect(text).toContain(`4e kwartaal ${year} (1 oktober ${year} t/m 31 december ${year}) — uiterlijk 31 januari ${year + 1}`);
+  expect(text).not.toContain(`3e kwartaal ${year} (`);
+  expect(text).toContain(`1a Leveringen/diensten belast met hoog tarief ${amount(1_000)} ${amount(210)}`);
+  expect(text).toContain(`4b Leveringen/diensten uit landen binnen de EU ${amount(600)} ${amount(126)}`);
+  expect(text).toContain(`5b Voorbelasting ${amount(378)}`);
+  expect(text).toContain("5e Schatting vorige aangifte(n) vul zelf in");
+  expect(text).toContain(`Ingediend op 20 januari ${year + 1}.`);
 });

@@ -3,6 +3,36 @@
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 
+// A message that is a key ("validation.date", "thresholds.rateDate"), not zod's own English.
+const MESSAGE_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/;
+
+/**
+ * The field key of an issue whose schema gave no message of its own: every schema should,
+ * but a primitive without one (`z.string()` sent a number) must still answer with a field
+ * key, never zod's English ("Invalid input: expected string, received number"). Given to
+ * every parse as its error map (a schema's own message still wins), where the input is at
+ * hand to tell a missing field from a wrong one.
+ */
+export function fieldKeyOf(issue: { code?: string; input?: unknown; origin?: string }): string {
+  if (issue.code === "invalid_type") return issue.input === undefined ? "validation.required" : "validation.invalid";
+  if (issue.code === "too_big" && issue.origin === "string") return "validation.tooLong";
+  return "validation.invalid";
+}
+
+/** Parse options that give an issue without a message of its own a field key (fieldKeyOf). */
+export const WITH_FIELD_KEYS = { error: fieldKeyOf } as const;
+
+/**
+ * An issue's field key: its message when that is a key; else (a parse without WITH_FIELD_KEYS)
+ * the key by kind. A finished issue no longer holds its input, so zod's own words tell
+ * whether a value was missing.
+ */
+export function issueKey(issue: z.core.$ZodIssue): string {
+  if (MESSAGE_KEY.test(issue.message)) return issue.message;
+  if (issue.code === "invalid_type") return /received undefined$/.test(issue.message) ? "validation.required" : "validation.invalid";
+  return fieldKeyOf(issue);
+}
+
 /** Every problem of a failed parse, keyed by its dotted path; the first message per path wins. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   // A Map, not an object: a key such as "__proto__" is a path like any other (an assignment
@@ -14,7 +44,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...base, key]) : [base];
     for (const path of keys) {
       const key = path.join(".") || "_";
-      if (!fields.has(key)) fields.set(key, issue.code === "unrecognized_keys" ? "validation.unknownField" : issue.message);
+      if (!fields.has(key)) fields.set(key, issue.code === "unrecognized_keys" ? "validation.unknownField" : issueKey(issue));
     }
   }
   return Object.fromEntries(fields);
@@ -22,7 +52,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const invalid = invalidTextFields(input);
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, WITH_FIELD_KEYS);
   if (!result.success || Object.keys(invalid).length) {
     const fields = { ...(result.success ? {} : fieldErrors(result.error)), ...invalid };
     throw new AppError("VALIDATION_FAILED", "Validation failed", { fields });
@@ -96,7 +126,7 @@ export function invalidTextFields(input: unknown, prefix = ""): Record<string, s
 
 /** A calendar date "YYYY-MM-DD" that exists (no 2026-02-30). */
 export const isoDate = z
-  .string()
+  .string("validation.date")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
   .refine(isCalendarDate, "validation.date")
   // For the API document (lib/api/openapi.ts): the refinement above is what "format: date" means.

@@ -22,10 +22,11 @@ type Props = {
   year: number;
   today: string;
   canWrite: boolean;
-  doneFailed?: boolean;
+  /** The deadline whose done-mark was just refused: only its form shows the error. */
+  doneFailedKey?: string | null;
 };
 
-export async function ActionsPanel({ actions, language, businessId, year, today, canWrite, doneFailed = false }: Props) {
+export async function ActionsPanel({ actions, language, businessId, year, today, canWrite, doneFailedKey = null }: Props) {
   const t = await getTranslations("dashboard");
   const date = (value: string | undefined) => (value ? formatDate(value, language, "long") : "");
   const text = (action: ActionItem) => {
@@ -73,7 +74,7 @@ export async function ActionsPanel({ actions, language, businessId, year, today,
                   canWrite={canWrite}
                   language={language}
                   returnTo="dashboard"
-                  failed={doneFailed}
+                  failed={action.deadlineKey === doneFailedKey}
                 />
               ) : null}
               {action.detail ? (

@@ -28,14 +28,15 @@ export async function DashboardView({
   year,
   canWrite,
   deregistrationFailed = false,
-  deadlineFailed = false,
+  deadlineFailedKey = null,
 }: {
   userId: string;
   businessId: string;
   year: number;
   canWrite: boolean;
   deregistrationFailed?: boolean;
-  deadlineFailed?: boolean;
+  /** The deadline whose done-mark was just refused: only its form shows the error. */
+  deadlineFailedKey?: string | null;
 }) {
   const caller = { userId };
   const [data, goods, t, locale] = await Promise.all([
@@ -84,7 +85,7 @@ export async function DashboardView({
           year={data.year}
           today={amsterdamToday()}
           canWrite={canWrite}
-          doneFailed={deadlineFailed}
+          doneFailedKey={deadlineFailedKey}
         />
       </div>
       {data.participation ? (

@@ -34,46 +34,52 @@ export const EU_MEMBER_STATES = [
   "SK",
 ] as const;
 
-const kvkNumber = z.string().transform(normaliseKvkNumber).refine(isValidKvkNumber, "validation.kvkNumber");
+const kvkNumber = z.string("validation.kvkNumber").transform(normaliseKvkNumber).refine(isValidKvkNumber, "validation.kvkNumber");
 
-const vatNumber = z.string().transform(normaliseVatNumber).refine(isValidVatNumber, "validation.vatNumber");
+const vatNumber = z.string("validation.vatNumber").transform(normaliseVatNumber).refine(isValidVatNumber, "validation.vatNumber");
 
 // Unknown keys are refused (.strict()), as everywhere at the API's boundary: a misspelt
 // field must not be dropped without a word.
 export const korParticipationSchema = z
-  .object({ from: isoDate, to: optionalText(isoDate).meta({ description: "Last day inside; open when absent." }) })
+  .object({ from: isoDate, to: optionalText(isoDate).meta({ description: "Last day inside; open when absent." }) }, "validation.object")
   .strict()
   .refine((period) => !period.to || period.to >= period.from, { message: "validation.periodOrder", path: ["to"] });
 
 export const euKorSchema = z
-  .object({
-    exNumber: optionalText(
-      z
-        .string()
-        .trim()
-        .regex(/^NL\d{9}EX\d{2,3}$/i, "validation.exNumber")
-        .transform((v) => v.toUpperCase()),
-    ),
-    from: optionalText(isoDate),
-    // NL is the home state: the EU-KOR exempts supplies in other member states.
-    memberStates: z
-      .array(z.enum(EU_MEMBER_STATES.filter((s) => s !== "NL") as [string, ...string[]], "validation.memberState"))
-      .default([]),
-  })
+  .object(
+    {
+      exNumber: optionalText(
+        z
+          .string("validation.exNumber")
+          .trim()
+          .regex(/^NL\d{9}EX\d{2,3}$/i, "validation.exNumber")
+          .transform((v) => v.toUpperCase()),
+      ),
+      from: optionalText(isoDate),
+      // NL is the home state: the EU-KOR exempts supplies in other member states.
+      memberStates: z
+        .array(
+          z.enum(EU_MEMBER_STATES.filter((s) => s !== "NL") as [string, ...string[]], "validation.memberState"),
+          "validation.memberState",
+        )
+        .default([]),
+    },
+    "validation.object",
+  )
   .strict()
   .meta({ description: "EU-KOR (EU cross-border SME scheme) settings; null or absent when not used." });
 
 export const businessInputSchema = z
   .object({
-    name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+    name: z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong"),
     kvkNumber: optionalText(kvkNumber).meta({ description: "8 digits (KVK, Chamber of Commerce number)." }),
     vatNumber: optionalText(vatNumber).meta({ description: "Dutch VAT ID: NL, 9 digits, B, 2 digits; must pass the check." }),
     filingPeriod: z.enum(["quarter", "month"], "validation.filingPeriod").default("quarter"),
     // The first day of business: a starter's pace is counted from it, not from 1 January.
     startedOn: optionalText(isoDate).meta({ description: "The first day of business: the projection counts a starter's pace from it." }),
     korParticipations: z
-      .array(korParticipationSchema)
-      .max(20)
+      .array(korParticipationSchema, "validation.invalid")
+      .max(20, "validation.tooLong")
       .default([])
       .meta({ description: "KOR (small-business scheme) periods; they may not overlap." }),
     euKor: euKorSchema.nullish(),

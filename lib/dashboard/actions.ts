@@ -57,7 +57,11 @@ function backUrl(formData: FormData, failed: string | null): string {
   const year = formData.get("year");
   const params = new URLSearchParams();
   if (typeof year === "string" && /^\d{4}$/.test(year)) params.set("year", year);
-  if (failed) params.set("deadline", failed);
+  // Which form was refused, so only that one shows the error (a panel has several open).
+  if (failed) {
+    params.set("deadline", failed);
+    params.set("key", String(formData.get("key") ?? ""));
+  }
   const query = params.toString() ? `?${params}` : "";
   return formData.get("returnTo") === "euKor" ? `/businesses/${businessId}/invoices/eu-kor${query}` : `/businesses/${businessId}${query}`;
 }

@@ -41,3 +41,12 @@ export const deadlineKeySchema = z.string().refine((value) => parseDeadlineKey(v
 
 /** The EU-KOR quarterly report's key for a quarter "2026-Q3". */
 export const euKorReportKey = (quarter: string): string => `EU_KOR_REPORT_DUE:${quarter}`;
+
+/**
+ * The deadline whose done-mark was refused, from the page's query (`?deadline=invalid&key=…`,
+ * set by the form action): only that deadline's form shows the error. Null for anything else.
+ */
+export function failedDeadlineKey(query: { deadline?: string | string[]; key?: string | string[] }): string | null {
+  if (query.deadline !== "invalid" || typeof query.key !== "string") return null;
+  return parseDeadlineKey(query.key) ? query.key : null;
+}

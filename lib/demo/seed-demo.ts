@@ -2,7 +2,8 @@
 // bit of invoices. Besides the everyday businesses, the demo owner has one that crossed
 // €20,000 this year (with an invoice at 0% after the crossing), one under the EU-KOR with
 // sales in two member states, and one with investment goods for the revision planner, so
-// a newcomer sees every part of the product without typing. Dates are relative to today.
+// a newcomer sees every part of the product without typing. The crossed business and the one
+// outside the KOR have purchases, so the purchases page and the VAT return are not empty. Dates are relative to today.
 // Runs once: an existing demo owner means the demo is there already.
 import { db } from "@/lib/db/client";
 import { runAsSystem } from "@/lib/db/db-context";
@@ -10,6 +11,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import type { InvoiceCategory } from "@/lib/generated/prisma/client";
+import { purchaseInputSchema } from "@/lib/purchases/purchase.types";
+import { insertPurchase } from "@/lib/purchases/save-purchase";
 import { fromIsoDate } from "@/lib/validation";
 
 type DemoInvoice = {
@@ -105,6 +108,90 @@ export function euKorInvoices(today: string): DemoInvoice[] {
   return invoices.map((invoice, index) => ({ ...invoice, vatCents: 0, sequence: index + 1 }));
 }
 
+/** A purchase as the API takes it (lib/purchases/purchase.types.ts), validated when seeded. */
+type DemoPurchase = {
+  date: string;
+  reference: string;
+  supplier: { name: string; country?: string; vatId?: string };
+  netCents: number;
+  ratePercent: 21 | 9;
+  vatTreatment?: "NL_VAT" | "EU_REVERSE_CHARGE";
+  category: "COSTS" | "GOODS_FOR_RESALE" | "INVESTMENT_MOVABLE";
+  description: string;
+};
+
+/**
+ * The crossed business's purchases, all on or after the crossing (the eighth invoice, at
+ * 60% of the year so far): ingredients at 21% and 9%, kitchenware from Germany with the VAT
+ * reverse-charged (4b), and a combi-steamer as an investment good (the revision planner). So
+ * the purchases page and the VAT return of the crossing quarter are not empty.
+ */
+export function cateringPurchases(today: string): DemoPurchase[] {
+  return [
+    {
+      date: dateInYearSoFar(today, 0.62),
+      reference: "GH-4471",
+      supplier: { name: "Groothandel Horeca BV" },
+      netCents: 85000,
+      ratePercent: 21,
+      category: "GOODS_FOR_RESALE",
+      description: "Dranken en servies",
+    },
+    {
+      date: dateInYearSoFar(today, 0.66),
+      reference: "B-0912",
+      supplier: { name: "Bakkerij Van Dam" },
+      netCents: 42000,
+      ratePercent: 9,
+      category: "GOODS_FOR_RESALE",
+      description: "Brood en gebak",
+    },
+    {
+      date: dateInYearSoFar(today, 0.75),
+      reference: "R-2026-118",
+      supplier: { name: "Küchenbedarf GmbH", country: "DE", vatId: "DE123456789" },
+      netCents: 60000,
+      ratePercent: 21,
+      vatTreatment: "EU_REVERSE_CHARGE",
+      category: "COSTS",
+      description: "Keukengerei",
+    },
+    {
+      date: dateInYearSoFar(today, 0.9),
+      reference: "KZ-330",
+      supplier: { name: "Keukenwinkel Zeist" },
+      netCents: 320000,
+      ratePercent: 21,
+      category: "INVESTMENT_MOVABLE",
+      description: "Combi-steamer",
+    },
+  ];
+}
+
+/** The business outside the KOR: a lens filter at 21% and a photography book at 9%. */
+export function photographyPurchases(today: string): DemoPurchase[] {
+  return [
+    {
+      date: dateInYearSoFar(today, 0.3),
+      reference: "FV-88",
+      supplier: { name: "Fotovakhandel Licht" },
+      netCents: 24000,
+      ratePercent: 21,
+      category: "COSTS",
+      description: "Filters",
+    },
+    {
+      date: dateInYearSoFar(today, 0.5),
+      reference: "BH-12",
+      supplier: { name: "Boekhandel Beeld" },
+      netCents: 6000,
+      ratePercent: 9,
+      category: "COSTS",
+      description: "Fotoboek",
+    },
+  ];
+}
+
 /** Monthly invoices from January of `fromYear` to today, amounts cycling through `pattern`. */
 export function monthlyInvoices(options: {
   today: string;
@@ -173,6 +260,7 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
       invoices: DemoInvoice[];
       euKor?: { from: string; memberStates: string[] };
       investmentGoods?: { description: string; vatCents: number; firstUseYear: number; kind: "MOVABLE" | "IMMOVABLE" }[];
+      purchases?: DemoPurchase[];
     }[] = [
       {
         owner: eva!,
@@ -232,6 +320,7 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
         korFrom: `${year - 1}-01-01`,
         accountantAccess: null,
         invoices: crossingInvoices(today),
+        purchases: cateringPurchases(today),
       },
       {
         // In the KOR at home and under the EU-KOR in Belgium and Germany.
@@ -256,6 +345,7 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
           { description: "Camera en objectieven", vatCents: 315000, firstUseYear: year - 1, kind: "MOVABLE" },
           { description: "Studioruimte", vatCents: 840000, firstUseYear: year - 2, kind: "IMMOVABLE" },
         ],
+        purchases: photographyPurchases(today),
         invoices: monthlyInvoices({
           today,
           fromYear: year,
@@ -309,6 +399,15 @@ async function insertDemo(options: { today?: string }): Promise<boolean> {
       });
       if (demo.investmentGoods) {
         await tx.investmentGood.createMany({ data: demo.investmentGoods.map((good) => ({ businessId: business.id, ...good })) });
+      }
+      // Through the purchases' own insert, so an investment good gets its planner entry too.
+      for (const purchase of demo.purchases ?? []) {
+        await insertPurchase(tx, {
+          businessId: business.id,
+          userId: demo.owner.id,
+          data: purchaseInputSchema.parse(purchase),
+          audit: false,
+        });
       }
     }
   });

@@ -18,7 +18,7 @@ import {
   unavailableRow,
   isEuMemberState,
 } from "@/lib/kor";
-import { fromIsoDate } from "@/lib/validation";
+import { fromIsoDate, issueKey, WITH_FIELD_KEYS } from "@/lib/validation";
 import { toThresholdRow } from "./load-member-state-thresholds";
 
 const euro = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, { error: "thresholds.euro" });
@@ -133,9 +133,9 @@ export function nextThresholdRow(input: z.output<typeof setThresholdSchema>, cur
 
 /** Validates, converts and stores one threshold with its audit entry; returns the stored row. Call in system mode. */
 export async function setMemberStateThreshold(raw: SetThresholdInput): Promise<{ before: ThresholdRow | null; after: ThresholdRow }> {
-  const parsed = setThresholdSchema.safeParse(raw);
+  const parsed = setThresholdSchema.safeParse(raw, WITH_FIELD_KEYS);
   if (!parsed.success) {
-    throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])));
+    throw invalid(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issueKey(issue)])));
   }
   const input = parsed.data;
   return db().$transaction(async (tx) => {

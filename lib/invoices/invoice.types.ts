@@ -17,7 +17,7 @@ export const REVENUE_KINDS = ["invoice", "cash_sale", "advance_payment", "credit
 export type RevenueKindJson = (typeof REVENUE_KINDS)[number];
 
 const countryCode = z
-  .string()
+  .string("validation.country")
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "validation.country");
@@ -33,7 +33,7 @@ export const customerSchema = z
       vatId: z.preprocess(
         blankToUndefined,
         z
-          .string()
+          .string("validation.vatId")
           .trim()
           .toUpperCase()
           .transform((v) => v.replace(/[\s.]/g, ""))
@@ -77,12 +77,12 @@ const invoiceFieldsSchema = z
       .max(1_000_000, "validation.integer")
       .nullish()
       .meta({ description: "Order among invoices of the same day." }),
-    description: z.preprocess(blankToUndefined, z.string().trim().max(500, "validation.tooLong").optional()),
+    description: z.preprocess(blankToUndefined, z.string("validation.text").trim().max(500, "validation.tooLong").optional()),
     currency: z
       .preprocess(
         blankToUndefined,
         z
-          .string()
+          .string("validation.currency")
           .trim()
           .toUpperCase()
           .regex(/^[A-Z]{3}$/, "validation.currency")

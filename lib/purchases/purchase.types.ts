@@ -24,7 +24,7 @@ export type PurchaseCategory = (typeof PURCHASE_CATEGORIES)[number];
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
 const countryCode = z
-  .string()
+  .string("validation.country")
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "validation.country");
@@ -38,7 +38,7 @@ export const supplierSchema = z
         .preprocess(
           blankToUndefined,
           z
-            .string()
+            .string("validation.vatId")
             .trim()
             .toUpperCase()
             .transform((v) => v.replace(/[\s.]/g, ""))
@@ -61,7 +61,7 @@ const purchaseFieldsSchema = z
   .object({
     documentKind: z.enum(PURCHASE_DOCUMENT_KINDS, "validation.documentKind").optional().meta({ description: "Default: invoice." }),
     reference: z
-      .preprocess(blankToUndefined, z.string().trim().max(60, "validation.tooLong").optional())
+      .preprocess(blankToUndefined, z.string("validation.text").trim().max(60, "validation.tooLong").optional())
       .meta({ description: "The supplier's invoice or receipt number." }),
     date: isoDate,
     supplier: supplierSchema,
@@ -77,7 +77,7 @@ const purchaseFieldsSchema = z
     category: z.enum(PURCHASE_CATEGORIES, "validation.purchaseCategory").optional().meta({
       description: "Default COSTS. INVESTMENT_MOVABLE / INVESTMENT_IMMOVABLE also enter the btw-herziening planner (5 / 10 years).",
     }),
-    description: z.preprocess(blankToUndefined, z.string().trim().max(500, "validation.tooLong").optional()),
+    description: z.preprocess(blankToUndefined, z.string("validation.text").trim().max(500, "validation.tooLong").optional()),
   })
   .strict();
 

@@ -17,10 +17,22 @@ import { getTurnoverStatement, type TurnoverStatementRow } from "@/lib/turnover/
 import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
 import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
 import { drawFilingFigures } from "@/lib/turnover/statement-pdf-filing";
+import { drawVatReturns } from "@/lib/turnover/statement-pdf-vat-return";
+import { getVatReturn, getVatReturnYear } from "@/lib/vat-return/get-vat-return";
+import type { VatReturnDto } from "@/lib/vat-return/vat-return.types";
 
 type Language = "nl" | "en";
 
 const MARGIN = 50;
+
+/** The year's VAT returns that are due or were filed (the periods outside the KOR), in order. */
+async function yearVatReturns(options: { caller: Caller; businessId: string; year: number }): Promise<VatReturnDto[]> {
+  const { caller, businessId, year } = options;
+  const { periods } = await getVatReturnYear({ caller, businessId, year });
+  return Promise.all(
+    periods.filter((p) => p.required || p.filedOn !== null).map((p) => getVatReturn({ caller, businessId, period: p.label })),
+  );
+}
 
 export async function renderStatementPdf(options: {
   caller: Caller;
@@ -31,11 +43,12 @@ export async function renderStatementPdf(options: {
 }): Promise<Buffer> {
   const { caller, businessId, language } = options;
   const statement = await getTurnoverStatement({ caller, businessId, year: options.year, language });
-  const [business, dashboard, reports, icpOss] = await Promise.all([
+  const [business, dashboard, reports, icpOss, vatReturns] = await Promise.all([
     getBusiness({ caller, businessId }),
     getDashboard({ caller, businessId, year: statement.year }),
     getQuarterlyReports({ caller, businessId, year: statement.year }),
     getIcpOss({ caller, businessId, year: statement.year }),
+    yearVatReturns({ caller, businessId, year: statement.year }),
   ]);
   const t = createTranslator({ locale: language, messages: language === "en" ? enMessages : nlMessages, namespace: "statementPdf" });
   const kindLabel = createTranslator({
@@ -51,6 +64,8 @@ export async function renderStatementPdf(options: {
   const locale = language === "en" ? "en-GB" : "nl-NL";
   const money = numberFormat(locale, { style: "currency", currency: "EUR" });
   const eur = (cents: number) => money.format(cents / 100);
+  // The VAT return's figures are whole euros ("€ 1.250").
+  const wholeEuros = numberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 0 });
   const longDate = dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const day = (iso: string) => longDate.format(new Date(`${iso}T00:00:00Z`));
   const now = options.now ?? new Date();
@@ -210,6 +225,14 @@ export async function renderStatementPdf(options: {
 
   // The filing figures: EU-KOR quarterly report and notice, ICP and OSS
   drawFilingFigures({ layout: { heading, subheading, paragraph, table, eur, day }, language, euKor: business.euKor, reports, icpOss });
+
+  // The VAT-return figures of the periods outside the KOR
+  drawVatReturns({
+    layout: { heading, subheading, paragraph, table, eur, day, euros: (value) => wholeEuros.format(value) },
+    language,
+    year: statement.year,
+    returns: vatReturns,
+  });
 
   // The deadlines (options such as a voluntary deregistration's effective date are not deadlines)
   heading(t("deadlinesTitle"));

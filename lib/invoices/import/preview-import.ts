@@ -7,7 +7,7 @@ import { readCsvCell } from "@/lib/http/csv";
 import { invoiceInputSchema, type InvoiceInput } from "@/lib/invoices/invoice.types";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
 import { categoryFrom, customerTypeFrom, type CategoryOutcome } from "@/lib/invoices/import/derive-category";
-import { hasInvalidText } from "@/lib/validation";
+import { hasInvalidText, issueKey, WITH_FIELD_KEYS } from "@/lib/validation";
 import { yieldToEventLoop, type CsvTable } from "@/lib/invoices/import/read-csv";
 import type { ImportField, ImportMapping, ImportPreview, PreviewRow } from "@/lib/invoices/import/import.types";
 
@@ -165,32 +165,35 @@ export function parseRow(rawCells: Record<ImportField, string | undefined>, line
 
   let input: InvoiceInput | null = null;
   if (Object.keys(errors).length === 0 && category) {
-    const result = invoiceInputSchema.safeParse({
-      number: cells.number ?? "",
-      kind: kindFrom(cells.kind),
-      date,
-      customer: {
-        name: cells.customerName ?? "",
-        country: cells.customerCountry,
-        type: customerTypeFrom(cells.customerType),
-        vatId: cells.customerVatId,
+    const result = invoiceInputSchema.safeParse(
+      {
+        number: cells.number ?? "",
+        kind: kindFrom(cells.kind),
+        date,
+        customer: {
+          name: cells.customerName ?? "",
+          country: cells.customerCountry,
+          type: customerTypeFrom(cells.customerType),
+          vatId: cells.customerVatId,
+        },
+        category,
+        netCents,
+        vatCents: vat ?? 0,
+        country: cells.country,
+        description: cells.description,
+        currency: cells.currency,
+        foreignCents,
+        exchangeRate,
+        sequence,
+        ancillary,
       },
-      category,
-      netCents,
-      vatCents: vat ?? 0,
-      country: cells.country,
-      description: cells.description,
-      currency: cells.currency,
-      foreignCents,
-      exchangeRate,
-      sequence,
-      ancillary,
-    });
+      WITH_FIELD_KEYS,
+    );
     if (result.success) input = result.data;
     else
       for (const issue of result.error.issues) {
         const field = SCHEMA_PATH_TO_FIELD[issue.path.map(String).join(".")] ?? "number";
-        errors[field] ??= issue.message;
+        errors[field] ??= issueKey(issue);
       }
   }
   const classification = input

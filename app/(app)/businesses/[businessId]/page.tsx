@@ -8,12 +8,18 @@ import { KorPeriodItems, KorPeriodList } from "@/components/dashboard/kor-period
 import { BusinessNav } from "@/components/layout/business-nav";
 import { getBusinessForPage } from "@/lib/auth/page-guards";
 import { canWrite } from "@/lib/businesses/access";
+import { failedDeadlineKey } from "@/lib/deadlines/deadline-key";
 import { parseYearParam } from "@/lib/dashboard/get-dashboard";
 import { Card } from "@/components/ui/card";
 
 type Props = {
   params: Promise<{ businessId: string }>;
-  searchParams: Promise<{ year?: string | string[]; deregistration?: string | string[]; deadline?: string | string[] }>;
+  searchParams: Promise<{
+    year?: string | string[];
+    deregistration?: string | string[];
+    deadline?: string | string[];
+    key?: string | string[];
+  }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -44,7 +50,7 @@ export default async function BusinessPage({ params, searchParams }: Props) {
           year={year}
           canWrite={canWrite(business)}
           deregistrationFailed={query.deregistration === "invalid"}
-          deadlineFailed={query.deadline === "invalid"}
+          deadlineFailedKey={failedDeadlineKey(query)}
         />
       </Suspense>
       <div className="grid gap-6 md:grid-cols-2">

@@ -18,10 +18,13 @@ import { MemberStateSuppliesTable } from "@/components/eu-kor/member-state-suppl
 import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
 import { canWrite } from "@/lib/businesses/access";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { euKorReportKey } from "@/lib/deadlines/deadline-key";
+import { euKorReportKey, failedDeadlineKey } from "@/lib/deadlines/deadline-key";
 import { rulesFor, firstDayOfQuarter, parseQuarterLabel } from "@/lib/kor";
 
-type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; deadline?: string | string[] }> };
+type Props = {
+  params: Promise<{ businessId: string }>;
+  searchParams: Promise<{ year?: string | string[]; deadline?: string | string[]; key?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { business } = await getBusinessForPage((await params).businessId);
@@ -32,6 +35,7 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
   const { user, business } = await getBusinessForPage((await params).businessId);
   const query = await searchParams;
   const year = parseYearParam(query.year);
+  const failedKey = failedDeadlineKey(query);
   const today = amsterdamToday();
   // A report can be marked filed once its quarter has begun, by a business under the EU-KOR.
   const markable = (quarter: string) => {
@@ -96,7 +100,7 @@ export default async function EuKorReportPage({ params, searchParams }: Props) {
                   canWrite={canWrite(business)}
                   language={language}
                   returnTo="euKor"
-                  failed={query.deadline === "invalid"}
+                  failed={euKorReportKey(quarter.quarter) === failedKey}
                 />
               </div>
             ) : null}
