@@ -147,5 +147,34 @@ export function isCalendarDate(value: string): boolean {
 export const optionalText = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
+/** A blank text (or null) is an absent field: optional fields of forms and CSV rows send "". */
+export const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
+
+/** An ISO 3166 alpha-2 country code, any case in. */
+export const countryCodeSchema = z
+  .string("validation.country")
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "validation.country");
+
+/** An optional VAT identification number with its country prefix; spaces and dots are dropped. */
+export const optionalVatIdSchema = z.preprocess(
+  blankToUndefined,
+  z
+    .string("validation.vatId")
+    .trim()
+    .toUpperCase()
+    .transform((v) => v.replace(/[\s.]/g, ""))
+    .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId"))
+    .optional(),
+);
+
+/** A calendar year as a query or form field (text in, a number out). */
+export const yearSchema = z.coerce
+  .number("validation.year")
+  .int("validation.year")
+  .min(2000, "validation.year")
+  .max(2100, "validation.year");
+
 export const toIsoDate = (date: Date): string => date.toISOString().slice(0, 10);
 export const fromIsoDate = (value: string): Date => new Date(`${value}T00:00:00Z`);

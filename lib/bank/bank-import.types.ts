@@ -2,11 +2,9 @@
 // import and the candidate list answer.
 import { z } from "zod";
 import { CATEGORY_CODES, type Category } from "@/lib/kor";
-import { isoDate } from "@/lib/validation";
+import { blankToUndefined, isoDate } from "@/lib/validation";
 import type { BankLineExclusion, BankLineStatus, BankStatementLine } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/validation";
-
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
 
 export const acceptBankLineSchema = z
   .object({

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
-import { parseOrThrow } from "@/lib/validation";
+import { parseOrThrow, yearSchema } from "@/lib/validation";
 import { compareKor } from "./kor-comparison";
 import type { SavedKorComparison } from "./dashboard.types";
 import { getDashboard } from "./get-dashboard";
@@ -15,7 +15,7 @@ import { loadSavedKorComparison } from "./kor-comparison-choice";
 
 export const korComparisonInputSchema = z
   .object({
-    year: z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year"),
+    year: yearSchema,
     businessCustomerShare: z.coerce
       .number("validation.share")
       .min(0, "validation.share")

@@ -2,7 +2,7 @@
 // Field names follow docs/domain/ENGINE-CONTRACT.md where they overlap.
 import { z } from "zod";
 import { CATEGORIES, CATEGORY_CODES, isEuMemberState } from "@/lib/kor";
-import { isoDate } from "@/lib/validation";
+import { blankToUndefined, countryCodeSchema, isoDate, optionalVatIdSchema, yearSchema } from "@/lib/validation";
 
 // An Int column holds ±21 million euro; no zzp'er invoice comes near.
 const MAX_CENTS = 2_000_000_000;
@@ -16,30 +16,13 @@ const cents = z
 export const REVENUE_KINDS = ["invoice", "cash_sale", "advance_payment", "credit_note"] as const;
 export type RevenueKindJson = (typeof REVENUE_KINDS)[number];
 
-const countryCode = z
-  .string("validation.country")
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "validation.country");
-
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
-
 export const customerSchema = z
   .object(
     {
       name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
-      country: z.preprocess(blankToUndefined, countryCode.optional()).meta({ description: "ISO 3166 alpha-2." }),
+      country: z.preprocess(blankToUndefined, countryCodeSchema.optional()).meta({ description: "ISO 3166 alpha-2." }),
       type: z.preprocess(blankToUndefined, z.enum(["business", "consumer"], "validation.customerType").optional()),
-      vatId: z.preprocess(
-        blankToUndefined,
-        z
-          .string("validation.vatId")
-          .trim()
-          .toUpperCase()
-          .transform((v) => v.replace(/[\s.]/g, ""))
-          .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId"))
-          .optional(),
-      ),
+      vatId: optionalVatIdSchema,
     },
     "validation.required",
   )
@@ -64,7 +47,7 @@ const invoiceFieldsSchema = z
     netCents: cents,
     vatCents: cents.optional().meta({ description: "Euro cents with the sign of netCents; default 0." }),
     country: z
-      .preprocess(blankToUndefined, countryCode.optional())
+      .preprocess(blankToUndefined, countryCodeSchema.optional())
       .meta({ description: "Member state of an EU supply; default: the customer's country." }),
     ancillary: z
       .boolean("validation.boolean")
@@ -169,7 +152,7 @@ export const invoicePatchSchema = invoiceFieldsSchema.partial().extend({ custome
 export const INVOICE_SORTS = ["date", "number", "customer", "netCents", "category", "createdAt"] as const;
 
 export const listInvoicesQuerySchema = z.object({
-  year: z.coerce.number("validation.year").int("validation.year").min(2000, "validation.year").max(2100, "validation.year").optional(),
+  year: yearSchema.optional(),
   page: z.coerce.number("validation.page").int("validation.page").min(1, "validation.page").max(100_000, "validation.page").default(1),
   pageSize: z.coerce
     .number("validation.pageSize")

@@ -4,7 +4,7 @@
 // itself (computed from the rate when left out).
 import { z } from "zod";
 import { roundHalfAwayFromZero, isEuMemberState } from "@/lib/kor";
-import { isoDate, toIsoDate } from "@/lib/validation";
+import { blankToUndefined, countryCodeSchema, isoDate, optionalVatIdSchema, toIsoDate, yearSchema } from "@/lib/validation";
 
 const MAX_CENTS = 2_000_000_000;
 const cents = z
@@ -22,30 +22,12 @@ export const PURCHASE_RATES = [21, 9, 0] as const;
 export type PurchaseVatTreatment = (typeof PURCHASE_VAT_TREATMENTS)[number];
 export type PurchaseCategory = (typeof PURCHASE_CATEGORIES)[number];
 
-const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined));
-const countryCode = z
-  .string("validation.country")
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "validation.country");
-
 export const supplierSchema = z
   .object(
     {
       name: z.string("validation.required").trim().min(1, "validation.required").max(200, "validation.tooLong"),
-      country: z.preprocess(blankToUndefined, countryCode.optional()).meta({ description: "ISO 3166 alpha-2; default NL." }),
-      vatId: z
-        .preprocess(
-          blankToUndefined,
-          z
-            .string("validation.vatId")
-            .trim()
-            .toUpperCase()
-            .transform((v) => v.replace(/[\s.]/g, ""))
-            .pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, "validation.vatId"))
-            .optional(),
-        )
-        .meta({ description: "The supplier's VAT identification number, with its country prefix." }),
+      country: z.preprocess(blankToUndefined, countryCodeSchema.optional()).meta({ description: "ISO 3166 alpha-2; default NL." }),
+      vatId: optionalVatIdSchema.meta({ description: "The supplier's VAT identification number, with its country prefix." }),
     },
     "validation.required",
   )
@@ -137,13 +119,7 @@ export const purchasePatchSchema = purchaseFieldsSchema.partial().extend({ suppl
 });
 
 export const listPurchasesQuerySchema = z.object({
-  year: z.coerce
-    .number("validation.year")
-    .int("validation.year")
-    .min(2000, "validation.year")
-    .max(2100, "validation.year")
-    .optional()
-    .meta({ description: "Only this year; default: every year." }),
+  year: yearSchema.optional().meta({ description: "Only this year; default: every year." }),
 });
 
 export type PurchaseDto = {

@@ -1,7 +1,7 @@
 // The boundary of the VAT-return figures: the period asked for, the filing mark sent, and
 // what the page and the API answer.
 import { z } from "zod";
-import { isoDate } from "@/lib/validation";
+import { isoDate, yearSchema } from "@/lib/validation";
 import type { VatReturn } from "./compute-vat-return";
 import type { Correction, FiledFigures } from "./correction";
 
@@ -12,13 +12,7 @@ export const periodLabel = z
 
 /** GET …/vat-returns: the year (default: the current year). */
 export const vatReturnYearQuerySchema = z.object({
-  year: z.coerce
-    .number("validation.year")
-    .int("validation.year")
-    .min(2000, "validation.year")
-    .max(2100, "validation.year")
-    .optional()
-    .meta({ description: "Default: the current year (Europe/Amsterdam)." }),
+  year: yearSchema.optional().meta({ description: "Default: the current year (Europe/Amsterdam)." }),
 });
 
 export const vatReturnQuerySchema = z.object({
