@@ -76,11 +76,6 @@ export type BankFormatParser = {
   detect(text: string): boolean;
   /** Throws BankStatementError for a file it cannot read. */
   parse(text: string): BankStatement;
-  /**
-   * Optional: the same reading, yielding to the event loop while it works (a large file
-   * must not stall the server's other requests). parseBankStatementAsync prefers it.
-   */
-  parseAsync?(text: string): Promise<BankStatement>;
 };
 
 /** A file Drempel cannot read, with an i18n key (messages: `bank.errors.*`) and where. */

@@ -199,7 +199,9 @@ function balance(statement: Node, codes: string[]): number | null {
 
 // Entries are read a chunk at a time (a statement of 50,000 lines is one 20 MB document):
 // the skeleton (the document without its entries) is validated and parsed once, then the
-// entries in chunks, so the asynchronous reading can yield to the event loop between them.
+// entries in chunks, each validated on its own so a broken entry is named by its line. The
+// import runs this in a worker thread (lib/bank/parse-statement-off-thread.ts), so it need
+// not yield to an event loop.
 const ENTRY = /<((?:[A-Za-z_][\w.-]*:)?)Ntry[\s>][\s\S]*?<\/\1Ntry\s*>/g;
 const STATEMENT_START = /<(?:[A-Za-z_][\w.-]*:)?Stmt[\s>]/g;
 const ENTRIES_PER_CHUNK = 100;
@@ -224,8 +226,7 @@ const linesBefore = (xml: string, offset: number) => {
   return count;
 };
 
-/** Reads the statement, pausing (yield) after each chunk of entries. */
-function* camt053Steps(xml: string): Generator<void, BankStatement> {
+function parseCamt053(xml: string): BankStatement {
   // A statement has no document type; one with a DTD could define entities that expand.
   if (/<!DOCTYPE/i.test(xml)) throw new BankStatementError("bank.errors.invalidXml", { value: "DOCTYPE" });
   const entries: { text: string; offset: number }[] = [];
@@ -274,7 +275,6 @@ function* camt053Steps(xml: string): Generator<void, BankStatement> {
       const read = entryLines(entry, headers[statementIndex]!, identitiesOf(account));
       for (const line of read) lines.push(severalAccounts ? { ...line, accountIban: account } : line);
     });
-    yield;
   }
   let fromDate: string | null = null;
   let toDate: string | null = null;
@@ -304,25 +304,10 @@ function* camt053Steps(xml: string): Generator<void, BankStatement> {
   };
 }
 
-function parseCamt053(xml: string): BankStatement {
-  const steps = camt053Steps(xml);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
-}
-
-/** The same reading, giving the event loop a turn after every chunk of entries. */
-async function parseCamt053Async(xml: string): Promise<BankStatement> {
-  const steps = camt053Steps(xml);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
 export const camt053Parser: BankFormatParser = {
   format: "camt053",
   detect: (text) =>
     /<(?:[A-Za-z_][\w.-]*:)?BkToCstmrStmt[\s>]/.test(text.slice(0, 8192)) ||
     /urn:iso:std:iso:20022:tech:xsd:camt\.053\./.test(text.slice(0, 8192)),
   parse: parseCamt053,
-  parseAsync: parseCamt053Async,
 };

@@ -44,11 +44,3 @@ export function parseBankStatement(input: string | Uint8Array): BankStatement {
   if (!parser) throw new BankStatementError("bank.errors.unknownFormat");
   return parser.parse(text);
 }
-
-/** As parseBankStatement, through the format's asynchronous reading where it has one. */
-export async function parseBankStatementAsync(input: string | Uint8Array): Promise<BankStatement> {
-  const text = typeof input === "string" ? input : decodeStatementBytes(input);
-  const parser = BANK_FORMAT_PARSERS.find((candidate) => candidate.detect(text));
-  if (!parser) throw new BankStatementError("bank.errors.unknownFormat");
-  return parser.parseAsync ? parser.parseAsync(text) : parser.parse(text);
-}
