@@ -214,3 +214,12 @@ test("a payment in another currency asks for its value in euros, and only that o
   const api = await page.request.get(`/api/v1/businesses/${businessId}/turnover?year=${year}`);
   expect(((await api.json()) as { data: { korTurnoverCents: number } }).data.korTurnoverCents).toBe(9_251);
 });
+
+test("a file with statements of two accounts is read whole, and the summary names both accounts", async ({ page }) => {
+  await register(page, "Twan Twee", uniqueEmail("banktwo"));
+  const overview = await createKorBusiness(page, "Twan Reparaties", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await page.goto(`/businesses/${businessId}/import/bank`);
+  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles("test/fixtures/bank/camt053/two-accounts.xml");
+  await expect(page.getByRole("status").filter({ hasText: "Periode" })).toContainText("rekeningen NL91ABNA0417164300, NL02ABNA0123456789");
+});

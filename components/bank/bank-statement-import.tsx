@@ -202,7 +202,13 @@ export function BankStatementImport({ businessId, categories, filter, initial, r
           </p>
           {summary.fromDate && summary.toDate ? (
             <p>
-              {t("period", { from: dateInWords(summary.fromDate), to: dateInWords(summary.toDate), account: summary.accountIban ?? "" })}
+              {t("period", {
+                from: dateInWords(summary.fromDate),
+                to: dateInWords(summary.toDate),
+                // A file may hold several accounts (CAMT.053 statements, MT940 messages): name each.
+                count: Math.max(summary.accountIbans.length, 1),
+                account: (summary.accountIbans.length > 0 ? summary.accountIbans : [summary.accountIban ?? ""]).join(", "),
+              })}
             </p>
           ) : null}
         </section>
