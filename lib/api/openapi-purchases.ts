@@ -44,6 +44,8 @@ export type OpenApiHelpers = {
   idempotencyErrors: Record<string, Schema>;
   businessIdParam: Schema;
   idempotencyKeyParam: Schema;
+  /** The e-invoice upload's parameters, body and answers, shared with the sales import. */
+  eInvoiceUpload: { dryRunParam: Schema; fileNameParam: Schema; requestBody: Schema; responses: Record<string, Schema> };
 };
 
 export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
@@ -244,43 +246,16 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
         description:
           "UBL 2.1 Invoice and CreditNote (SI-UBL 2.0 / NLCIUS, Peppol BIS Billing 3.0) that the business received: it is the buyer (AccountingCustomerParty), the supplier is the AccountingSupplierParty (name, country — else its VAT number's prefix —, VAT number). Read by the sales e-invoice import's reader: tax point date (else issue date), net and VAT in euro cents per VAT category, checked against the totals to the cent; another currency needs its euro VAT (TaxCurrencyCode EUR) or a TaxExchangeRate; a credit note is negative and its description names the invoice it credits (BillingReference). Each TaxSubtotal's VAT category gives the treatment when the code, rate and supplier's country say it: S 21/9% from a Dutch supplier → NL_VAT at that rate; Z from a Dutch supplier → NL_VAT 0%; E or O from a Dutch supplier → NO_VAT. Everything else has status `review` with the reason in `notes` and a `reviewGroup` until `categories` gives a treatment and rate: AE (reverse charge, 0% on the document) → NL_REVERSE_CHARGE (2a), EU_REVERSE_CHARGE (4b) or NON_EU_REVERSE_CHARGE (4a) by the supplier's country, at the Dutch rate the business owes; K (intra-EU acquisition) → EU_REVERSE_CHARGE; foreign VAT, G (import VAT is on the customs document) and other codes as chosen. A chosen treatment the supplier's country does not allow is an error of that row. A document with several VAT categories becomes one purchase per category, its reference `<number>/<code><rate>`. A document addressed to another buyer (its VAT or KvK number is not the business's, when both are known) is an error on `buyer`, as is one the business sent itself (its own VAT or KvK number as the supplier's); an unreadable document an error on `file`. A purchase whose supplier (VAT number, else name) and reference exist already has status `existing` and is skipped. The category is COSTS (change it afterwards for an investment good). Preview rows have the shape of the sales e-invoice preview (`customerName` is the supplier, `category` the treatment and rate; `summary.newVatCents` is the input VAT of the new rows). Access is checked before the body is read; one import or preview per business at a time (409).",
         parameters: [
-          {
-            name: "dryRun",
-            in: "query",
-            schema: { type: "string", enum: ["true", "false"] },
-            description: "true: only the preview, nothing is written.",
-          },
+          h.eInvoiceUpload.dryRunParam,
           jsonQueryParameter(
             "categories",
             purchaseJsonQueryInputs.importPurchaseEInvoices.categories,
             `JSON: \`{ "rowCategories": { "<line>": "<choice>" }, "groupCategories": { "<reviewGroup>": "<choice>" } }\` for rows that need review; a choice is one of ${PURCHASE_VAT_CHOICES.join(", ")}.`,
           ),
-          {
-            name: "fileName",
-            in: "query",
-            schema: { type: "string" },
-            description: "The name of a single XML file, shown in the preview.",
-          },
+          h.eInvoiceUpload.fileNameParam,
         ],
-        requestBody: {
-          required: true,
-          content: {
-            "application/xml": { schema: { type: "string" } },
-            "text/xml": { schema: { type: "string" } },
-            "application/zip": { schema: { type: "string", format: "binary" } },
-          },
-        },
-        responses: {
-          "200": h.dataResponse("Preview (dryRun), or an import that created nothing new", { type: "object" }),
-          "201": h.dataResponse("Imported: { created, skipped, total }", {
-            type: "object",
-            properties: { created: { type: "integer" }, skipped: { type: "integer" }, total: { type: "integer" } },
-          }),
-          ...h.writeErrors,
-          "413": h.errorResponse("Upload larger than 25 MB (code PAYLOAD_TOO_LARGE)."),
-          "415": h.errorResponse("Content-Type is not application/xml, text/xml or application/zip (code UNSUPPORTED_MEDIA_TYPE)."),
-          ...h.commonErrors,
-        },
+        requestBody: h.eInvoiceUpload.requestBody,
+        responses: h.eInvoiceUpload.responses,
       },
     },
     "/api/v1/businesses/{businessId}/vat-returns": {

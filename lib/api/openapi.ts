@@ -98,6 +98,41 @@ const idempotencyKeyParam = {
     "Up to 255 visible ASCII characters, unique per request you mean. A retry with the same key and the same body (method, path and JSON, key order ignored) within 24 hours gets the first answer again, with header `Idempotent-Replayed: true`, and creates nothing. The same key with another request answers 422. Only successful answers are stored, so a refused request may be corrected and retried under the same key.",
   schema: { type: "string", minLength: 1, maxLength: 255 },
 };
+
+/** What an e-invoice upload (sales and purchases alike) takes and answers: one UBL file or a zip. */
+const eInvoiceUpload = {
+  dryRunParam: {
+    name: "dryRun",
+    in: "query",
+    schema: { type: "string", enum: ["true", "false"] },
+    description: "true: only the preview, nothing is written.",
+  },
+  fileNameParam: {
+    name: "fileName",
+    in: "query",
+    schema: { type: "string" },
+    description: "The name of a single XML file, shown in the preview.",
+  },
+  requestBody: {
+    required: true,
+    content: {
+      "application/xml": { schema: { type: "string" } },
+      "text/xml": { schema: { type: "string" } },
+      "application/zip": { schema: { type: "string", format: "binary" } },
+    },
+  },
+  responses: {
+    "200": dataResponse("Preview (dryRun), or an import that created nothing new", { type: "object" }),
+    "201": dataResponse("Imported: { created, skipped, total }", {
+      type: "object",
+      properties: { created: { type: "integer" }, skipped: { type: "integer" }, total: { type: "integer" } },
+    }),
+    ...writeErrors,
+    "413": errorResponse("Upload larger than 25 MB (code PAYLOAD_TOO_LARGE)."),
+    "415": errorResponse("Content-Type is not application/xml, text/xml or application/zip (code UNSUPPORTED_MEDIA_TYPE)."),
+    ...commonErrors,
+  },
+};
 const jsonBody = (schema: unknown) => ({ required: true, content: { "application/json": { schema } } });
 
 const business = {
@@ -554,6 +589,7 @@ const purchasesAndVatReturns = purchaseAndVatReturnOpenApi({
   idempotencyErrors,
   businessIdParam,
   idempotencyKeyParam,
+  eInvoiceUpload,
 });
 
 export const openApiDocument = {
@@ -714,43 +750,16 @@ export const openApiDocument = {
         description:
           "UBL 2.1 Invoice and CreditNote (SI-UBL 2.0 / NLCIUS, Peppol BIS Billing 3.0), read by local element names whatever the namespace prefixes. Each document becomes an invoice: number, tax point date (else issue date), customer name, country and VAT id (a customer with a VAT id or company id is a business), net and VAT in cents from LegalMonetaryTotal and TaxTotal (checked against each other to the cent), a credit note negative and linked to the invoice its BillingReference names when that exists. A document in another currency needs its euro VAT (TaxCurrencyCode EUR) or a TaxExchangeRate. The category follows from each TaxSubtotal's VAT category code (S, Z, E, AE, K, G, O) with the customer's country and type; what cannot be classified safely has status `review`, as in the CSV preview, until `categories` gives it. A document with several VAT categories becomes one invoice per category, numbered `<number>/<code><rate>`. Unreadable documents are rows with an error on `file`; files in a zip that are not XML are left out (`warnings`: `skippedFiles`). The answers are those of the CSV import (preview rows also carry `source`, the file, and `notes`). Access is checked before the body is read; one import or preview per business at a time (409).",
         parameters: [
-          {
-            name: "dryRun",
-            in: "query",
-            schema: { type: "string", enum: ["true", "false"] },
-            description: "true: only the preview, nothing is written.",
-          },
+          eInvoiceUpload.dryRunParam,
           jsonQueryParameter(
             "categories",
             apiJsonQueryInputs.importEInvoices.categories,
             'JSON: `{ "rowCategories": { "<line>": "<category>" }, "groupCategories": { "<reviewGroup>": "<category>" } }` for rows that need review.',
           ),
-          {
-            name: "fileName",
-            in: "query",
-            schema: { type: "string" },
-            description: "The name of a single XML file, shown in the preview.",
-          },
+          eInvoiceUpload.fileNameParam,
         ],
-        requestBody: {
-          required: true,
-          content: {
-            "application/xml": { schema: { type: "string" } },
-            "text/xml": { schema: { type: "string" } },
-            "application/zip": { schema: { type: "string", format: "binary" } },
-          },
-        },
-        responses: {
-          "200": dataResponse("Preview (dryRun), or an import that created nothing new", { type: "object" }),
-          "201": dataResponse("Imported: { created, skipped, total }", {
-            type: "object",
-            properties: { created: { type: "integer" }, skipped: { type: "integer" }, total: { type: "integer" } },
-          }),
-          ...writeErrors,
-          "413": errorResponse("Upload larger than 25 MB (code PAYLOAD_TOO_LARGE)."),
-          "415": errorResponse("Content-Type is not application/xml, text/xml or application/zip (code UNSUPPORTED_MEDIA_TYPE)."),
-          ...commonErrors,
-        },
+        requestBody: eInvoiceUpload.requestBody,
+        responses: eInvoiceUpload.responses,
       },
     },
     "/api/v1/businesses/{businessId}/turnover": {
