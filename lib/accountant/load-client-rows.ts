@@ -3,13 +3,15 @@
 // with the books version, and this year's summaries, whatever the number of clients.
 //
 // A summary is used while it was computed from the current books (its booksVersion equals
-// Business.booksVersion, which the database raises with every change of the books) on
-// today's date. Clients without one are evaluated here, as the queue's evaluation does —
+// Business.booksVersion, which the database raises with every change of the books) under
+// the current member-state thresholds (an operator's `thresholds:set` changes their
+// version, lib/eu-kor/thresholds-version.ts, read in the same query) on today's date. Clients without one are evaluated here, as the queue's evaluation does —
 // all their books in one query (lib/books), the pure engine in memory — and their
 // summaries stored in one statement, so the next call finds them.
 import { db } from "@/lib/db/client";
 import { readManyBooks } from "@/lib/books/read-books";
 import { listDeadlinesDoneOf } from "@/lib/deadlines/deadline-done";
+import { THRESHOLDS_VERSION } from "@/lib/eu-kor/thresholds-version";
 import type { ISODate } from "@/lib/kor";
 import type { AccessLevel, ClientRow } from "./accountant.types";
 import { lastTransactionDate, summaryData, upsertYearSummaries, type SummaryData, type YearSummary } from "./year-summary";
@@ -17,7 +19,8 @@ import { lastTransactionDate, summaryData, upsertYearSummaries, type SummaryData
 // $3: only memberships of this role (the accountant overview), or NULL for all (the business list).
 const CLIENTS = `
 SELECT b."id"::text AS "businessId", b."name", b."kvkNumber", m."access"::text AS "access", m."role"::text AS "role", b."booksVersion",
-  s."booksVersion" AS "summaryVersion", s."asOf"::text AS "summaryAsOf", s."data"::text AS "data"
+  s."booksVersion" AS "summaryVersion", s."thresholdsVersion" AS "summaryThresholdsVersion", s."asOf"::text AS "summaryAsOf",
+  s."data"::text AS "data", ${THRESHOLDS_VERSION} AS "thresholdsVersion"
 FROM "Membership" m
 JOIN "Business" b ON b."id" = m."businessId"
 LEFT JOIN "BusinessYearSummary" s ON s."businessId" = b."id" AND s."year" = $2::int
@@ -31,13 +34,18 @@ type ClientLine = {
   role: MembershipRole;
   booksVersion: number;
   summaryVersion: number | null;
+  summaryThresholdsVersion: string | null;
   summaryAsOf: string | null;
+  /** The current thresholds version, the same on every line. */
+  thresholdsVersion: string;
   data: string | null;
 };
 
 /**
  * Evaluates the given businesses on asOf and stores their summaries, each marked with the
- * books version its rows were read at; a constant number of queries (lib/books/read-books.ts).
+ * books version its rows were read at and the thresholds version read before them (so a
+ * change of the thresholds racing this leaves the summary stale rather than wrong); a
+ * constant number of queries (lib/books/read-books.ts).
  */
 async function evaluateSummaries(userId: string, stale: ClientLine[], asOf: ISODate): Promise<Map<string, SummaryData>> {
   const businessIds = stale.map((c) => c.businessId);
@@ -48,6 +56,7 @@ async function evaluateSummaries(userId: string, stale: ClientLine[], asOf: ISOD
     year,
     asOf,
     booksVersion,
+    thresholdsVersion: stale[0]!.thresholdsVersion,
     data: summaryData({
       output,
       euKorEnabled: input.business.euKor !== undefined,
@@ -79,7 +88,8 @@ export async function loadMembershipRows(options: {
 }): Promise<(ClientRow & { role: MembershipRole })[]> {
   const { userId, asOf } = options;
   const lines = await db().$queryRawUnsafe<ClientLine[]>(CLIENTS, userId, Number(asOf.slice(0, 4)), options.role ?? null);
-  const isFresh = (c: ClientLine) => c.data !== null && c.summaryVersion === c.booksVersion && c.summaryAsOf === asOf;
+  const isFresh = (c: ClientLine) =>
+    c.data !== null && c.summaryVersion === c.booksVersion && c.summaryThresholdsVersion === c.thresholdsVersion && c.summaryAsOf === asOf;
   const stale = lines.filter((c) => !isFresh(c));
   const evaluated = stale.length > 0 ? await evaluateSummaries(userId, stale, asOf) : new Map<string, SummaryData>();
   return lines.flatMap((c) => {

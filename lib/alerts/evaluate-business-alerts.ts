@@ -10,6 +10,7 @@ import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { readBooksInTransaction } from "@/lib/books/read-books";
 import { listDeadlinesDone } from "@/lib/deadlines/deadline-done";
+import { thresholdsVersionSql } from "@/lib/eu-kor/thresholds-version";
 import { toIsoDate, fromIsoDate } from "@/lib/validation";
 import { referencedInvoiceIds, selectAlerts, withInvoiceNumbers, type AlertDetails } from "@/lib/alerts/select-alerts";
 import type { NotificationKind } from "@/lib/alerts/notification-kinds";
@@ -31,7 +32,11 @@ export async function evaluateBusinessAlerts(options: {
   const none = { newAlerts: 0, notifications: 0, mails: 0 };
   const asOf = amsterdamToday(now);
   // The books version comes from the same statement as the invoices (one snapshot), so the
-  // summary is marked with exactly the version it was computed from.
+  // summary is marked with exactly the version it was computed from; the thresholds
+  // version is read before the thresholds, so never newer than them.
+  const [{ thresholdsVersion }] = await tx.$queryRaw<
+    [{ thresholdsVersion: string }]
+  >`SELECT ${thresholdsVersionSql} AS "thresholdsVersion"`;
   const [books, done] = await Promise.all([
     readBooksInTransaction({ tx, businessId, asOf }),
     listDeadlinesDone({ businessId, client: tx }),
@@ -44,6 +49,7 @@ export async function evaluateBusinessAlerts(options: {
       year: Number(asOf.slice(0, 4)),
       asOf,
       booksVersion: books.booksVersion,
+      thresholdsVersion,
       data: summaryData({
         output,
         euKorEnabled: input.business.euKor !== undefined,

@@ -6,4 +6,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** A scalar subquery: one text that changes whenever a threshold is added, changed or removed. */
-export const thresholdsVersionSql = Prisma.sql`(SELECT count(*)::text || '/' || coalesce(max(t."updatedAt")::text, '') FROM "MemberStateThreshold" t)`;
+export const THRESHOLDS_VERSION = `(SELECT count(*)::text || '/' || coalesce(max(t."updatedAt")::text, '') FROM "MemberStateThreshold" t)`;
+
+/** THRESHOLDS_VERSION as a fragment of a Prisma.sql statement. */
+export const thresholdsVersionSql = Prisma.raw(THRESHOLDS_VERSION);

@@ -10,6 +10,10 @@ import { upsertYearSummaries } from "@/lib/accountant/year-summary";
 import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
 import { amsterdamToday } from "@/lib/dates/amsterdam-today";
 import { db } from "@/lib/db/client";
+import { runAsSystem } from "@/lib/db/db-context";
+import { setMemberStateThreshold } from "@/lib/eu-kor/set-member-state-threshold";
+import { THRESHOLDS_VERSION } from "@/lib/eu-kor/thresholds-version";
+import { createBusiness } from "@/lib/businesses/create-business";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import { deleteInvoice } from "@/lib/invoices/delete-invoice";
 import { validInvoice } from "@/test/api/helpers";
@@ -70,7 +74,10 @@ describe("persisted overview rows", () => {
     await runEvaluation(businessId!);
     const { booksVersion } = await db().business.findUniqueOrThrow({ where: { id: businessId! } });
     const summary = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
-    expect(summary).toMatchObject({ booksVersion, year });
+    const [{ thresholdsVersion }] = await db().$queryRawUnsafe<[{ thresholdsVersion: string }]>(
+      `SELECT ${THRESHOLDS_VERSION} AS "thresholdsVersion"`,
+    );
+    expect(summary).toMatchObject({ booksVersion, thresholdsVersion, year });
     expect(summary.asOf.toISOString().slice(0, 10)).toBe(today);
     expect(summary.data).toMatchObject({ countedCents: 1_200_000, percent: 60, status: "safe", lastInvoiceDate: `${year}-01-01` });
 
@@ -112,6 +119,54 @@ describe("persisted overview rows", () => {
     ).toMatchObject({ countedCents: 1_200_000 });
   });
 
+  it("an operator's change of a member-state threshold makes the summaries stale: the overview shows the figures under the new threshold", async () => {
+    // A year no other test uses: the thresholds are reference data shared by every test.
+    const future = 2095;
+    const futureToday = `${future}-06-30`;
+    const drop = () => runAsSystem(() => db().memberStateThreshold.deleteMany({ where: { year: future } }));
+    const setMalta = (thresholdEur: string) =>
+      runAsSystem(() => setMemberStateThreshold({ year: String(future), state: "MT", thresholdEur, by: "Operator Olga" }));
+    await drop();
+    try {
+      const owner = await createUser("owner");
+      const accountant = await createUser("accountant");
+      const business = await createBusiness({
+        caller: { userId: owner.id },
+        input: { name: "Markt Malta", euKor: { exNumber: "NL123456789EX01", from: `${future}-01-01`, memberStates: ["MT"] } },
+      });
+      await createInvoice({
+        caller: { userId: owner.id },
+        businessId: business.id,
+        input: validInvoice({
+          date: `${future}-03-02`,
+          category: "EU_LOCAL",
+          customer: { name: "Klant MT", country: "MT", type: "consumer" },
+          netCents: 20_000_00,
+          vatCents: 0,
+        }),
+      });
+      await db().membership.create({ data: { businessId: business.id, userId: accountant.id, role: "ACCOUNTANT", access: "READ_ONLY" } });
+      await setMalta("30000");
+      const under = (await getAccountantOverview({ caller: { userId: accountant.id }, today: futureToday })).rows[0]!;
+      expect(under).toMatchObject({ businessId: business.id, union: { cents: 20_000_00 } });
+      expect((await counted(() => getAccountantOverview({ caller: { userId: accountant.id }, today: futureToday }))).queries).toBe(1);
+
+      // Malta's threshold lowered below the €20,000 sold there: the crossing is one more open alert.
+      await setMalta("15000");
+      const { booksVersion } = await db().business.findUniqueOrThrow({ where: { id: business.id } });
+      const over = (await getAccountantOverview({ caller: { userId: accountant.id }, today: futureToday })).rows[0]!;
+      expect(over.openAlerts).toBe(under.openAlerts + 1);
+      const stored = await db().businessYearSummary.findUniqueOrThrow({
+        where: { businessId_year: { businessId: business.id, year: future } },
+      });
+      expect(stored.booksVersion, "the books themselves did not change").toBe(booksVersion);
+      expect(stored.data).toMatchObject({ openAlerts: under.openAlerts + 1 });
+      expect((await counted(() => getAccountantOverview({ caller: { userId: accountant.id }, today: futureToday }))).queries).toBe(1);
+    } finally {
+      await drop();
+    }
+  });
+
   it("a summary from older books never replaces a newer one", async () => {
     const owner = await createUser("owner");
     const accountant = await createUser("accountant");
@@ -119,11 +174,29 @@ describe("persisted overview rows", () => {
     await runEvaluation(businessId!);
     const current = await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } });
     const data = { ...(current.data as object), countedCents: 999 } as never;
-    await upsertYearSummaries(db(), [{ businessId: businessId!, year, asOf: today, booksVersion: current.booksVersion - 1, data }]);
+    await upsertYearSummaries(db(), [
+      {
+        businessId: businessId!,
+        year,
+        asOf: today,
+        booksVersion: current.booksVersion - 1,
+        thresholdsVersion: current.thresholdsVersion,
+        data,
+      },
+    ]);
     expect(
       (await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data,
     ).toMatchObject({ countedCents: 100_000 });
-    await upsertYearSummaries(db(), [{ businessId: businessId!, year, asOf: today, booksVersion: current.booksVersion, data }]);
+    await upsertYearSummaries(db(), [
+      {
+        businessId: businessId!,
+        year,
+        asOf: today,
+        booksVersion: current.booksVersion,
+        thresholdsVersion: current.thresholdsVersion,
+        data,
+      },
+    ]);
     expect(
       (await db().businessYearSummary.findUniqueOrThrow({ where: { businessId_year: { businessId: businessId!, year } } })).data,
     ).toMatchObject({ countedCents: 999 });

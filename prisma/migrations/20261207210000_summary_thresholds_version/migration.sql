@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BusinessYearSummary" ADD COLUMN     "thresholdsVersion" TEXT NOT NULL DEFAULT '';
