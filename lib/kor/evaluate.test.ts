@@ -222,6 +222,31 @@ describe("EU-KOR (§4)", () => {
     expect(overridden.euKor.memberStateCrossings).toMatchObject([{ state: "DE", limitCents: 2_200_000, transactionId: "d" }]);
   });
 
+  it("alerts a chosen state's crossing once, on the crossing invoice; not an unchosen state's, nor a state without an exemption", () => {
+    const txs = [
+      tx("d1", "2026-02-01", 1_500_000, { category: "EU_LOCAL", country: "DE" }),
+      tx("d2", "2026-03-01", 1_000_000, { category: "EU_LOCAL", country: "DE" }),
+      tx("d3", "2026-04-01", 1_000_000, { category: "EU_LOCAL", country: "DE" }),
+      tx("b1", "2026-03-01", 3_000_000, { category: "EU_LOCAL", country: "BE" }),
+      tx("f1", "2026-03-01", 3_000_000, { category: "EU_LOCAL", country: "FR" }),
+    ];
+    const rules = { rules: { memberStateThresholdsCents: { DE: 2_000_000, BE: 2_000_000, FR: null } } };
+    const out = evaluate(input("2026-12-31", txs, nlBusiness({ euKor: { memberStates: ["DE", "FR"] } }), rules));
+    // BE crosses too (the same day, after d2 in input order), but the exemption is not used there; FR has none to cross.
+    expect(out.euKor.memberStateCrossings.map((c) => [c.state, c.transactionId])).toEqual([
+      ["DE", "d2"],
+      ["BE", "b1"],
+    ]);
+    const alerts = out.alerts.filter((a) => a.code === "EU_KOR_MEMBER_STATE_THRESHOLD_CROSSED");
+    expect(alerts).toMatchObject([
+      { level: "critical", year: 2026, date: "2026-03-01", transactionId: "d2", key: "EU_KOR_MEMBER_STATE_THRESHOLD_CROSSED:2026:100:DE" },
+    ]);
+    expect(alerts[0]!.messages.en).toContain("DE went over its");
+    expect(alerts[0]).toMatchObject({ state: "DE", rule: "§4" });
+    const unused = evaluate(input("2026-12-31", txs, nlBusiness(), rules));
+    expect(unused.alerts.filter((a) => a.code === "EU_KOR_MEMBER_STATE_THRESHOLD_CROSSED")).toEqual([]);
+  });
+
   it("does not exist before 2025", () => {
     const out = evaluate(
       input(
