@@ -223,3 +223,16 @@ test("a file with statements of two accounts is read whole, and the summary name
   await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles("test/fixtures/bank/camt053/two-accounts.xml");
   await expect(page.getByRole("status").filter({ hasText: "Periode" })).toContainText("rekeningen NL91ABNA0417164300, NL02ABNA0123456789");
 });
+
+test("a bank's CSV export of two accounts is read whole: each account named, the transfer between them left out", async ({ page }) => {
+  await register(page, "Roos Rekening", uniqueEmail("bankcsvtwo"));
+  const overview = await createKorBusiness(page, "Roos Ontwerp", `${Number(year) - 1}-01-01`);
+  const businessId = new URL(overview).pathname.split("/")[2]!;
+  await page.goto(`/businesses/${businessId}/import/bank`);
+  await page.getByLabel("Bankafschrift", { exact: true }).setInputFiles("test/fixtures/bank/csv-rabobank/two-accounts.csv");
+  await expect(page.getByRole("status").filter({ hasText: "Periode" })).toContainText("rekeningen NL44RABO0123456789, NL93RABO0987654321");
+  const leftOut = page.getByRole("region", { name: "Weggelaten en gekoppeld" });
+  await expect(leftOut.getByRole("listitem")).toHaveCount(1);
+  await expect(leftOut.getByRole("listitem")).toContainText("Overboeking van je eigen rekening");
+  await expect(page.getByRole("region", { name: "Voorstellen voor omzet" }).getByRole("listitem")).toHaveCount(2);
+});

@@ -84,6 +84,49 @@ describe("bank statement import", () => {
     expect(later.statement).toMatchObject({ accountIbans: ["NL91ABNA0417164300"], newLines: 3, excluded: 1, candidates: 1 });
   });
 
+  it.each([
+    { folder: "csv-ing", name: "two-accounts.csv", current: "NL20INGB0001234567", savings: "NL71INGB0009876543" },
+    { folder: "csv-rabobank", name: "two-accounts.csv", current: "NL44RABO0123456789", savings: "NL93RABO0987654321" },
+    { folder: "csv-abnamro", name: "TXT260303120000.TAB", current: "NL91ABNA0417164300", savings: "NL02ABNA0123456789" },
+    { folder: "csv-bunq", name: "two-accounts.csv", current: "NL51BUNQ2045678901", savings: "NL24BUNQ2045678902" },
+    { folder: "csv-knab", name: "two-accounts.csv", current: "NL07KNAB0255123456", savings: "NL77KNAB0255123457" },
+    { folder: "csv-triodos", name: "two-accounts.csv", current: "NL12TRIO0198765432", savings: "NL82TRIO0198765433" },
+  ])(
+    "$folder: a CSV export of two accounts stores each line under its own account, leaves the transfer between them out, and is imported once",
+    async ({ folder, name, current, savings }) => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(process.cwd(), "test/fixtures/bank", folder, name)));
+      const first = await importBankStatement({ caller: caller(), businessId: business.id, bytes });
+      expect(first.statement).toMatchObject({
+        format: folder,
+        accountIban: current,
+        accountIbans: [current, savings],
+        lines: 4,
+        newLines: 4,
+        candidates: 2,
+        excluded: 1,
+        outgoing: 1,
+      });
+      const stored = await db().bankStatementLine.findMany({
+        where: { businessId: business.id },
+        orderBy: [{ accountIban: "asc" }, { amountCents: "asc" }],
+        select: { accountIban: true, amountCents: true, status: true, exclusion: true },
+      });
+      const byAccount = (account: string) =>
+        stored.filter((line) => line.accountIban === account).map((line) => [line.amountCents, line.status, line.exclusion]);
+      expect(byAccount(current)).toEqual([
+        [-30_000, "OUTGOING", null],
+        [60_500, "CANDIDATE", null],
+      ]);
+      expect(byAccount(savings)).toEqual([
+        [5_000, "CANDIDATE", null],
+        [30_000, "EXCLUDED", "OWN_ACCOUNT"],
+      ]);
+      const again = await importBankStatement({ caller: caller(), businessId: business.id, bytes });
+      expect(again.statement).toMatchObject({ lines: 4, newLines: 0, candidates: 0 });
+      expect(await counts()).toMatchObject({ imports: 2, lines: 4, invoices: 0 });
+    },
+  );
+
   it("matches a payment to the invoice already registered, so it does not count twice", async () => {
     const invoice = await createInvoice({
       caller: caller(),

@@ -49,8 +49,8 @@ export type VatAdviceDto = Omit<VatAdvice, "crossing" | "sameDay"> & {
   sameDay: InvoiceRef[];
 };
 
-async function invoiceRefs(client: Tx | ReturnType<typeof db>, businessId: string, ids: string[]): Promise<Map<string, InvoiceRef>> {
-  const unique = [...new Set(ids.filter((id) => id !== ""))];
+/** The invoices of these ids (distinct, none empty), by id. */
+async function invoiceRefs(client: Tx | ReturnType<typeof db>, businessId: string, unique: string[]): Promise<Map<string, InvoiceRef>> {
   if (unique.length === 0) return new Map();
   const rows = await client.invoice.findMany({
     where: { businessId, id: { in: unique } },
@@ -59,21 +59,58 @@ async function invoiceRefs(client: Tx | ReturnType<typeof db>, businessId: strin
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-function toDto(advice: VatAdvice, refs: Map<string, InvoiceRef>): VatAdviceDto {
+/**
+ * Every invoice id the advice names (a crossing's invoice, its invoices at risk, the day's
+ * invoices), once each. The engine gives rows that share a crossing one `atRisk` array and
+ * the rows of a day one `sameDay` array, so each array is read once: linear in the
+ * candidates, where reading every row's lists was quadratic.
+ */
+export function namedInvoiceIds(advice: readonly VatAdvice[]): string[] {
+  const ids = new Set<string>();
+  const read = new Set<readonly string[]>();
+  const addAll = (list: readonly string[]) => {
+    if (read.has(list)) return;
+    read.add(list);
+    for (const id of list) ids.add(id);
+  };
+  for (const a of advice) {
+    addAll(a.sameDay);
+    if (a.crossing) {
+      ids.add(a.crossing.transactionId);
+      addAll(a.crossing.atRisk);
+    }
+  }
+  ids.delete("");
+  return [...ids];
+}
+
+/**
+ * The advice as the user knows its invoices. An array the engine shared between rows stays
+ * shared (mapped once), as the engine's own: change a DTO's parts by copying them.
+ */
+export function toAdviceDtos(advice: readonly VatAdvice[], refs: ReadonlyMap<string, InvoiceRef>): VatAdviceDto[] {
   const ref = (id: string): InvoiceRef => refs.get(id) ?? { id, number: id, sequence: null };
-  const { crossing, sameDay, ...rest } = advice;
-  return {
+  const mapped = new Map<readonly string[], InvoiceRef[]>();
+  const refsOf = (list: readonly string[]): InvoiceRef[] => {
+    let found = mapped.get(list);
+    if (!found) {
+      found = list.map(ref);
+      mapped.set(list, found);
+    }
+    return found;
+  };
+  return advice.map(({ crossing, sameDay, ...rest }) => ({
     ...rest,
     crossing: crossing
       ? {
           date: crossing.date,
           invoice: crossing.transactionId ? ref(crossing.transactionId) : null,
           thisInvoice: crossing.thisInvoice,
-          atRisk: crossing.atRisk.map(ref),
+          atRisk: refsOf(crossing.atRisk),
         }
       : null,
-    sameDay: sameDay.map(ref),
-  };
+    sameDay: refsOf(sameDay),
+  }));
 }
 
 /** Advice for several candidates on one load of the books (the import preview's rows). */
@@ -84,9 +121,8 @@ export async function adviseCandidates(options: {
   candidates: VatCandidate[];
 }): Promise<VatAdviceDto[]> {
   const advice = adviseVat(options.input, options.candidates);
-  const ids = advice.flatMap((a) => [...a.sameDay, ...(a.crossing ? [a.crossing.transactionId, ...a.crossing.atRisk] : [])]);
-  const refs = await invoiceRefs(options.client, options.businessId, ids);
-  return advice.map((a) => toDto(a, refs));
+  const refs = await invoiceRefs(options.client, options.businessId, namedInvoiceIds(advice));
+  return toAdviceDtos(advice, refs);
 }
 
 /** The form's question: what this invoice, as typed so far, must carry. Members who can read the books may ask. */

@@ -1,6 +1,7 @@
 // Turns the lines a format has read into a BankStatement: one identity per line (the
 // bank's reference where it gave one, else the shared hash), and the period from the lines
 // when the format does not state it.
+import { normaliseIban } from "@/lib/bank/formats/read-values";
 import { createLineIdentities, identityFieldsOf } from "@/lib/bank/line-identity";
 import { BankStatementError, type BankFormat, type BankLine, type BankStatement } from "@/lib/bank/statement.types";
 
@@ -48,15 +49,55 @@ export function buildStatement(draft: DraftStatement): BankStatement {
   };
 }
 
-/** Remembers the statement's account; a second account in one file is refused, with its line. */
-export function singleAccount() {
-  let account: string | null = null;
-  return (value: string, line: number): string => {
-    const key = value.replace(/\s+/g, "").toUpperCase();
-    if (account === null) account = key;
-    else if (account !== key) throw new BankStatementError("bank.errors.multipleAccounts", { line, value: value.slice(0, 40) });
-    return key;
+/** One row of a bank's CSV export: the own account it names, its line, and what the format reads its balances from. */
+export type AccountRow<Balance = null> = { account: string; line: DraftLine; balance: Balance };
+
+export type AccountRowsOptions<Balance> = {
+  /** The account's IBAN from the cell as written (default: the cell when it is a valid IBAN). */
+  ibanOf?: (account: string) => string | null;
+  /** The currency of a format that has no currency column (default: each account's first line's). */
+  currency?: string;
+  /** One account's opening and closing balance from its rows (default: none). */
+  balances?: (rows: AccountRow<Balance>[]) => { opening: number | null; closing: number | null };
+};
+
+/**
+ * The rows of a CSV export that names the own account on every row (a bank may export several
+ * accounts in one file) as one statement per account, combined as combineAccounts does: each
+ * line keeps its account. A file of one account is that account's statement, no line naming
+ * an account, and each line's id is the one the account's own file gives.
+ */
+export function buildAccountRows<Balance>(
+  format: BankFormat,
+  rows: AccountRow<Balance>[],
+  options: AccountRowsOptions<Balance> = {},
+): BankStatement {
+  const ibanOf = options.ibanOf ?? normaliseIban;
+  const byAccount = new Map<string, AccountRow<Balance>[]>();
+  for (const row of rows) {
+    const key = row.account.replace(/\s+/g, "").toUpperCase();
+    const same = byAccount.get(key);
+    if (same) same.push(row);
+    else byAccount.set(key, [row]);
+  }
+  const statementOf = (own: AccountRow<Balance>[]) => {
+    const raw = own[0]?.account ?? null;
+    const balances = options.balances?.(own) ?? { opening: null, closing: null };
+    const accountIban = raw ? ibanOf(raw) : null;
+    const statement = buildStatement({
+      format,
+      accountIban,
+      accountKey: raw,
+      currency: options.currency ?? own[0]?.line.currency ?? null,
+      statementId: null,
+      openingBalanceCents: balances.opening,
+      closingBalanceCents: balances.closing,
+      lines: own.map((row) => row.line),
+    });
+    return { statement, account: accountIban ?? raw?.replace(/\s+/g, "").toUpperCase() ?? "" };
   };
+  if (byAccount.size === 0) return statementOf([]).statement;
+  return combineAccounts([...byAccount.values()].map(statementOf));
 }
 
 /**

@@ -3,7 +3,7 @@
 // after, value date, signed amount with a decimal comma, description. The description is
 // either the SEPA "/TRTP/…/IBAN/…/NAME/…/REMI/…" layout or ABN AMRO's fixed-width text in
 // which a space was inserted after the first 32 characters and after every 64 more.
-import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
+import { buildAccountRows, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { firstLine, readRecords, type CsvRecord } from "@/lib/bank/formats/csv-table";
 import { readPaymentDetails } from "@/lib/bank/formats/payment-details";
 import {
@@ -76,23 +76,17 @@ export const csvAbnAmroParser: BankFormatParser = {
       // NUL stood in for a quote while the record was split.
       cells: record.cells.map((cell) => cell.replaceAll("\u0000", '"')),
     }));
-    const account = singleAccount();
-    let accountRaw: string | null = null;
     const rows = records.map((record) => {
-      accountRaw = record.cells[0] ?? "";
-      account(accountRaw, record.line);
-      return readRow(record);
+      const { before, after, ...line } = readRow(record);
+      return { account: record.cells[0] ?? "", line, balance: { before, after } };
     });
-    const ordered = [...rows].sort((a, b) => a.bookingDate.localeCompare(b.bookingDate));
-    return buildStatement({
-      format: "csv-abnamro",
-      accountIban: accountRaw ? accountIban(accountRaw) : null,
-      accountKey: accountRaw,
-      currency: rows[0]?.currency ?? null,
-      statementId: null,
-      openingBalanceCents: ordered[0]?.before ?? null,
-      closingBalanceCents: ordered[ordered.length - 1]?.after ?? null,
-      lines: rows.map(({ before: _before, after: _after, ...line }) => line),
+    // A file may hold several accounts, each row naming its own (by number or IBAN).
+    return buildAccountRows("csv-abnamro", rows, {
+      ibanOf: accountIban,
+      balances(own) {
+        const ordered = [...own].sort((a, b) => a.line.bookingDate.localeCompare(b.line.bookingDate));
+        return { opening: ordered[0]?.balance.before ?? null, closing: ordered[ordered.length - 1]?.balance.after ?? null };
+      },
     });
   },
 };

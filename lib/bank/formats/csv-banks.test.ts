@@ -3,7 +3,6 @@ import { parseBankStatement } from "@/lib/bank/formats";
 import { csvIngParser } from "@/lib/bank/formats/csv-ing";
 import { csvRabobankParser } from "@/lib/bank/formats/csv-rabobank";
 import { fixtureBytes, fixtureText, lineWith } from "@/lib/bank/formats/test-helpers";
-import { BankStatementError } from "@/lib/bank/statement.types";
 
 describe("ING CSV", () => {
   const statement = () => csvIngParser.parse(fixtureText("csv-ing", "semicolon-year-end.csv"));
@@ -113,11 +112,13 @@ describe("Rabobank CSV", () => {
     expect(windows.lines.filter((line) => line.counterpartyName === "Café De Zwaan")).toHaveLength(2);
   });
 
-  it("refuses a file with a second account", () => {
+  it("reads a row of a second account under that account (csv-accounts.test.ts has each bank's)", () => {
     const text = fixtureText("csv-rabobank", "utf8-year-end.csv");
     const lines = text.split("\n");
     lines[3] = lines[3]!.replace("NL44RABO0123456789", "NL28RABO0300400500");
-    expect(() => parseBankStatement(lines.join("\n"))).toThrow(BankStatementError);
-    expect(() => parseBankStatement(lines.join("\n"))).toThrow("bank.errors.multipleAccounts (line 4)");
+    const read = parseBankStatement(lines.join("\n"));
+    expect(read.accountIban).toBe("NL44RABO0123456789");
+    expect(read.lines.map((line) => line.accountIban)).toEqual([...Array(5).fill("NL44RABO0123456789"), "NL28RABO0300400500"]);
+    expect(lineWith(read, "Retour")).toMatchObject({ accountIban: "NL28RABO0300400500", amountCents: -5000 });
   });
 });

@@ -2,7 +2,7 @@
 // "Description", separated by ";" or "," as the user chose, with the decimal mark the user
 // chose ("-1.234,56" or "-1,234.56"). Dates are yyyy-mm-dd; Account is the own IBAN.
 // bunq gives no reference per line, so the ids are hashes.
-import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
+import { buildAccountRows, type AccountRow } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, guessDelimiter, hasColumns, readRecords } from "@/lib/bank/formats/csv-table";
 import { cleanText, normaliseIban, parseDate, requireAmountCents, requireDate } from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
@@ -30,36 +30,28 @@ export const csvBunqParser: BankFormatParser = {
     const [head, ...rows] = readRecords(text, guessDelimiter(firstLine(text)));
     if (!head) throw new BankStatementError("bank.errors.unknownFormat");
     const table = columnsOf(head, COLUMNS, ["valueDate"]);
-    const account = singleAccount();
-    let accountRaw: string | null = null;
-    const lines = rows.map((record): DraftLine => {
-      accountRaw = table.cell(record, "account");
-      account(accountRaw, record.line);
-      return {
-        bookingDate: requireDate(table.cell(record, "date"), record.line),
-        valueDate: parseDate(table.cell(record, "valueDate")),
-        amountCents: requireAmountCents(table.cell(record, "amount"), "auto", record.line),
-        currency: "EUR",
-        originalAmount: null,
-        counterpartyName: cleanText(table.cell(record, "name")) || null,
-        counterpartyIban: normaliseIban(table.cell(record, "counterparty")),
-        description: cleanText(table.cell(record, "description")),
-        endToEndId: null,
-        transactionCode: null,
-        reversal: false,
-        batch: null,
-        bankReference: null,
-      };
-    });
-    return buildStatement({
-      format: "csv-bunq",
-      accountIban: normaliseIban(accountRaw),
-      accountKey: accountRaw,
-      currency: "EUR",
-      statementId: null,
-      openingBalanceCents: null,
-      closingBalanceCents: null,
-      lines,
-    });
+    const lines = rows.map(
+      (record): AccountRow => ({
+        account: table.cell(record, "account"),
+        balance: null,
+        line: {
+          bookingDate: requireDate(table.cell(record, "date"), record.line),
+          valueDate: parseDate(table.cell(record, "valueDate")),
+          amountCents: requireAmountCents(table.cell(record, "amount"), "auto", record.line),
+          currency: "EUR",
+          originalAmount: null,
+          counterpartyName: cleanText(table.cell(record, "name")) || null,
+          counterpartyIban: normaliseIban(table.cell(record, "counterparty")),
+          description: cleanText(table.cell(record, "description")),
+          endToEndId: null,
+          transactionCode: null,
+          reversal: false,
+          batch: null,
+          bankReference: null,
+        },
+      }),
+    );
+    // A file may hold several accounts, each row naming its own.
+    return buildAccountRows("csv-bunq", lines, { currency: "EUR" });
   },
 };

@@ -3,10 +3,10 @@
 // headers. Datum is yyyymmdd, "Bedrag (EUR)" is unsigned with a decimal comma and "Af Bij"
 // says the direction; Mededelingen holds "Naam: … Omschrijving: … IBAN: … Kenmerk: …
 // Valutadatum: dd-mm-yyyy". ING gives no reference per line, so the ids are hashes.
-import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
+import { buildAccountRows, type AccountRow, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, guessDelimiter, hasColumns, readRecords } from "@/lib/bank/formats/csv-table";
 import { cleanText, normaliseIban, parseAmountCents, parseDate, requireAmountCents, requireDate } from "@/lib/bank/formats/read-values";
-import { balancesFromRunning } from "@/lib/bank/formats/running-balance";
+import { balancesFromRunning, type BalancedRow } from "@/lib/bank/formats/running-balance";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
 const COLUMNS = {
@@ -55,12 +55,7 @@ export const csvIngParser: BankFormatParser = {
     const [head, ...rows] = records;
     if (!head) throw new BankStatementError("bank.errors.unknownFormat");
     const table = columnsOf(head, COLUMNS, ["code", "kind", "balance"]);
-    const account = singleAccount();
-    let accountRaw: string | null = null;
-    const running: { bookingDate: string; amountCents: number; balanceAfterCents: number | null }[] = [];
-    const lines = rows.map((record): DraftLine => {
-      accountRaw = table.cell(record, "account");
-      account(accountRaw, record.line);
+    const lines = rows.map((record): AccountRow<BalancedRow> => {
       const direction = table.cell(record, "direction").toLowerCase();
       if (!["af", "bij", "debit", "credit"].includes(direction)) {
         throw new BankStatementError("bank.errors.malformedLine", { line: record.line, value: direction });
@@ -74,9 +69,8 @@ export const csvIngParser: BankFormatParser = {
       const description =
         notes.get("omschrijving") ?? notes.get("description") ?? cleanText(notesText.replace(/\b(Valutadatum|Value date):\s*\S+/g, ""));
       const balance = table.cell(record, "balance");
-      running.push({ bookingDate, amountCents, balanceAfterCents: balance ? parseAmountCents(balance, ",") : null });
       const reference = notes.get("kenmerk") ?? notes.get("reference") ?? null;
-      return {
+      const line: DraftLine = {
         bookingDate,
         valueDate,
         amountCents,
@@ -91,17 +85,13 @@ export const csvIngParser: BankFormatParser = {
         batch: null,
         bankReference: null,
       };
+      const balanceAfterCents = balance ? parseAmountCents(balance, ",") : null;
+      return { account: table.cell(record, "account"), line, balance: { bookingDate, amountCents, balanceAfterCents } };
     });
-    const balances = balancesFromRunning(running);
-    return buildStatement({
-      format: "csv-ing",
-      accountIban: normaliseIban(accountRaw),
-      accountKey: accountRaw,
+    // A file may hold several accounts ("Rekening"), each row naming its own.
+    return buildAccountRows("csv-ing", lines, {
       currency: "EUR",
-      statementId: null,
-      openingBalanceCents: balances.opening,
-      closingBalanceCents: balances.closing,
-      lines,
+      balances: (own) => balancesFromRunning(own.map((row) => row.balance)),
     });
   },
 };

@@ -4,7 +4,7 @@
 // Machtigingsnummer, Incassant ID, Adres, Referentie, Boekdatum), semicolon-separated,
 // quoted, each line ending in ";". Dates dd-mm-yyyy; Bedrag unsigned with a decimal comma
 // and CreditDebet "C"/"D"; Referentie is Knab's own reference for the booking.
-import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
+import { buildAccountRows, type AccountRow } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, hasColumns, readRecords } from "@/lib/bank/formats/csv-table";
 import { cleanText, normaliseIban, parseDate, requireAmountCents, requireCurrency, requireDate } from "@/lib/bank/formats/read-values";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
@@ -37,24 +37,18 @@ export const csvKnabParser: BankFormatParser = {
     const [head, ...rows] = records;
     if (!head) throw new BankStatementError("bank.errors.unknownFormat");
     const table = columnsOf(head, COLUMNS, ["valueDate", "method", "reference", "bookingDate", "currency"]);
-    const account = singleAccount();
-    let accountRaw: string | null = null;
-    let currency: string | null = null;
-    const lines = rows.map((record): DraftLine => {
-      accountRaw = table.cell(record, "account");
-      account(accountRaw, record.line);
+    const lines = rows.map((record): AccountRow => {
       const direction = table.cell(record, "direction").toUpperCase();
       if (direction !== "C" && direction !== "D") {
         throw new BankStatementError("bank.errors.malformedLine", { line: record.line, value: direction });
       }
       const unsigned = requireAmountCents(table.cell(record, "amount"), ",", record.line);
       const rowCurrency = requireCurrency(table.cell(record, "currency"), "EUR", record.line);
-      currency = currency ?? rowCurrency;
       const booked = table.cell(record, "bookingDate");
       const method = table.cell(record, "method");
       const description = cleanText(table.cell(record, "description"));
       const reference = table.cell(record, "reference");
-      return {
+      const line = {
         bookingDate: booked ? requireDate(booked, record.line) : requireDate(table.cell(record, "date"), record.line),
         valueDate: parseDate(table.cell(record, "valueDate")),
         amountCents: direction === "D" ? -unsigned || 0 : unsigned,
@@ -69,16 +63,9 @@ export const csvKnabParser: BankFormatParser = {
         batch: null,
         bankReference: reference !== "" ? `knab:${reference}` : null,
       };
+      return { account: table.cell(record, "account"), line, balance: null };
     });
-    return buildStatement({
-      format: "csv-knab",
-      accountIban: normaliseIban(accountRaw),
-      accountKey: accountRaw,
-      currency,
-      statementId: null,
-      openingBalanceCents: null,
-      closingBalanceCents: null,
-      lines,
-    });
+    // A file may hold several accounts, each row naming its own.
+    return buildAccountRows("csv-knab", lines);
   },
 };

@@ -4,7 +4,7 @@
 // "Rentedatum" (yyyy-mm-dd), "Bedrag" with its sign ("+1.500,00", "-10,00"), the
 // counterparty, Omschrijving-1..3, "Reden retour" for returned payments and
 // "Oorspr bedrag"/"Oorspr munt" for payments in another currency.
-import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
+import { buildAccountRows, type AccountRow, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, hasColumns, readRecords } from "@/lib/bank/formats/csv-table";
 import { endToEnd } from "@/lib/bank/formats/payment-details";
 import {
@@ -16,7 +16,7 @@ import {
   requireCurrency,
   requireDate,
 } from "@/lib/bank/formats/read-values";
-import { balancesFromRunning } from "@/lib/bank/formats/running-balance";
+import { balancesFromRunning, type BalancedRow } from "@/lib/bank/formats/running-balance";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
 const COLUMNS = {
@@ -59,24 +59,16 @@ export const csvRabobankParser: BankFormatParser = {
     const [head, ...rows] = readRecords(text, ",");
     if (!head) throw new BankStatementError("bank.errors.unknownFormat");
     const table = columnsOf(head, COLUMNS, OPTIONAL);
-    const account = singleAccount();
-    let accountRaw: string | null = null;
-    let currency: string | null = null;
-    const running: { bookingDate: string; amountCents: number; balanceAfterCents: number | null }[] = [];
-    const lines = rows.map((record): DraftLine => {
-      accountRaw = table.cell(record, "account");
-      account(accountRaw, record.line);
+    const lines = rows.map((record): AccountRow<BalancedRow> => {
       // Rabobank writes "+1.500,00"; a bank-wide setting gives "+1500.00" instead.
       const amountCents = requireAmountCents(table.cell(record, "amount"), "auto", record.line);
       const bookingDate = requireDate(table.cell(record, "date"), record.line);
       const rowCurrency = requireCurrency(table.cell(record, "currency"), "EUR", record.line);
-      currency = currency ?? rowCurrency;
       const balance = table.cell(record, "balance");
-      running.push({ bookingDate, amountCents, balanceAfterCents: balance ? parseAmountCents(balance, "auto") : null });
       const original = parseAmountCents(table.cell(record, "originalAmount"), "auto");
       const originalCurrency = table.cell(record, "originalCurrency").toUpperCase();
       const sequence = table.cell(record, "sequence");
-      return {
+      const line: DraftLine = {
         bookingDate,
         valueDate: parseDate(table.cell(record, "valueDate")),
         amountCents,
@@ -96,17 +88,10 @@ export const csvRabobankParser: BankFormatParser = {
         batch: null,
         bankReference: /^\d+$/.test(sequence) ? `volgnr:${sequence.replace(/^0+(?=\d)/, "")}` : null,
       };
+      const balanceAfterCents = balance ? parseAmountCents(balance, "auto") : null;
+      return { account: table.cell(record, "account"), line, balance: { bookingDate, amountCents, balanceAfterCents } };
     });
-    const balances = balancesFromRunning(running);
-    return buildStatement({
-      format: "csv-rabobank",
-      accountIban: normaliseIban(accountRaw),
-      accountKey: accountRaw,
-      currency,
-      statementId: null,
-      openingBalanceCents: balances.opening,
-      closingBalanceCents: balances.closing,
-      lines,
-    });
+    // A file may hold several accounts, each row naming its own.
+    return buildAccountRows("csv-rabobank", lines, { balances: (own) => balancesFromRunning(own.map((row) => row.balance)) });
   },
 };

@@ -6,10 +6,10 @@
 // Datum, Rekeningnummer, Bedrag, Debet/Credit, Naam tegenrekening, Tegenrekening, Code,
 // Omschrijving, Saldo na boeking) and is read by the names, in any order. Triodos gives no
 // reference per line, so the ids are hashes.
-import { buildStatement, singleAccount, type DraftLine } from "@/lib/bank/formats/build-statement";
+import { buildAccountRows, type AccountRow, type DraftLine } from "@/lib/bank/formats/build-statement";
 import { cellsOf, columnsOf, firstLine, guessDelimiter, hasColumns, readRecords, type CsvRecord } from "@/lib/bank/formats/csv-table";
 import { cleanText, normaliseIban, parseAmountCents, requireAmountCents, requireDate } from "@/lib/bank/formats/read-values";
-import { balancesFromRunning } from "@/lib/bank/formats/running-balance";
+import { balancesFromRunning, type BalancedRow } from "@/lib/bank/formats/running-balance";
 import { BankStatementError, type BankFormatParser } from "@/lib/bank/statement.types";
 
 const DATE = /^\d{2}-\d{2}-\d{4}$/;
@@ -76,21 +76,15 @@ export const csvTriodosParser: BankFormatParser = {
         return DATE.test(row[0]) && DIRECTION.test(row[3]) && row[1] ? row : null;
       };
     }
-    const account = singleAccount();
-    let accountRaw: string | null = null;
-    const running: { bookingDate: string; amountCents: number; balanceAfterCents: number | null }[] = [];
-    const lines = records.map((record): DraftLine => {
+    const lines = records.map((record): AccountRow<BalancedRow> => {
       const row = rowOf(record);
       if (!row)
         throw new BankStatementError("bank.errors.malformedLine", { line: record.line, value: (record.cells[0] ?? "").slice(0, 40) });
       const [date, own, amount, direction, name, counterparty, code, description, balance] = row;
-      accountRaw = own;
-      account(accountRaw, record.line);
       const unsigned = requireAmountCents(amount, ",", record.line);
       const amountCents = /^debet$/i.test(direction) ? -unsigned || 0 : unsigned;
       const bookingDate = requireDate(date, record.line);
-      running.push({ bookingDate, amountCents, balanceAfterCents: balance ? parseAmountCents(balance, ",") : null });
-      return {
+      const line: DraftLine = {
         bookingDate,
         valueDate: null,
         amountCents,
@@ -105,17 +99,13 @@ export const csvTriodosParser: BankFormatParser = {
         batch: null,
         bankReference: null,
       };
+      const balanceAfterCents = balance ? parseAmountCents(balance, ",") : null;
+      return { account: own, line, balance: { bookingDate, amountCents, balanceAfterCents } };
     });
-    const balances = balancesFromRunning(running);
-    return buildStatement({
-      format: "csv-triodos",
-      accountIban: normaliseIban(accountRaw),
-      accountKey: accountRaw,
+    // A file may hold several accounts, each row naming its own.
+    return buildAccountRows("csv-triodos", lines, {
       currency: "EUR",
-      statementId: null,
-      openingBalanceCents: balances.opening,
-      closingBalanceCents: balances.closing,
-      lines,
+      balances: (own) => balancesFromRunning(own.map((row) => row.balance)),
     });
   },
 };

@@ -39,15 +39,18 @@ function readFields(text: string): Field[] {
   return fields;
 }
 
+// A line of ABN AMRO's labelled free text that starts with a label starts a new field.
+const LABEL_START = /^(IBAN|BIC|Naam|Omschrijving|Kenmerk|Betalingskenm\.|Machtiging|Incassant|Voor|ID debiteur):/i;
+
 /** The :86: text: structured subfields are cut at 65 characters mid-word, so rejoin them as is. */
 function joinDetails(lines: string[]): string {
   if (lines[0]?.startsWith("/")) return lines.join("");
   return lines.reduce((joined, line, index) => {
     if (index === 0) return line;
-    // A full 65-character line was cut by the bank, not ended by the writer.
+    // A full 65-character line was cut by the bank, not ended by the writer, unless a label follows.
     const previous = lines[index - 1]!;
     const width = index === 1 ? previous.length + 4 : previous.length;
-    return joined + (width >= 65 ? "" : " ") + line;
+    return joined + (width >= 65 && !LABEL_START.test(line) ? "" : " ") + line;
   }, "");
 }
 

@@ -175,6 +175,58 @@ describe("MT940 ABN AMRO", () => {
   });
 });
 
+describe("MT940 ABN AMRO, labelled free text without /TRTP/", () => {
+  const statement = () => mt940AbnAmroParser.parse(fixtureText("mt940-abnamro", "labelled-incasso-ideal-cash.sta"));
+
+  it("reads a direct debit's labels, one of them right after a full 65-character line", () => {
+    expect(lineWith(statement(), "Termijn januari 2027")).toMatchObject({
+      amountCents: -4500,
+      counterpartyName: "Energie Direct NV",
+      counterpartyIban: "NL36INGB0007654321",
+      description: "Termijn januari 2027",
+      endToEndId: "DD-7781-2027",
+      transactionCode: "N422",
+    });
+  });
+
+  it("reads an iDEAL payment and a cash withdrawal", () => {
+    expect(lineWith(statement(), "Order 77")).toMatchObject({
+      amountCents: 2500,
+      counterpartyName: "Mollie BV inzake Klant",
+      counterpartyIban: "NL20INGB0001234567",
+      description: "0012345678 Order 77",
+    });
+    expect(lineWith(statement(), "Utrecht Centraal")).toMatchObject({ amountCents: -5000, counterpartyIban: null, reversal: false });
+    expect(statement()).toMatchObject({ openingBalanceCents: 100000, closingBalanceCents: 93000, fromDate: "2027-01-05" });
+  });
+});
+
+describe("MT940 Rabobank, lines without a counterparty account", () => {
+  const statement = () => mt940RabobankParser.parse(fixtureText("mt940-rabobank", "card-batch-creditor-reference.swi"));
+
+  it("reads a card payment with no account line under :61:, its text rejoined where it was cut", () => {
+    expect(lineWith(statement(), "Betaalautomaat")).toMatchObject({
+      amountCents: -1250,
+      counterpartyIban: null,
+      counterpartyName: null,
+      description: "Betaalautomaat 14:02 pasnr. 004 Koffiebar Het Hoekje UTRECHT",
+    });
+  });
+
+  it("reads a batch (/PREF/, /NRTX/) and a structured creditor reference (/REMI/STRD/)", () => {
+    expect(lineWith(statement(), "Batch incasso januari")).toMatchObject({
+      amountCents: 30000,
+      batch: { reference: "B2027-01-INC", count: 3 },
+    });
+    expect(lineWith(statement(), "RF18539007547034")).toMatchObject({
+      amountCents: 60500,
+      counterpartyName: "Studio Vormgeving B.V.",
+      counterpartyIban: "NL22SNSB0912345678",
+      endToEndId: "SV-13",
+    });
+  });
+});
+
 describe("MT940 with several accounts", () => {
   const text = fixtureText("mt940-ing", "two-accounts.sta");
 
