@@ -123,14 +123,25 @@ export async function classifyLinesAsync(lines: readonly BankLine[], context: Cl
 }
 
 function* classifySteps(lines: readonly BankLine[], context: ClassifyContext): Generator<void, LineVerdict[]> {
-  const match = invoiceMatcher(context.openInvoices);
-  const debits = new Set(context.earlierDebits);
+  const classifyOne = lineClassifier(context);
   const verdicts: LineVerdict[] = [];
   for (let i = 0; i < lines.length; i++) {
     verdicts.push(classifyOne(lines[i]!));
     if ((i + 1) % LINES_PER_STEP === 0) yield;
   }
-  function classifyOne(line: BankLine): LineVerdict {
+  excludeReversalsInFile(lines, verdicts);
+  return verdicts;
+}
+
+/**
+ * Classifies one line after another in file order (an import that stores a statement's
+ * lines while it is read): a verdict depends only on the lines before it. The reversals
+ * in the same file are applied after the last line (excludeReversalsInFile).
+ */
+export function lineClassifier(context: ClassifyContext): (line: BankLine) => LineVerdict {
+  const match = invoiceMatcher(context.openInvoices);
+  const debits = new Set(context.earlierDebits);
+  return function classifyOne(line: BankLine): LineVerdict {
     const key = counterpartyKey(line);
     if (line.amountCents <= 0) {
       if (key) debits.add(`${key}|${-line.amountCents}`);
@@ -153,8 +164,15 @@ function* classifySteps(lines: readonly BankLine[], context: ClassifyContext): G
     if (rule?.decision === "NOT_TURNOVER") return { status: "EXCLUDED", exclusion: "COUNTERPARTY_RULE" };
     if (rule?.decision === "TURNOVER") return { status: "RULE_TURNOVER", ruleKey: rule.key };
     return { status: "CANDIDATE" };
-  }
-  // A payment the bank took back in the same file is not turnover either.
+  };
+}
+
+/**
+ * A payment the bank took back in the same file is not turnover either: its verdict (at
+ * the same index as its line) becomes a reversal. Answers the indices it changed.
+ */
+export function excludeReversalsInFile(lines: readonly BankLine[], verdicts: LineVerdict[]): number[] {
+  const changed: number[] = [];
   lines.forEach((reversal, r) => {
     if (!reversal.reversal || reversal.amountCents >= 0) return;
     const key = counterpartyKey(reversal);
@@ -165,9 +183,12 @@ function* classifySteps(lines: readonly BankLine[], context: ClassifyContext): G
         counterpartyKey(line) === key &&
         (verdicts[i]!.status === "CANDIDATE" || verdicts[i]!.status === "RULE_TURNOVER"),
     );
-    if (original >= 0) verdicts[original] = { status: "EXCLUDED", exclusion: "REVERSAL" };
+    if (original >= 0) {
+      verdicts[original] = { status: "EXCLUDED", exclusion: "REVERSAL" };
+      changed.push(original);
+    }
   });
-  return verdicts;
+  return changed;
 }
 
 /** Reversals of money in whose payment is not in the same file: the import looks among earlier candidates. */

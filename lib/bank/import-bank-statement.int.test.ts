@@ -10,6 +10,7 @@ import { listBankCandidates } from "@/lib/bank/list-bank-lines";
 import { createInvoice } from "@/lib/invoices/create-invoice";
 import type { BusinessDto } from "@/lib/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
+import { makeCamt053 } from "@/bench/camt-statement";
 
 const file = (name: string) => new Uint8Array(fs.readFileSync(path.join(process.cwd(), "test/fixtures/bank/camt053", name)));
 const text = (name: string) => fs.readFileSync(path.join(process.cwd(), "test/fixtures/bank/camt053", name), "utf8");
@@ -276,6 +277,45 @@ describe("bank statement import", () => {
       acceptBankLine({ caller: reader, businessId: business.id, lineId: candidates[0]!.id, input: { category: "NL_STANDARD" } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await counts()).toEqual(before);
+  });
+
+  it("stores a statement the worker hands on in batches: a payment taken back a batch later is left out; a file broken after some batches stores nothing", async () => {
+    const xml = makeCamt053(2_500);
+    // The bank takes back the second entry's payment (money in from Klant 1) at the file's end, 2,499 lines later.
+    const paid = /<Ntry>.*?<\/Ntry>/g.exec(xml.slice(xml.indexOf("<AcctSvcrRef>B000000000") - 200))![0];
+    const secondEntry = xml.slice(
+      xml.indexOf("<Ntry>", xml.indexOf(paid) + 1),
+      xml.indexOf("</Ntry>", xml.indexOf(paid) + paid.length) + 7,
+    );
+    expect(secondEntry).toContain("B000000001");
+    const reversal = secondEntry
+      .replace("<CdtDbtInd>CRDT</CdtDbtInd>", "<CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd>")
+      .replaceAll("Dbtr", "Cdtr")
+      .replace("B000000001", "REVERSAL-1");
+    const withReversal = xml.replace("</Stmt>", `${reversal}</Stmt>`);
+    const before = await counts();
+    const broken = xml.replace("<AcctSvcrRef>B000002200</AcctSvcrRef>", "<AcctSvcrRef>B000002200</AcctSvc>");
+    await expect(
+      importBankStatement({ caller: caller(), businessId: business.id, bytes: new TextEncoder().encode(broken) }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", fields: { file: "bank.errors.invalidXml" } });
+    expect(await counts()).toEqual(before);
+
+    const { statement } = await importBankStatement({
+      caller: caller(),
+      businessId: business.id,
+      bytes: new TextEncoder().encode(withReversal),
+    });
+    expect(statement).toMatchObject({ lines: 2_501, newLines: 2_501, outgoing: 501 });
+    const line = (externalId: string) =>
+      db().bankStatementLine.findFirstOrThrow({
+        where: { businessId: business.id, externalId },
+        select: { status: true, exclusion: true, position: true },
+      });
+    expect(await line("B000000001")).toEqual({ status: "EXCLUDED", exclusion: "REVERSAL", position: 1 });
+    expect(await line("REVERSAL-1")).toMatchObject({ status: "OUTGOING", position: 2_500 });
+    expect(await line("B000000002")).toMatchObject({ status: "CANDIDATE" });
+    expect(statement.excluded).toBe(1);
+    expect(statement.candidates).toBe(1_999);
   });
 
   it("changes nothing when an import fails part-way, or when another import of the business runs", async () => {

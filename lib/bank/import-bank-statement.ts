@@ -1,17 +1,20 @@
 // Imports one bank statement, all or nothing: the file is read (any supported format,
-// recognised from its content) after the access check, then in one transaction — one
-// import per business at a time (a transaction-scoped advisory lock) — its lines that are
-// not stored yet are classified (lib/bank/classify-lines.ts) and stored; lines the business
-// already has (same account and identity) are skipped, so re-importing adds nothing.
+// recognised from its content) after the access check, in a worker thread that hands its
+// lines on in batches while it reads; in one transaction — one import per business at a
+// time (a transaction-scoped advisory lock) — each batch's lines that are not stored yet
+// are classified in file order (lib/bank/classify-lines.ts) and stored while the worker
+// reads on; lines the business already has (same account and identity) are skipped, so
+// re-importing adds nothing. A file found unreadable halfway rolls everything back.
 import { db, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
-import { parseStatementOffThread } from "@/lib/bank/parse-statement-off-thread";
-import { BankStatementError, type BankLine, type BankStatement } from "@/lib/bank/statement.types";
+import { readStatementOffThread } from "@/lib/bank/parse-statement-off-thread";
+import { BankStatementError, type BankLine, type StatementHead, type StatementPiece } from "@/lib/bank/statement.types";
 import {
-  classifyLinesAsync,
   counterpartyKey,
+  excludeReversalsInFile,
+  lineClassifier,
   reversalsOfCredits,
   type ClassifyContext,
   type LineVerdict,
@@ -26,20 +29,22 @@ import type { Category } from "@/lib/kor";
 export type BankImportProgress = { phase: "reading" | "saving" | "committing"; done: number; total: number };
 export type BankImportResult = { statement: BankStatementSummary; candidates: BankLineDto[] };
 
-// Lines per INSERT: one JSON parameter each (5,000 lines: about 2.5 MB, 5 ms to write out),
-// few round trips for a large statement, yet short enough pauses of the event loop. Read
-// as json, not jsonb: PostgreSQL then skips building a binary copy it would read once
-// (5,000 lines: about 95 ms against 170 ms here).
+// Keys per lookup of lines stored already (knownLines). The lines themselves are inserted
+// a worker's batch at a time (1,000: one JSON parameter of about 0.5 MB, a short pause of
+// the event loop to write out), read as json, not jsonb: PostgreSQL then skips building a
+// binary copy it would read once.
 const CHUNK = 5_000;
 
+type Pieces = AsyncGenerator<StatementPiece, StatementHead>;
+
 /**
- * Reads the file in a worker thread (lib/bank/parse-statement-off-thread.ts), never on the
- * web server's event loop; a file Drempel cannot read becomes a field problem with the
- * reason's i18n key.
+ * The next piece of the file read in a worker thread (lib/bank/parse-statement-off-thread.ts),
+ * never on the web server's event loop; a file Drempel cannot read becomes a field problem
+ * with the reason's i18n key.
  */
-export async function readStatement(bytes: Uint8Array): Promise<BankStatement> {
+async function nextPiece(pieces: Pieces): Promise<IteratorResult<StatementPiece, StatementHead>> {
   try {
-    return await parseStatementOffThread(bytes);
+    return await pieces.next();
   } catch (error) {
     if (!(error instanceof BankStatementError)) throw error;
     const fields: Record<string, string> = { file: error.key };
@@ -158,6 +163,20 @@ function lineRecord(line: BankLine, account: string, verdict: LineVerdict, posit
   };
 }
 
+/** Lines of this import that a reversal later in the same file took back (stored as candidates before it was read). */
+async function excludeStoredReversals(tx: Tx, businessId: string, importId: string, lines: { account: string; externalId: string }[]) {
+  if (lines.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE "BankStatementLine" l SET "status" = 'EXCLUDED', "exclusion" = 'REVERSAL'
+       FROM unnest($3::text[], $4::text[]) AS k("account", "externalId")
+      WHERE l."businessId" = $1::uuid AND l."importId" = $2::uuid AND l."accountIban" = k."account" AND l."externalId" = k."externalId"`,
+    businessId,
+    importId,
+    lines.map((line) => line.account),
+    lines.map((line) => line.externalId),
+  );
+}
+
 /** Candidates stored before that this statement's reversals take back. */
 async function excludeReversedCandidates(tx: Tx, businessId: string, lines: BankLine[]): Promise<void> {
   for (const { key, amountCents } of reversalsOfCredits(lines)) {
@@ -182,50 +201,102 @@ export async function importBankStatement(options: {
   const report = options.onProgress ?? (() => undefined);
   // An outsider is refused before a byte of the file is read.
   await requireBusinessAccess({ caller, businessId, need: "write" });
-  const statement = await readStatement(options.bytes);
-  const account = statement.accountIban ?? "";
+  const pieces = readStatementOffThread(options.bytes);
+  try {
+    // The format and accounts come first: a file of no known format or with a broken
+    // skeleton is refused before the transaction starts.
+    const first = await nextPiece(pieces);
+    if (first.done || first.value.kind !== "start") throw new Error("A bank statement's reading starts with its format and accounts");
+    return await importPieces({ caller, businessId, report, start: first.value, pieces });
+  } finally {
+    // Ends the worker when the import stopped before the file's end.
+    await pieces.return(undefined as never).catch(() => undefined);
+  }
+}
+
+async function importPieces(options: {
+  caller: Caller;
+  businessId: string;
+  report: (progress: BankImportProgress) => void;
+  start: Extract<StatementPiece, { kind: "start" }>;
+  pieces: Pieces;
+}): Promise<BankImportResult> {
+  const { caller, businessId, report, start, pieces } = options;
+  const account = start.accountIban ?? "";
   // A file of several accounts names each line's account; the rest are the statement's.
   const accountOf = (line: BankLine) => line.accountIban ?? account;
   const lineKey = (line: BankLine) => `${accountOf(line)}|${line.externalId}`;
-  const fileAccounts = [...new Set([account, ...statement.lines.map(accountOf)])].filter(Boolean);
-  const withText = statement.lines.filter((line) => ![line.externalId, line.description, line.counterpartyName ?? ""].some(hasInvalidText));
-  if (withText.length !== statement.lines.length)
-    throw new AppError("VALIDATION_FAILED", "The statement holds invalid characters", { fields: { file: "bank.errors.invalidText" } });
-  report({ phase: "reading", done: statement.lines.length, total: statement.lines.length });
+  report({ phase: "reading", done: 0, total: 0 });
 
   return db().$transaction(
     async (tx) => {
       await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
       await lockBusinessImport(tx, businessId);
-      const unique = new Map<string, { account: string; externalId: string }>();
-      for (const line of statement.lines) unique.set(lineKey(line), { account: accountOf(line), externalId: line.externalId });
-      const known = await knownLines(tx, businessId, [...unique.values()]);
-      const seen = new Set<string>();
-      const fresh = statement.lines.filter((line) => {
-        const key = lineKey(line);
-        return !known.has(key) && !seen.has(key) && seen.add(key);
-      });
-      const verdicts = await classifyLinesAsync(fresh, await classifyContext(tx, businessId, fileAccounts));
+      const classify = lineClassifier(await classifyContext(tx, businessId, [account, ...start.accounts]));
+      // Created first, as the lines refer to it; what only the file's end tells is set then.
       const created = await tx.bankStatementImport.create({
+        data: { businessId, format: start.format, accountIban: account, lineCount: 0, newLineCount: 0, importedById: caller.userId },
+      });
+      const accounts = new Set<string>([account]);
+      const seen = new Set<string>();
+      const fresh: BankLine[] = [];
+      const verdicts: LineVerdict[] = [];
+      let lineCount = 0;
+      let statement: StatementHead;
+      for (;;) {
+        const step = await nextPiece(pieces);
+        if (step.done) {
+          statement = step.value;
+          break;
+        }
+        if (step.value.kind !== "lines") continue;
+        const lines = step.value.lines;
+        if (lines.some((line) => [line.externalId, line.description, line.counterpartyName ?? ""].some(hasInvalidText)))
+          throw new AppError("VALIDATION_FAILED", "The statement holds invalid characters", {
+            fields: { file: "bank.errors.invalidText" },
+          });
+        lineCount += lines.length;
+        const unique = new Map<string, { account: string; externalId: string }>();
+        for (const line of lines) {
+          accounts.add(accountOf(line));
+          const key = lineKey(line);
+          if (!seen.has(key)) unique.set(key, { account: accountOf(line), externalId: line.externalId });
+        }
+        const known = await knownLines(tx, businessId, [...unique.values()]);
+        const records = [];
+        for (const line of lines) {
+          const key = lineKey(line);
+          if (known.has(key) || seen.has(key)) continue;
+          seen.add(key);
+          const verdict = classify(line);
+          records.push(lineRecord(line, accountOf(line), verdict, fresh.length));
+          fresh.push(line);
+          verdicts.push(verdict);
+        }
+        if (records.length > 0) await tx.$executeRawUnsafe(INSERT_LINES, businessId, created.id, JSON.stringify(records));
+        report({ phase: "saving", done: fresh.length, total: lineCount });
+      }
+      const fileAccounts = [...accounts].filter(Boolean);
+      // A payment the bank took back later in the same file: stored as a candidate before the reversal was read.
+      const reversed = excludeReversalsInFile(fresh, verdicts);
+      await excludeStoredReversals(
+        tx,
+        businessId,
+        created.id,
+        reversed.map((index) => ({ account: accountOf(fresh[index]!), externalId: fresh[index]!.externalId })),
+      );
+      await tx.bankStatementImport.update({
+        where: { id: created.id, businessId },
         data: {
-          businessId,
-          format: statement.format,
-          accountIban: account,
           statementId: statement.statementId?.slice(0, 200) ?? null,
           fromDate: statement.fromDate ? new Date(`${statement.fromDate}T00:00:00Z`) : null,
           toDate: statement.toDate ? new Date(`${statement.toDate}T00:00:00Z`) : null,
           openingBalanceCents: statement.openingBalanceCents,
           closingBalanceCents: statement.closingBalanceCents,
-          lineCount: statement.lines.length,
+          lineCount,
           newLineCount: fresh.length,
-          importedById: caller.userId,
         },
       });
-      for (let i = 0; i < fresh.length; i += CHUNK) {
-        const records = fresh.slice(i, i + CHUNK).map((line, j) => lineRecord(line, accountOf(line), verdicts[i + j]!, i + j));
-        await tx.$executeRawUnsafe(INSERT_LINES, businessId, created.id, JSON.stringify(records));
-        report({ phase: "saving", done: Math.min(i + CHUNK, fresh.length), total: fresh.length });
-      }
       await excludeReversedCandidates(tx, businessId, fresh);
 
       // "Always turnover" rules: accepted at once with the remembered category. Only their
@@ -272,7 +343,7 @@ export async function importBankStatement(options: {
         action: "bankStatement.import",
         entityType: "BankStatementImport",
         entityId: created.id,
-        after: { format: statement.format, lines: statement.lines.length, newLines: fresh.length },
+        after: { format: statement.format, lines: lineCount, newLines: fresh.length },
       });
       const summary: BankStatementSummary = {
         id: created.id,
@@ -284,7 +355,7 @@ export async function importBankStatement(options: {
         toDate: statement.toDate,
         openingBalanceCents: statement.openingBalanceCents,
         closingBalanceCents: statement.closingBalanceCents,
-        lines: statement.lines.length,
+        lines: lineCount,
         newLines: fresh.length,
         candidates: 0,
         matched: count("MATCHED"),

@@ -70,13 +70,36 @@ export type BankStatement = {
   lines: BankLine[];
 };
 
+/** A statement without its lines. */
+export type StatementHead = Omit<BankStatement, "lines">;
+
+/**
+ * A statement read in pieces: first the accounts its lines may be booked on (with several
+ * accounts, each line names its own; else none), then its lines in file order, a piece at
+ * a time; the generator returns the rest of the statement.
+ */
+export type StatementPiece =
+  | { kind: "start"; format: BankFormat; accountIban: string | null; accounts: string[] }
+  | { kind: "lines"; lines: BankLine[] };
+
 export type BankFormatParser = {
   format: BankFormat;
   /** Whether this text is in this format, from its content (not its file name). */
   detect(text: string): boolean;
   /** Throws BankStatementError for a file it cannot read. */
   parse(text: string): BankStatement;
+  /** The same in pieces, for a format whose large files are read a part at a time (CAMT.053). */
+  read?(text: string): Generator<StatementPiece, StatementHead>;
 };
+
+/** The whole statement from its pieces. */
+export function collectPieces(pieces: Generator<StatementPiece, StatementHead>): BankStatement {
+  const lines: BankLine[] = [];
+  for (let step = pieces.next(); ; step = pieces.next()) {
+    if (step.done) return { ...step.value, lines };
+    if (step.value.kind === "lines") for (const line of step.value.lines) lines.push(line);
+  }
+}
 
 /** A file Drempel cannot read, with an i18n key (messages: `bank.errors.*`) and where. */
 export class BankStatementError extends Error {

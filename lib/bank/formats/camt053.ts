@@ -6,7 +6,14 @@
 // amount, else one line for the entry.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { electronicFormatIBAN, isValidIBAN } from "ibantools";
-import { BankStatementError, type BankFormatParser, type BankLine, type BankStatement } from "@/lib/bank/statement.types";
+import {
+  BankStatementError,
+  collectPieces,
+  type BankFormatParser,
+  type BankLine,
+  type StatementHead,
+  type StatementPiece,
+} from "@/lib/bank/statement.types";
 import { createLineIdentities } from "@/lib/bank/line-identity";
 
 type Node = Record<string, unknown>;
@@ -226,7 +233,12 @@ const linesBefore = (xml: string, offset: number) => {
   return count;
 };
 
-function parseCamt053(xml: string): BankStatement {
+/**
+ * Reads the statement in pieces (readBankStatementInPieces): first the accounts its lines
+ * may be booked on, known from the skeleton before an entry is read, then the lines a
+ * chunk of entries at a time, so the import can store them while the rest is read.
+ */
+function* readCamt053(xml: string): Generator<StatementPiece, StatementHead> {
   // A statement has no document type; one with a DTD could define entities that expand.
   if (/<!DOCTYPE/i.test(xml)) throw new BankStatementError("bank.errors.invalidXml", { value: "DOCTYPE" });
   const entries: { text: string; offset: number }[] = [];
@@ -255,8 +267,21 @@ function parseCamt053(xml: string): BankStatement {
     idsByAccount.set(account, created);
     return created;
   };
-  const lines: BankLine[] = [];
   // The statement an entry belongs to: the last one that starts before it (entries come in file order).
+  const statementOf = (offset: number, from: number) => {
+    let index = from;
+    while (index + 1 < starts.length && starts[index + 1]! < offset) index++;
+    return index;
+  };
+  const withEntries = new Set<string>();
+  for (let i = 0, index = 0; i < entries.length; i++) {
+    index = statementOf(entries[i]!.offset, index);
+    withEntries.add(accountLabels[Math.min(index, statements.length - 1)]!);
+  }
+  yield { kind: "start", format: "camt053", accountIban, accounts: severalAccounts ? [...withEntries] : [] };
+  let earliest: string | null = null;
+  let latest: string | null = null;
+  let firstCurrency: string | null = null;
   let index = 0;
   for (let i = 0; i < entries.length; i += ENTRIES_PER_CHUNK) {
     const chunk = entries.slice(i, i + ENTRIES_PER_CHUNK);
@@ -267,14 +292,20 @@ function parseCamt053(xml: string): BankStatement {
       validated(wrapped, linesBefore(xml, chunk[0]!.offset));
     }
     const parsed = list(at(parseXml(wrapped), "Entries/Ntry"));
-    parsed.forEach((entry, j) => {
-      const offset = chunk[j]!.offset;
-      while (index + 1 < starts.length && starts[index + 1]! < offset) index++;
+    const lines: BankLine[] = [];
+    for (const [j, entry] of parsed.entries()) {
+      index = statementOf(chunk[j]!.offset, index);
       const statementIndex = Math.min(index, statements.length - 1);
       const account = accountLabels[statementIndex]!;
       const read = entryLines(entry, headers[statementIndex]!, identitiesOf(account));
-      for (const line of read) lines.push(severalAccounts ? { ...line, accountIban: account } : line);
-    });
+      for (const line of read) {
+        lines.push(severalAccounts ? { ...line, accountIban: account } : line);
+        firstCurrency ??= line.currency;
+        if (!earliest || line.bookingDate < earliest) earliest = line.bookingDate;
+        if (!latest || line.bookingDate > latest) latest = line.bookingDate;
+      }
+    }
+    if (lines.length > 0) yield { kind: "lines", lines };
   }
   let fromDate: string | null = null;
   let toDate: string | null = null;
@@ -284,23 +315,16 @@ function parseCamt053(xml: string): BankStatement {
     if (from && (!fromDate || from < fromDate)) fromDate = from;
     if (to && (!toDate || to > toDate)) toDate = to;
   }
-  let earliest: string | null = null;
-  let latest: string | null = null;
-  for (const line of lines) {
-    if (!earliest || line.bookingDate < earliest) earliest = line.bookingDate;
-    if (!latest || line.bookingDate > latest) latest = line.bookingDate;
-  }
   const last = statements[statements.length - 1]!;
   return {
     format: "camt053",
     accountIban,
-    currency: textAt(first, "Acct/Ccy") ?? lines[0]?.currency ?? null,
+    currency: textAt(first, "Acct/Ccy") ?? firstCurrency,
     statementId: textAt(first, "Id"),
     fromDate: fromDate ?? earliest,
     toDate: toDate ?? latest,
     openingBalanceCents: severalAccounts ? null : balance(first, ["OPBD", "PRCD"]),
     closingBalanceCents: severalAccounts ? null : balance(last, ["CLBD"]),
-    lines,
   };
 }
 
@@ -309,5 +333,6 @@ export const camt053Parser: BankFormatParser = {
   detect: (text) =>
     /<(?:[A-Za-z_][\w.-]*:)?BkToCstmrStmt[\s>]/.test(text.slice(0, 8192)) ||
     /urn:iso:std:iso:20022:tech:xsd:camt\.053\./.test(text.slice(0, 8192)),
-  parse: parseCamt053,
+  parse: (text) => collectPieces(readCamt053(text)),
+  read: readCamt053,
 };

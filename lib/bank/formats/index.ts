@@ -8,7 +8,13 @@ import { csvTriodosParser } from "@/lib/bank/formats/csv-triodos";
 import { mt940AbnAmroParser } from "@/lib/bank/formats/mt940-abnamro";
 import { mt940IngParser } from "@/lib/bank/formats/mt940-ing";
 import { mt940RabobankParser } from "@/lib/bank/formats/mt940-rabobank";
-import { BankStatementError, type BankFormatParser, type BankStatement } from "@/lib/bank/statement.types";
+import {
+  BankStatementError,
+  type BankFormatParser,
+  type BankStatement,
+  type StatementHead,
+  type StatementPiece,
+} from "@/lib/bank/statement.types";
 import { camt053Parser } from "@/lib/bank/formats/camt053";
 
 /** Every supported format; the first whose `detect` says yes reads the file. */
@@ -38,9 +44,29 @@ export function decodeStatementBytes(bytes: Uint8Array): string {
   }
 }
 
-export function parseBankStatement(input: string | Uint8Array): BankStatement {
-  const text = typeof input === "string" ? input : decodeStatementBytes(input);
+function parserOf(text: string): BankFormatParser {
   const parser = BANK_FORMAT_PARSERS.find((candidate) => candidate.detect(text));
   if (!parser) throw new BankStatementError("bank.errors.unknownFormat");
-  return parser.parse(text);
+  return parser;
+}
+
+export function parseBankStatement(input: string | Uint8Array): BankStatement {
+  const text = typeof input === "string" ? input : decodeStatementBytes(input);
+  return parserOf(text).parse(text);
+}
+
+/**
+ * The statement in pieces (StatementPiece): a part at a time where the format is read so
+ * (CAMT.053), else read whole and then handed out; the same lines as parseBankStatement.
+ */
+export function* readBankStatementInPieces(input: Uint8Array): Generator<StatementPiece, StatementHead> {
+  const text = decodeStatementBytes(input);
+  const parser = parserOf(text);
+  if (parser.read) return yield* parser.read(text);
+  const { lines, ...head } = parser.parse(text);
+  const accounts = new Set<string>();
+  for (const line of lines) if (line.accountIban !== undefined) accounts.add(line.accountIban);
+  yield { kind: "start", format: head.format, accountIban: head.accountIban, accounts: [...accounts] };
+  if (lines.length > 0) yield { kind: "lines", lines };
+  return head;
 }
