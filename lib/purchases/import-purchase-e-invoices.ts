@@ -57,7 +57,7 @@ const vatCore = (id: string | null | undefined) => (id ? id.toUpperCase().replac
 const nameKey = (name: string) => name.trim().toLowerCase();
 
 /** Same supplier: the same VAT number; or the same name where one side has no VAT number. */
-function sameSupplier(a: { name: string; vatId: string | null | undefined }, b: { name: string; vatId: string | null | undefined }) {
+export function sameSupplier(a: { name: string; vatId: string | null | undefined }, b: { name: string; vatId: string | null | undefined }) {
   const vatA = vatCore(a.vatId);
   const vatB = vatCore(b.vatId);
   if (vatA && vatB) return vatA === vatB;
