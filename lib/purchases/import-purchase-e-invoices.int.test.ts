@@ -244,4 +244,33 @@ describe("purchase e-invoice import (UBL)", () => {
       code: "NOT_FOUND",
     });
   });
+
+  it("books a document as an investment good when the user chooses so in the preview; it enters the herziening planner", async () => {
+    const preview = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml") });
+    expect(preview.rows[0]).toMatchObject({ status: "new", purchaseCategory: "COSTS" });
+    const choices = { rowPurchaseCategories: { "1": "INVESTMENT_MOVABLE" } };
+    const chosen = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml"), choices });
+    expect(chosen.rows[0]).toMatchObject({ status: "new", purchaseCategory: "INVESTMENT_MOVABLE" });
+    expect(await commitPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml"), choices })).toMatchObject({
+      created: 1,
+    });
+    const purchase = await db().purchase.findFirstOrThrow({ where: { businessId, reference: "INK-2026-101" } });
+    expect(purchase.category).toBe("INVESTMENT_MOVABLE");
+    const good = await db().investmentGood.findUniqueOrThrow({ where: { id: purchase.investmentGoodId! } });
+    expect(good).toMatchObject({ businessId, vatCents: 8400, firstUseYear: 2026, kind: "MOVABLE" });
+  });
+
+  it("refuses an investment good on a credit note as an error of that row, and a category that does not exist", async () => {
+    const choices = { rowPurchaseCategories: { "1": "INVESTMENT_MOVABLE" } };
+    const preview = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml"), choices });
+    expect(preview.rows[0]).toMatchObject({ status: "error", errors: { netCents: "validation.positiveAmount" } });
+    await expect(
+      previewPurchaseEInvoiceImport({
+        caller: caller(),
+        businessId,
+        body: bytes("purchase-s21.xml"),
+        choices: { rowPurchaseCategories: { "1": "CAR" } },
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+  });
 });

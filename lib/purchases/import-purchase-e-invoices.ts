@@ -18,9 +18,9 @@ import { yieldToEventLoop } from "@/lib/invoices/import/read-csv";
 import { readUbl } from "@/lib/invoices/import/ubl/read-ubl";
 import { readUpload } from "@/lib/invoices/import/ubl/read-upload";
 import { fieldErrors, hasInvalidText, invalidTextFields, parseOrThrow } from "@/lib/validation";
-import { isInvestmentCategory, purchaseInputSchema, type PurchaseInput } from "./purchase.types";
+import { isInvestmentCategory, PURCHASE_CATEGORIES, purchaseInputSchema, type PurchaseInput } from "./purchase.types";
 import { PURCHASE_VAT_CHOICES, purchaseCandidate, purchaseUblRows, type PurchaseVatChoice } from "./purchase-ubl-rows";
-import { purchaseColumns } from "./save-purchase";
+import { insertPurchase, purchaseColumns } from "./save-purchase";
 
 const choice = z.enum(PURCHASE_VAT_CHOICES, "validation.vatTreatment");
 /** The user's treatment and rate for parts that need review: by line, or for a review group (a line's own choice wins). */
@@ -28,6 +28,10 @@ export const purchaseEInvoiceChoicesSchema = z
   .object({
     rowCategories: z.record(z.string().regex(/^\d{1,7}$/, "validation.invalid"), choice).optional(),
     groupCategories: z.record(z.string().max(40, "validation.tooLong"), choice).optional(),
+    /** The purchase category per line (default COSTS): an investment good also enters the herziening planner. */
+    rowPurchaseCategories: z
+      .record(z.string().regex(/^\d{1,7}$/, "validation.invalid"), z.enum(PURCHASE_CATEGORIES, "validation.purchaseCategory"))
+      .optional(),
   })
   .strict();
 export type PurchaseEInvoiceChoices = z.infer<typeof purchaseEInvoiceChoicesSchema>;
@@ -169,6 +173,7 @@ async function buildPreview(tx: Tx, options: Options): Promise<Built> {
       const linked = !part.creditsReference || inBooks !== undefined || inUpload !== undefined;
       const notes = [...part.notes, ...(linked ? [] : ["purchases.eInvoices.notes.referenceNotFound"])];
       const group = "group" in part.derived ? part.derived.group : undefined;
+      const purchaseCategory = choices.rowPurchaseCategories?.[String(line)] ?? "COSTS";
       const chosen: PurchaseVatChoice | undefined =
         choices.rowCategories?.[String(line)] ??
         (group ? choices.groupCategories?.[group] : undefined) ??
@@ -181,6 +186,7 @@ async function buildPreview(tx: Tx, options: Options): Promise<Built> {
         netCents: part.netCents,
         vatCents: part.vatCents,
         category: chosen ?? null,
+        purchaseCategory,
         status: "new",
         ...(group ? { reviewGroup: group } : {}),
         errors: {},
@@ -198,7 +204,11 @@ async function buildPreview(tx: Tx, options: Options): Promise<Built> {
         row.status = "review";
         continue;
       }
-      const candidate = { ...purchaseCandidate(part, chosen), ...(inBooks ? { creditsPurchaseId: inBooks.id } : {}) };
+      const candidate = {
+        ...purchaseCandidate(part, chosen),
+        ...(purchaseCategory !== "COSTS" ? { category: purchaseCategory } : {}),
+        ...(inBooks ? { creditsPurchaseId: inBooks.id } : {}),
+      };
       // A character no text may hold (NUL, control characters) is refused as parseOrThrow would.
       const parsed = purchaseInputSchema.safeParse(candidate);
       const problems = { ...invalidTextFields(candidate), ...(parsed.success ? {} : fieldErrors(parsed.error)) };
@@ -282,13 +292,16 @@ export async function commitPurchaseEInvoiceImport(
     }
     if (Object.keys(fields).length)
       throw new AppError("VALIDATION_FAILED", "Some documents cannot be imported; nothing was imported", { fields });
-    // Every imported purchase is COSTS (purchaseCandidate): no investment good to register,
-    // so the rows go in with one statement per chunk rather than one per purchase.
-    for (let at = 0; at < inputs.length; at += CHUNK) {
-      const chunk = inputs.slice(at, at + CHUNK);
-      if (chunk.some((data) => isInvestmentCategory(data.category))) throw new Error("An imported purchase is an investment good");
+    // An investment good the user chose in the preview is registered in the herziening planner
+    // as the purchase form does (insertPurchase); the other rows go in with one statement per
+    // chunk rather than one per purchase.
+    const goods = inputs.filter((data) => isInvestmentCategory(data.category));
+    const plain = inputs.filter((data) => !isInvestmentCategory(data.category));
+    for (const data of goods) await insertPurchase(tx, { businessId, userId: caller.userId, data, audit: false });
+    for (let at = 0; at < plain.length; at += CHUNK) {
+      const chunk = plain.slice(at, at + CHUNK);
       await tx.purchase.createMany({ data: chunk.map((data) => ({ businessId, ...purchaseColumns(data), createdById: caller.userId })) });
-      report({ phase: "saving", done: at + chunk.length, total: inputs.length });
+      report({ phase: "saving", done: goods.length + at + chunk.length, total: inputs.length });
     }
     await linkPending(tx, businessId, pending);
     report({ phase: "committing", total: inputs.length });
