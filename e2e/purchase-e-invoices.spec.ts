@@ -67,3 +67,30 @@ test("imports a zip of received UBL e-invoices as purchases: the reverse charge 
   await expect(row("4b").locator("td")).toHaveText([euros(500), euros(105)]);
   await expect(row("5b").locator("td").last()).toHaveText(euros(168));
 });
+
+test("marks an imported UBL purchase as an investment good in the preview; it shows in the herziening planner", async ({ page }) => {
+  test.setTimeout(180_000);
+  await register(page, "Ivo Investering", uniqueEmail("ubl-asset"));
+  await page.goto("/businesses");
+  const businessId = new URL(await createBusiness(page, `Kapsalon Knip ${Date.now()}`)).pathname.split("/")[2]!;
+
+  await page.goto(`/businesses/${businessId}/purchases?year=2026`);
+  const section = page.getByRole("region", { name: "E-facturen van leveranciers importeren (UBL)" });
+  const xml = fs.readFileSync(path.join(process.cwd(), "test/fixtures/ubl-purchases/purchase-s21.xml"));
+  await section
+    .getByLabel("XML- of zip-bestand met inkoopfacturen")
+    .setInputFiles({ name: "purchase-s21.xml", mimeType: "application/xml", buffer: xml });
+  const kind = section.getByLabel("Soort van regel 1");
+  await expect(kind).toHaveValue("COSTS");
+  await kind.selectOption({ label: "Bedrijfsmiddel (roerend, 5 jaar herziening)" });
+  await expect(kind).toHaveValue("INVESTMENT_MOVABLE");
+  await section.getByRole("button", { name: "1 inkoop importeren" }).click();
+  await expect(section.getByText("Klaar: 1 inkoop geïmporteerd, 0 overgeslagen (al aanwezig).")).toBeVisible();
+  await expect(page.getByTestId("purchase-list").getByRole("row", { name: /Drukkerij Van Dam/ })).toContainText(
+    "In de btw-herzieningsplanner",
+  );
+
+  await page.goto(`/businesses/${businessId}`);
+  const planner = page.getByRole("region", { name: "Btw-herziening bij in- of uittreden" });
+  await expect(planner.getByTestId("investment-goods").getByRole("row", { name: /Flyers A5, 2\.000 stuks/ })).toContainText("€ 84,00");
+});

@@ -70,7 +70,7 @@ export function EInvoiceWizard({ businessId, categories, kind = "invoices" }: Pr
     void runPreview(chosen, {});
   }
 
-  function chooseCategory(kind: "rowCategories" | "groupCategories", key: string, code: string) {
+  function chooseCategory(kind: "rowCategories" | "groupCategories" | "rowPurchaseCategories", key: string, code: string) {
     if (!file) return;
     const current = { ...(choices[kind] ?? {}) } as Record<string, string>;
     if (code) current[key] = code;

@@ -9,17 +9,21 @@ import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import type { ImportMapping, ImportPreview, ImportWarning } from "@/lib/invoices/import/import.types";
 import { numberFormat } from "@/lib/i18n/intl-format";
+import { PURCHASE_CATEGORIES } from "@/lib/purchases/purchase.types";
 
 const PREVIEW_ROWS = 100;
 
-export type CategoryChoices = Pick<ImportMapping, "rowCategories" | "groupCategories">;
+export type CategoryChoices = Pick<ImportMapping, "rowCategories" | "groupCategories"> & {
+  /** Purchases only: the category per line (costs unless chosen; an investment good enters the planner). */
+  rowPurchaseCategories?: Record<string, string>;
+};
 
 type Props = {
   preview: ImportPreview;
   choices: CategoryChoices;
   categories: { code: string; label: { nl: string; en: string } }[];
   /** A category for one row (by line) or a review group; "" takes the choice back. */
-  onChoose: (kind: "rowCategories" | "groupCategories", key: string, code: string) => void;
+  onChoose: (kind: "rowCategories" | "groupCategories" | "rowPurchaseCategories", key: string, code: string) => void;
   onCommit: () => void;
   busy: boolean;
   committing: boolean;
@@ -30,6 +34,7 @@ type Props = {
 export function ImportPreviewView({ preview, choices, categories, onChoose, onCommit, busy, committing, kind = "invoices" }: Props) {
   const tCsv = useTranslations("importCsv");
   const tPurchases = useTranslations("purchases.eInvoices");
+  const tPurchase = useTranslations("purchases");
   const purchases = kind === "purchases";
   // The purchase import's own words where it has them, the CSV import's otherwise.
   const t = ((key: string, values?: Record<string, string | number>) =>
@@ -204,6 +209,22 @@ export function ImportPreviewView({ preview, choices, categories, onChoose, onCo
                   </td>
                   <td className="py-1 pr-3">
                     {purchases ? labelOf(row.category) : row.countsForKor === null ? "" : row.countsForKor ? t("countsYes") : t("countsNo")}
+                    {purchases && row.purchaseCategory && row.status !== "existing" ? (
+                      <select
+                        aria-label={tPurchases("categoryRow", { line: row.line })}
+                        value={row.purchaseCategory}
+                        onChange={(event) =>
+                          onChoose("rowPurchaseCategories", String(row.line), event.target.value === "COSTS" ? "" : event.target.value)
+                        }
+                        className="mt-1 block rounded-md border border-slate-400 px-2 py-1 text-sm"
+                      >
+                        {PURCHASE_CATEGORIES.map((code) => (
+                          <option key={code} value={code}>
+                            {tPurchase(`category.${code}`)}
+                          </option>
+                        ))}
+                      </select>
+                    ) : null}
                   </td>
                   <td className={purchases ? "py-1 text-right" : "py-1"}>
                     {purchases ? (row.vatCents === null ? "" : money.format(row.vatCents / 100)) : null}

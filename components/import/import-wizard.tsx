@@ -209,7 +209,10 @@ export function ImportWizard({ businessId, categories }: Props) {
             preview={preview}
             choices={mapping}
             categories={categories}
-            onChoose={chooseCategory}
+            onChoose={(kind, key, code) => {
+              // A purchase's own category is chosen in the purchase e-invoice import only.
+              if (kind !== "rowPurchaseCategories") chooseCategory(kind, key, code);
+            }}
             onCommit={onCommit}
             busy={busy !== null}
             committing={busy === "commit"}

@@ -23,6 +23,8 @@ export type PurchaseDraft = {
   vatTreatment: string;
   category: string;
   description: string;
+  /** For a credit note: the id of the purchase invoice it corrects, or "". */
+  creditsPurchaseId: string;
 };
 
 const euroText = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
@@ -42,6 +44,7 @@ export function draftOf(purchase: PurchaseDto | null, today: string): PurchaseDr
       vatTreatment: "NL_VAT",
       category: "COSTS",
       description: "",
+      creditsPurchaseId: "",
     };
   }
   return {
@@ -57,6 +60,7 @@ export function draftOf(purchase: PurchaseDto | null, today: string): PurchaseDr
     vatTreatment: purchase.vatTreatment,
     category: purchase.category,
     description: purchase.description ?? "",
+    creditsPurchaseId: purchase.creditsPurchaseId ?? "",
   };
 }
 
@@ -69,9 +73,17 @@ const FIELD_OF: Record<string, keyof PurchaseDraft> = {
   vatCents: "vat",
 };
 
-type Props = { businessId: string; editing: PurchaseDto | null; today: string; onDone: (message: string) => void; onCancel: () => void };
+type Props = {
+  businessId: string;
+  editing: PurchaseDto | null;
+  today: string;
+  /** The purchase invoices a credit note may correct (the year shown). */
+  invoices?: PurchaseDto[];
+  onDone: (message: string) => void;
+  onCancel: () => void;
+};
 
-export function PurchaseForm({ businessId, editing, today, onDone, onCancel }: Props) {
+export function PurchaseForm({ businessId, editing, today, invoices = [], onDone, onCancel }: Props) {
   const t = useTranslations("purchases");
   const id = useId();
   const router = useRouter();
@@ -80,6 +92,11 @@ export function PurchaseForm({ businessId, editing, today, onDone, onCancel }: P
   const [errors, setErrors] = useState<Partial<Record<keyof PurchaseDraft, string>>>({});
   const [status, setStatus] = useState("");
   const set = (field: keyof PurchaseDraft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
+
+  // A credit from the supplier (a negative amount) may name the purchase invoice it corrects.
+  const typedNet = parseEuroInput(draft.net);
+  const isCredit = (typedNet !== null && typedNet < 0) || draft.creditsPurchaseId !== "";
+  const creditable = invoices.filter((invoice) => invoice.documentKind === "invoice" && invoice.netCents > 0 && invoice.id !== editing?.id);
 
   const save = () => {
     const netCents = parseEuroInput(draft.net);
@@ -104,6 +121,8 @@ export function PurchaseForm({ businessId, editing, today, onDone, onCancel }: P
       vatTreatment: draft.vatTreatment,
       category: draft.category,
       description: draft.description,
+      // Only a credit (negative) names the invoice it corrects.
+      creditsPurchaseId: netCents !== null && netCents < 0 && draft.creditsPurchaseId ? draft.creditsPurchaseId : null,
     };
     startTransition(async () => {
       const result = editing ? await updatePurchaseAction(businessId, editing.id, input) : await createPurchaseAction(businessId, input);
@@ -250,6 +269,26 @@ export function PurchaseForm({ businessId, editing, today, onDone, onCancel }: P
           onChange={set("vat")}
           error={errors.vat}
         />
+        {isCredit ? (
+          <SelectField
+            id={`${id}-credits`}
+            label={t("field.creditsPurchase")}
+            hint={t("field.creditsPurchaseHint")}
+            value={draft.creditsPurchaseId}
+            onChange={set("creditsPurchaseId")}
+            error={errors.creditsPurchaseId}
+          >
+            <option value="">{t("field.creditsPurchaseNone")}</option>
+            {creditable.map((invoice) => (
+              <option key={invoice.id} value={invoice.id}>
+                {invoice.supplier.name} · {invoice.reference ?? "—"} · {invoice.date}
+              </option>
+            ))}
+            {draft.creditsPurchaseId && !creditable.some((invoice) => invoice.id === draft.creditsPurchaseId) ? (
+              <option value={draft.creditsPurchaseId}>{t("field.creditsPurchaseOther")}</option>
+            ) : null}
+          </SelectField>
+        ) : null}
         <Field
           id={`${id}-description`}
           label={t("field.description")}

@@ -145,6 +145,7 @@ export function PurchaseList({ businessId, year, today, list, canWrite }: Props)
           businessId={businessId}
           editing={editing}
           today={today}
+          invoices={list.data}
           onDone={(text) => {
             setMessage(text);
             setEditing(null);

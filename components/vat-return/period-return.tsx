@@ -162,6 +162,9 @@ async function Correction({ data, language }: { data: VatReturnDto; language: Ui
     <div className="rounded border border-amber-300 bg-amber-50 p-3" data-testid="vat-return-correction">
       <h3 className="font-semibold">{t("correctionTitle")}</h3>
       <p className="text-sm">{t("correctionIntro", { date: filedOn })}</p>
+      <p className="mt-1 text-sm italic" data-testid="vat-return-correction-practice">
+        {t("correctionPractice")}
+      </p>
       <div className="overflow-x-auto">
         <table className="stack-table mt-2 w-full min-w-[32rem] text-left text-sm">
           <caption className="sr-only">{t("correctionTitle")}</caption>

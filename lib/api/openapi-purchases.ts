@@ -72,6 +72,7 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
       "category",
       "description",
       "investmentGoodId",
+      "creditsPurchaseId",
       "createdAt",
       "updatedAt",
     ],
@@ -94,6 +95,11 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
         type: "string",
         format: "uuid",
         description: "The good in the btw-herziening planner this purchase registered.",
+      }),
+      creditsPurchaseId: h.nullable({
+        type: "string",
+        format: "uuid",
+        description: "For a credit note: the purchase invoice (same business) it corrects.",
       }),
       createdAt: { type: "string", format: "date-time" },
       updatedAt: { type: "string", format: "date-time" },
@@ -227,7 +233,7 @@ export function purchaseAndVatReturnOpenApi(h: OpenApiHelpers) {
         operationId: "importPurchases",
         summary: "Import a CSV file of purchases, all or nothing",
         description:
-          "A header row names the columns (Dutch or English): date/datum, supplier/leverancier and net/netto are required; country/land, vatId/btw-nummer, reference/nummer, vat/btw, rate/tarief, vatTreatment/btw-behandeling, category/categorie, kind/soort, description/omschrijving are optional. Dutch or ISO amounts and dates. At most 5,000 rows. With any problem nothing is imported and `fields` names `rows.<line>.<column>` (`fieldKeys`: the same as i18n keys). Access is checked before the body is read.",
+          "A header row names the columns (Dutch or English): date/datum, supplier/leverancier and net/netto are required; country/land, vatId/btw-nummer, reference/nummer, vat/btw, rate/tarief, vatTreatment/btw-behandeling, category/categorie, kind/soort, description/omschrijving and credited_reference/gecrediteerde factuur (a credit note: the number of the same supplier's invoice it corrects, in the file or the books; linked as creditsPurchaseId) are optional. Dutch or ISO amounts and dates. At most 5,000 rows. With any problem nothing is imported and `fields` names `rows.<line>.<column>` (`fieldKeys`: the same as i18n keys). Access is checked before the body is read.",
         requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
         responses: {
           "201": h.dataResponse("Imported: { created }", { type: "object", properties: { created: { type: "integer" } } }),

@@ -31,4 +31,13 @@ describe("messages", () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it("mark the € 1,000 suppletie limit as the Belastingdienst's practice, not a rule of the spec (#20)", () => {
+    // docs/domain/KOR-RULES.md has no suppletie threshold: the sentence that names one must say it is a
+    // rule of thumb, and the plain introduction of the correction must not name an amount at all.
+    expect(nl.vatReturn.correctionIntro).not.toMatch(/1[.,]000/);
+    expect(en.vatReturn.correctionIntro).not.toMatch(/1[.,]000/);
+    expect(nl.vatReturn.correctionPractice).toMatch(/vuistregel.*Belastingdienst.*geen berekening van Drempel/);
+    expect(en.vatReturn.correctionPractice).toMatch(/rule of thumb.*Belastingdienst.*not a calculation by Drempel/);
+  });
 });

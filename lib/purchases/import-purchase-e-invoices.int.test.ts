@@ -108,6 +108,9 @@ describe("purchase e-invoice import (UBL)", () => {
     ]);
     const credit = await db().purchase.findFirstOrThrow({ where: { businessId, reference: "CN-2026-007" } });
     expect(credit.description).toBe("Creditnota op INK-2026-101: Korting misdruk flyers");
+    // The credit note is linked to the invoice it corrects, imported in the same upload.
+    const invoice = await db().purchase.findFirstOrThrow({ where: { businessId, reference: "INK-2026-101" } });
+    expect(credit.creditsPurchaseId).toBe(invoice.id);
     expect(await db().auditLog.count({ where: { businessId, action: "purchase.import" } })).toBe(1);
 
     const after = await getVatReturn({ caller: caller(), businessId, period: "2026-Q1" });
@@ -152,6 +155,26 @@ describe("purchase e-invoice import (UBL)", () => {
     await commitPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml") });
     const linked = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml") });
     expect(linked.rows[0]!.notes).toBeUndefined();
+  });
+
+  it("links a credit note to the invoice of its supplier in the books; unlinked, with the note, when only another supplier has that number", async () => {
+    // Another supplier's invoice with the same number is not the one credited.
+    const other = await db().purchase.create({
+      data: { businessId, reference: "INK-2026-101", date: new Date("2026-02-01"), supplierName: "Ander BV", netCents: 500, vatCents: 105 },
+    });
+    const alone = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml") });
+    expect(alone.rows[0]!.notes).toEqual(["purchases.eInvoices.notes.referenceNotFound"]);
+    await commitPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml") });
+    const unlinked = await db().purchase.findFirstOrThrow({ where: { businessId, reference: "CN-2026-007" } });
+    expect(unlinked).toMatchObject({ netCents: -10000, creditsPurchaseId: null });
+    await db().purchase.deleteMany({ where: { id: { in: [unlinked.id, other.id] } } });
+
+    // The supplier's invoice in the books first: the credit note imported later is linked to it.
+    await commitPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml") });
+    await commitPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml") });
+    const invoice = await db().purchase.findFirstOrThrow({ where: { businessId, reference: "INK-2026-101" } });
+    const credit = await db().purchase.findFirstOrThrow({ where: { businessId, reference: "CN-2026-007" } });
+    expect(credit.creditsPurchaseId).toBe(invoice.id);
   });
 
   it("by the business's VAT number too, when both sides know it", async () => {
@@ -220,5 +243,34 @@ describe("purchase e-invoice import (UBL)", () => {
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("books a document as an investment good when the user chooses so in the preview; it enters the herziening planner", async () => {
+    const preview = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml") });
+    expect(preview.rows[0]).toMatchObject({ status: "new", purchaseCategory: "COSTS" });
+    const choices = { rowPurchaseCategories: { "1": "INVESTMENT_MOVABLE" } };
+    const chosen = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml"), choices });
+    expect(chosen.rows[0]).toMatchObject({ status: "new", purchaseCategory: "INVESTMENT_MOVABLE" });
+    expect(await commitPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-s21.xml"), choices })).toMatchObject({
+      created: 1,
+    });
+    const purchase = await db().purchase.findFirstOrThrow({ where: { businessId, reference: "INK-2026-101" } });
+    expect(purchase.category).toBe("INVESTMENT_MOVABLE");
+    const good = await db().investmentGood.findUniqueOrThrow({ where: { id: purchase.investmentGoodId! } });
+    expect(good).toMatchObject({ businessId, vatCents: 8400, firstUseYear: 2026, kind: "MOVABLE" });
+  });
+
+  it("refuses an investment good on a credit note as an error of that row, and a category that does not exist", async () => {
+    const choices = { rowPurchaseCategories: { "1": "INVESTMENT_MOVABLE" } };
+    const preview = await previewPurchaseEInvoiceImport({ caller: caller(), businessId, body: bytes("purchase-credit-note.xml"), choices });
+    expect(preview.rows[0]).toMatchObject({ status: "error", errors: { netCents: "validation.positiveAmount" } });
+    await expect(
+      previewPurchaseEInvoiceImport({
+        caller: caller(),
+        businessId,
+        body: bytes("purchase-s21.xml"),
+        choices: { rowPurchaseCategories: { "1": "CAR" } },
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 });

@@ -2,7 +2,8 @@
 // import's CSV reader, amount and date parsers (lib/invoices/import), validated with the
 // purchase schema, and only when no row has a problem are all inserted in one transaction.
 // Problems come back per row and column: `line 3, net` → "validation.amount".
-// Columns are recognised by their header (Dutch or English, see PURCHASE_CSV_COLUMNS).
+// Columns are recognised by their header (Dutch or English, see PURCHASE_CSV_COLUMNS). A credit
+// note's credited_reference links it to that supplier's invoice, in the file or the books.
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { requireBusinessAccess, type Caller } from "@/lib/businesses/access";
 import { db } from "@/lib/db/client";
@@ -10,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { readCsv, yieldToEventLoop } from "@/lib/invoices/import/read-csv";
 import { parseAmountToCents, parseDate } from "@/lib/invoices/import/parse-values";
 import { fieldErrors } from "@/lib/validation";
+import { sameSupplier } from "./import-purchase-e-invoices";
 import { insertPurchase } from "./save-purchase";
 import { purchaseInputSchema, type PurchaseInput } from "./purchase.types";
 
@@ -30,6 +32,14 @@ export const PURCHASE_CSV_COLUMNS = {
   category: ["category", "categorie", "soortkosten"],
   kind: ["kind", "soort", "documentkind", "document"],
   description: ["description", "omschrijving", "beschrijving"],
+  // A credit note's: the supplier's invoice number it corrects (the sales CSV's credits_invoice_number).
+  creditedReference: [
+    "creditedreference",
+    "creditsreference",
+    "creditspurchasereference",
+    "gecrediteerdefactuur",
+    "origineelfactuurnummer",
+  ],
 } as const;
 
 type Column = keyof typeof PURCHASE_CSV_COLUMNS;
@@ -96,8 +106,13 @@ const PATH_TO_COLUMN: Record<string, Column> = {
 
 export type PurchaseImportResult = { created: number };
 
+/** A row that names the invoice it credits: the index of its input, its line and the invoice's number. */
+type CreditRow = { input: number; line: number; reference: string };
+
 /** Every row as a purchase input, or the problems per `line.column`; throws on an unreadable file. */
-export async function parsePurchaseCsv(csv: string): Promise<{ inputs: PurchaseInput[]; errors: Record<string, string> }> {
+export async function parsePurchaseCsv(
+  csv: string,
+): Promise<{ inputs: PurchaseInput[]; errors: Record<string, string>; credits: CreditRow[] }> {
   const table = await readCsv(csv);
   if (table.rows.length > MAX_PURCHASE_ROWS)
     throw new AppError("VALIDATION_FAILED", "Too many rows", { fields: { file: "validation.purchaseCsvTooLarge" } });
@@ -109,6 +124,7 @@ export async function parsePurchaseCsv(csv: string): Promise<{ inputs: PurchaseI
     });
 
   const inputs: PurchaseInput[] = [];
+  const credits: CreditRow[] = [];
   const errors: Record<string, string> = {};
   for (const [index, row] of table.rows.entries()) {
     if (index % 500 === 499) await yieldToEventLoop();
@@ -153,16 +169,65 @@ export async function parsePurchaseCsv(csv: string): Promise<{ inputs: PurchaseI
         rowErrors[column] ??= message;
       }
     }
+    const credited = cell("creditedReference");
+    if (credited !== undefined && credited.length > 60) rowErrors.creditedReference = "validation.tooLong";
+    else if (credited !== undefined && parsed.success && parsed.data.netCents >= 0)
+      rowErrors.creditedReference = "validation.creditsPurchaseOnlyCredit";
     for (const [column, message] of Object.entries(rowErrors)) errors[`rows.${line}.${column}`] = message;
-    if (parsed.success && Object.keys(rowErrors).length === 0) inputs.push(parsed.data);
+    if (parsed.success && Object.keys(rowErrors).length === 0) {
+      if (credited !== undefined) credits.push({ input: inputs.length, line, reference: credited });
+      inputs.push(parsed.data);
+    }
   }
-  return { inputs, errors };
+  return { inputs, errors, credits };
+}
+
+/**
+ * Which invoice each credit row corrects: the same supplier's invoice (positive) with that
+ * number, in the file (its input's index) or in the books (its id). One not found is an error
+ * of the row's credited_reference column.
+ */
+async function resolveCredits(
+  businessId: string,
+  inputs: PurchaseInput[],
+  credits: CreditRow[],
+  errors: Record<string, string>,
+): Promise<Map<number, number | string>> {
+  const links = new Map<number, number | string>();
+  if (credits.length === 0) return links;
+  const books = await db().purchase.findMany({
+    where: {
+      businessId,
+      documentKind: "INVOICE",
+      netCents: { gt: 0 },
+      reference: { in: [...new Set(credits.map((credit) => credit.reference))] },
+    },
+    select: { id: true, reference: true, supplierName: true, supplierVatId: true },
+  });
+  for (const credit of credits) {
+    const supplier = { name: inputs[credit.input]!.supplierName, vatId: inputs[credit.input]!.supplierVatId };
+    const inFile = inputs.findIndex(
+      (input) =>
+        input.reference === credit.reference &&
+        input.documentKind === "invoice" &&
+        input.netCents > 0 &&
+        sameSupplier({ name: input.supplierName, vatId: input.supplierVatId }, supplier),
+    );
+    const inBooks = books.find(
+      (row) => row.reference === credit.reference && sameSupplier({ name: row.supplierName, vatId: row.supplierVatId }, supplier),
+    );
+    if (inFile >= 0) links.set(credit.input, inFile);
+    else if (inBooks) links.set(credit.input, inBooks.id);
+    else errors[`rows.${credit.line}.creditedReference`] = "validation.creditsPurchaseMissing";
+  }
+  return links;
 }
 
 export async function importPurchases(options: { caller: Caller; businessId: string; csv: string }): Promise<PurchaseImportResult> {
   const { caller, businessId } = options;
   await requireBusinessAccess({ caller, businessId, need: "write" });
-  const { inputs, errors } = await parsePurchaseCsv(options.csv);
+  const { inputs, errors, credits } = await parsePurchaseCsv(options.csv);
+  const links = await resolveCredits(businessId, inputs, credits, errors);
   if (Object.keys(errors).length)
     throw new AppError("VALIDATION_FAILED", "Some rows are invalid; nothing was imported", { fields: errors });
   if (inputs.length === 0) throw new AppError("VALIDATION_FAILED", "No rows", { fields: { file: "validation.csvEmpty" } });
@@ -170,7 +235,15 @@ export async function importPurchases(options: { caller: Caller; businessId: str
   await db().$transaction(
     async (tx) => {
       await requireBusinessAccess({ caller, businessId, need: "write", client: tx });
-      for (const data of inputs) await insertPurchase(tx, { businessId, userId: caller.userId, data, audit: false });
+      const ids: string[] = [];
+      for (const [at, data] of inputs.entries()) {
+        const book = links.get(at);
+        const creditsPurchaseId = typeof book === "string" ? book : null;
+        ids.push((await insertPurchase(tx, { businessId, userId: caller.userId, data: { ...data, creditsPurchaseId }, audit: false })).id);
+      }
+      // Credit notes whose invoice is a row of the same file: linked once both are written.
+      for (const [at, target] of links)
+        if (typeof target === "number") await tx.purchase.update({ where: { id: ids[at]! }, data: { creditsPurchaseId: ids[target]! } });
       await writeAuditLog(tx, {
         businessId,
         actorId: caller.userId,

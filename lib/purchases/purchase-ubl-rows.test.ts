@@ -31,6 +31,7 @@ describe("purchaseUblRows", () => {
           netCents: 40000,
           vatCents: 8400,
           description: "Flyers A5, 2.000 stuks",
+          creditsReference: null,
           derived: { choice: "NL_VAT_21" },
           notes: [],
         },
@@ -63,6 +64,8 @@ describe("purchaseUblRows", () => {
       netCents: -10000,
       vatCents: -2100,
       description: "Creditnota op INK-2026-101: Korting misdruk flyers",
+      // BillingReference/InvoiceDocumentReference/ID: the supplier's invoice it corrects, for the import to link.
+      creditsReference: "INK-2026-101",
       derived: { choice: "NL_VAT_21" },
     });
   });

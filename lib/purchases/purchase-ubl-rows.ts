@@ -53,6 +53,12 @@ export type PurchaseUblPart = {
   netCents: number;
   vatCents: number;
   description: string | undefined;
+  /**
+   * For a credit note: the supplier's invoice number it corrects (its first
+   * BillingReference/InvoiceDocumentReference/ID); the import links the purchase of that
+   * supplier with this number when the business has it. Else null.
+   */
+  creditsReference: string | null;
   /** The treatment and rate when the document says them without doubt; else the reason (i18n key) and a group of like parts. */
   derived: { choice: PurchaseVatChoice } | { reason: string; group: string };
   notes: string[];
@@ -149,7 +155,7 @@ export function purchaseUblRows(document: UblDocument, buyer: BuyerIdentity): Pu
 
   const parts = amounts.parts.map((part): PurchaseUblPart => {
     const described = describeUblDocument(document, split ? part.code : null, split ? part.percent : null);
-    // A credit note names the invoices it credits in its description: a purchase has no link of its own.
+    // A credit note names the invoices it credits in its description too; the import links the first (creditsReference).
     const description = references.length ? `Creditnota op ${references.join(", ")}${described ? `: ${described}` : ""}` : described;
     return {
       reference: split ? `${document.number}/${partSuffix(part.code, part.percent)}` : document.number,
@@ -158,6 +164,7 @@ export function purchaseUblRows(document: UblDocument, buyer: BuyerIdentity): Pu
       netCents: part.netCents,
       vatCents: part.vatCents,
       description: description ? description.slice(0, 500) : undefined,
+      creditsReference: references[0] ?? null,
       derived: derive(part.code, part.percent, country),
       notes: [...notes],
     };

@@ -60,6 +60,10 @@ const purchaseFieldsSchema = z
       description: "Default COSTS. INVESTMENT_MOVABLE / INVESTMENT_IMMOVABLE also enter the btw-herziening planner (5 / 10 years).",
     }),
     description: z.preprocess(blankToUndefined, z.string("validation.text").trim().max(500, "validation.tooLong").optional()),
+    creditsPurchaseId: z.preprocess(blankToUndefined, z.uuid("validation.creditsPurchase").nullish()).meta({
+      description:
+        "A credit note from the supplier (negative netCents): the purchase invoice of the same business it corrects. Another business's id is not found (validation.creditsPurchase).",
+    }),
   })
   .strict();
 
@@ -87,6 +91,9 @@ export const purchaseInputSchema = purchaseFieldsSchema
       const expectedVat = input.vatCents ?? roundHalfAwayFromZero((input.netCents * rate) / 100);
       if (expectedVat <= 0) ctx.addIssue({ code: "custom", path: ["vatCents"], message: "validation.investmentNeedsVat" });
     }
+    // Only a credit (negative amounts) corrects another purchase, as only a sales credit note names an invoice.
+    if (input.creditsPurchaseId && input.netCents >= 0)
+      ctx.addIssue({ code: "custom", path: ["creditsPurchaseId"], message: "validation.creditsPurchaseOnlyCredit" });
   })
   .transform((input) => {
     const vatTreatment = input.vatTreatment ?? "NL_VAT";
@@ -105,6 +112,7 @@ export const purchaseInputSchema = purchaseFieldsSchema
       vatTreatment,
       category: input.category ?? "COSTS",
       description: input.description ?? null,
+      creditsPurchaseId: input.creditsPurchaseId ?? null,
     };
   });
 
@@ -136,6 +144,8 @@ export type PurchaseDto = {
   description: string | null;
   /** The good in the btw-herziening planner this purchase registered, when it is an investment good. */
   investmentGoodId: string | null;
+  /** For a credit note: the purchase invoice it corrects. */
+  creditsPurchaseId: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -155,6 +165,7 @@ export type PurchaseRow = {
   category: PurchaseCategory;
   description: string | null;
   investmentGoodId: string | null;
+  creditsPurchaseId: string | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -173,6 +184,7 @@ export function toPurchaseDto(row: PurchaseRow): PurchaseDto {
     category: row.category,
     description: row.description,
     investmentGoodId: row.investmentGoodId,
+    creditsPurchaseId: row.creditsPurchaseId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -191,5 +203,6 @@ export function toPurchaseInput(dto: PurchaseDto): Record<string, unknown> {
     vatTreatment: dto.vatTreatment,
     category: dto.category,
     description: dto.description ?? undefined,
+    creditsPurchaseId: dto.creditsPurchaseId,
   };
 }

@@ -264,4 +264,44 @@ describe("the CSV import of purchases", () => {
       "columns.net": "validation.columnMissing",
     });
   });
+
+  it("links a credit note to its supplier's invoice named in the credited_reference column, in the file or in the books", async () => {
+    await createPurchase({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { reference: "OUD-1", date: "2026-01-05", supplier: { name: "Drukker BV" }, netCents: 10_000 },
+    });
+    const csv = [
+      "datum;leverancier;nummer;netto;credited_reference",
+      "10-02-2026;Drukker BV;CN-2;-20,00;OUD-1",
+      "01-03-2026;Drukker BV;INK-3;300,00;",
+      "15-03-2026;drukker bv;CN-3;-30,00;INK-3",
+    ].join("\n");
+    expect(await importPurchases({ caller: { userId: owner.id }, businessId: business.id, csv })).toEqual({ created: 3 });
+    const rows = await db().purchase.findMany({ where: { businessId: business.id } });
+    const id = (reference: string) => rows.find((row) => row.reference === reference)!.id;
+    const credits = (reference: string) => rows.find((row) => row.reference === reference)!.creditsPurchaseId;
+    expect(credits("CN-2")).toBe(id("OUD-1"));
+    expect(credits("CN-3")).toBe(id("INK-3"));
+    expect(credits("INK-3")).toBeNull();
+  });
+
+  it("refuses a credited_reference no invoice of that supplier has, or on a positive row, and imports nothing", async () => {
+    await createPurchase({
+      caller: { userId: owner.id },
+      businessId: business.id,
+      input: { reference: "ANDER-1", date: "2026-01-05", supplier: { name: "Ander BV" }, netCents: 10_000 },
+    });
+    const csv = [
+      "datum;leverancier;nummer;netto;credited_reference",
+      "10-02-2026;Drukker BV;CN-2;-20,00;ANDER-1",
+      "11-02-2026;Drukker BV;INK-9;20,00;ANDER-1",
+    ].join("\n");
+    expect(await fieldsOf(importPurchases({ caller: { userId: owner.id }, businessId: business.id, csv }))).toEqual({
+      code: "VALIDATION_FAILED",
+      "rows.2.creditedReference": "validation.creditsPurchaseMissing",
+      "rows.3.creditedReference": "validation.creditsPurchaseOnlyCredit",
+    });
+    expect(await db().purchase.count({ where: { businessId: business.id } })).toBe(1);
+  });
 });

@@ -40,7 +40,26 @@ export const purchaseColumns = (data: PurchaseInput) => ({
   vatTreatment: data.vatTreatment,
   category: data.category,
   description: data.description,
+  creditsPurchaseId: data.creditsPurchaseId,
 });
+
+/**
+ * The purchase a credit note corrects must be a purchase invoice of the same business (an
+ * outsider's id is simply not found), not a credit or receipt itself, and not the credit note.
+ */
+export async function checkCreditedPurchase(tx: Pick<Tx, "purchase">, businessId: string, data: PurchaseInput, selfId?: string) {
+  if (!data.creditsPurchaseId) return;
+  const target = await tx.purchase.findFirst({
+    where: { id: data.creditsPurchaseId, businessId },
+    select: { id: true, documentKind: true, netCents: true },
+  });
+  if (!target || target.id === selfId)
+    throw new AppError("VALIDATION_FAILED", "Unknown purchase", { fields: { creditsPurchaseId: "validation.creditsPurchase" } });
+  if (target.documentKind !== "INVOICE" || target.netCents <= 0)
+    throw new AppError("VALIDATION_FAILED", "Not a purchase invoice", {
+      fields: { creditsPurchaseId: "validation.creditsPurchaseNotInvoice" },
+    });
+}
 
 /** The planner's good for an investment purchase: its VAT, first used in the purchase's year. */
 const goodOf = (data: PurchaseInput) => ({
@@ -70,6 +89,7 @@ export async function insertPurchase(
   options: { businessId: string; userId: string; data: PurchaseInput; audit?: boolean },
 ): Promise<PurchaseDto> {
   const { businessId, data } = options;
+  await checkCreditedPurchase(tx, businessId, data);
   const investmentGoodId = await syncInvestmentGood(tx, businessId, data, null);
   const row = await tx.purchase.create({ data: { businessId, ...purchaseColumns(data), investmentGoodId, createdById: options.userId } });
   const after = toPurchaseDto(row);
@@ -122,6 +142,7 @@ export async function updatePurchase(options: {
     };
     // The patch as the API document shows it, and the whole it makes.
     const data = parsePatchOrThrow({ patchSchema: purchasePatchSchema, patch, schema: purchaseInputSchema, merged });
+    await checkCreditedPurchase(tx, businessId, data, existing.id);
     const investmentGoodId = await syncInvestmentGood(tx, businessId, data, existing.investmentGoodId);
     const row = await tx.purchase.update({ where: { id: existing.id }, data: { ...purchaseColumns(data), investmentGoodId } });
     const after = toPurchaseDto(row);

@@ -70,6 +70,8 @@ export type PreviewRow = {
   status: "new" | "existing" | "error" | "review";
   /** Rows that need review with the same group share a choice (country, customer type, VAT). */
   reviewGroup?: string;
+  /** A purchase e-invoice's category (COSTS unless chosen per line: rowPurchaseCategories). */
+  purchaseCategory?: string;
   /** Field → i18n key of the problem. */
   errors: Record<string, string>;
   countsForKor: boolean | null;

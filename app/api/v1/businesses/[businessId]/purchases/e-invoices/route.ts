@@ -1,7 +1,8 @@
 // POST one UBL 2.1 invoice or credit note the business received (application/xml) or a zip
 // of them (application/zip): imported as purchases, all or nothing (?dryRun=true: only the
 // preview, the shape of the sales e-invoice preview). Treatments for rows that need review
-// come from ?categories=<JSON {rowCategories, groupCategories}>. `Accept: application/x-ndjson`
+// come from ?categories=<JSON {rowCategories, groupCategories}>, and an investment good (or goods
+// for resale) per line from its rowPurchaseCategories. `Accept: application/x-ndjson`
 // streams progress. Access is checked before the body is read (an outsider's upload is
 // neither read nor parsed: 404; a read-only member: 403).
 import { methodNotAllowed } from "@/lib/api/api-route";
