@@ -8,20 +8,11 @@
 // dashboard of 2026 is as of today while 2026 runs, 31 December 2026 after it. The days
 // late are computed from that here, openly, not assumed.
 import { expect, test, type Page } from "@playwright/test";
-import { createKorBusiness, register, uniqueEmail } from "./helpers";
+import { createKorBusiness, postInvoice, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const asOf2026 = today.startsWith("2026-") ? today : "2026-12-31";
 const daysLate = Math.round((Date.parse(`${asOf2026}T00:00:00Z`) - Date.parse("2026-11-20T00:00:00Z")) / 86_400_000);
-
-async function postInvoice(page: Page, businessId: string, number: string, date: string, netCents: number): Promise<void> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
-    headers: { origin },
-    data: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, vatCents: 0 },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-}
 
 async function fillInvoice(page: Page, businessId: string, number: string, date: string, customer: string, amount: string): Promise<void> {
   await page.goto(`/businesses/${businessId}/invoices/new`);

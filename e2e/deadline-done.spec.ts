@@ -3,8 +3,8 @@
 // dashboard; the owner marks it filed with a date and the dashboard shows "Ingediend op …"
 // instead of the deadline; undo brings it back. The business list shows each business's
 // turnover, share of the limit, status and next deadline as cards, on a phone too.
-import { expect, test, type Page } from "@playwright/test";
-import { createKorBusiness, register, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createBusinessOverApi, createKorBusiness, postInvoice, register, uniqueEmail } from "./helpers";
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
 const inWords = (iso: string) =>
@@ -15,29 +15,14 @@ const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
 const due = new Date(Date.UTC(year, quarter * 3 + 1, 0)).toISOString().slice(0, 10);
 const returnTitle = `Doe je btw-aangifte over ${quarter}e kwartaal ${year}`;
 
-async function postInvoice(
-  page: Page,
-  businessId: string,
-  number: string,
-  date: string,
-  netCents: number,
-  sequence: number,
-): Promise<void> {
-  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
-    headers: { origin: new URL(page.url()).origin },
-    data: { number, date, sequence, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, vatCents: 0 },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-}
-
 test("the first VAT return after the crossing is marked filed on the dashboard, and taken back", async ({ page }) => {
   test.setTimeout(120_000);
   await register(page, "Fien Filing", uniqueEmail("ingediend"));
   const overview = await createKorBusiness(page, "Fien Fotografie", `${year}-01-01`);
   const businessId = new URL(overview).pathname.split("/")[2]!;
-  await postInvoice(page, businessId, `${year}-001`, `${year}-01-01`, 1_950_000, 1);
+  await postInvoice(page, businessId, `${year}-001`, `${year}-01-01`, 1_950_000, { sequence: 1 });
   // The crossing today (second on 1 January, when today is that day).
-  await postInvoice(page, businessId, `${year}-002`, today, 100_000, 2);
+  await postInvoice(page, businessId, `${year}-002`, today, 100_000, { sequence: 2 });
 
   await page.goto(overview);
   const actions = page.getByRole("region", { name: "Wat moet je doen?" });
@@ -92,22 +77,15 @@ test("the business list at 390 px: one card per business, nothing scrolls sidewa
 test("a refused done-mark shows its error on the form that was sent, not on every open form of the panel", async ({ page }) => {
   test.setTimeout(120_000);
   await register(page, "Rik Refused", uniqueEmail("geweigerd"));
-  await page.goto("/businesses");
   // In the KOR and the EU-KOR: after a crossing today the panel has two open forms, the
   // first VAT return and the next EU-KOR quarterly report.
-  const created = await page.request.post("/api/v1/businesses", {
-    headers: { origin: new URL(page.url()).origin },
-    data: {
-      name: "Rik Reizen",
-      kvkNumber: "12345678",
-      korParticipations: [{ from: `${year}-01-01` }],
-      euKor: { exNumber: "NL123456789EX01", from: `${year}-01-01`, memberStates: ["DE"] },
-    },
+  const businessId = await createBusinessOverApi(page, {
+    name: "Rik Reizen",
+    korParticipations: [{ from: `${year}-01-01` }],
+    euKor: { exNumber: "NL123456789EX01", from: `${year}-01-01`, memberStates: ["DE"] },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const businessId = ((await created.json()) as { data: { id: string } }).data.id;
-  await postInvoice(page, businessId, `${year}-001`, `${year}-01-01`, 1_950_000, 1);
-  await postInvoice(page, businessId, `${year}-002`, today, 100_000, 2);
+  await postInvoice(page, businessId, `${year}-001`, `${year}-01-01`, 1_950_000, { sequence: 1 });
+  await postInvoice(page, businessId, `${year}-002`, today, 100_000, { sequence: 2 });
 
   await page.goto(`/businesses/${businessId}`);
   const actions = page.getByRole("region", { name: "Wat moet je doen?" });

@@ -5,41 +5,18 @@
 // same filing figures, read back as text.
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { register, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createBusinessOverApi, postInvoice, register, uniqueEmail } from "./helpers";
 import { pdfText } from "../test/support/pdf-text";
-
-async function postInvoice(
-  page: Page,
-  businessId: string,
-  number: string,
-  date: string,
-  netCents: number,
-  extra: Record<string, unknown> = {},
-): Promise<void> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
-    headers: { origin },
-    data: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, vatCents: 0, ...extra },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-}
 
 test("the EU-KOR notice, ICP and OSS on the page, in the CSV and in the PDF from the dashboard", async ({ page }) => {
   test.setTimeout(150_000);
   await register(page, "Iris Intra", uniqueEmail("icp"));
   // An EU-KOR business (created over the API, which takes the EX number and member states).
-  await page.goto("/businesses");
-  const created = await page.request.post("/api/v1/businesses", {
-    headers: { origin: new URL(page.url()).origin },
-    data: {
-      name: "Iris Glas",
-      kvkNumber: "12345678",
-      euKor: { exNumber: "NL123456789EX01", from: "2026-01-01", memberStates: ["DE", "FR"] },
-    },
+  const businessId = await createBusinessOverApi(page, {
+    name: "Iris Glas",
+    euKor: { exNumber: "NL123456789EX01", from: "2026-01-01", memberStates: ["DE", "FR"] },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const businessId = ((await created.json()) as { data: { id: string } }).data.id;
   const overview = `/businesses/${businessId}`;
   await postInvoice(page, businessId, "F-1", "2026-01-10", 8_600_000, { vatCents: 1_806_000 });
   await postInvoice(page, businessId, "F-2", "2026-02-10", 400_000, {

@@ -3,26 +3,10 @@
 // revoke it and the URL answers 404; download the year's statement as PDF from the
 // invoices page and read its text back.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ICAL from "ical.js";
-import { createKorBusiness, register, uniqueEmail } from "./helpers";
+import { createKorBusiness, postInvoice, register, uniqueEmail } from "./helpers";
 import { pdfText } from "../test/support/pdf-text";
-
-async function postInvoice(
-  page: Page,
-  businessId: string,
-  number: string,
-  date: string,
-  netCents: number,
-  extra: Record<string, string> = {},
-): Promise<void> {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
-    headers: { origin },
-    data: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, vatCents: 0, ...extra },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-}
 
 test("subscribe to the deadlines calendar, and download the statement as PDF", async ({ page, browser }) => {
   test.setTimeout(120_000);

@@ -100,3 +100,33 @@ export async function createKorBusiness(page: Page, name: string, korFrom: strin
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
 }
+
+/** The Origin header the app's API wants from a browser session (its CSRF check): the page's own. */
+const originOf = (page: Page) => ({ origin: new URL(page.url()).origin });
+
+/**
+ * Saves an invoice over the API in the logged-in user's session: `netCents` to a customer
+ * "Klant <number>" at NL_STANDARD without VAT, unless `extra` says otherwise.
+ */
+export async function postInvoice(
+  page: Page,
+  businessId: string,
+  number: string,
+  date: string,
+  netCents: number,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const response = await page.request.post(`/api/v1/businesses/${businessId}/invoices`, {
+    headers: originOf(page),
+    data: { number, date, customer: { name: `Klant ${number}` }, category: "NL_STANDARD", netCents, vatCents: 0, ...extra },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+/** Creates a business over the API (which takes what the form does not, e.g. the EU-KOR's EX number); returns its id. */
+export async function createBusinessOverApi(page: Page, data: Record<string, unknown>): Promise<string> {
+  await page.goto("/businesses");
+  const created = await page.request.post("/api/v1/businesses", { headers: originOf(page), data: { kvkNumber: "12345678", ...data } });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { data: { id: string } }).data.id;
+}

@@ -18,6 +18,11 @@ import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
 import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
 import { createOwnedBusiness, createUser, mailedInvitationToken } from "./factories";
 
+/** Resolves once `condition` holds (checked every 5 ms; the test's own time limit bounds it). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 const TENANT_TABLES = [
   "Business",
   "Membership",
@@ -325,10 +330,11 @@ describe("row-level security through the app's pool and Prisma", () => {
           return seen;
         }),
       );
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Waited for, not slept for: the transaction has the connection, then both queries queue for it.
+      await until(() => pool.totalCount === 1 && pool.idleCount === 0);
       const waiting = runWithoutContext(() => client.invoice.count({ where }));
       const waitingB = runAsUser(ownerB.id, () => client.invoice.findMany({ where, select: { businessId: true } }));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(() => pool.waitingCount === 2);
       release();
       expect(await transaction).toBe(1);
       expect(await waiting).toBe(0);
