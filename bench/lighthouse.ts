@@ -61,7 +61,8 @@ async function main() {
     stdio: "ignore",
   });
   try {
-    await waitFor(`${BASE}/api/health`, 120_000, 500);
+    // Up to 5 minutes: on a shared, loaded machine the embedded database and its migrations start slowly.
+    await waitFor(`${BASE}/api/health`, 300_000, 500);
     const { cookie, url } = await demoSession();
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
     try {
