@@ -1,7 +1,8 @@
-// npm run bench:lighthouse — Lighthouse (desktop preset, Debian's Chromium) against the
-// built app on the embedded demo data: the dashboard of the demo business near the limit.
-// Prints performance, accessibility and best-practices scores and LCP/TBT/CLS.
-// Targets on these machines: performance ≥ 90, accessibility ≥ 95, LCP under 1.5 s.
+// npm run bench:lighthouse — Lighthouse (desktop and mobile presets, Debian's Chromium) against
+// the built app on the embedded demo data: the dashboard of the demo business near the limit.
+// Prints performance, accessibility and best-practices scores and LCP/FCP/TBT/CLS per preset.
+// Targets on these machines: desktop performance ≥ 90 and LCP under 1.5 s; mobile (issue #19)
+// performance ≥ 95 and LCP under 2.0 s; accessibility ≥ 95.
 // BENCH_PORT (default 3600) is the server's port; LIGHTHOUSE_REPORT=file keeps the JSON report.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -60,30 +61,41 @@ async function main() {
     stdio: "ignore",
   });
   try {
-    await waitFor(`${BASE}/api/health`, 120_000, 500);
+    // Up to 5 minutes: on a shared, loaded machine the embedded database and its migrations start slowly.
+    await waitFor(`${BASE}/api/health`, 300_000, 500);
     const { cookie, url } = await demoSession();
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
     try {
-      // One warm-up run (first compilation of the route, caches), then the measured run.
       const options = { port: chrome.port, output: "json" as const, logLevel: "error" as const, extraHeaders: { Cookie: cookie } };
-      await lighthouse(url, options, desktopConfig);
-      const result = await lighthouse(url, options, desktopConfig);
-      const lhr = result!.lhr;
-      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-      const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-      console.log(`Lighthouse ${lhr.lighthouseVersion}, desktop preset, dashboard of the demo business (${url.replace(BASE, "")})`);
-      console.log(
-        `performance ${score("performance")} (target ≥ 90), accessibility ${score("accessibility")} (target ≥ 95), best practices ${score("best-practices")}`,
-      );
-      console.log(
-        `LCP ${(audit("largest-contentful-paint") / 1000).toFixed(2)} s (target < 1.5 s), TBT ${Math.round(audit("total-blocking-time"))} ms, CLS ${audit("cumulative-layout-shift").toFixed(3)}`,
-      );
-      const failing = Object.values(lhr.audits).filter(
-        (a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id),
-      );
-      if (failing.length) console.log(`accessibility audits below 100: ${failing.map((a) => a.id).join(", ")}`);
-      // LIGHTHOUSE_REPORT=file.json keeps the whole report, to see what costs main-thread time.
-      if (process.env.LIGHTHOUSE_REPORT) fs.writeFileSync(process.env.LIGHTHOUSE_REPORT, JSON.stringify(lhr));
+      // Both presets: desktop, and Lighthouse's default mobile one (a mid-range phone on slow
+      // 4G, 4× slower CPU). Each: one warm-up run (first compilation, caches), then the measured run.
+      const presets = [
+        { name: "desktop", config: desktopConfig, performance: 90, lcp: 1.5 },
+        { name: "mobile", config: undefined, performance: 95, lcp: 2.0 },
+      ];
+      for (const preset of presets) {
+        await lighthouse(url, options, preset.config);
+        const result = await lighthouse(url, options, preset.config);
+        const lhr = result!.lhr;
+        const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+        console.log(
+          `Lighthouse ${lhr.lighthouseVersion}, ${preset.name} preset, dashboard of the demo business (${url.replace(BASE, "")})`,
+        );
+        console.log(
+          `performance ${score("performance")} (target ≥ ${preset.performance}), accessibility ${score("accessibility")} (target ≥ 95), best practices ${score("best-practices")}`,
+        );
+        console.log(
+          `LCP ${(audit("largest-contentful-paint") / 1000).toFixed(2)} s (target < ${preset.lcp} s), FCP ${(audit("first-contentful-paint") / 1000).toFixed(2)} s, TBT ${Math.round(audit("total-blocking-time"))} ms, CLS ${audit("cumulative-layout-shift").toFixed(3)}`,
+        );
+        const failing = Object.values(lhr.audits).filter(
+          (a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id),
+        );
+        if (failing.length) console.log(`accessibility audits below 100: ${failing.map((a) => a.id).join(", ")}`);
+        // LIGHTHOUSE_REPORT=file.json keeps the whole report (file-desktop.json, file-mobile.json), to see what costs main-thread time.
+        if (process.env.LIGHTHOUSE_REPORT)
+          fs.writeFileSync(process.env.LIGHTHOUSE_REPORT.replace(/(\.json)?$/, `-${preset.name}.json`), JSON.stringify(lhr));
+      }
     } finally {
       chrome.kill();
     }

@@ -4,7 +4,9 @@
 // API token, and the business dashboard page with a session cookie (served by the page
 // cache once rendered; also measured rendered for every request, for reference). Prints
 // throughput, p50/p95/p99 and errors per target. Target: zero errors and p95 under 200 ms.
-//   BENCH_SECONDS (60), BENCH_CONNECTIONS (50), BENCH_INVOICES (2000), BENCH_PORT (3300)
+//   BENCH_SECONDS (60), BENCH_CONNECTIONS (50), BENCH_INVOICES (2000), BENCH_PORT (3300),
+//   BENCH_ONLY (run only the targets whose name contains it, e.g. "rendered every time"),
+//   BENCH_SERVER_NODE_ARGS (extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
 import { spawn, type ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
@@ -81,7 +83,8 @@ async function main() {
     const { secret } = await createApiToken({ caller: { userId: user.id }, input: { name: "bench", scope: "read" } });
     await disconnectDb();
 
-    server = spawn("node", ["--import", "tsx", "server.ts"], {
+    const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+    server = spawn("node", [...nodeArgs, "--import", "tsx", "server.ts"], {
       env: {
         ...process.env,
         PORT: String(PORT),
@@ -94,7 +97,7 @@ async function main() {
         LOGIN_RATE_LIMIT: "1000",
         API_RATE_LIMIT: "100000000",
       },
-      stdio: "ignore",
+      stdio: process.env.BENCH_SERVER_LOG ? ["ignore", "ignore", "inherit"] : "ignore",
     });
     await waitFor(`${base}/api/health`);
     const cookie = await sessionCookie(base, user.email, PASSWORD);
@@ -116,7 +119,9 @@ async function main() {
       { cookie, "accept-encoding": "gzip" },
     ];
     // Warm up (the first request fills caches), then one request at a time: the floor under the loaded figures.
-    for (const [name, url, headers] of [...targets, reference]) {
+    const only = process.env.BENCH_ONLY;
+    const chosen = (name: string) => !only || name.includes(only);
+    for (const [name, url, headers] of [...targets, reference].filter(([name]) => chosen(name))) {
       const times: number[] = [];
       for (let i = 0; i < 6; i++) {
         const t0 = performance.now();
@@ -134,8 +139,8 @@ async function main() {
     console.log(
       `business with ${INVOICES} invoices in 2026; ${CONNECTIONS} connections, ${SECONDS} s per target; target: zero errors and p95 < ${P95_TARGET_MS} ms`,
     );
-    for (const [name, url, headers] of targets) outcomes.push(await load(name, url, headers, server.pid));
-    await load(...reference, server.pid, false);
+    for (const [name, url, headers] of targets.filter(([name]) => chosen(name))) outcomes.push(await load(name, url, headers, server.pid));
+    if (chosen(reference[0])) await load(...reference, server.pid, false);
   } finally {
     server?.kill("SIGTERM");
     await disconnectDb();

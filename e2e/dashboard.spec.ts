@@ -257,3 +257,23 @@ test("a year of many invoices: why? sums them all, lists the latest 25 and links
   await expect(page.locator("#invoice-counted")).toHaveValue("yes");
   await expect(page.getByRole("region", { name: "Totalen van deze selectie" }).locator("dd").first()).toHaveText("80");
 });
+
+// Issue #19: a page load carries the figures in its first HTML (the status card is the
+// page's largest paint; streamed behind the skeleton it waited for the framework's
+// scripts); a navigation inside the app still shows the skeleton while they load.
+test("a page load of the dashboard has its figures in the HTML, not streamed behind the skeleton", async ({ page }) => {
+  await register(page, "Fenna Figuur", uniqueEmail("first-html"));
+  const overview = await createKorBusiness(page, "Fenna Fotografie", `${year}-01-01`);
+  const response = await page.request.get(overview);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  const status = html.indexOf('data-testid="kor-status"');
+  expect(status).toBeGreaterThan(-1);
+  // Not inside a hidden segment that a script moves into place, and no skeleton before it.
+  expect(html.slice(0, status)).not.toMatch(/<div hidden id="S:/);
+  expect(html).not.toContain('class="h-56 animate-pulse');
+  // Arriving by a link inside the app: the figures come, as before.
+  await page.goto(`${overview}/invoices`);
+  await page.getByRole("link", { name: "Overzicht", exact: true }).click();
+  await expect(page.getByTestId("kor-status")).toHaveText(/Veilig/);
+});
