@@ -21,6 +21,9 @@ import { BATCH_TRANSACTION_REFUSED, UNBATCHED_READS, uniqueWhereAsFilter } from 
 type InternalParams = { __internalParams?: { transaction?: { kind: "itx" | "batch" } } };
 type ModelDelegates = Record<string, Record<string, (args: unknown) => Promise<unknown>>>;
 
+/** How long any transaction may wait to start (for a pooled connection). */
+export const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 const delegateName = (model: string) => model.charAt(0).toLowerCase() + model.slice(1);
 
 function createAdapter(replica: boolean): { adapter: PrismaPg | PrismaPGlite; pool?: ContextPool } {
@@ -45,7 +48,10 @@ function createAdapter(replica: boolean): { adapter: PrismaPg | PrismaPGlite; po
 
 function createClient(replica = false) {
   const { adapter, pool } = createAdapter(replica);
-  const base = new PrismaClient({ adapter });
+  // A request's transaction may wait for a pooled connection as long as the worker's and
+  // the importers' do (Prisma's default is 2 s): under load, concurrent saves queue for the
+  // pool's 10 connections, and a 2 s wait failed them with P2028 (nothing written).
+  const base = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
   const client = base.$extends({
     name: "tenant-where-guard",
     query: {
