@@ -1,10 +1,10 @@
 // Next.js configuration. PGlite and pg-boss stay outside the server bundle (STACK.md).
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/body-limits";
-import { apiSecurityHeaders } from "./lib/security/headers";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/platform/http/body-limits";
+import { apiSecurityHeaders } from "./lib/platform/http/security-headers";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./lib/platform/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Loaded from node_modules as they are, not bundled: pg-boss (the inline worker's
@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The CSV import sends the file through a server action; bookkeeping exports of a
   // few years reach several megabytes. One limit for the action handler and the proxy
-  // (lib/http/body-limits.ts; server.ts answers 413 above it). authInterrupts: forbidden()
+  // (lib/platform/http/body-limits.ts; server.ts answers 413 above it). authInterrupts: forbidden()
   // gives form actions a 403 page (app/forbidden.tsx).
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },

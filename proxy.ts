@@ -1,9 +1,9 @@
 // Runs before every page request (Next.js 16 "proxy", formerly middleware): a fresh CSP
 // nonce per request and the security headers. /api responses get theirs, fixed, from
-// next.config.ts (lib/security/headers.ts).
+// next.config.ts (lib/platform/http/security-headers.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
-import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/security/headers";
+import { env } from "@/lib/platform/env";
+import { contentSecurityPolicy, createNonce, securityHeaders } from "@/lib/platform/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();

@@ -1,9 +1,9 @@
 // The production web server (`npm start`, the end-to-end tests, the benchmarks): Next.js's
 // own request handler, on PostgreSQL behind the dashboard page cache
-// (lib/page-cache/page-cache.ts). `next start` serves the same pages without that cache,
+// (lib/platform/page-cache/page-cache.ts). `next start` serves the same pages without that cache,
 // as does this server on the embedded database, which one process can open only once.
 // It also resolves the client address (TRUSTED_PROXIES) and refuses unknown methods and
-// oversize server-action bodies itself (lib/http/).
+// oversize server-action bodies itself (lib/platform/http/).
 // SIGTERM/SIGINT: graceful shutdown. The node stops accepting connections, answers
 // /api/ready with 503 on the connections still open and closes each kept-alive connection
 // after its current answer, waits for the requests in flight (at most SHUTDOWN_TIMEOUT_MS,
@@ -16,15 +16,15 @@ import { fileURLToPath } from "node:url";
 
 (process.env as Record<string, string>).NODE_ENV ??= "production";
 const { default: next } = await import("next");
-const { env } = await import("@/lib/env");
-const { ContextPool } = await import("@/lib/db/context-pool");
-const { fingerprintReader } = await import("@/lib/page-cache/dashboard-fingerprint");
-const { PageCache } = await import("@/lib/page-cache/page-cache");
-const { normalizeForwardedHeaders } = await import("@/lib/http/client-address");
-const { earlyRefusal } = await import("@/lib/http/early-refusal");
-const { isShuttingDown, markShuttingDown } = await import("@/lib/http/lifecycle");
-const { stopInlineWorker } = await import("@/lib/jobs/start-inline-worker");
-const { disconnectDb } = await import("@/lib/db/client");
+const { env } = await import("@/lib/platform/env");
+const { ContextPool } = await import("@/lib/platform/db/context-pool");
+const { fingerprintReader } = await import("@/lib/platform/page-cache/dashboard-fingerprint");
+const { PageCache } = await import("@/lib/platform/page-cache/page-cache");
+const { normalizeForwardedHeaders } = await import("@/lib/platform/http/client-address");
+const { earlyRefusal } = await import("@/lib/platform/http/early-refusal");
+const { isShuttingDown, markShuttingDown } = await import("@/lib/platform/http/lifecycle");
+const { stopInlineWorker } = await import("@/lib/platform/jobs/start-inline-worker");
+const { disconnectDb } = await import("@/lib/platform/db/client");
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;
@@ -63,7 +63,7 @@ const server = createServer((req, res) => {
     }
   }
   // The client's address from the socket (X-Forwarded-* only from TRUSTED_PROXIES), before
-  // Next.js or the page cache reads the request (lib/http/client-address.ts).
+  // Next.js or the page cache reads the request (lib/platform/http/client-address.ts).
   normalizeForwardedHeaders(req, trustedProxies);
   // Unknown methods (405) and oversize server-action bodies (413), which Next.js would answer with a 500.
   const refusal = earlyRefusal(req);

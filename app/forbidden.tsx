@@ -1,4 +1,4 @@
-// The 403 page: `forbidden()` from a page or a form action (lib/actions/action-result.ts),
+// The 403 page: `forbidden()` from a page or a form action (lib/platform/action-result.ts),
 // e.g. a read-only accountant's delete at the root, outside any layout with a <main> (app/(app)/ has its own).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";

@@ -2,9 +2,9 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { clientMessages } from "@/lib/i18n/client-messages";
-import { toLocale } from "@/lib/i18n/config";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { clientMessages } from "@/lib/platform/i18n/client-messages";
+import { toLocale } from "@/lib/platform/i18n/config";
 import { euroInWords, rulesFor } from "@/lib/kor";
 import "./globals.css";
 

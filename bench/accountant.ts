@@ -9,7 +9,7 @@
 // Target: p95 under 300 ms; the query count must not grow with the number of clients.
 import pg from "pg";
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
-import { runAsUser } from "@/lib/db/db-context";
+import { runAsUser } from "@/lib/platform/db/db-context";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 1000);
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 500);
@@ -30,13 +30,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   const database = await createDatabase("drempel_bench_acct");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { getAccountantOverview } = await import("@/lib/accountant/get-accountant-overview");
-  const { enqueueDailyEvaluations } = await import("@/lib/jobs/schedule-daily");
-  const { createWorker } = await import("@/lib/jobs/worker");
-  const { outboxOnlyTransport } = await import("@/lib/mail/transport");
-  const { createInvoice } = await import("@/lib/invoices/create-invoice");
-  const { amsterdamToday } = await import("@/lib/dates/amsterdam-today");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { getAccountantOverview } = await import("@/lib/features/accountant/get-accountant-overview");
+  const { enqueueDailyEvaluations } = await import("@/lib/platform/jobs/schedule-daily");
+  const { createWorker } = await import("@/lib/platform/jobs/worker");
+  const { outboxOnlyTransport } = await import("@/lib/platform/mail/transport");
+  const { createInvoice } = await import("@/lib/features/invoices/create-invoice");
+  const { amsterdamToday } = await import("@/lib/platform/i18n/amsterdam-today");
   try {
     const today = amsterdamToday();
     const year = Number(today.slice(0, 4));

@@ -1,11 +1,11 @@
-// The VAT advice of many candidates turned into what the app answers (lib/invoices/vat-advice):
+// The VAT advice of many candidates turned into what the app answers (lib/features/invoices/vat-advice):
 // the invoice ids it names and its DTOs, for N candidates that share one crossing's `atRisk`
 // of N invoices and a day's `sameDay` per 50 rows, as the engine gives them. Prints the time
 // of the current code and of the former per-row reading (quadratic), with the load average.
 // Run: tsx bench/advice-ids.ts [N ...]
 import { loadavg } from "node:os";
 import type { VatAdvice } from "@/lib/kor";
-import { namedInvoiceIds, toAdviceDtos, type InvoiceRef } from "@/lib/invoices/vat-advice";
+import { namedInvoiceIds, toAdviceDtos, type InvoiceRef } from "@/lib/features/invoices/vat-advice";
 
 function advice(count: number): VatAdvice[] {
   const atRisk = Array.from({ length: count }, (_, index) => `inv-${index}`);

@@ -2,7 +2,7 @@
 // server's acceptance of its mail, with the queue worker polling as in production
 // (ALERT_WORKER_POLL_MS, 1,000 ms by default; BENCH_POLL_MS). On a fresh PostgreSQL
 // database, in process: the worker runs its loop the whole time and mails over SMTP to a
-// real SMTP server (smtp-server, the one the integration tests read: lib/alerts/testing/
+// real SMTP server (smtp-server, the one the integration tests read: lib/features/alerts/testing/
 // smtp-capture.ts). Each of BENCH_SAVES (default 20) samples is a business of its own at
 // 99.5% of the KOR limit whose next invoice crosses it; the save falls at a random moment of
 // the worker's poll interval. Prints median, p95 and max (ms) and the load average: most of
@@ -25,12 +25,12 @@ const loadAverage = () =>
 async function main() {
   const database = await createDatabase("drempel_bench_alerts");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { amsterdamToday } = await import("@/lib/dates/amsterdam-today");
-  const { createInvoice } = await import("@/lib/invoices/create-invoice");
-  const { createWorker } = await import("@/lib/jobs/worker");
-  const { createSmtpTransport } = await import("@/lib/mail/transport");
-  const { startSmtpCapture } = await import("@/lib/alerts/testing/smtp-capture");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { amsterdamToday } = await import("@/lib/platform/i18n/amsterdam-today");
+  const { createInvoice } = await import("@/lib/features/invoices/create-invoice");
+  const { createWorker } = await import("@/lib/platform/jobs/worker");
+  const { createSmtpTransport } = await import("@/lib/platform/mail/transport");
+  const { startSmtpCapture } = await import("@/lib/features/alerts/testing/smtp-capture");
   const { createOwnedBusiness, createUser } = await import("@/test/integration/factories");
   const smtp = await startSmtpCapture();
   const worker = createWorker({

@@ -32,13 +32,13 @@ async function time(name: string, run: () => Promise<unknown>) {
 async function main() {
   const database = await createDatabase("drempel_bench_context");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { ContextPool } = await import("@/lib/db/context-pool");
-  const { runAsUser, runOnTenantFreeTables } = await import("@/lib/db/db-context");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { env } = await import("@/lib/env");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { ContextPool } = await import("@/lib/platform/db/context-pool");
+  const { runAsUser, runOnTenantFreeTables } = await import("@/lib/platform/db/db-context");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { env } = await import("@/lib/platform/env");
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  const { PrismaClient } = await import("@/lib/generated/prisma/client");
+  const { PrismaClient } = await import("@/lib/platform/db/generated/prisma/client");
   const pool = new ContextPool({ connectionString: env().appDatabaseUrl!, max: 1 });
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });

@@ -4,7 +4,7 @@
 // Run: npm run bench:invoices (part of it), npm run bench:import (both), or
 // tsx bench/import-throughput.ts [rows] / tsx bench/import-throughput.ts preview
 import { createDatabase, dropDatabase, useDatabaseInProcess } from "@/test/integration/database";
-import { runAsUser } from "@/lib/db/db-context";
+import { runAsUser } from "@/lib/platform/db/db-context";
 
 /**
  * `count` rows of invoices of `year`. `dates`: how many distinct dates the rows share (spread
@@ -51,13 +51,13 @@ const PREVIEW_SPREADS = [
 export async function benchPreviewGrowth(): Promise<void> {
   const database = await createDatabase("drempel_bench_preview");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { previewImport } = await import("@/lib/invoices/import/import-invoices");
-  const { previewRows } = await import("@/lib/invoices/import/preview-import");
-  const { readCsv, suggestMapping } = await import("@/lib/invoices/import/read-csv");
-  const { loadEngineInput } = await import("@/lib/books/load-engine-input");
-  const { amsterdamToday } = await import("@/lib/dates/amsterdam-today");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { previewImport } = await import("@/lib/features/invoices/import/import-invoices");
+  const { previewRows } = await import("@/lib/features/invoices/import/preview-import");
+  const { readCsv, suggestMapping } = await import("@/lib/features/invoices/import/read-csv");
+  const { loadEngineInput } = await import("@/lib/features/books/load-engine-input");
+  const { amsterdamToday } = await import("@/lib/platform/i18n/amsterdam-today");
   const { adviseVat } = await import("@/lib/kor");
   try {
     const user = await db().user.create({
@@ -117,9 +117,9 @@ export async function benchPreviewGrowth(): Promise<void> {
 export async function benchImport(rows: number): Promise<{ rowsPerSecond: number; seconds: number }> {
   const database = await createDatabase("drempel_bench_import");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { commitImport } = await import("@/lib/invoices/import/import-invoices");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { commitImport } = await import("@/lib/features/invoices/import/import-invoices");
   try {
     const user = await db().user.create({
       data: { email: "bench@drempel.nl", name: "Bench", passwordHash: "x", emailVerifiedAt: new Date() },

@@ -88,9 +88,9 @@ async function main() {
   ensureBuilt();
   const database = await createDatabase("drempel_bench_import_http");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { createApiToken } = await import("@/lib/features/api-tokens/create-api-token");
   let server: ReturnType<typeof spawn> | undefined;
   try {
     const user = await db().user.create({

@@ -59,11 +59,11 @@ async function main() {
   ensureBuilt();
   const database = await createDatabase("drempel_bench_load");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { hashPassword } = await import("@/lib/auth/password");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { commitImport } = await import("@/lib/invoices/import/import-invoices");
-  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { hashPassword } = await import("@/lib/platform/auth/password");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { commitImport } = await import("@/lib/features/invoices/import/import-invoices");
+  const { createApiToken } = await import("@/lib/features/api-tokens/create-api-token");
   let server: ChildProcess | undefined;
   const outcomes: Outcome[] = [];
   try {

@@ -29,10 +29,12 @@ function makeZip(): Uint8Array {
 async function main() {
   const database = await createDatabase("drempel_bench_ubl_buy");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { setDefaultDbContext } = await import("@/lib/db/db-context");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { previewPurchaseEInvoiceImport, commitPurchaseEInvoiceImport } = await import("@/lib/purchases/import-purchase-e-invoices");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { setDefaultDbContext } = await import("@/lib/platform/db/db-context");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { previewPurchaseEInvoiceImport, commitPurchaseEInvoiceImport } = await import(
+    "@/lib/features/purchases/import-purchase-e-invoices"
+  );
   setDefaultDbContext({ kind: "system" });
   try {
     const user = await db().user.create({ data: { email: "buyer@bench.drempel.nl", name: "Bench", passwordHash: "x" } });

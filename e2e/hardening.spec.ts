@@ -123,7 +123,7 @@ test("a read-only accountant's delete and restore forms answer the 403 page, and
   };
 
   // Posted as a browser without JavaScript does: Next.js answers an MPA action's 403 with its
-  // not-found page (the fetch path's 403 is unit-tested in lib/actions/action-result.test.ts).
+  // not-found page (the fetch path's 403 is unit-tested in lib/platform/action-result.test.ts).
   const refuse = async (path: string, fields: Record<string, string>) => {
     const form = await accountantPage.request.post(path, { headers: { origin }, multipart: fields });
     expect([403, 404], `form post: ${form.status()}`).toContain(form.status());

@@ -1,4 +1,4 @@
-// The dashboard page cache (server.ts, lib/page-cache) in the real server and browser: a
+// The dashboard page cache (server.ts, lib/platform/page-cache) in the real server and browser: a
 // repeat load comes from the cache with a fresh nonce and still hydrates under the CSP;
 // a change to the books, the business or the language renders anew; another user never
 // gets the owner's page.

@@ -26,7 +26,7 @@ test("the app connects as drempel_app, and a user's pages show that user's busin
   await expect(page.getByRole("heading", { name: "Nog geen facturen" })).toBeVisible();
 
   // The server's connections to this database, by the application_name its pools set
-  // (lib/db/context-pool.ts): requests as drempel_app; system mode (the inline queue
+  // (lib/platform/db/context-pool.ts): requests as drempel_app; system mode (the inline queue
   // worker and pg-boss's scheduler) as drempel_worker, the only role the policies show
   // every tenant; none as the tables' owner.
   const connections = await asOwner(
@@ -42,7 +42,7 @@ test("the app connects as drempel_app, and a user's pages show that user's busin
   const appConnections = connections.filter((row) => row.application_name === "drempel").map((row) => row.usename);
   expect(appConnections.length).toBeGreaterThan(0);
   expect(new Set(appConnections)).toEqual(new Set(["drempel_app"]));
-  // The inline queue worker's system pool and pg-boss's scheduler (lib/jobs/scheduler.ts).
+  // The inline queue worker's system pool and pg-boss's scheduler (lib/platform/jobs/scheduler.ts).
   const workerNames = ["drempel-worker", "drempel-scheduler"];
   const workerConnections = connections.filter((row) => workerNames.includes(row.application_name)).map((row) => row.usename);
   expect(new Set(workerConnections)).toEqual(new Set(workerConnections.length ? ["drempel_worker"] : []));

@@ -1,5 +1,5 @@
 // The layers point one way: the database layer knows nothing of sign-in (the app registers
-// how a request's session becomes a database context, lib/db/request-context.ts), and
+// how a request's session becomes a database context, lib/platform/db/request-context.ts), and
 // components know nothing of routes (server actions come from lib/, or as props). Read
 // from the source: every import, static or dynamic, alias or relative, followed through
 // the files it reaches, so a detour through a third module is caught as well.
@@ -60,17 +60,17 @@ function pathsInto(files: readonly string[], forbidden: string): string[] {
 
 describe("the layers", () => {
   it("reads imports as the build does (a check of the check)", () => {
-    expect(importsOf("lib/db/context-pool.ts")).toContain(path.normalize("lib/db/db-context.ts"));
-    expect(importsOf("lib/books/read-books.ts")).toEqual(
-      expect.arrayContaining(["lib/cache/bounded-cache.ts", "lib/books/load-engine-input.ts"]),
+    expect(importsOf("lib/platform/db/context-pool.ts")).toContain(path.normalize("lib/platform/db/db-context.ts"));
+    expect(importsOf("lib/features/books/read-books.ts")).toEqual(
+      expect.arrayContaining(["lib/platform/cache/bounded-cache.ts", "lib/features/books/load-engine-input.ts"]),
     );
   });
 
-  it("the database layer imports nothing of lib/auth, directly or through another module", () => {
-    expect(pathsInto(sourceFiles("lib/db"), "lib/auth/")).toEqual([]);
+  it("the database layer imports nothing of lib/platform/auth, directly or through another module", () => {
+    expect(pathsInto(sourceFiles("lib/platform/db"), "lib/platform/auth/")).toEqual([]);
   });
 
-  it("components and lib import nothing of app/ (server actions live in lib/<feature>/actions.ts)", () => {
+  it("components and lib import nothing of app/ (server actions live in lib/features/<feature>/actions.ts)", () => {
     expect(pathsInto(sourceFiles("components"), "app/")).toEqual([]);
     expect(pathsInto(sourceFiles("lib"), "app/")).toEqual([]);
   });

@@ -48,7 +48,7 @@ export function ensureInstalled() {
 }
 
 export function ensureGenerated() {
-  const client = path.join(root, "lib/generated/prisma/client.ts");
+  const client = path.join(root, "lib/platform/db/generated/prisma/client.ts");
   const schema = path.join(root, "prisma/schema.prisma");
   if (!fs.existsSync(client) || fs.statSync(schema).mtimeMs > fs.statSync(client).mtimeMs) {
     log("generating the Prisma client…");

@@ -1,6 +1,6 @@
 // npm run db:backup [-- FILE] — a backup of DATABASE_URL (pg_dump) or of the embedded database.
-import { env } from "@/lib/env";
-import { backupDatabase, defaultBackupPath } from "@/lib/backup/backup-database";
+import { env } from "@/lib/platform/env";
+import { backupDatabase, defaultBackupPath } from "@/lib/platform/db/backup-database";
 
 const { DATABASE_URL, dataDir } = env();
 const target = { databaseUrl: DATABASE_URL, dataDir };

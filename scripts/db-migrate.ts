@@ -1,6 +1,6 @@
 // npm run db:migrate — applies pending migrations to DATABASE_URL or the embedded database.
-import { env } from "@/lib/env";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { env } from "@/lib/platform/env";
+import { migrateDatabase } from "@/lib/platform/db/migrate";
 
 const { DATABASE_URL, dataDir } = env();
 const applied = await migrateDatabase({ databaseUrl: DATABASE_URL, dataDir });

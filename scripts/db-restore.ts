@@ -1,6 +1,6 @@
 // npm run db:restore -- FILE — replaces the database's contents with a backup.
-import { env } from "@/lib/env";
-import { restoreDatabase } from "@/lib/backup/backup-database";
+import { env } from "@/lib/platform/env";
+import { restoreDatabase } from "@/lib/platform/db/backup-database";
 
 const file = process.argv[2];
 if (!file) {

@@ -4,7 +4,7 @@
 //   MAIL_CATCHER_SMTP_PORT  the SMTP port (default 2525)
 //   MAIL_CATCHER_HTTP_PORT  GET /health, GET /mails?to=<address> → [{ subject, text, receivedAt }] oldest first
 import http from "node:http";
-import { startSmtpCapture } from "@/lib/alerts/testing/smtp-capture";
+import { startSmtpCapture } from "@/lib/features/alerts/testing/smtp-capture";
 
 const smtpPort = Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 2525);
 const httpPort = Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 2526);

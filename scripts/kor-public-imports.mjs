@@ -27,7 +27,7 @@ function deepModule(specifier) {
 
 const files = execFileSync("git", ["ls-files", "*.ts", "*.tsx", "*.mts"], { encoding: "utf8" })
   .split("\n")
-  .filter((f) => f && !f.startsWith("lib/kor/") && !f.startsWith("lib/generated/"));
+  .filter((f) => f && !f.startsWith("lib/kor/") && !f.startsWith("lib/platform/db/generated/"));
 
 const check = process.argv.includes("--check");
 const changed = [];

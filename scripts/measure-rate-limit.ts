@@ -15,8 +15,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   const database = await createDatabase("drempel_measure_rl");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { hitRateLimit } = await import("@/lib/rate-limit/hit-rate-limit");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { hitRateLimit } = await import("@/lib/platform/rate-limit/hit-rate-limit");
   try {
     // keys: 1 = every caller on one token's row (the API's worst case), else one row per caller.
     async function run(label: string, relaxedDurability: boolean, concurrency: number, keys = 1) {
@@ -47,15 +47,15 @@ async function main() {
       await run(`synchronous_commit=off c=${CONCURRENCY} rows=${keys}`, true, CONCURRENCY, keys);
     }
 
-    const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
-    const { createBusiness } = await import("@/lib/businesses/create-business");
-    const { listBusinesses } = await import("@/lib/businesses/list-businesses");
+    const { createApiToken } = await import("@/lib/features/api-tokens/create-api-token");
+    const { createBusiness } = await import("@/lib/features/businesses/create-business");
+    const { listBusinesses } = await import("@/lib/features/businesses/list-businesses");
     // What apiRoute does for a bearer token, minus next-auth (whose CommonJS provider tsx
     // cannot load): authenticate the token, count the request, run the handler's query.
-    const { authenticateApiToken } = await import("@/lib/api-tokens/authenticate-api-token");
-    const { enforceApiRateLimit } = await import("@/lib/api/enforce-api-rate-limit");
-    const { resetEnvCache } = await import("@/lib/env");
-    const { runAsUser } = await import("@/lib/db/db-context");
+    const { authenticateApiToken } = await import("@/lib/features/api-tokens/authenticate-api-token");
+    const { enforceApiRateLimit } = await import("@/lib/platform/api/enforce-api-rate-limit");
+    const { resetEnvCache } = await import("@/lib/platform/env");
+    const { runAsUser } = await import("@/lib/platform/db/db-context");
     const user = await db().user.create({
       data: { email: "measure@drempel.test", name: "Measure", passwordHash: "x", emailVerifiedAt: new Date() },
     });

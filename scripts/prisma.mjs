@@ -1,5 +1,5 @@
 // Prisma commands that work offline:
-//   node scripts/prisma.mjs generate           — the client, into lib/generated/prisma
+//   node scripts/prisma.mjs generate           — the client, into lib/platform/db/generated/prisma
 //   node scripts/prisma.mjs migration <name>   — a new migration from the schema diff
 //   node scripts/prisma.mjs diff               — print what the migrations lack (exit 1 if anything)
 // `prisma generate` tries to download the schema engine unless PRISMA_SCHEMA_ENGINE_BINARY

@@ -165,10 +165,10 @@ async function main() {
   ensureBuilt();
   const database = await createDatabase("drempel_scan");
   useDatabaseInProcess(database.url);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { createInvoice } = await import("@/lib/invoices/create-invoice");
-  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { createInvoice } = await import("@/lib/features/invoices/create-invoice");
+  const { createApiToken } = await import("@/lib/features/api-tokens/create-api-token");
   const outputDir = fs.mkdtempSync(path.join(os.tmpdir(), "drempel-sqlmap-"));
   let server: ChildProcess | undefined;
   let exitCode = 0;

@@ -4,7 +4,7 @@
 // DATABASE_POOLER=transaction), then on direct connections. Each time two server.ts web
 // nodes and two workers (scripts/worker.ts) run as their own processes on their own ports,
 // sending mail over SMTP to a real SMTP server in this process
-// (lib/alerts/testing/smtp-capture.ts):
+// (lib/features/alerts/testing/smtp-capture.ts):
 //   1. two tenants' users hammer their own dashboards, business and invoice lists, turnover
 //      and CSV imports through both nodes at once for SCALE_SECONDS (default 60); every
 //      answer checked: its status, none of the other tenant's rows, the own data present
@@ -23,7 +23,7 @@
 // every check held. Needs `next build` (done here when missing) and TEST_DATABASE_URL's server.
 import fs from "node:fs";
 import { ensureBuilt } from "@/scripts/bootstrap.mjs";
-import { startSmtpCapture } from "@/lib/alerts/testing/smtp-capture";
+import { startSmtpCapture } from "@/lib/features/alerts/testing/smtp-capture";
 import { createDatabase, dropDatabase } from "@/test/integration/database";
 import { startPgBouncer, type PgBouncer } from "@/test/integration/pgbouncer";
 import { startCluster, type Cluster } from "@/scripts/scale/cluster";

@@ -1,5 +1,5 @@
 // npm run thresholds:set -- --year 2026 --state CZ --rate 25.190 --rate-date 2026-01-02 --by "J. Jansen"
-// Changes one member state's threshold for one year (lib/eu-kor/set-member-state-threshold.ts):
+// Changes one member state's threshold for one year (lib/features/eu-kor/set-member-state-threshold.ts):
 //   national currency: [--currency CZK] [--local-amount 2000000] [--local-ceiling N] --rate R --rate-date D
 //     (the ECB rate of the first ECB publication day of the year; the euro figure is computed)
 //   euro:              --threshold-eur 25000 [--ceiling-eur 100000]
@@ -8,10 +8,10 @@
 // Runs in system mode (the worker's role, WORKER_DATABASE_URL on PostgreSQL) and writes an
 // audit entry. Exit 1 with the fields named when the change is refused; nothing is stored then.
 import { parseArgs } from "node:util";
-import { disconnectDb } from "@/lib/db/client";
-import { runAsSystem } from "@/lib/db/db-context";
-import { AppError } from "@/lib/errors";
-import { setMemberStateThreshold } from "@/lib/eu-kor/set-member-state-threshold";
+import { disconnectDb } from "@/lib/platform/db/client";
+import { runAsSystem } from "@/lib/platform/db/db-context";
+import { AppError } from "@/lib/platform/errors";
+import { setMemberStateThreshold } from "@/lib/features/eu-kor/set-member-state-threshold";
 
 const { values } = parseArgs({
   options: {

@@ -1,17 +1,17 @@
 // npm run worker — the queue's worker as its own process, for production beside web
 // processes started with ALERT_WORKER=off. Any number may run: outbox rows are claimed with
 // FOR UPDATE SKIP LOCKED, and the daily schedule and clean-up run on pg-boss
-// (lib/jobs/scheduler.ts), once across all of them. Not for the embedded database, which
+// (lib/platform/jobs/scheduler.ts), once across all of them. Not for the embedded database, which
 // serves one process only.
 // SIGTERM/SIGINT: no new claims; the current round of mails finishes (each is sent and
 // marked, or put back with its backoff); pg-boss waits for a running schedule job up to
 // SHUTDOWN_TIMEOUT_MS, after which it is released to another worker. Exit 0.
-import { disconnectDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { schedulerSettings, startScheduler } from "@/lib/jobs/scheduler";
-import { createWorker } from "@/lib/jobs/worker";
-import { appBaseUrl } from "@/lib/mail/app-url";
-import { transportFromEnv } from "@/lib/mail/transport";
+import { disconnectDb } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
+import { schedulerSettings, startScheduler } from "@/lib/platform/jobs/scheduler";
+import { createWorker } from "@/lib/platform/jobs/worker";
+import { appBaseUrl } from "@/lib/platform/mail/app-url";
+import { transportFromEnv } from "@/lib/platform/mail/transport";
 
 const settings = env();
 if (settings.embedded || !settings.workerDatabaseUrl) {

@@ -1,4 +1,4 @@
-// The 403 page: `forbidden()` from a page or a form action (lib/actions/action-result.ts),
+// The 403 page: `forbidden()` from a page or a form action (lib/platform/action-result.ts),
 // e.g. a read-only accountant's delete inside app/(app)/layout.tsx, which has the page's <main>.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";

@@ -6,9 +6,9 @@ import { LanguageSwitch } from "@/components/layout/language-switch";
 import { LogoutButton } from "@/components/layout/logout-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { VerifyEmailBanner } from "@/components/layout/verify-email-banner";
-import { requireUser } from "@/lib/auth/current-user";
-import { listBusinesses } from "@/lib/businesses/list-businesses";
-import { hasAccountantView } from "@/lib/accountant/list-my-invitations";
+import { requireUser } from "@/lib/platform/auth/current-user";
+import { listBusinesses } from "@/lib/features/businesses/list-businesses";
+import { hasAccountantView } from "@/lib/features/accountant/list-my-invitations";
 
 export const dynamic = "force-dynamic";
 

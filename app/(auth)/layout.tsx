@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
 import { euroInWords, rulesFor } from "@/lib/kor";
-import { toLocale } from "@/lib/i18n/config";
+import { toLocale } from "@/lib/platform/i18n/config";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);

@@ -3,9 +3,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { isAppError } from "@/lib/errors";
-import { readUnsubscribeToken, type UnsubscribeTarget } from "@/lib/notifications/unsubscribe";
-import { unsubscribeAction } from "@/lib/notifications/actions";
+import { isAppError } from "@/lib/platform/errors";
+import { readUnsubscribeToken, type UnsubscribeTarget } from "@/lib/features/notifications/unsubscribe";
+import { unsubscribeAction } from "@/lib/features/notifications/actions";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 // (the old one stops working) or revoke it. Texts come translated from the server section.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { createCalendarFeedAction, revokeCalendarFeedAction } from "@/lib/calendar/actions";
+import { createCalendarFeedAction, revokeCalendarFeedAction } from "@/lib/features/calendar/actions";
 import { Button } from "@/components/ui/button";
 
 export type CalendarFeedLabels = {

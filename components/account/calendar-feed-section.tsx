@@ -2,7 +2,7 @@
 // component) with the feed's state and its controls.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CalendarFeedControls } from "@/components/account/calendar-feed-controls";
-import { getCalendarFeedState } from "@/lib/calendar/manage-calendar-feed";
+import { getCalendarFeedState } from "@/lib/features/calendar/manage-calendar-feed";
 import { Card } from "@/components/ui/card";
 
 export async function CalendarFeedSection({ userId }: { userId: string }) {

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { startRegistration } from "@simplewebauthn/browser";
 import { useTranslations } from "next-intl";
-import { deletePasskeyAction, finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "@/lib/auth/account-actions";
+import { deletePasskeyAction, finishPasskeyRegistrationAction, startPasskeyRegistrationAction } from "@/lib/platform/auth/account-actions";
 import { Field, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 

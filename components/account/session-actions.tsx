@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { revokeAllSessionsAction, revokeSessionAction } from "@/lib/auth/account-actions";
+import { revokeAllSessionsAction, revokeSessionAction } from "@/lib/platform/auth/account-actions";
 import { Button } from "@/components/ui/button";
 
 function useSessionAction() {

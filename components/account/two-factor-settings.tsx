@@ -5,10 +5,10 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { confirmTwoFactorSetupAction, disableTwoFactorAction, startTwoFactorSetupAction } from "@/lib/auth/account-actions";
+import { confirmTwoFactorSetupAction, disableTwoFactorAction, startTwoFactorSetupAction } from "@/lib/platform/auth/account-actions";
 import { Field, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { TwoFactorEnrolment } from "@/lib/auth/two-factor/two-factor.types";
+import type { TwoFactorEnrolment } from "@/lib/platform/auth/two-factor/two-factor.types";
 
 type Fields = Record<string, string>;
 

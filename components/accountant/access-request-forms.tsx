@@ -4,11 +4,11 @@
 // withdraw. And the owner's side: approve (choosing the level) or reject one request.
 import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { decideAccessRequestAction, requestAccessAction, withdrawAccessRequestAction } from "@/lib/accountant/actions";
+import { decideAccessRequestAction, requestAccessAction, withdrawAccessRequestAction } from "@/lib/features/accountant/actions";
 import { Field, useErrorText } from "@/components/forms/field";
-import { formatDate, toLanguage } from "@/lib/i18n/format";
+import { formatDate, toLanguage } from "@/lib/platform/i18n/format";
 import { Button } from "@/components/ui/button";
-import type { BusinessAccessRequestDto, MyAccessRequestDto } from "@/lib/accountant/accountant.types";
+import type { BusinessAccessRequestDto, MyAccessRequestDto } from "@/lib/features/accountant/accountant.types";
 import { useActionForm } from "./use-action-form";
 
 function Message({ message }: { message: { ok: boolean; key: string } | null }) {

@@ -1,10 +1,10 @@
 "use client";
 // An owner's controls for one accountant (access level, revoke) or one pending invitation (withdraw).
 import { useTranslations } from "next-intl";
-import { changeAccountantAccessAction, revokeAccountantAction, withdrawInvitationAction } from "@/lib/accountant/actions";
+import { changeAccountantAccessAction, revokeAccountantAction, withdrawInvitationAction } from "@/lib/features/accountant/actions";
 import { RowActionError, RowActions, useRowAction } from "@/components/forms/row-actions";
 import { Button } from "@/components/ui/button";
-import type { BusinessAccountantDto, BusinessInvitationDto } from "@/lib/accountant/accountant.types";
+import type { BusinessAccountantDto, BusinessInvitationDto } from "@/lib/features/accountant/accountant.types";
 
 export function AccountantActions({ businessId, accountant }: { businessId: string; accountant: BusinessAccountantDto }) {
   const t = useTranslations("accountant");

@@ -2,9 +2,9 @@
 // level (and firm), the accountants' open requests for access, the open invitations, and
 // the invitation form.
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, toLanguage } from "@/lib/i18n/format";
-import { listBusinessAccessRequests } from "@/lib/accountant/list-access-requests";
-import { listBusinessAccountants } from "@/lib/accountant/list-business-accountants";
+import { formatDate, toLanguage } from "@/lib/platform/i18n/format";
+import { listBusinessAccessRequests } from "@/lib/features/accountant/list-access-requests";
+import { listBusinessAccountants } from "@/lib/features/accountant/list-business-accountants";
 import { AccessRequestActions } from "./access-request-forms";
 import { AccountantActions, WithdrawInvitationButton } from "./accountant-actions";
 import { InviteAccountantForm } from "./invite-accountant-form";

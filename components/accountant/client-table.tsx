@@ -2,9 +2,9 @@
 // the URL, so it survives a reload and can be shared), the name opens the dashboard.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
-import type { ClientRow, ClientStatus, OverviewQuery, SortKey } from "@/lib/accountant/accountant.types";
-import { numberFormat } from "@/lib/i18n/intl-format";
+import { formatCents, formatDate, toLanguage } from "@/lib/platform/i18n/format";
+import type { ClientRow, ClientStatus, OverviewQuery, SortKey } from "@/lib/features/accountant/accountant.types";
+import { numberFormat } from "@/lib/platform/i18n/intl-format";
 import { euroInWords, rulesFor } from "@/lib/kor";
 
 const STATUS_STYLE: Record<ClientStatus, string> = {

@@ -3,7 +3,7 @@
 // table for screen readers and anyone who prefers numbers.
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { OverviewSummary } from "@/lib/accountant/accountant.types";
+import type { OverviewSummary } from "@/lib/features/accountant/accountant.types";
 
 const COLORS = ["#166534", "#15803d", "#65a30d", "#ca8a04", "#c2410c", "#b91c1c"];
 

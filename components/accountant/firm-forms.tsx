@@ -3,10 +3,10 @@
 // client with a colleague at the same or a lower level.
 import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { addFirmColleagueAction, createFirmAction, leaveFirmAction, shareClientAction } from "@/lib/accountant/actions";
+import { addFirmColleagueAction, createFirmAction, leaveFirmAction, shareClientAction } from "@/lib/features/accountant/actions";
 import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { FirmDto } from "@/lib/accountant/accountant.types";
+import type { FirmDto } from "@/lib/features/accountant/accountant.types";
 import { useActionForm } from "./use-action-form";
 
 function Status({ message }: { message: { ok: boolean; key: string } | null }) {

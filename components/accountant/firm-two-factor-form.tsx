@@ -2,7 +2,7 @@
 // The firm administrator requires (or stops requiring) two-factor login of every member.
 import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { setFirmTwoFactorAction } from "@/lib/accountant/firm-two-factor-actions";
+import { setFirmTwoFactorAction } from "@/lib/features/accountant/firm-two-factor-actions";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "./use-action-form";

@@ -2,7 +2,7 @@
 // Accept or decline on the invitation page; the mailed token goes back to the server.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { respondToInvitationAction } from "@/lib/accountant/actions";
+import { respondToInvitationAction } from "@/lib/features/accountant/actions";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 

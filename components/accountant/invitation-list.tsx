@@ -1,8 +1,8 @@
 // The invitations waiting for the signed-in (verified) user. They are answered through
 // the link in the invitation mail, which carries the single-use token (issue #15).
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, toLanguage } from "@/lib/i18n/format";
-import type { MyInvitationDto } from "@/lib/accountant/accountant.types";
+import { formatDate, toLanguage } from "@/lib/platform/i18n/format";
+import type { MyInvitationDto } from "@/lib/features/accountant/accountant.types";
 
 export async function InvitationList({ invitations }: { invitations: MyInvitationDto[] }) {
   const t = await getTranslations("accountant");

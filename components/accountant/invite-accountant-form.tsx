@@ -1,7 +1,7 @@
 "use client";
 // An owner invites an accountant by email with an access level.
 import { useTranslations } from "next-intl";
-import { inviteAccountantAction } from "@/lib/accountant/actions";
+import { inviteAccountantAction } from "@/lib/features/accountant/actions";
 import { EmailChoiceForm } from "@/components/forms/email-choice-form";
 
 export function InviteAccountantForm({ businessId }: { businessId: string }) {

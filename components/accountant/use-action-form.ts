@@ -3,7 +3,7 @@
 // success message, and a refresh of the server components on success.
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/platform/action-result";
 
 export function useActionForm() {
   const router = useRouter();

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createApiTokenAction } from "@/lib/api-tokens/actions";
+import { createApiTokenAction } from "@/lib/features/api-tokens/actions";
 import { Field, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 

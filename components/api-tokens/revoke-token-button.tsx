@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { revokeApiTokenAction } from "@/lib/api-tokens/actions";
+import { revokeApiTokenAction } from "@/lib/features/api-tokens/actions";
 import { Button } from "@/components/ui/button";
 
 export function RevokeTokenButton({ tokenId, name }: { tokenId: string; name: string }) {

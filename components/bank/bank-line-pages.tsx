@@ -4,7 +4,7 @@
 // keyboard; the current one is marked with aria-current.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { INCOMING_FILTERS, type BankLineCounts } from "@/lib/bank/bank-import.types";
+import { INCOMING_FILTERS, type BankLineCounts } from "@/lib/features/bank/bank-import.types";
 
 export type BankLineView = (typeof INCOMING_FILTERS)[number];
 

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useErrorText } from "@/components/forms/field";
-import type { BankLineDto } from "@/lib/bank/bank-import.types";
+import type { BankLineDto } from "@/lib/features/bank/bank-import.types";
 import type { ImportError } from "@/components/import/stream-import";
 import { parseAmountToCents, parseRate } from "@/components/invoices/amount";
 

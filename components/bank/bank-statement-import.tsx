@@ -7,17 +7,17 @@
 import { useRef, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
-import { dateTimeFormat, numberFormat } from "@/lib/i18n/intl-format";
+import { CROSS_SITE_REFUSED } from "@/lib/platform/api/api-error-messages";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/body-limits";
+import { dateTimeFormat, numberFormat } from "@/lib/platform/i18n/intl-format";
 import { useErrorText } from "@/components/forms/field";
 import { BankLineReview, type CategoryOption } from "@/components/bank/bank-line-review";
 import { useUpload } from "@/components/import/use-upload";
 import type { ImportError } from "@/components/import/stream-import";
-import type { BankImportResult } from "@/lib/bank/import-bank-statement";
+import type { BankImportResult } from "@/lib/features/bank/import-bank-statement";
 import { BankLineFilters, BankLinePages, type BankLineView } from "@/components/bank/bank-line-pages";
-import type { BankLineDto, BankStatementSummary } from "@/lib/bank/bank-import.types";
-import type { BankLinePage } from "@/lib/bank/list-bank-lines";
+import type { BankLineDto, BankStatementSummary } from "@/lib/features/bank/bank-import.types";
+import type { BankLinePage } from "@/lib/features/bank/list-bank-lines";
 
 type Props = { businessId: string; categories: CategoryOption[]; filter: BankLineView; initial: BankLinePage; readOnly: boolean };
 const MEGABYTES = SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024);

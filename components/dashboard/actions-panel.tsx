@@ -3,8 +3,8 @@
 import { getTranslations } from "next-intl/server";
 import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
 import { periodInWords, ruleInWords } from "@/lib/kor";
-import type { ActionItem } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
+import type { ActionItem } from "@/lib/features/dashboard/dashboard.types";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 import { DashboardSection } from "./section";
 
 const LEVEL_STYLE = {

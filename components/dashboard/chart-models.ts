@@ -1,6 +1,6 @@
 // What the interactive (Recharts) charts get from the server: plain data with every text
 // already formatted, so the browser needs no translations, rule tables or zod.
-import type { CategoryGroup } from "@/lib/dashboard/dashboard.types";
+import type { CategoryGroup } from "@/lib/features/dashboard/dashboard.types";
 
 export const CUMULATIVE_COLORS = {
   actual: "#1e40af",

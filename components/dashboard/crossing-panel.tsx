@@ -1,8 +1,8 @@
 // After a crossing: the invoice from which VAT is due, and the remediation calculator —
 // re-invoice with VAT on top, or absorb the VAT — over the invoices concerned.
 import { getTranslations } from "next-intl/server";
-import type { CrossingInfo, RemediationInfo } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
+import type { CrossingInfo, RemediationInfo } from "@/lib/features/dashboard/dashboard.types";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 import { DashboardSection } from "./section";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";

@@ -4,9 +4,9 @@
 // Server-rendered SVG (svg-chart.tsx, one for every width) first; chart-enhancement.tsx swaps in the Recharts
 // version (cumulative-recharts.tsx, tooltips per point) once it is in view and the browser idle.
 import { getTranslations } from "next-intl/server";
-import type { CumulativePoint, CumulativeSeries } from "@/lib/dashboard/dashboard.types";
-import { dayOfYear } from "@/lib/dashboard/dates";
-import { formatCents, formatDate, formatEuroWhole, monthName, type UiLanguage } from "@/lib/i18n/format";
+import type { CumulativePoint, CumulativeSeries } from "@/lib/features/dashboard/dashboard.types";
+import { dayOfYear } from "@/lib/features/dashboard/dates";
+import { formatCents, formatDate, formatEuroWhole, monthName, type UiLanguage } from "@/lib/platform/i18n/format";
 import { CumulativeChartBox } from "./chart-enhancement";
 import { CUMULATIVE_COLORS as COLORS, type CumulativeModel } from "./chart-models";
 import { ScrollBox } from "./scroll-box";

@@ -6,7 +6,7 @@ import { useLayoutEffect } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartSize } from "./chart-enhancement";
 import { CUMULATIVE_COLORS as COLORS, type CumulativeModel } from "./chart-models";
-import { numberFormat } from "@/lib/i18n/intl-format";
+import { numberFormat } from "@/lib/platform/i18n/intl-format";
 
 type TooltipEntry = { dataKey?: unknown };
 

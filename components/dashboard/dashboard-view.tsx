@@ -4,16 +4,16 @@
 // investment goods beside it) and renders.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { listInvestmentGoods } from "@/lib/investment-goods/list-investment-goods";
-import { planYears, revisionPlans } from "@/lib/investment-goods/revision-plan";
+import { getDashboard } from "@/lib/features/dashboard/get-dashboard";
+import { listInvestmentGoods } from "@/lib/features/investment-goods/list-investment-goods";
+import { planYears, revisionPlans } from "@/lib/features/investment-goods/revision-plan";
 import { ActionsPanel } from "./actions-panel";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
 import { CrossingPanel, EarlierCrossingPanel } from "./crossing-panel";
 import { CumulativeChart } from "./cumulative-chart";
 import { DeadlinesList } from "./deadlines-list";
 import { EuSection } from "./eu-section";
-import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
+import { formatCents, formatDate, toLanguage } from "@/lib/platform/i18n/format";
 import { KorComparisonForm } from "./kor-comparison-form";
 import { MonthlyChart } from "./monthly-chart";
 import { ParticipationPanel } from "./participation-panel";

@@ -3,8 +3,8 @@
 // act says how late it is; a date that applies only if the owner chooses to leave is
 // listed apart, as an option.
 import { getTranslations } from "next-intl/server";
-import type { DeadlineItem } from "@/lib/dashboard/dashboard.types";
-import { formatDate, type UiLanguage } from "@/lib/i18n/format";
+import type { DeadlineItem } from "@/lib/features/dashboard/dashboard.types";
+import { formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 import { DashboardSection } from "./section";
 import { ruleInWords } from "@/lib/kor";
 

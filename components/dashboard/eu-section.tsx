@@ -1,8 +1,8 @@
 // Union turnover against the EU-KOR limit, each member state against its own threshold
 // (highest risk first) and distance sales against the €10,000 threshold of art. 59c.
 import { getTranslations } from "next-intl/server";
-import type { DashboardData, EuSection as EuData } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatDate, formatPercent, type UiLanguage } from "@/lib/i18n/format";
+import type { DashboardData, EuSection as EuData } from "@/lib/features/dashboard/dashboard.types";
+import { formatCents, formatDate, formatPercent, type UiLanguage } from "@/lib/platform/i18n/format";
 import { DashboardSection } from "./section";
 import { WhyPanel } from "./why-panel";
 

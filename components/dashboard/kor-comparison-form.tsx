@@ -7,10 +7,10 @@ import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { saveKorComparisonAction } from "@/lib/purchases/actions";
-import { compareKor } from "@/lib/dashboard/kor-comparison";
-import type { DashboardData } from "@/lib/dashboard/dashboard.types";
-import { formatCents, toLanguage } from "@/lib/i18n/format";
+import { saveKorComparisonAction } from "@/lib/features/purchases/actions";
+import { compareKor } from "@/lib/features/dashboard/kor-comparison";
+import type { DashboardData } from "@/lib/features/dashboard/dashboard.types";
+import { formatCents, toLanguage } from "@/lib/platform/i18n/format";
 
 type Props = { businessId: string; comparison: DashboardData["comparison"]; year: number; canWrite: boolean };
 

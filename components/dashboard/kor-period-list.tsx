@@ -2,8 +2,8 @@
 // crossing date (§3.2), so the owner need not edit it. Which periods that is comes from
 // the dashboard's own evaluation (getDashboard: one evaluation per page, shared).
 import { getTranslations } from "next-intl/server";
-import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { formatDate, type UiLanguage } from "@/lib/i18n/format";
+import { getDashboard } from "@/lib/features/dashboard/get-dashboard";
+import { formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 
 type Period = { from: string; to: string | null };
 

@@ -5,8 +5,8 @@
 // (monthly-recharts.tsx, a tooltip per category) once it is in view and the browser idle.
 import { getTranslations } from "next-intl/server";
 import { CATEGORIES } from "@/lib/kor";
-import type { CategoryGroup, MonthBar } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "@/lib/i18n/format";
+import type { CategoryGroup, MonthBar } from "@/lib/features/dashboard/dashboard.types";
+import { formatCents, formatEuroWhole, monthName, type UiLanguage } from "@/lib/platform/i18n/format";
 import { MonthlyChartBox } from "./chart-enhancement";
 import { COUNTED_COLORS, type MonthlyModel, NOT_COUNTED_COLORS } from "./chart-models";
 import { ScrollBox } from "./scroll-box";

@@ -3,10 +3,10 @@
 // ticks off with the date sent (a form action, so it works without JavaScript), and when
 // the business may be back in.
 import { getTranslations } from "next-intl/server";
-import { recordDeregistrationFormAction, undoDeregistrationFormAction } from "@/lib/dashboard/actions";
+import { recordDeregistrationFormAction, undoDeregistrationFormAction } from "@/lib/features/dashboard/actions";
 import { Button } from "@/components/ui/button";
-import type { DashboardData, ParticipationInfo } from "@/lib/dashboard/dashboard.types";
-import { formatDate, type UiLanguage } from "@/lib/i18n/format";
+import type { DashboardData, ParticipationInfo } from "@/lib/features/dashboard/dashboard.types";
+import { formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 import { DashboardSection } from "./section";
 
 type Props = { data: DashboardData & { participation: ParticipationInfo }; language: UiLanguage; canWrite: boolean; failed: boolean };

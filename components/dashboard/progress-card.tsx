@@ -1,8 +1,8 @@
 // Where the business stands against the KOR limit: amount, percentage, the 80% and 95%
 // marks, the room left, and the status in words, colour and symbol.
 import { getTranslations } from "next-intl/server";
-import type { DashboardData, KorStatus } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatPercent, type UiLanguage } from "@/lib/i18n/format";
+import type { DashboardData, KorStatus } from "@/lib/features/dashboard/dashboard.types";
+import { formatCents, formatPercent, type UiLanguage } from "@/lib/platform/i18n/format";
 import { DashboardSection } from "./section";
 import { WhyPanel } from "./why-panel";
 

@@ -7,13 +7,17 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { createInvestmentGoodAction, deleteInvestmentGoodAction, updateInvestmentGoodAction } from "@/lib/investment-goods/actions";
+import {
+  createInvestmentGoodAction,
+  deleteInvestmentGoodAction,
+  updateInvestmentGoodAction,
+} from "@/lib/features/investment-goods/actions";
 import { Field, SelectField } from "@/components/forms/field";
-import type { InvestmentGoodDto } from "@/lib/investment-goods/investment-good.types";
-import type { RevisionPlans } from "@/lib/investment-goods/revision-plan";
-import { formatCents, toLanguage } from "@/lib/i18n/format";
+import type { InvestmentGoodDto } from "@/lib/features/investment-goods/investment-good.types";
+import type { RevisionPlans } from "@/lib/features/investment-goods/revision-plan";
+import { formatCents, toLanguage } from "@/lib/platform/i18n/format";
 import { ScrollBox } from "./scroll-box";
-import { numberFormat } from "@/lib/i18n/intl-format";
+import { numberFormat } from "@/lib/platform/i18n/intl-format";
 
 type Draft = { description: string; vat: string; firstUseYear: string; kind: "MOVABLE" | "IMMOVABLE" };
 

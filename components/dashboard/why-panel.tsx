@@ -6,8 +6,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CATEGORIES, ruleInWords } from "@/lib/kor";
-import type { ExplainedFigure, ExplainedList, ExplainedRow } from "@/lib/dashboard/dashboard.types";
-import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
+import type { ExplainedFigure, ExplainedList, ExplainedRow } from "@/lib/features/dashboard/dashboard.types";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 import { ScrollBox } from "./scroll-box";
 import { TableHead } from "./table-head";
 

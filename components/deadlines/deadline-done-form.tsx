@@ -3,10 +3,10 @@
 // after today) and a button to mark it. Form actions, so it works without JavaScript.
 // Only for members who may write; others see the mark, not the forms.
 import { getTranslations } from "next-intl/server";
-import { markDeadlineDoneFormAction, undoDeadlineDoneFormAction } from "@/lib/dashboard/actions";
+import { markDeadlineDoneFormAction, undoDeadlineDoneFormAction } from "@/lib/features/dashboard/actions";
 import { Button } from "@/components/ui/button";
-import { parseDeadlineKey } from "@/lib/deadlines/deadline-key";
-import { formatDate, type UiLanguage } from "@/lib/i18n/format";
+import { parseDeadlineKey } from "@/lib/features/deadlines/deadline-key";
+import { formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 
 type Props = {
   businessId: string;

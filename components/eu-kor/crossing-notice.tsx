@@ -2,8 +2,8 @@
 // the deadline in words with its working days and the holidays that did not count, and
 // the supplies per member state from the quarter's start up to the crossing.
 import { getTranslations } from "next-intl/server";
-import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
-import type { CrossingNotice } from "@/lib/eu-kor/build-crossing-notice";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
+import type { CrossingNotice } from "@/lib/features/eu-kor/build-crossing-notice";
 import { ruleInWords } from "@/lib/kor";
 import { MemberStateSuppliesTable } from "./member-state-supplies-table";
 

@@ -4,8 +4,8 @@
 // are named. Read-only: the user fills in the forms at the Belastingdienst.
 import { getTranslations } from "next-intl/server";
 import { ScrollBox } from "@/components/dashboard/scroll-box";
-import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
-import type { IcpOss } from "@/lib/eu-kor/build-icp-oss";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
+import type { IcpOss } from "@/lib/features/eu-kor/build-icp-oss";
 import { ruleInWords } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 

@@ -1,6 +1,6 @@
 // Supplies per member state in euro with their total: the EU-KOR quarterly report's lines
 // and the notice after crossing €100,000 show the same table (only the lines with supplies).
-import { formatCents, type UiLanguage } from "@/lib/i18n/format";
+import { formatCents, type UiLanguage } from "@/lib/platform/i18n/format";
 
 type Line = { state: string; netCents: number };
 type Labels = { caption: string; state: string; amount: string; total: string };

@@ -6,7 +6,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/platform/action-result";
 
 export type FieldMessages = Record<string, string>;
 

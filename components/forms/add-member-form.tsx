@@ -1,7 +1,7 @@
 "use client";
 // An owner adds a registered user as member (or owner).
 import { useTranslations } from "next-intl";
-import { addMemberAction } from "@/lib/businesses/actions";
+import { addMemberAction } from "@/lib/features/businesses/actions";
 import { EmailChoiceForm } from "@/components/forms/email-choice-form";
 
 export function AddMemberForm({ businessId }: { businessId: string }) {

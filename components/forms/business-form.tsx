@@ -4,11 +4,11 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createBusinessAction, updateBusinessAction } from "@/lib/businesses/actions";
+import { createBusinessAction, updateBusinessAction } from "@/lib/features/businesses/actions";
 import { Field, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { EU_MEMBER_STATES } from "@/lib/businesses/business.types";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { EU_MEMBER_STATES } from "@/lib/features/businesses/business.types";
 
 // NL is the home state: the EU-KOR exempts supplies in the other member states.
 const EU_STATES = EU_MEMBER_STATES.filter((state) => state !== "NL");

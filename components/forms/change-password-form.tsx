@@ -1,7 +1,7 @@
 "use client";
 // Changing the password in the settings; this browser stays logged in.
 import { useTranslations } from "next-intl";
-import { changePasswordAction } from "@/lib/auth/account-actions";
+import { changePasswordAction } from "@/lib/platform/auth/account-actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field, NewPasswordField } from "@/components/forms/field";
 

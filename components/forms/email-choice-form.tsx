@@ -7,7 +7,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { Field, useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/platform/action-result";
 
 type Props = {
   /** Prefix of the control ids: `${idPrefix}-email`, `${idPrefix}-${choice.name}`. */

@@ -1,7 +1,7 @@
 "use client";
 // Asks for the e-mail address; the answer is the same whether or not an account exists.
 import { useTranslations } from "next-intl";
-import { requestPasswordResetAction } from "@/lib/auth/password-reset/actions";
+import { requestPasswordResetAction } from "@/lib/platform/auth/password-reset/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 

@@ -1,10 +1,10 @@
 "use client";
 // Role change and removal of one member, for owners.
 import { useTranslations } from "next-intl";
-import { changeMemberRoleAction, removeMemberAction } from "@/lib/businesses/actions";
+import { changeMemberRoleAction, removeMemberAction } from "@/lib/features/businesses/actions";
 import { RowActions, useRowAction } from "@/components/forms/row-actions";
 import { Button } from "@/components/ui/button";
-import type { MemberDto } from "@/lib/members/member.types";
+import type { MemberDto } from "@/lib/features/members/member.types";
 
 export function MemberActions({ businessId, member }: { businessId: string; member: MemberDto }) {
   const t = useTranslations("members");

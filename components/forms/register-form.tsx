@@ -4,7 +4,7 @@
 // user to open the link in the mail (or, for an existing holder, the note we sent them).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { registerAction } from "@/lib/users/actions";
+import { registerAction } from "@/lib/features/users/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field, NewPasswordField } from "@/components/forms/field";
 

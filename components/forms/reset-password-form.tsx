@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { resetPasswordAction } from "@/lib/auth/password-reset/actions";
+import { resetPasswordAction } from "@/lib/platform/auth/password-reset/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { NewPasswordField, useErrorText } from "@/components/forms/field";
 

@@ -5,7 +5,7 @@
 import { useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useErrorText } from "@/components/forms/field";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/platform/action-result";
 
 export function useRowAction() {
   const errorText = useErrorText();

@@ -7,12 +7,12 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/body-limits";
 import { FileDrop } from "@/components/import/file-drop";
 import { ImportBusyStatus } from "@/components/import/import-status";
 import { ImportPreviewView, type CategoryChoices } from "@/components/import/import-preview-view";
 import { useUpload } from "@/components/import/use-upload";
-import type { ImportPreview } from "@/lib/invoices/import/import.types";
+import type { ImportPreview } from "@/lib/features/invoices/import/import.types";
 
 type Props = {
   businessId: string;

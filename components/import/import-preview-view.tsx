@@ -7,9 +7,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useErrorText } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
-import type { ImportMapping, ImportPreview, ImportWarning } from "@/lib/invoices/import/import.types";
-import { numberFormat } from "@/lib/i18n/intl-format";
-import { PURCHASE_CATEGORIES } from "@/lib/purchases/purchase.types";
+import type { ImportMapping, ImportPreview, ImportWarning } from "@/lib/features/invoices/import/import.types";
+import { numberFormat } from "@/lib/platform/i18n/intl-format";
+import { PURCHASE_CATEGORIES } from "@/lib/features/purchases/purchase.types";
 
 const PREVIEW_ROWS = 100;
 

@@ -2,8 +2,8 @@
 // What the import pages share around the preview: a refusal of the import API in the
 // user's language, and the status line with progress while a file is checked or imported.
 import { useTranslations } from "next-intl";
-import { CROSS_SITE_REFUSED } from "@/lib/api/api-error-messages";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
+import { CROSS_SITE_REFUSED } from "@/lib/platform/api/api-error-messages";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/body-limits";
 import { useErrorText } from "@/components/forms/field";
 import type { ClientImportProgress, ImportError } from "@/components/import/stream-import";
 

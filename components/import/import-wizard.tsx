@@ -8,14 +8,14 @@
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/platform/http/body-limits";
 import { FileDrop } from "@/components/import/file-drop";
 import { ImportBusyStatus } from "@/components/import/import-status";
 import { ImportPreviewView } from "@/components/import/import-preview-view";
 import { useUpload } from "@/components/import/use-upload";
-import type { ImportMapping, ImportPreview } from "@/lib/invoices/import/import.types";
-import { IMPORT_FIELDS } from "@/lib/invoices/import/import.types";
-import type { ImportResult } from "@/lib/invoices/import/import-invoices";
+import type { ImportMapping, ImportPreview } from "@/lib/features/invoices/import/import.types";
+import { IMPORT_FIELDS } from "@/lib/features/invoices/import/import.types";
+import type { ImportResult } from "@/lib/features/invoices/import/import-invoices";
 
 type Props = { businessId: string; categories: { code: string; label: { nl: string; en: string } }[] };
 

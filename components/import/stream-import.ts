@@ -3,7 +3,7 @@
 // the NDJSON lines it may stream back ({"type":"progress"…}, then one "result" or "error"
 // line). fetch cannot report upload progress, hence XMLHttpRequest. The pages use it
 // through useUpload (use-upload.ts).
-import type { ImportProgress, ImportResult } from "@/lib/invoices/import/import-invoices";
+import type { ImportProgress, ImportResult } from "@/lib/features/invoices/import/import-invoices";
 
 export type ClientImportProgress = ImportProgress | { phase: "uploading"; done: number; total: number };
 /** `fieldKeys`: the i18n keys of `fields` (whose texts are the API's English). */

@@ -1,11 +1,11 @@
 // What the new and edit pages load for the invoice form: the invoices a credit note may
 // correct (the latest 200 of every year), today's date in Amsterdam, and the VAT advice
 // for the form's first values (so it shows before the first keystroke).
-import type { Caller } from "@/lib/businesses/access";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
-import { listInvoices } from "@/lib/invoices/list-invoices";
-import { getVatAdvice, type VatAdviceDto } from "@/lib/invoices/vat-advice";
+import type { Caller } from "@/lib/features/businesses/access";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import type { InvoiceDto } from "@/lib/features/invoices/invoice-dto";
+import { listInvoices } from "@/lib/features/invoices/list-invoices";
+import { getVatAdvice, type VatAdviceDto } from "@/lib/features/invoices/vat-advice";
 import type { CreditTarget } from "@/components/invoices/invoice-form";
 
 export async function loadFormProps(

@@ -1,6 +1,6 @@
 // One value in an invoice's history, shown as the app shows it elsewhere.
 import { getTranslations } from "next-intl/server";
-import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
 import { CATEGORIES, isCategory } from "@/lib/kor";
 
 const KNOWN_FIELDS = new Set([

@@ -1,6 +1,6 @@
 "use client";
 // Create or edit an invoice (or cash sale, advance payment, credit note). Whether it must
-// carry VAT is the server's answer (lib/invoices/vat-advice.ts, the engine's view of the
+// carry VAT is the server's answer (lib/features/invoices/vat-advice.ts, the engine's view of the
 // books with this invoice in its place), asked again as date, amount, category or the
 // day's order change: inside the KOR no VAT; from the crossing invoice on the category's
 // rate, with the reason. VAT inside the KOR, or none where VAT is due, asks for a
@@ -10,15 +10,15 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "rea
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { createInvoiceAction, updateInvoiceAction, vatAdviceAction } from "@/lib/invoices/actions";
+import { createInvoiceAction, updateInvoiceAction, vatAdviceAction } from "@/lib/features/invoices/actions";
 import { usePreHydrationValues } from "@/components/forms/use-pre-hydration-values";
 import { Field, SelectField, useErrorText } from "@/components/forms/field";
 import { centsToInput, parseAmountToCents, parseRate, splitAmount, vatRateFor } from "@/components/invoices/amount";
-import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
+import { formatCents, formatDate, toLanguage } from "@/lib/platform/i18n/format";
 import { Button } from "@/components/ui/button";
-import type { InvoiceDto } from "@/lib/invoices/invoice-dto";
-import type { VatAdviceDto } from "@/lib/invoices/vat-advice";
-import { REVENUE_KINDS, type RevenueKindJson } from "@/lib/invoices/invoice.types";
+import type { InvoiceDto } from "@/lib/features/invoices/invoice-dto";
+import type { VatAdviceDto } from "@/lib/features/invoices/vat-advice";
+import { REVENUE_KINDS, type RevenueKindJson } from "@/lib/features/invoices/invoice.types";
 import { CATEGORIES, CATEGORY_LIST, EU_MEMBER_STATES, type Category } from "@/lib/kor";
 
 export type CreditTarget = { id: string; number: string; date: string; customerName: string; category: Category; netCents: number };

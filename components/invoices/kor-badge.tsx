@@ -1,7 +1,7 @@
 // Whether one invoice counts for the KOR, and a disclosure with the reason and its rule.
 import { getTranslations } from "next-intl/server";
-import type { InvoiceRow } from "@/lib/invoices/list-invoices";
-import type { UiLanguage } from "@/lib/i18n/format";
+import type { InvoiceRow } from "@/lib/features/invoices/list-invoices";
+import type { UiLanguage } from "@/lib/platform/i18n/format";
 import { ruleInWords } from "@/lib/kor";
 
 export async function KorBadge({ kor, language, number }: { kor: InvoiceRow["kor"]; language: UiLanguage; number: string }) {

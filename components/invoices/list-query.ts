@@ -1,6 +1,6 @@
 // The list's query string: read it leniently (a bad value is dropped, not an error page),
 // and write links that keep the current filters.
-import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/invoices/invoice.types";
+import { listInvoicesQuerySchema, type ListInvoicesQuery } from "@/lib/features/invoices/invoice.types";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

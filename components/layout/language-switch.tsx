@@ -1,7 +1,7 @@
 // Two buttons that switch the UI language; works without JavaScript too.
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocaleAction } from "@/lib/users/actions";
-import { LOCALES } from "@/lib/i18n/config";
+import { setLocaleAction } from "@/lib/features/users/actions";
+import { LOCALES } from "@/lib/platform/i18n/config";
 
 export async function LanguageSwitch() {
   const locale = await getLocale();

@@ -3,7 +3,7 @@
 // until then, and "send the link again" (rate-limited on the server).
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { resendVerificationAction } from "@/lib/users/actions";
+import { resendVerificationAction } from "@/lib/features/users/actions";
 import { Button } from "@/components/ui/button";
 
 export function VerifyEmailBanner({ email }: { email: string }) {

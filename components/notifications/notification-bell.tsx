@@ -3,8 +3,8 @@
 // what is on screen (WCAG 2.5.3, label in name) and voice control finds it by that.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
+import { getCurrentUser } from "@/lib/platform/auth/current-user";
+import { countUnreadNotifications } from "@/lib/features/notifications/list-notifications";
 
 export async function NotificationBell() {
   const user = await getCurrentUser();

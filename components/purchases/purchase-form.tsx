@@ -4,10 +4,10 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createPurchaseAction, updatePurchaseAction } from "@/lib/purchases/actions";
+import { createPurchaseAction, updatePurchaseAction } from "@/lib/features/purchases/actions";
 import { Field, SelectField } from "@/components/forms/field";
-import { parseEuroInput } from "@/lib/dashboard/kor-comparison";
-import { PURCHASE_CATEGORIES, PURCHASE_RATES, PURCHASE_VAT_TREATMENTS, type PurchaseDto } from "@/lib/purchases/purchase.types";
+import { parseEuroInput } from "@/lib/features/dashboard/kor-comparison";
+import { PURCHASE_CATEGORIES, PURCHASE_RATES, PURCHASE_VAT_TREATMENTS, type PurchaseDto } from "@/lib/features/purchases/purchase.types";
 import { Card } from "@/components/ui/card";
 
 export type PurchaseDraft = {

@@ -4,10 +4,10 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { deletePurchaseAction } from "@/lib/purchases/actions";
-import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
-import type { PurchaseList as PurchaseListData } from "@/lib/purchases/list-purchases";
-import type { PurchaseDto } from "@/lib/purchases/purchase.types";
+import { deletePurchaseAction } from "@/lib/features/purchases/actions";
+import { formatCents, formatDate, toLanguage } from "@/lib/platform/i18n/format";
+import type { PurchaseList as PurchaseListData } from "@/lib/features/purchases/list-purchases";
+import type { PurchaseDto } from "@/lib/features/purchases/purchase.types";
 import { PurchaseForm } from "./purchase-form";
 import { Card } from "@/components/ui/card";
 

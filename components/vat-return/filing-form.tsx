@@ -4,7 +4,7 @@
 import { useId, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { fileVatReturnAction } from "@/lib/vat-return/actions";
+import { fileVatReturnAction } from "@/lib/features/vat-return/actions";
 import { Field } from "@/components/forms/field";
 
 type Props = { businessId: string; period: string; today: string; correction: boolean };

@@ -2,8 +2,8 @@
 // documents behind each rubriek, what was left out and why, what to fill in yourself, the
 // filing mark and, once filed and changed since, the correction (suppletie) per rubriek.
 import { getTranslations } from "next-intl/server";
-import { formatCents, formatDate, type UiLanguage } from "@/lib/i18n/format";
-import type { VatReturnDto } from "@/lib/vat-return/vat-return.types";
+import { formatCents, formatDate, type UiLanguage } from "@/lib/platform/i18n/format";
+import type { VatReturnDto } from "@/lib/features/vat-return/vat-return.types";
 import { FilingForm } from "./filing-form";
 import { formatEuros } from "./format";
 import { Card } from "@/components/ui/card";

@@ -4,7 +4,7 @@
 // for 30 invoices sent at once through both nodes while a worker is SIGKILLed holding mails.
 import pg from "pg";
 import { sessionCookie } from "@/bench/http-helpers";
-import type { SmtpCapture } from "@/lib/alerts/testing/smtp-capture";
+import type { SmtpCapture } from "@/lib/features/alerts/testing/smtp-capture";
 import { LOGIN_LIMIT, type Cluster } from "@/scripts/scale/cluster";
 import { PASSWORD, YEAR, type Tenant } from "@/scripts/scale/seed";
 

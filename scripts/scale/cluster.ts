@@ -4,7 +4,7 @@
 // (docs/deploy.md), short leases and limits so the test sees their effect within seconds.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import { asAppRole, asWorkerRole } from "@/lib/env";
+import { asAppRole, asWorkerRole } from "@/lib/platform/env";
 
 export const SECRET = "scale-test-secret-0123456789abcdef";
 /** Failed logins per client IP and window on every web node (the rate-limit check counts up to it). */

@@ -24,11 +24,11 @@ export type Tenant = {
 
 export async function seedTenants(databaseUrl: string): Promise<{ alfa: Tenant; beta: Tenant; gamma: Tenant }> {
   useDatabaseInProcess(databaseUrl);
-  const { db, disconnectDb } = await import("@/lib/db/client");
-  const { hashPassword } = await import("@/lib/auth/password");
-  const { createBusiness } = await import("@/lib/businesses/create-business");
-  const { createInvoice } = await import("@/lib/invoices/create-invoice");
-  const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
+  const { db, disconnectDb } = await import("@/lib/platform/db/client");
+  const { hashPassword } = await import("@/lib/platform/auth/password");
+  const { createBusiness } = await import("@/lib/features/businesses/create-business");
+  const { createInvoice } = await import("@/lib/features/invoices/create-invoice");
+  const { createApiToken } = await import("@/lib/features/api-tokens/create-api-token");
   const passwordHash = await hashPassword(PASSWORD);
   const tenants: Tenant[] = [];
   try {

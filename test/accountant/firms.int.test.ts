@@ -4,14 +4,14 @@
 // accountant without access (or revoked) cannot share (404), a non-colleague cannot be
 // given access, read-only cannot hand out read-write.
 import { beforeEach, describe, expect, it } from "vitest";
-import { listBusinessAccountants } from "@/lib/accountant/list-business-accountants";
-import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
-import { addFirmColleague, createFirm, getMyFirm, leaveFirm, listShareableClients } from "@/lib/accountant/firms";
-import { shareClient } from "@/lib/accountant/share-client";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { getBusiness } from "@/lib/businesses/get-business";
-import { db } from "@/lib/db/client";
-import { createInvoice } from "@/lib/invoices/create-invoice";
+import { listBusinessAccountants } from "@/lib/features/accountant/list-business-accountants";
+import { revokeAccountant } from "@/lib/features/accountant/revoke-accountant";
+import { addFirmColleague, createFirm, getMyFirm, leaveFirm, listShareableClients } from "@/lib/features/accountant/firms";
+import { shareClient } from "@/lib/features/accountant/share-client";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { getBusiness } from "@/lib/features/businesses/get-business";
+import { db } from "@/lib/platform/db/client";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
 import { validInvoice } from "@/test/api/helpers";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 

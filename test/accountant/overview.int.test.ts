@@ -1,13 +1,13 @@
 // The client overview on a fixed data set: status per client, the default risk order,
 // sorting by a column, filter, search, paging, summary and CSV — all on 20 December 2026.
 import { beforeAll, describe, expect, it } from "vitest";
-import { getAccountantOverview, listAccountantClients } from "@/lib/accountant/get-accountant-overview";
-import { inviteAccountant } from "@/lib/accountant/invite-accountant";
-import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
-import { overviewCsv } from "@/lib/accountant/overview-csv";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { deleteInvoice } from "@/lib/invoices/delete-invoice";
+import { getAccountantOverview, listAccountantClients } from "@/lib/features/accountant/get-accountant-overview";
+import { inviteAccountant } from "@/lib/features/accountant/invite-accountant";
+import { respondToInvitation } from "@/lib/features/accountant/respond-to-invitation";
+import { overviewCsv } from "@/lib/features/accountant/overview-csv";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { deleteInvoice } from "@/lib/features/invoices/delete-invoice";
 import { validInvoice } from "@/test/api/helpers";
 import { createUser, mailedInvitationToken } from "@/test/integration/factories";
 

@@ -3,22 +3,22 @@
 // requests (outsiders: 404); approval creates the membership (read-only refuses writes)
 // and an owner's revocation ends it from the next request on.
 import { beforeEach, describe, expect, it } from "vitest";
-import { decideAccessRequest } from "@/lib/accountant/decide-access-request";
-import { getAccountantOverview } from "@/lib/accountant/get-accountant-overview";
-import { listBusinessAccessRequests, listMyAccessRequests } from "@/lib/accountant/list-access-requests";
-import { accessRequestRateKey, requestAccess as requestAccessAsUser } from "@/lib/accountant/request-access";
-import { runAsUser } from "@/lib/db/db-context";
-import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
-import { withdrawAccessRequest } from "@/lib/accountant/withdraw-access-request";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { getBusiness } from "@/lib/businesses/get-business";
-import { db } from "@/lib/db/client";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { startSmtpCapture } from "@/lib/alerts/testing/smtp-capture";
-import { createWorker } from "@/lib/jobs/worker";
-import { createSmtpTransport } from "@/lib/mail/transport";
-import { clearRateLimit } from "@/lib/rate-limit/hit-rate-limit";
+import { decideAccessRequest } from "@/lib/features/accountant/decide-access-request";
+import { getAccountantOverview } from "@/lib/features/accountant/get-accountant-overview";
+import { listBusinessAccessRequests, listMyAccessRequests } from "@/lib/features/accountant/list-access-requests";
+import { accessRequestRateKey, requestAccess as requestAccessAsUser } from "@/lib/features/accountant/request-access";
+import { runAsUser } from "@/lib/platform/db/db-context";
+import { revokeAccountant } from "@/lib/features/accountant/revoke-accountant";
+import { withdrawAccessRequest } from "@/lib/features/accountant/withdraw-access-request";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { getBusiness } from "@/lib/features/businesses/get-business";
+import { db } from "@/lib/platform/db/client";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { startSmtpCapture } from "@/lib/features/alerts/testing/smtp-capture";
+import { createWorker } from "@/lib/platform/jobs/worker";
+import { createSmtpTransport } from "@/lib/platform/mail/transport";
+import { clearRateLimit } from "@/lib/platform/rate-limit/hit-rate-limit";
 import { validInvoice } from "@/test/api/helpers";
 import { createUser } from "@/test/integration/factories";
 

@@ -5,17 +5,17 @@
 // with the number of clients, fresh or stale.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAccountantOverview } from "@/lib/accountant/get-accountant-overview";
-import { upsertYearSummaries } from "@/lib/accountant/year-summary";
-import { evaluateBusinessAlerts } from "@/lib/alerts/evaluate-business-alerts";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { db } from "@/lib/db/client";
-import { runAsSystem } from "@/lib/db/db-context";
-import { setMemberStateThreshold } from "@/lib/eu-kor/set-member-state-threshold";
-import { THRESHOLDS_VERSION } from "@/lib/eu-kor/thresholds-version";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { deleteInvoice } from "@/lib/invoices/delete-invoice";
+import { getAccountantOverview } from "@/lib/features/accountant/get-accountant-overview";
+import { upsertYearSummaries } from "@/lib/features/accountant/year-summary";
+import { evaluateBusinessAlerts } from "@/lib/features/alerts/evaluate-business-alerts";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { db } from "@/lib/platform/db/client";
+import { runAsSystem } from "@/lib/platform/db/db-context";
+import { setMemberStateThreshold } from "@/lib/features/eu-kor/set-member-state-threshold";
+import { THRESHOLDS_VERSION } from "@/lib/features/eu-kor/thresholds-version";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { deleteInvoice } from "@/lib/features/invoices/delete-invoice";
 import { validInvoice } from "@/test/api/helpers";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 

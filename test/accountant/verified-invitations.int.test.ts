@@ -5,19 +5,19 @@
 // account no invited business. Access requests need a verified accountant too.
 import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { decideAccessRequest } from "@/lib/accountant/decide-access-request";
-import { inviteAccountant } from "@/lib/accountant/invite-accountant";
-import { listBusinessAccessRequests } from "@/lib/accountant/list-access-requests";
-import { hasAccountantView, listMyInvitations } from "@/lib/accountant/list-my-invitations";
-import { requestAccess } from "@/lib/accountant/request-access";
-import { findInvitationByToken, respondToInvitation } from "@/lib/accountant/respond-to-invitation";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { getBusiness } from "@/lib/businesses/get-business";
-import { db } from "@/lib/db/client";
-import { runAsUser, runWithoutContext } from "@/lib/db/db-context";
-import { registerUser as registerUserAsWeb } from "@/lib/users/register-user";
-import { verifyEmail as verifyEmailAsWeb } from "@/lib/users/email-verification/verify-email";
+import { decideAccessRequest } from "@/lib/features/accountant/decide-access-request";
+import { inviteAccountant } from "@/lib/features/accountant/invite-accountant";
+import { listBusinessAccessRequests } from "@/lib/features/accountant/list-access-requests";
+import { hasAccountantView, listMyInvitations } from "@/lib/features/accountant/list-my-invitations";
+import { requestAccess } from "@/lib/features/accountant/request-access";
+import { findInvitationByToken, respondToInvitation } from "@/lib/features/accountant/respond-to-invitation";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { getBusiness } from "@/lib/features/businesses/get-business";
+import { db } from "@/lib/platform/db/client";
+import { runAsUser, runWithoutContext } from "@/lib/platform/db/db-context";
+import { registerUser as registerUserAsWeb } from "@/lib/features/users/register-user";
+import { verifyEmail as verifyEmailAsWeb } from "@/lib/features/users/email-verification/verify-email";
 import { createOwnedBusiness, createUser, mailedInvitationToken, mailedVerificationToken } from "@/test/integration/factories";
 
 // As the web runs them: with nobody logged in (system mode is the worker's role's alone).

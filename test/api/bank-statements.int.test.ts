@@ -7,7 +7,7 @@ import * as statements from "@/app/api/v1/businesses/[businessId]/bank-statement
 import * as lines from "@/app/api/v1/businesses/[businessId]/bank-lines/route";
 import * as accept from "@/app/api/v1/businesses/[businessId]/bank-lines/[lineId]/accept/route";
 import * as reject from "@/app/api/v1/businesses/[businessId]/bank-lines/[lineId]/reject/route";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { camtStatement, type CamtEntry } from "@/test/support/camt";
 import { apiRequest, ctx, readJson, tokenFor } from "./helpers";

@@ -5,8 +5,8 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listBusinesses } from "@/app/api/v1/businesses/route";
 import { GET as health } from "@/app/api/health/route";
-import { disconnectDb } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
+import { disconnectDb } from "@/lib/platform/db/client";
+import { resetEnvCache } from "@/lib/platform/env";
 import { createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor } from "./helpers";
 

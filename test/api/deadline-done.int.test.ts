@@ -5,12 +5,12 @@
 // late), and takes it back.
 import { beforeEach, describe, expect, it } from "vitest";
 import * as doneRoute from "@/app/api/v1/businesses/[businessId]/deadlines/[deadlineKey]/done/route";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { markDeadlineDone } from "@/lib/deadlines/deadline-done";
-import { db } from "@/lib/db/client";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { loadClientRows } from "@/lib/accountant/load-client-rows";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { getDashboard } from "@/lib/features/dashboard/get-dashboard";
+import { markDeadlineDone } from "@/lib/features/deadlines/deadline-done";
+import { db } from "@/lib/platform/db/client";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { loadClientRows } from "@/lib/features/accountant/load-client-rows";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, snapshot, tokenFor, validInvoice } from "@/test/api/helpers";
 

@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as euKorQuartersRoute from "@/app/api/v1/businesses/[businessId]/eu-kor/quarters/route";
 import * as icpOssRoute from "@/app/api/v1/businesses/[businessId]/icp-oss/route";
-import { createInvoice } from "@/lib/invoices/create-invoice";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
 import { apiRequest, ctx, readJson, tokenFor } from "@/test/api/helpers";
-import { createBusiness } from "@/lib/businesses/create-business";
+import { createBusiness } from "@/lib/features/businesses/create-business";
 import { createUser } from "@/test/integration/factories";
 
 let businessId: string;

@@ -7,9 +7,9 @@
 // must be byte-for-byte the same afterwards. Seeded, so a failure reproduces.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
-import { createInvoice } from "@/lib/invoices/create-invoice";
+import { db } from "@/lib/platform/db/client";
+import { resetEnvCache } from "@/lib/platform/env";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
 import {

@@ -1,7 +1,7 @@
 // Builders for API tests: tokens, requests and direct calls of the route handlers.
-import { db } from "@/lib/db/client";
-import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+import { db } from "@/lib/platform/db/client";
+import { createApiToken } from "@/lib/features/api-tokens/create-api-token";
+import { revokeApiToken } from "@/lib/features/api-tokens/revoke-api-token";
 
 export const BASE = "http://localhost";
 

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
-import { db } from "@/lib/db/client";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
+import { db } from "@/lib/platform/db/client";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 
@@ -209,7 +209,7 @@ describe("replays only after the access check (issue #15)", () => {
 
 describe("row-level security on IdempotencyRecord", () => {
   it("a user reads and writes only their own records", async () => {
-    const { runAsUser } = await import("@/lib/db/db-context");
+    const { runAsUser } = await import("@/lib/platform/db/db-context");
     const other = await createUser("idem-rls");
     await postInvoice(validInvoice({ number: "IDEM-RLS" }), { "idempotency-key": "rls" });
     expect(await db().idempotencyRecord.count({ where: { userId: ownerId } })).toBe(1);

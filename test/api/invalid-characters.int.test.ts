@@ -4,13 +4,13 @@
 // at every depth, and every text query parameter, gets each of them. Each answer is 400
 // with that field named; nothing answers 5xx and nothing changes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { resetEnvCache } from "@/lib/env";
-import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { updateBusiness } from "@/lib/businesses/update-business";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { updateInvoice } from "@/lib/invoices/update-invoice";
+import { db } from "@/lib/platform/db/client";
+import { resetEnvCache } from "@/lib/platform/env";
+import { createApiToken } from "@/lib/features/api-tokens/create-api-token";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { updateBusiness } from "@/lib/features/businesses/update-business";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { updateInvoice } from "@/lib/features/invoices/update-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
 import {

@@ -15,9 +15,9 @@ import path from "node:path";
 import { bankLineFixture } from "@/test/api/openapi-operations";
 import * as euKorQuartersRoute from "@/app/api/v1/businesses/[businessId]/eu-kor/quarters/route";
 import * as icpOssRoute from "@/app/api/v1/businesses/[businessId]/icp-oss/route";
-import { db } from "@/lib/db/client";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
+import { db } from "@/lib/platform/db/client";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, revokedTokenFor, snapshot, tokenFor, validInvoice } from "@/test/api/helpers";
 

@@ -1,5 +1,5 @@
 // The other half of "the document cannot drift from validation": the zod schemas the API
-// document is generated from (`apiInputs`, lib/api/openapi-inputs.test.ts) are the very
+// document is generated from (`apiInputs`, lib/platform/api/openapi-inputs.test.ts) are the very
 // ones each route parses its body and query string with. Every call of parseOrThrow (and
 // each PATCH's patch schema) is recorded; a route that switched to another schema, or
 // parsed a body without one, fails.
@@ -7,9 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
-import { apiInputs, apiJsonQueryInputs, openApiDocument } from "@/lib/api/openapi";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { parseOrThrow, parsePatchOrThrow } from "@/lib/validation";
+import { apiInputs, apiJsonQueryInputs, openApiDocument } from "@/lib/platform/api/openapi";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { parseOrThrow, parsePatchOrThrow } from "@/lib/platform/validation";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { tokenFor, validInvoice } from "@/test/api/helpers";
 import {
@@ -23,8 +23,8 @@ import {
   withDeadline,
 } from "@/test/api/openapi-operations";
 
-vi.mock("@/lib/validation", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/validation")>();
+vi.mock("@/lib/platform/validation", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/platform/validation")>();
   return { ...actual, parseOrThrow: vi.fn(actual.parseOrThrow), parsePatchOrThrow: vi.fn(actual.parsePatchOrThrow) };
 });
 

@@ -3,8 +3,8 @@
 // operations with their body schema and query parameters, a body each one accepts, and a
 // way to call the route handler behind an operation.
 import path from "node:path";
-import { openApiDocument } from "@/lib/api/openapi";
-import { createInvoice } from "@/lib/invoices/create-invoice";
+import { openApiDocument } from "@/lib/platform/api/openapi";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
 import { apiRequest, ctx, validInvoice } from "@/test/api/helpers";
 
 export type Schema = {
@@ -81,7 +81,7 @@ export type Fixture = { businessId: string; invoiceId: string; bankLines?: Recor
 
 /** A purchase of the fixture's business, for the paths with {purchaseId}. */
 export async function purchaseFor(userId: string, businessId: string): Promise<string> {
-  const { createPurchase } = await import("@/lib/purchases/save-purchase");
+  const { createPurchase } = await import("@/lib/features/purchases/save-purchase");
   return (
     await createPurchase({
       caller: { userId },
@@ -131,7 +131,7 @@ export const VALID_BODIES: Record<string, (fixture: Fixture) => Record<string, u
 
 /** Two candidate lines of the business (the CAMT.053 fixture): one to accept, one to reject. */
 export async function bankLineFixture(userId: string, businessId: string): Promise<Record<string, string>> {
-  const { importBankStatement } = await import("@/lib/bank/import-bank-statement");
+  const { importBankStatement } = await import("@/lib/features/bank/import-bank-statement");
   const fs = await import("node:fs");
   const bytes = new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, "../fixtures/bank/camt053/plain.xml")));
   const { candidates } = await importBankStatement({ caller: { userId }, businessId, bytes });

@@ -7,8 +7,8 @@ import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as turnoverRoute from "@/app/api/v1/businesses/[businessId]/turnover/route";
-import { openApiDocument } from "@/lib/api/openapi";
-import { createInvoice } from "@/lib/invoices/create-invoice";
+import { openApiDocument } from "@/lib/platform/api/openapi";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 import {

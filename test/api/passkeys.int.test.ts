@@ -6,7 +6,7 @@
 // firm's two-factor requirement.
 import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/lib/platform/auth/options";
 import {
   deletePasskey,
   finishPasskeyRegistration,
@@ -14,11 +14,11 @@ import {
   passkeyRelyingParty,
   startPasskeyLogin,
   startPasskeyRegistration,
-} from "@/lib/auth/passkeys/passkeys";
-import { findSessionUser } from "@/lib/auth/sessions/session-user";
-import { db } from "@/lib/db/client";
+} from "@/lib/platform/auth/passkeys/passkeys";
+import { findSessionUser } from "@/lib/platform/auth/sessions/session-user";
+import { db } from "@/lib/platform/db/client";
 import { createUserWithPassword } from "@/test/integration/factories";
-import { runAsSystem, runWithoutContext } from "@/lib/db/db-context";
+import { runAsSystem, runWithoutContext } from "@/lib/platform/db/db-context";
 
 // --- a software authenticator -------------------------------------------------------
 const b64url = (bytes: Uint8Array | Buffer | string) => Buffer.from(bytes).toString("base64url");
@@ -212,9 +212,9 @@ describe("passkeys", () => {
   });
 
   it("meet a firm's two-factor requirement", async () => {
-    const { createFirm } = await import("@/lib/accountant/firms");
-    const { setFirmTwoFactorRequirement } = await import("@/lib/accountant/firm-two-factor");
-    const { startUserSession } = await import("@/lib/auth/sessions/user-sessions");
+    const { createFirm } = await import("@/lib/features/accountant/firms");
+    const { setFirmTwoFactorRequirement } = await import("@/lib/features/accountant/firm-two-factor");
+    const { startUserSession } = await import("@/lib/platform/auth/sessions/user-sessions");
     await createFirm({ caller: { userId: user.id }, input: { name: "Sleutel & Co" } });
     await expect(setFirmTwoFactorRequirement({ caller: { userId: user.id }, input: { required: true } })).rejects.toMatchObject({
       code: "VALIDATION_FAILED",

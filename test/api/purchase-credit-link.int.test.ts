@@ -5,9 +5,9 @@
 import { beforeEach, expect, it } from "vitest";
 import * as purchasesRoute from "@/app/api/v1/businesses/[businessId]/purchases/route";
 import * as purchaseRoute from "@/app/api/v1/businesses/[businessId]/purchases/[purchaseId]/route";
-import en from "@/lib/i18n/messages/en/index";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { createPurchase } from "@/lib/purchases/save-purchase";
+import en from "@/lib/platform/i18n/messages/en/index";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { createPurchase } from "@/lib/features/purchases/save-purchase";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, snapshot, tokenFor } from "@/test/api/helpers";
 

@@ -11,8 +11,8 @@ import * as eInvoicesRoute from "@/app/api/v1/businesses/[businessId]/purchases/
 import * as vatReturnsRoute from "@/app/api/v1/businesses/[businessId]/vat-returns/route";
 import * as vatReturnRoute from "@/app/api/v1/businesses/[businessId]/vat-returns/[period]/route";
 import * as filingRoute from "@/app/api/v1/businesses/[businessId]/vat-returns/[period]/filing/route";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { createPurchase } from "@/lib/purchases/save-purchase";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { createPurchase } from "@/lib/features/purchases/save-purchase";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, snapshot, tokenFor } from "@/test/api/helpers";
 

@@ -9,9 +9,9 @@ import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/ro
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
 import * as turnoverRoute from "@/app/api/v1/businesses/[businessId]/turnover/route";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
-import { db } from "@/lib/db/client";
-import { MAX_BODY_BYTES } from "@/lib/api/read-json-body";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
+import { db } from "@/lib/platform/db/client";
+import { MAX_BODY_BYTES } from "@/lib/platform/api/read-json-body";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 

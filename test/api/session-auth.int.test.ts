@@ -6,10 +6,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
-import { authOptions } from "@/lib/auth/options";
-import { startUserSession } from "@/lib/auth/sessions/user-sessions";
-import { db } from "@/lib/db/client";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
+import { authOptions } from "@/lib/platform/auth/options";
+import { startUserSession } from "@/lib/platform/auth/sessions/user-sessions";
+import { db } from "@/lib/platform/db/client";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, snapshot, validInvoice } from "@/test/api/helpers";
 

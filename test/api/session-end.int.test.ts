@@ -8,12 +8,12 @@ import crypto from "node:crypto";
 import { encode, type JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
-import { authOptions } from "@/lib/auth/options";
-import { db } from "@/lib/db/client";
-import { ContextPool } from "@/lib/db/context-pool";
-import { runAsSystem, runWithoutContext } from "@/lib/db/db-context";
-import { env } from "@/lib/env";
-import { fingerprintReader, type FingerprintReader } from "@/lib/page-cache/dashboard-fingerprint";
+import { authOptions } from "@/lib/platform/auth/options";
+import { db } from "@/lib/platform/db/client";
+import { ContextPool } from "@/lib/platform/db/context-pool";
+import { runAsSystem, runWithoutContext } from "@/lib/platform/db/db-context";
+import { env } from "@/lib/platform/env";
+import { fingerprintReader, type FingerprintReader } from "@/lib/platform/page-cache/dashboard-fingerprint";
 import { createOwnedBusiness, createUserWithPassword } from "@/test/integration/factories";
 import { apiRequest, ctx } from "@/test/api/helpers";
 
@@ -38,7 +38,7 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { getCurrentUser, requireUser } = await import("@/lib/auth/current-user");
+const { getCurrentUser, requireUser } = await import("@/lib/platform/auth/current-user");
 
 const PASSWORD = "correct horse battery staple";
 const COOKIE = "next-auth.session-token";
@@ -190,7 +190,7 @@ describe("the idle timeout", () => {
 
 describe("the account page's sessions", () => {
   it("lists the user's live sessions with this one marked; log out one, then everywhere but here, then everywhere", async () => {
-    const { listUserSessions, revokeAllUserSessions, revokeUserSession } = await import("@/lib/auth/sessions/user-sessions");
+    const { listUserSessions, revokeAllUserSessions, revokeUserSession } = await import("@/lib/platform/auth/sessions/user-sessions");
     const here = await login(user.email, {
       userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
     });
@@ -216,8 +216,8 @@ describe("the account page's sessions", () => {
   });
 
   it("a password change ends every other session, also in the list; the one that made it lives on", async () => {
-    const { listUserSessions } = await import("@/lib/auth/sessions/user-sessions");
-    const { changePassword } = await import("@/lib/users/change-password");
+    const { listUserSessions } = await import("@/lib/platform/auth/sessions/user-sessions");
+    const { changePassword } = await import("@/lib/features/users/change-password");
     const here = await login(user.email);
     const elsewhere = await login(user.email);
     await changePassword({
@@ -230,7 +230,7 @@ describe("the account page's sessions", () => {
   });
 
   it("refuses to end another user's session: not found, and it stays alive", async () => {
-    const { listUserSessions, revokeUserSession, revokeAllUserSessions } = await import("@/lib/auth/sessions/user-sessions");
+    const { listUserSessions, revokeUserSession, revokeAllUserSessions } = await import("@/lib/platform/auth/sessions/user-sessions");
     const session = await login(user.email);
     const other = await createUserWithPassword({
       name: "Ander",
@@ -248,7 +248,7 @@ describe("the account page's sessions", () => {
 
 describe("two-factor login", () => {
   async function enableTwoFactor(userId: string) {
-    const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/lib/auth/two-factor/two-factor");
+    const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/lib/platform/auth/two-factor/two-factor");
     const { generate } = await import("otplib");
     const enrolment = await startTwoFactorSetup({ caller: { userId } });
     expect(enrolment.qrSvg).toMatch(/^<svg/);
@@ -303,7 +303,7 @@ describe("two-factor login", () => {
   });
 
   it("is turned off only with the password and a code", async () => {
-    const { disableTwoFactor, getTwoFactorStatus } = await import("@/lib/auth/two-factor/two-factor");
+    const { disableTwoFactor, getTwoFactorStatus } = await import("@/lib/platform/auth/two-factor/two-factor");
     const { secret, recoveryCodes } = await enableTwoFactor(user.id);
     const caller = { userId: user.id };
     await expect(disableTwoFactor({ caller, input: { password: "wrong password!", code: await codeNow(secret) } })).rejects.toMatchObject({
@@ -321,11 +321,11 @@ describe("two-factor login", () => {
 
 describe("a firm that requires two-factor login", () => {
   it("sends a member without it to the setup: pages redirect, actions and the API refuse, the account page stays open", async () => {
-    const { createFirm, addFirmColleague } = await import("@/lib/accountant/firms");
-    const { setFirmTwoFactorRequirement } = await import("@/lib/accountant/firm-two-factor");
-    const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/lib/auth/two-factor/two-factor");
+    const { createFirm, addFirmColleague } = await import("@/lib/features/accountant/firms");
+    const { setFirmTwoFactorRequirement } = await import("@/lib/features/accountant/firm-two-factor");
+    const { startTwoFactorSetup, confirmTwoFactorSetup } = await import("@/lib/platform/auth/two-factor/two-factor");
     const { generate } = await import("otplib");
-    const { requireCaller, TWO_FACTOR_SETUP_PATH } = await import("@/lib/auth/current-user");
+    const { requireCaller, TWO_FACTOR_SETUP_PATH } = await import("@/lib/platform/auth/current-user");
     const admin = await createUserWithPassword({
       name: "Kantoor",
       email: `admin-${crypto.randomBytes(4).toString("hex")}@test.drempel.nl`,
@@ -362,10 +362,10 @@ describe("a firm that requires two-factor login", () => {
 
 describe("security events", () => {
   it("logs logins, failed logins, logouts, password, two-factor and token changes for the user alone", async () => {
-    const { listSecurityEvents } = await import("@/lib/audit/list-security-events");
-    const { createApiToken } = await import("@/lib/api-tokens/create-api-token");
-    const { revokeApiToken } = await import("@/lib/api-tokens/revoke-api-token");
-    const { changePassword } = await import("@/lib/users/change-password");
+    const { listSecurityEvents } = await import("@/lib/platform/audit/list-security-events");
+    const { createApiToken } = await import("@/lib/features/api-tokens/create-api-token");
+    const { revokeApiToken } = await import("@/lib/features/api-tokens/revoke-api-token");
+    const { changePassword } = await import("@/lib/features/users/change-password");
     const session = await login(user.email);
     await expect(
       credentialsProvider().authorize(
@@ -397,7 +397,7 @@ describe("security events", () => {
       password: PASSWORD,
     });
     expect(await listSecurityEvents({ caller: { userId: other.id } })).toEqual([]);
-    const { runAsUser } = await import("@/lib/db/db-context");
+    const { runAsUser } = await import("@/lib/platform/db/db-context");
     expect(await runAsUser(other.id, () => db().auditLog.count({ where: { actorId: user.id } }))).toBe(0);
     expect(await runAsUser(other.id, () => db().userSession.count({ where: { userId: user.id } }))).toBe(0);
   });
@@ -416,7 +416,7 @@ describe("security events", () => {
 
 describe("the worker's clean-up", () => {
   it("deletes ended sessions (logged out, idle, past 30 days) and keeps live ones", async () => {
-    const { deleteExpiredRows } = await import("@/lib/jobs/delete-expired-rows");
+    const { deleteExpiredRows } = await import("@/lib/platform/jobs/delete-expired-rows");
     const [live, loggedOut, idle, expired] = [
       await login(user.email),
       await login(user.email),

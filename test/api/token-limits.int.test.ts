@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as turnoverRoute from "@/app/api/v1/businesses/[businessId]/turnover/route";
-import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { db } from "@/lib/db/client";
+import { createApiToken } from "@/lib/features/api-tokens/create-api-token";
+import { db } from "@/lib/platform/db/client";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, validInvoice } from "@/test/api/helpers";
 

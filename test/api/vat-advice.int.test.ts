@@ -6,10 +6,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as invoiceRoute from "@/app/api/v1/businesses/[businessId]/invoices/[invoiceId]/route";
 import * as turnoverRoute from "@/app/api/v1/businesses/[businessId]/turnover/route";
-import { createBusiness } from "@/lib/businesses/create-business";
-import type { BusinessDto } from "@/lib/businesses/business-dto";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { getVatAdvice } from "@/lib/invoices/vat-advice";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import type { BusinessDto } from "@/lib/features/businesses/business-dto";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { getVatAdvice } from "@/lib/features/invoices/vat-advice";
 import { createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor } from "@/test/api/helpers";
 

@@ -10,11 +10,11 @@ import type { z } from "zod";
 import * as businessesRoute from "@/app/api/v1/businesses/route";
 import * as invoicesRoute from "@/app/api/v1/businesses/[businessId]/invoices/route";
 import * as purchasesRoute from "@/app/api/v1/businesses/[businessId]/purchases/route";
-import { translateMessageKey } from "@/lib/api/api-response";
-import { businessInputSchema } from "@/lib/businesses/business.types";
-import enValidation from "@/lib/i18n/messages/en/validation.json";
-import { invoiceInputSchema } from "@/lib/invoices/invoice.types";
-import { purchaseInputSchema } from "@/lib/purchases/purchase.types";
+import { translateMessageKey } from "@/lib/platform/api/api-response";
+import { businessInputSchema } from "@/lib/features/businesses/business.types";
+import enValidation from "@/lib/platform/i18n/messages/en/validation.json";
+import { invoiceInputSchema } from "@/lib/features/invoices/invoice.types";
+import { purchaseInputSchema } from "@/lib/features/purchases/purchase.types";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { apiRequest, ctx, readJson, tokenFor, validInvoice } from "@/test/api/helpers";
 

@@ -4,12 +4,12 @@
 // not grow with the number of businesses.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listBusinessRows } from "@/lib/businesses/list-business-rows";
-import { getDashboard } from "@/lib/dashboard/get-dashboard";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { db } from "@/lib/db/client";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { createInvoice } from "@/lib/invoices/create-invoice";
+import { listBusinessRows } from "@/lib/features/businesses/list-business-rows";
+import { getDashboard } from "@/lib/features/dashboard/get-dashboard";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { db } from "@/lib/platform/db/client";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
 import { rulesFor } from "@/lib/kor";
 import { validInvoice } from "@/test/api/helpers";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";

@@ -1,9 +1,9 @@
 // Creates and drops the throwaway PostgreSQL databases of a test run.
 import crypto from "node:crypto";
 import pg from "pg";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { setDefaultDbContext } from "@/lib/db/db-context";
-import { resetEnvCache } from "@/lib/env";
+import { migrateDatabase } from "@/lib/platform/db/migrate";
+import { setDefaultDbContext } from "@/lib/platform/db/db-context";
+import { resetEnvCache } from "@/lib/platform/env";
 
 export const serverUrl = () => process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -36,7 +36,7 @@ export async function dropDatabase(name: string): Promise<void> {
 }
 
 /**
- * Points this process's lib/env at `url`, for a script that seeds and measures in process
+ * Points this process's lib/platform/env at `url`, for a script that seeds and measures in process
  * (benches, scans): the app connects as drempel_app, derived from DATABASE_URL as under
  * `npm start`, and lib functions called outside any runAsUser run in system mode (the
  * seeding, as the worker would). A server spawned with the same DATABASE_URL and no

@@ -7,11 +7,11 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { ContextPool } from "@/lib/db/context-pool";
-import { runAsSystem, runAsUser, runOnTenantFreeTables, runWithoutContext } from "@/lib/db/db-context";
-import { asAppRole, asWorkerRole, env, resetEnvCache, WORKER_ROLE } from "@/lib/env";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/platform/db/client";
+import { ContextPool } from "@/lib/platform/db/context-pool";
+import { runAsSystem, runAsUser, runOnTenantFreeTables, runWithoutContext } from "@/lib/platform/db/db-context";
+import { asAppRole, asWorkerRole, env, resetEnvCache, WORKER_ROLE } from "@/lib/platform/env";
+import { PrismaClient } from "@/lib/platform/db/generated/prisma/client";
 import { createOwnedBusiness, createUser } from "./factories";
 
 const ownerUrl = () => process.env.DATABASE_URL!;

@@ -1,8 +1,8 @@
 // Small builders for integration tests: users and businesses with unique names.
 import crypto from "node:crypto";
-import { db } from "@/lib/db/client";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { runAsSystem } from "@/lib/db/db-context";
+import { db } from "@/lib/platform/db/client";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { runAsSystem } from "@/lib/platform/db/db-context";
 
 /** A user whose address is verified, unless `verified: false`. */
 export async function createUser(label = "user", options: { verified?: boolean } = {}) {
@@ -19,7 +19,7 @@ export async function createUser(label = "user", options: { verified?: boolean }
 
 /** A verified user who logs in with `password` (registration itself answers no id: it tells nothing). */
 export async function createUserWithPassword(options: { name: string; email: string; password: string }) {
-  const { hashPassword } = await import("@/lib/auth/password");
+  const { hashPassword } = await import("@/lib/platform/auth/password");
   return db().user.create({
     data: {
       email: options.email.toLowerCase(),

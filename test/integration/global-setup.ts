@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide("databaseUrl", database.url);
   return async () => {
-    const { disconnectDb } = await import("@/lib/db/client");
+    const { disconnectDb } = await import("@/lib/platform/db/client");
     await disconnectDb();
     await dropDatabase(database.name);
   };

@@ -2,7 +2,7 @@
 // only once, and leave a database that matches schema.prisma exactly.
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { applyMigrations, listMigrations, migrateDatabase } from "@/lib/db/migrate";
+import { applyMigrations, listMigrations, migrateDatabase } from "@/lib/platform/db/migrate";
 import { openSchemaEngine } from "@/scripts/schema-engine.mjs";
 import { createDatabase, dropDatabase } from "./database";
 

@@ -9,7 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { asAppRole } from "@/lib/env";
+import { asAppRole } from "@/lib/platform/env";
 
 export type PgBouncer = { url: URL; logFile: string; stop(): void };
 

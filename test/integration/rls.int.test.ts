@@ -7,15 +7,15 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, queryRows } from "@/lib/db/client";
-import { ContextPool } from "@/lib/db/context-pool";
-import { runAsSystem, runAsUser, runOnTenantFreeTables, runWithoutContext } from "@/lib/db/db-context";
-import { APP_ROLE, asAppRole, asWorkerRole, env } from "@/lib/env";
-import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { inviteAccountant } from "@/lib/accountant/invite-accountant";
-import { listMyInvitations } from "@/lib/accountant/list-my-invitations";
-import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
+import { db, queryRows } from "@/lib/platform/db/client";
+import { ContextPool } from "@/lib/platform/db/context-pool";
+import { runAsSystem, runAsUser, runOnTenantFreeTables, runWithoutContext } from "@/lib/platform/db/db-context";
+import { APP_ROLE, asAppRole, asWorkerRole, env } from "@/lib/platform/env";
+import { Prisma, PrismaClient } from "@/lib/platform/db/generated/prisma/client";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { inviteAccountant } from "@/lib/features/accountant/invite-accountant";
+import { listMyInvitations } from "@/lib/features/accountant/list-my-invitations";
+import { respondToInvitation } from "@/lib/features/accountant/respond-to-invitation";
 import { createOwnedBusiness, createUser, mailedInvitationToken } from "./factories";
 
 /** Resolves once `condition` holds (checked every 5 ms; the test's own time limit bounds it). */
@@ -384,7 +384,7 @@ describe("row-level security through the app's pool and Prisma", () => {
 
   it("reads by key of two users in the same tick each run in their own context", async () => {
     // Prisma queues findUnique and sends a tick's queue from the first caller's async
-    // context (lib/db/unbatched-reads.ts): B's read ran as A, A's own as B's, and so on.
+    // context (lib/platform/db/unbatched-reads.ts): B's read ran as A, A's own as B's, and so on.
     const read = (userId: string, businessId: string) =>
       runAsUser(userId, () => db().business.findUnique({ where: { id: businessId }, select: { id: true } }));
     const membership = (userId: string, businessId: string) =>

@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as ready } from "@/app/api/ready/route";
-import { markShuttingDown } from "@/lib/http/lifecycle";
+import { markShuttingDown } from "@/lib/platform/http/lifecycle";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DIST = process.env.NEXT_DIST_DIR || ".next";

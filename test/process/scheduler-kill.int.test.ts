@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { PgBoss } from "pg-boss";
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { QUEUES, SCHEDULER_SCHEMA } from "@/lib/jobs/scheduler";
+import { db } from "@/lib/platform/db/client";
+import { env } from "@/lib/platform/env";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { QUEUES, SCHEDULER_SCHEMA } from "@/lib/platform/jobs/scheduler";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

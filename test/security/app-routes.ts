@@ -38,19 +38,20 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "/": "the start page only redirects (to /businesses or /login)",
   "/login": "the sign-in form",
   "/register": "the registration form",
-  "/forgot-password": "asks for an e-mail address; the same answer whether or not an account exists (lib/auth/password-reset tests)",
-  "/reset-password": "sets a new password with a single-use token from the mail, no session (lib/auth/password-reset tests)",
+  "/forgot-password":
+    "asks for an e-mail address; the same answer whether or not an account exists (lib/platform/auth/password-reset tests)",
+  "/reset-password": "sets a new password with a single-use token from the mail, no session (lib/platform/auth/password-reset tests)",
   "/verify-email": "verifies an address by the single-use token from the mail, no session needed (test/users/registration.int.test.ts)",
   "/invitation":
     "an invitation by the single-use token from its mail, shown only to the signed-in verified invitee (test/accountant/verified-invitations.int.test.ts)",
-  "/unsubscribe": "confirms an unsubscribe by its signed token, no session (lib/notifications unsubscribe tests)",
+  "/unsubscribe": "confirms an unsubscribe by its signed token, no session (lib/features/notifications unsubscribe tests)",
   "/api/auth/[...nextauth]": "next-auth's sign-in, session and sign-out endpoints",
   "/api/health": "liveness and database check, no data",
   "/api/ready": "readiness: database reachable and not shutting down, no data",
   "/api/v1/openapi.json": "the public API description",
-  "/api/notifications/unsubscribe": "one-click unsubscribe by signed token, no session (lib/notifications unsubscribe tests)",
+  "/api/notifications/unsubscribe": "one-click unsubscribe by signed token, no session (lib/features/notifications unsubscribe tests)",
   "/api/calendar/[secret]":
-    "a user's calendar feed by its secret URL for calendar apps, no session; an unknown or revoked secret answers 404, the deadlines are read as the feed's user (lib/calendar/calendar-feed.int.test.ts)",
+    "a user's calendar feed by its secret URL for calendar apps, no session; an unknown or revoked secret answers 404, the deadlines are read as the feed's user (lib/features/calendar/calendar-feed.int.test.ts)",
   "/api/passkeys/login-options":
     "a single-use WebAuthn challenge for the login page, before anyone is logged in; no data (test/api/passkeys.int.test.ts)",
 };

@@ -3,19 +3,19 @@
 // each writer is fed text starting with =, +, -, @, a tab and a carriage return (invoice
 // numbers, customer names and VAT ids, descriptions, a business's name), and no cell of
 // its output may start a formula, while plain numbers (negative amounts) stay numbers.
-// A static check keeps every CSV going through the one writer (lib/http/csv.ts).
+// A static check keeps every CSV going through the one writer (lib/platform/http/csv.ts).
 import fs from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ClientRow } from "@/lib/accountant/accountant.types";
-import { overviewCsv } from "@/lib/accountant/overview-csv";
-import { exportRemediation } from "@/lib/dashboard/export-remediation";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { exportQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
-import { exportIcpOss } from "@/lib/eu-kor/get-icp-oss";
-import { exportInvoicesCsv } from "@/lib/invoices/export-invoices-csv";
-import { exportTurnoverStatement } from "@/lib/turnover/export-turnover-statement";
+import type { ClientRow } from "@/lib/features/accountant/accountant.types";
+import { overviewCsv } from "@/lib/features/accountant/overview-csv";
+import { exportRemediation } from "@/lib/features/dashboard/export-remediation";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { exportQuarterlyReports } from "@/lib/features/eu-kor/get-quarterly-reports";
+import { exportIcpOss } from "@/lib/features/eu-kor/get-icp-oss";
+import { exportInvoicesCsv } from "@/lib/features/invoices/export-invoices-csv";
+import { exportTurnoverStatement } from "@/lib/features/turnover/export-turnover-statement";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 import { ROOT } from "@/test/security/app-routes";
 
@@ -59,7 +59,7 @@ function sourceFiles(dir: string): string[] {
 const CSV_READERS = ["app/api/v1/businesses/[businessId]/invoices/import", "app/api/v1/businesses/[businessId]/purchases/import"];
 
 describe("the CSV files the product writes", () => {
-  it("are all known here, and all written by lib/http/csv.ts", () => {
+  it("are all known here, and all written by lib/platform/http/csv.ts", () => {
     const files = [...sourceFiles(path.join(ROOT, "app")), ...sourceFiles(path.join(ROOT, "lib"))];
     const rel = (file: string) => path.relative(ROOT, file);
     const csvRoutes = files.filter(
@@ -73,7 +73,7 @@ describe("the CSV files the product writes", () => {
     const ownWriters = files
       .filter((file) => /\bunparse\s*\(|\.join\(\s*["'],["']\s*\)\s*\+?\s*["']\\r?\\n/.test(fs.readFileSync(file, "utf8")))
       .map(rel);
-    expect(ownWriters).toEqual(["lib/http/csv.ts"]);
+    expect(ownWriters).toEqual(["lib/platform/http/csv.ts"]);
   });
 
   describe("with text that starts a formula", () => {

@@ -5,18 +5,18 @@
 // outsider has a business of their own. A web server's worker must be running on the
 // same database: the script waits until it has evaluated the victim's business.
 import crypto from "node:crypto";
-import { db, disconnectDb } from "@/lib/db/client";
-import { setDefaultDbContext } from "@/lib/db/db-context";
-import { hashPassword } from "@/lib/auth/password";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { createPurchase } from "@/lib/purchases/save-purchase";
-import { createApiToken } from "@/lib/api-tokens/create-api-token";
-import { importBankStatement } from "@/lib/bank/import-bank-statement";
-import { inviteAccountant } from "@/lib/accountant/invite-accountant";
-import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
-import { revokeAccountant } from "@/lib/accountant/revoke-accountant";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { db, disconnectDb } from "@/lib/platform/db/client";
+import { setDefaultDbContext } from "@/lib/platform/db/db-context";
+import { hashPassword } from "@/lib/platform/auth/password";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { createPurchase } from "@/lib/features/purchases/save-purchase";
+import { createApiToken } from "@/lib/features/api-tokens/create-api-token";
+import { importBankStatement } from "@/lib/features/bank/import-bank-statement";
+import { inviteAccountant } from "@/lib/features/accountant/invite-accountant";
+import { respondToInvitation } from "@/lib/features/accountant/respond-to-invitation";
+import { revokeAccountant } from "@/lib/features/accountant/revoke-accountant";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
 import type { Victim } from "@/test/security/app-routes";
 import { mailedInvitationToken } from "@/test/integration/factories";
 

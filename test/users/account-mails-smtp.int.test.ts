@@ -4,15 +4,15 @@
 // SMTP server took a mail, the outbox keeps it without its live link.
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSmtpCapture, type SmtpCapture } from "@/lib/alerts/testing/smtp-capture";
-import { inviteAccountant } from "@/lib/accountant/invite-accountant";
-import { respondToInvitation } from "@/lib/accountant/respond-to-invitation";
-import { db } from "@/lib/db/client";
-import { runAsUser, runWithoutContext } from "@/lib/db/db-context";
-import { createWorker } from "@/lib/jobs/worker";
-import { createSmtpTransport } from "@/lib/mail/transport";
-import { registerUser } from "@/lib/users/register-user";
-import { verifyEmail } from "@/lib/users/email-verification/verify-email";
+import { startSmtpCapture, type SmtpCapture } from "@/lib/features/alerts/testing/smtp-capture";
+import { inviteAccountant } from "@/lib/features/accountant/invite-accountant";
+import { respondToInvitation } from "@/lib/features/accountant/respond-to-invitation";
+import { db } from "@/lib/platform/db/client";
+import { runAsUser, runWithoutContext } from "@/lib/platform/db/db-context";
+import { createWorker } from "@/lib/platform/jobs/worker";
+import { createSmtpTransport } from "@/lib/platform/mail/transport";
+import { registerUser } from "@/lib/features/users/register-user";
+import { verifyEmail } from "@/lib/features/users/email-verification/verify-email";
 import { createOwnedBusiness, createUser } from "@/test/integration/factories";
 
 let smtp: SmtpCapture;

@@ -7,8 +7,8 @@
 import crypto from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
-import { registerUser } from "@/lib/users/register-user";
+import { db } from "@/lib/platform/db/client";
+import { registerUser } from "@/lib/features/users/register-user";
 
 const PAIRS = 40;
 const WARM_UP = 5;

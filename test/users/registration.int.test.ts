@@ -3,16 +3,16 @@
 // verifies once, before it expires; weak passwords are refused with a field message.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { authenticate } from "@/lib/auth/authenticate";
-import { hashPassword } from "@/lib/auth/password";
-import { resetPassword } from "@/lib/auth/password-reset/reset-password";
-import { generateResetToken } from "@/lib/auth/password-reset/reset-token";
-import { db } from "@/lib/db/client";
-import { changePassword } from "@/lib/users/change-password";
-import { runAsUser, runWithoutContext } from "@/lib/db/db-context";
-import { registerUser as registerUserAsWeb } from "@/lib/users/register-user";
-import { resendVerificationMail as resendAsWeb } from "@/lib/users/email-verification/resend-verification-mail";
-import { verifyEmail as verifyEmailAsWeb } from "@/lib/users/email-verification/verify-email";
+import { authenticate } from "@/lib/platform/auth/authenticate";
+import { hashPassword } from "@/lib/platform/auth/password";
+import { resetPassword } from "@/lib/platform/auth/password-reset/reset-password";
+import { generateResetToken } from "@/lib/platform/auth/password-reset/reset-token";
+import { db } from "@/lib/platform/db/client";
+import { changePassword } from "@/lib/features/users/change-password";
+import { runAsUser, runWithoutContext } from "@/lib/platform/db/db-context";
+import { registerUser as registerUserAsWeb } from "@/lib/features/users/register-user";
+import { resendVerificationMail as resendAsWeb } from "@/lib/features/users/email-verification/resend-verification-mail";
+import { verifyEmail as verifyEmailAsWeb } from "@/lib/features/users/email-verification/verify-email";
 import { mailedVerificationToken } from "@/test/integration/factories";
 
 // As the web runs them: registration and a verification link with nobody logged in,

@@ -4,10 +4,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
+import { formatCents, formatDate, toLanguage } from "@/lib/platform/i18n/format";
 import { linkButtonClass } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/current-user";
-import { listBusinessRows, type BusinessListStatus } from "@/lib/businesses/list-business-rows";
+import { requireUser } from "@/lib/platform/auth/current-user";
+import { listBusinessRows, type BusinessListStatus } from "@/lib/features/businesses/list-business-rows";
 import { formatPercent } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 

@@ -2,11 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/current-user";
-import { NOTIFICATION_KINDS } from "@/lib/alerts/notification-kinds";
-import { listNotifications } from "@/lib/notifications/list-notifications";
-import { getNotificationSettings } from "@/lib/notifications/notification-settings";
-import { markAllNotificationsReadAction, markNotificationReadAction, saveNotificationSettingsAction } from "@/lib/notifications/actions";
+import { requireUser } from "@/lib/platform/auth/current-user";
+import { NOTIFICATION_KINDS } from "@/lib/features/alerts/notification-kinds";
+import { listNotifications } from "@/lib/features/notifications/list-notifications";
+import { getNotificationSettings } from "@/lib/features/notifications/notification-settings";
+import {
+  markAllNotificationsReadAction,
+  markNotificationReadAction,
+  saveNotificationSettingsAction,
+} from "@/lib/features/notifications/actions";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {

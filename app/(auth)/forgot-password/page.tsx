@@ -3,8 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ForgotPasswordForm } from "@/components/forms/forgot-password-form";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { env } from "@/lib/env";
+import { getCurrentUser } from "@/lib/platform/auth/current-user";
+import { env } from "@/lib/platform/env";
 import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";

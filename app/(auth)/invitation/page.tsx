@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { InvitationAnswer } from "@/components/accountant/invitation-answer";
-import { formatDate, toLanguage } from "@/lib/i18n/format";
-import { findInvitationByToken } from "@/lib/accountant/respond-to-invitation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { formatDate, toLanguage } from "@/lib/platform/i18n/format";
+import { findInvitationByToken } from "@/lib/features/accountant/respond-to-invitation";
+import { getCurrentUser } from "@/lib/platform/auth/current-user";
 import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";

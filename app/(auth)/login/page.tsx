@@ -4,11 +4,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/forms/login-form";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { env } from "@/lib/env";
-import { requestOrigins } from "@/lib/http/request-origin";
+import { getCurrentUser } from "@/lib/platform/auth/current-user";
+import { safeRedirectPath } from "@/lib/platform/auth/safe-redirect";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/features/demo/demo-accounts";
+import { env } from "@/lib/platform/env";
+import { requestOrigins } from "@/lib/platform/http/request-origin";
 import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<{ registered?: string; reset?: string; callbackUrl?: string }>;
 }) {
-  // Signed in already: the landing page ("/" sends an accountant to /accountant, lib/auth/landing-path.ts).
+  // Signed in already: the landing page ("/" sends an accountant to /accountant, lib/platform/auth/landing-path.ts).
   if (await getCurrentUser()) redirect("/");
   const t = await getTranslations("auth");
   const tAccount = await getTranslations("account");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/forms/register-form";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser } from "@/lib/platform/auth/current-user";
 import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";

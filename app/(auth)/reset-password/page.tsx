@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/forms/reset-password-form";
-import { isResetTokenUsable } from "@/lib/auth/password-reset/reset-password";
+import { isResetTokenUsable } from "@/lib/platform/auth/password-reset/reset-password";
 import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors";
-import { verifyEmail } from "@/lib/users/email-verification/verify-email";
+import { getCurrentUser } from "@/lib/platform/auth/current-user";
+import { AppError } from "@/lib/platform/errors";
+import { verifyEmail } from "@/lib/features/users/email-verification/verify-email";
 import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";

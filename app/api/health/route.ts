@@ -1,6 +1,6 @@
 // Liveness and database check for load balancers and the start script.
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db/client";
+import { db } from "@/lib/platform/db/client";
 
 export const dynamic = "force-dynamic";
 

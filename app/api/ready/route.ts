@@ -2,8 +2,8 @@
 // not shutting down and its database answering within two seconds — else 503, so the
 // balancer takes it out of rotation. /api/health stays the liveness check.
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db/client";
-import { isShuttingDown } from "@/lib/http/lifecycle";
+import { db } from "@/lib/platform/db/client";
+import { isShuttingDown } from "@/lib/platform/http/lifecycle";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // CSV download of the client overview with the page's filter, search and sort.
-import { listAccountantClients } from "@/lib/accountant/get-accountant-overview";
-import { overviewCsv } from "@/lib/accountant/overview-csv";
-import { csvDownload } from "@/lib/http/csv-download";
+import { listAccountantClients } from "@/lib/features/accountant/get-accountant-overview";
+import { overviewCsv } from "@/lib/features/accountant/overview-csv";
+import { csvDownload } from "@/lib/platform/http/csv-download";
 
 export const dynamic = "force-dynamic";
 

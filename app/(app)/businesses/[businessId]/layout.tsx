@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
 
 type Props = { children: ReactNode; params: Promise<{ businessId: string }> };
 

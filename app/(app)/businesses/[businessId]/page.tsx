@@ -4,13 +4,13 @@ import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
-import { toLanguage } from "@/lib/i18n/format";
+import { toLanguage } from "@/lib/platform/i18n/format";
 import { KorPeriodItems, KorPeriodList } from "@/components/dashboard/kor-period-list";
 import { BusinessNav } from "@/components/layout/business-nav";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { canWrite } from "@/lib/businesses/access";
-import { failedDeadlineKey } from "@/lib/deadlines/deadline-key";
-import { parseYearParam } from "@/lib/dashboard/get-dashboard";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { canWrite } from "@/lib/features/businesses/access";
+import { failedDeadlineKey } from "@/lib/features/deadlines/deadline-key";
+import { parseYearParam } from "@/lib/features/dashboard/get-dashboard";
 import { Card } from "@/components/ui/card";
 
 type Props = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BusinessForm } from "@/components/forms/business-form";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireUser } from "@/lib/platform/auth/current-user";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/current-user";
-import { listSentMails } from "@/lib/notifications/list-sent-mails";
+import { requireUser } from "@/lib/platform/auth/current-user";
+import { listSentMails } from "@/lib/features/notifications/list-sent-mails";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,13 +6,13 @@ import { AddPasskeyForm, DeletePasskeyButton } from "@/components/account/passke
 import { RevokeAllSessionsButtons, RevokeSessionButton } from "@/components/account/session-actions";
 import { TwoFactorDisable, TwoFactorSetup } from "@/components/account/two-factor-settings";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
-import { listSecurityEvents } from "@/lib/audit/list-security-events";
-import { requireUser } from "@/lib/auth/current-user";
-import { listPasskeys } from "@/lib/auth/passkeys/passkeys";
-import { describeUserAgent } from "@/lib/auth/sessions/describe-user-agent";
-import { listUserSessions } from "@/lib/auth/sessions/user-sessions";
-import { getTwoFactorStatus } from "@/lib/auth/two-factor/two-factor";
-import { env } from "@/lib/env";
+import { listSecurityEvents } from "@/lib/platform/audit/list-security-events";
+import { requireUser } from "@/lib/platform/auth/current-user";
+import { listPasskeys } from "@/lib/platform/auth/passkeys/passkeys";
+import { describeUserAgent } from "@/lib/platform/auth/sessions/describe-user-agent";
+import { listUserSessions } from "@/lib/platform/auth/sessions/user-sessions";
+import { getTwoFactorStatus } from "@/lib/platform/auth/two-factor/two-factor";
+import { env } from "@/lib/platform/env";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
 import { RevokeTokenButton } from "@/components/api-tokens/revoke-token-button";
-import { requireUser } from "@/lib/auth/current-user";
-import { listApiTokens } from "@/lib/api-tokens/list-api-tokens";
-import { listBusinesses } from "@/lib/businesses/list-businesses";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
+import { requireUser } from "@/lib/platform/auth/current-user";
+import { listApiTokens } from "@/lib/features/api-tokens/list-api-tokens";
+import { listBusinesses } from "@/lib/features/businesses/list-businesses";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,12 +1,12 @@
 // A user's calendar feed (iCalendar) by its secret URL, for calendar apps: no session. An
 // unknown or revoked secret answers 404; the deadlines are read as the feed's user under
-// row-level security (lib/calendar/get-calendar-feed.ts).
-import { methodNotAllowed } from "@/lib/api/api-route";
-import { getCalendarFeed } from "@/lib/calendar/get-calendar-feed";
-import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
-import { clientIpFromHeaders } from "@/lib/http/client-address";
-import { appBaseUrl } from "@/lib/mail/app-url";
+// row-level security (lib/features/calendar/get-calendar-feed.ts).
+import { methodNotAllowed } from "@/lib/platform/api/api-route";
+import { getCalendarFeed } from "@/lib/features/calendar/get-calendar-feed";
+import { env } from "@/lib/platform/env";
+import { isAppError } from "@/lib/platform/errors";
+import { clientIpFromHeaders } from "@/lib/platform/http/client-address";
+import { appBaseUrl } from "@/lib/platform/mail/app-url";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,8 @@
 // the signed token unsubscribes that user from that kind; no session needed. A GET (a
 // person who opened the header's link) goes to the confirmation page.
 import { NextResponse, type NextRequest } from "next/server";
-import { isAppError } from "@/lib/errors";
-import { unsubscribe } from "@/lib/notifications/unsubscribe";
+import { isAppError } from "@/lib/platform/errors";
+import { unsubscribe } from "@/lib/features/notifications/unsubscribe";
 
 export async function POST(request: NextRequest): Promise<Response> {
   try {

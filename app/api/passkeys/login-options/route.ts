@@ -1,8 +1,8 @@
 // The login page asks here for a passkey challenge (WebAuthn request options) before it
 // calls navigator.credentials.get(); the answer goes to next-auth's "passkey" provider.
-import { clientIp } from "@/lib/auth/options";
-import { startPasskeyLogin } from "@/lib/auth/passkeys/passkeys";
-import { isAppError } from "@/lib/errors";
+import { clientIp } from "@/lib/platform/auth/options";
+import { startPasskeyLogin } from "@/lib/platform/auth/passkeys/passkeys";
+import { isAppError } from "@/lib/platform/errors";
 
 export async function POST(request: Request): Promise<Response> {
   try {

@@ -1,12 +1,12 @@
 // GET: the caller's businesses. POST: a new business owned by the caller.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { AppError } from "@/lib/errors";
-import { createBusiness } from "@/lib/businesses/create-business";
-import { listBusinesses } from "@/lib/businesses/list-businesses";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { postWithIdempotency } from "@/lib/platform/api/post-with-idempotency";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { AppError } from "@/lib/platform/errors";
+import { createBusiness } from "@/lib/features/businesses/create-business";
+import { listBusinesses } from "@/lib/features/businesses/list-businesses";
 
 export const dynamic = "force-dynamic";
 

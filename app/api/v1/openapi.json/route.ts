@@ -1,7 +1,7 @@
 // The API's own description, public so tools can read it before they have a token.
-import { jsonResponse } from "@/lib/api/api-response";
-import { methodNotAllowed } from "@/lib/api/api-route";
-import { openApiDocument } from "@/lib/api/openapi";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { methodNotAllowed } from "@/lib/platform/api/api-route";
+import { openApiDocument } from "@/lib/platform/api/openapi";
 
 export async function GET(): Promise<Response> {
   return jsonResponse(openApiDocument);

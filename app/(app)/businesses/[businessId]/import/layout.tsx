@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ImportTabs } from "@/components/import/import-tabs";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
 
 type Props = { params: Promise<{ businessId: string }>; children: ReactNode };
 

@@ -9,12 +9,12 @@ import { BusinessNav } from "@/components/layout/business-nav";
 import { PurchaseImport } from "@/components/purchases/purchase-import";
 import { PurchaseList } from "@/components/purchases/purchase-list";
 import { Card } from "@/components/ui/card";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { canWrite } from "@/lib/businesses/access";
-import { parseYearParam } from "@/lib/dashboard/get-dashboard";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { listPurchases } from "@/lib/purchases/list-purchases";
-import { PURCHASE_VAT_CHOICES } from "@/lib/purchases/purchase-ubl-rows";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { canWrite } from "@/lib/features/businesses/access";
+import { parseYearParam } from "@/lib/features/dashboard/get-dashboard";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { listPurchases } from "@/lib/features/purchases/list-purchases";
+import { PURCHASE_VAT_CHOICES } from "@/lib/features/purchases/purchase-ubl-rows";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[] }> };
 

@@ -5,8 +5,8 @@ import { AddMemberForm } from "@/components/forms/add-member-form";
 import { BusinessForm } from "@/components/forms/business-form";
 import { MemberActions } from "@/components/forms/member-actions";
 import { BusinessNav } from "@/components/layout/business-nav";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { listMembers } from "@/lib/members/list-members";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { listMembers } from "@/lib/features/members/list-members";
 import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }> };

@@ -4,16 +4,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, toLanguage } from "@/lib/i18n/format";
+import { formatDate, toLanguage } from "@/lib/platform/i18n/format";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { formatEuros } from "@/components/vat-return/format";
 import { PeriodReturn } from "@/components/vat-return/period-return";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { canWrite } from "@/lib/businesses/access";
-import { parseYearParam } from "@/lib/dashboard/get-dashboard";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { getVatReturn, getVatReturnYear } from "@/lib/vat-return/get-vat-return";
-import { parsePeriodLabel } from "@/lib/vat-return/periods";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { canWrite } from "@/lib/features/businesses/access";
+import { parseYearParam } from "@/lib/features/dashboard/get-dashboard";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { getVatReturn, getVatReturnYear } from "@/lib/features/vat-return/get-vat-return";
+import { parsePeriodLabel } from "@/lib/features/vat-return/periods";
 import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<{ year?: string | string[]; period?: string | string[] }> };

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BankStatementImport } from "@/components/bank/bank-statement-import";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { listBankCandidates } from "@/lib/bank/list-bank-lines";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { listBankCandidates } from "@/lib/features/bank/list-bank-lines";
 import { CATEGORIES, CATEGORY_CODES } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 import type { BankLineView } from "@/components/bank/bank-line-pages";
-import { BANK_LINES_MAX_PAGE_SIZE, INCOMING_FILTERS } from "@/lib/bank/bank-import.types";
+import { BANK_LINES_MAX_PAGE_SIZE, INCOMING_FILTERS } from "@/lib/features/bank/bank-import.types";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

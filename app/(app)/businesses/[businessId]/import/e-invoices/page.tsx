@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EInvoiceWizard } from "@/components/import/e-invoice-wizard";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
 import { CATEGORIES, CATEGORY_CODES } from "@/lib/kor";
 import { Card } from "@/components/ui/card";
 

@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { deleteInvoiceFormAction, restoreInvoiceFormAction } from "@/lib/invoices/actions";
-import { formatCents, formatDate, toLanguage } from "@/lib/i18n/format";
+import { deleteInvoiceFormAction, restoreInvoiceFormAction } from "@/lib/features/invoices/actions";
+import { formatCents, formatDate, toLanguage } from "@/lib/platform/i18n/format";
 import { KorBadge } from "@/components/invoices/kor-badge";
 import { queryString, readListQuery, type SearchParams } from "@/components/invoices/list-query";
 import { SubmitButton } from "@/components/invoices/submit-button";
 import { BusinessNav } from "@/components/layout/business-nav";
 import { linkButtonClass } from "@/components/ui/button";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { canWrite } from "@/lib/businesses/access";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { listInvoices } from "@/lib/invoices/list-invoices";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { canWrite } from "@/lib/features/businesses/access";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { listInvoices } from "@/lib/features/invoices/list-invoices";
 import { CATEGORY_LIST, CATEGORIES } from "@/lib/kor";
-import { dateTimeFormat } from "@/lib/i18n/intl-format";
+import { dateTimeFormat } from "@/lib/platform/i18n/intl-format";
 import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }>; searchParams: Promise<SearchParams> };

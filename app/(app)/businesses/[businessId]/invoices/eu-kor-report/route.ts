@@ -1,8 +1,8 @@
 // CSV download of the year's EU-KOR quarterly report figures (per quarter and member
 // state, in euro, with the due date). Outsiders get a plain 404.
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { csvDownload } from "@/lib/http/csv-download";
-import { exportQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { csvDownload } from "@/lib/platform/http/csv-download";
+import { exportQuarterlyReports } from "@/lib/features/eu-kor/get-quarterly-reports";
 
 export const dynamic = "force-dynamic";
 

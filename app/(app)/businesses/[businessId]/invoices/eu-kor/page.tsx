@@ -5,20 +5,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, toLanguage } from "@/lib/i18n/format";
+import { formatDate, toLanguage } from "@/lib/platform/i18n/format";
 import { CrossingNoticeSection } from "@/components/eu-kor/crossing-notice";
 import { BusinessNav } from "@/components/layout/business-nav";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { parseYearParam } from "@/lib/dashboard/get-dashboard";
-import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { parseYearParam } from "@/lib/features/dashboard/get-dashboard";
+import { getQuarterlyReports } from "@/lib/features/eu-kor/get-quarterly-reports";
 import { Card } from "@/components/ui/card";
-import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
+import { getIcpOss } from "@/lib/features/eu-kor/get-icp-oss";
 import { IcpOssSection } from "@/components/eu-kor/icp-oss-section";
 import { MemberStateSuppliesTable } from "@/components/eu-kor/member-state-supplies-table";
 import { DeadlineDoneForm } from "@/components/deadlines/deadline-done-form";
-import { canWrite } from "@/lib/businesses/access";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { euKorReportKey, failedDeadlineKey } from "@/lib/deadlines/deadline-key";
+import { canWrite } from "@/lib/features/businesses/access";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { euKorReportKey, failedDeadlineKey } from "@/lib/features/deadlines/deadline-key";
 import { rulesFor, firstDayOfQuarter, parseQuarterLabel } from "@/lib/kor";
 
 type Props = {

@@ -1,8 +1,8 @@
 // CSV download of the invoice list with the list's filters (?format=excel-nl: semicolons
 // and decimal commas for Dutch Excel). Outsiders get a plain 404.
 import { getLocale } from "next-intl/server";
-import { csvDownload } from "@/lib/http/csv-download";
-import { exportInvoicesCsv } from "@/lib/invoices/export-invoices-csv";
+import { csvDownload } from "@/lib/platform/http/csv-download";
+import { exportInvoicesCsv } from "@/lib/features/invoices/export-invoices-csv";
 
 export const dynamic = "force-dynamic";
 

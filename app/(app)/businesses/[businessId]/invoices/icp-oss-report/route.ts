@@ -1,8 +1,8 @@
 // CSV download of the year's ICP and OSS figures (per quarter: ICP lines per customer VAT
 // number, OSS lines per member state). Outsiders get a plain 404.
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { csvDownload } from "@/lib/http/csv-download";
-import { exportIcpOss } from "@/lib/eu-kor/get-icp-oss";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { csvDownload } from "@/lib/platform/http/csv-download";
+import { exportIcpOss } from "@/lib/features/eu-kor/get-icp-oss";
 
 export const dynamic = "force-dynamic";
 

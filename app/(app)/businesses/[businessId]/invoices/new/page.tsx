@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { loadFormProps } from "@/components/invoices/form-props";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
 import { BusinessNav } from "@/components/layout/business-nav";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { canWrite } from "@/lib/businesses/access";
-import { suggestInvoiceNumber } from "@/lib/invoices/suggest-invoice-number";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { canWrite } from "@/lib/features/businesses/access";
+import { suggestInvoiceNumber } from "@/lib/features/invoices/suggest-invoice-number";
 import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string }> };

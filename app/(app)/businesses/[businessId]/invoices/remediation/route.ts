@@ -1,8 +1,8 @@
 // CSV download of the year's invoices sent without VAT after a crossing, with both
 // remedies (the dashboard lists the first few). Outsiders get a plain 404.
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { exportRemediation } from "@/lib/dashboard/export-remediation";
-import { csvDownload } from "@/lib/http/csv-download";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { exportRemediation } from "@/lib/features/dashboard/export-remediation";
+import { csvDownload } from "@/lib/platform/http/csv-download";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // CSV download of the year's counted-turnover statement. Outsiders get a plain 404.
 import { getLocale } from "next-intl/server";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { csvDownload } from "@/lib/http/csv-download";
-import { exportTurnoverStatement } from "@/lib/turnover/export-turnover-statement";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { csvDownload } from "@/lib/platform/http/csv-download";
+import { exportTurnoverStatement } from "@/lib/features/turnover/export-turnover-statement";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 // GET one page of the business's bank lines: the candidates to review (?status=candidates,
 // the default), the accepted, rejected or left-out ones, every incoming line, or all lines;
 // with the page's place (?page, ?pageSize) and each filter's count.
-import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { errorWithFieldKeys } from "@/lib/api/error-with-field-keys";
-import { listBankCandidates } from "@/lib/bank/list-bank-lines";
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { errorWithFieldKeys } from "@/lib/platform/api/error-with-field-keys";
+import { listBankCandidates } from "@/lib/features/bank/list-bank-lines";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 // POST the file of a bank statement as the body (CAMT.053, MT940 or a bank's CSV export,
 // recognised from its content): imported all or nothing, answering the statement's summary
 // and the turnover candidates to review. Access is checked before the body is read.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { errorWithFieldKeys } from "@/lib/api/error-with-field-keys";
-import { readFileBody } from "@/lib/api/read-file-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { importBankStatement } from "@/lib/bank/import-bank-statement";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { errorWithFieldKeys } from "@/lib/platform/api/error-with-field-keys";
+import { readFileBody } from "@/lib/platform/api/read-file-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { importBankStatement } from "@/lib/features/bank/import-bank-statement";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 // The ICP and OSS figures of one year: per quarter, the intra-EU supplies to businesses per
 // customer VAT number and the distance sales per member state once OSS applies, each set
 // with its rule. Outsiders get 404.
-import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { filingQuerySchema } from "@/lib/api/api-query.types";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { getIcpOss } from "@/lib/eu-kor/get-icp-oss";
-import { parseOrThrow } from "@/lib/validation";
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { filingQuerySchema } from "@/lib/platform/api/api-query.types";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { getIcpOss } from "@/lib/features/eu-kor/get-icp-oss";
+import { parseOrThrow } from "@/lib/platform/validation";
 
 export const dynamic = "force-dynamic";
 

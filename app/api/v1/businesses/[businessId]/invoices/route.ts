@@ -1,13 +1,13 @@
 // GET: one page of a business's invoices with totals. POST: register one invoice; the
 // answer says beside it whether it must carry VAT (`vatAdvice`).
-import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { createInvoice } from "@/lib/invoices/create-invoice";
-import { listInvoices } from "@/lib/invoices/list-invoices";
-import { adviseStoredInvoice } from "@/lib/invoices/vat-advice";
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { postWithIdempotency } from "@/lib/platform/api/post-with-idempotency";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { createInvoice } from "@/lib/features/invoices/create-invoice";
+import { listInvoices } from "@/lib/features/invoices/list-invoices";
+import { adviseStoredInvoice } from "@/lib/features/invoices/vat-advice";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export const POST = apiRoute<Params>(async ({ request, caller, params }) => {
     joinTransaction: true,
     run: async (tx) => {
       const data = await createInvoice({ caller, businessId: params.businessId, input: body, client: tx });
-      // Whether it must carry VAT, as the books stand with it (lib/invoices/vat-advice.ts).
+      // Whether it must carry VAT, as the books stand with it (lib/features/invoices/vat-advice.ts).
       return {
         status: 201,
         body: {

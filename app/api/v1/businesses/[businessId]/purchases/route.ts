@@ -1,12 +1,12 @@
 // GET: a business's purchases (optionally one year) with totals. POST: register one
 // purchase invoice or receipt; an investment good also enters the btw-herziening planner.
-import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { postWithIdempotency } from "@/lib/api/post-with-idempotency";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { listPurchases } from "@/lib/purchases/list-purchases";
-import { createPurchase } from "@/lib/purchases/save-purchase";
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { postWithIdempotency } from "@/lib/platform/api/post-with-idempotency";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { listPurchases } from "@/lib/features/purchases/list-purchases";
+import { createPurchase } from "@/lib/features/purchases/save-purchase";
 
 export const dynamic = "force-dynamic";
 

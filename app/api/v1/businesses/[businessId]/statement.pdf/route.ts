@@ -1,11 +1,11 @@
 // The year's statement of one business as a PDF (counted turnover, crossing and
 // remediation, deadlines). Outsiders get 404; the download is in the security log.
-import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
-import { statementPdfQuerySchema } from "@/lib/api/api-query.types";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { logExport, pdfHeaders } from "@/lib/http/pdf-download";
-import { renderStatementPdf } from "@/lib/turnover/render-statement-pdf";
-import { parseOrThrow } from "@/lib/validation";
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/platform/api/api-route";
+import { statementPdfQuerySchema } from "@/lib/platform/api/api-query.types";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { logExport, pdfHeaders } from "@/lib/platform/http/pdf-download";
+import { renderStatementPdf } from "@/lib/features/turnover/render-statement-pdf";
+import { parseOrThrow } from "@/lib/platform/validation";
 
 export const dynamic = "force-dynamic";
 

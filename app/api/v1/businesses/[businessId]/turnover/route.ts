@@ -1,9 +1,9 @@
 // Where a business stands in one year: counted turnover, crossings, alerts, projection.
-import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { turnoverQuerySchema } from "@/lib/api/api-query.types";
-import { getTurnover } from "@/lib/turnover/get-turnover";
-import { parseOrThrow } from "@/lib/validation";
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { turnoverQuerySchema } from "@/lib/platform/api/api-query.types";
+import { getTurnover } from "@/lib/features/turnover/get-turnover";
+import { parseOrThrow } from "@/lib/platform/validation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // GET ?year=YYYY: every VAT-return period of the year (the business's filing frequency)
 // with whether a return is due (outside the KOR), filed, or needs a correction.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { getVatReturnYear } from "@/lib/vat-return/get-vat-return";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { getVatReturnYear } from "@/lib/features/vat-return/get-vat-return";
 
 export const dynamic = "force-dynamic";
 

@@ -4,10 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { loadFormProps } from "@/components/invoices/form-props";
 import { InvoiceForm } from "@/components/invoices/invoice-form";
 import { BusinessNav } from "@/components/layout/business-nav";
-import { getBusinessForPage } from "@/lib/auth/page-guards";
-import { canWrite } from "@/lib/businesses/access";
-import { isAppError } from "@/lib/errors";
-import { getInvoice } from "@/lib/invoices/get-invoice";
+import { getBusinessForPage } from "@/lib/platform/auth/page-guards";
+import { canWrite } from "@/lib/features/businesses/access";
+import { isAppError } from "@/lib/platform/errors";
+import { getInvoice } from "@/lib/features/invoices/get-invoice";
 import { Card } from "@/components/ui/card";
 
 type Props = { params: Promise<{ businessId: string; invoiceId: string }> };

@@ -1,9 +1,9 @@
 // PDF download of the year's statement (counted turnover, crossing and remediation,
 // deadlines), in the page's language. Outsiders get a plain 404.
 import { getLocale } from "next-intl/server";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { pdfDownload } from "@/lib/http/pdf-download";
-import { renderStatementPdf } from "@/lib/turnover/render-statement-pdf";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { pdfDownload } from "@/lib/platform/http/pdf-download";
+import { renderStatementPdf } from "@/lib/features/turnover/render-statement-pdf";
 
 export const dynamic = "force-dynamic";
 

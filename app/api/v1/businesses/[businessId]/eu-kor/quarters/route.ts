@@ -1,12 +1,12 @@
 // The EU-KOR quarterly report figures of one year: per quarter, per member state, the
 // value of the supplies with the rule of each line, the due date, and the notice after a
 // crossing of €100,000. Outsiders get 404.
-import { apiRoute, methodNotAllowed, queryObject } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { filingQuerySchema } from "@/lib/api/api-query.types";
-import { amsterdamToday } from "@/lib/dates/amsterdam-today";
-import { getQuarterlyReports } from "@/lib/eu-kor/get-quarterly-reports";
-import { parseOrThrow } from "@/lib/validation";
+import { apiRoute, methodNotAllowed, queryObject } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { filingQuerySchema } from "@/lib/platform/api/api-query.types";
+import { amsterdamToday } from "@/lib/platform/i18n/amsterdam-today";
+import { getQuarterlyReports } from "@/lib/features/eu-kor/get-quarterly-reports";
+import { parseOrThrow } from "@/lib/platform/validation";
 
 export const dynamic = "force-dynamic";
 

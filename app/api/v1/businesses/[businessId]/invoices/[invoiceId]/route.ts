@@ -1,13 +1,13 @@
 // One invoice: read, change (PATCH merges into the stored invoice and validates the
 // whole; the answer says beside it whether it must carry VAT, `vatAdvice`), or delete
 // (soft: it stops counting, keeps its number; answers the invoice).
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { deleteInvoice } from "@/lib/invoices/delete-invoice";
-import { getInvoice } from "@/lib/invoices/get-invoice";
-import { updateInvoice } from "@/lib/invoices/update-invoice";
-import { adviseStoredInvoice } from "@/lib/invoices/vat-advice";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { deleteInvoice } from "@/lib/features/invoices/delete-invoice";
+import { getInvoice } from "@/lib/features/invoices/get-invoice";
+import { updateInvoice } from "@/lib/features/invoices/update-invoice";
+import { adviseStoredInvoice } from "@/lib/features/invoices/vat-advice";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,9 @@
 // for rows that need review come from ?categories=<JSON {rowCategories, groupCategories}>.
 // `Accept: application/x-ndjson` streams progress as the CSV import does. Access is checked
 // before the body is read (an outsider's upload is neither read nor parsed: 404).
-import { methodNotAllowed } from "@/lib/api/api-route";
-import { eInvoiceImportRoute } from "@/lib/api/e-invoice-import-route";
-import { commitEInvoiceImport, previewEInvoiceImport } from "@/lib/invoices/import/import-e-invoices";
+import { methodNotAllowed } from "@/lib/platform/api/api-route";
+import { eInvoiceImportRoute } from "@/lib/platform/api/e-invoice-import-route";
+import { commitEInvoiceImport, previewEInvoiceImport } from "@/lib/features/invoices/import/import-e-invoices";
 
 export const dynamic = "force-dynamic";
 

@@ -6,12 +6,12 @@
 // checked before the body is read (an outsider's upload is neither read nor parsed: a
 // plain 404), and before the stream starts. A refusal with field problems also carries
 // their i18n keys (`fieldKeys`), so the app's wizard shows them in the user's language.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { importErrorResponse, jsonParam, progressStream } from "@/lib/api/import-response";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { readCsvBody } from "@/lib/api/read-csv-body";
-import { commitImport, previewImport } from "@/lib/invoices/import/import-invoices";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { importErrorResponse, jsonParam, progressStream } from "@/lib/platform/api/import-response";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { readCsvBody } from "@/lib/platform/api/read-csv-body";
+import { commitImport, previewImport } from "@/lib/features/invoices/import/import-invoices";
 
 export const dynamic = "force-dynamic";
 

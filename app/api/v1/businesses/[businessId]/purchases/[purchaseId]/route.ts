@@ -1,11 +1,11 @@
 // One purchase: read, change (PATCH merges into the stored purchase and validates the
 // whole), or delete (with the investment good it registered).
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { getPurchase } from "@/lib/purchases/list-purchases";
-import { deletePurchase, updatePurchase } from "@/lib/purchases/save-purchase";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { getPurchase } from "@/lib/features/purchases/list-purchases";
+import { deletePurchase, updatePurchase } from "@/lib/features/purchases/save-purchase";
 
 export const dynamic = "force-dynamic";
 

@@ -5,9 +5,9 @@
 // for resale) per line from its rowPurchaseCategories. `Accept: application/x-ndjson`
 // streams progress. Access is checked before the body is read (an outsider's upload is
 // neither read nor parsed: 404; a read-only member: 403).
-import { methodNotAllowed } from "@/lib/api/api-route";
-import { eInvoiceImportRoute } from "@/lib/api/e-invoice-import-route";
-import { commitPurchaseEInvoiceImport, previewPurchaseEInvoiceImport } from "@/lib/purchases/import-purchase-e-invoices";
+import { methodNotAllowed } from "@/lib/platform/api/api-route";
+import { eInvoiceImportRoute } from "@/lib/platform/api/e-invoice-import-route";
+import { commitPurchaseEInvoiceImport, previewPurchaseEInvoiceImport } from "@/lib/features/purchases/import-purchase-e-invoices";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 // POST text/csv: import purchases all or nothing; a refusal names every problem by row and
 // column (`rows.3.net`), with the i18n keys beside the English text (`fieldKeys`). Access
 // is checked before the body is read.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { errorResponse, jsonResponse } from "@/lib/api/api-response";
-import { readCsvBody } from "@/lib/api/read-csv-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { isAppError } from "@/lib/errors";
-import { importPurchases } from "@/lib/purchases/import-purchases";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { errorResponse, jsonResponse } from "@/lib/platform/api/api-response";
+import { readCsvBody } from "@/lib/platform/api/read-csv-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { isAppError } from "@/lib/platform/errors";
+import { importPurchases } from "@/lib/features/purchases/import-purchases";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 // POST: accept a turnover candidate. Creates a cash sale from the payment (dated on it
 // unless `date` is given) with the confirmed category; `remember` keeps the choice for the
 // counterparty's next payments. Answers the line, the invoice and its VAT advice.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { errorWithFieldKeys } from "@/lib/api/error-with-field-keys";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { acceptBankLine } from "@/lib/bank/decide-bank-line";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { errorWithFieldKeys } from "@/lib/platform/api/error-with-field-keys";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { acceptBankLine } from "@/lib/features/bank/decide-bank-line";
 
 export const dynamic = "force-dynamic";
 

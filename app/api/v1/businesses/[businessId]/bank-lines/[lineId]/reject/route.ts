@@ -1,11 +1,11 @@
 // POST: reject a turnover candidate (not turnover); `remember` keeps the choice for the
 // counterparty's next payments.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { errorWithFieldKeys } from "@/lib/api/error-with-field-keys";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { rejectBankLine } from "@/lib/bank/decide-bank-line";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { errorWithFieldKeys } from "@/lib/platform/api/error-with-field-keys";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { rejectBankLine } from "@/lib/features/bank/decide-bank-line";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 // A deadline marked done (issue #16): PUT { doneOn } marks it (or changes the day), DELETE
 // takes the mark back. The key names the deadline by kind and period, e.g.
-// VAT_RETURN_DUE:2026-Q4 (lib/deadlines/deadline-key.ts). Write access is checked before
+// VAT_RETURN_DUE:2026-Q4 (lib/features/deadlines/deadline-key.ts). Write access is checked before
 // the body is read.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { markDeadlineDone, undoDeadlineDone } from "@/lib/deadlines/deadline-done";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { markDeadlineDone, undoDeadlineDone } from "@/lib/features/deadlines/deadline-done";
 
 export const dynamic = "force-dynamic";
 

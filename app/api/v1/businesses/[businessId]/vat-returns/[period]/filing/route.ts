@@ -1,11 +1,11 @@
 // POST { filedOn, correction? }: mark the period's VAT return as filed, keeping the figures
 // as filed; with `correction: true` a filed return's correction (suppletie) was filed and
 // the current figures become the filed ones. Access before the body is read.
-import { apiRoute, methodNotAllowed } from "@/lib/api/api-route";
-import { jsonResponse } from "@/lib/api/api-response";
-import { readJsonBody } from "@/lib/api/read-json-body";
-import { requireBusinessAccess } from "@/lib/businesses/access";
-import { fileVatReturn } from "@/lib/vat-return/file-vat-return";
+import { apiRoute, methodNotAllowed } from "@/lib/platform/api/api-route";
+import { jsonResponse } from "@/lib/platform/api/api-response";
+import { readJsonBody } from "@/lib/platform/api/read-json-body";
+import { requireBusinessAccess } from "@/lib/features/businesses/access";
+import { fileVatReturn } from "@/lib/features/vat-return/file-vat-return";
 
 export const dynamic = "force-dynamic";
 
