@@ -177,6 +177,10 @@ describe("CAMT.053", () => {
     expect(reason(plain.replace("<Document", '<!DOCTYPE d [<!ENTITY a "aaaa">]><Document'))).toBe("bank.errors.invalidXml");
     expect(reason(plain.replace('<Amt Ccy="EUR">605.00</Amt>', '<Amt Ccy="EUR">6,05</Amt>'))).toBe("bank.errors.invalidAmount");
     expect(reason(plain.replace(/<Stmt>[\s\S]*<\/Stmt>/, ""))).toBe("bank.errors.noStatement");
+    // A currency that is no ISO 4217 code is refused, never stored (a damaged file gave ":UR").
+    expect(reason(plain.replace('<Amt Ccy="EUR">605.00</Amt>', '<Amt Ccy=":UR">605.00</Amt>'))).toBe("bank.errors.invalidCurrency");
+    expect(reason(plain.replace('<Amt Ccy="EUR">605.00</Amt>', '<Amt Ccy="EURO">605.00</Amt>'))).toBe("bank.errors.invalidCurrency");
+    expect(reason(plain.replace(/<Ccy>EUR<\/Ccy>/, "<Ccy>E1R</Ccy>"))).toBe("bank.errors.invalidCurrency");
   });
 
   it("reads entries chunk by chunk and names the line of a broken entry in the file", () => {

@@ -68,12 +68,19 @@ function cents(raw: string | null, where: string): number {
   return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
 }
 
+/** An ISO 4217 code as written (upper-cased); "" when absent; anything else refuses the file. */
+function currencyOf(raw: unknown): string {
+  if (typeof raw !== "string" || raw.trim() === "") return "";
+  const code = raw.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new BankStatementError("bank.errors.invalidCurrency", { value: raw.slice(0, 40) });
+  return code;
+}
+
 /** An amount element (`<Amt Ccy="EUR">12.50</Amt>`) as cents and currency. */
 function amountOf(value: unknown, where: string): { amountCents: number; currency: string } | null {
   const raw = text(value);
   if (raw === null) return null;
-  const currency = node(value)?.["@_Ccy"];
-  return { amountCents: cents(raw, where), currency: typeof currency === "string" ? currency.toUpperCase() : "" };
+  return { amountCents: cents(raw, where), currency: currencyOf(node(value)?.["@_Ccy"]) };
 }
 
 /** `<Dt>` or `<DtTm>` as `yyyy-mm-dd`: the date as the bank wrote it (its own local day). */
@@ -255,7 +262,7 @@ function* readCamt053(xml: string): Generator<StatementPiece, StatementHead> {
   // A file may hold statements of several accounts: each line is booked on its statement's
   // account (named on the line when there are several); the line ids are per account.
   const headers = statements.map(
-    (statement): StatementHeader => ({ accountIban: iban(statement.Acct), currency: textAt(statement, "Acct/Ccy") }),
+    (statement): StatementHeader => ({ accountIban: iban(statement.Acct), currency: currencyOf(textAt(statement, "Acct/Ccy")) || null }),
   );
   const accountLabels = statements.map((statement, index) => headers[index]!.accountIban ?? textAt(statement, "Acct/Id/Othr/Id") ?? "");
   const severalAccounts = new Set(accountLabels).size > 1;
@@ -319,7 +326,7 @@ function* readCamt053(xml: string): Generator<StatementPiece, StatementHead> {
   return {
     format: "camt053",
     accountIban,
-    currency: textAt(first, "Acct/Ccy") ?? firstCurrency,
+    currency: currencyOf(textAt(first, "Acct/Ccy")) || firstCurrency,
     statementId: textAt(first, "Id"),
     fromDate: fromDate ?? earliest,
     toDate: toDate ?? latest,
